@@ -1,0 +1,3 @@
+from sopan.cli import main
+
+main()

@@ -1,0 +1,107 @@
+"""The command layer: parse flags, call the stages, print. Nothing here decides anything."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import click
+
+from sopan.errors import SopanError, UserError
+
+
+def parse_now(value: str | None, tz: str) -> datetime:
+    """`--now` as an aware datetime; a naive value is read in the user's time zone."""
+    if value is None:
+        return datetime.now(ZoneInfo(tz))
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--now: '{value}' is not an ISO 8601 date and time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
+
+
+now_option = click.option(
+    "--now", "now_text", metavar="ISO-8601", help="Pretend the current time is this."
+)
+
+
+def echo_json(value: Any) -> None:
+    """Print one JSON object, UTF-8, keys in the order given."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group()
+@click.version_option(package_name="sopan")
+def cli() -> None:
+    """sopan: decline, cancel or reschedule a job interview courteously."""
+
+
+@cli.command()
+@click.option("--name", help="Your full name, as you sign letters.")
+@click.option("--email", help="Your email address.")
+@click.option("--phone", help="Your phone number.")
+@click.option("--linkedin", help="Your LinkedIn profile address.")
+@click.option("--city", help="Your home city (for travel estimates).")
+@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Preferred language.")
+@click.option("--timezone", "timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
+def init(**given: str | None) -> None:
+    """Write your profile into the config file (asks for what is not given)."""
+    from sopan.config import config_path, save_profile
+    from sopan.model import Profile
+
+    interactive = sys.stdin.isatty() and not any(given.values())
+    prompts = {
+        "name": "Full name",
+        "email": "Email",
+        "phone": "Phone",
+        "linkedin": "LinkedIn address",
+        "city": "Home city",
+        "language": "Language (id/en)",
+        "timezone": "Time zone",
+    }
+    defaults = {"language": "id", "timezone": "Asia/Jakarta"}
+    values: dict[str, str] = {}
+    for key, label in prompts.items():
+        value = given.get(key)
+        if value is None and interactive:
+            value = click.prompt(label, default=defaults.get(key, ""), show_default=True)
+        value = value if value not in (None, "") else defaults.get(key)
+        if value is not None:
+            values[key] = value.strip()
+    if not values.get("name"):
+        raise UserError("init: a full name is needed (--name)")
+    if values.get("language", "id") not in ("id", "en"):
+        raise UserError("init: language must be 'id' or 'en'")
+    try:
+        ZoneInfo(values.get("timezone", "Asia/Jakarta"))
+    except (KeyError, ValueError):
+        raise UserError(f"init: unknown time zone '{values['timezone']}'") from None
+    path = save_profile(Profile(**values), config_path())  # type: ignore[arg-type]
+    click.echo(f"Profile saved to {path}")
+
+
+def main() -> None:
+    """Entry point: run the CLI and turn every error into one line and an exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except SopanError as exc:
+        click.echo(f"sopan: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: a person never sees a traceback
+        if os.environ.get("SOPAN_DEBUG"):
+            raise
+        click.echo(f"sopan: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(70)

@@ -1,0 +1,1 @@
+"""Words and facts as data: guidelines, phrases, channels, rules."""

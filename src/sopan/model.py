@@ -1,0 +1,225 @@
+"""The values that flow between the stages: frozen, plain, comparable.
+
+Every stage takes and returns these; none of them does I/O. Datetimes are
+always time-zone aware.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Language = Literal["id", "en"]
+Action = Literal["decline", "cancel", "reschedule", "online"]
+Channel = Literal["call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"]
+Level = Literal["error", "warning", "info"]
+
+#: Reasons the user can choose; sopan never invents one (R4, C2).
+REASONS: tuple[str, ...] = (
+    "schedule-conflict",
+    "accepted-offer",
+    "personal",
+    "relocation",
+    "health",
+    "too-far",
+    "not-a-fit",
+    "other",
+)
+INTENTS: tuple[str, ...] = ("decline", "cancel", "reschedule", "online")
+CHANNELS: tuple[str, ...] = (
+    "call",
+    "voicemail",
+    "email",
+    "letter",
+    "sms",
+    "whatsapp",
+    "linkedin",
+    "calendar",
+)
+MOVES: tuple[str, ...] = (
+    "greeting",
+    "thanks",
+    "decision",
+    "reason",
+    "interview_ref",
+    "apology",
+    "alternatives",
+    "future",
+    "strengths",
+    "attachments",
+    "contact",
+    "linkedin",
+    "closing",
+)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who sent the invitation or will interview."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A field whose value could not be decided; every candidate is shown."""
+
+    field: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """What an invitation says, and what it leaves unknown.
+
+    `source` is where it came from: "email", "ics" or "text". The threading
+    fields (`message_id`, `references`, `subject`, `reply_to`) and the
+    calendar fields (`uid`, `sequence`, `organizer`, `attendees`) let a reply
+    stay in the same thread or calendar conversation.
+    """
+
+    language: Language
+    source: Literal["email", "ics", "text"]
+    company: str | None = None
+    position: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    timezone: str | None = None
+    mode: Literal["onsite", "online", "phone"] | None = None
+    location: str | None = None
+    meeting_link: str | None = None
+    access_code: str | None = None
+    contact: Contact = field(default_factory=Contact)
+    reference: str | None = None
+    reply_by: datetime | None = None
+    message_id: str | None = None
+    references: tuple[str, ...] = ()
+    subject: str | None = None
+    reply_to: str | None = None
+    sent_at: datetime | None = None
+    uid: str | None = None
+    sequence: int = 0
+    organizer: str | None = None
+    attendees: tuple[str, ...] = ()
+    city: str | None = None
+    missing: tuple[str, ...] = ()
+    ambiguous: tuple[Ambiguity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The user's own details, from the config file."""
+
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    city: str | None = None
+    language: Language = "id"
+    timezone: str = "Asia/Jakarta"
+    country: str = "ID"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A span of time: a free slot to propose, or an interview's time."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class Busy:
+    """A busy entry from the user's calendar."""
+
+    start: datetime
+    end: datetime
+    summary: str = ""
+    tentative: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Situation:
+    """The user's answers: what they want, why, and how much to say."""
+
+    intent: Action = "decline"
+    reason: str = "personal"
+    interest: Literal["yes", "no", "unsure"] = "unsure"
+    confirmed: bool = False
+    detail: Literal["brief", "full"] = "brief"
+    reason_text: str | None = None
+    strengths: tuple[str, ...] = ()
+    alternatives: tuple[Slot, ...] = ()
+    alternatives_text: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    new_employer: str | None = None
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """Time left until the interview starts and how pressing that is (R2, C1)."""
+
+    hours_left: float | None
+    level: Literal["ok", "soon", "late", "past", "unknown"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One message to send, in order, and the guideline that asks for it."""
+
+    channel: Channel
+    why: str
+    guideline: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A checklist item or a warning, with the guideline it serves."""
+
+    text: str
+    guideline: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to do, how, and by when."""
+
+    action: Action
+    urgency: Urgency
+    steps: tuple[Step, ...]
+    conflicts: tuple[Busy, ...] = ()
+    checklist: tuple[Note, ...] = ()
+    warnings: tuple[Note, ...] = ()
+    language: Language = "id"
+    travel_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One composed message for one channel, not yet sent."""
+
+    channel: Channel
+    language: Language
+    register: str
+    text: str
+    moves: tuple[str, ...]
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem the linter found in a text; offsets are character indexes."""
+
+    rule: str
+    level: Level
+    start: int
+    end: int
+    message: str
+    guideline: str
+    line: int = 1
+    column: int = 1
+    suggestion: str | None = None
