@@ -58,7 +58,7 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
 def _path(move: str, ctx: _Context) -> tuple[str, ...]:
     """Where in a phrase bank the phrasings for this move and situation are."""
     sit, facts = ctx.sit, ctx.facts
-    if move in ("decision", "decision+linkedin"):
+    if move in ("decision", "decision+linkedin", "apology"):
         return (move, ctx.action)
     if move == "reason":
         reason = sit.reason
@@ -228,8 +228,8 @@ def _letter_heading(ctx: _Context, subject: str, now: datetime) -> str:
             lines.append(f"{words['attachment_label']}: {enclosure}")
     else:
         lines += [place_date, ""]
-        lines.append(f"{words['attachment_label']} : {enclosure}")
-        lines.append(f"{words['subject_label']} : {subject}")
+        lines.append(f"{words['attachment_label']}: {enclosure}")
+        lines.append(f"{words['subject_label']}: {subject}")
     return "\n".join(lines)
 
 
