@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from sopan.compose import compose  # noqa: E402
-from sopan.model import (  # noqa: E402
+from sopan.compose import compose
+from sopan.model import (
     CHANNELS,
     Contact,
     Invitation,

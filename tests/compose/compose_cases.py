@@ -94,7 +94,11 @@ def situation(
         if reason == "accepted-offer":
             interest = "no"
     alternatives = (
-        (Slot(datetime(2026, 11, 25, 14, 0, tzinfo=JKT), datetime(2026, 11, 25, 15, 0, tzinfo=JKT)),)
+        (
+            Slot(
+                datetime(2026, 11, 25, 14, 0, tzinfo=JKT), datetime(2026, 11, 25, 15, 0, tzinfo=JKT)
+            ),
+        )
         if slots and action == "reschedule"
         else ()
     )

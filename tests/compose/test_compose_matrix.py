@@ -18,8 +18,16 @@ CASES = list(all_cases())
 REQUIRED = {
     "email": {"greeting", "thanks", "interview_ref", "decision", "reason", "future", "closing"},
     "letter": {"greeting", "thanks", "interview_ref", "decision", "reason", "future", "closing"},
-    "call": {"greeting", "interview_ref", "decision", "reason", "thanks", "future", "linkedin",
-             "closing"},
+    "call": {
+        "greeting",
+        "interview_ref",
+        "decision",
+        "reason",
+        "thanks",
+        "future",
+        "linkedin",
+        "closing",
+    },
     "voicemail": {"greeting", "interview_ref", "apology", "decision", "closing"},
     "sms": {"greeting", "interview_ref", "decision", "closing"},
     "whatsapp": {"greeting", "interview_ref", "decision", "reason", "closing"},
@@ -32,8 +40,8 @@ MARKERS = {
     "id": {
         "greeting": r"(^|: )(Yth\.|Halo|Selamat)",
         "thanks": r"[Tt]erima kasih|berterima kasih",
-        "decision": r"tidak (akan )?melanjutkan|menolak|membatalkan|dijadwalkan ulang|jadwal (wawancara "
-        r"yang )?baru|daring|tidak (akan )?menghadiri|dipindahkan",
+        "decision": r"tidak (akan )?melanjutkan|menolak|membatalkan|dijadwalkan ulang|"
+        r"jadwal (wawancara yang )?baru|daring|tidak (akan )?menghadiri|dipindahkan",
         "apology": r"[Mm]aaf",
         "linkedin": r"LinkedIn|terhubung",
         "closing": r"Hormat saya,|Salam|Terima kasih",
@@ -60,8 +68,15 @@ HEDGING = re.compile(r"\b(mungkin|barangkali|sepertinya|might|perhaps|maybe|not 
 @cache
 def drafts_for(case: Case) -> tuple[Draft, ...]:
     return tuple(
-        compose(case.plan, case.inv, case.sit, case.profile, now=NOW, channels=CHANNELS,
-                variant=case.variant)
+        compose(
+            case.plan,
+            case.inv,
+            case.sit,
+            case.profile,
+            now=NOW,
+            channels=CHANNELS,
+            variant=case.variant,
+        )
     )
 
 
@@ -78,7 +93,8 @@ def test_required_moves_by_record_and_by_marker(lang: str) -> None:
             if draft.channel in ("email", "letter", "call") and case.plan.action != "decline":
                 required.add("apology")
             if draft.channel in ("email", "letter", "call") and case.plan.action in (
-                "reschedule", "online"
+                "reschedule",
+                "online",
             ):
                 required.add("alternatives")
             missing = required - set(draft.moves)
@@ -97,9 +113,11 @@ def test_moves_appear_only_when_they_apply() -> None:
                 assert case.sit.strengths
             if "contact" in moves:
                 assert case.profile.email or case.profile.phone
-                assert (case.profile.email or "") in draft.text or (
-                    case.profile.phone or ""
-                ) in draft.text or draft.channel == "voicemail"
+                assert (
+                    (case.profile.email or "") in draft.text
+                    or (case.profile.phone or "") in draft.text
+                    or draft.channel == "voicemail"
+                )
             if "attachments" in moves:
                 assert case.sit.attachments or case.sit.interest == "yes"
             if "linkedin" in moves and draft.channel == "email":
@@ -158,14 +176,35 @@ def test_linkedin_note_within_limit_and_never_cut_mid_word(limit: int) -> None:
     for lang in ("id", "en"):
         for action in ("decline", "cancel", "reschedule", "online"):
             shapes.append(
-                (plan(lang, action), long_invitation(lang), situation(lang, action, "personal"),
-                 PROFILE, 0)
+                (
+                    plan(lang, action),
+                    long_invitation(lang),
+                    situation(lang, action, "personal"),
+                    PROFILE,
+                    0,
+                )
             )
     for pl, inv, sit, profile, variant in shapes:
-        note = compose(pl, inv, sit, profile, now=NOW, channels=["linkedin"], variant=variant,
-                       linkedin_limit=limit)[0]
-        full = compose(pl, inv, sit, profile, now=NOW, channels=["linkedin"], variant=variant,
-                       linkedin_limit=10_000)[0]
+        note = compose(
+            pl,
+            inv,
+            sit,
+            profile,
+            now=NOW,
+            channels=["linkedin"],
+            variant=variant,
+            linkedin_limit=limit,
+        )[0]
+        full = compose(
+            pl,
+            inv,
+            sit,
+            profile,
+            now=NOW,
+            channels=["linkedin"],
+            variant=variant,
+            linkedin_limit=10_000,
+        )[0]
         assert len(note.text) <= limit
         assert set(note.text.split()) <= set(full.text.split()), note.text
     for case in CASES:
@@ -180,9 +219,14 @@ def test_voicemail_estimate_under_thirty_seconds_for_every_case() -> None:
         worst = max(worst, voicemail_seconds(voicemail))
     for lang in ("id", "en"):
         for action in ("decline", "cancel", "reschedule", "online"):
-            vm = compose(plan(lang, action), long_invitation(lang),
-                         situation(lang, action, "schedule-conflict"), PROFILE, now=NOW,
-                         channels=["voicemail"])[0]
+            vm = compose(
+                plan(lang, action),
+                long_invitation(lang),
+                situation(lang, action, "schedule-conflict"),
+                PROFILE,
+                now=NOW,
+                channels=["voicemail"],
+            )[0]
             worst = max(worst, voicemail_seconds(vm))
     assert 0 < worst < 30
 
@@ -191,8 +235,9 @@ def test_variant_changes_wording_deterministically() -> None:
     case = CASES[0]
     first = compose(case.plan, case.inv, case.sit, case.profile, now=NOW, channels=["email"])
     again = compose(case.plan, case.inv, case.sit, case.profile, now=NOW, channels=["email"])
-    other = compose(case.plan, case.inv, case.sit, case.profile, now=NOW, channels=["email"],
-                    variant=1)
+    other = compose(
+        case.plan, case.inv, case.sit, case.profile, now=NOW, channels=["email"], variant=1
+    )
     assert first == again
     assert first[0].text != other[0].text
     assert first[0].moves == other[0].moves
