@@ -67,11 +67,14 @@ def build_facts(
     company = _clean(inv.company)
     position = _clean(inv.position)
     contact = _clean(inv.contact.name)
-    addressee, _named = _addressee(contact, language)
+    addressee, named = _addressee(contact, language)
     org = common(language)["recipient_org"]
     facts: dict[str, str] = {
         "name": profile.name.strip(),
         "addressee": addressee,
+        # Spoken and chat greetings name a person, never "Hiring Team".
+        "addressee_spoken": (f", {addressee}" if named or language == "id" else ""),
+        "addressee_hello": f" {addressee}" if named or language == "id" else "",
         "recipient_org": (
             str(org["company"]).format(company=company) if company else str(org["unknown"])
         ),
