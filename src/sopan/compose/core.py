@@ -223,6 +223,9 @@ def _letter_heading(ctx: _Context, subject: str, now: datetime) -> str:
             " | ".join(x for x in (ctx.facts["email"], ctx.facts["phone"]) if x),
         ]
         lines += [x for x in sender if x] + ["", place_date, ""]
+        if ctx.inv.contact.name and ctx.facts["addressee"] != common("en")["address"]["unknown"]:
+            lines.append(ctx.facts["addressee"])
+        lines += [ctx.facts["recipient_org"], ""]
         lines.append(f"{words['subject_label']}: {subject}")
         if enclosure:
             lines.append(f"{words['attachment_label']}: {enclosure}")

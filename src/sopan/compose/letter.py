@@ -14,6 +14,10 @@ from sopan.errors import ExternalError
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 _BOLD_LINE = re.compile(r"^(Hal|Subject)\s*:")
+# A sign-off line is followed by room for a handwritten signature.
+_SIGN_OFF = re.compile(
+    r"^(Hormat saya|Salam hormat|Yours sincerely|Yours faithfully|Kind regards),$"
+)
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -40,6 +44,8 @@ def write_docx(text: str, path: Path) -> Path:
             run.bold = bool(_BOLD_LINE.match(line))
             if i < len(block) - 1:
                 run.add_break()
+        if len(block) == 1 and _SIGN_OFF.match(block[0]):
+            doc.add_paragraph()
     doc.save(str(path))
     return path
 
@@ -62,7 +68,7 @@ def write_pdf(text: str, path: Path, *, font_dir: Path = FONT_DIR) -> Path:
     for block in _blocks(text):
         for line in block:
             pdf.set_font("DejaVu", "B" if _BOLD_LINE.match(line) else "", 10.5)
-            pdf.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(4)
+            pdf.multi_cell(0, 5.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(14 if len(block) == 1 and _SIGN_OFF.match(block[0]) else 4)
     pdf.output(str(path))
     return path
