@@ -136,7 +136,9 @@ def draft(
     now = parse_now(now_text, profile.timezone)
     if reason is None and sys.stdin.isatty():
         reason = click.prompt("Reason", type=click.Choice(list(REASONS)), default="personal")
-    reason = reason or "personal"
+    if reason is None:
+        click.echo("sopan: no --reason given; writing 'personal' (brief).", err=True)
+        reason = "personal"
     if reason not in REASONS:
         raise UserError(f"--reason: '{reason}' is not one of {', '.join(REASONS)}")
     if reason == "other" and not reason_text:

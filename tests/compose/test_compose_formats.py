@@ -211,3 +211,24 @@ def test_dates_are_written_as_people_write_them() -> None:
     assert when_text(london, "Europe/London", "en") == "Monday, 23 November 2026, 09:00 (GMT, UTC)"
     kolkata = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
     assert when_text(kolkata, "Asia/Kolkata", "id").endswith("pukul 09.00 IST")
+
+
+@pytest.mark.parametrize(
+    ("lang", "contact", "greeting"),
+    [
+        ("id", "Rina Wijaya", "Yth. Bapak/Ibu Rina Wijaya"),
+        ("id", "Ibu Sari Dewi", "Yth. Ibu Sari Dewi"),
+        ("id", "Tim HRD", "Yth. Bapak/Ibu\n"),
+        ("id", None, "Yth. Bapak/Ibu\n"),
+        ("en", "Able Smith", "Dear Able Smith,"),
+        ("en", "HR team", "Dear Hiring Team,"),
+        ("en", None, "Dear Hiring Team,"),
+    ],
+)
+def test_address_is_gender_neutral_unless_the_title_is_known(
+    lang: str, contact: str | None, greeting: str
+) -> None:
+    inv = replace(invitation(lang), contact=replace(invitation(lang).contact, name=contact))
+    sit = situation(lang, "decline", "personal")
+    email_draft = compose(plan(lang, "decline"), inv, sit, PROFILE, now=NOW, channels=["email"])[0]
+    assert email_draft.text.startswith(greeting)

@@ -18,8 +18,6 @@ from sopan.compose.bank import common
 from sopan.compose.dates import day_part, when_text
 from sopan.model import Invitation, Profile, Situation
 
-_ORG_WORDS = ("hrd", "hr ", "tim ", "team", "recruit", "rekrut", "talent", "human", "personalia")
-
 
 def _clean(text: str | None) -> str:
     """User or invitation text, one line, without trailing sentence punctuation."""
@@ -44,7 +42,7 @@ def _addressee(name: str, language: str) -> tuple[str, bool]:
     """How to address the contact, and whether they are a named person."""
     address = common(language)["address"]
     lowered = name.lower() + " "
-    if not name or any(word in lowered for word in _ORG_WORDS):
+    if not name or any(str(word) in lowered for word in address["org_words"]):
         return str(address["unknown"]), False
     first = name.split()[0].lower()
     if first in address["titles"]:
