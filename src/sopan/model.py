@@ -208,6 +208,9 @@ class Draft:
     text: str
     moves: tuple[str, ...]
     subject: str | None = None
+    #: What the message does, and the time it proposes (a calendar COUNTER needs both).
+    action: Action | None = None
+    proposed: Slot | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,281 @@
+"""Plan → drafts: choose the moves per action × channel, render each from the phrase banks."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sopan.compose.bank import ChannelSpec, channel_spec, common, phrases
+from sopan.compose.dates import letter_date
+from sopan.compose.facts import build_facts, tidy
+from sopan.errors import UserError
+from sopan.model import CHANNELS, Channel, Draft, Invitation, Plan, Profile, Situation
+
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Context:
+    plan: Plan
+    inv: Invitation
+    sit: Situation
+    profile: Profile
+    facts: dict[str, str]
+    language: str
+    variant: int
+
+    @property
+    def action(self) -> str:
+        return self.plan.action
+
+    @property
+    def has_alternatives(self) -> bool:
+        return bool(self.sit.alternatives or [t for t in self.sit.alternatives_text if t.strip()])
+
+
+def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
+    """Whether an optional move belongs in this message (R5, R6.1, R7, R7.1, C3)."""
+    if move in spec.always:
+        return True
+    if move == "strengths":
+        return bool(ctx.facts["strengths"])
+    if move == "alternatives":
+        return ctx.action in ("reschedule", "online") or (
+            ctx.has_alternatives and ctx.sit.interest == "yes"
+        )
+    if move == "attachments":
+        return bool(ctx.sit.attachments) or ctx.sit.interest == "yes"
+    if move == "contact":
+        return bool(ctx.facts["email"] or ctx.facts["phone"])
+    if move == "linkedin":
+        return bool(ctx.facts["linkedin"])
+    return True
+
+
+def _path(move: str, ctx: _Context) -> tuple[str, ...]:
+    """Where in a phrase bank the phrasings for this move and situation are."""
+    sit, facts = ctx.sit, ctx.facts
+    if move in ("decision", "decision+linkedin", "apology"):
+        return (move, ctx.action)
+    if move == "reason":
+        reason = sit.reason
+        if reason == "other" and not facts["reason_text"]:
+            reason = "personal"
+        if reason == "accepted-offer" and facts["new_employer"]:
+            kind = "named"
+        elif reason == "other" or (sit.detail == "full" and facts["reason_text"]):
+            kind = "full"
+        else:
+            kind = "brief"
+        return (move, reason, kind)
+    if move == "alternatives":
+        return (move, "slots") if ctx.has_alternatives else (move, "none", ctx.action)
+    if move == "future":
+        key = ctx.action if ctx.action in ("reschedule", "online") else sit.interest
+        return (move, key)
+    if move == "attachments":
+        return (move, "files" if sit.attachments else "none")
+    if move == "contact":
+        both = facts["email"] and facts["phone"]
+        return (move, "both" if both else "email" if facts["email"] else "phone")
+    return (move,)
+
+
+def _render(step: str, ctx: _Context, channel: str, register: str) -> str:
+    options = phrases(ctx.language, register, channel, _path(step, ctx))
+    return tidy(options[ctx.variant % len(options)].format_map(ctx.facts))
+
+
+def speaking_seconds(text: str, words_per_minute: float) -> float:
+    """Seconds to say `text` aloud; a run of digits is read about two digits per word."""
+    words = 0.0
+    for token in text.split():
+        digits = len(_DIGITS.findall(token))
+        words += max(1, math.ceil(digits / 2)) if digits > 2 else 1
+    return words * 60.0 / words_per_minute
+
+
+def _fits(text: str, spec: ChannelSpec, language: str, limit: int | None) -> bool:
+    if limit is not None and len(text) > limit:
+        return False
+    if spec.max_seconds is not None:
+        wpm = spec.words_per_minute.get(language, 130)
+        return speaking_seconds(text, wpm) < spec.max_seconds
+    return True
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """The longest prefix within `limit` that ends at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else ""
+    return cut.rstrip(" ,;:")
+
+
+def _assemble(
+    paragraphs: list[list[str]], ctx: _Context, spec: ChannelSpec, register: str
+) -> tuple[str, tuple[str, ...]]:
+    parts: list[str] = []
+    moves: list[str] = []
+    for para in paragraphs:
+        rendered = [_render(step, ctx, spec.name, register) for step in para]
+        rendered = [r for r in rendered if r]
+        if rendered:
+            parts.append(" ".join(rendered))
+            moves.extend(m for step in para for m in step.split("+"))
+    return "\n\n".join(parts), tuple(moves)
+
+
+def _subject(ctx: _Context) -> str:
+    words = common(ctx.language)["subject"]
+    base = str(words[ctx.action])
+    if ctx.facts["position"]:
+        base = str(words["with_position"]).format(subject=base, position=ctx.facts["position"])
+    return base
+
+
+def reply_subject(inv_subject: str | None, fallback: str, language: str) -> str:
+    """ "Re: " + the invitation's subject, never "Re: Re: …"; the fallback when it has none."""
+    subject = re.sub(r"\s+", " ", inv_subject or "").strip()
+    if not subject:
+        return fallback
+    if re.match(r"(?i)^(re|aw|balas)\s*:", subject):
+        return subject
+    return str(common(language)["reply_prefix"]) + subject
+
+
+def _compose_channel(channel: str, ctx: _Context, now: datetime, linkedin_limit: int) -> Draft:
+    spec = channel_spec(channel)
+    register = spec.register[ctx.language]
+    limit = linkedin_limit if channel == "linkedin" else spec.max_chars
+    paragraphs = [
+        [step for step in para if all(_applies(m, ctx, spec) for m in step.split("+"))]
+        for para in spec.paragraphs(ctx.action)
+    ]
+    text, moves = _assemble(paragraphs, ctx, spec, register)
+    for dropped in spec.drop_order:
+        if _fits(text, spec, ctx.language, limit):
+            break
+        paragraphs = [[s for s in para if s != dropped] for para in paragraphs]
+        text, moves = _assemble(paragraphs, ctx, spec, register)
+    if limit is not None and len(text) > limit:
+        text = _cut_at_word(text, limit)
+    if channel == "call":
+        text = _call_script(paragraphs, ctx, register)
+    subject = None
+    if channel == "email":
+        subject = reply_subject(ctx.inv.subject, _subject(ctx), ctx.language)
+    elif channel == "letter":
+        subject = _subject(ctx)
+        text = _letter_heading(ctx, subject, now) + "\n\n" + text
+    return Draft(
+        channel=channel,  # type: ignore[arg-type]
+        language=ctx.plan.language,
+        register=register,
+        text=text,
+        moves=moves,
+        subject=subject,
+        action=ctx.plan.action,
+        proposed=ctx.sit.alternatives[0] if ctx.sit.alternatives else None,
+    )
+
+
+def _call_script(paragraphs: list[list[str]], ctx: _Context, register: str) -> str:
+    words = common(ctx.language)["call"]
+    lines = [str(words["title"])]
+    if ctx.inv.contact.phone:
+        who = f" ({ctx.inv.contact.name})" if ctx.inv.contact.name else ""
+        lines.append(f"{words['to']}: {ctx.inv.contact.phone}{who}")
+    lines.append("")
+    number = 0
+    for para in paragraphs:
+        for step in para:
+            rendered = _render(step, ctx, "call", register)
+            if rendered:
+                number += 1
+                label = " / ".join(str(words["labels"][m]) for m in step.split("+"))
+                lines.append(f"{number}. {label}: {rendered}")
+    lines += ["", str(words["voicemail"])]
+    return "\n".join(lines)
+
+
+def _letter_heading(ctx: _Context, subject: str, now: datetime) -> str:
+    words = common(ctx.language)["letter"]
+    date = letter_date(now, ctx.language)
+    city = ctx.facts["city"]
+    place_date = str(words["place_date"]).format(city=city, date=date) if city else date
+    count = len(ctx.sit.attachments)
+    enclosure = (
+        str(words["attachment_count"]).format(count=count)
+        if count
+        else str(words["attachment_none"])
+    )
+    lines: list[str] = []
+    if ctx.language == "en":
+        # English business letter: the sender's block first, then the date.
+        sender = [
+            ctx.facts["name"],
+            city,
+            " | ".join(x for x in (ctx.facts["email"], ctx.facts["phone"]) if x),
+        ]
+        lines += [x for x in sender if x] + ["", place_date, ""]
+        if ctx.inv.contact.name and ctx.facts["addressee"] != common("en")["address"]["unknown"]:
+            lines.append(ctx.facts["addressee"])
+        lines += [ctx.facts["recipient_org"], ""]
+        lines.append(f"{words['subject_label']}: {subject}")
+        if enclosure:
+            lines.append(f"{words['attachment_label']}: {enclosure}")
+    else:
+        lines += [place_date, ""]
+        lines.append(f"{words['attachment_label']}: {enclosure}")
+        lines.append(f"{words['subject_label']}: {subject}")
+    return "\n".join(lines)
+
+
+def compose(
+    plan: Plan,
+    inv: Invitation,
+    sit: Situation,
+    profile: Profile,
+    *,
+    now: datetime,
+    channels: Sequence[str] | None = None,
+    variant: int = 0,
+    linkedin_limit: int = 200,
+) -> list[Draft]:
+    """Write one draft per channel (the plan's channels unless `channels` is given).
+
+    Pure: the same values give the same drafts; `variant` picks another wording.
+    """
+    wanted = list(channels) if channels is not None else [s.channel for s in plan.steps]
+    unique: list[Channel] = []
+    for name in wanted:
+        if name not in CHANNELS:
+            raise UserError(f"unknown channel '{name}' (choose from {', '.join(CHANNELS)})")
+        if name not in unique:
+            unique.append(name)  # type: ignore[arg-type]
+    if variant < 0:
+        raise UserError("--variant must be 0 or more")
+    language = plan.language
+    facts = build_facts(inv, sit, profile, language=language, now=now)
+    ctx = _Context(plan, inv, sit, profile, facts, language, variant)
+    return [_compose_channel(name, ctx, now, linkedin_limit) for name in unique]
+
+
+def voicemail_seconds(draft: Draft) -> float:
+    """How long the voicemail takes to say at the channel's words-per-minute rate."""
+    wpm = channel_spec("voicemail").words_per_minute.get(draft.language, 130)
+    return speaking_seconds(draft.text, wpm)
+
+
+def voicemail_note(draft: Draft) -> str:
+    """The printed estimate: "Perkiraan durasi: 24 detik (44 kata, 110 kata per menit)"."""
+    wpm = channel_spec("voicemail").words_per_minute.get(draft.language, 130)
+    seconds = voicemail_seconds(draft)
+    return str(common(draft.language)["voicemail_estimate"]).format(
+        seconds=math.ceil(seconds), words=round(seconds * wpm / 60), wpm=round(wpm)
+    )

@@ -1,0 +1,79 @@
+"""The email draft as an `.eml` reply in the invitation's thread (RFC 5322, UTF-8 MIME)."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import mimetypes
+from collections.abc import Sequence
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, getaddresses
+from pathlib import Path
+
+from sopan.errors import UserError
+from sopan.model import Draft, Invitation, Profile
+
+
+def _html(text: str) -> str:
+    """A simple HTML alternative: one <p> per paragraph, line breaks kept."""
+    paras = [html.escape(p).replace("\n", "<br>\n") for p in text.split("\n\n")]
+    body = "\n".join(f"<p>{p}</p>" for p in paras)
+    head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>'
+    return f"{head}\n{body}\n</body></html>\n"
+
+
+def _recipient(inv: Invitation) -> str:
+    raw = inv.reply_to or inv.contact.email or inv.organizer or ""
+    raw = raw.removeprefix("mailto:").removeprefix("MAILTO:")
+    pairs = [(n, a) for n, a in getaddresses([raw]) if a]
+    if not pairs:
+        return ""
+    name, addr = pairs[0]
+    name = name or (inv.contact.name or "" if not inv.reply_to else "")
+    return str(Address(display_name=name, addr_spec=addr)) if "@" in addr else addr
+
+
+def _message_id(draft: Draft, profile: Profile, now: datetime) -> str:
+    # Deterministic, so the same draft written twice is recognisably the same message.
+    digest = hashlib.sha256(f"{draft.text}|{now.isoformat()}".encode()).hexdigest()[:20]
+    domain = (profile.email or "sopan.invalid").rpartition("@")[2] or "sopan.invalid"
+    return f"<sopan.{digest}@{domain}>"
+
+
+def build_email(
+    draft: Draft,
+    inv: Invitation,
+    profile: Profile,
+    *,
+    now: datetime,
+    attachments: Sequence[Path] = (),
+) -> EmailMessage:
+    """The reply as a MIME message: text plus HTML, threaded, with any attachments."""
+    msg = EmailMessage(policy=SMTP)
+    if profile.email:
+        msg["From"] = str(Address(display_name=profile.name, addr_spec=profile.email))
+    to = _recipient(inv)
+    if to:
+        msg["To"] = to
+    msg["Subject"] = draft.subject or ""
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = _message_id(draft, profile, now)
+    if inv.message_id:
+        msg["In-Reply-To"] = inv.message_id
+        refs = [r for r in inv.references if r != inv.message_id]
+        msg["References"] = " ".join([*refs, inv.message_id])
+    msg["Content-Language"] = draft.language
+    msg.set_content(draft.text + "\n", charset="utf-8")
+    msg.add_alternative(_html(draft.text), subtype="html", charset="utf-8")
+    for path in attachments:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"--attach: cannot read {path} ({exc.strerror})") from None
+        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        maintype, _, subtype = ctype.partition("/")
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)
+    return msg

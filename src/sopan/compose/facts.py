@@ -1,0 +1,140 @@
+"""The facts a phrase can name, as ready-made strings (never None).
+
+A fact the invitation lacks becomes an empty clause, so a phrase written as
+"… {when_clause} …" reads naturally with or without a date (issue 2: write
+around a missing date). `tidy` then removes the gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sopan.compose.bank import common
+from sopan.compose.dates import day_part, when_text
+from sopan.model import Invitation, Profile, Situation
+
+
+def _clean(text: str | None) -> str:
+    """User or invitation text, one line, without trailing sentence punctuation."""
+    if not text:
+        return ""
+    return re.sub(r"\s+", " ", text).strip().rstrip(".!?;,").strip()
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def join_list(items: list[str], language: str) -> str:
+    """ "a, b dan c" / "a, b and c"."""
+    word = str(common(language)["frag"]["list_and"])
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _addressee(name: str, language: str) -> tuple[str, bool]:
+    """How to address the contact, and whether they are a named person."""
+    address = common(language)["address"]
+    lowered = name.lower() + " "
+    if not name or any(str(word) in lowered for word in address["org_words"]):
+        return str(address["unknown"]), False
+    first = name.split()[0].lower()
+    if first in address["titles"]:
+        return str(address["titled"]).format(name=name), True
+    return str(address["named"]).format(name=name), True
+
+
+def slot_texts(inv: Invitation, sit: Situation, profile: Profile, language: str) -> list[str]:
+    """The alternatives the user offers, as written text."""
+    tz = inv.timezone or profile.timezone
+    written = [when_text(s.start, tz, language) for s in sit.alternatives]
+    return written + [_clean(t) for t in sit.alternatives_text if _clean(t)]
+
+
+def build_facts(
+    inv: Invitation, sit: Situation, profile: Profile, *, language: str, now: datetime
+) -> dict[str, str]:
+    """Every value a phrase may use, keyed by its placeholder name."""
+    frag: Mapping[str, Any] = common(language)["frag"]
+    company = _clean(inv.company)
+    position = _clean(inv.position)
+    contact = _clean(inv.contact.name)
+    addressee, named = _addressee(contact, language)
+    org = common(language)["recipient_org"]
+    facts: dict[str, str] = {
+        "name": profile.name.strip(),
+        "addressee": addressee,
+        # Spoken and chat greetings name a person, never "Hiring Team".
+        "addressee_spoken": (f", {addressee}" if named or language == "id" else ""),
+        "addressee_hello": f" {addressee}" if named or language == "id" else "",
+        "recipient_org": (
+            str(org["company"]).format(company=company) if company else str(org["unknown"])
+        ),
+        "company": company,
+        "position": position,
+        "email": (profile.email or "").strip(),
+        "phone": (profile.phone or "").strip(),
+        "linkedin": (profile.linkedin or "").strip(),
+        "city": _clean(profile.city),
+        "reference": _clean(inv.reference),
+        "reason_text": _clean(sit.reason_text),
+        "new_employer": _clean(sit.new_employer),
+    }
+    facts["reason_text_cap"] = _cap(facts["reason_text"])
+    for key in ("interview", "interview_bare", "interview_short", "interview_short_spoken"):
+        if key in frag:
+            with_pos = frag.get(f"{key}_position")
+            facts[key] = str(with_pos if position and with_pos else frag[key]).format(**facts)
+    facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
+    facts["company_ref"] = (
+        str(frag["company_ref"]).format(**facts) if company else str(frag["company_ref_unknown"])
+    )
+    facts["ref_clause"] = str(frag["ref_clause"]).format(**facts) if facts["reference"] else ""
+    facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""
+    if inv.start is not None:
+        facts["when"] = when_text(inv.start, inv.timezone, language)
+        facts["when_short"] = when_text(inv.start, inv.timezone, language, short=True)
+        facts["when_clause"] = str(frag["when_clause"]).format(**facts)
+        facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
+    else:
+        facts.update(when="", when_short="", when_clause="", when_short_clause="")
+    strengths = [_clean(s) for s in sit.strengths if _clean(s)]
+    facts["strengths"] = join_list(strengths, language)
+    facts["strengths_cap"] = _cap(facts["strengths"])
+    facts["attachments"] = ", ".join(PurePath(a).name for a in sit.attachments)
+    slots = slot_texts(inv, sit, profile, language)
+    facts["alternatives_list"] = "\n".join(f"- {s}" for s in slots)
+    word_or = str(frag["list_or"])
+    facts["alternatives_inline"] = (
+        f"{', '.join(slots[:-1])} {word_or} {slots[-1]}" if len(slots) > 1 else "".join(slots)
+    )
+    local_now = now.astimezone(ZoneInfo(profile.timezone))
+    facts["day_part"] = day_part(local_now, language)
+    facts["time_greeting"] = str(common(language)["time_greeting"]).format(**facts)
+    facts["time_greeting_lower"] = facts["time_greeting"].lower()
+    return facts
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_BEFORE_PUNCT = re.compile(r"[ \t]+([,.:;!?)])")
+_AFTER_PAREN = re.compile(r"\([ \t]+")
+
+
+def tidy(text: str) -> str:
+    """Close the gaps that empty clauses leave: double spaces, " ,", "()" and blank runs."""
+    lines = []
+    for line in text.split("\n"):
+        line = line.replace("()", "")
+        line = _SPACES.sub(" ", line)
+        line = _BEFORE_PUNCT.sub(r"\1", line)
+        line = _AFTER_PAREN.sub("(", line)
+        line = re.sub(r"([,:])([.,])", r"\2", line)
+        line = line.replace("..", ".")
+        lines.append(line.strip())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

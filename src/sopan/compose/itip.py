@@ -1,0 +1,68 @@
+"""The calendar reply: an iTIP object (RFC 5546) built with the icalendar library.
+
+Decline and cancel → METHOD:REPLY with the user as ATTENDEE, PARTSTAT=DECLINED and
+a COMMENT. Reschedule with a proposed slot → METHOD:COUNTER with the new
+DTSTART/DTEND; asking to move online → METHOD:COUNTER at the same time with an
+online LOCATION. UID, SEQUENCE and ORGANIZER always repeat the request's.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from sopan.compose.bank import common
+from sopan.errors import UserError
+from sopan.model import Draft, Invitation, Profile
+
+
+def _address(value: str) -> vCalAddress:
+    value = value.strip()
+    if not value.lower().startswith("mailto:"):
+        value = f"mailto:{value}"
+    return vCalAddress(value)
+
+
+def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime) -> Calendar:
+    """The iTIP reply (or counter-proposal) to the invitation's calendar request."""
+    if not inv.uid:
+        raise UserError("calendar reply: the invitation has no calendar UID")
+    if not profile.email:
+        raise UserError("calendar reply: your profile has no email (run `sopan init --email …`)")
+    slot = draft.proposed
+    counter = (draft.action == "reschedule" and slot is not None) or (
+        draft.action == "online" and inv.start is not None
+    )
+    cal = Calendar()
+    cal.add("prodid", "-//sopan//sopan//EN")
+    cal.add("version", "2.0")
+    cal.add("method", "COUNTER" if counter else "REPLY")
+    event = Event()
+    event.add("uid", inv.uid)
+    event.add("sequence", inv.sequence)
+    event.add("dtstamp", now.astimezone(UTC))
+    if inv.organizer:
+        organizer = _address(inv.organizer)
+        if inv.contact.name:
+            organizer.params["CN"] = vText(inv.contact.name)
+        event.add("organizer", organizer)
+    attendee = _address(profile.email)
+    attendee.params["CN"] = vText(profile.name)
+    attendee.params["PARTSTAT"] = vText("NEEDS-ACTION" if counter else "DECLINED")
+    event.add("attendee", attendee)
+    if inv.subject:
+        event.add("summary", inv.subject)
+    if draft.action == "reschedule" and slot is not None:
+        event.add("dtstart", slot.start)
+        event.add("dtend", slot.end)
+    elif inv.start is not None:
+        event.add("dtstart", inv.start)
+        if inv.end is not None:
+            event.add("dtend", inv.end)
+    if counter and draft.action == "online":
+        event.add("location", str(common(draft.language)["online_location"]))
+    event.add("comment", draft.text)
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal

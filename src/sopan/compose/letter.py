@@ -1,0 +1,74 @@
+"""The formal letter as `.docx` (python-docx) and `.pdf` (fpdf2 with DejaVu, full Unicode).
+
+Both are laid out from the letter draft's text, so what the user reviewed is
+exactly what is printed: blank lines separate blocks, lines inside a block stay
+together, and the subject line ("Hal" / "Subject") is set in bold.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sopan.errors import ExternalError
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+_BOLD_LINE = re.compile(r"^(Hal|Subject)\s*:")
+# A sign-off line is followed by room for a handwritten signature.
+_SIGN_OFF = re.compile(
+    r"^(Hormat saya|Salam hormat|Yours sincerely|Yours faithfully|Kind regards),$"
+)
+
+
+def _blocks(text: str) -> list[list[str]]:
+    return [block.split("\n") for block in text.split("\n\n") if block.strip()]
+
+
+def write_docx(text: str, path: Path) -> Path:
+    """Write the letter as a Word document: one paragraph per block, A4, 11 pt."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(11)
+    for block in _blocks(text):
+        para = doc.add_paragraph()
+        for i, line in enumerate(block):
+            run = para.add_run(line)
+            run.bold = bool(_BOLD_LINE.match(line))
+            if i < len(block) - 1:
+                run.add_break()
+        if len(block) == 1 and _SIGN_OFF.match(block[0]):
+            doc.add_paragraph()
+    doc.save(str(path))
+    return path
+
+
+def write_pdf(text: str, path: Path, *, font_dir: Path = FONT_DIR) -> Path:
+    """Write the letter as an A4 PDF with an embedded DejaVu font."""
+    from fpdf import FPDF
+
+    regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
+    if not regular.exists() or not bold.exists():
+        raise ExternalError(
+            f"the DejaVu fonts are missing from {font_dir} (install fonts-dejavu-core)"
+        )
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(25, 25, 25)
+    pdf.set_auto_page_break(True, margin=25)
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(regular))
+    pdf.add_font("DejaVu", "B", str(bold))
+    for block in _blocks(text):
+        for line in block:
+            pdf.set_font("DejaVu", "B" if _BOLD_LINE.match(line) else "", 10.5)
+            pdf.multi_cell(0, 5.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(14 if len(block) == 1 and _SIGN_OFF.match(block[0]) else 4)
+    pdf.output(str(path))
+    return path
