@@ -6,7 +6,7 @@ The texts live in `data/guidelines/<lang>.yaml`; this module only loads and look
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -34,7 +34,7 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> dict[str, Guideline]:
     raw_text = resources.files("sopan.data.guidelines").joinpath(f"{lang}.yaml").read_text("utf-8")
     raw: Any = yaml.safe_load(raw_text)

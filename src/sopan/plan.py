@@ -11,8 +11,18 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sopan.model import Action, Busy, Channel, Invitation, Note, Plan, Profile, Situation, Step
-from sopan.model import Urgency
+from sopan.model import (
+    Action,
+    Busy,
+    Channel,
+    Invitation,
+    Note,
+    Plan,
+    Profile,
+    Situation,
+    Step,
+    Urgency,
+)
 from sopan.places import Travel, estimate_travel, find_place, find_place_in
 from sopan.plan_words import Words, load_words
 
@@ -24,7 +34,7 @@ PRIVATE_REASONS = ("health", "personal")
 
 
 def urgency_of(start: datetime | None, now: datetime) -> Urgency:
-    """Hours left and level: ok (≥ 48 h), soon (24–48 h), late (< 24 h), past (at or after start)."""
+    """Hours left and level: ok ≥ 48 h, soon 24–48 h, late < 24 h, past from the start on."""
     if start is None:
         return Urgency(None, "unknown")
     hours = (start - now).total_seconds() / 3600
@@ -156,9 +166,7 @@ def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) ->
     items = [w.note("checklist", "r81_review")]
     if inv.reference:
         items.append(w.note("checklist", "r8_reference", reference=inv.reference))
-    items.append(
-        w.note("checklist", "r7_record", contact=contact or w.name("the_recruiter"))
-    )
+    items.append(w.note("checklist", "r7_record", contact=contact or w.name("the_recruiter")))
     if sit.interest != "no":
         items.append(w.note("checklist", "r71_cv"))
     items.append(w.note("checklist", "c3_linkedin"))
@@ -293,7 +301,9 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
     return {
         "action": plan.action,
         "urgency": {"hours_left": plan.urgency.hours_left, "level": plan.urgency.level},
-        "steps": [{"channel": s.channel, "why": s.why, "guideline": s.guideline} for s in plan.steps],
+        "steps": [
+            {"channel": s.channel, "why": s.why, "guideline": s.guideline} for s in plan.steps
+        ],
         "conflicts": [
             {
                 "start": b.start.isoformat(),

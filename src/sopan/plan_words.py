@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -79,7 +79,7 @@ class Words:
         return self.text("names", "duration", h=h, m=m)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(lang: str) -> Words:
     raw = resources.files("sopan.data.plan").joinpath(f"{lang}.yaml").read_text("utf-8")
     data: Any = yaml.safe_load(raw)
