@@ -86,8 +86,9 @@ def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | 
     elif inv.location:
         destination = find_place_in(inv.location)
     if destination is None:
-        # Say so only when the interview is known to be on site; otherwise it may be online.
-        return None, ("r12_no_city" if inv.mode == "onsite" or inv.location else None), ""
+        # Say so only when the interview seems to be on site; a bare meeting link means online.
+        on_site = inv.mode == "onsite" or (inv.location is not None and not inv.meeting_link)
+        return None, ("r12_no_city" if on_site else None), ""
     if not profile.city:
         return None, "r12_no_home", ""
     home = find_place(profile.city) or find_place_in(profile.city)
