@@ -97,20 +97,21 @@ def find_place(name: str) -> Place | None:
     return _index().get(key)
 
 
+@lru_cache(maxsize=1)
+def _any_city() -> re.Pattern[str]:
+    # Longest labels first, so at one position "jakarta selatan" wins over "jakarta".
+    labels = sorted(_index(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, labels)) + r")(?!\w)")
+
+
 def find_place_in(text: str) -> Place | None:
     """The city an address names; the last mention wins, as addresses end with the city.
 
     Longer names are tried first so that "Jakarta Selatan" beats "Jakarta" and
     "Tangerang Selatan" beats "Tangerang".
     """
-    words = _norm(text)
-    best: tuple[int, int, Place] | None = None  # (end position, length, place)
-    for label, place in _index().items():
-        for match in re.finditer(rf"(?<!\w){re.escape(label)}(?!\w)", words):
-            candidate = (match.end(), len(label), place)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-    return best[2] if best else None
+    matches = list(_any_city().finditer(_norm(text)))
+    return _index()[matches[-1].group(1)] if matches else None
 
 
 def distance_km(a: Place, b: Place) -> float:

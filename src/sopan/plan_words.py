@@ -23,6 +23,10 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+# The C loader parses the book several times faster; both are safe loaders.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @dataclass(frozen=True)
 class Words:
     """One language's plan texts, with helpers that fill them in."""
@@ -82,7 +86,7 @@ class Words:
 @cache
 def _load(lang: str) -> Words:
     raw = resources.files("sopan.data.plan").joinpath(f"{lang}.yaml").read_text("utf-8")
-    data: Any = yaml.safe_load(raw)
+    data: Any = yaml.load(raw, Loader=_LOADER)
     if not isinstance(data, dict):
         raise InternalError(f"plan words '{lang}' are not a mapping")
     return Words(lang, data)
