@@ -97,19 +97,21 @@ def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | 
     return estimate_travel(home, destination), None, ""
 
 
-def choose_action(sit: Situation, travel: Travel | None) -> tuple[Action, str | None]:
+def choose_action(
+    sit: Situation, travel: Travel | None, *, remote: bool = False
+) -> tuple[Action, str | None]:
     """The action, and the key of the warning that explains a change from the intent.
 
     C0: unless the user is sure they do not want the job, declining or cancelling
-    becomes rescheduling — or, when distance is the obstacle (R1.2), a request to
-    move the interview online.
+    becomes rescheduling — or, when distance is the obstacle (R1.2) and the interview
+    is not already `remote` (online or by phone), a request to move it online.
     """
     if sit.intent in ("online", "reschedule") or sit.interest == "no":
         return sit.intent, None
     far = travel is not None and travel.far
-    if sit.reason == "too-far" or (far and sit.reason != "schedule-conflict"):
+    if not remote and (sit.reason == "too-far" or (far and sit.reason != "schedule-conflict")):
         return "online", ("r12_online" if travel is not None else "r12_online_reason")
-    return "reschedule", "c0_reschedule"
+    return "reschedule", ("c0_interested" if sit.interest == "yes" else "c0_reschedule")
 
 
 def find_conflicts(inv: Invitation, busy: Sequence[Busy], travel_minutes: int) -> tuple[Busy, ...]:
@@ -218,7 +220,7 @@ def make_warnings(
     if inv.ambiguous:
         fields = ", ".join(a.field for a in inv.ambiguous)
         notes.append(w.note("warnings", "r1_ambiguous", fields=fields))
-    if action_key == "c0_reschedule":
+    if action_key in ("c0_reschedule", "c0_interested"):
         notes.append(w.note("warnings", action_key, intent=w.name("action", sit.intent)))
     elif action_key == "r12_online" and travel is not None:
         notes.append(w.note("warnings", action_key, **_travel_values(travel, w)))
@@ -269,7 +271,7 @@ def make_plan(
     w = load_words(lang or profile.language)
     urgency = urgency_of(inv.start, now)
     travel, issue_key, issue_city = travel_for(inv, profile)
-    action, action_key = choose_action(sit, travel)
+    action, action_key = choose_action(sit, travel, remote=inv.mode in ("online", "phone"))
     travel_minutes = travel.minutes if travel is not None else 0
     conflicts = find_conflicts(inv, busy, travel_minutes)
     warnings = make_warnings(

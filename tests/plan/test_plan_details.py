@@ -30,6 +30,16 @@ def test_c0_warning_says_how_to_override(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
+def test_c0_warning_differs_when_the_user_wants_the_job(lang: str) -> None:
+    now = START - timedelta(days=3)
+    unsure = make_plan(BASE_INV, Situation(), BASE_PROFILE, now=now, lang=lang)
+    keen = make_plan(BASE_INV, Situation(interest="yes"), BASE_PROFILE, now=now, lang=lang)
+    unsure_c0 = next(n.text for n in unsure.warnings if n.guideline == "C0")
+    keen_c0 = next(n.text for n in keen.warnings if n.guideline == "C0")
+    assert unsure_c0 != keen_c0 and "--interest no" in keen_c0
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_late_call_says_hours_left(lang: str) -> None:
     now = START - timedelta(hours=5, minutes=30)
     plan = make_plan(BASE_INV, Situation(interest="no"), BASE_PROFILE, now=now, lang=lang)
