@@ -130,11 +130,19 @@ def find_conflicts(inv: Invitation, busy: Sequence[Busy], travel_minutes: int) -
     return tuple(sorted(clashes, key=lambda b: (b.start, b.end, b.summary)))
 
 
+def _who(inv: Invitation, w: Words, address: str | None) -> str:
+    """The person to reach, by name when known, with the number or address to use."""
+    name = inv.contact.name or w.name("the_recruiter")
+    if inv.company and not inv.contact.name:
+        name = w.text("names", "recruiter_at", company=inv.company)
+    return f"{name} ({address})" if address else name
+
+
 def channel_steps(
     inv: Invitation, sit: Situation, action: Action, urgency: Urgency, w: Words
 ) -> tuple[Step, ...]:
     """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies)."""
-    contact = inv.contact.name or inv.contact.phone or w.name("the_recruiter")
+    contact = _who(inv, w, inv.contact.phone)
     medium, medium_key = written_medium(inv)
     medium_values = {
         "medium": w.name("channel", medium),
@@ -165,11 +173,11 @@ def channel_steps(
 
 def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:
     """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10)."""
-    contact = inv.contact.name or inv.contact.email or inv.contact.phone or inv.company
+    contact = _who(inv, w, inv.contact.email or inv.contact.phone)
     items = [w.note("checklist", "r81_review")]
     if inv.reference:
         items.append(w.note("checklist", "r8_reference", reference=inv.reference))
-    items.append(w.note("checklist", "r7_record", contact=contact or w.name("the_recruiter")))
+    items.append(w.note("checklist", "r7_record", contact=contact))
     if sit.interest != "no":
         items.append(w.note("checklist", "r71_cv"))
     items.append(w.note("checklist", "c3_linkedin"))

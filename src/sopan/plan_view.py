@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from sopan.model import Invitation, Plan
 from sopan.plan_words import load_words
 
@@ -37,4 +39,16 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     if plan.checklist:
         lines += ["", w.text("view", "checklist")]
         lines += [f"  [ ] {note.text} [{note.guideline}]" for note in plan.checklist]
-    return "\n".join(lines)
+    return "\n".join(_wrap(line) for line in lines)
+
+
+def _wrap(line: str, width: int = 96) -> str:
+    """Wrap a long item so its continuation lines sit under its text, not its marker."""
+    stripped = line.lstrip()
+    if len(line) <= width or not stripped:
+        return line
+    marker = stripped.split(" ", 1)[0]
+    if marker == "[":
+        marker = "[ ]"
+    indent = " " * (len(line) - len(stripped) + len(marker) + 1)
+    return textwrap.fill(line, width, subsequent_indent=indent)

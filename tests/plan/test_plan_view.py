@@ -21,7 +21,7 @@ def test_view_in_english() -> None:
     lines = text.splitlines()
     assert lines[0] == "Plan: cancel"
     assert "Time left: 10 h (late)" in text
-    assert "  1. phone call: Phone Ibu Sari first" in text
+    assert "  1. phone call: Phone Ibu Sari (+62 22 555 0101) first" in text
     assert text.index("  1. phone call") < text.index("  2. voicemail") < text.index("  3. email")
     assert "Client demo [R1.1]" in text
     assert "Warnings:" in text and "[R2]" in text
