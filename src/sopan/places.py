@@ -27,6 +27,9 @@ LOCAL_MINUTES = 45
 #: A flight also means getting to the airport, checking in, and getting out the other end.
 FLIGHT_OVERHEAD_MINUTES = 180
 FLIGHT_KMH = 650.0
+#: A short crossing between islands goes by boat: harbour time plus a slow crossing.
+SEA_OVERHEAD_MINUTES = 90
+SEA_KMH = 35.0
 #: One-way travel from which an interview counts as far (out of town).
 FAR_MINUTES = 120
 
@@ -51,7 +54,7 @@ class Travel:
     destination: Place
     km: float
     minutes: int
-    mode: Literal["local", "road", "flight"]
+    mode: Literal["local", "road", "sea", "flight"]
 
     @property
     def far(self) -> bool:
@@ -125,12 +128,16 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 def estimate_travel(origin: Place, destination: Place) -> Travel:
-    """One-way travel by distance band: same city, road on one island, or a flight."""
+    """One-way travel by distance band: same city, road on one island, a short sea crossing
+    between islands, or a flight."""
     km = distance_km(origin, destination)
     if origin == destination or km < 15:
         return Travel(origin, destination, round(km, 1), LOCAL_MINUTES, "local")
-    if origin.island == destination.island and km <= ROAD_MAX_KM:
-        minutes = round(km * ROAD_FACTOR / ROAD_KMH * 60)
-        return Travel(origin, destination, round(km, 1), max(minutes, LOCAL_MINUTES), "road")
+    if km <= ROAD_MAX_KM:
+        if origin.island == destination.island:
+            minutes = round(km * ROAD_FACTOR / ROAD_KMH * 60)
+            return Travel(origin, destination, round(km, 1), max(minutes, LOCAL_MINUTES), "road")
+        minutes = SEA_OVERHEAD_MINUTES + round(km / SEA_KMH * 60)
+        return Travel(origin, destination, round(km, 1), minutes, "sea")
     minutes = FLIGHT_OVERHEAD_MINUTES + round(km / FLIGHT_KMH * 60)
     return Travel(origin, destination, round(km, 1), minutes, "flight")

@@ -42,3 +42,18 @@ def test_guide_unknown_id_is_one_line(run_cli: Run) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no guideline 'R42'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_plan_command_offers_the_situation_flags(run_cli: Run) -> None:
+    result = run_cli("plan", "--help")
+    assert result.returncode == 0, result.stderr
+    for flag in ("--intent", "--reason", "--interest", "--confirmed / --unconfirmed", "--detail",
+                 "--reason-text", "--calendar", "--now", "--json", "--lang"):  # fmt: skip
+        assert flag in result.stdout, flag
+
+
+def test_plan_of_a_missing_file_is_one_clear_line(run_cli: Run) -> None:
+    result = run_cli("plan", "no-such-invitation.eml", "--json")
+    assert result.returncode == 2
+    assert "no-such-invitation.eml" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,12 +40,14 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _ids_in_data() -> dict[str, set[str]]:
-    """Every guideline id named in any YAML file under data/ (values and free text)."""
+    """Every guideline id named in any YAML or JSON file under data/ (values and free text)."""
     found: dict[str, set[str]] = {}
-    for path in sorted(DATA.rglob("*.y*ml")):
+    paths = [*DATA.rglob("*.yaml"), *DATA.rglob("*.yml"), *DATA.rglob("*.json")]
+    for path in sorted(paths):
         if path.parent == BOOK_DIR:
             continue
-        loaded = yaml.safe_load(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        loaded = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
         for text in _strings(loaded):
             for gid in ID_PATTERN.findall(text):
                 found.setdefault(gid, set()).add(str(path.relative_to(SRC)))

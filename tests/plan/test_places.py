@@ -52,7 +52,10 @@ def test_neighbours_are_near() -> None:
 
 def test_short_hop_across_the_sea_is_not_by_road() -> None:
     # Batam and Tanjung Pinang are close but on different islands.
-    assert estimate_travel(place("Batam"), place("Tanjung Pinang")).mode == "flight"
+    crossing = estimate_travel(place("Batam"), place("Tanjung Pinang"))
+    assert crossing.mode == "sea" and crossing.far
+    # Bandar Lampung is across the Sunda Strait from Jakarta, beyond a short crossing.
+    assert estimate_travel(place("Jakarta"), place("Bandar Lampung")).mode == "flight"
 
 
 def test_distance_is_symmetric() -> None:
