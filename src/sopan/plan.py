@@ -237,7 +237,8 @@ def make_warnings(
     if travel is not None and travel.far and action == "reschedule":
         notes.append(w.note("warnings", "r12_far_hint", **_travel_values(travel, w)))
     issue_key, issue_city = travel_issue
-    if issue_key is not None:
+    # Travel matters only when the interview will still take place.
+    if issue_key is not None and action not in ("decline", "cancel"):
         notes.append(w.note("warnings", issue_key, city=issue_city))
     if conflicts:
         notes.append(w.note("warnings", "r11_conflicts", count=len(conflicts)))

@@ -63,7 +63,8 @@ def test_far_warning_gives_distance_and_cities(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_unknown_city_is_named(lang: str) -> None:
     inv = replace(BASE_INV, city="Atlantis")
-    plan = make_plan(inv, Situation(interest="no"), BASE_PROFILE, now=START, lang=lang)
+    sit = Situation(intent="reschedule")
+    plan = make_plan(inv, sit, BASE_PROFILE, now=START, lang=lang)
     assert any("Atlantis" in n.text and n.guideline == "R1.2" for n in plan.warnings)
     assert plan.travel_minutes is None
 
