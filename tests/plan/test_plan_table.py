@@ -55,6 +55,7 @@ def busy(start_h: float, end_h: float, summary: str = "Rapat") -> Busy:
 
 
 NO = {"intent": "decline", "interest": "no"}
+RS = {"intent": "reschedule", "interest": "yes"}
 # fmt: off
 CASES = [
     Case("decline_not_interested_unconfirmed", 72, NO, "decline", "email",
@@ -120,11 +121,11 @@ CASES = [
     Case("too_far_reason_without_distance_asks_online", 72,
          {"intent": "decline", "reason": "too-far"}, "online", "email", ids("R1.2"),
          inv={"mode": None, "location": None}),
-    Case("unknown_interview_city_says_so", 72, {"intent": "reschedule", "interest": "yes"}, "reschedule", "email",
+    Case("unknown_interview_city_says_so", 72, RS, "reschedule", "email",
          ids("R1.2"), inv={"city": "Atlantis"}),
-    Case("unknown_location_on_site_says_so", 72, {"intent": "reschedule", "interest": "yes"}, "reschedule", "email",
+    Case("unknown_location_on_site_says_so", 72, RS, "reschedule", "email",
          ids("R1.2"), inv={"location": "Gedung Menara Biru lantai 5"}),
-    Case("no_home_city_says_so", 72, {"intent": "reschedule", "interest": "yes"}, "reschedule", "email", ids("R1.2"),
+    Case("no_home_city_says_so", 72, RS, "reschedule", "email", ids("R1.2"),
          profile={"city": None}),
     Case("declining_needs_no_travel_estimate", 72, NO, "decline", "email", ids("R2.1"),
          absent=ids("R1.2"), inv={"city": "Atlantis"}),
