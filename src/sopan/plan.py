@@ -1,0 +1,331 @@
+"""The policy: what to do about one invitation, how, and by when (issue: the plan).
+
+Pure functions over values; `now` and the busy times are passed in. Every step,
+warning and checklist item names the guideline it serves, and its words come from
+`data/plan/<lang>.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sopan.model import (
+    Action,
+    Busy,
+    Channel,
+    Invitation,
+    Note,
+    Plan,
+    Profile,
+    Situation,
+    Step,
+    Urgency,
+)
+from sopan.places import Travel, estimate_travel, find_place, find_place_in
+from sopan.plan_words import Words, load_words
+
+#: Assumed length of an interview whose end time is not given.
+DEFAULT_LENGTH = timedelta(hours=1)
+LATE_HOURS = 24.0
+SOON_HOURS = 48.0
+PRIVATE_REASONS = ("health", "personal")
+
+
+def urgency_of(start: datetime | None, now: datetime) -> Urgency:
+    """Hours left and level: ok ≥ 48 h, soon 24–48 h, late < 24 h, past from the start on."""
+    if start is None:
+        return Urgency(None, "unknown")
+    hours = (start - now).total_seconds() / 3600
+    if hours <= 0:
+        level = "past"
+    elif hours < LATE_HOURS:
+        level = "late"
+    elif hours < SOON_HOURS:
+        level = "soon"
+    else:
+        level = "ok"
+    return Urgency(round(hours, 2), level)  # type: ignore[arg-type]
+
+
+def written_medium(inv: Invitation) -> tuple[Channel, str]:
+    """The written channel to answer in (R2.1), and the key of the reason it was chosen.
+
+    Email and calendar invitations are answered by email (in the same thread). Pasted text
+    carries no headers, so its medium is inferred: a subject or message id means a copied
+    email; otherwise a phone number means a chat (WhatsApp), an email address alone means
+    email, and nothing at all means the chat it was pasted from.
+    """
+    if inv.source == "email":
+        return "email", "email"
+    if inv.source == "ics":
+        return "email", "ics"
+    if inv.subject or inv.message_id:
+        return "email", "email"
+    if inv.contact.phone:
+        return "whatsapp", "text_phone"
+    if inv.contact.email:
+        return "email", "text_email"
+    return "whatsapp", "text_none"
+
+
+def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | None, str]:
+    """Travel from home to an on-site interview (R1.2).
+
+    Returns the estimate (or None), and when there is none the key of the warning that
+    says why together with the name that was not found.
+    """
+    if inv.mode in ("online", "phone"):
+        return None, None, ""
+    destination = None
+    if inv.city:
+        destination = find_place(inv.city) or find_place_in(inv.city)
+        if destination is None:
+            return None, "r12_unknown_city", inv.city
+    elif inv.location:
+        destination = find_place_in(inv.location)
+    if destination is None:
+        # Say so only when the interview seems to be on site; a bare meeting link means online.
+        on_site = inv.mode == "onsite" or (inv.location is not None and not inv.meeting_link)
+        return None, ("r12_no_city" if on_site else None), ""
+    if not profile.city:
+        return None, "r12_no_home", ""
+    home = find_place(profile.city) or find_place_in(profile.city)
+    if home is None:
+        return None, "r12_unknown_city", profile.city
+    return estimate_travel(home, destination), None, ""
+
+
+def choose_action(
+    sit: Situation, travel: Travel | None, *, remote: bool = False
+) -> tuple[Action, str | None]:
+    """The action, and the key of the warning that explains a change from the intent.
+
+    C0: unless the user is sure they do not want the job, declining or cancelling
+    becomes rescheduling — or, when distance is the obstacle (R1.2) and the interview
+    is not already `remote` (online or by phone), a request to move it online.
+    """
+    if sit.intent in ("online", "reschedule") or sit.interest == "no":
+        return sit.intent, None
+    far = travel is not None and travel.far
+    if not remote and (sit.reason == "too-far" or (far and sit.reason != "schedule-conflict")):
+        return "online", ("r12_online" if travel is not None else "r12_online_reason")
+    return "reschedule", ("c0_interested" if sit.interest == "yes" else "c0_reschedule")
+
+
+def find_conflicts(inv: Invitation, busy: Sequence[Busy], travel_minutes: int) -> tuple[Busy, ...]:
+    """Busy entries overlapping the interview widened by travel there and back (R1.1)."""
+    if inv.start is None:
+        return ()
+    end = inv.end or inv.start + DEFAULT_LENGTH
+    pad = timedelta(minutes=travel_minutes)
+    low, high = inv.start - pad, end + pad
+    clashes = (
+        b
+        for b in busy
+        # An entry exactly at the interview's own time is the interview itself, already accepted.
+        if b.start < high and b.end > low and not (b.start == inv.start and b.end == end)
+    )
+    return tuple(sorted(clashes, key=lambda b: (b.start, b.end, b.summary)))
+
+
+def _who(inv: Invitation, w: Words, address: str | None) -> str:
+    """The person to reach, by name when known, with the number or address to use."""
+    name = inv.contact.name or w.name("the_recruiter")
+    if inv.company and not inv.contact.name:
+        name = w.text("names", "recruiter_at", company=inv.company)
+    return f"{name} ({address})" if address else name
+
+
+def channel_steps(
+    inv: Invitation, sit: Situation, action: Action, urgency: Urgency, w: Words
+) -> tuple[Step, ...]:
+    """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies)."""
+    contact = _who(inv, w, inv.contact.phone)
+    medium, medium_key = written_medium(inv)
+    medium_values = {
+        "medium": w.name("channel", medium),
+        "medium_reason": w.text("medium", medium_key),
+    }
+    steps: list[Step] = []
+    if sit.confirmed or urgency.level in ("late", "past"):
+        if urgency.level == "past":
+            steps.append(w.step("call", "call_past", contact=contact))
+        elif urgency.level == "late":
+            hours = w.number(urgency.hours_left or 0.0)
+            steps.append(w.step("call", "call_late", contact=contact, hours=hours))
+        else:
+            steps.append(w.step("call", "call_confirmed", contact=contact))
+        steps.append(w.step("voicemail", "voicemail"))
+        steps.append(w.step(medium, "written_confirm", **medium_values))
+        if medium != "whatsapp":  # a chat message already is the text message
+            steps.append(w.step("sms", "sms"))
+    else:
+        steps.append(w.step(medium, "written_reply", **medium_values))
+        steps.append(w.step("call", "call_optional"))
+    if inv.source == "ics" or inv.uid:
+        key = "calendar_decline" if action in ("decline", "cancel") else "calendar_propose"
+        steps.append(w.step("calendar", key))
+    steps.append(w.step("linkedin", "linkedin"))
+    return tuple(steps)
+
+
+def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:
+    """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10)."""
+    contact = _who(inv, w, inv.contact.email or inv.contact.phone)
+    items = [w.note("checklist", "r81_review")]
+    if inv.reference:
+        items.append(w.note("checklist", "r8_reference", reference=inv.reference))
+    items.append(w.note("checklist", "r7_record", contact=contact))
+    if sit.interest != "no":
+        items.append(w.note("checklist", "r71_cv"))
+    items.append(w.note("checklist", "c3_linkedin"))
+    if action in ("decline", "cancel"):
+        items.append(w.note("checklist", "r9_profiles"))
+    items.append(w.note("checklist", "r91_linkedin"))
+    if action in ("decline", "cancel"):
+        for key in ("r92_private", "r10_open", "r101_vacancies", "r102_learning", "r103_network"):
+            items.append(w.note("checklist", key))
+    return tuple(items)
+
+
+def _travel_values(travel: Travel, w: Words) -> dict[str, str]:
+    return {
+        "destination": travel.destination.name,
+        "home": travel.origin.name,
+        "km": w.number(round(travel.km)),
+        "travel": w.duration(travel.minutes),
+        "mode": w.name("travel_mode", travel.mode),
+    }
+
+
+def make_warnings(
+    inv: Invitation,
+    sit: Situation,
+    *,
+    now: datetime,
+    action: Action,
+    action_key: str | None,
+    urgency: Urgency,
+    travel: Travel | None,
+    travel_issue: tuple[str | None, str],
+    busy: Sequence[Busy],
+    conflicts: Sequence[Busy],
+    w: Words,
+) -> tuple[Note, ...]:
+    """Everything the user should know before sending, each with its guideline."""
+    notes: list[Note] = []
+    if urgency.level == "past":
+        notes.append(w.note("warnings", "r2_past", hours=w.number(-(urgency.hours_left or 0.0))))
+    elif urgency.level == "late":
+        notes.append(w.note("warnings", "r2_late", hours=w.number(urgency.hours_left or 0.0)))
+    elif urgency.level == "unknown":
+        notes.append(w.note("warnings", "r1_missing_date"))
+    if inv.reply_by is not None and inv.reply_by < now and urgency.level != "past":
+        reply_by = inv.reply_by.strftime("%Y-%m-%d %H:%M")
+        notes.append(w.note("warnings", "r2_reply_by_past", reply_by=reply_by))
+    if inv.ambiguous:
+        fields = ", ".join(a.field for a in inv.ambiguous)
+        notes.append(w.note("warnings", "r1_ambiguous", fields=fields))
+    if action_key in ("c0_reschedule", "c0_interested"):
+        notes.append(w.note("warnings", action_key, intent=w.name("action", sit.intent)))
+    elif action_key == "r12_online" and travel is not None:
+        notes.append(w.note("warnings", action_key, **_travel_values(travel, w)))
+    elif action_key is not None:
+        notes.append(w.note("warnings", action_key))
+    if travel is not None and travel.far and action == "reschedule":
+        notes.append(w.note("warnings", "r12_far_hint", **_travel_values(travel, w)))
+    issue_key, issue_city = travel_issue
+    # Travel matters only when the interview will still take place.
+    if issue_key is not None and action not in ("decline", "cancel"):
+        notes.append(w.note("warnings", issue_key, city=issue_city))
+    if conflicts:
+        notes.append(w.note("warnings", "r11_conflicts", count=len(conflicts)))
+    notes.extend(_reason_warnings(sit, busy, conflicts, w))
+    if action == "reschedule" and not (sit.alternatives or sit.alternatives_text):
+        notes.append(w.note("warnings", "r5_alternatives"))
+    return tuple(notes)
+
+
+def _reason_warnings(
+    sit: Situation, busy: Sequence[Busy], conflicts: Sequence[Busy], w: Words
+) -> list[Note]:
+    """Honesty and privacy of the reason (R4, R4.1, R4.2, C2)."""
+    notes: list[Note] = []
+    if sit.reason == "schedule-conflict":
+        if busy and not conflicts:
+            notes.append(w.note("warnings", "r41_no_clash"))
+        if sit.detail == "full" and not sit.reason_text:
+            notes.append(w.note("warnings", "r41_context"))
+    if sit.reason in PRIVATE_REASONS and sit.detail == "full":
+        notes.append(w.note("warnings", "c2_private", reason=w.name("reason", sit.reason)))
+    if sit.reason == "other" and not sit.reason_text:
+        notes.append(w.note("warnings", "r4_other"))
+    if sit.reason == "accepted-offer" and sit.new_employer:
+        notes.append(w.note("warnings", "r42_employer", employer=sit.new_employer))
+    return notes
+
+
+def make_plan(
+    inv: Invitation,
+    sit: Situation,
+    profile: Profile,
+    *,
+    now: datetime,
+    busy: Sequence[Busy] = (),
+    lang: str | None = None,
+) -> Plan:
+    """Decide the action, urgency, channel sequence, conflicts, checklist and warnings."""
+    w = load_words(lang or profile.language)
+    urgency = urgency_of(inv.start, now)
+    travel, issue_key, issue_city = travel_for(inv, profile)
+    action, action_key = choose_action(sit, travel, remote=inv.mode in ("online", "phone"))
+    travel_minutes = travel.minutes if travel is not None else 0
+    conflicts = find_conflicts(inv, busy, travel_minutes)
+    warnings = make_warnings(
+        inv,
+        sit,
+        now=now,
+        action=action,
+        action_key=action_key,
+        urgency=urgency,
+        travel=travel,
+        travel_issue=(issue_key, issue_city),
+        busy=busy,
+        conflicts=conflicts,
+        w=w,
+    )
+    return Plan(
+        action=action,
+        urgency=urgency,
+        steps=channel_steps(inv, sit, action, urgency, w),
+        conflicts=conflicts,
+        checklist=make_checklist(inv, sit, action, w),
+        warnings=warnings,
+        language=w.language,  # type: ignore[arg-type]
+        travel_minutes=travel.minutes if travel is not None else None,
+    )
+
+
+def plan_to_json(plan: Plan) -> dict[str, Any]:
+    """The plan as the stable JSON object of `sopan plan --json`."""
+    return {
+        "action": plan.action,
+        "urgency": {"hours_left": plan.urgency.hours_left, "level": plan.urgency.level},
+        "steps": [
+            {"channel": s.channel, "why": s.why, "guideline": s.guideline} for s in plan.steps
+        ],
+        "conflicts": [
+            {
+                "start": b.start.isoformat(),
+                "end": b.end.isoformat(),
+                "summary": b.summary,
+                "tentative": b.tentative,
+                "source": b.source,
+            }
+            for b in plan.conflicts
+        ],
+        "checklist": [{"item": n.text, "guideline": n.guideline} for n in plan.checklist],
+        "warnings": [{"text": n.text, "guideline": n.guideline} for n in plan.warnings],
+    }

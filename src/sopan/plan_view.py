@@ -1,0 +1,54 @@
+"""The plan as text for a person: ordered steps with the time left, then what to check."""
+
+from __future__ import annotations
+
+import textwrap
+
+from sopan.model import Invitation, Plan
+from sopan.plan_words import load_words
+
+
+def render_plan(plan: Plan, inv: Invitation) -> str:
+    """A readable plan in the plan's language; every line ends with its guideline id."""
+    w = load_words(plan.language)
+    lines = [w.text("view", "title", action=w.name("action", plan.action))]
+    if inv.start is not None:
+        lines.append(w.text("view", "interview", when=inv.start.strftime("%Y-%m-%d %H:%M %Z")))
+    else:
+        lines.append(w.text("view", "no_date"))
+    if plan.urgency.hours_left is not None:
+        level = w.name("level", plan.urgency.level)
+        hours = w.number(plan.urgency.hours_left)
+        lines.append(w.text("view", "time_left", hours=hours, level=level))
+    else:
+        lines.append(w.text("view", "time_unknown"))
+    if plan.travel_minutes is not None:
+        lines.append(w.text("view", "travel", travel=w.duration(plan.travel_minutes)))
+    lines += ["", w.text("view", "steps")]
+    for number, step in enumerate(plan.steps, 1):
+        channel = w.name("channel", step.channel)
+        lines.append(f"  {number}. {channel}: {step.why} [{step.guideline}]")
+    if plan.conflicts:
+        lines += ["", w.text("view", "conflicts")]
+        for busy in plan.conflicts:
+            span = f"{busy.start:%Y-%m-%d %H:%M}–{busy.end:%H:%M}"
+            lines.append(f"  - {span} {busy.summary}".rstrip() + " [R1.1]")
+    if plan.warnings:
+        lines += ["", w.text("view", "warnings")]
+        lines += [f"  ! {note.text} [{note.guideline}]" for note in plan.warnings]
+    if plan.checklist:
+        lines += ["", w.text("view", "checklist")]
+        lines += [f"  [ ] {note.text} [{note.guideline}]" for note in plan.checklist]
+    return "\n".join(_wrap(line) for line in lines)
+
+
+def _wrap(line: str, width: int = 96) -> str:
+    """Wrap a long item so its continuation lines sit under its text, not its marker."""
+    stripped = line.lstrip()
+    if len(line) <= width or not stripped:
+        return line
+    marker = stripped.split(" ", 1)[0]
+    if marker == "[":
+        marker = "[ ]"
+    indent = " " * (len(line) - len(stripped) + len(marker) + 1)
+    return textwrap.fill(line, width, subsequent_indent=indent)

@@ -1,0 +1,99 @@
+"""The plan's words, loaded from `data/plan/<lang>.yaml`: no sentence of the plan lives in code."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from babel.numbers import format_decimal
+
+from sopan.errors import InternalError, UserError
+from sopan.model import Channel, Note, Step
+
+SECTIONS_WITH_IDS: tuple[str, ...] = ("steps", "warnings", "checklist")
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` fields a template expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# The C loader parses the book several times faster; both are safe loaders.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's plan texts, with helpers that fill them in."""
+
+    language: str
+    data: Mapping[str, Any]
+
+    def _entry(self, section: str, key: str) -> Mapping[str, str]:
+        try:
+            entry: Mapping[str, str] = self.data[section][key]
+        except KeyError:
+            raise InternalError(f"plan words: no {section}.{key} in '{self.language}'") from None
+        return entry
+
+    def _fill(self, template: str, values: Mapping[str, object]) -> str:
+        try:
+            return template.format_map(values)
+        except KeyError as exc:
+            raise InternalError(f"plan words: missing value {exc} for '{template}'") from None
+
+    def note(self, section: str, key: str, **values: object) -> Note:
+        """A warning or checklist item, filled in, with its guideline id."""
+        entry = self._entry(section, key)
+        return Note(self._fill(entry["text"], values), entry["guideline"])
+
+    def step(self, channel: Channel, key: str, **values: object) -> Step:
+        """A plan step on `channel`, its why filled in, with its guideline id."""
+        entry = self._entry("steps", key)
+        return Step(channel, self._fill(entry["text"], values), entry["guideline"])
+
+    def name(self, kind: str, key: str = "") -> str:
+        """The display name of `key` among `kind` (action, level, channel, …), or a plain name."""
+        table = self.data["names"].get(kind)
+        if isinstance(table, Mapping):
+            return str(table.get(key, key))
+        return str(table) if table is not None else key
+
+    def text(self, section: str, key: str, **values: object) -> str:
+        """A plain text (view labels, questions, medium reasons), filled in."""
+        return self._fill(str(self.data[section][key]), values)
+
+    def number(self, value: float) -> str:
+        """A number with at most one decimal, written the way the language writes it."""
+        return format_decimal(round(value, 1), format="#,##0.#", locale=self.language)
+
+    def duration(self, minutes: int) -> str:
+        """A travel time such as "3 h 15 min", rounded to a quarter hour."""
+        rounded = max(15, round(minutes / 15) * 15)
+        h, m = divmod(rounded, 60)
+        if h == 0:
+            return self.text("names", "duration_min", m=m)
+        if m == 0:
+            return self.text("names", "duration_h", h=h)
+        return self.text("names", "duration", h=h, m=m)
+
+
+@cache
+def _load(lang: str) -> Words:
+    raw = resources.files("sopan.data.plan").joinpath(f"{lang}.yaml").read_text("utf-8")
+    data: Any = yaml.load(raw, Loader=_LOADER)
+    if not isinstance(data, dict):
+        raise InternalError(f"plan words '{lang}' are not a mapping")
+    return Words(lang, data)
+
+
+def load_words(lang: str) -> Words:
+    """The plan's texts in `lang` ("id" or "en")."""
+    if lang not in ("id", "en"):
+        raise UserError(f"language must be 'id' or 'en', not '{lang}'")
+    return _load(lang)

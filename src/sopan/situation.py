@@ -1,0 +1,56 @@
+"""The user's situation from plain values (flags, form fields): validated, with defaults.
+
+Pure: the click options live in `situation_cli.py`, so the web layer can reuse this part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sopan.errors import UserError
+from sopan.model import INTENTS, REASONS, Situation
+
+#: The answers that matter enough to ask for when they were not given (issue: the plan).
+ASKED: tuple[str, ...] = ("intent", "reason", "interest", "confirmed")
+INTERESTS: tuple[str, ...] = ("yes", "no", "unsure")
+DETAILS: tuple[str, ...] = ("brief", "full")
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...], default: str) -> str:
+    if value is None:
+        return default
+    value = value.strip().lower()
+    if value not in allowed:
+        raise UserError(f"--{name}: '{value}' is not one of {', '.join(allowed)}")
+    return value
+
+
+def missing_answers(flags: Mapping[str, object]) -> list[str]:
+    """The asked-for answers that are still missing (None) in `flags`, in asking order."""
+    return [name for name in ASKED if flags.get(name) is None]
+
+
+def situation_from_flags(
+    *,
+    intent: str | None = None,
+    reason: str | None = None,
+    interest: str | None = None,
+    confirmed: bool | None = None,
+    detail: str | None = None,
+    reason_text: str | None = None,
+    strengths: tuple[str, ...] = (),
+    new_employer: str | None = None,
+) -> Situation:
+    """A Situation from flag values; None means not given and takes the default."""
+    default = Situation()
+    text = reason_text.strip() if reason_text else None
+    return Situation(
+        intent=_choice("intent", intent, INTENTS, default.intent),  # type: ignore[arg-type]
+        reason=_choice("reason", reason, REASONS, default.reason),
+        interest=_choice("interest", interest, INTERESTS, default.interest),  # type: ignore[arg-type]
+        confirmed=default.confirmed if confirmed is None else confirmed,
+        detail=_choice("detail", detail, DETAILS, default.detail),  # type: ignore[arg-type]
+        reason_text=text or None,
+        strengths=tuple(s.strip() for s in strengths if s.strip()),
+        new_employer=new_employer.strip() if new_employer else None,
+    )

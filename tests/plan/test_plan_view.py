@@ -1,0 +1,38 @@
+"""The human view of a plan: ordered steps, time left, warnings and checklist with ids."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sopan.model import Busy, Situation
+from sopan.plan import make_plan
+from sopan.plan_view import render_plan
+
+from .test_plan_table import BASE_INV, BASE_PROFILE, START
+
+
+def test_view_in_english() -> None:
+    clash = Busy(START, START + timedelta(minutes=30), "Client demo")
+    sit = Situation(intent="cancel", interest="no", confirmed=True)
+    plan = make_plan(
+        BASE_INV, sit, BASE_PROFILE, now=START - timedelta(hours=10), busy=[clash], lang="en"
+    )
+    text = render_plan(plan, BASE_INV)
+    lines = text.splitlines()
+    assert lines[0] == "Plan: cancel"
+    assert "Time left: 10 h (late)" in text
+    assert "  1. phone call: Phone Ibu Sari (+62 22 555 0101) first" in text
+    assert text.index("  1. phone call") < text.index("  2. voicemail") < text.index("  3. email")
+    assert "Client demo [R1.1]" in text
+    assert "Warnings:" in text and "[R2]" in text
+    assert "After sending:" in text and "[R8.1]" in text
+
+
+def test_view_in_indonesian_without_date() -> None:
+    inv = BASE_INV.__class__(language="id", source="text")
+    plan = make_plan(inv, Situation(interest="no"), BASE_PROFILE, now=START, lang="id")
+    text = render_plan(plan, inv)
+    assert text.startswith("Rencana: menolak")
+    assert "Wawancara: tanggal tidak diketahui" in text
+    assert "Sisa waktu: tidak diketahui" in text
+    assert "1. WhatsApp:" in text

@@ -1,0 +1,48 @@
+"""Situation flags: validation and defaults (the pure part shared by plan and draft)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sopan.errors import UserError
+from sopan.model import Situation
+from sopan.situation import missing_answers, situation_from_flags
+
+
+def test_nothing_given_is_the_default_situation() -> None:
+    assert situation_from_flags() == Situation()
+
+
+def test_values_are_normalised() -> None:
+    sit = situation_from_flags(
+        intent=" Cancel ",
+        reason="schedule-conflict",
+        interest="YES",
+        confirmed=True,
+        detail="full",
+        reason_text="  presentasi klien  ",
+        strengths=(" budaya kerja ", " "),
+    )
+    assert sit == Situation(
+        intent="cancel",
+        reason="schedule-conflict",
+        interest="yes",
+        confirmed=True,
+        detail="full",
+        reason_text="presentasi klien",
+        strengths=("budaya kerja",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("intent", "ghost"), ("reason", "bored"), ("interest", "maybe"), ("detail", "huge")],
+)
+def test_bad_values_name_the_flag(flag: str, value: str) -> None:
+    with pytest.raises(UserError, match=f"--{flag}: '{value}'"):
+        situation_from_flags(**{flag: value})
+
+
+def test_missing_answers_in_asking_order() -> None:
+    assert missing_answers({}) == ["intent", "reason", "interest", "confirmed"]
+    assert missing_answers({"intent": "decline", "confirmed": False}) == ["reason", "interest"]
