@@ -85,77 +85,65 @@ def init(**given: str | None) -> None:
     click.echo(f"Profile saved to {path}")
 
 
+def _situation_options(func: Any) -> Any:
+    from sopan.situation_cli import situation_options
+
+    return situation_options(func)
+
+
 @cli.command()
 @click.argument("file", type=click.Path(path_type=str))
-@click.option(
-    "--intent", type=click.Choice(["decline", "cancel", "reschedule", "online"]), help="What to do."
-)
-@click.option("--reason", help="Why: schedule-conflict, accepted-offer, personal, relocation, …")
-@click.option("--interest", type=click.Choice(["yes", "no", "unsure"]), help="Still interested?")
-@click.option("--confirmed/--unconfirmed", default=None, help="Was the interview confirmed?")
-@click.option("--detail", type=click.Choice(["brief", "full"]), help="How much of the reason.")
-@click.option("--reason-text", help="The reason's context, in your words.")
+@_situation_options
 @click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Language of drafts.")
 @click.option("--channel", "channels", multiple=True, help="A channel to write, or 'all'.")
 @click.option("--variant", type=int, default=0, show_default=True, help="Another wording.")
 @click.option("--alternative", "alternatives", multiple=True, help="A time you can offer.")
 @click.option("--strength", "strengths", multiple=True, help="What you value about them.")
+@click.option("--new-employer", help="Name your new employer (left out unless given).")
 @click.option("--attach", "attach", multiple=True, type=click.Path(path_type=str))
 @click.option("--linkedin-premium", is_flag=True, help="Allow a 300-character LinkedIn note.")
 @click.option("--out", "out_dir", type=click.Path(path_type=str), help="Folder for all files.")
 @now_option
 def draft(
     file: str,
-    intent: str | None,
-    reason: str | None,
-    interest: str | None,
-    confirmed: bool | None,
-    detail: str | None,
-    reason_text: str | None,
     language: str | None,
     channels: tuple[str, ...],
     variant: int,
     alternatives: tuple[str, ...],
     strengths: tuple[str, ...],
+    new_employer: str | None,
     attach: tuple[str, ...],
     linkedin_premium: bool,
     out_dir: str | None,
     now_text: str | None,
+    **flags: Any,
 ) -> None:
     """Write the reply drafts for an invitation and show them for review (never sends)."""
+    from dataclasses import replace
     from pathlib import Path
 
     from sopan.compose import compose, write_drafts
     from sopan.compose.review import parse_alternatives, review_text
     from sopan.config import load_config
-    from sopan.model import CHANNELS, REASONS, Situation
-    from sopan.plan import make_plan  # type: ignore[import-not-found,unused-ignore]
-    from sopan.read import read_file  # type: ignore[import-not-found,unused-ignore]
+    from sopan.model import CHANNELS
+    from sopan.plan import make_plan
+    from sopan.plan_words import load_words
+    from sopan.read import read_file
+    from sopan.situation_cli import situation_from_click
 
     profile = load_config().profile
     now = parse_now(now_text, profile.timezone)
-    if reason is None and sys.stdin.isatty():
-        reason = click.prompt("Reason", type=click.Choice(list(REASONS)), default="personal")
-    if reason is None:
-        click.echo("sopan: no --reason given; writing 'personal' (brief).", err=True)
-        reason = "personal"
-    if reason not in REASONS:
-        raise UserError(f"--reason: '{reason}' is not one of {', '.join(REASONS)}")
-    if reason == "other" and not reason_text:
-        raise UserError("--reason other needs --reason-text with your own words")
+    questions = dict(load_words(language or profile.language).data["questions"])
+    sit = situation_from_click(flags, questions=questions, interactive=sys.stdin.isatty())
     for given in attach:
         if not Path(given).is_file():
             raise UserError(f"--attach: {given} is not a file")
     inv = read_file(Path(file), now=now, user_tz=profile.timezone)
     slots, free = parse_alternatives(alternatives, inv, profile.timezone)
-    sit = Situation(
-        intent=intent or "decline",  # type: ignore[arg-type]
-        reason=reason,
-        interest=interest or "unsure",  # type: ignore[arg-type]
-        confirmed=bool(confirmed),
-        detail=detail or "brief",  # type: ignore[arg-type]
-        reason_text=reason_text,
-        strengths=strengths,
+    sit = replace(
+        sit,
+        strengths=tuple(s.strip() for s in strengths if s.strip()),
+        new_employer=new_employer,
         alternatives=slots,
         alternatives_text=free,
         attachments=tuple(Path(a).name for a in attach),
@@ -219,12 +207,6 @@ def guide(gid: str | None, language: str | None, as_json: bool) -> None:
         for paragraph in (g.text, f"{why}: {g.why}"):
             click.echo(textwrap.fill(paragraph, 88, initial_indent=pad, subsequent_indent=pad))
         click.echo()
-
-
-def _situation_options(func: Any) -> Any:
-    from sopan.situation_cli import situation_options
-
-    return situation_options(func)
 
 
 @cli.command("plan")
