@@ -126,11 +126,12 @@ def _length(rule: Rule, ctx: Context) -> list[Hit]:
 def _spelling(rule: Rule, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     text, known = ctx.text, ctx.known_words
+    names = [span for part in ("subject", "greeting", "closing") for span in ctx.segments[part]]
     for start, end, word in words(text):
         if len(word) < 2 or word.isupper() or overlaps(start, end, ctx.protected):
             continue
-        if word[0].isupper() and not _sentence_start(text, start):
-            continue  # a capitalised word inside a sentence is taken as a name
+        if word[0].isupper() and (not _sentence_start(text, start) or inside(start, names)):
+            continue  # a capitalised word inside a sentence, or by a salutation, is a name
         if is_known(word, ctx.language, known):
             continue
         better = suggest(word, ctx.language) if len(hits) < MAX_SUGGESTIONS else None
@@ -230,8 +231,15 @@ def lint_text(
     findings = [
         f for rule in (builtin_rules() if rules is None else rules) for f in run_rule(rule, ctx)
     ]
+    findings = _without_double_spelling(findings)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return LintReport(lang, dict(ctx.moves), findings)
+
+
+def _without_double_spelling(findings: list[Finding]) -> list[Finding]:
+    """Drop a spelling finding where another rule already flags the same word."""
+    others = [(f.start, f.end) for f in findings if f.rule != "spelling" and f.end > f.start]
+    return [f for f in findings if f.rule != "spelling" or not overlaps(f.start, f.end, others)]
 
 
 def rule_hits(rule: Rule, text: str, **context: Any) -> list[Finding]:

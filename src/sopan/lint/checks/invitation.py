@@ -77,6 +77,18 @@ def _date_text(moment: datetime, language: str) -> str:
     return f"{day}, {moment.day} {month} {moment.year}"
 
 
+_PLACE = re.compile(r"^[^\W\d_][\w .'-]{0,40},$")
+
+
+def _letter_date(text: str, start: int, end: int) -> bool:
+    """Whether the date is a letter's own "Bandung, 20 November 2026" line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].strip()
+    after = text[end : len(text) if line_end < 0 else line_end].strip()
+    return not after and (not before or _PLACE.match(before) is not None)
+
+
 def date_mismatch(ctx: Context) -> list[Hit]:
     """A date or time named as the interview's differs from the invitation's."""
     inv = ctx.invitation
@@ -89,7 +101,7 @@ def date_mismatch(ctx: Context) -> list[Hit]:
     matched_sentences: list[tuple[int, int]] = []
     for date in ctx.dates:
         sentence = sentence_at(text, date.start)
-        if cue.search(text, sentence[0], sentence[1]):
+        if cue.search(text, sentence[0], sentence[1]) or _letter_date(text, date.start, date.end):
             continue
         same = (date.day, date.month) == (start.day, start.month) and date.year in (
             None,
