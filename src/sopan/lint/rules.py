@@ -219,7 +219,7 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
             raise r.fail("message", f"message needs an '{lang}' text")
     examples = r.get("examples", dict, required=True)
     ex = _Reader(examples, path)
-    ex.lines = {**ex.lines, "examples": r.lines.get("examples", data["__line__"])}
+    ex.lines = {**ex.lines, "examples": r.lines.get("examples") or int(data["__line__"])}
     flags = 0 if r.get("case_sensitive", bool) else re.IGNORECASE
     fields: dict[str, Any] = {}
     if kind == "existence":
