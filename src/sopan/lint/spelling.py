@@ -73,7 +73,26 @@ def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
     if "-" in word:
         # Indonesian reduplication and compounds: check each half ("kira-kira", "e-mail").
         return all(is_known(part, language, extra) for part in word.split("-") if part)
-    return _known(language, word) or (word != lower and _known(language, lower))
+    if _known(language, word) or (word != lower and _known(language, lower)):
+        return True
+    return language == "id" and any(_known("id", stem) for stem in _id_stems(lower))
+
+
+def _id_stems(word: str) -> list[str]:
+    """Roots under Indonesian clitics and imperative suffixes the dictionary lacks.
+
+    Debian's id_ID knows "jadwal" and "pasti" but not "jadwalnya" or "pastikan".
+    """
+    stems = []
+    for particle in ("nya", "mu", "ku", "lah", "kah", "pun"):
+        if word.endswith(particle) and len(word) - len(particle) >= 3:
+            word = word[: -len(particle)]
+            stems.append(word)
+            break
+    for suffix in ("kan", "i"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stems.append(word[: -len(suffix)])
+    return stems
 
 
 @lru_cache(maxsize=256)

@@ -98,27 +98,27 @@ def date_mismatch(ctx: Context) -> list[Hit]:
     end = _local(inv.end, inv.timezone) if inv.end else None
     text, cue = ctx.text, _alternative_cue()
     hits: list[Hit] = []
-    matched_sentences: list[tuple[int, int]] = []
+    date_sentences: list[tuple[int, int]] = []
     for date in ctx.dates:
         sentence = sentence_at(text, date.start)
         if cue.search(text, sentence[0], sentence[1]) or _letter_date(text, date.start, date.end):
             continue
+        date_sentences.append(sentence)
         same = (date.day, date.month) == (start.day, start.month) and date.year in (
             None,
             start.year,
         )
-        if same:
-            matched_sentences.append(sentence)
-        else:
+        if not same:
             hits.append(Hit(date.start, date.end, _date_text(start, ctx.language)))
     allowed = {(start.hour, start.minute)}
     if end is not None:
         allowed.add((end.hour, end.minute))
     for time in ctx.times:
         sentence = sentence_at(text, time.start)
-        in_matched = sentence in matched_sentences
-        if not in_matched and (ctx.dates or cue.search(text, sentence[0], sentence[1])):
-            continue
+        if sentence not in date_sentences and (
+            date_sentences or cue.search(text, sentence[0], sentence[1])
+        ):
+            continue  # a time beside another date, or among proposed alternatives
         if (time.hour, time.minute) not in allowed:
             hits.append(Hit(time.start, time.end, f"{start.hour:02d}.{start.minute:02d}"))
     return hits
