@@ -87,6 +87,10 @@ CASES: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"channel": "linkedin", "action": "decline"},
         {"linkedin_note_max", "linkedin_note_free"},
     ),
+    "id_whatsapp_chat_abbreviations": (
+        {"channel": "whatsapp", "profile": PROFILE, "action": "decline"},
+        {"chat_abbreviation"},
+    ),
     "id_sms_three_parts": ({"channel": "sms", "action": "decline"}, {"sms_segments"}),
     "id_voicemail_too_long": ({"channel": "voicemail", "action": "cancel"}, {"voicemail_seconds"}),
 }

@@ -52,6 +52,13 @@ def _segment_cues() -> dict[str, re.Pattern[str]]:
     }
 
 
+_SIGNATURE = re.compile(r"^\s*-?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+
+
+def _line(text: str, span: Span) -> str:
+    return text[span[0] : span[1]]
+
+
 def line_spans(text: str) -> list[Span]:
     """(start, end) of every line, without its line break."""
     spans, pos = [], 0
@@ -86,6 +93,8 @@ def segments(text: str) -> dict[str, list[Span]]:
         if cues["closing"].match(text[lines[i][0] : lines[i][1]]):
             last = i
             break
+    if last == len(lines) and len(lines) - first > 1 and _SIGNATURE.match(_line(text, lines[-1])):
+        last = len(lines) - 1  # no sign-off phrase, but the last line is a bare name
     if last < len(lines):
         parts["closing"].append((lines[last][0], len(text)))
     if first < last:
