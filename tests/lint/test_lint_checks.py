@@ -157,3 +157,19 @@ def test_to_json_has_the_contract_keys_first() -> None:
         list(f)[:6] == ["rule", "level", "start", "end", "message", "guideline"]
         for f in data["findings"]
     )
+
+
+def test_scope_limits_where_a_rule_looks() -> None:
+    from sopan.lint.rules import parse_rule
+
+    rule = parse_rule(
+        "id: subject_caps\nkind: existence\nlevel: warning\nguideline: R3\nscope: [subject]\n"
+        'message: {id: "x", en: "x"}\npatterns: ["URGENT"]\ncase_sensitive: true\n'
+        'examples: {fail: ["Subject: URGENT"], pass: ["Dear Sir,\\n\\nURGENT matter."]}\n',
+        "inline.yaml",
+    )
+    text = (
+        "Subject: URGENT reply\n\nDear Ms. Tan,\n\nURGENT: I cannot attend.\n\nBest regards,\nRina"
+    )
+    findings = lint_text(text, rules=[rule]).findings
+    assert [(f.line, f.column) for f in findings] == [(1, 10)]

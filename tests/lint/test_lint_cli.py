@@ -83,3 +83,33 @@ def test_standard_input(run_cli) -> None:
     result = run_cli("lint", "-", "--json", input="Mungkin saya tidak bisa hadir.\n")
     assert result.returncode == 1
     assert json.loads(result.stdout)["moves"]["decision"] is True
+
+
+RULE = """\
+id: no_asap
+kind: existence
+level: error
+guideline: R3
+message:
+  id: "Jangan mendesak."
+  en: "Do not press them."
+patterns: ["\\\\basap\\\\b"]
+examples:
+  fail: ["Please reply asap."]
+  pass: ["Please reply when convenient."]
+"""
+
+
+def test_extra_rules_folder(run_cli, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "no_asap.yaml").write_text(RULE, "utf-8")
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Thank you. I cannot attend; please reply asap.\n", "utf-8")
+    result = run_cli("lint", str(reply), "--rules", str(rules), "--json")
+    assert result.returncode == 1
+    assert "no_asap" in {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    (rules / "broken.yaml").write_text(RULE.replace("kind: existence", "kind: magic"), "utf-8")
+    broken = run_cli("lint", str(reply), "--rules", str(rules))
+    assert broken.returncode == 2
+    assert f"{rules / 'broken.yaml'}:2: unknown kind 'magic'" in broken.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -179,7 +180,9 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
         line, column = positions.line_col(hit.start)
         message = rule.text(ctx.language)
         if hit.params or "{" in message:
-            message = message.format_map(_Params(hit.params))
+            # A value of the wrong kind for its format leaves the message as written.
+            with contextlib.suppress(ValueError, IndexError):
+                message = message.format_map(_Params(hit.params))
         out.append(
             Finding(
                 rule=rule.id,

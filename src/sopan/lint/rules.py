@@ -295,14 +295,18 @@ def parse_rule(text: str, path: str, check_names: Iterable[str] | None = None) -
     return _rule_from(data, path, check_names)
 
 
-def load_rules_from(paths: Iterable[Path]) -> tuple[Rule, ...]:
-    """Load the rule files at `paths` (files, or folders of `*.yaml`); ids must be unique."""
-    rules: list[Rule] = []
-    seen: dict[str, Rule] = {}
-    for base in paths:
-        files = sorted(base.glob("*.yaml")) if base.is_dir() else [base]
+def load_rules_from(paths: Iterable[Path], *, base: Sequence[Rule] = ()) -> tuple[Rule, ...]:
+    """`base` plus the rule files at `paths` (files, or folders of `*.yaml`); ids are unique."""
+    rules: list[Rule] = list(base)
+    seen: dict[str, Rule] = {rule.id: rule for rule in base}
+    for place in paths:
+        files = sorted(place.glob("*.yaml")) if place.is_dir() else [place]
         for file in files:
-            rule = parse_rule(file.read_text("utf-8"), str(file))
+            try:
+                text = file.read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleError(str(file), 1, f"cannot read the rule file ({exc})") from None
+            rule = parse_rule(text, str(file))
             if rule.id in seen:
                 raise RuleError(str(file), rule.line, f"rule id '{rule.id}' is already used")
             seen[rule.id] = rule
