@@ -177,6 +177,8 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
             and overlaps(hit.start, hit.end, ctx.protected)
         ):
             continue
+        if rule.skip_known and ctx.text[hit.start : hit.end].lower() in ctx.known_words:
+            continue  # a name the user or the invitation wrote this way (e.g. "PT ASTRA")
         line, column = positions.line_col(hit.start)
         message = rule.text(ctx.language)
         if hit.params or "{" in message:

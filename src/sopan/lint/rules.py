@@ -50,6 +50,7 @@ _KNOWN_KEYS = frozenset(
         "rate_wpm",
         "suggestion",
         "keep_protected",
+        "skip_known",
     }
 )
 
@@ -99,6 +100,7 @@ class Rule:
     rate_wpm: Mapping[str, float] = field(default_factory=dict)
     suggestion: Mapping[str, str] = field(default_factory=dict)
     keep_protected: bool = False
+    skip_known: bool = False
     fail: tuple[Example, ...] = ()
     passing: tuple[Example, ...] = ()
 
@@ -274,6 +276,7 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         when={k: v for k, v in when.items() if not k.startswith("__")},
         suggestion={k: str(v) for k, v in suggestion.items() if not k.startswith("__")},
         keep_protected=bool(r.get("keep_protected", bool)),
+        skip_known=bool(r.get("skip_known", bool)),
         fail=ex.examples("fail"),
         passing=ex.examples("pass"),
         **fields,
