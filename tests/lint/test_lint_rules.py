@@ -71,6 +71,7 @@ def test_a_good_rule_file_loads() -> None:
         (('  pass: ["nothing here"]\n', ""), 10, "at least one 'pass'"),
         (('  fail: ["a foo here"]', "  fail: [unclosed"), 12, "not valid YAML"),
         (("kind: existence", "kind: existence\ncolour: red"), 3, "unknown key 'colour'"),
+        (("level: warning", "level: warning\nkind: check"), 4, "duplicate key 'kind'"),
     ],
 )
 def test_a_broken_rule_file_is_reported_with_path_and_line(

@@ -129,6 +129,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
         mapping[key] = loader.construct_object(value_node, deep=True)
         lines[str(key)] = key_node.start_mark.line + 1
     mapping["__line__"] = node.start_mark.line + 1
