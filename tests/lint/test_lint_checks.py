@@ -173,3 +173,38 @@ def test_scope_limits_where_a_rule_looks() -> None:
     )
     findings = lint_text(text, rules=[rule]).findings
     assert [(f.line, f.column) for f in findings] == [(1, 10)]
+
+
+def test_every_eval_dev_text_lints_without_trouble() -> None:
+    from conftest import EVAL_DEV
+
+    paths = sorted(EVAL_DEV.glob("*/*.txt"))
+    assert len(paths) > 20
+    for path in paths:
+        text = path.read_text("utf-8")
+        report = lint_text(text)
+        assert report.language in ("id", "en")
+        for f in report.findings:
+            assert 0 <= f.start <= f.end <= len(text), (path.name, f)
+
+
+def test_long_punctuation_runs_stay_fast() -> None:
+    import time
+
+    text = "Terima kasih" + "!?" * 5000 + " " + "!" * 5000
+    start = time.perf_counter()
+    findings = [f for f in lint_text(text).findings if f.rule == "exclamation_run"]
+    assert time.perf_counter() - start < 1.0
+    assert len(findings) == 2
+
+
+def test_lint_draft_uses_the_draft_channel_and_language() -> None:
+    from sopan.lint import lint_draft
+    from sopan.model import Draft
+
+    draft = Draft(
+        channel="linkedin", language="id", register="casual", text="Halo! " * 60, moves=()
+    )
+    report = lint_draft(draft)
+    assert report.language == "id"
+    assert {"linkedin_note_max", "linkedin_note_free"} <= {f.rule for f in report.findings}

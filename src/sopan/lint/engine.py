@@ -12,7 +12,7 @@ from sopan.lint.context import Context, Hit
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
 from sopan.lint.text import Positions, detect_language, inside, overlaps, words
-from sopan.model import Finding, Invitation, Profile
+from sopan.model import Draft, Finding, Invitation, Profile
 
 #: At most this many misspelt words get a dictionary suggestion (each costs ~10–30 ms).
 MAX_SUGGESTIONS = 5
@@ -239,6 +239,28 @@ def lint_text(
     findings = _without_double_spelling(findings)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return LintReport(lang, dict(ctx.moves), findings)
+
+
+def lint_draft(
+    draft: Draft,
+    *,
+    action: str | None = None,
+    invitation: Invitation | None = None,
+    profile: Profile | None = None,
+    detail: str | None = None,
+    new_employer: str | None = None,
+) -> LintReport:
+    """Lint a composed draft in its own language and channel (offsets refer to draft.text)."""
+    return lint_text(
+        draft.text,
+        language=draft.language,
+        action=action,
+        channel=draft.channel,
+        invitation=invitation,
+        profile=profile,
+        detail=detail,
+        new_employer=new_employer,
+    )
 
 
 def _without_double_spelling(findings: list[Finding]) -> list[Finding]:
