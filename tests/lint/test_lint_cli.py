@@ -113,3 +113,11 @@ def test_extra_rules_folder(run_cli, tmp_path: Path) -> None:
     broken = run_cli("lint", str(reply), "--rules", str(rules))
     assert broken.returncode == 2
     assert f"{rules / 'broken.yaml'}:2: unknown kind 'magic'" in broken.stderr
+
+
+def test_unusable_invitation_is_bad_input(run_cli, tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Terima kasih, saya tidak dapat hadir.\n", "utf-8")
+    result = run_cli("lint", str(reply), "--invitation", str(tmp_path / "missing.eml"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("sopan: ") and "Traceback" not in result.stderr

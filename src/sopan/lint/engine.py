@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -141,8 +142,14 @@ def _spelling(rule: Rule, ctx: Context) -> list[Hit]:
 
 
 def _sentence_start(text: str, start: int) -> bool:
+    """Whether a word opens a sentence: after . ! ? or a line break, not after "Jl." or "Kec."."""
     before = text[:start].rstrip(" \t\"'(“‘")
-    return not before or before[-1] in ".!?:\n"
+    if not before or before[-1] in "!?\n":
+        return True
+    if before[-1] != ".":
+        return False
+    abbreviation = re.search(r"(?:^|\W)([A-Z][a-z]{0,3})\.$", before)
+    return abbreviation is None
 
 
 def _check(rule: Rule, ctx: Context) -> list[Hit]:
