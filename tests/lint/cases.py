@@ -92,5 +92,9 @@ CASES: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"chat_abbreviation"},
     ),
     "id_sms_three_parts": ({"channel": "sms", "action": "decline"}, {"sms_segments"}),
+    "id_voicemail_no_apology": (
+        {"channel": "voicemail", "action": "cancel"},
+        {"required_apology_voicemail"},
+    ),
     "id_voicemail_too_long": ({"channel": "voicemail", "action": "cancel"}, {"voicemail_seconds"}),
 }
