@@ -75,3 +75,21 @@ def test_a_reschedule_hope_is_not_an_alternative() -> None:
 def test_language_must_be_id_or_en() -> None:
     with pytest.raises(ValueError, match="'id' or 'en'"):
         detect_moves("Hallo", "de")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Saya tidak dapat hadir pada wawancara 23 November 2026.", "id", True),
+        ("Saya tidak dapat hadir pada wawancara hari Kamis.", "id", True),
+        ("Terkait undangan No. Ref HRD/045/XI/2026, saya tidak dapat hadir.", "id", True),
+        ("Saya tidak dapat hadir pada jadwal wawancara tersebut.", "id", False),
+        ("I cannot attend the interview on November 23.", "en", True),
+        ("I cannot attend on Monday at 10 am.", "en", True),
+        ("I may not attend; for reference, my CV is attached.", "en", False),
+    ],
+)
+def test_interview_ref_is_a_date_time_or_reference(
+    text: str, language: str, expected: bool
+) -> None:
+    assert detect_moves(text, language)["interview_ref"] is expected

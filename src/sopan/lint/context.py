@@ -9,7 +9,7 @@ from typing import Any
 
 from sopan.lint.dates import DateMention, TimeMention, find_dates, find_times
 from sopan.lint.moves import find_moves
-from sopan.lint.text import Span, protected_spans, segments
+from sopan.lint.text import Positions, Span, protected_spans, segments
 from sopan.model import Invitation, Profile
 
 
@@ -51,6 +51,11 @@ class Context:
     def segments(self) -> dict[str, list[Span]]:
         """Subject, greeting, body and closing spans."""
         return segments(self.text)
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Offsets → line and column."""
+        return Positions(self.text)
 
     @cached_property
     def protected(self) -> list[Span]:

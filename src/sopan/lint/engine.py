@@ -5,14 +5,14 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sopan.lint.context import Context, Hit
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
-from sopan.lint.text import Positions, detect_language, inside, overlaps, words
+from sopan.lint.text import detect_language, inside, overlaps, words
 from sopan.model import Draft, Finding, Invitation, Profile
 
 #: At most this many misspelt words get a dictionary suggestion (each costs ~10–30 ms).
@@ -173,7 +173,7 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
     """The findings of one rule on one context (the rule's applicability is checked here)."""
     if not rule.applies(ctx.language, ctx.action, ctx.channel, ctx):
         return []
-    positions = Positions(ctx.text)
+    positions = ctx.positions
     out = []
     for hit in _KINDS[rule.kind](rule, ctx):
         if rule.kind in ("existence", "substitution") and not _in_scope(rule, ctx, hit.start):
@@ -283,8 +283,3 @@ def rule_hits(rule: Rule, text: str, **context: Any) -> list[Finding]:
     )
     ctx = Context(text, lang or detect_language(text), **context)
     return run_rule(rule, ctx)
-
-
-def iter_rules() -> Iterable[Rule]:
-    """The built-in rules, in file-name order."""
-    return builtin_rules()
