@@ -208,3 +208,14 @@ def test_lint_draft_uses_the_draft_channel_and_language() -> None:
     report = lint_draft(draft)
     assert report.language == "id"
     assert {"linkedin_note_max", "linkedin_note_free"} <= {f.rule for f in report.findings}
+
+
+def test_all_day_invitation_has_no_time_to_compare() -> None:
+    day = replace(
+        INVITATION,
+        start=datetime.fromisoformat("2026-11-23T00:00:00+07:00"),
+        end=datetime.fromisoformat("2026-11-24T00:00:00+07:00"),
+    )
+    text = "Saya tidak dapat hadir pada Senin, 23 November 2026 pukul 10.00."
+    assert "date_mismatch" not in rules_of(text, invitation=day)
+    assert "date_mismatch" in rules_of(text.replace("23 November", "24 November"), invitation=day)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -110,6 +110,8 @@ def date_mismatch(ctx: Context) -> list[Hit]:
         )
         if not same:
             hits.append(Hit(date.start, date.end, _date_text(start, ctx.language)))
+    if (start.hour, start.minute) == (0, 0) and (end is None or end - start >= timedelta(days=1)):
+        return hits  # an all-day entry has no time to compare
     allowed = {(start.hour, start.minute)}
     if end is not None:
         allowed.add((end.hour, end.minute))
