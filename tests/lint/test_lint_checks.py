@@ -219,3 +219,12 @@ def test_all_day_invitation_has_no_time_to_compare() -> None:
     text = "Saya tidak dapat hadir pada Senin, 23 November 2026 pukul 10.00."
     assert "date_mismatch" not in rules_of(text, invitation=day)
     assert "date_mismatch" in rules_of(text.replace("23 November", "24 November"), invitation=day)
+
+
+def test_crlf_nbsp_and_curly_apostrophes_keep_offsets() -> None:
+    text = "Yth. Ibu Sari,\r\n\r\nI’m not sure I can make it.\r\nHormat\u00a0saya\r\nRina"
+    report = lint_text(text, language="en")
+    hedge = next(f for f in report.findings if f.rule == "hedging")
+    assert text[hedge.start : hedge.end] == "I’m not sure I can"
+    assert (hedge.line, hedge.column) == (3, 1)
+    assert "hormat_saya" in {f.rule for f in lint_text(text, language="id").findings}

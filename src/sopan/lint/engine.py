@@ -15,6 +15,9 @@ from sopan.lint.spelling import is_known, suggest
 from sopan.lint.text import detect_language, inside, overlaps, words
 from sopan.model import Draft, Finding, Invitation, Profile
 
+#: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
+_SAME_LENGTH = str.maketrans({"\r": " ", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
+
 #: At most this many misspelt words get a dictionary suggestion (each costs ~10–30 ms).
 MAX_SUGGESTIONS = 5
 
@@ -227,6 +230,7 @@ def lint_text(
     `profile` the closing-name check; `detail="brief"` the health over-sharing rule;
     `new_employer` the rule against naming it. `rules` replaces the built-in rule set.
     """
+    text = text.translate(_SAME_LENGTH)
     lang = language or detect_language(text)
     if lang not in ("id", "en"):
         raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
