@@ -1,0 +1,128 @@
+"""Linter benchmark: label accuracy on eval-dev replies, speed, and the spelling back ends.
+
+Run: python bench/lint.py   (reads ../shared/eval-dev at run time; prints figures only)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+
+from lint.labels import MOVE_LABELS, RULE_LABELS, predicted  # noqa: E402
+
+from sopan.lint import lint_text  # noqa: E402
+from sopan.lint.rules import builtin_rules  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval-dev" / "replies"
+TYPICAL = ROOT / "tests" / "fixtures" / "replies" / "id_clean_email_decline.txt"
+SENTENCE_ID = (
+    "terima kasih atas undangan wawancara untuk posisi analis data mohon maaf saya tidak dapat "
+    "hadir pada jadwal tersebut karena sudah menerima tawaran pekerjaan lain hormat"
+)
+WORDS_ID = SENTENCE_ID.split()
+
+
+def label_table() -> None:
+    """Per-label confusion counts and accuracy over the eval-dev replies."""
+    labels = [*MOVE_LABELS, *RULE_LABELS]
+    stats = {label: [0, 0, 0, 0] for label in labels}  # tp, fp, fn, tn
+    wrong: list[str] = []
+    files = sorted(EVAL.glob("*.txt"))
+    for path in files:
+        truth = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        got = predicted(lint_text(path.read_text("utf-8")))
+        for label in labels:
+            index = {(True, True): 0, (True, False): 1, (False, True): 2, (False, False): 3}
+            stats[label][index[(got[label], bool(truth[label]))]] += 1
+            if got[label] != truth[label]:
+                wrong.append(f"{path.stem}: {label} predicted {got[label]}")
+    print(f"Labels on {len(files)} eval-dev replies")
+    print(f"{'label':30} {'tp':>3} {'fp':>3} {'fn':>3} {'tn':>3}  right")
+    for label in labels:
+        tp, fp, fn, tn = stats[label]
+        print(f"{label:30} {tp:3} {fp:3} {fn:3} {tn:3}  {tp + tn}/{len(files)}")
+    total = sum(s[0] + s[3] for s in stats.values())
+    print(f"all labels right: {total}/{len(files) * len(labels)}")
+    for line in wrong:
+        print("  wrong:", line)
+
+
+def speed() -> None:
+    """First-call cost (rules, dictionaries) and median time per reply afterwards."""
+    text = TYPICAL.read_text("utf-8")
+    probe = (
+        "import time; t = time.perf_counter(); from sopan.lint import lint_text; "
+        f"lint_text(open({str(TYPICAL)!r}, encoding='utf-8').read()); "
+        "print((time.perf_counter() - t) * 1000)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    cold = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    first = float(cold.stdout.strip() or "nan")
+    runs = []
+    for _ in range(300):
+        start = time.perf_counter()
+        lint_text(text, channel="email", action="decline")
+        runs.append((time.perf_counter() - start) * 1000)
+    print(
+        f"\nSpeed: {len(builtin_rules())} rules; new process: import + first lint {first:.0f} ms; "
+        f"typical reply ({len(text)} chars) median {statistics.median(runs):.2f} ms, "
+        f"p95 {sorted(runs)[int(len(runs) * 0.95)]:.2f} ms"
+    )
+    fresh = text.replace("Analis Data", "Analis Keuangan Senior")  # words not cached yet
+    start = time.perf_counter()
+    lint_text(fresh)
+    cold = (time.perf_counter() - start) * 1000
+    print(f"same reply with new words (spelling cache cold): {cold:.2f} ms")
+
+
+def spelling_backends() -> None:
+    """Hunspell (C library via the `hunspell` package) against pure-Python spylls."""
+    dic = "/usr/share/hunspell/id_ID"
+    try:
+        import hunspell  # type: ignore[import-not-found]
+    except ImportError:
+        print("\nhunspell package not installed")
+        return
+    start = time.perf_counter()
+    h = hunspell.HunSpell(dic + ".dic", dic + ".aff")
+    load = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    for _ in range(100):
+        for word in WORDS_ID:
+            h.spell(word)
+    per_word = (time.perf_counter() - start) / (100 * len(WORDS_ID)) * 1e6
+    start = time.perf_counter()
+    h.suggest("wawancra")
+    sugg = (time.perf_counter() - start) * 1000
+    print(f"\nhunspell (id_ID): load {load:.0f} ms, {per_word:.1f} µs/word, suggest {sugg:.0f} ms")
+    try:
+        from spylls.hunspell import Dictionary  # type: ignore[import-not-found]
+    except ImportError:
+        print("spylls not installed (pip install spylls to compare)")
+        return
+    start = time.perf_counter()
+    s = Dictionary.from_files(dic)
+    load = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    for _ in range(5):
+        for word in WORDS_ID:
+            s.lookup(word)
+    per_word = (time.perf_counter() - start) / (5 * len(WORDS_ID)) * 1e6
+    start = time.perf_counter()
+    list(s.suggest("wawancra"))
+    sugg = (time.perf_counter() - start) * 1000
+    print(f"spylls   (id_ID): load {load:.0f} ms, {per_word:.1f} µs/word, suggest {sugg:.0f} ms")
+
+
+if __name__ == "__main__":
+    spelling_backends()  # first, so neither back end finds the other's work in memory
+    label_table()
+    speed()

@@ -1,0 +1,126 @@
+"""Checks against the invitation: its reference number and its date and time (R8, R2.1)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from sopan.lint.context import Context, Hit
+from sopan.lint.text import data
+
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)|\n")
+
+
+def _norm(value: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", value.upper())
+
+
+@lru_cache(maxsize=1)
+def _reference() -> re.Pattern[str]:
+    return re.compile(str(data("calendar.yaml")["reference_pattern"]).strip(), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _alternative_cue() -> re.Pattern[str]:
+    cues = str(data("calendar.yaml")["alternative_cues"]).split()
+    return re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The span of the sentence holding `offset` (dots inside "10.00" do not end one)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, offset):
+        start = match.end()
+    end_match = _SENTENCE_END.search(text, offset)
+    return start, end_match.start() if end_match else len(text)
+
+
+def reference_missing(ctx: Context) -> list[Hit]:
+    """The invitation has a reference number and the reply does not carry it."""
+    ref = ctx.invitation.reference if ctx.invitation else None
+    if not ref or _norm(ref) in _norm(ctx.text):
+        return []
+    if any(_reference().finditer(ctx.text)):
+        return []  # a different number is written: reference_mismatch says so
+    return [Hit(0, 0, ref, {"reference": ref})]
+
+
+def reference_mismatch(ctx: Context) -> list[Hit]:
+    """A reference number in the reply differs from the invitation's."""
+    ref = ctx.invitation.reference if ctx.invitation else None
+    if not ref:
+        return []
+    hits = []
+    for match in _reference().finditer(ctx.text):
+        written = match.group("ref").rstrip(".-/")
+        if _norm(written) != _norm(ref):
+            start = match.start("ref")
+            hits.append(Hit(start, start + len(written), ref, {"reference": ref}))
+    return hits
+
+
+def _local(moment: datetime, tz: str | None) -> datetime:
+    try:
+        return moment.astimezone(ZoneInfo(tz)) if tz else moment
+    except (KeyError, ValueError):
+        return moment
+
+
+def _date_text(moment: datetime, language: str) -> str:
+    cal = data("calendar.yaml")
+    day = cal["day_names"][language][moment.weekday()]
+    month = cal["month_names"][language][moment.month - 1]
+    if language == "en":
+        return f"{day}, {month} {moment.day}, {moment.year}"
+    return f"{day}, {moment.day} {month} {moment.year}"
+
+
+_PLACE = re.compile(r"^[^\W\d_][\w .'-]{0,40},$")
+
+
+def _letter_date(text: str, start: int, end: int) -> bool:
+    """Whether the date is a letter's own "Bandung, 20 November 2026" line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].strip()
+    after = text[end : len(text) if line_end < 0 else line_end].strip()
+    return not after and (not before or _PLACE.match(before) is not None)
+
+
+def date_mismatch(ctx: Context) -> list[Hit]:
+    """A date or time named as the interview's differs from the invitation's."""
+    inv = ctx.invitation
+    if inv is None or inv.start is None:
+        return []
+    start = _local(inv.start, inv.timezone)
+    end = _local(inv.end, inv.timezone) if inv.end else None
+    text, cue = ctx.text, _alternative_cue()
+    hits: list[Hit] = []
+    date_sentences: list[tuple[int, int]] = []
+    for date in ctx.dates:
+        sentence = sentence_at(text, date.start)
+        if cue.search(text, sentence[0], sentence[1]) or _letter_date(text, date.start, date.end):
+            continue
+        date_sentences.append(sentence)
+        same = (date.day, date.month) == (start.day, start.month) and date.year in (
+            None,
+            start.year,
+        )
+        if not same:
+            hits.append(Hit(date.start, date.end, _date_text(start, ctx.language)))
+    if (start.hour, start.minute) == (0, 0) and (end is None or end - start >= timedelta(days=1)):
+        return hits  # an all-day entry has no time to compare
+    allowed = {(start.hour, start.minute)}
+    if end is not None:
+        allowed.add((end.hour, end.minute))
+    for time in ctx.times:
+        sentence = sentence_at(text, time.start)
+        if sentence not in date_sentences and (
+            date_sentences or cue.search(text, sentence[0], sentence[1])
+        ):
+            continue  # a time beside another date, or among proposed alternatives
+        if (time.hour, time.minute) not in allowed:
+            hits.append(Hit(time.start, time.end, f"{start.hour:02d}.{start.minute:02d}"))
+    return hits

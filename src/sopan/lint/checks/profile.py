@@ -1,0 +1,47 @@
+"""Checks that need the user's own details or a little arithmetic (R3, R4.2, R8)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sopan.lint.context import Context, Hit
+from sopan.lint.text import data
+
+
+def closing_name(ctx: Context) -> list[Hit]:
+    """With a profile, the message must end with the user's full name (R3)."""
+    if ctx.profile is None or not ctx.profile.name.strip():
+        return []
+    name = ctx.profile.name.strip()
+    tail = ctx.text[-max(len(name) + 200, 300) :]
+    if re.search(re.escape(name), tail, re.IGNORECASE):
+        return []
+    end = len(ctx.text.rstrip())
+    return [Hit(end, end, name, {"name": name})]
+
+
+def new_employer(ctx: Context) -> list[Hit]:
+    """The reply names the employer whose offer the user accepted (R4.2, C2)."""
+    name = (ctx.new_employer or "").strip()
+    if len(name) < 2:
+        return []
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    return [Hit(m.start(), m.end(), None, {"employer": name}) for m in pattern.finditer(ctx.text)]
+
+
+def weekday_mismatch(ctx: Context) -> list[Hit]:
+    """A written weekday that does not fall on the written date ("Senin, 24 November 2026")."""
+    hits = []
+    for mention in ctx.dates:
+        if mention.weekday is None or mention.year is None:
+            continue
+        try:
+            real = date(mention.year, mention.month, mention.day).weekday()
+        except ValueError:
+            hits.append(Hit(mention.start, mention.end, None))
+            continue
+        if real != mention.weekday:
+            right = data("calendar.yaml")["day_names"][ctx.language][real]
+            hits.append(Hit(mention.start, mention.end, right, {"weekday": right}))
+    return hits

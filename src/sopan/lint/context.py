@@ -1,0 +1,101 @@
+"""What a rule sees: the text, its language and parts, and what the user told sopan."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from sopan.lint.dates import DateMention, TimeMention, find_dates, find_times
+from sopan.lint.moves import find_moves
+from sopan.lint.text import Positions, Span, protected_spans, segments
+from sopan.model import Invitation, Profile
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Where a rule matched, with an optional suggestion and values for its message."""
+
+    start: int
+    end: int
+    suggestion: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class Context:
+    """One text to lint with everything known about it; derived facts are computed once."""
+
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        *,
+        action: str | None = None,
+        channel: str | None = None,
+        invitation: Invitation | None = None,
+        profile: Profile | None = None,
+        detail: str | None = None,
+        new_employer: str | None = None,
+    ) -> None:
+        self.text = text
+        self.language = language
+        self.action = action
+        self.channel = channel
+        self.invitation = invitation
+        self.profile = profile
+        self.detail = detail
+        self.new_employer = new_employer
+
+    @cached_property
+    def segments(self) -> dict[str, list[Span]]:
+        """Subject, greeting, body and closing spans."""
+        return segments(self.text)
+
+    @cached_property
+    def positions(self) -> Positions:
+        """Offsets → line and column."""
+        return Positions(self.text)
+
+    @cached_property
+    def protected(self) -> list[Span]:
+        """URLs, emails, placeholders and numbers."""
+        return protected_spans(self.text)
+
+    @cached_property
+    def move_matches(self) -> dict[str, re.Match[str] | None]:
+        """The first cue of each move, or None."""
+        return find_moves(self.text, self.language)
+
+    @cached_property
+    def moves(self) -> dict[str, bool]:
+        """Move name → found."""
+        return {move: m is not None for move, m in self.move_matches.items()}
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Dates written in the text."""
+        return find_dates(self.text)
+
+    @cached_property
+    def times(self) -> list[TimeMention]:
+        """Clock times written in the text."""
+        return find_times(self.text)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Lower-case words of names the user or the invitation supplied (never misspelt)."""
+        values: list[str | None] = []
+        if self.profile:
+            p = self.profile
+            values += [p.name, p.email, p.city, p.linkedin]
+        if self.invitation:
+            inv = self.invitation
+            values += [inv.company, inv.position, inv.location, inv.city, inv.contact.name]
+            values += [inv.subject, inv.organizer, inv.reference]
+        values.append(self.new_employer)
+        found: set[str] = set()
+        for value in values:
+            if value:
+                found.update(w.lower() for w in re.findall(r"[^\W\d_]+", value))
+        return frozenset(found)

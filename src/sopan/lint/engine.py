@@ -1,0 +1,289 @@
+"""The lint engine: run every rule kind over a text and report moves and findings."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sopan.lint.context import Context, Hit
+from sopan.lint.rules import Rule, builtin_rules
+from sopan.lint.spelling import is_known, suggest
+from sopan.lint.text import detect_language, inside, overlaps, words
+from sopan.model import Draft, Finding, Invitation, Profile
+
+#: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
+_SAME_LENGTH = str.maketrans({"\r": " ", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
+
+#: At most this many misspelt words get a dictionary suggestion (each costs ~10–30 ms).
+MAX_SUGGESTIONS = 5
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """What the linter found: the moves present and the findings, in text order."""
+
+    language: str
+    moves: dict[str, bool]
+    findings: list[Finding]
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any finding is at level "error" (the CLI then exits 1)."""
+        return any(f.level == "error" for f in self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON contract: moves, and findings with rule/level/start/end/message."""
+        return {
+            "moves": dict(self.moves),
+            "findings": [
+                {
+                    "rule": f.rule,
+                    "level": f.level,
+                    "start": f.start,
+                    "end": f.end,
+                    "message": f.message,
+                    "guideline": f.guideline,
+                    "line": f.line,
+                    "column": f.column,
+                    "suggestion": f.suggestion,
+                }
+                for f in self.findings
+            ],
+        }
+
+
+class _Params(dict[str, Any]):
+    """Message values; one a hit did not supply shows as "?" instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _in_scope(rule: Rule, ctx: Context, start: int) -> bool:
+    if len(rule.scope) == 4:
+        return True
+    return any(inside(start, ctx.segments[name]) for name in rule.scope) or (
+        start == 0 == len(ctx.text)
+    )
+
+
+def _existence(rule: Rule, ctx: Context) -> list[Hit]:
+    hits = [
+        Hit(*m.span()) for p in rule.patterns for m in p.finditer(ctx.text) if m.end() > m.start()
+    ]
+    hits.sort(key=lambda h: h.start)
+    return hits[rule.min_count - 1 :] if len(hits) >= rule.min_count else []
+
+
+def _substitution(rule: Rule, ctx: Context) -> list[Hit]:
+    return [
+        Hit(m.start(), m.end(), m.expand(better))
+        for pattern, better in rule.swaps
+        for m in pattern.finditer(ctx.text)
+        if m.end() > m.start()
+    ]
+
+
+def _required(rule: Rule, ctx: Context) -> list[Hit]:
+    if rule.move is not None:
+        present = ctx.moves[rule.move]
+    else:
+        assert rule.pattern is not None
+        present = rule.pattern.search(ctx.text) is not None
+    return [] if present else [Hit(0, 0)]
+
+
+def sms_segments(text: str, gsm_chars: frozenset[str]) -> int:
+    """How many SMS parts `text` takes: GSM-7 160/153 characters, else UCS-2 70/67."""
+    if all(ch in gsm_chars for ch in text):
+        single, multi = 160, 153
+        length = len(text) + sum(1 for ch in text if ch in "^{}\\[~]|€")
+    else:
+        single, multi = 70, 67
+        length = sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
+    return 1 if length <= single else math.ceil(length / multi)
+
+
+_GSM7 = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
+)
+
+
+def _length(rule: Rule, ctx: Context) -> list[Hit]:
+    text = ctx.text.strip()
+    if rule.unit == "chars":
+        size: float = len(text)
+    elif rule.unit == "sms_segments":
+        size = sms_segments(text, _GSM7)
+    else:
+        rate = rule.rate_wpm.get(ctx.language) or next(iter(rule.rate_wpm.values()))
+        size = round(len(words(text)) / rate * 60, 1)
+    if size <= rule.max:
+        return []
+    return [Hit(0, len(ctx.text), None, {"size": size, "max": rule.max})]
+
+
+def _spelling(rule: Rule, ctx: Context) -> list[Hit]:
+    hits: list[Hit] = []
+    text, known = ctx.text, ctx.known_words
+    names = [span for part in ("subject", "greeting", "closing") for span in ctx.segments[part]]
+    for start, end, word in words(text):
+        if len(word) < 2 or word.isupper() or overlaps(start, end, ctx.protected):
+            continue
+        if word[0].isupper() and (not _sentence_start(text, start) or inside(start, names)):
+            continue  # a capitalised word inside a sentence, or by a salutation, is a name
+        if is_known(word, ctx.language, known):
+            continue
+        better = suggest(word, ctx.language) if len(hits) < MAX_SUGGESTIONS else None
+        hits.append(Hit(start, end, better, {"word": word}))
+    return hits
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether a word opens a sentence: after . ! ? or a line break, not after "Jl." or "Kec."."""
+    before = text[:start].rstrip(" \t\"'(“‘")
+    if not before or before[-1] in "!?\n":
+        return True
+    if before[-1] != ".":
+        return False
+    abbreviation = re.search(r"(?:^|\W)([A-Z][a-z]{0,3})\.$", before)
+    return abbreviation is None
+
+
+def _check(rule: Rule, ctx: Context) -> list[Hit]:
+    from sopan.lint.checks import CHECKS
+
+    assert rule.check is not None
+    return CHECKS[rule.check](ctx)
+
+
+_KINDS = {
+    "existence": _existence,
+    "substitution": _substitution,
+    "required": _required,
+    "length": _length,
+    "spelling": _spelling,
+    "check": _check,
+}
+
+
+def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
+    """The findings of one rule on one context (the rule's applicability is checked here)."""
+    if not rule.applies(ctx.language, ctx.action, ctx.channel, ctx):
+        return []
+    positions = ctx.positions
+    out = []
+    for hit in _KINDS[rule.kind](rule, ctx):
+        if rule.kind in ("existence", "substitution") and not _in_scope(rule, ctx, hit.start):
+            continue
+        if (
+            rule.kind in ("existence", "substitution")
+            and not rule.keep_protected
+            and overlaps(hit.start, hit.end, ctx.protected)
+        ):
+            continue
+        if rule.skip_known and ctx.text[hit.start : hit.end].lower() in ctx.known_words:
+            continue  # a name the user or the invitation wrote this way (e.g. "PT ASTRA")
+        line, column = positions.line_col(hit.start)
+        message = rule.text(ctx.language)
+        if hit.params or "{" in message:
+            # A value of the wrong kind for its format leaves the message as written.
+            with contextlib.suppress(ValueError, IndexError):
+                message = message.format_map(_Params(hit.params))
+        out.append(
+            Finding(
+                rule=rule.id,
+                level=rule.level,  # type: ignore[arg-type]
+                start=hit.start,
+                end=hit.end,
+                message=message,
+                guideline=rule.guideline,
+                line=line,
+                column=column,
+                suggestion=hit.suggestion or rule.suggestion.get(ctx.language),
+            )
+        )
+    return out
+
+
+def lint_text(
+    text: str,
+    *,
+    language: str | None = None,
+    action: str | None = None,
+    channel: str | None = None,
+    invitation: Invitation | None = None,
+    profile: Profile | None = None,
+    detail: str | None = None,
+    new_employer: str | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> LintReport:
+    """Lint a reply: which moves it has, and every finding of every rule that applies.
+
+    `language` is "id" or "en" (detected when None); `action` and `channel` select the
+    required-move and length rules; `invitation` enables the reference and date checks;
+    `profile` the closing-name check; `detail="brief"` the health over-sharing rule;
+    `new_employer` the rule against naming it. `rules` replaces the built-in rule set.
+    """
+    text = text.translate(_SAME_LENGTH)
+    lang = language or detect_language(text)
+    if lang not in ("id", "en"):
+        raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
+    ctx = Context(
+        text,
+        lang,
+        action=action,
+        channel=channel,
+        invitation=invitation,
+        profile=profile,
+        detail=detail,
+        new_employer=new_employer,
+    )
+    findings = [
+        f for rule in (builtin_rules() if rules is None else rules) for f in run_rule(rule, ctx)
+    ]
+    findings = _without_double_spelling(findings)
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return LintReport(lang, dict(ctx.moves), findings)
+
+
+def lint_draft(
+    draft: Draft,
+    *,
+    action: str | None = None,
+    invitation: Invitation | None = None,
+    profile: Profile | None = None,
+    detail: str | None = None,
+    new_employer: str | None = None,
+) -> LintReport:
+    """Lint a composed draft in its own language and channel (offsets refer to draft.text)."""
+    return lint_text(
+        draft.text,
+        language=draft.language,
+        action=action,
+        channel=draft.channel,
+        invitation=invitation,
+        profile=profile,
+        detail=detail,
+        new_employer=new_employer,
+    )
+
+
+def _without_double_spelling(findings: list[Finding]) -> list[Finding]:
+    """Drop a spelling finding where another rule already flags the same word."""
+    others = [(f.start, f.end) for f in findings if f.rule != "spelling" and f.end > f.start]
+    return [f for f in findings if f.rule != "spelling" or not overlaps(f.start, f.end, others)]
+
+
+def rule_hits(rule: Rule, text: str, **context: Any) -> list[Finding]:
+    """Findings of one rule alone on `text` (used to run a rule's own examples)."""
+    lang = context.pop("language", None) or (
+        rule.languages[0] if len(rule.languages) == 1 else None
+    )
+    ctx = Context(text, lang or detect_language(text), **context)
+    return run_rule(rule, ctx)
