@@ -1,0 +1,183 @@
+"""Speed of conflicts + free slots on a large calendar, against a naive expansion.
+
+Generates a calendar of 10,000 events over two years (single events plus weekly
+series, some without end, with EXDATE and RECURRENCE-ID exceptions, tentative,
+transparent and cancelled ones), then times one "conflicts + 3 slots in 10 days"
+question answered:
+
+- naive: icalendar parse + recurring-ical-events over the whole two years, then filter;
+- sopan, cold: parse into an index (first sight of the file in a process);
+- sopan, disk index: a new process whose index was saved in the cache dir;
+- sopan, warm: index in memory, new windows each time (recurrences expanded lazily);
+- sopan, warm repeat: index in memory, the same window again.
+
+Run: python bench/calendar.py [--events 10000] [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# This file is named like the stdlib `calendar`; keep its folder off the import path.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent / "src"))
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+
+from sopan.calendar import conflicts, free_slots  # noqa: E402
+from sopan.calendar import ics as ics_module  # noqa: E402
+from sopan.calendar.sources import index_for  # noqa: E402
+from sopan.model import Busy, Slot  # noqa: E402
+
+START = datetime(2026, 1, 5, tzinfo=UTC)
+SPAN_DAYS = 730
+TZ = "Asia/Jakarta"
+
+
+def _fmt(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+def generate(events: int, series: int, seed: int = 7) -> bytes:
+    """A VCALENDAR with `events` VEVENTs, `series` of them weekly recurrences."""
+    rng = random.Random(seed)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//sopan//bench//EN"]
+    stamp = "DTSTAMP:20260101T000000Z"
+    for i in range(series):
+        day = START + timedelta(days=rng.randrange(0, 60))
+        start = day.replace(hour=rng.randrange(1, 10), minute=rng.choice((0, 30)))
+        rule = "RRULE:FREQ=WEEKLY"
+        if i % 3 == 0:
+            rule += f";UNTIL={_fmt(start + timedelta(days=rng.randrange(200, 700)))}Z"
+        uid = f"series-{i}@bench"
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", stamp, f"DTSTART:{_fmt(start)}Z",
+                  f"DTEND:{_fmt(start + timedelta(hours=1))}Z", rule,
+                  f"EXDATE:{_fmt(start + timedelta(weeks=3))}Z",
+                  f"SUMMARY:Weekly {i}", "END:VEVENT"]
+        moved = start + timedelta(weeks=5)
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", stamp, f"RECURRENCE-ID:{_fmt(moved)}Z",
+                  f"DTSTART:{_fmt(moved + timedelta(hours=2))}Z",
+                  f"DTEND:{_fmt(moved + timedelta(hours=3))}Z",
+                  f"SUMMARY:Weekly {i} (moved)", "END:VEVENT"]
+    for i in range(events - series):
+        start = START + timedelta(minutes=30 * rng.randrange(0, SPAN_DAYS * 48))
+        kind = rng.random()
+        extra = []
+        if kind < 0.05:
+            extra = ["TRANSP:TRANSPARENT"]
+        elif kind < 0.08:
+            extra = ["STATUS:CANCELLED"]
+        elif kind < 0.15:
+            extra = ["STATUS:TENTATIVE"]
+        if kind > 0.97:
+            day = start.date()
+            times = [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                     f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"]
+        else:
+            end = start + timedelta(minutes=rng.choice((30, 60, 90, 120)))
+            times = [f"DTSTART;TZID={TZ}:{_fmt(start)}", f"DTEND;TZID={TZ}:{_fmt(end)}"]
+        lines += ["BEGIN:VEVENT", f"UID:single-{i}@bench", stamp, *times,
+                  f"SUMMARY:Event {i}", *extra, "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def question(busy: list[Busy], now: datetime) -> tuple[list[Busy], list]:
+    interview = Slot(now + timedelta(days=2), now + timedelta(days=2, hours=1))
+    found = conflicts(interview, busy, travel=timedelta(minutes=60))
+    slots = free_slots(busy, now=now, duration=timedelta(hours=1), tz=TZ,
+                       preferred_time=interview.start.time())
+    return found, slots
+
+
+def window(now: datetime) -> tuple[datetime, datetime]:
+    return now - timedelta(days=1), now + timedelta(days=11)
+
+
+def naive(data: bytes, now: datetime) -> tuple[list[Busy], list]:
+    import icalendar
+    import recurring_ical_events
+    from zoneinfo import ZoneInfo
+
+    cal = icalendar.Calendar.from_ical(data)
+    zone = ZoneInfo(TZ)
+    everything = recurring_ical_events.of(cal).between(START, START + timedelta(days=SPAN_DAYS))
+    lo, hi = window(now)
+    busy = []
+    for event in everything:
+        b = ics_module._busy_of(event, zone, "bench")
+        if b is not None and b.start < hi and b.end > lo:
+            busy.append(b)
+    return question(busy, now)
+
+
+def timed(fn, *args) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn(*args)
+    return (time.perf_counter() - t0) * 1000, out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--series", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--naive-repeat", type=int, default=3)
+    args = parser.parse_args()
+    data = generate(args.events, args.series)
+    rng = random.Random(1)
+    nows = [START + timedelta(days=rng.randrange(30, SPAN_DAYS - 30), hours=2)
+            for _ in range(args.repeat)]
+    cache = Path(tempfile.mkdtemp(prefix="sopan-bench-"))
+
+    def ours(now: datetime) -> tuple[list[Busy], list]:
+        index = index_for(data, tz=TZ, source="bench", cache_dir=cache)
+        return question(index.busy_between(*window(now)), now)
+
+    cold, disk, warm, repeat = [], [], [], []
+    for now in nows[: max(3, args.repeat // 5)]:
+        ics_module._MEMORY.clear()
+        for f in cache.glob("index/*.json"):
+            f.unlink()
+        cold.append(timed(ours, now)[0])
+        ics_module._MEMORY.clear()  # the index is now on disk only
+        disk.append(timed(ours, now)[0])
+    for now in nows:
+        ms, result = timed(ours, now)
+        warm.append(ms)
+        repeat.append(timed(ours, now)[0])
+    check_now = nows[0]
+    naive_ms = []
+    for _ in range(args.naive_repeat):
+        ms, expected = timed(naive, data, check_now)
+        naive_ms.append(ms)
+    mine = ours(check_now)
+    same = [(b.start, b.end) for b in mine[0]] == [(b.start, b.end) for b in expected[0]] and [
+        (s.start, s.end) for s in mine[1]] == [(s.start, s.end) for s in expected[1]]
+
+    base = statistics.median(naive_ms)
+    print(f"calendar: {args.events} events ({args.series} weekly series), {len(data) // 1024} KiB,"
+          f" {SPAN_DAYS} days; question = conflicts (±60 min travel) + 3 slots in 10 days")
+    print(f"{'approach':<40}{'median ms':>12}{'vs naive':>12}")
+    rows = [
+        ("naive: full 2-year expansion, filter", naive_ms),
+        ("sopan cold: parse + index", cold),
+        ("sopan cold process, index on disk", disk),
+        ("sopan warm index, new window", warm),
+        ("sopan warm index, same window", repeat),
+    ]
+    for label, values in rows:
+        median = statistics.median(values)
+        print(f"{label:<40}{median:>12.1f}{base / median:>11.0f}x")
+    print(f"same conflicts and slots as naive: {same}")
+
+
+if __name__ == "__main__":
+    main()

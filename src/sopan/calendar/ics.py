@@ -1,0 +1,295 @@
+"""iCalendar data → an index of busy intervals, parsed once and queried by window.
+
+Parsing a large calendar with icalendar is the slow part (seconds for 10,000
+events), and expanding every recurrence over the whole calendar is slower still.
+So a calendar is parsed once into a `CalendarIndex`:
+
+- single events become a sorted list of intervals, searched with bisect;
+- recurring series (RRULE/RDATE masters and their RECURRENCE-ID exceptions) are
+  kept as a small sub-calendar and expanded with recurring-ical-events only over
+  the week-long chunks a query touches; each expanded chunk is remembered.
+
+Indexes are kept in a small in-memory LRU keyed by the content hash and the zone
+used for floating times, so asking again about the same bytes costs a bisect.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sopan.errors import UserError
+from sopan.model import Busy
+
+CHUNK = 7 * 24 * 3600  # seconds; recurrences are expanded and remembered a week at a time
+INDEX_VERSION = 1
+_MEMORY: OrderedDict[tuple[str, str], CalendarIndex] = OrderedDict()
+_MEMORY_SIZE = 16
+
+
+def _zone(name: str, origin: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"{origin}: unknown time zone '{name}'") from None
+
+
+def _aware(value: date | datetime, floating: tzinfo) -> datetime:
+    """A DATE or floating DATE-TIME is read in the calendar's (or user's) zone."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=floating)
+    return datetime(value.year, value.month, value.day, tzinfo=floating)
+
+
+def _busy_state(component: Any) -> bool | None:
+    """None when the event does not make the user busy, else whether it is tentative."""
+    status = str(component.get("STATUS", "")).upper()
+    if status == "CANCELLED":
+        return None
+    if str(component.get("TRANSP", "")).upper() == "TRANSPARENT":
+        return None
+    # Outlook keeps its own free/busy state beside TRANSP.
+    ms_state = str(component.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
+    if ms_state == "FREE":
+        return None
+    return status == "TENTATIVE" or ms_state == "TENTATIVE"
+
+
+def _span(component: Any, floating: tzinfo) -> tuple[datetime, datetime] | None:
+    start_prop = component.get("DTSTART")
+    if start_prop is None:
+        return None
+    raw_start = start_prop.dt
+    start = _aware(raw_start, floating)
+    end_prop = component.get("DTEND")
+    if end_prop is not None:
+        end = _aware(end_prop.dt, floating)
+    elif component.get("DURATION") is not None:
+        end = start + component.get("DURATION").dt
+    elif not isinstance(raw_start, datetime):
+        end = start + timedelta(days=1)  # RFC 5545: an all-day event without end lasts a day
+    else:
+        end = start
+    return start, max(start, end)
+
+
+def _busy_of(component: Any, floating: tzinfo, source: str) -> Busy | None:
+    state = _busy_state(component)
+    if state is None:
+        return None
+    span = _span(component, floating)
+    if span is None:
+        return None
+    return Busy(span[0], span[1], str(component.get("SUMMARY", "")), state, source)
+
+
+@dataclass
+class CalendarIndex:
+    """One parsed calendar: sorted single events plus lazily expanded recurring series."""
+
+    source: str
+    floating: str
+    starts: list[float]
+    singles: list[Busy]
+    max_span: float
+    series_ical: bytes = b""
+    _query: Any = None
+    _chunks: dict[int, list[Busy]] = field(default_factory=dict)
+
+    def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
+        """Busy entries overlapping [start, end), sorted by start."""
+        a, b = start.timestamp(), end.timestamp()
+        lo = bisect_left(self.starts, a - self.max_span)
+        hi = bisect_left(self.starts, b)
+        found = [x for x in self.singles[lo:hi] if x.end.timestamp() > a]
+        if self.series_ical:
+            found.extend(self._series_between(a, b))
+        found.sort(key=lambda x: (x.start, x.end))
+        return found
+
+    def _series_between(self, a: float, b: float) -> list[Busy]:
+        seen: set[tuple[float, float, str]] = set()
+        out: list[Busy] = []
+        for k in range(int(a // CHUNK), int(b // CHUNK) + 1):
+            for item in self._chunk(k):
+                key = (item.start.timestamp(), item.end.timestamp(), item.summary)
+                if key in seen or not (key[0] < b and key[1] > a):
+                    continue
+                seen.add(key)
+                out.append(item)
+        return out
+
+    def _chunk(self, k: int) -> list[Busy]:
+        cached = self._chunks.get(k)
+        if cached is not None:
+            return cached
+        if self._query is None:
+            self._query = _series_query(self.series_ical, self.source)
+        lo = datetime.fromtimestamp(k * CHUNK, UTC)
+        hi = datetime.fromtimestamp((k + 1) * CHUNK, UTC)
+        floating = ZoneInfo(self.floating)
+        items: list[Busy] = []
+        try:
+            occurrences = list(self._query.between(lo, hi))
+        except Exception as exc:  # the library raises many kinds on a broken rule
+            raise UserError(f"{self.source}: cannot expand a recurring event ({exc})") from None
+        for occurrence in occurrences:
+            busy = _busy_of(occurrence, floating, self.source)
+            if busy is not None:
+                items.append(busy)
+        self._chunks[k] = items
+        return items
+
+    def to_json(self) -> str:
+        """The index as JSON, for the on-disk cache (times as UTC seconds)."""
+        rows = [
+            [x.start.timestamp(), x.end.timestamp(), x.summary, x.tentative] for x in self.singles
+        ]
+        return json.dumps(
+            {
+                "version": INDEX_VERSION,
+                "floating": self.floating,
+                "singles": rows,
+                "series": self.series_ical.decode("utf-8"),
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, source: str) -> CalendarIndex | None:
+        """Rebuild an index written by `to_json`; None when it is stale or damaged."""
+        try:
+            data = json.loads(text)
+            if data.get("version") != INDEX_VERSION:
+                return None
+            singles = [
+                Busy(
+                    datetime.fromtimestamp(s, UTC),
+                    datetime.fromtimestamp(e, UTC),
+                    str(summary),
+                    bool(tentative),
+                    source,
+                )
+                for s, e, summary, tentative in data["singles"]
+            ]
+            return _build(source, str(data["floating"]), singles, data["series"].encode("utf-8"))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+
+def _build(source: str, floating: str, singles: list[Busy], series: bytes) -> CalendarIndex:
+    singles.sort(key=lambda x: (x.start, x.end))
+    starts = [x.start.timestamp() for x in singles]
+    max_span = max((x.end.timestamp() - s for x, s in zip(singles, starts, strict=True)), default=0)
+    return CalendarIndex(source, floating, starts, singles, max_span, series)
+
+
+def _series_query(series: bytes, source: str) -> Any:
+    import icalendar
+    import recurring_ical_events  # type: ignore[import-untyped]
+    import x_wr_timezone  # type: ignore[import-untyped]
+
+    cal = icalendar.Calendar.from_ical(series)
+    if cal.get("X-WR-TIMEZONE"):
+        # Google exports recurring events in UTC plus X-WR-TIMEZONE; standardising keeps
+        # a weekly 10.00 meeting at 10.00 local time across a daylight-saving change.
+        cal = x_wr_timezone.to_standard(cal)
+    return recurring_ical_events.of(cal, skip_bad_series=True)
+
+
+def _is_series(component: Any) -> bool:
+    return any(component.get(k) is not None for k in ("RRULE", "RDATE", "RECURRENCE-ID"))
+
+
+def parse_calendar(data: bytes, *, tz: str, source: str) -> CalendarIndex:
+    """Parse iCalendar bytes into a queryable index; raises UserError naming the source."""
+    import icalendar
+
+    user_zone = _zone(tz, source)
+    try:
+        cals: Iterable[Any] = icalendar.Calendar.from_ical(data, multiple=True)
+    except Exception as exc:  # icalendar raises ValueError, KeyError, … on broken input
+        raise UserError(f"{source}: not a readable iCalendar file ({exc})") from None
+    cals = list(cals)
+    if not cals or any(c.name != "VCALENDAR" for c in cals):
+        raise UserError(f"{source}: not an iCalendar file (no VCALENDAR)")
+    singles: list[Busy] = []
+    series = icalendar.Calendar()
+    series.add("PRODID", "-//sopan//calendar index//EN")
+    series.add("VERSION", "2.0")
+    has_series = False
+    floating_name = tz
+    for cal in cals:
+        wr = str(cal.get("X-WR-TIMEZONE", "")).strip()
+        floating = user_zone
+        if wr:
+            floating = _zone(wr, source)
+            floating_name = wr
+            series["X-WR-TIMEZONE"] = wr
+        for component in cal.subcomponents:
+            if component.name == "VTIMEZONE":
+                series.add_component(component)
+            elif component.name == "VEVENT":
+                if _is_series(component):
+                    series.add_component(component)
+                    has_series = True
+                    continue
+                try:
+                    busy = _busy_of(component, floating, source)
+                except (ValueError, TypeError, AttributeError) as exc:
+                    raise UserError(f"{source}: an event has a bad date ({exc})") from None
+                if busy is not None:
+                    singles.append(busy)
+    return _build(source, floating_name, singles, series.to_ical() if has_series else b"")
+
+
+def content_key(data: bytes, tz: str) -> str:
+    """The cache key of a calendar: its content hash and the zone for floating times."""
+    return hashlib.sha256(data).hexdigest() + "-" + tz.replace("/", "_")
+
+
+def cached_index(data: bytes, *, tz: str, source: str) -> CalendarIndex:
+    """The index of these bytes, from memory when the same content was seen before."""
+    key = (content_key(data, tz), source)
+    found = _MEMORY.get(key)
+    if found is not None:
+        _MEMORY.move_to_end(key)
+        return found
+    index = parse_calendar(data, tz=tz, source=source)
+    remember(key, index)
+    return index
+
+
+def remember(key: tuple[str, str], index: CalendarIndex) -> None:
+    """Keep an index in the in-memory LRU."""
+    _MEMORY[key] = index
+    _MEMORY.move_to_end(key)
+    while len(_MEMORY) > _MEMORY_SIZE:
+        _MEMORY.popitem(last=False)
+
+
+def recall(key: tuple[str, str]) -> CalendarIndex | None:
+    """An index from the in-memory LRU, if present."""
+    return _MEMORY.get(key)
+
+
+def busy_from_ics(
+    data: bytes, *, start: datetime, end: datetime, source: str, tz: str = "Asia/Jakarta"
+) -> list[Busy]:
+    """Busy entries of an iCalendar document that overlap [start, end), sorted by start.
+
+    Recurrences (with RECURRENCE-ID and EXDATE exceptions) are expanded only over the
+    window; transparent, cancelled and Outlook-FREE events are left out; tentative ones
+    are kept with `tentative=True`. DATE and floating times are read in X-WR-TIMEZONE
+    when the calendar names one, else in `tz` (the user's zone).
+    """
+    if start.tzinfo is None or end.tzinfo is None:
+        raise UserError(f"{source}: the search window needs time-zone aware datetimes")
+    return cached_index(data, tz=tz, source=source).busy_between(start, end)

@@ -1,0 +1,256 @@
+"""The I/O edge: read busy times from .ics files, ICS addresses and CalDAV servers.
+
+A source is a string:
+- a path to an `.ics` file (`~` is expanded);
+- an `https://` (or `http://`, `webcal://`) ICS address, fetched with a timeout and
+  kept in the user cache dir, so a server that fails falls back to the last copy;
+- `caldav+https://USER@HOST/PATH` for a CalDAV calendar (or a user's whole calendar
+  home); the password comes from `SOPAN_CALDAV_PASSWORD` or the OS keyring
+  (service "sopan", user "USER@HOST"), never from the config file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time as clock
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from sopan.calendar.ics import CalendarIndex, content_key, parse_calendar, recall, remember
+from sopan.calendar.settings import calendar_settings
+from sopan.config import Config
+from sopan.errors import ExternalError, SopanError, UserError
+from sopan.model import Busy
+
+PASSWORD_ENV = "SOPAN_CALDAV_PASSWORD"
+KEYRING_SERVICE = "sopan"
+DISK_INDEX_MIN_BYTES = 64 * 1024  # smaller calendars parse faster than a cache lookup pays
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+Warn = Callable[[str], None]
+_log = logging.getLogger(__name__)
+
+
+def display_name(source: str) -> str:
+    """A source as shown in messages: no user, password, query or secret path token."""
+    if "://" not in source:
+        return source
+    parts = urlsplit(source)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    path = "/".join(
+        "private-…" if seg.startswith("private-") else seg for seg in parts.path.split("/")
+    )
+    return urlunsplit((parts.scheme, host, path, "", ""))
+
+
+def default_cache_dir() -> Path:
+    """Where fetched calendars and parsed indexes are kept."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("sopan")) / "calendar"
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:  # a cache that cannot be written only costs speed
+        _log.debug("calendar cache not written: %s", exc)
+
+
+def index_for(data: bytes, *, tz: str, source: str, cache_dir: Path | None) -> CalendarIndex:
+    """The index of a calendar's bytes: from memory, else from disk, else parsed (and saved)."""
+    key = (content_key(data, tz), source)
+    found = recall(key)
+    if found is not None:
+        return found
+    disk = (cache_dir / "index" / f"{key[0]}.json") if cache_dir else None
+    if disk is not None and len(data) >= DISK_INDEX_MIN_BYTES and disk.exists():
+        try:
+            found = CalendarIndex.from_json(disk.read_text("utf-8"), source)
+        except (OSError, UnicodeDecodeError):
+            found = None
+    if found is None:
+        found = parse_calendar(data, tz=tz, source=source)
+        if disk is not None and len(data) >= DISK_INDEX_MIN_BYTES:
+            _write(disk, found.to_json().encode("utf-8"))
+    remember(key, found)
+    return found
+
+
+def _read_file(source: str) -> bytes:
+    path = Path(source).expanduser()
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{source}: no such calendar file") from None
+    except OSError as exc:
+        raise UserError(f"{source}: cannot read the calendar file ({exc.strerror})") from None
+
+
+def _fetch(url: str, timeout: float) -> bytes:
+    import urllib.error
+    import urllib.request
+    from http.client import HTTPException
+
+    request = urllib.request.Request(
+        url, headers={"User-Agent": "sopan", "Accept": "text/calendar, */*;q=0.5"}
+    )
+    started = clock.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as exc:
+        raise ExternalError(f"the server answered HTTP {exc.code} {exc.reason}") from None
+    except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        if isinstance(reason, TimeoutError) or clock.monotonic() - started >= timeout:
+            raise ExternalError(f"the server did not answer within {timeout:g} s") from None
+        raise ExternalError(f"cannot reach the server ({reason})") from None
+
+
+def _from_url(
+    source: str, *, timeout: float, tz: str, cache_dir: Path, warn: Warn
+) -> CalendarIndex:
+    url = "https://" + source[len("webcal://") :] if source.startswith("webcal://") else source
+    name = display_name(source)
+    saved = cache_dir / "fetched" / (hashlib.sha256(url.encode()).hexdigest() + ".ics")
+    try:
+        data = _fetch(url, timeout)
+        index = index_for(data, tz=tz, source=name, cache_dir=cache_dir)
+    except SopanError as exc:
+        problem = str(exc).removeprefix(f"{name}: ")
+        if not saved.exists():
+            raise type(exc)(f"{name}: {problem}") from None
+        age = datetime.fromtimestamp(saved.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        warn(f"{name}: {problem}; using the copy saved {age}")
+        return index_for(saved.read_bytes(), tz=tz, source=name, cache_dir=cache_dir)
+    _write(saved, data)
+    return index
+
+
+def _password(username: str, host: str, name: str) -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    try:
+        import keyring
+
+        password = keyring.get_password(KEYRING_SERVICE, f"{username}@{host}")
+    except Exception:  # no usable keyring backend is the same as no stored password
+        password = None
+    if not password:
+        raise UserError(
+            f"{name}: no CalDAV password; set {PASSWORD_ENV} or store it with "
+            f"`keyring set {KEYRING_SERVICE} {username}@{host}`"
+        )
+    return password
+
+
+def _from_caldav(
+    source: str, *, start: datetime, end: datetime, timeout: float, tz: str, user: str | None
+) -> list[Busy]:
+    url = source.split("+", 1)[1] if source.startswith("caldav+") else source[len("caldav:") :]
+    parts = urlsplit(url)
+    name = display_name(url)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise UserError(f"{source}: a CalDAV source looks like caldav+https://USER@HOST/PATH")
+    if parts.scheme == "http" and host not in _LOOPBACK:
+        raise UserError(f"{name}: CalDAV needs https (a password would travel in clear)")
+    username = unquote(parts.username) if parts.username else user
+    if not username:
+        raise UserError(
+            f"{name}: no CalDAV username (caldav+https://USER@HOST/… or caldav_username)"
+        )
+    password = _password(username, host, name)
+    clean = urlunsplit(
+        (parts.scheme, host + (f":{parts.port}" if parts.port else ""), parts.path, "", "")
+    )
+    import caldav
+    from caldav.lib import error as dav_error
+
+    try:
+        client = caldav.DAVClient(  # type: ignore[operator]
+            url=clean,
+            username=username,
+            password=password,
+            timeout=max(1, round(timeout)),
+            enable_rfc6764=False,
+            require_tls=parts.scheme == "https",
+        )
+        calendars = [client.calendar(url=clean)]
+        try:
+            found = calendars[0].search(start=start, end=end, event=True)
+        except (dav_error.ReportError, dav_error.NotFoundError):
+            # not a calendar collection: search every calendar of the account
+            calendars = client.principal().calendars()
+            found = [o for c in calendars for o in c.search(start=start, end=end, event=True)]
+        texts = [str(o.data).encode("utf-8") for o in found]
+    except dav_error.AuthorizationError:
+        raise ExternalError(f"{name}: the CalDAV server refused {username}'s password") from None
+    except Exception as exc:  # niquests and caldav raise many kinds; all mean "no answer"
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "timed out" in why.lower() or "timeout" in type(exc).__name__.lower():
+            why = f"the server did not answer within {timeout:g} s"
+        raise ExternalError(f"{name}: CalDAV request failed ({why})") from None
+    busy: list[Busy] = []
+    for data in texts:  # server objects are small: parse each, outside the LRU
+        busy.extend(parse_calendar(data, tz=tz, source=name).busy_between(start, end))
+    return busy
+
+
+def load_busy(
+    sources: Sequence[str],
+    *,
+    start: datetime,
+    end: datetime,
+    config: Config | None = None,
+    timeout: float = 10.0,
+    cache_dir: Path | None = None,
+    warn: Warn | None = None,
+) -> list[Busy]:
+    """Busy entries from every source overlapping [start, end), sorted by start.
+
+    Raises UserError (unreadable file, bad calendar, missing password) or
+    ExternalError (server failed, no saved copy) naming the source; callers that can
+    do without the calendar catch SopanError and go on. `warn` receives notes such as
+    "server failed, using the saved copy" (default: the logging module).
+    """
+    if start.tzinfo is None or end.tzinfo is None:
+        raise UserError("calendar: the search window needs time-zone aware datetimes")
+    settings = calendar_settings(config)
+    tz = config.profile.timezone if config else "Asia/Jakarta"
+    cache = cache_dir or default_cache_dir()
+    say = warn or _log.warning
+    busy: list[Busy] = []
+    for source in sources:
+        lowered = source.lower()
+        if lowered.startswith(("caldav+", "caldav:")):
+            busy.extend(
+                _from_caldav(
+                    source,
+                    start=start,
+                    end=end,
+                    timeout=timeout,
+                    tz=tz,
+                    user=settings.caldav_username,
+                )
+            )
+        elif lowered.startswith(("https://", "http://", "webcal://")):
+            index = _from_url(source, timeout=timeout, tz=tz, cache_dir=cache, warn=say)
+            busy.extend(index.busy_between(start, end))
+        else:
+            data = _read_file(source)
+            busy.extend(
+                index_for(data, tz=tz, source=source, cache_dir=cache).busy_between(start, end)
+            )
+    busy.sort(key=lambda b: (b.start, b.end))
+    return busy
