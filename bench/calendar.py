@@ -24,12 +24,12 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent / "src"))
 
-import argparse
-import random
-import statistics
-import tempfile
-import time
-from datetime import UTC, datetime, timedelta
+import argparse  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
 
 from sopan.calendar import conflicts, free_slots  # noqa: E402
 from sopan.calendar import ics as ics_module  # noqa: E402
@@ -57,15 +57,28 @@ def generate(events: int, series: int, seed: int = 7) -> bytes:
         if i % 3 == 0:
             rule += f";UNTIL={_fmt(start + timedelta(days=rng.randrange(200, 700)))}Z"
         uid = f"series-{i}@bench"
-        lines += ["BEGIN:VEVENT", f"UID:{uid}", stamp, f"DTSTART:{_fmt(start)}Z",
-                  f"DTEND:{_fmt(start + timedelta(hours=1))}Z", rule,
-                  f"EXDATE:{_fmt(start + timedelta(weeks=3))}Z",
-                  f"SUMMARY:Weekly {i}", "END:VEVENT"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            stamp,
+            f"DTSTART:{_fmt(start)}Z",
+            f"DTEND:{_fmt(start + timedelta(hours=1))}Z",
+            rule,
+            f"EXDATE:{_fmt(start + timedelta(weeks=3))}Z",
+            f"SUMMARY:Weekly {i}",
+            "END:VEVENT",
+        ]
         moved = start + timedelta(weeks=5)
-        lines += ["BEGIN:VEVENT", f"UID:{uid}", stamp, f"RECURRENCE-ID:{_fmt(moved)}Z",
-                  f"DTSTART:{_fmt(moved + timedelta(hours=2))}Z",
-                  f"DTEND:{_fmt(moved + timedelta(hours=3))}Z",
-                  f"SUMMARY:Weekly {i} (moved)", "END:VEVENT"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            stamp,
+            f"RECURRENCE-ID:{_fmt(moved)}Z",
+            f"DTSTART:{_fmt(moved + timedelta(hours=2))}Z",
+            f"DTEND:{_fmt(moved + timedelta(hours=3))}Z",
+            f"SUMMARY:Weekly {i} (moved)",
+            "END:VEVENT",
+        ]
     for i in range(events - series):
         start = START + timedelta(minutes=30 * rng.randrange(0, SPAN_DAYS * 48))
         kind = rng.random()
@@ -78,13 +91,22 @@ def generate(events: int, series: int, seed: int = 7) -> bytes:
             extra = ["STATUS:TENTATIVE"]
         if kind > 0.97:
             day = start.date()
-            times = [f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-                     f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"]
+            times = [
+                f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+                f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+            ]
         else:
             end = start + timedelta(minutes=rng.choice((30, 60, 90, 120)))
             times = [f"DTSTART;TZID={TZ}:{_fmt(start)}", f"DTEND;TZID={TZ}:{_fmt(end)}"]
-        lines += ["BEGIN:VEVENT", f"UID:single-{i}@bench", stamp, *times,
-                  f"SUMMARY:Event {i}", *extra, "END:VEVENT"]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:single-{i}@bench",
+            stamp,
+            *times,
+            f"SUMMARY:Event {i}",
+            *extra,
+            "END:VEVENT",
+        ]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode()
 
@@ -92,8 +114,9 @@ def generate(events: int, series: int, seed: int = 7) -> bytes:
 def question(busy: list[Busy], now: datetime) -> tuple[list[Busy], list]:
     interview = Slot(now + timedelta(days=2), now + timedelta(days=2, hours=1))
     found = conflicts(interview, busy, travel=timedelta(minutes=60))
-    slots = free_slots(busy, now=now, duration=timedelta(hours=1), tz=TZ,
-                       preferred_time=interview.start.time())
+    slots = free_slots(
+        busy, now=now, duration=timedelta(hours=1), tz=TZ, preferred_time=interview.start.time()
+    )
     return found, slots
 
 
@@ -102,9 +125,10 @@ def window(now: datetime) -> tuple[datetime, datetime]:
 
 
 def naive(data: bytes, now: datetime) -> tuple[list[Busy], list]:
+    from zoneinfo import ZoneInfo
+
     import icalendar
     import recurring_ical_events
-    from zoneinfo import ZoneInfo
 
     cal = icalendar.Calendar.from_ical(data)
     zone = ZoneInfo(TZ)
@@ -133,8 +157,10 @@ def main() -> None:
     args = parser.parse_args()
     data = generate(args.events, args.series)
     rng = random.Random(1)
-    nows = [START + timedelta(days=rng.randrange(30, SPAN_DAYS - 30), hours=2)
-            for _ in range(args.repeat)]
+    nows = [
+        START + timedelta(days=rng.randrange(30, SPAN_DAYS - 30), hours=2)
+        for _ in range(args.repeat)
+    ]
     cache = Path(tempfile.mkdtemp(prefix="sopan-bench-"))
 
     def ours(now: datetime) -> tuple[list[Busy], list]:
@@ -150,7 +176,7 @@ def main() -> None:
         ics_module._MEMORY.clear()  # the index is now on disk only
         disk.append(timed(ours, now)[0])
     for now in nows:
-        ms, result = timed(ours, now)
+        ms, _result = timed(ours, now)
         warm.append(ms)
         repeat.append(timed(ours, now)[0])
     check_now = nows[0]
@@ -160,11 +186,14 @@ def main() -> None:
         naive_ms.append(ms)
     mine = ours(check_now)
     same = [(b.start, b.end) for b in mine[0]] == [(b.start, b.end) for b in expected[0]] and [
-        (s.start, s.end) for s in mine[1]] == [(s.start, s.end) for s in expected[1]]
+        (s.start, s.end) for s in mine[1]
+    ] == [(s.start, s.end) for s in expected[1]]
 
     base = statistics.median(naive_ms)
-    print(f"calendar: {args.events} events ({args.series} weekly series), {len(data) // 1024} KiB,"
-          f" {SPAN_DAYS} days; question = conflicts (±60 min travel) + 3 slots in 10 days")
+    print(
+        f"calendar: {args.events} events ({args.series} weekly series), {len(data) // 1024} KiB,"
+        f" {SPAN_DAYS} days; question = conflicts (±60 min travel) + 3 slots in 10 days"
+    )
     print(f"{'approach':<40}{'median ms':>12}{'vs naive':>12}")
     rows = [
         ("naive: full 2-year expansion, filter", naive_ms),

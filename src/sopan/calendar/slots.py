@@ -89,8 +89,9 @@ def _merge(busy: Sequence[Busy]) -> list[Span]:
     spans = sorted((b.start.timestamp(), b.end.timestamp()) for b in busy)
     merged: list[list[float]] = []
     for s, e in spans:
-        if e <= s:
+        if e < s:
             continue
+        # a zero-length entry (a reminder at 10.00) still rules out slots around it
         if merged and s <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
