@@ -18,6 +18,7 @@ import time as clock
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sopan.calendar.ics import CalendarIndex, content_key, parse_calendar, recall, remember
@@ -154,6 +155,18 @@ def _password(username: str, host: str, name: str) -> str:
     return password
 
 
+def _calendars_at(client: Any, url: str) -> list[Any]:
+    """The calendar at `url`, or every calendar under it when it is an account's home."""
+    wanted = url.rstrip("/") + "/"
+    try:
+        owned = client.principal().calendars()
+    except Exception:  # some servers hide the principal; the URL may still be a calendar
+        owned = []
+    exact = [c for c in owned if str(c.url).rstrip("/") + "/" == wanted]
+    below = [c for c in owned if str(c.url).startswith(wanted)]
+    return exact or below or [client.calendar(url=url)]
+
+
 def _from_caldav(
     source: str, *, start: datetime, end: datetime, timeout: float, tz: str, user: str | None
 ) -> list[Busy]:
@@ -186,13 +199,8 @@ def _from_caldav(
             enable_rfc6764=False,
             require_tls=parts.scheme == "https",
         )
-        calendars = [client.calendar(url=clean)]
-        try:
-            found = calendars[0].search(start=start, end=end, event=True)
-        except (dav_error.ReportError, dav_error.NotFoundError):
-            # not a calendar collection: search every calendar of the account
-            calendars = client.principal().calendars()
-            found = [o for c in calendars for o in c.search(start=start, end=end, event=True)]
+        calendars = _calendars_at(client, clean)
+        found = [o for c in calendars for o in c.search(start=start, end=end, event=True)]
         texts = [str(o.data).encode("utf-8") for o in found]
     except dav_error.AuthorizationError:
         raise ExternalError(f"{name}: the CalDAV server refused {username}'s password") from None
