@@ -10,9 +10,12 @@ from sopan.model import Busy, Invitation, Language, Slot
 
 
 def _zone_label(moment: datetime, language: Language) -> str:
-    from babel.dates import format_datetime
-
-    return str(format_datetime(moment, "z", locale=language))
+    # tzdata's own abbreviations (WIB, WITA, WIT, JST, CET) read the same in both languages
+    name = moment.tzname() or ""
+    if not name or name[0] in "+-":
+        offset = moment.strftime("%z")
+        name = f"UTC{offset[:3]}" + (f":{offset[3:]}" if offset[3:] != "00" else "")
+    return name
 
 
 def span_text(start: datetime, end: datetime, zone: tzinfo, language: Language) -> str:
