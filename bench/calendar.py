@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 
 from sopan.calendar import conflicts, free_slots  # noqa: E402
 from sopan.calendar import ics as ics_module  # noqa: E402
-from sopan.calendar.sources import index_for  # noqa: E402
+from sopan.calendar.sources import load_busy  # noqa: E402
 from sopan.model import Busy, Slot  # noqa: E402
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
@@ -136,9 +136,10 @@ def naive(data: bytes, now: datetime) -> tuple[list[Busy], list]:
     lo, hi = window(now)
     busy = []
     for event in everything:
-        b = ics_module._busy_of(event, zone, "bench")
-        if b is not None and b.start < hi and b.end > lo:
-            busy.append(b)
+        row = ics_module._component_row(event, zone)
+        if row is not None and row[0] < hi.timestamp() and row[1] > lo.timestamp():
+            start, end = (datetime.fromtimestamp(t, UTC) for t in row[:2])
+            busy.append(Busy(start, end, row[2], row[3], "bench"))
     return question(busy, now)
 
 
@@ -162,10 +163,13 @@ def main() -> None:
         for _ in range(args.repeat)
     ]
     cache = Path(tempfile.mkdtemp(prefix="sopan-bench-"))
+    path = cache / "calendar.ics"
+    path.write_bytes(data)
 
     def ours(now: datetime) -> tuple[list[Busy], list]:
-        index = index_for(data, tz=TZ, source="bench", cache_dir=cache)
-        return question(index.busy_between(*window(now)), now)
+        start, end = window(now)
+        busy = load_busy([str(path)], start=start, end=end, cache_dir=cache)
+        return question(busy, now)
 
     cold, disk, warm, repeat = [], [], [], []
     for now in nows[: max(3, args.repeat // 5)]:

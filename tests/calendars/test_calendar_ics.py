@@ -122,13 +122,13 @@ def test_index_round_trips_through_json() -> None:
     extra = (ICS / "cal_allday_transparent_cancelled.ics").read_bytes()
     for blob in (data, extra):
         index = parse_calendar(blob, tz="Asia/Jakarta", source="s")
-        again = CalendarIndex.from_json(index.to_json(), "s")
+        again = CalendarIndex.from_json(index.to_json(), "s", "Asia/Jakarta")
         assert again is not None
         window = (at(2026, 11, 20), at(2026, 12, 10))
         assert [(b.start, b.end, b.summary) for b in again.busy_between(*window)] == [
             (b.start, b.end, b.summary) for b in index.busy_between(*window)
         ]
-    assert CalendarIndex.from_json('{"version": 0}', "s") is None
+    assert CalendarIndex.from_json('{"version": 0}', "s", "Asia/Jakarta") is None
 
 
 # --- eval-dev: calendar invitations from Google Calendar and Exchange -------------------

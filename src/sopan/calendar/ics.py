@@ -28,8 +28,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sopan.errors import UserError
 from sopan.model import Busy
 
-CHUNK = 7 * 24 * 3600  # seconds; recurrences are expanded and remembered a week at a time
-INDEX_VERSION = 1
+CHUNK = 28 * 24 * 3600  # seconds; recurrences are expanded and remembered 4 weeks at a time
+INDEX_VERSION = 2
 _MEMORY: OrderedDict[tuple[str, str], CalendarIndex] = OrderedDict()
 _MEMORY_SIZE = 16
 
@@ -80,115 +80,157 @@ def _span(component: Any, floating: tzinfo) -> tuple[datetime, datetime] | None:
     return start, max(start, end)
 
 
-def _busy_of(component: Any, floating: tzinfo, source: str) -> Busy | None:
+Row = tuple[float, float, str, bool]  # start, end (UTC seconds), summary, tentative
+
+
+def _row(component: Any, start: Any, end: Any, floating: tzinfo) -> Row | None:
+    """One busy row, or None when the event does not make the user busy."""
     state = _busy_state(component)
-    if state is None:
+    if state is None or start is None:
+        return None
+    a = _aware(start, floating).timestamp()
+    b = _aware(end, floating).timestamp() if end is not None else a
+    return (a, max(a, b), str(component.get("SUMMARY", "")), state)
+
+
+def _component_row(component: Any, floating: tzinfo) -> Row | None:
+    if _busy_state(component) is None:
         return None
     span = _span(component, floating)
     if span is None:
         return None
-    return Busy(span[0], span[1], str(component.get("SUMMARY", "")), state, source)
+    return _row(component, span[0], span[1], floating)
 
 
 @dataclass
 class CalendarIndex:
-    """One parsed calendar: sorted single events plus lazily expanded recurring series."""
+    """One parsed calendar: sorted single events plus lazily expanded recurring series.
+
+    Rows are kept as plain tuples of UTC seconds; `Busy` values are made only for the
+    rows a query returns. Expanded chunks of the series are kept, and `dirty` says
+    whether new ones were added since the index was last saved.
+    """
 
     source: str
-    floating: str
+    zone: str  # the user's zone: returned times are shown in it
+    floating: str  # the zone of DATE and floating times (X-WR-TIMEZONE or the user's)
+    rows: list[Row]
     starts: list[float]
-    singles: list[Busy]
     max_span: float
     series_ical: bytes = b""
+    chunks: dict[int, list[Row]] = field(default_factory=dict)
+    dirty: bool = False
     _query: Any = None
-    _chunks: dict[int, list[Busy]] = field(default_factory=dict)
 
     def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
-        """Busy entries overlapping [start, end), sorted by start."""
+        """Busy entries overlapping [start, end), sorted by start, in the user's zone."""
         a, b = start.timestamp(), end.timestamp()
         lo = bisect_left(self.starts, a - self.max_span)
         hi = bisect_left(self.starts, b)
-        found = [x for x in self.singles[lo:hi] if x.end.timestamp() > a]
+        found = [r for r in self.rows[lo:hi] if r[1] > a]
         if self.series_ical:
             found.extend(self._series_between(a, b))
-        found.sort(key=lambda x: (x.start, x.end))
-        return found
+        found.sort()
+        zone = ZoneInfo(self.zone)
+        return [
+            Busy(
+                datetime.fromtimestamp(r[0], zone),
+                datetime.fromtimestamp(r[1], zone),
+                r[2],
+                r[3],
+                self.source,
+            )
+            for r in found
+        ]
 
-    def _series_between(self, a: float, b: float) -> list[Busy]:
-        seen: set[tuple[float, float, str]] = set()
-        out: list[Busy] = []
-        for k in range(int(a // CHUNK), int(b // CHUNK) + 1):
-            for item in self._chunk(k):
-                key = (item.start.timestamp(), item.end.timestamp(), item.summary)
-                if key in seen or not (key[0] < b and key[1] > a):
-                    continue
-                seen.add(key)
-                out.append(item)
-        return out
+    def _series_between(self, a: float, b: float) -> set[Row]:
+        return {
+            row
+            for k in range(int(a // CHUNK), int(b // CHUNK) + 1)
+            for row in self._chunk(k)
+            if row[0] < b and row[1] > a
+        }
 
-    def _chunk(self, k: int) -> list[Busy]:
-        cached = self._chunks.get(k)
+    def _chunk(self, k: int) -> list[Row]:
+        cached = self.chunks.get(k)
         if cached is not None:
             return cached
         if self._query is None:
             self._query = _series_query(self.series_ical, self.source)
         lo = datetime.fromtimestamp(k * CHUNK, UTC)
         hi = datetime.fromtimestamp((k + 1) * CHUNK, UTC)
-        floating = ZoneInfo(self.floating)
-        items: list[Busy] = []
         try:
-            occurrences = list(self._query.between(lo, hi))
+            rows = _expand(self._query, lo, hi, ZoneInfo(self.floating))
         except Exception as exc:  # the library raises many kinds on a broken rule
             raise UserError(f"{self.source}: cannot expand a recurring event ({exc})") from None
-        for occurrence in occurrences:
-            busy = _busy_of(occurrence, floating, self.source)
-            if busy is not None:
-                items.append(busy)
-        self._chunks[k] = items
-        return items
+        self.chunks[k] = rows
+        self.dirty = True
+        return rows
 
     def to_json(self) -> str:
         """The index as JSON, for the on-disk cache (times as UTC seconds)."""
-        rows = [
-            [x.start.timestamp(), x.end.timestamp(), x.summary, x.tentative] for x in self.singles
-        ]
         return json.dumps(
             {
                 "version": INDEX_VERSION,
                 "floating": self.floating,
-                "singles": rows,
+                "rows": self.rows,
                 "series": self.series_ical.decode("utf-8"),
+                "chunks": {str(k): v for k, v in self.chunks.items()},
             },
             ensure_ascii=False,
         )
 
     @classmethod
-    def from_json(cls, text: str, source: str) -> CalendarIndex | None:
+    def from_json(cls, text: str, source: str, zone: str) -> CalendarIndex | None:
         """Rebuild an index written by `to_json`; None when it is stale or damaged."""
         try:
             data = json.loads(text)
             if data.get("version") != INDEX_VERSION:
                 return None
-            singles = [
-                Busy(
-                    datetime.fromtimestamp(s, UTC),
-                    datetime.fromtimestamp(e, UTC),
-                    str(summary),
-                    bool(tentative),
-                    source,
-                )
-                for s, e, summary, tentative in data["singles"]
-            ]
-            return _build(source, str(data["floating"]), singles, data["series"].encode("utf-8"))
+            rows = [(float(s), float(e), str(t), bool(x)) for s, e, t, x in data["rows"]]
+            series = data["series"].encode("utf-8")
+            index = _build(source, zone, str(data["floating"]), rows, series)
+            index.chunks = {
+                int(k): [(float(s), float(e), str(t), bool(x)) for s, e, t, x in v]
+                for k, v in data.get("chunks", {}).items()
+            }
+            return index
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 
-def _build(source: str, floating: str, singles: list[Busy], series: bytes) -> CalendarIndex:
-    singles.sort(key=lambda x: (x.start, x.end))
-    starts = [x.start.timestamp() for x in singles]
-    max_span = max((x.end.timestamp() - s for x, s in zip(singles, starts, strict=True)), default=0)
-    return CalendarIndex(source, floating, starts, singles, max_span, series)
+def _expand(query: Any, lo: datetime, hi: datetime, floating: tzinfo) -> list[Row]:
+    """Occurrences of every series in [lo, hi) as rows.
+
+    recurring-ical-events spends most of its time copying a component per occurrence;
+    its occurrence objects already carry the start, end and source component, so those
+    are read directly when this version of the library has them.
+    """
+    rows: list[Row] = []
+    fast = getattr(query, "_occurrences_between", None)
+    if fast is not None:
+        for occurrence in fast(lo, hi):
+            component = getattr(getattr(occurrence, "_adapter", None), "_component", None)
+            if component is None:
+                break
+            row = _row(component, occurrence.start, occurrence.end, floating)
+            if row is not None:
+                rows.append(row)
+        else:
+            return rows
+        rows = []
+    for component in query.between(lo, hi):
+        row = _component_row(component, floating)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _build(source: str, zone: str, floating: str, rows: list[Row], series: bytes) -> CalendarIndex:
+    rows.sort()
+    starts = [r[0] for r in rows]
+    max_span = max((r[1] - r[0] for r in rows), default=0.0)
+    return CalendarIndex(source, zone, floating, rows, starts, max_span, series)
 
 
 def _series_query(series: bytes, source: str) -> Any:
@@ -220,7 +262,7 @@ def parse_calendar(data: bytes, *, tz: str, source: str) -> CalendarIndex:
     cals = list(cals)
     if not cals or any(c.name != "VCALENDAR" for c in cals):
         raise UserError(f"{source}: not an iCalendar file (no VCALENDAR)")
-    singles: list[Busy] = []
+    singles: list[Row] = []
     series = icalendar.Calendar()
     series.add("PRODID", "-//sopan//calendar index//EN")
     series.add("VERSION", "2.0")
@@ -242,12 +284,12 @@ def parse_calendar(data: bytes, *, tz: str, source: str) -> CalendarIndex:
                     has_series = True
                     continue
                 try:
-                    busy = _busy_of(component, floating, source)
+                    row = _component_row(component, floating)
                 except (ValueError, TypeError, AttributeError) as exc:
                     raise UserError(f"{source}: an event has a bad date ({exc})") from None
-                if busy is not None:
-                    singles.append(busy)
-    return _build(source, floating_name, singles, series.to_ical() if has_series else b"")
+                if row is not None:
+                    singles.append(row)
+    return _build(source, tz, floating_name, singles, series.to_ical() if has_series else b"")
 
 
 def content_key(data: bytes, tz: str) -> str:

@@ -72,17 +72,35 @@ def index_for(data: bytes, *, tz: str, source: str, cache_dir: Path | None) -> C
     found = recall(key)
     if found is not None:
         return found
-    disk = (cache_dir / "index" / f"{key[0]}.json") if cache_dir else None
-    if disk is not None and len(data) >= DISK_INDEX_MIN_BYTES and disk.exists():
+    disk = _disk_path(data, tz, cache_dir)
+    if disk is not None and disk.exists():
         try:
-            found = CalendarIndex.from_json(disk.read_text("utf-8"), source)
+            found = CalendarIndex.from_json(disk.read_text("utf-8"), source, tz)
         except (OSError, UnicodeDecodeError):
             found = None
     if found is None:
         found = parse_calendar(data, tz=tz, source=source)
-        if disk is not None and len(data) >= DISK_INDEX_MIN_BYTES:
-            _write(disk, found.to_json().encode("utf-8"))
+        found.dirty = True
     remember(key, found)
+    return found
+
+
+def _disk_path(data: bytes, tz: str, cache_dir: Path | None) -> Path | None:
+    if cache_dir is None or len(data) < DISK_INDEX_MIN_BYTES:
+        return None
+    return cache_dir / "index" / f"{content_key(data, tz)}.json"
+
+
+def _busy_of(
+    data: bytes, *, tz: str, source: str, cache_dir: Path | None, start: datetime, end: datetime
+) -> list[Busy]:
+    """Query a calendar's index, then save the index if the query expanded new chunks."""
+    index = index_for(data, tz=tz, source=source, cache_dir=cache_dir)
+    found = index.busy_between(start, end)
+    disk = _disk_path(data, tz, cache_dir)
+    if disk is not None and index.dirty:
+        _write(disk, index.to_json().encode("utf-8"))
+        index.dirty = False
     return found
 
 
@@ -118,23 +136,32 @@ def _fetch(url: str, timeout: float) -> bytes:
 
 
 def _from_url(
-    source: str, *, timeout: float, tz: str, cache_dir: Path, warn: Warn
-) -> CalendarIndex:
+    source: str,
+    *,
+    start: datetime,
+    end: datetime,
+    timeout: float,
+    tz: str,
+    cache_dir: Path,
+    warn: Warn,
+) -> list[Busy]:
     url = "https://" + source[len("webcal://") :] if source.startswith("webcal://") else source
     name = display_name(source)
     saved = cache_dir / "fetched" / (hashlib.sha256(url.encode()).hexdigest() + ".ics")
     try:
         data = _fetch(url, timeout)
-        index = index_for(data, tz=tz, source=name, cache_dir=cache_dir)
+        found = _busy_of(data, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
     except SopanError as exc:
         problem = str(exc).removeprefix(f"{name}: ")
         if not saved.exists():
             raise type(exc)(f"{name}: {problem}") from None
         age = datetime.fromtimestamp(saved.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         warn(f"{name}: {problem}; using the copy saved {age}")
-        return index_for(saved.read_bytes(), tz=tz, source=name, cache_dir=cache_dir)
+        return _busy_of(
+            saved.read_bytes(), tz=tz, source=name, cache_dir=cache_dir, start=start, end=end
+        )
     _write(saved, data)
-    return index
+    return found
 
 
 def _password(username: str, host: str, name: str) -> str:
@@ -253,12 +280,19 @@ def load_busy(
                 )
             )
         elif lowered.startswith(("https://", "http://", "webcal://")):
-            index = _from_url(source, timeout=timeout, tz=tz, cache_dir=cache, warn=say)
-            busy.extend(index.busy_between(start, end))
+            busy.extend(
+                _from_url(
+                    source,
+                    start=start,
+                    end=end,
+                    timeout=timeout,
+                    tz=tz,
+                    cache_dir=cache,
+                    warn=say,
+                )
+            )
         else:
             data = _read_file(source)
-            busy.extend(
-                index_for(data, tz=tz, source=source, cache_dir=cache).busy_between(start, end)
-            )
+            busy.extend(_busy_of(data, tz=tz, source=source, cache_dir=cache, start=start, end=end))
     busy.sort(key=lambda b: (b.start, b.end))
     return busy
