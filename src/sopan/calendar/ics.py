@@ -107,8 +107,8 @@ class CalendarIndex:
     """One parsed calendar: sorted single events plus lazily expanded recurring series.
 
     Rows are kept as plain tuples of UTC seconds; `Busy` values are made only for the
-    rows a query returns. Expanded chunks of the series are kept, and `dirty` says
-    whether new ones were added since the index was last saved.
+    rows a query returns. Expanded chunks of the series are kept in `chunks`; `saved`
+    names those already written to the disk cache.
     """
 
     source: str
@@ -119,7 +119,7 @@ class CalendarIndex:
     max_span: float
     series_ical: bytes = b""
     chunks: dict[int, list[Row]] = field(default_factory=dict)
-    dirty: bool = False
+    saved: set[int] = field(default_factory=set)
     _query: Any = None
 
     def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
@@ -164,7 +164,6 @@ class CalendarIndex:
         except Exception as exc:  # the library raises many kinds on a broken rule
             raise UserError(f"{self.source}: cannot expand a recurring event ({exc})") from None
         self.chunks[k] = rows
-        self.dirty = True
         return rows
 
     def to_json(self) -> str:
@@ -175,7 +174,6 @@ class CalendarIndex:
                 "floating": self.floating,
                 "rows": self.rows,
                 "series": self.series_ical.decode("utf-8"),
-                "chunks": {str(k): v for k, v in self.chunks.items()},
             },
             ensure_ascii=False,
         )
@@ -189,14 +187,22 @@ class CalendarIndex:
                 return None
             rows = [(float(s), float(e), str(t), bool(x)) for s, e, t, x in data["rows"]]
             series = data["series"].encode("utf-8")
-            index = _build(source, zone, str(data["floating"]), rows, series)
-            index.chunks = {
-                int(k): [(float(s), float(e), str(t), bool(x)) for s, e, t, x in v]
-                for k, v in data.get("chunks", {}).items()
-            }
-            return index
+            return _build(source, zone, str(data["floating"]), rows, series)
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
+
+
+def chunk_to_json(rows: list[Row]) -> str:
+    """One expanded chunk of recurrences as JSON, for the disk cache."""
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def chunk_from_json(text: str) -> list[Row] | None:
+    """A chunk written by `chunk_to_json`; None when damaged."""
+    try:
+        return [(float(s), float(e), str(t), bool(x)) for s, e, t, x in json.loads(text)]
+    except (ValueError, TypeError):
+        return None
 
 
 def _expand(query: Any, lo: datetime, hi: datetime, floating: tzinfo) -> list[Row]:

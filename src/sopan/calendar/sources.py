@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from sopan.calendar.ics import CalendarIndex, content_key, parse_calendar, recall, remember
+from sopan.calendar.ics import (
+    CalendarIndex,
+    chunk_from_json,
+    chunk_to_json,
+    content_key,
+    parse_calendar,
+    recall,
+    remember,
+)
 from sopan.calendar.settings import calendar_settings
 from sopan.config import Config
 from sopan.errors import ExternalError, SopanError, UserError
@@ -67,7 +75,11 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def index_for(data: bytes, *, tz: str, source: str, cache_dir: Path | None) -> CalendarIndex:
-    """The index of a calendar's bytes: from memory, else from disk, else parsed (and saved)."""
+    """The index of a calendar's bytes: from memory, else from disk, else parsed (and saved).
+
+    On disk, a large calendar's index is one JSON file, and each expanded four-week chunk
+    of its recurrences a small file beside it, so a new process answers from them.
+    """
     key = (content_key(data, tz), source)
     found = recall(key)
     if found is not None:
@@ -80,7 +92,15 @@ def index_for(data: bytes, *, tz: str, source: str, cache_dir: Path | None) -> C
             found = None
     if found is None:
         found = parse_calendar(data, tz=tz, source=source)
-        found.dirty = True
+        if disk is not None:
+            _write(disk, found.to_json().encode("utf-8"))
+    elif disk is not None:
+        for path in disk.parent.glob(disk.stem + ".c*.json"):
+            rows = chunk_from_json(path.read_text("utf-8"))
+            number = path.stem.rsplit(".c", 1)[1]
+            if rows is not None and number.lstrip("-").isdigit():
+                found.chunks[int(number)] = rows
+                found.saved.add(int(number))
     remember(key, found)
     return found
 
@@ -94,13 +114,15 @@ def _disk_path(data: bytes, tz: str, cache_dir: Path | None) -> Path | None:
 def _busy_of(
     data: bytes, *, tz: str, source: str, cache_dir: Path | None, start: datetime, end: datetime
 ) -> list[Busy]:
-    """Query a calendar's index, then save the index if the query expanded new chunks."""
+    """Query a calendar's index, then save the chunks of recurrences it expanded."""
     index = index_for(data, tz=tz, source=source, cache_dir=cache_dir)
     found = index.busy_between(start, end)
     disk = _disk_path(data, tz, cache_dir)
-    if disk is not None and index.dirty:
-        _write(disk, index.to_json().encode("utf-8"))
-        index.dirty = False
+    if disk is not None:
+        for number in index.chunks.keys() - index.saved:
+            path = disk.with_name(f"{disk.stem}.c{number}.json")
+            _write(path, chunk_to_json(index.chunks[number]).encode("utf-8"))
+            index.saved.add(number)
     return found
 
 
