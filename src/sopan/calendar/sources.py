@@ -116,8 +116,11 @@ def _busy_of(
 ) -> list[Busy]:
     """Query a calendar's index, then save the chunks of recurrences it expanded."""
     index = index_for(data, tz=tz, source=source, cache_dir=cache_dir)
+    built_before = index.has_query
     found = index.busy_between(start, end)
     disk = _disk_path(data, tz, cache_dir)
+    if disk is not None and not built_before:
+        index.prefetch(end)
     if disk is not None:
         for number in index.chunks.keys() - index.saved:
             path = disk.with_name(f"{disk.stem}.c{number}.json")
