@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sopan.calendar.scan import Scanned, scan
 from sopan.errors import UserError
 from sopan.model import Busy
 
@@ -63,16 +64,29 @@ def _busy_state(component: Any) -> bool | None:
 
 
 def _span(component: Any, floating: tzinfo) -> tuple[datetime, datetime] | None:
-    start_prop = component.get("DTSTART")
-    if start_prop is None:
+    start = component.get("DTSTART")
+    if start is None:
         return None
-    raw_start = start_prop.dt
+    end, duration = component.get("DTEND"), component.get("DURATION")
+    return _span_of(
+        start.dt,
+        end.dt if end is not None else None,
+        duration.dt if duration is not None else None,
+        floating,
+    )
+
+
+def _span_of(
+    raw_start: date | datetime,
+    raw_end: date | datetime | None,
+    duration: timedelta | None,
+    floating: tzinfo,
+) -> tuple[datetime, datetime]:
     start = _aware(raw_start, floating)
-    end_prop = component.get("DTEND")
-    if end_prop is not None:
-        end = _aware(end_prop.dt, floating)
-    elif component.get("DURATION") is not None:
-        end = start + component.get("DURATION").dt
+    if raw_end is not None:
+        end = _aware(raw_end, floating)
+    elif duration is not None:
+        end = start + duration
     elif not isinstance(raw_start, datetime):
         end = start + timedelta(days=1)  # RFC 5545: an all-day event without end lasts a day
     else:
@@ -273,11 +287,18 @@ def _is_series(component: Any) -> bool:
     return any(component.get(k) is not None for k in ("RRULE", "RDATE", "RECURRENCE-ID"))
 
 
-def parse_calendar(data: bytes, *, tz: str, source: str) -> CalendarIndex:
-    """Parse iCalendar bytes into a queryable index; raises UserError naming the source."""
+def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> CalendarIndex:
+    """Parse iCalendar bytes into a queryable index; raises UserError naming the source.
+
+    `fast` reads the common shape of events with a line scanner first (see `scan`);
+    icalendar reads whatever the scanner does not recognise.
+    """
     import icalendar
 
     user_zone = _zone(tz, source)
+    scanned = scan(data, user_zone) if fast else None
+    if scanned is not None:
+        return _from_scan(scanned, tz=tz, source=source)
     try:
         cals: Iterable[Any] = icalendar.Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # icalendar raises ValueError, KeyError, … on broken input
@@ -313,6 +334,30 @@ def parse_calendar(data: bytes, *, tz: str, source: str) -> CalendarIndex:
                 if row is not None:
                     singles.append(row)
     return _build(source, tz, floating_name, singles, series.to_ical() if has_series else b"")
+
+
+def _from_scan(scanned: Scanned, *, tz: str, source: str) -> CalendarIndex:
+    events, vtimezones, series, wr = scanned
+    rows: list[Row] = []
+    for values, floating in events:
+        if _busy_state(values) is None:
+            continue
+        try:
+            start, end = _span_of(
+                values["DTSTART"], values.get("DTEND"), values.get("DURATION"), floating
+            )
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise UserError(f"{source}: an event has a bad date ({exc})") from None
+        row = _row(values, start, end, floating)
+        if row is not None:
+            rows.append(row)
+    series_ical = b""
+    if series:
+        head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sopan//calendar index//EN\r\n"
+        if wr:
+            head += f"X-WR-TIMEZONE:{wr}\r\n"
+        series_ical = (head + "".join(vtimezones + series) + "END:VCALENDAR\r\n").encode()
+    return _build(source, tz, wr or tz, rows, series_ical)
 
 
 def content_key(data: bytes, tz: str) -> str:
