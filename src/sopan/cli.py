@@ -188,7 +188,9 @@ def slots(
             read_file = importlib.import_module("sopan.read").read_file
         except (ImportError, AttributeError):
             raise UserError("slots: reading invitations is not available; use --at") from None
-        invitation = read_file(file, now=now, user_tz=tz)
+        from pathlib import Path
+
+        invitation = read_file(Path(file), now=now, user_tz=tz)
     start = parse_now(at_text, tz) if at_text else invitation.start if invitation else None
     end = invitation.end if invitation and not at_text else None
     length = _duration(duration, "--duration") if duration else None

@@ -162,11 +162,11 @@ class CalendarIndex:
         """Whether the recurring series have been parsed in this process."""
         return self._query is not None
 
-    def prefetch(self, end: datetime, chunks: int = 3) -> None:
-        """Expand the recurrence chunks just after `end`, if the series are parsed already.
+    def prefetch(self, end: datetime, chunks: int = 1) -> None:
+        """Expand the recurrence chunk just after `end`, if the series are parsed already.
 
-        Building the series query is the costly step in a new process; once paid, a few
-        more chunks are cheap and let the next process answer from the disk cache.
+        Building the series query is the costly step in a new process; once paid, one
+        more chunk is cheap and lets the next process answer from the disk cache.
         """
         if self._query is None:
             return
