@@ -212,3 +212,38 @@ def test_caldav_server_down(monkeypatch: pytest.MonkeyPatch) -> None:
     source = f"caldav+http://rina@127.0.0.1:{free_port()}/rina/kerja/"
     with pytest.raises(ExternalError, match=r"127\.0\.0\.1:\d+/rina/kerja/: CalDAV request failed"):
         load_busy([source], start=START, end=END, timeout=2)
+
+
+def test_caldav_password_from_the_os_keyring(
+    caldav_calendar: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class SessionKeyring(KeyringBackend):
+        """A keyring held in memory: the machine running the tests has no secret service."""
+
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.stored: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.stored.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.stored[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.stored.pop((service, username), None)
+
+    monkeypatch.delenv("SOPAN_CALDAV_PASSWORD", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SessionKeyring())
+    try:
+        keyring.set_password("sopan", "rina@127.0.0.1", PASSWORD)
+        found = load_busy([_source(caldav_calendar)], start=START, end=END, timeout=5)
+    finally:
+        keyring.set_keyring(previous)
+    assert "Rapat proyek" in [b.summary for b in found]
