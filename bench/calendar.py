@@ -34,6 +34,7 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 
 from sopan.calendar import conflicts, free_slots  # noqa: E402
 from sopan.calendar import ics as ics_module  # noqa: E402
+from sopan.calendar.memory import forget_all  # noqa: E402
 from sopan.calendar.sources import load_busy  # noqa: E402
 from sopan.model import Busy, Slot  # noqa: E402
 
@@ -174,15 +175,15 @@ def main() -> None:
 
     cold, disk, disk_new, warm, repeat = [], [], [], [], []
     for i, now in enumerate(nows[: max(3, args.repeat // 3)]):
-        ics_module._MEMORY.clear()
+        forget_all()
         for f in cache.glob("index/*.json"):
             f.unlink()
         cold.append(timed(ours, now)[0])
-        ics_module._MEMORY.clear()  # a new process: the index is on disk only
+        forget_all()  # a new process: the index is on disk only
         disk.append(timed(ours, now)[0])
-        ics_module._MEMORY.clear()
+        forget_all()
         disk_new.append(timed(ours, nows[-1 - i] + timedelta(days=3))[0])
-    ics_module._MEMORY.clear()
+    forget_all()
     for now in nows:
         ms, _result = timed(ours, now)
         warm.append(ms)

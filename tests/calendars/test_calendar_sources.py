@@ -39,7 +39,7 @@ def test_missing_file_names_the_source(tmp_path: Path) -> None:
 
 
 def test_large_file_index_is_saved_and_reused(tmp_path: Path) -> None:
-    from sopan.calendar import ics
+    from sopan.calendar.memory import forget_all
 
     base = (ICS / "cal_recurring_exceptions.ics").read_text("utf-8")
     filler = "".join(
@@ -54,7 +54,7 @@ def test_large_file_index_is_saved_and_reused(tmp_path: Path) -> None:
     saved = sorted(p.name for p in (tmp_path / "c" / "index").glob("*.json"))
     assert len([n for n in saved if ".c" not in n]) == 1  # the index itself
     assert [n for n in saved if ".c" in n]  # and the chunks of recurrences it expanded
-    ics._MEMORY.clear()  # as in a new process: only the disk index is left
+    forget_all()  # as in a new process: only the disk index is left
     again = load_busy([str(big)], start=START, end=END, cache_dir=tmp_path / "c")
     assert [(b.start, b.summary) for b in again] == [(b.start, b.summary) for b in first]
     assert len(first) == 2

@@ -6,7 +6,7 @@ with an interview, and free slots worth proposing instead.
 
 from __future__ import annotations
 
-from sopan.calendar.ics import busy_from_ics
+from sopan.calendar.memory import busy_from_ics
 from sopan.calendar.settings import CalendarSettings, calendar_settings
 from sopan.calendar.slots import Blocked, SlotPrefs, conflicts, free_slots, holidays_between
 from sopan.calendar.sources import load_busy

@@ -2,23 +2,19 @@
 
 Parsing a large calendar with icalendar is the slow part (seconds for 10,000
 events), and expanding every recurrence over the whole calendar is slower still.
-So a calendar is parsed once into a `CalendarIndex`:
+So a calendar is read once (by the line scanner in `scan`, else by icalendar) into
+a `CalendarIndex`:
 
 - single events become a sorted list of intervals, searched with bisect;
 - recurring series (RRULE/RDATE masters and their RECURRENCE-ID exceptions) are
   kept as a small sub-calendar and expanded with recurring-ical-events only over
-  the week-long chunks a query touches; each expanded chunk is remembered.
-
-Indexes are kept in a small in-memory LRU keyed by the content hash and the zone
-used for floating times, so asking again about the same bytes costs a bisect.
+  the four-week chunks a query touches; each expanded chunk is remembered.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from bisect import bisect_left
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -31,8 +27,6 @@ from sopan.model import Busy
 
 CHUNK = 28 * 24 * 3600  # seconds; recurrences are expanded and remembered 4 weeks at a time
 INDEX_VERSION = 2
-_MEMORY: OrderedDict[tuple[str, str], CalendarIndex] = OrderedDict()
-_MEMORY_SIZE = 16
 
 
 def _zone(name: str, origin: str) -> ZoneInfo:
@@ -358,48 +352,3 @@ def _from_scan(scanned: Scanned, *, tz: str, source: str) -> CalendarIndex:
             head += f"X-WR-TIMEZONE:{wr}\r\n"
         series_ical = (head + "".join(vtimezones + series) + "END:VCALENDAR\r\n").encode()
     return _build(source, tz, wr or tz, rows, series_ical)
-
-
-def content_key(data: bytes, tz: str) -> str:
-    """The cache key of a calendar: its content hash and the zone for floating times."""
-    return hashlib.sha256(data).hexdigest() + "-" + tz.replace("/", "_")
-
-
-def cached_index(data: bytes, *, tz: str, source: str) -> CalendarIndex:
-    """The index of these bytes, from memory when the same content was seen before."""
-    key = (content_key(data, tz), source)
-    found = _MEMORY.get(key)
-    if found is not None:
-        _MEMORY.move_to_end(key)
-        return found
-    index = parse_calendar(data, tz=tz, source=source)
-    remember(key, index)
-    return index
-
-
-def remember(key: tuple[str, str], index: CalendarIndex) -> None:
-    """Keep an index in the in-memory LRU."""
-    _MEMORY[key] = index
-    _MEMORY.move_to_end(key)
-    while len(_MEMORY) > _MEMORY_SIZE:
-        _MEMORY.popitem(last=False)
-
-
-def recall(key: tuple[str, str]) -> CalendarIndex | None:
-    """An index from the in-memory LRU, if present."""
-    return _MEMORY.get(key)
-
-
-def busy_from_ics(
-    data: bytes, *, start: datetime, end: datetime, source: str, tz: str = "Asia/Jakarta"
-) -> list[Busy]:
-    """Busy entries of an iCalendar document that overlap [start, end), sorted by start.
-
-    Recurrences (with RECURRENCE-ID and EXDATE exceptions) are expanded only over the
-    window; transparent, cancelled and Outlook-FREE events are left out; tentative ones
-    are kept with `tentative=True`. DATE and floating times are read in X-WR-TIMEZONE
-    when the calendar names one, else in `tz` (the user's zone).
-    """
-    if start.tzinfo is None or end.tzinfo is None:
-        raise UserError(f"{source}: the search window needs time-zone aware datetimes")
-    return cached_index(data, tz=tz, source=source).busy_between(start, end)

@@ -21,15 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from sopan.calendar.ics import (
-    CalendarIndex,
-    chunk_from_json,
-    chunk_to_json,
-    content_key,
-    parse_calendar,
-    recall,
-    remember,
-)
+from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, parse_calendar
+from sopan.calendar.memory import content_key, recall, remember
 from sopan.calendar.settings import calendar_settings
 from sopan.config import Config
 from sopan.errors import ExternalError, SopanError, UserError
