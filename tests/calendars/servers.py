@@ -77,7 +77,9 @@ class IcsServer:
     body: bytes = b""
     status: int = 200
     delay: float = 0.0
+    etag: str = ""
     hits: list[str] = field(default_factory=list)
+    not_modified: int = 0
     url: str = ""
 
 
@@ -91,8 +93,15 @@ def ics_server() -> Iterator[IcsServer]:
             state.hits.append(self.path)
             if state.delay:
                 time.sleep(state.delay)
+            if state.etag and self.headers.get("If-None-Match") == state.etag:
+                state.not_modified += 1
+                self.send_response(304)
+                self.end_headers()
+                return
             try:
                 self.send_response(state.status)
+                if state.etag:
+                    self.send_header("ETag", state.etag)
                 self.send_header("Content-Type", "text/calendar; charset=utf-8")
                 self.send_header("Content-Length", str(len(state.body)))
                 self.end_headers()

@@ -92,6 +92,22 @@ def test_http_source_timeout_and_cache_fallback(tmp_path: Path) -> None:
         assert len(server.hits) == 4
 
 
+def test_http_source_revalidates_with_etag(tmp_path: Path) -> None:
+    with ics_server() as server:
+        server.body = (ICS / "cal_tentative_outlook.ics").read_bytes()
+        server.etag = '"v1"'
+        url = server.url + "/kal.ics"
+        first = load_busy([url], start=START, end=END, cache_dir=tmp_path)
+        assert server.not_modified == 0
+        again = load_busy([url], start=START, end=END, cache_dir=tmp_path)
+        assert server.not_modified == 1  # answered 304: the saved copy was used
+        assert again == first and len(first) == 3
+        server.etag = '"v2"'
+        server.body = (ICS / "cal_spans_midnight.ics").read_bytes()
+        changed = load_busy([url], start=START, end=END, cache_dir=tmp_path)
+        assert [b.summary for b in changed] == ["Shift malam gudang"]
+
+
 def test_http_source_without_cache_is_a_clear_error(tmp_path: Path) -> None:
     with ics_server() as server:
         server.status = 404

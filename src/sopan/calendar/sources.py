@@ -12,6 +12,7 @@ A source is a string:
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time as clock
@@ -132,25 +133,48 @@ def _read_file(source: str) -> bytes:
         raise UserError(f"{source}: cannot read the calendar file ({exc.strerror})") from None
 
 
-def _fetch(url: str, timeout: float) -> bytes:
+def _fetch(
+    url: str, timeout: float, validators: dict[str, str]
+) -> tuple[bytes | None, dict[str, str]]:
+    """GET the address; (None, {}) when the server says the saved copy is still current."""
     import urllib.error
     import urllib.request
     from http.client import HTTPException
 
-    request = urllib.request.Request(
-        url, headers={"User-Agent": "sopan", "Accept": "text/calendar, */*;q=0.5"}
-    )
+    headers = {"User-Agent": "sopan", "Accept": "text/calendar, */*;q=0.5"}
+    if validators.get("etag"):
+        headers["If-None-Match"] = validators["etag"]
+    if validators.get("last_modified"):
+        headers["If-Modified-Since"] = validators["last_modified"]
+    request = urllib.request.Request(url, headers=headers)
     started = clock.monotonic()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return bytes(response.read())
+            body = bytes(response.read())
+            fresh = {
+                "etag": response.headers.get("ETag") or "",
+                "last_modified": response.headers.get("Last-Modified") or "",
+            }
+            return body, fresh
     except urllib.error.HTTPError as exc:
+        if exc.code == 304 and validators:
+            return None, {}
         raise ExternalError(f"the server answered HTTP {exc.code} {exc.reason}") from None
     except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, TimeoutError) or clock.monotonic() - started >= timeout:
             raise ExternalError(f"the server did not answer within {timeout:g} s") from None
         raise ExternalError(f"cannot reach the server ({reason})") from None
+
+
+def _validators(meta: Path, saved: Path) -> dict[str, str]:
+    if not saved.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: str(data[k]) for k in ("etag", "last_modified") if data.get(k)}
 
 
 def _from_url(
@@ -165,9 +189,13 @@ def _from_url(
 ) -> list[Busy]:
     url = "https://" + source[len("webcal://") :] if source.startswith("webcal://") else source
     name = display_name(source)
-    saved = cache_dir / "fetched" / (hashlib.sha256(url.encode()).hexdigest() + ".ics")
+    stem = hashlib.sha256(url.encode()).hexdigest()
+    saved = cache_dir / "fetched" / f"{stem}.ics"
+    meta = cache_dir / "fetched" / f"{stem}.json"
     try:
-        data = _fetch(url, timeout)
+        data, fresh = _fetch(url, timeout, _validators(meta, saved))
+        if data is None:  # 304 Not Modified: the saved copy is the calendar
+            data = saved.read_bytes()
         found = _busy_of(data, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
     except SopanError as exc:
         problem = str(exc).removeprefix(f"{name}: ")
@@ -178,7 +206,9 @@ def _from_url(
         return _busy_of(
             saved.read_bytes(), tz=tz, source=name, cache_dir=cache_dir, start=start, end=end
         )
-    _write(saved, data)
+    if fresh:
+        _write(saved, data)
+        _write(meta, json.dumps(fresh).encode("utf-8"))
     return found
 
 
