@@ -184,3 +184,21 @@ def test_every_eval_ics_parses(tmp_path: Path) -> None:
     for name in names:
         index = parse_calendar((EVAL_ICS / name).read_bytes(), tz="Asia/Jakarta", source=name)
         assert index.source == name
+
+
+def test_outlook_display_name_zone_in_quotes() -> None:
+    found = busy("cal_outlook_display_tzid.ics", at(2026, 11, 24), at(2026, 11, 25))
+    assert [(b.start, b.end) for b in found] == [
+        (at(2026, 11, 24, 13, 30), at(2026, 11, 24, 14, 30))
+    ]
+
+
+def test_unknown_x_wr_timezone_is_ignored() -> None:
+    data = (
+        (ICS / "cal_x_wr_timezone_google.ics")
+        .read_bytes()
+        .replace(b"X-WR-TIMEZONE:Europe/Berlin", b"X-WR-TIMEZONE:Mars/Olympus_Mons")
+    )
+    found = busy_from_ics(data, start=at(2026, 4, 15), end=at(2026, 4, 16), source="g")
+    floating = next(b for b in found if b.summary.startswith("Floating"))
+    assert floating.start == at(2026, 4, 15, 14)  # read in the user's zone instead

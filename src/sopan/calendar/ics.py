@@ -36,6 +36,14 @@ def _zone(name: str, origin: str) -> ZoneInfo:
         raise UserError(f"{origin}: unknown time zone '{name}'") from None
 
 
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 def _aware(value: date | datetime, floating: tzinfo) -> datetime:
     """A DATE or floating DATE-TIME is read in the calendar's (or user's) zone."""
     if isinstance(value, datetime):
@@ -309,8 +317,8 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
     for cal in cals:
         wr = str(cal.get("X-WR-TIMEZONE", "")).strip()
         floating = user_zone
-        if wr:
-            floating = _zone(wr, source)
+        if wr and _known_zone(wr):  # an unknown name is ignored, as calendar apps do
+            floating = ZoneInfo(wr)
             floating_name = wr
             series["X-WR-TIMEZONE"] = wr
         for component in cal.subcomponents:
