@@ -125,6 +125,8 @@ def test_bad_values_are_user_errors() -> None:
         free_slots([], now=datetime(2026, 1, 1), duration=HOUR)
     with pytest.raises(UserError):
         free_slots([], now=MONDAY, duration=timedelta(0))
+    with pytest.raises(UserError, match="Mars/Base"):
+        free_slots([], now=MONDAY, duration=HOUR, tz="Mars/Base")
     with pytest.raises(UserError, match="XX"):
         free_slots([], now=MONDAY, duration=HOUR, prefs=SlotPrefs(country="XX"))
 

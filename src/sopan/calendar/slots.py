@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sopan.errors import UserError
 from sopan.model import Busy, Slot
@@ -118,7 +118,13 @@ def _at(day: date, moment: time, zone: ZoneInfo) -> float:
 
 
 def _day_free(
-    day: date, prefs: SlotPrefs, zone: ZoneInfo, merged: list[Span], lo: float, hi: float
+    day: date,
+    prefs: SlotPrefs,
+    zone: ZoneInfo,
+    merged: list[Span],
+    ends: list[float],
+    lo: float,
+    hi: float,
 ) -> list[Span]:
     hours = prefs.working_hours.get(day.weekday())
     if hours is None or hours[0] >= hours[1]:
@@ -131,8 +137,7 @@ def _day_free(
         for b in prefs.blocked
         if day.weekday() in b.weekdays
     ]
-    # merged spans are disjoint and sorted, so their ends are sorted too
-    i = bisect_left([e for _, e in merged], ws)
+    i = bisect_left(ends, ws)
     while i < len(merged) and merged[i][0] < we:
         cuts.append(merged[i])
         i += 1
@@ -177,7 +182,10 @@ def free_slots(
     if duration <= timedelta(0):
         raise UserError("calendar: the slot duration must be positive")
     prefs = prefs or SlotPrefs()
-    zone = ZoneInfo(tz)
+    try:
+        zone = ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"calendar: unknown time zone '{tz}'") from None
     local_now = now.astimezone(zone)
     if prefs.min_notice is None:
         earliest = datetime.combine(local_now.date() + timedelta(days=1), time(0), zone)
@@ -190,12 +198,13 @@ def free_slots(
     last = datetime.fromtimestamp(hi, zone).date()
     closed = holidays_between(prefs.country, first, last)
     merged = _merge(busy)
+    ends = [e for _, e in merged]  # spans are disjoint and sorted, so ends are sorted too
     length = duration.total_seconds()
     ranked: list[tuple[float, date, float]] = []
     day = first
     while day <= last:
         if day not in closed:
-            free = _day_free(day, prefs, zone, merged, lo, hi)
+            free = _day_free(day, prefs, zone, merged, ends, lo, hi)
             for t in _candidates(day, free, length, prefs, zone, preferred_time):
                 ranked.append((_distance(t, zone, preferred_time), day, t))
         day += timedelta(days=1)
