@@ -224,7 +224,8 @@ def slots(
     other = recruiter_zone(invitation, tz)
     if start is not None and sources:
         travel = timedelta(minutes=settings.travel_minutes or 0)
-        clash = conflicts(Slot(start, start + length), found, travel=travel)
+        interview = Slot(start, end if end and end > start else start + length)
+        clash = conflicts(interview, found, travel=travel)
         if clash:
             click.echo("Bentrok pada jam wawancara:" if language == "id" else "Conflicts:")
         else:
