@@ -25,7 +25,8 @@ USER, PASSWORD = "rina", "kata-sandi-uji"
 
 def test_several_files_at_once_sorted_and_named(tmp_path: Path) -> None:
     sources = [str(ICS / "cal_tentative_outlook.ics"), str(ICS / "cal_spans_midnight.ics")]
-    found = load_busy(sources, start=START, end=END, cache_dir=tmp_path)
+    found = load_busy(sources + sources[:1], start=START, end=END, cache_dir=tmp_path)
+    assert len(found) == 4  # three + one, the repeated source read once
     assert [b.start for b in found] == sorted(b.start for b in found)
     assert {Path(b.source).name for b in found} == {
         "cal_tentative_outlook.ics",

@@ -314,7 +314,7 @@ def load_busy(
     cache = cache_dir or default_cache_dir()
     say = warn or _log.warning
     busy: list[Busy] = []
-    for source in sources:
+    for source in dict.fromkeys(sources):  # the same source named twice is read once
         lowered = source.lower()
         if lowered.startswith(("caldav+", "caldav:")):
             busy.extend(
