@@ -7,6 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sopan.calendar.ics import parse_calendar
 from sopan.calendar.scan import scan
@@ -97,3 +99,57 @@ def test_scanner_hands_broken_files_to_icalendar() -> None:
     for path in FILES:
         if not _readable(path):
             assert scan(path.read_bytes(), ZoneInfo("Asia/Jakarta")) is None
+
+
+# --- generated events: every shape the scanner reads must read as icalendar reads it ----
+
+
+_TEXT = st.text(alphabet="abc XYZ,;\\:éå\n", max_size=30)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    return "\r\n ".join(line[i : i + 40] for i in range(0, len(line), 40)) if line else line
+
+
+@st.composite
+def _event(draw: st.DrawFn) -> str:
+    day = draw(st.integers(1, 28))
+    hour = draw(st.integers(0, 23))
+    form = draw(st.sampled_from(("utc", "tzid", "floating", "date", "windows")))
+    stamp = f"202611{day:02d}T{hour:02d}{draw(st.sampled_from(('00', '30')))}00"
+    start = {
+        "utc": f"DTSTART:{stamp}Z",
+        "tzid": f"DTSTART;TZID=Asia/Makassar:{stamp}",
+        "floating": f"DTSTART:{stamp}",
+        "date": f"DTSTART;VALUE=DATE:202611{day:02d}",
+        "windows": f"DTSTART;TZID=Tokyo Standard Time:{stamp}",
+    }[form]
+    lines = ["BEGIN:VEVENT", f"UID:{draw(st.uuids())}", start]
+    ending = draw(st.sampled_from(("dtend", "duration", "none")))
+    if ending == "dtend":
+        lines.append(start.replace("DTSTART", "DTEND").replace(f"202611{day:02d}", "20261129"))
+    elif ending == "duration":
+        lines.append(f"DURATION:PT{draw(st.integers(0, 300))}M")
+    for name, values in (
+        ("STATUS", ("CONFIRMED", "TENTATIVE", "CANCELLED")),
+        ("TRANSP", ("OPAQUE", "TRANSPARENT")),
+        ("X-MICROSOFT-CDO-BUSYSTATUS", ("BUSY", "FREE", "TENTATIVE", "OOF")),
+    ):
+        if draw(st.booleans()):
+            lines.append(f"{name}:{draw(st.sampled_from(values))}")
+    lines.append(_fold("SUMMARY:" + _escape(draw(_TEXT))))
+    lines.append("END:VEVENT")
+    return "\r\n".join(lines) + "\r\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_event(), max_size=8), st.sampled_from(("", "X-WR-TIMEZONE:Asia/Jayapura\r\n")))
+def test_scanner_matches_icalendar_on_generated_events(events: list[str], header: str) -> None:
+    data = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + header + "".join(events) + "END:VCALENDAR\r\n"
+    blob = data.encode("utf-8")
+    assert scan(blob, ZoneInfo("Asia/Jakarta")) is not None
+    assert _rows(blob, True) == _rows(blob, False)
