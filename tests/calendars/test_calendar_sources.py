@@ -264,3 +264,26 @@ def test_caldav_password_from_the_os_keyring(
     finally:
         keyring.set_keyring(previous)
     assert "Rapat proyek" in [b.summary for b in found]
+
+
+def test_old_indexes_are_pruned_when_a_new_one_is_written(tmp_path: Path) -> None:
+    import os
+    import time
+
+    folder = tmp_path / "index"
+    folder.mkdir()
+    stale, recent = folder / "old.json", folder / "recent.json"
+    for path in (stale, recent):
+        path.write_text("{}", "utf-8")
+    month_ago = time.time() - 30 * 86400
+    os.utime(stale, (month_ago, month_ago))
+    big = tmp_path / "besar.ics"
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:p{i}\r\nDTSTART:20261124T0{i % 9}0000Z\r\nSUMMARY:{'x' * 80}\r\n"
+        "END:VEVENT\r\n"
+        for i in range(600)
+    )
+    big.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n", "utf-8")
+    load_busy([str(big)], start=START, end=END, cache_dir=tmp_path)
+    assert not stale.exists() and recent.exists()
+    assert len(list(folder.glob("*.json"))) == 2  # the recent one and the new index

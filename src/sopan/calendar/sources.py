@@ -74,45 +74,61 @@ def index_for(data: bytes, *, tz: str, source: str, cache_dir: Path | None) -> C
     On disk, a large calendar's index is one JSON file, and each expanded four-week chunk
     of its recurrences a small file beside it, so a new process answers from them.
     """
-    key = (content_key(data, tz), source)
-    found = recall(key)
+    key = content_key(data, tz)
+    return _index(data, key, tz=tz, source=source, disk=_disk_path(data, key, cache_dir))
+
+
+def _index(data: bytes, key: str, *, tz: str, source: str, disk: Path | None) -> CalendarIndex:
+    found = recall((key, source))
     if found is not None:
         return found
-    disk = _disk_path(data, tz, cache_dir)
     if disk is not None and disk.exists():
         try:
             found = CalendarIndex.from_json(disk.read_text("utf-8"), source, tz)
+            os.utime(disk)  # in use: keep it from being pruned
+            for path in disk.parent.glob(disk.stem + ".c*.json"):
+                rows = chunk_from_json(path.read_text("utf-8"))
+                number = path.stem.rsplit(".c", 1)[1]
+                if found is not None and rows is not None and number.lstrip("-").isdigit():
+                    found.chunks[int(number)] = rows
+                    found.saved.add(int(number))
         except (OSError, UnicodeDecodeError):
             found = None
     if found is None:
         found = parse_calendar(data, tz=tz, source=source)
         if disk is not None:
+            _prune(disk.parent)
             _write(disk, found.to_json().encode("utf-8"))
-    elif disk is not None:
-        for path in disk.parent.glob(disk.stem + ".c*.json"):
-            rows = chunk_from_json(path.read_text("utf-8"))
-            number = path.stem.rsplit(".c", 1)[1]
-            if rows is not None and number.lstrip("-").isdigit():
-                found.chunks[int(number)] = rows
-                found.saved.add(int(number))
-    remember(key, found)
+    remember((key, source), found)
     return found
 
 
-def _disk_path(data: bytes, tz: str, cache_dir: Path | None) -> Path | None:
+def _prune(folder: Path, days: int = 14) -> None:
+    """Drop indexes of calendar versions not used for `days` (old copies of a changed URL)."""
+    limit = clock.time() - days * 86400
+    try:
+        for path in folder.glob("*.json"):
+            if path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+    except OSError as exc:
+        _log.debug("calendar cache not pruned: %s", exc)
+
+
+def _disk_path(data: bytes, key: str, cache_dir: Path | None) -> Path | None:
     if cache_dir is None or len(data) < DISK_INDEX_MIN_BYTES:
         return None
-    return cache_dir / "index" / f"{content_key(data, tz)}.json"
+    return cache_dir / "index" / f"{key}.json"
 
 
 def _busy_of(
     data: bytes, *, tz: str, source: str, cache_dir: Path | None, start: datetime, end: datetime
 ) -> list[Busy]:
     """Query a calendar's index, then save the chunks of recurrences it expanded."""
-    index = index_for(data, tz=tz, source=source, cache_dir=cache_dir)
+    key = content_key(data, tz)
+    disk = _disk_path(data, key, cache_dir)
+    index = _index(data, key, tz=tz, source=source, disk=disk)
     built_before = index.has_query
     found = index.busy_between(start, end)
-    disk = _disk_path(data, tz, cache_dir)
     if disk is not None and not built_before:
         index.prefetch(end)
     if disk is not None:
