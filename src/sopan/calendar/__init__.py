@@ -1,0 +1,24 @@
+"""The user's calendar: busy times from .ics files, ICS addresses and CalDAV, conflicts
+with an interview, and free slots worth proposing instead.
+
+`load_busy` is the I/O edge; `busy_from_ics`, `conflicts` and `free_slots` are pure.
+"""
+
+from __future__ import annotations
+
+from sopan.calendar.memory import busy_from_ics
+from sopan.calendar.settings import CalendarSettings, calendar_settings
+from sopan.calendar.slots import Blocked, SlotPrefs, conflicts, free_slots, holidays_between
+from sopan.calendar.sources import load_busy
+
+__all__ = [
+    "Blocked",
+    "CalendarSettings",
+    "SlotPrefs",
+    "busy_from_ics",
+    "calendar_settings",
+    "conflicts",
+    "free_slots",
+    "holidays_between",
+    "load_busy",
+]

@@ -1,0 +1,362 @@
+"""iCalendar data → an index of busy intervals, parsed once and queried by window.
+
+Parsing a large calendar with icalendar is the slow part (seconds for 10,000
+events), and expanding every recurrence over the whole calendar is slower still.
+So a calendar is read once (by the line scanner in `scan`, else by icalendar) into
+a `CalendarIndex`:
+
+- single events become a sorted list of intervals, searched with bisect;
+- recurring series (RRULE/RDATE masters and their RECURRENCE-ID exceptions) are
+  kept as a small sub-calendar and expanded with recurring-ical-events only over
+  the four-week chunks a query touches; each expanded chunk is remembered.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sopan.calendar.scan import Scanned, scan
+from sopan.errors import UserError
+from sopan.model import Busy
+
+CHUNK = 28 * 24 * 3600  # seconds; recurrences are expanded and remembered 4 weeks at a time
+INDEX_VERSION = 2
+
+
+def _zone(name: str, origin: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"{origin}: unknown time zone '{name}'") from None
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _aware(value: date | datetime, floating: tzinfo) -> datetime:
+    """A DATE or floating DATE-TIME is read in the calendar's (or user's) zone."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=floating)
+    return datetime(value.year, value.month, value.day, tzinfo=floating)
+
+
+def _busy_state(component: Any) -> bool | None:
+    """None when the event does not make the user busy, else whether it is tentative."""
+    status = str(component.get("STATUS", "")).upper()
+    if status == "CANCELLED":
+        return None
+    if str(component.get("TRANSP", "")).upper() == "TRANSPARENT":
+        return None
+    # Outlook keeps its own free/busy state beside TRANSP.
+    ms_state = str(component.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
+    if ms_state == "FREE":
+        return None
+    return status == "TENTATIVE" or ms_state == "TENTATIVE"
+
+
+def _span(component: Any, floating: tzinfo) -> tuple[datetime, datetime] | None:
+    start = component.get("DTSTART")
+    if start is None:
+        return None
+    end, duration = component.get("DTEND"), component.get("DURATION")
+    return _span_of(
+        start.dt,
+        end.dt if end is not None else None,
+        duration.dt if duration is not None else None,
+        floating,
+    )
+
+
+def _span_of(
+    raw_start: date | datetime,
+    raw_end: date | datetime | None,
+    duration: timedelta | None,
+    floating: tzinfo,
+) -> tuple[datetime, datetime]:
+    start = _aware(raw_start, floating)
+    if raw_end is not None:
+        end = _aware(raw_end, floating)
+    elif duration is not None:
+        end = start + duration
+    elif not isinstance(raw_start, datetime):
+        end = start + timedelta(days=1)  # RFC 5545: an all-day event without end lasts a day
+    else:
+        end = start
+    return start, max(start, end)
+
+
+Row = tuple[float, float, str, bool]  # start, end (UTC seconds), summary, tentative
+
+
+def _row(component: Any, start: Any, end: Any, floating: tzinfo) -> Row | None:
+    """One busy row, or None when the event does not make the user busy."""
+    state = _busy_state(component)
+    if state is None or start is None:
+        return None
+    a = _aware(start, floating).timestamp()
+    b = _aware(end, floating).timestamp() if end is not None else a
+    return (a, max(a, b), str(component.get("SUMMARY", "")), state)
+
+
+def _component_row(component: Any, floating: tzinfo) -> Row | None:
+    if _busy_state(component) is None:
+        return None
+    span = _span(component, floating)
+    if span is None:
+        return None
+    return _row(component, span[0], span[1], floating)
+
+
+@dataclass
+class CalendarIndex:
+    """One parsed calendar: sorted single events plus lazily expanded recurring series.
+
+    Rows are kept as plain tuples of UTC seconds; `Busy` values are made only for the
+    rows a query returns. Expanded chunks of the series are kept in `chunks`; `saved`
+    names those already written to the disk cache.
+    """
+
+    source: str
+    zone: str  # the user's zone: returned times are shown in it
+    floating: str  # the zone of DATE and floating times (X-WR-TIMEZONE or the user's)
+    rows: list[Row]
+    starts: list[float]
+    max_span: float
+    series_ical: bytes = b""
+    chunks: dict[int, list[Row]] = field(default_factory=dict)
+    saved: set[int] = field(default_factory=set)
+    _query: Any = None
+
+    def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
+        """Busy entries overlapping [start, end), sorted by start, in the user's zone."""
+        a, b = start.timestamp(), end.timestamp()
+        lo = bisect_left(self.starts, a - self.max_span)
+        hi = bisect_left(self.starts, b)
+        found = [r for r in self.rows[lo:hi] if r[1] > a]
+        if self.series_ical:
+            found.extend(self._series_between(a, b))
+        found.sort()
+        zone = ZoneInfo(self.zone)
+        return [
+            Busy(
+                datetime.fromtimestamp(r[0], zone),
+                datetime.fromtimestamp(r[1], zone),
+                r[2],
+                r[3],
+                self.source,
+            )
+            for r in found
+        ]
+
+    @property
+    def has_query(self) -> bool:
+        """Whether the recurring series have been parsed in this process."""
+        return self._query is not None
+
+    def prefetch(self, end: datetime, chunks: int = 1) -> None:
+        """Expand the recurrence chunk just after `end`, if the series are parsed already.
+
+        Building the series query is the costly step in a new process; once paid, one
+        more chunk is cheap and lets the next process answer from the disk cache.
+        """
+        if self._query is None:
+            return
+        first = int(end.timestamp() // CHUNK) + 1
+        for k in range(first, first + chunks):
+            self._chunk(k)
+
+    def _series_between(self, a: float, b: float) -> set[Row]:
+        return {
+            row
+            for k in range(int(a // CHUNK), int(b // CHUNK) + 1)
+            for row in self._chunk(k)
+            if row[0] < b and row[1] > a
+        }
+
+    def _chunk(self, k: int) -> list[Row]:
+        cached = self.chunks.get(k)
+        if cached is not None:
+            return cached
+        if self._query is None:
+            self._query = _series_query(self.series_ical, self.source)
+        lo = datetime.fromtimestamp(k * CHUNK, UTC)
+        hi = datetime.fromtimestamp((k + 1) * CHUNK, UTC)
+        try:
+            rows = _expand(self._query, lo, hi, ZoneInfo(self.floating))
+        except Exception as exc:  # the library raises many kinds on a broken rule
+            raise UserError(f"{self.source}: cannot expand a recurring event ({exc})") from None
+        self.chunks[k] = rows
+        return rows
+
+    def to_json(self) -> str:
+        """The index as JSON, for the on-disk cache (times as UTC seconds)."""
+        return json.dumps(
+            {
+                "version": INDEX_VERSION,
+                "floating": self.floating,
+                "rows": self.rows,
+                "series": self.series_ical.decode("utf-8"),
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, source: str, zone: str) -> CalendarIndex | None:
+        """Rebuild an index written by `to_json`; None when it is stale or damaged."""
+        try:
+            data = json.loads(text)
+            if data.get("version") != INDEX_VERSION:
+                return None
+            rows = [(float(s), float(e), str(t), bool(x)) for s, e, t, x in data["rows"]]
+            series = data["series"].encode("utf-8")
+            return _build(source, zone, str(data["floating"]), rows, series)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+
+def chunk_to_json(rows: list[Row]) -> str:
+    """One expanded chunk of recurrences as JSON, for the disk cache."""
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def chunk_from_json(text: str) -> list[Row] | None:
+    """A chunk written by `chunk_to_json`; None when damaged."""
+    try:
+        return [(float(s), float(e), str(t), bool(x)) for s, e, t, x in json.loads(text)]
+    except (ValueError, TypeError):
+        return None
+
+
+def _expand(query: Any, lo: datetime, hi: datetime, floating: tzinfo) -> list[Row]:
+    """Occurrences of every series in [lo, hi) as rows.
+
+    recurring-ical-events spends most of its time copying a component per occurrence;
+    its occurrence objects already carry the start, end and source component, so those
+    are read directly when this version of the library has them.
+    """
+    rows: list[Row] = []
+    fast = getattr(query, "_occurrences_between", None)
+    if fast is not None:
+        for occurrence in fast(lo, hi):
+            component = getattr(getattr(occurrence, "_adapter", None), "_component", None)
+            if component is None:
+                break
+            row = _row(component, occurrence.start, occurrence.end, floating)
+            if row is not None:
+                rows.append(row)
+        else:
+            return rows
+        rows = []
+    for component in query.between(lo, hi):
+        row = _component_row(component, floating)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _build(source: str, zone: str, floating: str, rows: list[Row], series: bytes) -> CalendarIndex:
+    rows.sort()
+    starts = [r[0] for r in rows]
+    max_span = max((r[1] - r[0] for r in rows), default=0.0)
+    return CalendarIndex(source, zone, floating, rows, starts, max_span, series)
+
+
+def _series_query(series: bytes, source: str) -> Any:
+    import icalendar
+    import recurring_ical_events  # type: ignore[import-untyped]
+    import x_wr_timezone  # type: ignore[import-untyped]
+
+    cal = icalendar.Calendar.from_ical(series)
+    if cal.get("X-WR-TIMEZONE"):
+        # Google exports recurring events in UTC plus X-WR-TIMEZONE; standardising keeps
+        # a weekly 10.00 meeting at 10.00 local time across a daylight-saving change.
+        cal = x_wr_timezone.to_standard(cal)
+    return recurring_ical_events.of(cal, skip_bad_series=True)
+
+
+def _is_series(component: Any) -> bool:
+    return any(component.get(k) is not None for k in ("RRULE", "RDATE", "RECURRENCE-ID"))
+
+
+def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> CalendarIndex:
+    """Parse iCalendar bytes into a queryable index; raises UserError naming the source.
+
+    `fast` reads the common shape of events with a line scanner first (see `scan`);
+    icalendar reads whatever the scanner does not recognise.
+    """
+    import icalendar
+
+    user_zone = _zone(tz, source)
+    scanned = scan(data, user_zone) if fast else None
+    if scanned is not None:
+        return _from_scan(scanned, tz=tz, source=source)
+    try:
+        cals: Iterable[Any] = icalendar.Calendar.from_ical(data, multiple=True)
+    except Exception as exc:  # icalendar raises ValueError, KeyError, … on broken input
+        raise UserError(f"{source}: not a readable iCalendar file ({exc})") from None
+    cals = list(cals)
+    if not cals or any(c.name != "VCALENDAR" for c in cals):
+        raise UserError(f"{source}: not an iCalendar file (no VCALENDAR)")
+    singles: list[Row] = []
+    series = icalendar.Calendar()
+    series.add("PRODID", "-//sopan//calendar index//EN")
+    series.add("VERSION", "2.0")
+    has_series = False
+    floating_name = tz
+    for cal in cals:
+        wr = str(cal.get("X-WR-TIMEZONE", "")).strip()
+        floating = user_zone
+        if wr and _known_zone(wr):  # an unknown name is ignored, as calendar apps do
+            floating = ZoneInfo(wr)
+            floating_name = wr
+            series["X-WR-TIMEZONE"] = wr
+        for component in cal.subcomponents:
+            if component.name == "VTIMEZONE":
+                series.add_component(component)
+            elif component.name == "VEVENT":
+                if _is_series(component):
+                    series.add_component(component)
+                    has_series = True
+                    continue
+                try:
+                    row = _component_row(component, floating)
+                except (ValueError, TypeError, AttributeError) as exc:
+                    raise UserError(f"{source}: an event has a bad date ({exc})") from None
+                if row is not None:
+                    singles.append(row)
+    return _build(source, tz, floating_name, singles, series.to_ical() if has_series else b"")
+
+
+def _from_scan(scanned: Scanned, *, tz: str, source: str) -> CalendarIndex:
+    events, vtimezones, series, wr = scanned
+    rows: list[Row] = []
+    for values, floating in events:
+        if _busy_state(values) is None:
+            continue
+        try:
+            start, end = _span_of(
+                values["DTSTART"], values.get("DTEND"), values.get("DURATION"), floating
+            )
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise UserError(f"{source}: an event has a bad date ({exc})") from None
+        row = _row(values, start, end, floating)
+        if row is not None:
+            rows.append(row)
+    series_ical = b""
+    if series:
+        head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sopan//calendar index//EN\r\n"
+        if wr:
+            head += f"X-WR-TIMEZONE:{wr}\r\n"
+        series_ical = (head + "".join(vtimezones + series) + "END:VCALENDAR\r\n").encode()
+    return _build(source, tz, wr or tz, rows, series_ical)

@@ -1,0 +1,362 @@
+"""The I/O edge: read busy times from .ics files, ICS addresses and CalDAV servers.
+
+A source is a string:
+- a path to an `.ics` file (`~` is expanded);
+- an `https://` (or `http://`, `webcal://`) ICS address, fetched with a timeout and
+  kept in the user cache dir, so a server that fails falls back to the last copy;
+- `caldav+https://USER@HOST/PATH` for a CalDAV calendar (or a user's whole calendar
+  home); the password comes from `SOPAN_CALDAV_PASSWORD` or the OS keyring
+  (service "sopan", user "USER@HOST"), never from the config file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time as clock
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, parse_calendar
+from sopan.calendar.memory import content_key, recall, remember
+from sopan.calendar.settings import calendar_settings
+from sopan.config import Config
+from sopan.errors import ExternalError, SopanError, UserError
+from sopan.model import Busy
+
+PASSWORD_ENV = "SOPAN_CALDAV_PASSWORD"
+KEYRING_SERVICE = "sopan"
+DISK_INDEX_MIN_BYTES = 64 * 1024  # smaller calendars parse faster than a cache lookup pays
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+Warn = Callable[[str], None]
+_log = logging.getLogger(__name__)
+
+
+def display_name(source: str) -> str:
+    """A source as shown in messages: no user, password, query or secret path token."""
+    if "://" not in source:
+        return source
+    parts = urlsplit(source)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    path = "/".join(
+        "private-…" if seg.startswith("private-") else seg for seg in parts.path.split("/")
+    )
+    return urlunsplit((parts.scheme, host, path, "", ""))
+
+
+def default_cache_dir() -> Path:
+    """Where fetched calendars and parsed indexes are kept."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("sopan")) / "calendar"
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:  # a cache that cannot be written only costs speed
+        _log.debug("calendar cache not written: %s", exc)
+
+
+def index_for(data: bytes, *, tz: str, source: str, cache_dir: Path | None) -> CalendarIndex:
+    """The index of a calendar's bytes: from memory, else from disk, else parsed (and saved).
+
+    On disk, a large calendar's index is one JSON file, and each expanded four-week chunk
+    of its recurrences a small file beside it, so a new process answers from them.
+    """
+    key = content_key(data, tz)
+    return _index(data, key, tz=tz, source=source, disk=_disk_path(data, key, cache_dir))
+
+
+def _index(data: bytes, key: str, *, tz: str, source: str, disk: Path | None) -> CalendarIndex:
+    found = recall((key, source))
+    if found is not None:
+        return found
+    if disk is not None and disk.exists():
+        try:
+            found = CalendarIndex.from_json(disk.read_text("utf-8"), source, tz)
+            os.utime(disk)  # in use: keep it from being pruned
+            for path in disk.parent.glob(disk.stem + ".c*.json"):
+                rows = chunk_from_json(path.read_text("utf-8"))
+                number = path.stem.rsplit(".c", 1)[1]
+                if found is not None and rows is not None and number.lstrip("-").isdigit():
+                    found.chunks[int(number)] = rows
+                    found.saved.add(int(number))
+        except (OSError, UnicodeDecodeError):
+            found = None
+    if found is None:
+        found = parse_calendar(data, tz=tz, source=source)
+        if disk is not None:
+            _prune(disk.parent)
+            _write(disk, found.to_json().encode("utf-8"))
+    remember((key, source), found)
+    return found
+
+
+def _prune(folder: Path, days: int = 14) -> None:
+    """Drop indexes of calendar versions not used for `days` (old copies of a changed URL)."""
+    limit = clock.time() - days * 86400
+    try:
+        for path in folder.glob("*.json"):
+            if path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+    except OSError as exc:
+        _log.debug("calendar cache not pruned: %s", exc)
+
+
+def _disk_path(data: bytes, key: str, cache_dir: Path | None) -> Path | None:
+    if cache_dir is None or len(data) < DISK_INDEX_MIN_BYTES:
+        return None
+    return cache_dir / "index" / f"{key}.json"
+
+
+def _busy_of(
+    data: bytes, *, tz: str, source: str, cache_dir: Path | None, start: datetime, end: datetime
+) -> list[Busy]:
+    """Query a calendar's index, then save the chunks of recurrences it expanded."""
+    key = content_key(data, tz)
+    disk = _disk_path(data, key, cache_dir)
+    index = _index(data, key, tz=tz, source=source, disk=disk)
+    built_before = index.has_query
+    found = index.busy_between(start, end)
+    if disk is not None and not built_before:
+        index.prefetch(end)
+    if disk is not None:
+        for number in index.chunks.keys() - index.saved:
+            path = disk.with_name(f"{disk.stem}.c{number}.json")
+            _write(path, chunk_to_json(index.chunks[number]).encode("utf-8"))
+            index.saved.add(number)
+    return found
+
+
+def _read_file(source: str) -> bytes:
+    path = Path(source).expanduser()
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{source}: no such calendar file") from None
+    except OSError as exc:
+        raise UserError(f"{source}: cannot read the calendar file ({exc.strerror})") from None
+
+
+def _fetch(
+    url: str, timeout: float, validators: dict[str, str]
+) -> tuple[bytes | None, dict[str, str]]:
+    """GET the address; (None, {}) when the server says the saved copy is still current."""
+    import urllib.error
+    import urllib.request
+    from http.client import HTTPException
+
+    headers = {"User-Agent": "sopan", "Accept": "text/calendar, */*;q=0.5"}
+    if validators.get("etag"):
+        headers["If-None-Match"] = validators["etag"]
+    if validators.get("last_modified"):
+        headers["If-Modified-Since"] = validators["last_modified"]
+    request = urllib.request.Request(url, headers=headers)
+    started = clock.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = bytes(response.read())
+            fresh = {
+                "etag": response.headers.get("ETag") or "",
+                "last_modified": response.headers.get("Last-Modified") or "",
+            }
+            return body, fresh
+    except urllib.error.HTTPError as exc:
+        if exc.code == 304 and validators:
+            return None, {}
+        raise ExternalError(f"the server answered HTTP {exc.code} {exc.reason}") from None
+    except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        if isinstance(reason, TimeoutError) or clock.monotonic() - started >= timeout:
+            raise ExternalError(f"the server did not answer within {timeout:g} s") from None
+        raise ExternalError(f"cannot reach the server ({reason})") from None
+
+
+def _validators(meta: Path, saved: Path) -> dict[str, str]:
+    if not saved.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: str(data[k]) for k in ("etag", "last_modified") if data.get(k)}
+
+
+def _from_url(
+    source: str,
+    *,
+    start: datetime,
+    end: datetime,
+    timeout: float,
+    tz: str,
+    cache_dir: Path,
+    warn: Warn,
+) -> list[Busy]:
+    url = "https://" + source[len("webcal://") :] if source.startswith("webcal://") else source
+    name = display_name(source)
+    stem = hashlib.sha256(url.encode()).hexdigest()
+    saved = cache_dir / "fetched" / f"{stem}.ics"
+    meta = cache_dir / "fetched" / f"{stem}.json"
+    try:
+        data, fresh = _fetch(url, timeout, _validators(meta, saved))
+        if data is None:  # 304 Not Modified: the saved copy is the calendar
+            data = saved.read_bytes()
+        found = _busy_of(data, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
+    except SopanError as exc:
+        problem = str(exc).removeprefix(f"{name}: ")
+        if not saved.exists():
+            raise type(exc)(f"{name}: {problem}") from None
+        age = datetime.fromtimestamp(saved.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        warn(f"{name}: {problem}; using the copy saved {age}")
+        return _busy_of(
+            saved.read_bytes(), tz=tz, source=name, cache_dir=cache_dir, start=start, end=end
+        )
+    if fresh:
+        _write(saved, data)
+        _write(meta, json.dumps(fresh).encode("utf-8"))
+    return found
+
+
+def _password(username: str, host: str, name: str) -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    try:
+        import keyring
+
+        password = keyring.get_password(KEYRING_SERVICE, f"{username}@{host}")
+    except Exception:  # no usable keyring backend is the same as no stored password
+        password = None
+    if not password:
+        raise UserError(
+            f"{name}: no CalDAV password; set {PASSWORD_ENV} or store it with "
+            f"`keyring set {KEYRING_SERVICE} {username}@{host}`"
+        )
+    return password
+
+
+def _calendars_at(client: Any, url: str) -> list[Any]:
+    """The calendar at `url`, or every calendar under it when it is an account's home."""
+    wanted = url.rstrip("/") + "/"
+    try:
+        owned = client.principal().calendars()
+    except Exception:  # some servers hide the principal; the URL may still be a calendar
+        owned = []
+    exact = [c for c in owned if str(c.url).rstrip("/") + "/" == wanted]
+    below = [c for c in owned if str(c.url).startswith(wanted)]
+    return exact or below or [client.calendar(url=url)]
+
+
+def _from_caldav(
+    source: str, *, start: datetime, end: datetime, timeout: float, tz: str, user: str | None
+) -> list[Busy]:
+    url = source.split("+", 1)[1] if source.startswith("caldav+") else source[len("caldav:") :]
+    parts = urlsplit(url)
+    name = display_name(url)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host:
+        raise UserError(f"{source}: a CalDAV source looks like caldav+https://USER@HOST/PATH")
+    if parts.scheme == "http" and host not in _LOOPBACK:
+        raise UserError(f"{name}: CalDAV needs https (a password would travel in clear)")
+    username = unquote(parts.username) if parts.username else user
+    if not username:
+        raise UserError(
+            f"{name}: no CalDAV username (caldav+https://USER@HOST/… or caldav_username)"
+        )
+    password = _password(username, host, name)
+    clean = urlunsplit(
+        (parts.scheme, host + (f":{parts.port}" if parts.port else ""), parts.path, "", "")
+    )
+    import caldav
+    from caldav.lib import error as dav_error
+
+    try:
+        client = caldav.DAVClient(  # type: ignore[operator]
+            url=clean,
+            username=username,
+            password=password,
+            timeout=max(1, round(timeout)),
+            enable_rfc6764=False,
+            require_tls=parts.scheme == "https",
+        )
+        calendars = _calendars_at(client, clean)
+        found = [o for c in calendars for o in c.search(start=start, end=end, event=True)]
+        texts = [str(o.data).encode("utf-8") for o in found]
+    except dav_error.AuthorizationError:
+        raise ExternalError(f"{name}: the CalDAV server refused {username}'s password") from None
+    except Exception as exc:  # niquests and caldav raise many kinds; all mean "no answer"
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "timed out" in why.lower() or "timeout" in type(exc).__name__.lower():
+            why = f"the server did not answer within {timeout:g} s"
+        raise ExternalError(f"{name}: CalDAV request failed ({why})") from None
+    busy: list[Busy] = []
+    for data in texts:  # server objects are small: parse each, outside the LRU
+        busy.extend(parse_calendar(data, tz=tz, source=name).busy_between(start, end))
+    return busy
+
+
+def load_busy(
+    sources: Sequence[str],
+    *,
+    start: datetime,
+    end: datetime,
+    config: Config | None = None,
+    timeout: float = 10.0,
+    cache_dir: Path | None = None,
+    warn: Warn | None = None,
+) -> list[Busy]:
+    """Busy entries from every source overlapping [start, end), sorted by start.
+
+    Raises UserError (unreadable file, bad calendar, missing password) or
+    ExternalError (server failed, no saved copy) naming the source; callers that can
+    do without the calendar catch SopanError and go on. `warn` receives notes such as
+    "server failed, using the saved copy" (default: the logging module).
+    """
+    if start.tzinfo is None or end.tzinfo is None:
+        raise UserError("calendar: the search window needs time-zone aware datetimes")
+    settings = calendar_settings(config)
+    tz = config.profile.timezone if config else "Asia/Jakarta"
+    cache = cache_dir or default_cache_dir()
+    say = warn or _log.warning
+    busy: list[Busy] = []
+    for source in dict.fromkeys(sources):  # the same source named twice is read once
+        lowered = source.lower()
+        if lowered.startswith(("caldav+", "caldav:")):
+            busy.extend(
+                _from_caldav(
+                    source,
+                    start=start,
+                    end=end,
+                    timeout=timeout,
+                    tz=tz,
+                    user=settings.caldav_username,
+                )
+            )
+        elif lowered.startswith(("https://", "http://", "webcal://")):
+            busy.extend(
+                _from_url(
+                    source,
+                    start=start,
+                    end=end,
+                    timeout=timeout,
+                    tz=tz,
+                    cache_dir=cache,
+                    warn=say,
+                )
+            )
+        else:
+            data = _read_file(source)
+            busy.extend(_busy_of(data, tz=tz, source=source, cache_dir=cache, start=start, end=end))
+    busy.sort(key=lambda b: (b.start, b.end))
+    return busy
