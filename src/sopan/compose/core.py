@@ -55,10 +55,17 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
     return True
 
 
+def _move_names(step: str) -> list[str]:
+    """The moves a step carries: "thanks+interview_ref/short" → thanks, interview_ref."""
+    return [m.split("/")[0] for m in step.split("+")]
+
+
 def _path(move: str, ctx: _Context) -> tuple[str, ...]:
     """Where in a phrase bank the phrasings for this move and situation are."""
     sit, facts = ctx.sit, ctx.facts
-    if move in ("decision", "decision+linkedin", "apology"):
+    if "/" in move:
+        return (move,)  # a named shorter form, e.g. "interview_ref/short"
+    if move in ("decision", "decision+linkedin", "decision+alternatives", "apology"):
         return (move, ctx.action)
     if move == "reason":
         reason = sit.reason
@@ -126,7 +133,7 @@ def _assemble(
         rendered = [r for r in rendered if r]
         if rendered:
             parts.append(" ".join(rendered))
-            moves.extend(m for step in para for m in step.split("+"))
+            moves.extend(m for step in para for m in _move_names(step))
     return "\n\n".join(parts), tuple(moves)
 
 
@@ -153,14 +160,18 @@ def _compose_channel(channel: str, ctx: _Context, now: datetime, linkedin_limit:
     register = spec.register[ctx.language]
     limit = linkedin_limit if channel == "linkedin" else spec.max_chars
     paragraphs = [
-        [step for step in para if all(_applies(m, ctx, spec) for m in step.split("+"))]
+        [step for step in para if all(_applies(m, ctx, spec) for m in _move_names(step))]
         for para in spec.paragraphs(ctx.action)
     ]
     text, moves = _assemble(paragraphs, ctx, spec, register)
     for dropped in spec.drop_order:
         if _fits(text, spec, ctx.language, limit):
             break
-        paragraphs = [[s for s in para if s != dropped] for para in paragraphs]
+        # "a>b" puts the shorter step b in place of a; a plain name drops the step.
+        old, _, new = dropped.partition(">")
+        paragraphs = [
+            [new if s == old else s for s in para if s != old or new] for para in paragraphs
+        ]
         text, moves = _assemble(paragraphs, ctx, spec, register)
     if limit is not None and len(text) > limit:
         text = _cut_at_word(text, limit)
@@ -197,7 +208,7 @@ def _call_script(paragraphs: list[list[str]], ctx: _Context, register: str) -> s
             rendered = _render(step, ctx, "call", register)
             if rendered:
                 number += 1
-                label = " / ".join(str(words["labels"][m]) for m in step.split("+"))
+                label = " / ".join(str(words["labels"][m]) for m in _move_names(step))
                 lines.append(f"{number}. {label}: {rendered}")
     lines += ["", str(words["voicemail"])]
     return "\n".join(lines)

@@ -50,11 +50,18 @@ def _addressee(name: str, language: str) -> tuple[str, bool]:
     return str(address["named"]).format(name=name), True
 
 
-def slot_texts(inv: Invitation, sit: Situation, profile: Profile, language: str) -> list[str]:
-    """The alternatives the user offers, as written text."""
+def slot_texts(
+    inv: Invitation, sit: Situation, profile: Profile, language: str, *, short: bool = False
+) -> list[str]:
+    """The alternatives the user offers, as written text (`short`: without the year)."""
     tz = inv.timezone or profile.timezone
-    written = [when_text(s.start, tz, language) for s in sit.alternatives]
+    written = [when_text(s.start, tz, language, short=short) for s in sit.alternatives]
     return written + [_clean(t) for t in sit.alternatives_text if _clean(t)]
+
+
+def _inline(slots: list[str], word_or: str) -> str:
+    """ "a, b or c" for the slots offered in one sentence."""
+    return f"{', '.join(slots[:-1])} {word_or} {slots[-1]}" if len(slots) > 1 else "".join(slots)
 
 
 def build_facts(
@@ -111,9 +118,10 @@ def build_facts(
     slots = slot_texts(inv, sit, profile, language)
     facts["alternatives_list"] = "\n".join(f"- {s}" for s in slots)
     word_or = str(frag["list_or"])
-    facts["alternatives_inline"] = (
-        f"{', '.join(slots[:-1])} {word_or} {slots[-1]}" if len(slots) > 1 else "".join(slots)
-    )
+    facts["alternatives_inline"] = _inline(slots, word_or)
+    # The short form keeps a text message's offer of new times within its length (R5).
+    short_slots = slot_texts(inv, sit, profile, language, short=True)
+    facts["alternatives_inline_short"] = _inline(short_slots, word_or)
     local_now = now.astimezone(ZoneInfo(profile.timezone))
     facts["day_part"] = day_part(local_now, language)
     facts["time_greeting"] = str(common(language)["time_greeting"]).format(**facts)

@@ -24,8 +24,32 @@ def _reference() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _alternative_cue() -> re.Pattern[str]:
-    cues = str(data("calendar.yaml")["alternative_cues"]).split()
+    cues = [
+        r"\s+".join(map(re.escape, str(c).split()))
+        for c in data("calendar.yaml")["alternative_cues"]
+    ]
     return re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-\u2022*]|\d+[.)])[ \t]+")
+
+
+def _proposal(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence proposes other times: it has a cue, or it is an item of a list
+    whose introducing line ("… one of the following times:") has one."""
+    cue = _alternative_cue()
+    if cue.search(text, *sentence):
+        return True
+    line_start = text.rfind("\n", 0, sentence[0] + 1) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return False
+    while line_start > 0 and _LIST_ITEM.match(text, line_start):
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    line_end = text.find("\n", line_start)
+    intro = text[line_start:line_end].rstrip()
+    if _LIST_ITEM.match(text, line_start) or not intro.endswith(":"):
+        return False
+    return cue.search(text, *sentence_at(text, line_start + len(intro) - 1)) is not None
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
@@ -96,12 +120,12 @@ def date_mismatch(ctx: Context) -> list[Hit]:
         return []
     start = _local(inv.start, inv.timezone)
     end = _local(inv.end, inv.timezone) if inv.end else None
-    text, cue = ctx.text, _alternative_cue()
+    text = ctx.text
     hits: list[Hit] = []
     date_sentences: list[tuple[int, int]] = []
     for date in ctx.dates:
         sentence = sentence_at(text, date.start)
-        if cue.search(text, sentence[0], sentence[1]) or _letter_date(text, date.start, date.end):
+        if _proposal(text, sentence) or _letter_date(text, date.start, date.end):
             continue
         date_sentences.append(sentence)
         same = (date.day, date.month) == (start.day, start.month) and date.year in (
@@ -117,9 +141,7 @@ def date_mismatch(ctx: Context) -> list[Hit]:
         allowed.add((end.hour, end.minute))
     for time in ctx.times:
         sentence = sentence_at(text, time.start)
-        if sentence not in date_sentences and (
-            date_sentences or cue.search(text, sentence[0], sentence[1])
-        ):
+        if sentence not in date_sentences and (date_sentences or _proposal(text, sentence)):
             continue  # a time beside another date, or among proposed alternatives
         if (time.hour, time.minute) not in allowed:
             hits.append(Hit(time.start, time.end, f"{start.hour:02d}.{start.minute:02d}"))
