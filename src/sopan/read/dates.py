@@ -1,0 +1,326 @@
+"""Find every date, time and time zone written in a text, Indonesian or English.
+
+This module only finds and resolves mentions; deciding which one is the
+interview's is `choose.py`'s job. It is a small hand-written scanner because
+general date libraries misread raw Indonesian ("pukul 10.00 WIB", "lusa",
+"Senin depan") and split "weekday, date, time" into unrelated pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Literal
+
+from sopan.read.words import alternation, month_map, weekday_map, words, zone_map
+
+Order = Literal["dmy", "mdy", "unknown"]
+
+#: Template variables: never a value. Replaced by blanks of equal length so offsets stay.
+PLACEHOLDER_RE = re.compile(
+    r"\{\{.*?\}\}|\$\{[^}\n]*\}|\{[^{}\n]{1,80}\}|<<[^<>\n]{1,60}>>|«[^»\n]{1,60}»"
+    r"|\[[^\[\]\n]{1,60}\]|\$[A-Za-z_]\w*|%%?[A-Za-z_]\w*%%?"
+    r"|\((?:masukkan|isi|insert|enter|tulis)\b[^)\n]{0,60}\)",
+    re.IGNORECASE,
+)
+
+
+def blank_placeholders(text: str) -> str:
+    """The text with every template placeholder replaced by spaces (offsets unchanged)."""
+    return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date written in the text, resolved to a calendar day.
+
+    `alternatives` holds other readings when the text allows more than one
+    (a numeric date read D/M or M/D, "next Friday" this week or the next).
+    """
+
+    start: int
+    end: int
+    day: date
+    kind: Literal["absolute", "numeric", "relative", "weekday"]
+    explicit_year: bool
+    weekday: int | None = None
+    alternatives: tuple[date, ...] = ()
+
+
+@dataclass(frozen=True)
+class TimeHit:
+    """A time of day (or a range) written in the text, with the zone written after it."""
+
+    start: int
+    end: int
+    hour: int
+    minute: int
+    end_hm: tuple[int, int] | None = None
+    open_end: bool = False
+    zone: str | None = None
+    zone_text: str | None = None
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    months = alternation(list(month_map()))
+    wds = alternation(list(weekday_map()))
+    full_wds = alternation([str(ws[0]) for ws in words()["weekdays"].values()] + [
+        str(ws[1]) for ws in words()["weekdays"].values()
+    ])
+    relative = alternation(list(words()["relative_days"]))
+    nb = alternation(words()["next_before"] + words()["this_before"])
+    na = alternation(words()["next_after"] + words()["this_after"])
+    wd_prefix = rf"(?:(?P<wd>{wds})\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?)?"
+    year = r"(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?"
+    flags = re.IGNORECASE
+    return {
+        "dmy": re.compile(
+            rf"(?<![\w]){wd_prefix}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+"
+            rf"(?P<m>{months})\.?(?![\w]){year}",
+            flags,
+        ),
+        "mdy": re.compile(
+            rf"(?<![\w]){wd_prefix}(?P<m>{months})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)"
+            rf"(?![\w]){year}",
+            flags,
+        ),
+        "iso": re.compile(
+            rf"(?<![\w]){wd_prefix}(?P<y>(?:19|20)\d{{2}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", flags
+        ),
+        "numeric": re.compile(
+            rf"(?<![\w./-]){wd_prefix}(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)"
+            r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)",
+            flags,
+        ),
+        "relative": re.compile(rf"(?<![\w])(?P<rel>{relative})(?![\w])", flags),
+        "next": re.compile(
+            rf"(?<![\w])(?:(?P<pre>{nb})\s+(?P<wd1>{full_wds})|(?:hari\s+)?(?P<wd2>{full_wds})\s+(?P<post>{na}))(?![\w])",
+            flags,
+        ),
+        "weekday": re.compile(rf"(?<![\w])(?P<wd>{full_wds})(?![\w])", flags),
+    }
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _with_year(m: int, d: int, y: int | None, base: date) -> date | None:
+    if y is not None:
+        return _valid(y, m, d)
+    for year in (base.year, base.year + 1):
+        found = _valid(year, m, d)
+        if found and found >= base:
+            return found
+    return None
+
+
+def _weekday_of(text: str | None) -> int | None:
+    return weekday_map().get(text.lower().replace("’", "'")) if text else None
+
+
+def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, tuple[date, ...]]:
+    ahead = (wd - base.weekday()) % 7 or 7
+    soon = base + timedelta(days=ahead)
+    if not following_week:
+        return soon, ()
+    # "next Friday" said on a Wednesday: this week's Friday or the one after? Report both.
+    later = soon + timedelta(days=7)
+    same_week = soon.isocalendar()[1] == base.isocalendar()[1]
+    return (later, (soon,)) if same_week else (soon, ())
+
+
+def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
+    """Every date in `text`, resolved against `base` (the message date) and numeric `order`."""
+    pats = _patterns()
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(hit: DateHit) -> None:
+        hits.append(hit)
+        taken.append((hit.start, hit.end))
+
+    for key in ("iso", "dmy", "mdy"):
+        for m in pats[key].finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            mo = int(m["m"]) if key == "iso" else month_map()[m["m"].lower()]
+            y = int(m["y"]) if m["y"] else None
+            day = _with_year(mo, int(m["d"]), y, base)
+            if day:
+                add(DateHit(m.start(), m.end(), day, "absolute", y is not None, _weekday_of(m["wd"])))
+    for m in pats["numeric"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        a, b, ytext = int(m["a"]), int(m["b"]), m["y"]
+        y = int(ytext) + (2000 if len(ytext) == 2 else 0)
+        dmy, mdy = _valid(y, b, a), _valid(y, a, b)
+        if dmy and mdy and dmy != mdy:
+            first, other = (mdy, dmy) if order == "mdy" else (dmy, mdy)
+            alts = () if order != "unknown" else (other,)
+        elif dmy or mdy:
+            first, alts = (dmy or mdy), ()  # type: ignore[assignment]
+        else:
+            continue
+        add(DateHit(m.start(), m.end(), first, "numeric", True, _weekday_of(m["wd"]), alts))
+    for m in pats["relative"].finditer(text):
+        if free(m.start(), m.end()):
+            offset = int(words()["relative_days"][re.sub(r"\s+", " ", m["rel"].lower())])
+            add(DateHit(m.start(), m.end(), base + timedelta(days=offset), "relative", False))
+    for m in pats["next"].finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        wd = _weekday_of(m["wd1"] or m["wd2"])
+        if wd is None or (m["wd2"] or "").lower() == "minggu":
+            continue  # "minggu depan/ini" is "next/this week", not Sunday
+        marker = (m["pre"] or m["post"] or "").lower()
+        following = marker in words()["next_before"] or marker in words()["next_after"]
+        day, alts = _next_weekday(base, wd, following_week=following)
+        if not following:
+            day = base + timedelta(days=(wd - base.weekday()) % 7)
+        add(DateHit(m.start(), m.end(), day, "relative", False, wd, alts))
+    for m in pats["weekday"].finditer(text):
+        if not free(m.start(), m.end()) or m["wd"].lower() == "minggu" and m["wd"][0] == "m":
+            continue
+        wd = _weekday_of(m["wd"])
+        if wd is not None:
+            day, _ = _next_weekday(base, wd, following_week=False)
+            add(DateHit(m.start(), m.end(), day, "weekday", False, wd))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+_AP = r"(?:[ap]\.?\s?m\.?)(?![a-z])"
+_RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|until|till|to)\s*"
+
+
+@cache
+def _time_patterns() -> dict[str, re.Pattern[str]]:
+    flags = re.IGNORECASE
+    hm = r"(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?!\d|[.,:/]\d)"
+    h_ap = r"(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<m2>[0-5]\d))?(?=\s*" + _AP + ")"
+    shared = (
+        r"(?P<h4>1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to)\s*(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*"
+        + _AP
+        + ")"
+    )
+    bare = r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl ))(?P<h3>[01]?\d|2[0-3])(?![\d.:])"
+    one = rf"(?<![\d.,:/])(?:{hm}|{h_ap}|{shared}|{bare})(?:\s*(?P<ap>{_AP}))?"
+    return {
+        "one": re.compile(one, flags),
+        "sep": re.compile(_RANGE_SEP, flags),
+        "open": re.compile(r"(?:selesai|finish(?:ed)?|done)(?![\w])", flags),
+    }
+
+
+def _meridiem(hour: int, ap: str | None) -> int:
+    if not ap:
+        return hour
+    pm = ap.lower().startswith("p")
+    if pm and hour < 12:
+        return hour + 12
+    if not pm and hour == 12:
+        return 0
+    return hour
+
+
+def _one(m: re.Match[str]) -> tuple[int, int, str | None]:
+    hour = int(m["h"] or m["h2"] or m["h3"] or m["h4"])
+    minute = int(m["m"] or m["m2"] or 0)
+    return hour, minute, m["ap"]
+
+
+def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
+    """Every time of day or time range in `text`, outside the `skip` spans (dates)."""
+    pats = _time_patterns()
+    hits: list[TimeHit] = []
+    skip = skip + [(z.start(), z.end()) for z in _zone_re().finditer(text) if z["sign"]]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in skip)
+
+    pos = 0
+    while True:
+        m = pats["one"].search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        if not free(m.start(), m.end()):
+            continue
+        h1, m1, ap1 = _one(m)
+        end = m.end()
+        end_hm: tuple[int, int] | None = None
+        open_end = False
+        sep = pats["sep"].match(text, end)
+        if sep:
+            m2 = pats["one"].match(text, sep.end())
+            if m2 and free(m2.start(), m2.end()):
+                h2, mi2, ap2 = _one(m2)
+                end_h = _meridiem(h2, ap2)
+                if not ap1 and ap2 and ap2.lower().startswith("p") and h1 < 12 and h1 + 12 <= end_h:
+                    ap1 = ap2
+                end_hm, end = (end_h, mi2), m2.end()
+            elif o := pats["open"].match(text, sep.end()):
+                open_end, end = True, o.end()
+        pos = max(pos, end)
+        start_h = _meridiem(h1, ap1)
+        zone = zone_text = None
+        window = text[end : end + 40].split("\n", 1)[0]
+        z = _zone_re().search(window)
+        if z and not re.search(r"\d[.:]\d\d", window[: z.start()]):
+            letters = re.match(r"[A-Za-z]+", z.group(0))
+            zone = zone_name(letters.group(0) if letters else "", z["sign"], z["oh"], z["om"])
+            zone_text = z.group(0).strip()
+        hits.append(TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text))
+    return hits
+
+
+@cache
+def _zone_re() -> re.Pattern[str]:
+    names = alternation([z for z in zone_map() if z not in ("WIB", "WITA", "WIT")])
+    return re.compile(
+        rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
+        r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
+    )
+
+
+def zone_name(token: str, sign: str | None, hours: str | None, minutes: str | None) -> str | None:
+    """The IANA name for a written zone ("WIB", "EST", "GMT+7", "UTC+07:00")."""
+    if sign and hours:
+        h, mi = int(hours), int(minutes or 0)
+        if h > 14 or mi >= 60:
+            return None
+        if mi == 0:
+            return "Etc/UTC" if h == 0 else f"Etc/GMT{'-' if sign == '+' else '+'}{h}"
+        key = f"{'+' if sign == '+' else '-'}{h:02d}:{mi:02d}"
+        found = words()["offset_zones"].get(key)
+        return str(found) if found else None
+    return zone_map().get(token.upper())
+
+
+def find_zones(text: str) -> list[tuple[int, str, str]]:
+    """Every written zone in `text`: (offset, IANA name, as written)."""
+    out: list[tuple[int, str, str]] = []
+    for z in _zone_re().finditer(text):
+        letters = re.match(r"[A-Za-z]+", z.group(0))
+        name = zone_name(letters.group(0) if letters else "", z["sign"], z["oh"], z["om"])
+        if name:
+            out.append((z.start(), name, z.group(0).strip()))
+    return out
+
+
+def duration_minutes(text: str) -> int | None:
+    """A written interview length in minutes ("45 minutes", "60 menit"), if any."""
+    m = re.search(r"(?<![\d])(\d{2,3})\s*(?:minutes|minute|mins?|menit)(?![\w])", text, re.I)
+    if m and 10 <= int(m.group(1)) <= 240:
+        return int(m.group(1))
+    return None

@@ -1,0 +1,240 @@
+"""Everything an invitation says besides its time: who, what, where, how to join.
+
+Each function reads a text whose placeholders are already blanked (see
+`dates.blank_placeholders`), so a template variable can never become a value.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sopan.model import Language
+from sopan.read.words import phrase_re, words
+
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
+                     re.IGNORECASE)
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE = re.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
+_COMPANY_RE = re.compile(
+    r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?:[A-Z][\w&.-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&.-]*|&|Tbk\.?)){0,6})"
+)
+_ORG_SUFFIX = (r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
+               r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk)")
+_ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{0,4}}{_ORG_SUFFIX}\.?)(?![\w])")
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = re.sub(r"[*_~]+", "", value)
+    value = re.sub(r"\s+", " ", value).strip(" \t,.;:-–|()")
+    return value or None
+
+
+def language(text: str) -> Language:
+    """'id' or 'en', by counting common function words."""
+    tokens = re.findall(r"[a-z]+", text.lower())
+    id_words, en_words = set(words()["id_words"]), set(words()["en_words"])
+    ids = sum(t in id_words for t in tokens)
+    ens = sum(t in en_words for t in tokens)
+    return "en" if ens > ids else "id"
+
+
+@cache
+def _label_line_re() -> re.Pattern[str]:
+    return re.compile(r"^[ \t>*•\-–\d.)\u2600-\U0001faff\ufe0f]*([^:\n]{1,40}?)\s*[*_]*\s*:\s*(.*)$",
+                      re.MULTILINE)
+
+
+def labelled(text: str, key: str) -> list[str]:
+    """Values of lines labelled with one of `labels.<key>` ("Tempat : …")."""
+    out = []
+    pat = phrase_re("labels", key)
+    for m in _label_line_re().finditer(text):
+        label = re.sub(r"[*_]+", "", m.group(1)).strip()
+        if pat.fullmatch(label) or (key != "reference" and pat.match(label) and len(label) < 20):
+            value = _clean(m.group(2))
+            if value:
+                out.append(value)
+    return out
+
+
+def meeting_link(text: str) -> str | None:
+    """The first video-meeting address (Zoom, Meet, Teams, …), scheme kept as written."""
+    domains = [str(d) for d in words()["meeting_domains"]]
+    for m in _URL_RE.finditer(text):
+        url = m.group(0).rstrip(".,;")
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return url
+    return None
+
+
+def access_code(text: str) -> str | None:
+    """A passcode / password / access code written next to its label."""
+    pat = phrase_re("labels", "passcode")
+    for m in re.finditer(r"(?:" + pat.pattern + r")\s*[:=]?\s*([A-Za-z0-9][\w@#$!.-]{2,30})",
+                         text, re.IGNORECASE):
+        value = m.group(1).rstrip(".")
+        if re.search(r"\d", value) or value.isupper():
+            return value
+    return None
+
+
+def mode(text: str, link: str | None) -> str | None:
+    """'online', 'phone' or 'onsite', by the strongest signal in the text."""
+    if link:
+        return "online"
+    low = text.lower()
+    scores = {}
+    for name in ("phone", "online", "onsite"):
+        scores[name] = len(phrase_re("mode", name).findall(low))
+    if scores["phone"]:
+        return "phone"
+    if scores["online"]:
+        return "online"
+    if scores["onsite"]:
+        return "onsite"
+    return None
+
+
+def location(text: str) -> str | None:
+    """The venue or address, from a labelled line or an inline street address."""
+    for value in labelled(text, "place"):
+        low = value.lower()
+        if "remote" in low or low.startswith(("online", "daring", "zoom", "google meet", "via")):
+            continue
+        return value
+    m = re.search(
+        r"(?:\bat\b|\bdi\b)\s+((?:\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|Jl\.?|Jalan)"
+        r"[^\n]{3,120}?)(?=\.(?:\s|$)|\n|$)",
+        text,
+    )
+    if m:
+        return _clean(m.group(1))
+    m = re.search(r"\bat\s+(our\s+(?:head|main|regional)?\s*office)\b", text, re.IGNORECASE)
+    return _clean(m.group(1)) if m else None
+
+
+def position(text: str, subject: str | None) -> str | None:
+    """The job title, from a labelled line, a phrase around it, or the subject."""
+    for value in labelled(text, "position"):
+        return value
+    patterns = [
+        r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+.-]*(?:[ \t]+[A-Z][\w&/+.-]*){0,5})",
+        r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
+        r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
+        r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
+    ]
+    for pat in patterns:
+        m = re.search(pat, text)
+        if m:
+            return _clean(m.group(1))
+    if subject:
+        m = re.search(r"(?:interview|wawancara|undangan)[^:\-–—]*[:\-–—]\s*([^\-–—|(]+?)\s*"
+                      r"(?:\bat\b|\bdi\b|[\-–—|(]|$)", subject, re.IGNORECASE)
+        if m:
+            value = _clean(m.group(1))
+            if value and not _COMPANY_RE.match(value) and len(value) < 60:
+                return value
+    return None
+
+
+def company(text: str, subject: str | None, sender_name: str | None) -> str | None:
+    """The company name: a labelled line, 'PT …', '… at X', a signature organisation."""
+    for value in labelled(text, "company"):
+        return value
+    for source in (subject or "", text, sender_name or ""):
+        m = _COMPANY_RE.search(source)
+        if m:
+            return _clean(m.group(1))
+    m = re.search(r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
+                  r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})", text)
+    if m:
+        return _clean(m.group(1))
+    for source in (subject or "", text):
+        m = re.search(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", source, re.MULTILINE)
+        if m and source is subject:
+            return _clean(m.group(1))
+    m = re.search(r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", text,
+                  re.MULTILINE)
+    if m and m.group(1).lower() not in ("hrd", "hr"):
+        return _clean(m.group(1))
+    orgs = [o for o in _ORG_RE.findall(text) if o.split()[0] not in ("The", "Our", "Dear")]
+    return _clean(orgs[-1]) if orgs else None
+
+
+def reference(text: str) -> str | None:
+    """A reference number ("No: 045/HRD-REK/XI/2026", "Ref. ID 8821")."""
+    m = re.search(
+        r"(?<![\w])(?:Nomor(?:\s+Surat)?|No\.?(?:\s+Surat)?|Ref(?:erence)?\.?(?:\s*(?:ID|No\.?|Number))?"
+        r"|Job\s+ID|Req(?:uisition)?\.?\s*ID)\s*([:#.])?\s*([A-Z0-9][\w/.-]*\d[\w/.-]*)",
+        text,
+    )
+    if not m:
+        return None
+    value = m.group(2).rstrip(".")
+    head = m.group(0).lower()
+    if m.group(1) or "/" in value or head.startswith(("ref", "job", "req")):
+        return value
+    return None
+
+
+def emails(text: str) -> list[str]:
+    """Email addresses in order of appearance."""
+    return _EMAIL_RE.findall(text)
+
+
+def phone(text: str) -> str | None:
+    """A phone number near a contact word, or in the signature."""
+    text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    text = re.sub(r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+",
+                  lambda m: " " * len(m.group(0)), text)
+    for m in _PHONE_RE.finditer(text):
+        raw = m.group(1).strip()
+        digits = re.sub(r"\D", "", raw)
+        if not 9 <= len(digits) <= 15:
+            continue
+        if re.fullmatch(r"[\d.]+", raw) and raw.count(".") >= 2:
+            continue  # a numeric date such as 03.03.2026
+        context = text[max(0, m.start() - 40) : m.start()].lower()
+        if re.search(r"(?:no|nomor|ref|id)\W*$", context) and "telp" not in context:
+            continue
+        return raw
+    return None
+
+
+def contact_name(text: str, sender_name: str | None) -> str | None:
+    """The person to answer: a labelled interviewer/contact, else the signer, else the sender."""
+    for value in labelled(text, "contact"):
+        if not _EMAIL_RE.fullmatch(value) and not re.search(r"\d{5}", value):
+            return value
+    signer = _signer(text)
+    if signer:
+        return signer
+    return _person(sender_name)
+
+
+def _person(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.split(r"\s+[-–|(]\s*|,", name)[0].strip(" \"'")
+    return name or None
+
+
+def _signer(text: str) -> str | None:
+    signoff = phrase_re("signoffs")
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        stripped = line.strip(" ,*_")
+        if not signoff.fullmatch(stripped):
+            continue
+        for nxt in lines[i + 1 : i + 4]:
+            value = _clean(nxt)
+            if not value or value.startswith("_"):
+                continue
+            if len(value) > 60 or re.search(r"\d|@|http", value):
+                break
+            return value
+    return None
