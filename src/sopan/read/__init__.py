@@ -5,6 +5,7 @@ Public functions: `read_file`, `read_text`, `read_bytes`, `read_mailbox`, `to_js
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from sopan.model import Invitation
 from sopan.read.build import Envelope, build
 
 MAX_BYTES = 10 * 1024 * 1024
+_CONTROL_RE = re.compile(rb"[\x01-\x08\x0e-\x1f]")
 
 __all__ = ["MAX_BYTES", "read_bytes", "read_file", "read_mailbox", "read_text", "to_json"]
 
@@ -38,7 +40,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(b < 9 or 13 < b < 32 for b in sample)
+    controls = len(_CONTROL_RE.findall(sample))
     return controls > len(sample) * 0.05
 
 
@@ -140,8 +142,6 @@ def _read_mbox_bytes(data: bytes, *, now: datetime, user_tz: str) -> list[Invita
 
 
 def _split_mbox(data: bytes) -> list[bytes]:
-    import re
-
     chunks = re.split(rb"(?m)^From .*\r?\n", data)
     return [re.sub(rb"(?m)^>(>*From )", rb"\1", c) for c in chunks if c.strip()]
 

@@ -114,24 +114,18 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     cal = env.calendar
     lang = fields.language((env.subject or "") + "\n" + whole + "\n" + (cal.text if cal else ""))
     order = _order(whole, lang)
-    when = When()
+    results: list[When] = []
     for seg in segments:
         sent = parse_date_header(seg.headers.get("date")) or env.sent_at
         base = (sent or now).astimezone(ZoneInfo(user_tz)).date()
-        found = decide(seg.text, base=base, sent=sent.date() if sent else None, order=order,
-                       user_tz=user_tz, duration=duration_minutes(seg.text))
-        if found.day or found.ambiguous or found.start:
-            when = found
-            break
-        if when.reply_by is None:
-            when.reply_by = found.reply_by
+        results.append(decide(seg.text, base=base, sent=sent.date() if sent else None,
+                              order=order, user_tz=user_tz, duration=duration_minutes(seg.text)))
+    # the newest message that says when wins; the reply deadline may sit in any of them
+    when = next((w for w in results if w.day or w.ambiguous or w.start), When())
     if when.reply_by is None:
-        for seg in segments:
-            base = (env.sent_at or now).astimezone(ZoneInfo(user_tz)).date()
-            when.reply_by = decide(seg.text, base=base, sent=None, order=order,
-                                   user_tz=user_tz).reply_by
-            if when.reply_by:
-                break
+        deadline = next((w for w in results if w.reply_by), None)
+        if deadline:
+            when.reply_by, when.reply_zone_written = deadline.reply_by, deadline.reply_zone_written
     if when.reply_by and not when.reply_zone_written and when.tz and when.tz != user_tz:
         when.reply_by = when.reply_by.replace(tzinfo=ZoneInfo(when.tz))
     texts = [s.text for s in segments if s.text.strip()] or [""]

@@ -136,11 +136,53 @@ def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, t
     return (later, (soon,)) if same_week else (soon, ())
 
 
+_TIME_TRIGGER = re.compile(r"\d[.:]\d\d|\d\s?[ap]\.?\s?m|\d\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m"
+                           r"|(?:pukul|jam|pkl\.?) \d", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_NUMDATE = re.compile(r"\d[/.-]\d")
+
+
+@cache
+def _relative_words() -> frozenset[str]:
+    return frozenset(w for phrase in words()["relative_days"] for w in str(phrase).split())
+
+
+def _windows(spans: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        a, b = max(0, s - before), min(n, e + after)
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _scan(pat: re.Pattern[str], text: str, wins: list[tuple[int, int]]) -> list[re.Match[str]]:
+    # Scanning only small windows around trigger words keeps the reader fast on long mail.
+    return [m for a, b in wins for m in pat.finditer(text, a, b)]
+
+
 def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
     """Every date in `text`, resolved against `base` (the message date) and numeric `order`."""
     pats = _patterns()
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    n = len(text)
+    months, wdays, rel = month_map(), weekday_map(), _relative_words()
+    month_spans, wd_spans, rel_spans = [], [], []
+    for tok in _TOKEN.finditer(text):
+        low = tok.group(0).lower()
+        if low in months:
+            month_spans.append(tok.span())
+        if low in wdays:
+            wd_spans.append(tok.span())
+        if low in rel:
+            rel_spans.append(tok.span())
+    month_wins = _windows(month_spans, 45, 16, n)
+    num_wins = _windows([m.span() for m in _NUMDATE.finditer(text)], 40, 12, n)
+    wd_wins = _windows(wd_spans, 12, 14, n)
+    rel_wins = _windows(rel_spans, 20, 20, n)
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -149,8 +191,8 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         hits.append(hit)
         taken.append((hit.start, hit.end))
 
-    for key in ("iso", "dmy", "mdy"):
-        for m in pats[key].finditer(text):
+    for key, wins in (("iso", num_wins), ("dmy", month_wins), ("mdy", month_wins)):
+        for m in _scan(pats[key], text, wins):
             if not free(m.start(), m.end()):
                 continue
             mo = int(m["m"]) if key == "iso" else month_map()[m["m"].lower()]
@@ -158,7 +200,7 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             day = _with_year(mo, int(m["d"]), y, base)
             if day:
                 add(DateHit(m.start(), m.end(), day, "absolute", y is not None, _weekday_of(m["wd"])))
-    for m in pats["numeric"].finditer(text):
+    for m in _scan(pats["numeric"], text, num_wins):
         if not free(m.start(), m.end()):
             continue
         a, b, ytext = int(m["a"]), int(m["b"]), m["y"]
@@ -172,11 +214,11 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         else:
             continue
         add(DateHit(m.start(), m.end(), first, "numeric", True, _weekday_of(m["wd"]), alts))
-    for m in pats["relative"].finditer(text):
+    for m in _scan(pats["relative"], text, rel_wins):
         if free(m.start(), m.end()):
             offset = int(words()["relative_days"][re.sub(r"\s+", " ", m["rel"].lower())])
             add(DateHit(m.start(), m.end(), base + timedelta(days=offset), "relative", False))
-    for m in pats["next"].finditer(text):
+    for m in _scan(pats["next"], text, wd_wins):
         if not free(m.start(), m.end()):
             continue
         wd = _weekday_of(m["wd1"] or m["wd2"])
@@ -188,9 +230,9 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         if not following:
             day = base + timedelta(days=(wd - base.weekday()) % 7)
         add(DateHit(m.start(), m.end(), day, "relative", False, wd, alts))
-    for m in pats["weekday"].finditer(text):
-        if not free(m.start(), m.end()) or m["wd"].lower() == "minggu" and m["wd"][0] == "m":
-            continue
+    for m in _scan(pats["weekday"], text, wd_wins):
+        if not free(m.start(), m.end()) or m["wd"] == "minggu":
+            continue  # lower-case "minggu" is "week"
         wd = _weekday_of(m["wd"])
         if wd is not None:
             day, _ = _next_weekday(base, wd, following_week=False)
@@ -248,11 +290,14 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in skip)
 
+    starts = [m.start() for m in _TIME_TRIGGER.finditer(text)]
     pos = 0
-    while True:
-        m = pats["one"].search(text, pos)
+    for trigger in starts:
+        if trigger < pos:
+            continue
+        m = pats["one"].search(text, max(pos, trigger - 3), min(len(text), trigger + 14))
         if not m:
-            break
+            continue
         pos = m.end()
         if not free(m.start(), m.end()):
             continue

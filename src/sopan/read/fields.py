@@ -7,7 +7,7 @@ Each function reads a text whose placeholders are already blanked (see
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from sopan.model import Language
 from sopan.read.words import phrase_re, words
@@ -41,20 +41,29 @@ def language(text: str) -> Language:
     return "en" if ens > ids else "id"
 
 
-@cache
-def _label_line_re() -> re.Pattern[str]:
-    return re.compile(r"^[ \t>*•\-–\d.)\u2600-\U0001faff\ufe0f]*([^:\n]{1,40}?)\s*[*_]*\s*:\s*(.*)$",
-                      re.MULTILINE)
+_LABEL_HEAD = re.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
+
+
+@lru_cache(maxsize=64)
+def _label_lines(text: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for line in text.splitlines():
+        head, colon, value = line.partition(":")
+        if not colon or len(head) > 60:
+            continue
+        label = re.sub(r"[*_]+", "", _LABEL_HEAD.sub("", head)).strip().lower()
+        if label and len(label) <= 40:
+            out.append((label, value))
+    return tuple(out)
 
 
 def labelled(text: str, key: str) -> list[str]:
     """Values of lines labelled with one of `labels.<key>` ("Tempat : …")."""
     out = []
     pat = phrase_re("labels", key)
-    for m in _label_line_re().finditer(text):
-        label = re.sub(r"[*_]+", "", m.group(1)).strip()
+    for label, raw in _label_lines(text):
         if pat.fullmatch(label) or (key != "reference" and pat.match(label) and len(label) < 20):
-            value = _clean(m.group(2))
+            value = _clean(raw)
             if value:
                 out.append(value)
     return out
@@ -87,16 +96,21 @@ def mode(text: str, link: str | None) -> str | None:
     if link:
         return "online"
     low = text.lower()
-    scores = {}
     for name in ("phone", "online", "onsite"):
-        scores[name] = len(phrase_re("mode", name).findall(low))
-    if scores["phone"]:
-        return "phone"
-    if scores["online"]:
-        return "online"
-    if scores["onsite"]:
-        return "onsite"
+        if has_phrase(low, "mode", name):
+            return name
     return None
+
+
+def has_phrase(low: str, key: str, sub: str | None = None) -> bool:
+    """Whether lower-cased `low` holds a phrase of the list, on word boundaries.
+
+    A plain substring test first: most phrases are absent, and that test is far cheaper
+    than running the whole alternation over the text.
+    """
+    items = words()[key] if sub is None else words()[key][sub]
+    present = [str(p) for p in items if str(p) in low]
+    return bool(present) and bool(phrase_re(key, sub).search(low))
 
 
 def location(text: str) -> str | None:

@@ -81,17 +81,23 @@ def phrase_re(key: str, sub: str | None = None) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + alternation(items) + r")(?![\w])", re.IGNORECASE)
 
 
+@cache
+def _city_index() -> tuple[re.Pattern[str], dict[str, City]]:
+    names: dict[str, City] = {}
+    for c in cities():
+        for n in (c.name, *c.aliases):
+            names[re.sub(r"\s+", " ", n.lower())] = c
+    pattern = re.compile(r"(?<![\w])(?:" + alternation(list(names)) + r")(?![\w])", re.IGNORECASE)
+    return pattern, names
+
+
 def city_in(text: str | None) -> City | None:
     """The first Indonesian city named in `text`, if any."""
     if not text:
         return None
-    best: tuple[int, City] | None = None
-    for city in cities():
-        pattern = re.compile(
-            r"(?<![\w])(?:" + alternation([city.name.lower(), *city.aliases]) + r")(?![\w])",
-            re.IGNORECASE,
-        )
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), city)
-    return best[1] if best else None
+    pattern, names = _city_index()
+    low = text.lower()
+    if not any(n in low for n in names):
+        return None
+    m = pattern.search(text)
+    return names.get(re.sub(r"\s+", " ", m.group(0).lower())) if m else None
