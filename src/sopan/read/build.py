@@ -155,6 +155,10 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             if start and cal.start and start != cal.start:
                 # the calendar part wins, but a body that says otherwise is worth a look
                 ambiguous.append(Ambiguity("start", (cal.start.isoformat(), start.isoformat())))
+            if start and cal.start and start == cal.start and cal.tz == "Etc/UTC" and not assumed:
+                # a UTC calendar time the body also gives in its own zone: show it in that zone
+                cal.start, cal.end = start, cal.end.astimezone(start.tzinfo) if cal.end else None
+                cal.tz = tz
             start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, False
             if cal.start is None and cal.day:
                 ambiguous.append(Ambiguity("start", (f"{cal.day.isoformat()} (all day)",)))
@@ -166,7 +170,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     all_text = "\n".join(texts) + ("\n" + cal.text if cal else "")
     contact_email = sender_email or next(iter(fields.emails(all_text)), None)
     contact = Contact(
-        name=fields._person(sender_name) or first(fields.contact_name, None),
+        name=first(fields.contact_name, sender_name) or fields._person(sender_name),
         email=contact_email,
         phone=first(fields.phone),
     )

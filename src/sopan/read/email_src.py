@@ -73,32 +73,38 @@ def _is_calendar(part: Message) -> bool:
     return ctype in ("text/calendar", "application/ics", "text/x-vcalendar") or name.endswith(".ics")
 
 
-def _body(msg: Message) -> tuple[str, list[str]]:
+def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:
     """The readable body (plain preferred unless it is a stub of the HTML) and calendar texts."""
     plains: list[str] = []
     htmls: list[str] = []
     calendars: list[str] = []
     forwarded: list[str] = []
-    parts = msg.walk() if msg.is_multipart() else iter([msg])
-    for part in parts:
-        if part.is_multipart():
-            continue
-        if _is_calendar(part):
-            calendars.append(_payload(part))
-            continue
+
+    def visit(part: Message, depth: int) -> None:
         ctype = part.get_content_type()
-        disposition = (part.get("Content-Disposition") or "").lower()
         if ctype == "message/rfc822":
             inner = part.get_payload()
-            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
-                forwarded.append(_forward_block(inner[0]))
-            continue
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message) and depth < 5:
+                forwarded.append(_forward_block(inner[0], depth + 1))
+            return
+        if part.is_multipart():
+            children = part.get_payload()
+            for child in children if isinstance(children, list) else []:
+                if isinstance(child, Message):
+                    visit(child, depth)
+            return
+        if _is_calendar(part):
+            calendars.append(_payload(part))
+            return
+        disposition = (part.get("Content-Disposition") or "").lower()
         if "attachment" in disposition:
-            continue
+            return
         if ctype == "text/plain":
             plains.append(_payload(part))
         elif ctype == "text/html":
             htmls.append(html_to_text(_payload(part)))
+
+    visit(msg, depth)
     plain = "\n\n".join(p for p in plains if p.strip())
     html = "\n\n".join(h for h in htmls if h.strip())
     body = plain if len(plain.strip()) >= 0.4 * len(html.strip()) and plain.strip() else html
@@ -107,8 +113,8 @@ def _body(msg: Message) -> tuple[str, list[str]]:
     return body, calendars
 
 
-def _forward_block(inner: Message) -> str:
-    body, _ = _body(inner)
+def _forward_block(inner: Message, depth: int) -> str:
+    body, _ = _body(inner, depth)
     head = [
         "---------- Forwarded message ---------",
         f"From: {header_text(inner.get('From')) or ''}",

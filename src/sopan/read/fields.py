@@ -17,10 +17,11 @@ _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
 _COMPANY_RE = re.compile(
-    r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?:[A-Z][\w&.-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&.-]*|&|Tbk\.?)){0,6})"
+    r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?:[A-Z][\w&-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
 )
 _ORG_SUFFIX = (r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
-               r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk)")
+               r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
+               r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)")
 _ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{0,4}}{_ORG_SUFFIX}\.?)(?![\w])")
 
 
@@ -28,7 +29,9 @@ def _clean(value: str | None) -> str | None:
     if value is None:
         return None
     value = re.sub(r"[*_~]+", "", value)
-    value = re.sub(r"\s+", " ", value).strip(" \t,.;:-–|()")
+    value = re.sub(r"\s+", " ", value).strip(" \t,.;:-–|")
+    if value.count("(") != value.count(")"):
+        value = value.strip("()")
     return value or None
 
 
@@ -120,15 +123,16 @@ def location(text: str) -> str | None:
         if "remote" in low or low.startswith(("online", "daring", "zoom", "google meet", "via")):
             continue
         return value
-    m = re.search(
-        r"(?:\bat\b|\bdi\b)\s+((?:\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|Jl\.?|Jalan)"
-        r"[^\n]{3,120}?)(?=\.(?:\s|$)|\n|$)",
-        text,
-    )
-    if m:
-        return _clean(m.group(1))
-    m = re.search(r"\bat\s+(our\s+(?:head|main|regional)?\s*office)\b", text, re.IGNORECASE)
-    return _clean(m.group(1)) if m else None
+    end = r"(?=\.\s*(?:\n|$|[A-Z][a-z]+\s+[a-z])|\n|$)"
+    for pat in (
+        r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)" + end,
+        r"(?:\bat\b|\bdi\b)\s+([^\n]{0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)" + end,
+        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)" + end,
+    ):
+        m = re.search(pat, text)
+        if m:
+            return _clean(m.group(1))
+    return None
 
 
 def position(text: str, subject: str | None) -> str | None:
@@ -136,7 +140,7 @@ def position(text: str, subject: str | None) -> str | None:
     for value in labelled(text, "position"):
         return value
     patterns = [
-        r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+.-]*(?:[ \t]+[A-Z][\w&/+.-]*){0,5})",
+        r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
         r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
         r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
         r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
@@ -146,8 +150,8 @@ def position(text: str, subject: str | None) -> str | None:
         if m:
             return _clean(m.group(1))
     if subject:
-        m = re.search(r"(?:interview|wawancara|undangan)[^:\-–—]*[:\-–—]\s*([^\-–—|(]+?)\s*"
-                      r"(?:\bat\b|\bdi\b|[\-–—|(]|$)", subject, re.IGNORECASE)
+        m = re.search(r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
+                      r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)", subject, re.IGNORECASE)
         if m:
             value = _clean(m.group(1))
             if value and not _COMPANY_RE.match(value) and len(value) < 60:
@@ -220,14 +224,22 @@ def phone(text: str) -> str | None:
 
 
 def contact_name(text: str, sender_name: str | None) -> str | None:
-    """The person to answer: a labelled interviewer/contact, else the signer, else the sender."""
+    """The person to answer: the sender when a person, else the signer, else a labelled contact."""
+    person = _person(sender_name)
+    if person and not is_team(person):
+        return person
+    signer = _signer(text)
+    if signer and not is_team(signer):
+        return signer
     for value in labelled(text, "contact"):
         if not _EMAIL_RE.fullmatch(value) and not re.search(r"\d{5}", value):
             return value
-    signer = _signer(text)
-    if signer:
-        return signer
-    return _person(sender_name)
+    return person or signer
+
+
+def is_team(name: str) -> bool:
+    """Whether a name is a department or team rather than a person ("HRD PT …", "Tim Rekrutmen")."""
+    return bool(phrase_re("not_names").search(name)) or bool(_COMPANY_RE.search(name))
 
 
 def _person(name: str | None) -> str | None:

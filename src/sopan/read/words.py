@@ -92,12 +92,13 @@ def _city_index() -> tuple[re.Pattern[str], dict[str, City]]:
 
 
 def city_in(text: str | None) -> City | None:
-    """The first Indonesian city named in `text`, if any."""
+    """The Indonesian city named in `text` (the last one named), if any."""
     if not text:
         return None
     pattern, names = _city_index()
     low = text.lower()
     if not any(n in low for n in names):
         return None
-    m = pattern.search(text)
-    return names.get(re.sub(r"\s+", " ", m.group(0).lower())) if m else None
+    found = list(pattern.finditer(text))
+    # an address names its city last ("Jl. Raya Bekasi Km 21, Jakarta Timur")
+    return names.get(re.sub(r"\s+", " ", found[-1].group(0).lower())) if found else None
