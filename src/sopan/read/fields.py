@@ -14,6 +14,7 @@ from sopan.read.words import phrase_re, words
 
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
                      re.IGNORECASE)
+_WORD_RE = re.compile(r"[a-z]+")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
 _COMPANY_RE = re.compile(
@@ -22,6 +23,9 @@ _COMPANY_RE = re.compile(
 _ORG_SUFFIX = (r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
                r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
                r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)")
+_ADDRESS_HINT = re.compile(r"\b(?:at|di) (?:\d|our|[^\n]{0,50}\b(?:Jl|Jalan)\b)", re.IGNORECASE)
+_DIGITS9 = re.compile(r"\d[\d\s().-]{7,}\d")
+_ORG_HINT = re.compile(rf"{_ORG_SUFFIX}(?![\w])")
 _ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{0,4}}{_ORG_SUFFIX}\.?)(?![\w])")
 
 
@@ -37,11 +41,16 @@ def _clean(value: str | None) -> str | None:
 
 def language(text: str) -> Language:
     """'id' or 'en', by counting common function words."""
-    tokens = re.findall(r"[a-z]+", text.lower())
-    id_words, en_words = set(words()["id_words"]), set(words()["en_words"])
-    ids = sum(t in id_words for t in tokens)
-    ens = sum(t in en_words for t in tokens)
+    tokens = _WORD_RE.findall(text.lower())
+    id_words, en_words = _word_sets()
+    ids = sum(map(id_words.__contains__, tokens))
+    ens = sum(map(en_words.__contains__, tokens))
     return "en" if ens > ids else "id"
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(words()["id_words"]), frozenset(words()["en_words"])
 
 
 _LABEL_HEAD = re.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
@@ -85,6 +94,9 @@ def meeting_link(text: str) -> str | None:
 
 def access_code(text: str) -> str | None:
     """A passcode / password / access code written next to its label."""
+    low = text.lower()
+    if not any(str(w) in low for w in words()["labels"]["passcode"]):
+        return None
     pat = phrase_re("labels", "passcode")
     for m in re.finditer(r"(?:" + pat.pattern + r")\s*[:=]?\s*([A-Za-z0-9][\w@#$!.-]{2,30})",
                          text, re.IGNORECASE):
@@ -123,6 +135,8 @@ def location(text: str) -> str | None:
         if "remote" in low or low.startswith(("online", "daring", "zoom", "google meet", "via")):
             continue
         return value
+    if not _ADDRESS_HINT.search(text):
+        return None
     end = r"(?=\.\s*(?:\n|$|[A-Z][a-z]+\s+[a-z])|\n|$)"
     for pat in (
         r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)" + end,
@@ -139,13 +153,17 @@ def position(text: str, subject: str | None) -> str | None:
     """The job title, from a labelled line, a phrase around it, or the subject."""
     for value in labelled(text, "position"):
         return value
+    low = text.lower()
     patterns = [
         r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
         r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
         r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
         r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
     ]
-    for pat in patterns:
+    gates = ("posisi", "position", "position of", "sebagai")
+    for pat, gate in zip(patterns, gates, strict=True):
+        if gate not in low and not (gate == "position" and "role" in low):
+            continue
         m = re.search(pat, text)
         if m:
             return _clean(m.group(1))
@@ -164,21 +182,26 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     for value in labelled(text, "company"):
         return value
     for source in (subject or "", text, sender_name or ""):
-        m = _COMPANY_RE.search(source)
+        m = _COMPANY_RE.search(source) if ("PT" in source or "CV" in source or "Pt" in source) else None
         if m:
             return _clean(m.group(1))
-    m = re.search(r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
+    low = text.lower()
+    m = None
+    if "position" in low or "role" in low:
+        m = re.search(r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
                   r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})", text)
     if m:
         return _clean(m.group(1))
-    for source in (subject or "", text):
-        m = re.search(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", source, re.MULTILINE)
-        if m and source is subject:
-            return _clean(m.group(1))
-    m = re.search(r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", text,
+    m = re.search(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", subject or "")
+    if m:
+        return _clean(m.group(1))
+    m = None if "Tim" not in text and "Team" not in text else re.search(
+        r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", text,
                   re.MULTILINE)
     if m and m.group(1).lower() not in ("hrd", "hr"):
         return _clean(m.group(1))
+    if not _ORG_HINT.search(text):
+        return None
     orgs = [o for o in _ORG_RE.findall(text) if o.split()[0] not in ("The", "Our", "Dear")]
     return _clean(orgs[-1]) if orgs else None
 
@@ -201,12 +224,14 @@ def reference(text: str) -> str | None:
 
 def emails(text: str) -> list[str]:
     """Email addresses in order of appearance."""
-    return _EMAIL_RE.findall(text)
+    return _EMAIL_RE.findall(text) if "@" in text else []
 
 
 def phone(text: str) -> str | None:
     """A phone number near a contact word, or in the signature."""
-    text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    if not _DIGITS9.search(text):
+        return None
+    text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
     text = re.sub(r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+",
                   lambda m: " " * len(m.group(0)), text)
     for m in _PHONE_RE.finditer(text):
@@ -257,6 +282,8 @@ def _signer(text: str) -> str | None:
         if not signoff.fullmatch(stripped):
             continue
         for nxt in lines[i + 1 : i + 4]:
+            if re.search(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$", nxt.rstrip("\n")):
+                return None  # a blanked template placeholder: the signer is not known
             value = _clean(nxt)
             if not value or value.startswith("_"):
                 continue

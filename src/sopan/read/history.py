@@ -48,6 +48,10 @@ class Segment:
     quoted: bool = False
 
 
+_HINTS = ("forward", "original message", "pesan asli", "pesan yang diteruskan", "pesan terusan",
+          "wrote", "writes", "menulis")
+
+
 def _marker(lines: list[str]) -> tuple[int, str] | None:
     fwd, orig = phrase_re("forwarded"), phrase_re("quoted")
     for i, line in enumerate(lines):
@@ -81,6 +85,9 @@ def _headers(lines: list[str]) -> tuple[dict[str, str], list[str]]:
 
 def split_history(text: str, depth: int = 0) -> list[Segment]:
     """The body's segments, newest first; a forwarded original comes before the forward note."""
+    low = text.lower()
+    if not (text.startswith(">") or "\n>" in text or any(h in low for h in _HINTS)):
+        return [Segment(text)]  # most messages carry no history: skip the line-by-line look
     lines = text.splitlines()
     found = _marker(lines) if depth < 8 else None
     if found is None:
