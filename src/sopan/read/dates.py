@@ -136,15 +136,24 @@ def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, t
     return (later, (soon,)) if same_week else (soon, ())
 
 
-_TIME_TRIGGER = re.compile(r"\d[.:]\d\d|\d\s?[ap]\.?\s?m|\d\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m"
-                           r"|(?:pukul|jam|pkl\.?) \d", re.IGNORECASE)
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_TIME_TRIGGER = re.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)"
+                           r"|(?:pukul|jam|pkl\.?) \d")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _NUMDATE = re.compile(r"\d[/.-]\d")
 
 
 @cache
-def _relative_words() -> frozenset[str]:
-    return frozenset(w for phrase in words()["relative_days"] for w in str(phrase).split())
+def _triggers() -> dict[str, str]:
+    """Word → which scanners it wakes: m(onth), w(eekday), r(elative)."""
+    out: dict[str, str] = {}
+    for w in month_map():
+        out[w] = out.get(w, "") + "m"
+    for w in weekday_map():
+        out[w] = out.get(w, "") + "w"
+    for phrase in words()["relative_days"]:
+        for w in str(phrase).split():
+            out[w] = out.get(w, "") + "r"
+    return out
 
 
 def _windows(spans: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
@@ -169,16 +178,18 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     n = len(text)
-    months, wdays, rel = month_map(), weekday_map(), _relative_words()
-    month_spans, wd_spans, rel_spans = [], [], []
-    for tok in _TOKEN.finditer(text):
-        low = tok.group(0).lower()
-        if low in months:
-            month_spans.append(tok.span())
-        if low in wdays:
-            wd_spans.append(tok.span())
-        if low in rel:
-            rel_spans.append(tok.span())
+    triggers = _triggers()
+    spans: dict[str, list[tuple[int, int]]] = {"m": [], "w": [], "r": []}
+    # lower() keeps offsets for the scripts invitations use (Latin): the spans stay valid
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for tok in _TOKEN.finditer(low):
+        kinds = triggers.get(tok.group(0))
+        if kinds:
+            for kind in kinds:
+                spans[kind].append(tok.span())
+    month_spans, wd_spans, rel_spans = spans["m"], spans["w"], spans["r"]
     month_wins = _windows(month_spans, 45, 16, n)
     num_wins = _windows([m.span() for m in _NUMDATE.finditer(text)], 40, 12, n)
     wd_wins = _windows(wd_spans, 12, 14, n)
@@ -285,12 +296,16 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
     """Every time of day or time range in `text`, outside the `skip` spans (dates)."""
     pats = _time_patterns()
     hits: list[TimeHit] = []
-    skip = skip + [(z.start(), z.end()) for z in _zone_re().finditer(text) if z["sign"]]
+    if "GMT" in text or "UTC" in text:  # "UTC+05:30" is a zone, not a time
+        skip = skip + [(z.start(), z.end()) for z in _zone_re().finditer(text) if z["sign"]]
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in skip)
 
-    starts = [m.start() for m in _TIME_TRIGGER.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    starts = [m.start() for m in _TIME_TRIGGER.finditer(low)]
     pos = 0
     for trigger in starts:
         if trigger < pos:
@@ -365,7 +380,10 @@ def find_zones(text: str) -> list[tuple[int, str, str]]:
 
 def duration_minutes(text: str) -> int | None:
     """A written interview length in minutes ("45 minutes", "60 menit"), if any."""
-    m = re.search(r"(?<![\d])(\d{2,3})\s*(?:minutes|minute|mins?|menit)(?![\w])", text, re.I)
+    low = text.lower()
+    if "min" not in low and "menit" not in low:
+        return None
+    m = re.search(r"(?<![\d])(\d{2,3})\s*(?:minutes|minute|mins?|menit)(?![\w])", low)
     if m and 10 <= int(m.group(1)) <= 240:
         return int(m.group(1))
     return None

@@ -84,6 +84,9 @@ def labelled(text: str, key: str) -> list[str]:
 def meeting_link(text: str) -> str | None:
     """The first video-meeting address (Zoom, Meet, Teams, …), scheme kept as written."""
     domains = [str(d) for d in words()["meeting_domains"]]
+    low = text.lower()
+    if not any(d in low for d in domains):
+        return None
     for m in _URL_RE.finditer(text):
         url = m.group(0).rstrip(".,;")
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
@@ -123,9 +126,13 @@ def has_phrase(low: str, key: str, sub: str | None = None) -> bool:
     A plain substring test first: most phrases are absent, and that test is far cheaper
     than running the whole alternation over the text.
     """
+    return any(p in low for p in _phrases(key, sub)) and bool(phrase_re(key, sub).search(low))
+
+
+@lru_cache(maxsize=64)
+def _phrases(key: str, sub: str | None) -> tuple[str, ...]:
     items = words()[key] if sub is None else words()[key][sub]
-    present = [str(p) for p in items if str(p) in low]
-    return bool(present) and bool(phrase_re(key, sub).search(low))
+    return tuple(str(p) for p in items)
 
 
 def location(text: str) -> str | None:

@@ -91,13 +91,21 @@ def _city_index() -> tuple[re.Pattern[str], dict[str, City]]:
     return pattern, names
 
 
+_WORDS_RE = re.compile(r"[a-z]+")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(n.split()[0] for n in _city_index()[1])
+
+
 def city_in(text: str | None) -> City | None:
     """The Indonesian city named in `text` (the last one named), if any."""
     if not text:
         return None
     pattern, names = _city_index()
-    low = text.lower()
-    if not any(n in low for n in names):
+    firsts = _first_words()
+    if firsts.isdisjoint(_WORDS_RE.findall(text.lower())):
         return None
     found = list(pattern.finditer(text))
     # an address names its city last ("Jl. Raya Bekasi Km 21, Jakarta Timur")
