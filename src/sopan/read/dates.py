@@ -67,9 +67,8 @@ class TimeHit:
 def _patterns() -> dict[str, re.Pattern[str]]:
     months = alternation(list(month_map()))
     wds = alternation(list(weekday_map()))
-    full_wds = alternation([str(ws[0]) for ws in words()["weekdays"].values()] + [
-        str(ws[1]) for ws in words()["weekdays"].values()
-    ])
+    # abbreviations ("sat", "sun", "wed") are common words on their own: only full names here
+    full_wds = alternation([w for w in weekday_map() if len(w) > 3])
     relative = alternation(list(words()["relative_days"]))
     nb = alternation(words()["next_before"] + words()["this_before"])
     na = alternation(words()["next_after"] + words()["this_after"])
