@@ -131,9 +131,15 @@ def ics_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
     end_want = label.get("dtend")
     end_ok = RIGHT
     if end_want and "T" in end_want:
-        end_ok = RIGHT if inv.end and (
-            inv.end.astimezone(ZoneInfo("UTC")) if end_want.endswith("Z") else inv.end
-        ).strftime("%Y%m%dT%H%M%S") == end_want.rstrip("Z") else WRONG
+        end_ok = (
+            RIGHT
+            if inv.end
+            and (
+                inv.end.astimezone(ZoneInfo("UTC")) if end_want.endswith("Z") else inv.end
+            ).strftime("%Y%m%dT%H%M%S")
+            == end_want.rstrip("Z")
+            else WRONG
+        )
     return {
         "date": _ics_start(inv, label["dtstart"]),
         "start_time": _ics_start(inv, label["dtstart"]),
@@ -142,8 +148,11 @@ def ics_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
         "attendees": RIGHT if want_att == got_att else WRONG,
         "sequence": RIGHT if inv.sequence == int(label.get("sequence", 0)) else WRONG,
         "uid": RIGHT if inv.uid else WRONG,
-        **({"location": _text_match(inv.location, label["location"] or None)}
-           if "location" in label else {}),
+        **(
+            {"location": _text_match(inv.location, label["location"] or None)}
+            if "location" in label
+            else {}
+        ),
     }
 
 
@@ -187,14 +196,19 @@ def main() -> None:
                 bd = WRONG
             else:
                 iso = got.date().isoformat()
-                bd = RIGHT if (iso[4:] == want_day[1:] if want_day.startswith("--")
-                               else iso == want_day) else WRONG
+                bd = (
+                    RIGHT
+                    if (iso[4:] == want_day[1:] if want_day.startswith("--") else iso == want_day)
+                    else WRONG
+                )
             bt = judge_time(got if got and (got.hour or got.minute) else None, label["start_time"])
             for field, verdict in (("date", bd), ("start_time", bt)):
                 base_table[field][verdict] = base_table[field].get(verdict, 0) + 1
     n_txt = len([f for f in files if f.suffix == ".txt"])
-    print(f"sopan.read on {len(files)} labelled files ({n_txt} invitations, "
-          f"{len(files) - n_txt} ics); 'honest' = reported missing/ambiguous, not guessed\n")
+    print(
+        f"sopan.read on {len(files)} labelled files ({n_txt} invitations, "
+        f"{len(files) - n_txt} ics); 'honest' = reported missing/ambiguous, not guessed\n"
+    )
     print(f"{'field':<14}{'right':>7}{'honest':>8}{'wrong':>7}   {'baseline right/wrong':>22}")
     for field, counts in table.items():
         base = base_table.get(field)
@@ -219,9 +233,11 @@ def main() -> None:
         for data in icss:
             read_bytes(data, now=NOW)
     ics_rate = 20 * len(icss) / (time.perf_counter() - t0)
-    print(f"\nspeed on the {len(texts)} invitation texts (warm, best of 5): sopan.read "
-          f"{ours_rate:,.0f} msg/s · dateparser.search_dates {base_rate:,.0f} msg/s · "
-          f"ratio {ours_rate / base_rate:.1f}×")
+    print(
+        f"\nspeed on the {len(texts)} invitation texts (warm, best of 5): sopan.read "
+        f"{ours_rate:,.0f} msg/s · dateparser.search_dates {base_rate:,.0f} msg/s · "
+        f"ratio {ours_rate / base_rate:.1f}×"
+    )
     print(f"ics files: sopan.read {ics_rate:,.0f} files/s (icalendar parsing)")
     print(f"first pass incl. start-up: sopan {ours_time:.2f} s, dateparser {base_time:.2f} s")
     if failures:

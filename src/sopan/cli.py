@@ -88,9 +88,13 @@ def init(**given: str | None) -> None:
 @cli.command("read")
 @click.argument("file", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON contract.")
-@click.option("--mailbox", "mailbox", metavar="PATH", help="List the invitations in an .mbox or Maildir.")
+@click.option(
+    "--mailbox", "mailbox", metavar="PATH", help="List the invitations in an .mbox or Maildir."
+)
 @now_option
-def read_command(file: str | None, as_json: bool, mailbox: str | None, now_text: str | None) -> None:
+def read_command(
+    file: str | None, as_json: bool, mailbox: str | None, now_text: str | None
+) -> None:
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
     from pathlib import Path
 

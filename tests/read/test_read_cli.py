@@ -10,14 +10,36 @@ import pytest
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "fixtures"
 EXAMPLES = HERE.parents[1] / "examples"
-KEYS = ["language", "source", "company", "position", "start", "end", "timezone", "mode",
-        "location", "meeting_link", "access_code", "contact", "reference", "reply_by",
-        "message_id", "uid", "missing", "ambiguous"]
+KEYS = [
+    "language",
+    "source",
+    "company",
+    "position",
+    "start",
+    "end",
+    "timezone",
+    "mode",
+    "location",
+    "meeting_link",
+    "access_code",
+    "contact",
+    "reference",
+    "reply_by",
+    "message_id",
+    "uid",
+    "missing",
+    "ambiguous",
+]
 
 
 def test_json_contract_has_exactly_the_documented_keys(run_cli) -> None:
-    result = run_cli("read", str(EXAMPLES / "undangan_wawancara_id.eml"), "--json",
-                     "--now", "2026-11-20T09:00:00+07:00")
+    result = run_cli(
+        "read",
+        str(EXAMPLES / "undangan_wawancara_id.eml"),
+        "--json",
+        "--now",
+        "2026-11-20T09:00:00+07:00",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == KEYS
@@ -27,8 +49,9 @@ def test_json_contract_has_exactly_the_documented_keys(run_cli) -> None:
 
 
 def test_human_view_shows_own_zone_and_hours_left(run_cli) -> None:
-    result = run_cli("read", str(EXAMPLES / "interview_invitation_en.eml"),
-                     "--now", "2026-11-29T14:30:00+07:00")
+    result = run_cli(
+        "read", str(EXAMPLES / "interview_invitation_en.eml"), "--now", "2026-11-29T14:30:00+07:00"
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Mon 30 Nov 2026 14:30" in out and "Asia/Singapore" in out
@@ -38,8 +61,12 @@ def test_human_view_shows_own_zone_and_hours_left(run_cli) -> None:
 
 
 def test_human_view_names_missing_and_ambiguous(run_cli) -> None:
-    result = run_cli("read", str(FIXTURES / "text/en_two_dates_undecided.txt"),
-                     "--now", "2026-11-20T09:00:00+07:00")
+    result = run_cli(
+        "read",
+        str(FIXTURES / "text/en_two_dates_undecided.txt"),
+        "--now",
+        "2026-11-20T09:00:00+07:00",
+    )
     assert result.returncode == 0, result.stderr
     assert "Ambiguous:" in result.stdout and "2026-11-30" in result.stdout
     assert "2026-12-01" in result.stdout
@@ -47,8 +74,14 @@ def test_human_view_names_missing_and_ambiguous(run_cli) -> None:
 
 
 def test_mailbox_lists_invitations_newest_first(run_cli) -> None:
-    result = run_cli("read", "--mailbox", str(FIXTURES / "mbox/two_invitations_among_others.mbox"),
-                     "--json", "--now", "2026-11-20T09:00:00+07:00")
+    result = run_cli(
+        "read",
+        "--mailbox",
+        str(FIXTURES / "mbox/two_invitations_among_others.mbox"),
+        "--json",
+        "--now",
+        "2026-11-20T09:00:00+07:00",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [d["company"] for d in data] == ["Beta Partners", "PT Alpha Teknik"]

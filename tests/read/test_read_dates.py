@@ -100,8 +100,9 @@ def test_numeric_order() -> None:
         ("pukul 13.30 s.d. 15.00 WIB", (13, 30), (15, 0), "Asia/Jakarta"),
     ],
 )
-def test_times_ranges_and_zones(text: str, start: tuple[int, int],
-                                end: tuple[int, int] | None, zone: str | None) -> None:
+def test_times_ranges_and_zones(
+    text: str, start: tuple[int, int], end: tuple[int, int] | None, zone: str | None
+) -> None:
     hits = find_times(text, [])
     assert len(hits) == 1
     hit = hits[0]
@@ -115,8 +116,16 @@ def test_open_end_and_no_false_times() -> None:
 
 
 def test_placeholders_are_blanked_with_offsets_kept() -> None:
-    for text in ("{{ tanggal }}", "[Date]", "{date}", "<<tanggal>>", "{ form.interviewDate }",
-                 "${formattedDate}", "$tanggal", "(Masukkan Link Google Meet Di Sini)"):
+    for text in (
+        "{{ tanggal }}",
+        "[Date]",
+        "{date}",
+        "<<tanggal>>",
+        "{ form.interviewDate }",
+        "${formattedDate}",
+        "$tanggal",
+        "(Masukkan Link Google Meet Di Sini)",
+    ):
         blank = blank_placeholders(f"Tanggal: {text} ok")
         assert blank.strip() == "Tanggal:" + " " * (len(text) + 2) + "ok"
 
@@ -128,8 +137,9 @@ def test_zone_names() -> None:
 
 
 def test_weekday_date_time_in_one_sentence_indonesian() -> None:
-    inv = read_text("Undangan interview: Senin, 23 November 2026 pukul 10.00 WIB di kantor.",
-                    now=NOW)
+    inv = read_text(
+        "Undangan interview: Senin, 23 November 2026 pukul 10.00 WIB di kantor.", now=NOW
+    )
     assert inv.start == datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
@@ -140,8 +150,9 @@ def test_numeric_with_range_and_wita() -> None:
 
 
 def test_english_12_hour_without_zone_uses_users_zone_and_says_so() -> None:
-    inv = read_text("Interview on Monday, November 23, 2026 at 2:30 PM.", now=NOW,
-                    user_tz="Asia/Makassar")
+    inv = read_text(
+        "Interview on Monday, November 23, 2026 at 2:30 PM.", now=NOW, user_tz="Asia/Makassar"
+    )
     assert inv.start == datetime(2026, 11, 23, 14, 30, tzinfo=ZoneInfo("Asia/Makassar"))
     assert "timezone" in inv.missing
 
@@ -158,8 +169,10 @@ def test_relative_date_uses_message_date_not_now() -> None:
 
 
 def test_notification_time_and_deadline_are_not_the_interview() -> None:
-    text = ("Interview dijadwalkan pada tanggal 15 Januari 2027 pukul 10:00 WIB.\n"
-            "Mohon konfirmasi sebelum 10 Januari 2027 pukul 12.00 WIB.")
+    text = (
+        "Interview dijadwalkan pada tanggal 15 Januari 2027 pukul 10:00 WIB.\n"
+        "Mohon konfirmasi sebelum 10 Januari 2027 pukul 12.00 WIB."
+    )
     inv = read_text(text, now=NOW)
     assert inv.start == datetime(2027, 1, 15, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert inv.reply_by == datetime(2027, 1, 10, 12, 0, tzinfo=ZoneInfo("Asia/Jakarta"))

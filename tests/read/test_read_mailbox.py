@@ -32,7 +32,9 @@ def test_maildir_folder(tmp_path: Path) -> None:
     (box / "cur" / "junk.msg").write_bytes(b"From: a@b.example\nSubject: Lunch\n\nmakan siang?\n")
     found = read_mailbox(box, now=NOW)
     assert [i.subject for i in found] == [
-        "Jadwal interview besok", "Interview invitation", "Undangan Wawancara Staf Gudang",
+        "Jadwal interview besok",
+        "Interview invitation",
+        "Undangan Wawancara Staf Gudang",
     ]
     assert read_file(box, now=NOW).subject == "Jadwal interview besok"
 

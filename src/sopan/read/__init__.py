@@ -58,8 +58,9 @@ def read_bytes(
     if _looks_binary(data):
         raise UserError(f"{origin}: a binary file, not an email, calendar file or text")
     head = data.lstrip()[:5]
-    if head == b"From " and b"\nFrom " in data or (head == b"From " and looks_like_email(
-        data.lstrip().split(b"\n", 1)[-1])):
+    if (head == b"From " and b"\nFrom " in data) or (
+        head == b"From " and looks_like_email(data.lstrip().split(b"\n", 1)[-1])
+    ):
         found = _read_mbox_bytes(data, now=now, user_tz=user_tz)
         if not found:
             raise UserError(f"{origin}: no interview invitation in this mailbox")
@@ -67,8 +68,12 @@ def read_bytes(
     if looks_like_calendar(decode_bytes(data[:64])):
         cal = parse_calendar(decode_bytes(data), user_tz, origin)
         text = "\n".join(p for p in (cal.summary, cal.text) if p)
-        return build(text, Envelope(source="ics", calendar=cal, subject=cal.summary),
-                     now=now, user_tz=user_tz)
+        return build(
+            text,
+            Envelope(source="ics", calendar=cal, subject=cal.summary),
+            now=now,
+            user_tz=user_tz,
+        )
     if looks_like_email(data):
         body, env, calendars, _ = parse_email(data)
         for raw in calendars:
@@ -84,8 +89,10 @@ def read_bytes(
 
     text = _decode(data)
     if not _mentions_invitation(text):
-        raise UserError(f"{origin}: not an interview invitation (no email headers, no calendar "
-                        "data, no mention of an interview)")
+        raise UserError(
+            f"{origin}: not an interview invitation (no email headers, no calendar "
+            "data, no mention of an interview)"
+        )
     return read_text(text, now=now, user_tz=user_tz)
 
 

@@ -118,8 +118,16 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     for seg in segments:
         sent = parse_date_header(seg.headers.get("date")) or env.sent_at
         base = (sent or now).astimezone(ZoneInfo(user_tz)).date()
-        results.append(decide(seg.text, base=base, sent=sent.date() if sent else None,
-                              order=order, user_tz=user_tz, duration=duration_minutes(seg.text)))
+        results.append(
+            decide(
+                seg.text,
+                base=base,
+                sent=sent.date() if sent else None,
+                order=order,
+                user_tz=user_tz,
+                duration=duration_minutes(seg.text),
+            )
+        )
     # the newest message that says when wins; the reply deadline may sit in any of them
     when = next((w for w in results if w.day or w.ambiguous or w.start), When())
     if when.reply_by is None:

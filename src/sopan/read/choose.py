@@ -53,8 +53,11 @@ def _label(text: str, hit_start: int) -> str:
 
 def _nearest(window: str) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None
-    for cat, key in (("interview", "interview_context"), ("deadline", "deadline_context"),
-                     ("other", "other_context")):
+    for cat, key in (
+        ("interview", "interview_context"),
+        ("deadline", "deadline_context"),
+        ("other", "other_context"),
+    ):
         for m in phrase_re(key).finditer(window):
             if best is None or m.end() >= best[1]:
                 best = (cat, m.end())
@@ -77,7 +80,7 @@ def classify(text: str, hit: DateHit, sent: date | None) -> tuple[Category, int]
     if sent is not None and hit.day < sent and hit.kind != "relative":
         return "other", 0
     label = _label(text, hit.start)
-    a, _ = _line_bounds(text, hit.start)
+    _a, _ = _line_bounds(text, hit.start)
     window = text[max(0, hit.start - 90) : hit.start]
     near = _nearest(window)
     if label and phrase_re("deadline_context").search(label):
@@ -113,8 +116,12 @@ def _time_for(text: str, hit: DateHit, hits: list[DateHit], times: list[TimeHit]
         return same_line[-1]
     for t in times:
         label = _label(text, t.start)
-        owner = [h for h in hits if h.start < t.start and _line_bounds(text, h.start)[0] ==
-                 _line_bounds(text, t.start)[0]]
+        owner = [
+            h
+            for h in hits
+            if h.start < t.start
+            and _line_bounds(text, h.start)[0] == _line_bounds(text, t.start)[0]
+        ]
         if label and phrase_re("labels", "time").search(label) and not owner:
             return t
     return None
@@ -141,8 +148,15 @@ def _describe(day: date, t: TimeHit | None, tz: str) -> str:
     return _at(day, (t.hour, t.minute), tz).isoformat()
 
 
-def decide(text: str, *, base: date, sent: date | None, order: Order, user_tz: str,
-           duration: int | None = None) -> When:
+def decide(
+    text: str,
+    *,
+    base: date,
+    sent: date | None,
+    order: Order,
+    user_tz: str,
+    duration: int | None = None,
+) -> When:
     """The interview's start/end, its zone, and the reply deadline, read from `text`."""
     hits = find_dates(text, base, order)
     times = find_times(text, [(h.start, h.end) for h in hits])
@@ -162,8 +176,11 @@ def decide(text: str, *, base: date, sent: date | None, order: Order, user_tz: s
         d = deadlines[0]
         line_end = _line_bounds(text, d.end)[1]
         t = next((x for x in times if d.end <= x.start < line_end), None)
-        when.reply_by = _at(d.day, (t.hour, t.minute) if t else (23, 59),
-                            (t.zone if t else None) or _zone_for(text, d, t) or user_tz)
+        when.reply_by = _at(
+            d.day,
+            (t.hour, t.minute) if t else (23, 59),
+            (t.zone if t else None) or _zone_for(text, d, t) or user_tz,
+        )
         when.reply_zone_written = bool(t and t.zone)
     if not scored:
         return when
@@ -199,8 +216,10 @@ def decide(text: str, *, base: date, sent: date | None, order: Order, user_tz: s
     others = {h.day for s, h, _ in scored if s < top and h.day != hit.day and s >= 2}
     if others:
         when.ambiguous.append(
-            Ambiguity("start", (_describe(hit.day, t, tz), *(_describe(d, None, tz) for d in
-                                                              sorted(others))))
+            Ambiguity(
+                "start",
+                (_describe(hit.day, t, tz), *(_describe(d, None, tz) for d in sorted(others))),
+            )
         )
     if t is None:
         return when

@@ -87,7 +87,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "iso": re.compile(
-            rf"(?<![\w]){wd_prefix}(?P<y>(?:19|20)\d{{2}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)", flags
+            rf"(?<![\w]){wd_prefix}(?P<y>(?:19|20)\d{{2}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
+            flags,
         ),
         "numeric": re.compile(
             rf"(?<![\w./-]){wd_prefix}(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)"
@@ -135,8 +136,10 @@ def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, t
     return (later, (soon,)) if same_week else (soon, ())
 
 
-_TIME_TRIGGER = re.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)"
-                           r"|(?:pukul|jam|pkl\.?) \d")
+_TIME_TRIGGER = re.compile(
+    r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)"
+    r"|(?:pukul|jam|pkl\.?) \d"
+)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _NUMDATE = re.compile(r"\d[/.-]\d")
 
@@ -155,7 +158,9 @@ def _triggers() -> dict[str, str]:
     return out
 
 
-def _windows(spans: list[tuple[int, int]], before: int, after: int, n: int) -> list[tuple[int, int]]:
+def _windows(
+    spans: list[tuple[int, int]], before: int, after: int, n: int
+) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         a, b = max(0, s - before), min(n, e + after)
@@ -209,7 +214,11 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             y = int(m["y"]) if m["y"] else None
             day = _with_year(mo, int(m["d"]), y, base)
             if day:
-                add(DateHit(m.start(), m.end(), day, "absolute", y is not None, _weekday_of(m["wd"])))
+                add(
+                    DateHit(
+                        m.start(), m.end(), day, "absolute", y is not None, _weekday_of(m["wd"])
+                    )
+                )
     for m in _scan(pats["numeric"], text, num_wins):
         if not free(m.start(), m.end()):
             continue
@@ -218,9 +227,9 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         dmy, mdy = _valid(y, b, a), _valid(y, a, b)
         if dmy and mdy and dmy != mdy:
             first, other = (mdy, dmy) if order == "mdy" else (dmy, mdy)
-            alts = () if order != "unknown" else (other,)
+            alts: tuple[date, ...] = () if order != "unknown" else (other,)
         elif dmy or mdy:
-            first, alts = (dmy or mdy), ()  # type: ignore[assignment]
+            first, alts = (dmy or mdy), ()  # type: ignore[assignment]  # one is set
         else:
             continue
         add(DateHit(m.start(), m.end(), first, "numeric", True, _weekday_of(m["wd"]), alts))

@@ -13,8 +13,19 @@ from sopan.read.build import Calendar, Envelope, parse_date_header
 from sopan.read.html import html_to_text
 
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?")
-_KNOWN = (b"from:", b"to:", b"subject:", b"date:", b"message-id:", b"content-type:",
-          b"mime-version:", b"received:", b"return-path:", b"reply-to:", b"delivered-to:")
+_KNOWN = (
+    b"from:",
+    b"to:",
+    b"subject:",
+    b"date:",
+    b"message-id:",
+    b"content-type:",
+    b"mime-version:",
+    b"received:",
+    b"return-path:",
+    b"reply-to:",
+    b"delivered-to:",
+)
 
 
 def looks_like_email(data: bytes) -> bool:
@@ -70,7 +81,9 @@ def _payload(part: Message) -> str:
 def _is_calendar(part: Message) -> bool:
     ctype = part.get_content_type()
     name = (part.get_filename() or "").lower()
-    return ctype in ("text/calendar", "application/ics", "text/x-vcalendar") or name.endswith(".ics")
+    return ctype in ("text/calendar", "application/ics", "text/x-vcalendar") or name.endswith(
+        ".ics"
+    )
 
 
 def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:

@@ -12,17 +12,21 @@ from functools import lru_cache
 from sopan.model import Language
 from sopan.read.words import phrase_re, words
 
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
-                     re.IGNORECASE)
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[a-z]+")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
 _COMPANY_RE = re.compile(
     r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?:[A-Z][\w&-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
 )
-_ORG_SUFFIX = (r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
-               r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
-               r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)")
+_ORG_SUFFIX = (
+    r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
+    r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
+    r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)"
+)
 _ADDRESS_HINT = re.compile(r"\b(?:at|di) (?:\d|our|[^\n]{0,50}\b(?:Jl|Jalan)\b)", re.IGNORECASE)
 _DIGITS9 = re.compile(r"\d[\d\s().-]{7,}\d")
 _ORG_HINT = re.compile(rf"{_ORG_SUFFIX}(?![\w])")
@@ -101,8 +105,9 @@ def access_code(text: str) -> str | None:
     if not any(str(w) in low for w in words()["labels"]["passcode"]):
         return None
     pat = phrase_re("labels", "passcode")
-    for m in re.finditer(r"(?:" + pat.pattern + r")\s*[:=]?\s*([A-Za-z0-9][\w@#$!.-]{2,30})",
-                         text, re.IGNORECASE):
+    for m in re.finditer(
+        r"(?:" + pat.pattern + r")\s*[:=]?\s*([A-Za-z0-9][\w@#$!.-]{2,30})", text, re.IGNORECASE
+    ):
         value = m.group(1).rstrip(".")
         if re.search(r"\d", value) or value.isupper():
             return value
@@ -148,7 +153,8 @@ def location(text: str) -> str | None:
     for pat in (
         r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)" + end,
         r"(?:\bat\b|\bdi\b)\s+([^\n]{0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)" + end,
-        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)" + end,
+        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)"
+        + end,
     ):
         m = re.search(pat, text)
         if m:
@@ -158,8 +164,8 @@ def location(text: str) -> str | None:
 
 def position(text: str, subject: str | None) -> str | None:
     """The job title, from a labelled line, a phrase around it, or the subject."""
-    for value in labelled(text, "position"):
-        return value
+    for labelled_value in labelled(text, "position"):
+        return labelled_value
     low = text.lower()
     patterns = [
         r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
@@ -175,8 +181,12 @@ def position(text: str, subject: str | None) -> str | None:
         if m:
             return _clean(m.group(1))
     if subject:
-        m = re.search(r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
-                      r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)", subject, re.IGNORECASE)
+        m = re.search(
+            r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
+            r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
+            subject,
+            re.IGNORECASE,
+        )
         if m:
             value = _clean(m.group(1))
             if value and not _COMPANY_RE.match(value) and len(value) < 60:
@@ -189,22 +199,35 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     for value in labelled(text, "company"):
         return value
     for source in (subject or "", text, sender_name or ""):
-        m = _COMPANY_RE.search(source) if ("PT" in source or "CV" in source or "Pt" in source) else None
+        m = (
+            _COMPANY_RE.search(source)
+            if ("PT" in source or "CV" in source or "Pt" in source)
+            else None
+        )
         if m:
             return _clean(m.group(1))
     low = text.lower()
     m = None
     if "position" in low or "role" in low:
-        m = re.search(r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
-                  r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})", text)
+        m = re.search(
+            r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
+            r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})",
+            text,
+        )
     if m:
         return _clean(m.group(1))
     m = re.search(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", subject or "")
     if m:
         return _clean(m.group(1))
-    m = None if "Tim" not in text and "Team" not in text else re.search(
-        r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", text,
-                  re.MULTILINE)
+    m = (
+        None
+        if "Tim" not in text and "Team" not in text
+        else re.search(
+            r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$",
+            text,
+            re.MULTILINE,
+        )
+    )
     if m and m.group(1).lower() not in ("hrd", "hr"):
         return _clean(m.group(1))
     if not _ORG_HINT.search(text):
@@ -239,8 +262,11 @@ def phone(text: str) -> str | None:
     if not _DIGITS9.search(text):
         return None
     text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
-    text = re.sub(r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+",
-                  lambda m: " " * len(m.group(0)), text)
+    text = re.sub(
+        r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+",
+        lambda m: " " * len(m.group(0)),
+        text,
+    )
     for m in _PHONE_RE.finditer(text):
         raw = m.group(1).strip()
         digits = re.sub(r"\D", "", raw)

@@ -48,8 +48,16 @@ class Segment:
     quoted: bool = False
 
 
-_HINTS = ("forward", "original message", "pesan asli", "pesan yang diteruskan", "pesan terusan",
-          "wrote", "writes", "menulis")
+_HINTS = (
+    "forward",
+    "original message",
+    "pesan asli",
+    "pesan yang diteruskan",
+    "pesan terusan",
+    "wrote",
+    "writes",
+    "menulis",
+)
 
 
 def _marker(lines: list[str]) -> tuple[int, str] | None:
@@ -95,7 +103,9 @@ def split_history(text: str, depth: int = 0) -> list[Segment]:
     i, kind = found
     top = "\n".join(lines[:i])
     if kind == "quoted-lines":
-        rest = [re.sub(r"^>\s?", "", ln) for ln in lines[i:] if ln.startswith(">") or not ln.strip()]
+        rest = [
+            re.sub(r"^>\s?", "", ln) for ln in lines[i:] if ln.startswith(">") or not ln.strip()
+        ]
         attribution = lines[i - 1] if _ATTRIBUTION_RE.match(lines[i - 1]) else ""
         top = "\n".join(lines[: i - 1] if attribution else lines[:i])
     else:

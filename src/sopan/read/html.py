@@ -5,8 +5,28 @@ from __future__ import annotations
 import re
 import warnings
 
-_BLOCKS = ("p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-           "blockquote", "section", "article", "header", "footer", "pre", "title")
+_BLOCKS = (
+    "p",
+    "div",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "title",
+)
 
 
 def html_to_text(html: str) -> str:

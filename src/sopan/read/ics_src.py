@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from email.utils import formataddr
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,9 +13,17 @@ from sopan.read.build import Calendar
 from sopan.read.dates import zone_name
 from sopan.read.html import html_to_text
 
-_TEXT_PROPS = ("SUMMARY", "LOCATION", "DESCRIPTION", "COMMENT", "URL", "X-GOOGLE-CONFERENCE",
-               "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK",
-               "X-MICROSOFT-ONLINEMEETINGINFORMATION")
+_TEXT_PROPS = (
+    "SUMMARY",
+    "LOCATION",
+    "DESCRIPTION",
+    "COMMENT",
+    "URL",
+    "X-GOOGLE-CONFERENCE",
+    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+    "X-MICROSOFT-ONLINEMEETINGCONFLINK",
+    "X-MICROSOFT-ONLINEMEETINGINFORMATION",
+)
 
 
 def _first_event_only(raw: str) -> str:
@@ -138,7 +146,9 @@ def parse_calendar(raw: str, user_tz: str, origin: str) -> Calendar:
             people.append(formataddr((name or "", email)) if name else email)
     out.attendees = tuple(people)
     location = event.get("LOCATION")
-    out.location = str(location).replace("\\,", ",").replace("\\", "").strip() or None if location else None
+    out.location = (
+        str(location).replace("\\,", ",").replace("\\", "").strip() or None if location else None
+    )
     summary = event.get("SUMMARY")
     out.summary = str(summary) if summary else None
     return out
@@ -147,7 +157,3 @@ def parse_calendar(raw: str, user_tz: str, origin: str) -> Calendar:
 def looks_like_calendar(text: str) -> bool:
     """True when the text is an iCalendar file."""
     return text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:VCALENDAR")
-
-
-def _unused(tz: tzinfo) -> None:  # keeps the tzinfo import meaningful for type checkers
-    del tz

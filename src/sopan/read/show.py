@@ -11,8 +11,10 @@ from sopan.model import Invitation
 def _when(start: datetime, end: datetime | None) -> str:
     text = start.strftime("%a %d %b %Y %H:%M")
     if end is not None:
-        text += ("–" + end.strftime("%H:%M")) if end.date() == start.date() else (
-            " – " + end.strftime("%a %d %b %Y %H:%M")
+        text += (
+            ("–" + end.strftime("%H:%M"))
+            if end.date() == start.date()
+            else (" – " + end.strftime("%a %d %b %Y %H:%M"))
         )
     return f"{text} {start.tzname() or ''}".rstrip()
 
@@ -42,8 +44,12 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str) -> list[str]:
             rows.append(("Your time", _when(inv.start.astimezone(mine), end) + f" [{user_tz}]"))
         left = hours_left(inv, now)
         if left is not None:
-            rows.append(("Time left", f"{left:.1f} hours" if left >= 0 else
-                         f"started {-left:.1f} hours ago"))
+            rows.append(
+                (
+                    "Time left",
+                    f"{left:.1f} hours" if left >= 0 else f"started {-left:.1f} hours ago",
+                )
+            )
     elif inv.day:
         rows.append(("When", inv.day.strftime("%a %d %b %Y") + " (no time given)"))
     else:
@@ -72,7 +78,10 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str) -> list[str]:
 
 def mailbox_line(inv: Invitation) -> str:
     """One line per invitation in a mailbox listing."""
-    when = _when(inv.start, inv.end) if inv.start else (
-        inv.day.isoformat() + " (no time)" if inv.day else "date unknown")
+    when = (
+        _when(inv.start, inv.end)
+        if inv.start
+        else (inv.day.isoformat() + " (no time)" if inv.day else "date unknown")
+    )
     what = " · ".join(x for x in (inv.company, inv.position) if x) or (inv.subject or "")
     return f"{when:<32}  {what}"

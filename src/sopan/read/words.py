@@ -51,7 +51,7 @@ def cities() -> tuple[City, ...]:
 
 
 def alternation(items: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first (so 'jakarta selatan' beats 'jakarta')."""
+    """A regex alternation of literal phrases, longest first (so longer names win)."""
     ordered = sorted({str(i) for i in items}, key=len, reverse=True)
     return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in ordered)
 
