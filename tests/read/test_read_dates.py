@@ -113,6 +113,14 @@ def test_open_end_and_no_false_times() -> None:
     hit = find_times("Pukul : 08.00 - selesai", [])[0]
     assert hit.open_end and hit.end_hm is None
     assert find_times("Rp 15.000, telp 021-5551234, versi 70.9054, 45 menit", []) == []
+    assert find_times("IPK minimal 3.00, skor TOEFL 5.50, Rp 12.50", []) == []
+
+
+def test_yearless_date_just_past_is_reported() -> None:
+    hit = find_dates("interview 10 November", BASE, "dmy")[0]
+    assert hit.day == date(2027, 11, 10) and hit.alternatives == (date(2026, 11, 10),)
+    inv = read_text("Undangan interview 10 November pukul 10.00 WIB.", now=NOW)
+    assert [a.field for a in inv.ambiguous] == ["start"]
 
 
 def test_placeholders_are_blanked_with_offsets_kept() -> None:

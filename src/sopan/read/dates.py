@@ -140,6 +140,12 @@ _TIME_TRIGGER = re.compile(
     r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)"
     r"|(?:pukul|jam|pkl\.?) \d"
 )
+# numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
+_NOT_TIME = re.compile(
+    r"(?<![a-z])(?:ipk|gpa|rp|usd|idr|sgd|nilai|versi|version|lantai|floor|kav|km|no|nomor"
+    r"|skor|score|v)"
+    r"\.?(?:\s+[a-z]+)?\s*[:.]?\s*$"
+)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _NUMDATE = re.compile(r"\d[/.-]\d")
 
@@ -214,11 +220,11 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             y = int(m["y"]) if m["y"] else None
             day = _with_year(mo, int(m["d"]), y, base)
             if day:
-                add(
-                    DateHit(
-                        m.start(), m.end(), day, "absolute", y is not None, _weekday_of(m["wd"])
-                    )
-                )
+                # no year, and this year's date passed only weeks ago: maybe a past event
+                recent = _valid(base.year, mo, int(m["d"])) if y is None else None
+                alts = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
+                wd = _weekday_of(m["wd"])
+                add(DateHit(m.start(), m.end(), day, "absolute", y is not None, wd, alts))
     for m in _scan(pats["numeric"], text, num_wins):
         if not free(m.start(), m.end()):
             continue
@@ -322,7 +328,7 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         if not m:
             continue
         pos = m.end()
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or _NOT_TIME.search(low, max(0, m.start() - 22), m.start()):
             continue
         h1, m1, ap1 = _one(m)
         end = m.end()
