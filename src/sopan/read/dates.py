@@ -222,9 +222,9 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             if day:
                 # no year, and this year's date passed only weeks ago: maybe a past event
                 recent = _valid(base.year, mo, int(m["d"])) if y is None else None
-                alts = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
+                past = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
                 wd = _weekday_of(m["wd"])
-                add(DateHit(m.start(), m.end(), day, "absolute", y is not None, wd, alts))
+                add(DateHit(m.start(), m.end(), day, "absolute", y is not None, wd, past))
     for m in _scan(pats["numeric"], text, num_wins):
         if not free(m.start(), m.end()):
             continue
