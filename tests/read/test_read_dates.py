@@ -184,3 +184,32 @@ def test_notification_time_and_deadline_are_not_the_interview() -> None:
     inv = read_text(text, now=NOW)
     assert inv.start == datetime(2027, 1, 15, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert inv.reply_by == datetime(2027, 1, 10, 12, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("Interview hari Selasa 24/11 pukul 10.00 WIB", "2026-11-24T10:00:00+07:00", None),
+        ("Wawancara Jumat (27/11) jam 2 siang", "2026-11-27T14:00:00+07:00", None),
+        ("interview tgl 30/11 jam 7 malam WIB", "2026-11-30T19:00:00+07:00", None),
+        ("Interview on 11/30/2026 at 3pm EST", "2026-11-30T15:00:00-05:00", None),
+        ("Interview on Tue, Nov 24 at 3pm SGT", "2026-11-24T15:00:00+08:00", None),
+        (
+            "interview pukul 1-2 siang Senin 23 Nov 2026",
+            "2026-11-23T13:00:00+07:00",
+            "2026-11-23T14:00:00+07:00",
+        ),
+    ],
+)
+def test_short_chat_forms(text: str, start: str, end: str | None) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is not None and inv.start.isoformat() == start
+    assert (inv.end.isoformat() if inv.end else None) == end
+    assert inv.ambiguous == ()
+
+
+def test_bare_small_hour_is_read_as_afternoon_and_reported() -> None:
+    inv = read_text("interview Senin 23 Nov 2026 pukul 2 WIB", now=NOW)
+    assert inv.start == datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert [a.field for a in inv.ambiguous] == ["start"]
+    assert "2026-11-23T02:00:00+07:00" in inv.ambiguous[0].candidates

@@ -223,7 +223,20 @@ def decide(
         )
     if t is None:
         return when
-    when.start = _at(hit.day, (t.hour, t.minute), tz)
+    hour = t.hour
+    if t.unsure_half:
+        # an interview at 2 a.m. is unlikely: take the afternoon, and say so
+        hour = t.hour + 12
+        when.ambiguous.append(
+            Ambiguity(
+                "start",
+                (
+                    _at(hit.day, (hour, t.minute), tz).isoformat(),
+                    _at(hit.day, (t.hour, t.minute), tz).isoformat(),
+                ),
+            )
+        )
+    when.start = _at(hit.day, (hour, t.minute), tz)
     if t.end_hm:
         end = _at(hit.day, t.end_hm, tz)
         when.end = end if end > when.start else end + timedelta(days=1)

@@ -61,6 +61,8 @@ class TimeHit:
     open_end: bool = False
     zone: str | None = None
     zone_text: str | None = None
+    #: a bare hour 1–6 with nothing saying morning or afternoon
+    unsure_half: bool = False
 
 
 @cache
@@ -91,8 +93,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "numeric": re.compile(
-            rf"(?<![\w./-]){wd_prefix}(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)"
+            rf"(?<![\w./-]){wd_prefix}(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)",
+            flags,
+        ),
+        "daymonth": re.compile(
+            rf"(?<![\w./-])(?:(?P<wd>{wds})\.?\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?\(?"
+            rf"|(?:tanggal|tgl\.?|date:?|on)\s+)(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)\)?(?![\d/.-]?\d)",
             flags,
         ),
         "relative": re.compile(rf"(?<![\w])(?P<rel>{relative})(?![\w])", flags),
@@ -146,6 +153,8 @@ _NOT_TIME = re.compile(
     r"|skor|score|v)"
     r"\.?(?:\s+[a-z]+)?\s*[:.]?\s*$"
 )
+_BARE_HOUR = re.compile(r"([01]?\d|2[0-3])(?![\d.:])")
+_DAYPART = re.compile(r"\s*(pagi|siang|sore|malam)(?![\w])", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _NUMDATE = re.compile(r"\d[/.-]\d")
 
@@ -239,6 +248,23 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         else:
             continue
         add(DateHit(m.start(), m.end(), first, "numeric", True, _weekday_of(m["wd"]), alts))
+    for m in _scan(pats["daymonth"], text, num_wins):
+        # "Selasa 24/11", "tgl 24/11": no year, so resolved like "24 November"
+        if not free(m.start(), m.end()):
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        first_md = (a, b) if order == "mdy" else (b, a)
+        main = _with_year(*first_md, None, base)
+        other = _with_year(first_md[1], first_md[0], None, base)
+        if main is None and other is None:
+            continue
+        pair: tuple[date, ...] = ()
+        if main is None:
+            main = other
+        elif order == "unknown" and other and other != main:
+            pair = (other,)
+        assert main is not None
+        add(DateHit(m.start(), m.end(), main, "numeric", False, _weekday_of(m["wd"]), pair))
     for m in _scan(pats["relative"], text, rel_wins):
         if free(m.start(), m.end()):
             offset = int(words()["relative_days"][re.sub(r"\s+", " ", m["rel"].lower())])
@@ -345,7 +371,20 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
                 end_hm, end = (end_h, mi2), m2.end()
             elif o := pats["open"].match(text, sep.end()):
                 open_end, end = True, o.end()
+            elif (b2 := _BARE_HOUR.match(text, sep.end())) and _DAYPART.match(text, b2.end()):
+                end_hm, end = (int(b2.group(1)), 0), b2.end()
+        part = _DAYPART.match(text, end)
+        if part and not ap1:
+            # "jam 2 siang", "pukul 7 malam": Indonesian parts of the day fix the half
+            word = part.group(1).lower()
+            shift = (word == "siang" and h1 < 11) or (word in ("sore", "malam") and 1 <= h1 < 12)
+            ap1 = "pm" if shift else None
+            if end_hm and shift and end_hm[0] < 12:
+                end_hm = (end_hm[0] + 12, end_hm[1])
+            end = part.end()
         pos = max(pos, end)
+        # "pukul 2" with no minutes, no am/pm and no part of the day: 02:00 or 14:00?
+        unsure = bool(m["h3"]) and not ap1 and not part and 1 <= h1 <= 6
         start_h = _meridiem(h1, ap1)
         zone = zone_text = None
         window = text[end : end + 40].split("\n", 1)[0]
@@ -354,7 +393,7 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
             letters = re.match(r"[A-Za-z]+", z.group(0))
             zone = zone_name(letters.group(0) if letters else "", z["sign"], z["oh"], z["om"])
             zone_text = z.group(0).strip()
-        hits.append(TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text))
+        hits.append(TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text, unsure))
     return hits
 
 
