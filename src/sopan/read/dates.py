@@ -255,14 +255,14 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         a, b = int(m["a"]), int(m["b"])
         first_md = (a, b) if order == "mdy" else (b, a)
         main = _with_year(*first_md, None, base)
-        other = _with_year(first_md[1], first_md[0], None, base)
-        if main is None and other is None:
+        swapped = _with_year(first_md[1], first_md[0], None, base)
+        if main is None and swapped is None:
             continue
         pair: tuple[date, ...] = ()
         if main is None:
-            main = other
-        elif order == "unknown" and other and other != main:
-            pair = (other,)
+            main = swapped
+        elif order == "unknown" and swapped and swapped != main:
+            pair = (swapped,)
         assert main is not None
         add(DateHit(m.start(), m.end(), main, "numeric", False, _weekday_of(m["wd"]), pair))
     for m in _scan(pats["relative"], text, rel_wins):
