@@ -63,18 +63,33 @@ def parse_date_header(value: str | None) -> datetime | None:
     return moment if moment and moment.tzinfo else None
 
 
+_US_HINTS = re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}|\b[A-Z]{2}\s+\d{5}\b|\$\d")
+_NON_US = (
+    "Indonesia",
+    "Singapore",
+    "India",
+    "Malaysia",
+    "London",
+    "Jakarta",
+    "Australia",
+    "+62",
+    "+65",
+    "+44",
+    "+91",
+    "+60",
+    "+61",
+)
+
+
 def _order(text: str, lang: str) -> Order:
+    """How to read 04/12/2026: D/M (Indonesian and most English), M/D only for US English."""
     if lang == "id":
         return "dmy"
-    us = words()["us_zones"]
-    if re.search(r"(?<![A-Za-z])(?:" + "|".join(us) + r")(?![A-Za-z])", text) or re.search(
-        r"\(\d{3}\)\s*\d{3}-\d{4}|\b[A-Z]{2}\s+\d{5}\b|\$\d", text
-    ):
+    caps = set(re.findall(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])", text))
+    if caps & set(words()["us_zones"]) or _US_HINTS.search(text):
         return "mdy"
-    if re.search(
-        r"(?<![A-Za-z])(?:WIB|WITA|WIT|SGT|IST|GMT|BST|CET|AEST|UTC)(?![A-Za-z])|\+(?:62|65|44|91|60|61)"
-        r"|Indonesia|Singapore|India|Malaysia|London|Jakarta|Australia",
-        text,
+    if caps & {"WIB", "WITA", "WIT", "SGT", "IST", "GMT", "BST", "CET", "AEST", "UTC"} or any(
+        h in text for h in _NON_US
     ):
         return "dmy"
     return "unknown"

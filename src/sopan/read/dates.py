@@ -67,7 +67,6 @@ class TimeHit:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    months = alternation(list(month_map()))
     wds = alternation(list(weekday_map()))
     # abbreviations ("sat", "sun", "wed") are common words on their own: only full names here
     full_wds = alternation([w for w in weekday_map() if len(w) > 3])
@@ -75,19 +74,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     nb = alternation(words()["next_before"] + words()["this_before"])
     na = alternation(words()["next_after"] + words()["this_after"])
     wd_prefix = rf"(?:(?P<wd>{wds})\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?)?"
-    year = r"(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?"
     flags = re.IGNORECASE
     return {
-        "dmy": re.compile(
-            rf"(?<![\w]){wd_prefix}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+"
-            rf"(?P<m>{months})\.?(?![\w]){year}",
-            flags,
-        ),
-        "mdy": re.compile(
-            rf"(?<![\w]){wd_prefix}(?P<m>{months})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)"
-            rf"(?![\w]){year}",
-            flags,
-        ),
         "iso": re.compile(
             rf"(?<![\w]){wd_prefix}(?P<y>(?:19|20)\d{{2}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
             flags,
@@ -159,6 +147,32 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _NUMDATE = re.compile(r"\d[/.-]\d")
 
 
+_DMY_HEAD = re.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
+_YEAR_TAIL = re.compile(r"\.?(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?")
+_MDY_TAIL = re.compile(
+    r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])"
+    r"(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?"
+)
+_WD_GAP = re.compile(r"\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
+
+
+def _weekday_before(
+    low: str, start: int, wd_spans: list[tuple[int, int]]
+) -> tuple[int, int | None]:
+    """A weekday written just before a date ("Senin, 23 …"): the new start and the weekday."""
+    for ws, we in wd_spans:
+        if we <= start and start - we <= 16:
+            gap = _WD_GAP.match(low, we)
+            if gap and gap.end() == start:
+                return ws, _weekday_of(low[ws:we])
+    return start, None
+
+
+@cache
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z'])")
+
+
 @cache
 def _triggers() -> dict[str, str]:
     """Word → which scanners it wakes: m(onth), w(eekday), r(elative)."""
@@ -203,13 +217,14 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for tok in _TOKEN.finditer(low):
-        kinds = triggers.get(tok.group(0))
-        if kinds:
-            for kind in kinds:
+    # set intersection in C first; positions only for the few trigger words present
+    for word in triggers.keys() & set(_TOKEN.findall(low)):
+        for tok in _word_re(word).finditer(low):
+            for kind in triggers[word]:
                 spans[kind].append(tok.span())
+    for found in spans.values():
+        found.sort()
     month_spans, wd_spans, rel_spans = spans["m"], spans["w"], spans["r"]
-    month_wins = _windows(month_spans, 45, 16, n)
     num_wins = _windows([m.span() for m in _NUMDATE.finditer(text)], 40, 12, n)
     wd_wins = _windows(wd_spans, 12, 14, n)
     rel_wins = _windows(rel_spans, 20, 20, n)
@@ -221,19 +236,37 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         hits.append(hit)
         taken.append((hit.start, hit.end))
 
-    for key, wins in (("iso", num_wins), ("dmy", month_wins), ("mdy", month_wins)):
-        for m in _scan(pats[key], text, wins):
-            if not free(m.start(), m.end()):
+    def add_absolute(a: int, b: int, mo: int, d: int, y: int | None, wd: int | None) -> None:
+        day = _with_year(mo, d, y, base)
+        if day:
+            # no year, and this year's date passed only weeks ago: maybe a past event
+            recent = _valid(base.year, mo, d) if y is None else None
+            past = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
+            add(DateHit(a, b, day, "absolute", y is not None, wd, past))
+
+    for m in _scan(pats["iso"], text, num_wins):
+        if free(m.start(), m.end()):
+            wd = _weekday_of(m["wd"])
+            add_absolute(m.start(), m.end(), int(m["m"]), int(m["d"]), int(m["y"]), wd)
+    for s, e in month_spans:
+        # anchored at the month word: "23 November 2026" first, then "November 23, 2026"
+        mo = month_map()[low[s:e]]
+        head = _DMY_HEAD.search(low, max(0, s - 14), s)
+        if head:
+            tail = _YEAR_TAIL.match(low, e)
+            a, b, d = head.start(), tail.end() if tail else e, int(head["d"])
+            y = int(tail["y"]) if tail and tail["y"] else None
+            b = b if y else e + (1 if low[e : e + 1] == "." else 0)
+        else:
+            tail = _MDY_TAIL.match(low, e)
+            if not tail:
                 continue
-            mo = int(m["m"]) if key == "iso" else month_map()[m["m"].lower()]
-            y = int(m["y"]) if m["y"] else None
-            day = _with_year(mo, int(m["d"]), y, base)
-            if day:
-                # no year, and this year's date passed only weeks ago: maybe a past event
-                recent = _valid(base.year, mo, int(m["d"])) if y is None else None
-                past = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
-                wd = _weekday_of(m["wd"])
-                add(DateHit(m.start(), m.end(), day, "absolute", y is not None, wd, past))
+            a, b, d = s, tail.end(), int(tail["d"])
+            y = int(tail["y"]) if tail["y"] else None
+        if not free(a, b):
+            continue
+        a, wd = _weekday_before(low, a, wd_spans)
+        add_absolute(a, b, mo, d, y, wd)
     for m in _scan(pats["numeric"], text, num_wins):
         if not free(m.start(), m.end()):
             continue

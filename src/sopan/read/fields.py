@@ -119,25 +119,32 @@ def mode(text: str, link: str | None) -> str | None:
     if link:
         return "online"
     low = text.lower()
+    tokens = set(_WORD_RE.findall(low))
     for name in ("phone", "online", "onsite"):
-        if has_phrase(low, "mode", name):
+        if has_phrase(low, "mode", name, tokens):
             return name
     return None
 
 
-def has_phrase(low: str, key: str, sub: str | None = None) -> bool:
+def has_phrase(low: str, key: str, sub: str | None = None, tokens: set[str] | None = None) -> bool:
     """Whether lower-cased `low` holds a phrase of the list, on word boundaries.
 
-    A plain substring test first: most phrases are absent, and that test is far cheaper
-    than running the whole alternation over the text.
+    Single words are looked up in the text's word set; longer phrases get a substring
+    test first, and the word-bounded regex only when that test passes.
     """
-    return any(p in low for p in _phrases(key, sub)) and bool(phrase_re(key, sub).search(low))
+    single, multi = _phrases(key, sub)
+    if tokens is None:
+        tokens = set(_WORD_RE.findall(low))
+    if not single.isdisjoint(tokens):
+        return True
+    return any(p in low for p in multi) and bool(phrase_re(key, sub).search(low))
 
 
 @lru_cache(maxsize=64)
-def _phrases(key: str, sub: str | None) -> tuple[str, ...]:
-    items = words()[key] if sub is None else words()[key][sub]
-    return tuple(str(p) for p in items)
+def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+    items = [str(p) for p in (words()[key] if sub is None else words()[key][sub])]
+    single = frozenset(p for p in items if re.fullmatch(r"[a-z]+", p))
+    return single, tuple(p for p in items if p not in single)
 
 
 def location(text: str) -> str | None:
@@ -238,6 +245,8 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
 
 def reference(text: str) -> str | None:
     """A reference number ("No: 045/HRD-REK/XI/2026", "Ref. ID 8821")."""
+    if not any(k in text for k in ("No", "Ref", "Job", "Req")):
+        return None
     m = re.search(
         r"(?<![\w])(?:Nomor(?:\s+Surat)?|No\.?(?:\s+Surat)?|Ref(?:erence)?\.?(?:\s*(?:ID|No\.?|Number))?"
         r"|Job\s+ID|Req(?:uisition)?\.?\s*ID)\s*([:#.])?\s*([A-Z0-9][\w/.-]*\d[\w/.-]*)",
