@@ -213,3 +213,71 @@ def test_bare_small_hour_is_read_as_afternoon_and_reported() -> None:
     assert inv.start == datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert [a.field for a in inv.ambiguous] == ["start"]
     assert "2026-11-23T02:00:00+07:00" in inv.ambiguous[0].candidates
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "Kepada Yth. Sdr. Andi\n\nBerdasarkan lamaran Anda tanggal 2 November 2026, kami "
+            "mengundang Anda wawancara pada hari Kamis, 26 November 2026, pukul 09.00 WIB.",
+            "2026-11-26T09:00:00+07:00",
+        ),
+        (
+            "Dear Andi, following your online test on 16 November 2026, we invite you to an "
+            "interview on 1 December 2026 at 10:00 WIB.",
+            "2026-12-01T10:00:00+07:00",
+        ),
+        (
+            "Your interview has been rescheduled from Monday, 23 November 2026 to Wednesday, "
+            "25 November 2026 at 10:00 SGT.",
+            "2026-11-25T10:00:00+08:00",
+        ),
+        (
+            "Tanggal surat: 18 November 2026\nWawancara akan dilaksanakan pada 24 November 2026 "
+            "pukul 10.00 WIB.",
+            "2026-11-24T10:00:00+07:00",
+        ),
+        (
+            "Halo kak, jadwal interviewnya hari Rabu tanggal 25 November jam setengah 10 pagi ya",
+            "2026-11-25T09:30:00+07:00",
+        ),
+        (
+            "Sent: Wednesday, November 18, 2026 9:15 AM\nPlease come for interview on "
+            "2 December 2026 at 2pm WIB.",
+            "2026-12-02T14:00:00+07:00",
+        ),
+    ],
+)
+def test_other_dates_in_the_text_are_not_taken(text: str, start: str) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is not None and inv.start.isoformat() == start
+    assert inv.ambiguous == ()
+
+
+def test_arrive_early_is_not_a_length() -> None:
+    inv = read_text(
+        "Interview Date: Monday 30th November 2026\nInterview Time: 11am\n"
+        "Please arrive 15 minutes early.",
+        now=NOW,
+    )
+    assert inv.end is None
+    inv = read_text("Interview (45 minutes) on 30 November 2026 at 11am WIB.", now=NOW)
+    assert inv.end == datetime(2026, 11, 30, 11, 45, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Undangan psikotes: Sabtu, 28/11/2026, pkl 08.00-11.00 WIB. Interview user: Senin, "
+        "30/11/2026, pkl 13.00 WIB.",
+        "We'd like to interview you next week. Are you free on Tuesday or Wednesday?",
+        "We can interview you on Monday, 30 November 2026 at 10:00 SGT or on Tuesday, "
+        "1 December 2026 at 14:00 SGT.",
+    ],
+)
+def test_undecided_dates_are_reported_not_picked(text: str) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is None
+    assert [a.field for a in inv.ambiguous] == ["start"]
+    assert len(inv.ambiguous[0].candidates) == 2

@@ -18,6 +18,7 @@ from sopan.read.dates import DateHit, Order, TimeHit, find_dates, find_times, fi
 from sopan.read.words import phrase_re
 
 Category = Literal["interview", "deadline", "other", "neutral"]
+_ALTERNATIVE = re.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -75,17 +76,22 @@ def _is_letter_date(text: str, hit: DateHit) -> bool:
     return not before and len(first_lines) < 3
 
 
-def classify(text: str, hit: DateHit, sent: date | None) -> tuple[Category, int]:
-    """What a date is in this text, and how strongly it reads as the interview's."""
+def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tuple[Category, int]:
+    """What a date is in this text, and how strongly it reads as the interview's.
+
+    The words before it are read back to `floor` (the end of the previous date), so
+    "moved from Monday 23 to Wednesday 25" does not lend "moved from" to the 25th.
+    """
     if sent is not None and hit.day < sent and hit.kind != "relative":
         return "other", 0
     label = _label(text, hit.start)
     _a, _ = _line_bounds(text, hit.start)
-    window = text[max(0, hit.start - 90) : hit.start]
+    origin = max(0, hit.start - 90, floor)
+    window = text[origin : hit.start]
     near = _nearest(window)
     if label and phrase_re("deadline_context").search(label):
         return "deadline", 0
-    if near and near[0] != "interview" and hit.start - (max(0, hit.start - 90) + near[1]) < 45:
+    if near and near[0] != "interview" and hit.start - (origin + near[1]) < 45:
         return near[0], 0  # type: ignore[return-value]
     if label and phrase_re("labels", "date").fullmatch(label.split(",")[0].strip()):
         return "interview", 3
@@ -161,7 +167,13 @@ def decide(
     hits = find_dates(text, base, order)
     times = find_times(text, [(h.start, h.end) for h in hits])
     when = When(has_date=bool(hits))
-    graded = [(h, *classify(text, h, sent)) for h in hits]
+    graded: list[tuple[DateHit, Category, int]] = []
+    for i, h in enumerate(hits):
+        cat, score = classify(text, h, sent, hits[i - 1].end if i else 0)
+        if cat == "neutral" and i and _ALTERNATIVE.search(text[hits[i - 1].end : h.start]):
+            # "on Monday … or on Tuesday …": the second date is what the first one is
+            cat, score = graded[-1][1], graded[-1][2]
+        graded.append((h, cat, score))
     cands = [(h, s) for h, c, s in graded if c == "interview"]
     if not cands:
         cands = [(h, s) for h, c, s in graded if c == "neutral"]

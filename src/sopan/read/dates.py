@@ -133,7 +133,7 @@ def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, t
 
 _TIME_TRIGGER = re.compile(
     r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)"
-    r"|(?:pukul|jam|pkl\.?) \d"
+    r"|(?:pukul|jam|pkl\.?|setengah) \d"
 )
 # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
 _NOT_TIME = re.compile(
@@ -339,8 +339,9 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
         + _AP
         + ")"
     )
+    half = r"(?:(?<=setengah ))(?P<h5>1[0-9]|2[0-4]|[1-9])(?![\d.:])"
     bare = r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl ))(?P<h3>[01]?\d|2[0-3])(?![\d.:])"
-    one = rf"(?<![\d.,:/])(?:{hm}|{h_ap}|{shared}|{bare})(?:\s*(?P<ap>{_AP}))?"
+    one = rf"(?<![\d.,:/])(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
     return {
         "one": re.compile(one, flags),
         "sep": re.compile(_RANGE_SEP, flags),
@@ -360,6 +361,8 @@ def _meridiem(hour: int, ap: str | None) -> int:
 
 
 def _one(m: re.Match[str]) -> tuple[int, int, str | None]:
+    if m["h5"]:  # "setengah 10" is half past nine
+        return int(m["h5"]) - 1, 30, m["ap"]
     hour = int(m["h"] or m["h2"] or m["h3"] or m["h4"])
     minute = int(m["m"] or m["m2"] or 0)
     return hour, minute, m["ap"]
@@ -465,11 +468,22 @@ def find_zones(text: str) -> list[tuple[int, str, str]]:
 
 
 def duration_minutes(text: str) -> int | None:
-    """A written interview length in minutes ("45 minutes", "60 menit"), if any."""
+    """A written interview length in minutes ("(45 minutes)", "durasi 60 menit"), if any.
+
+    "Arrive 15 minutes early" is not a length: the number must follow a word that says
+    length (or sit in parentheses), and must not be followed by "early" or "before".
+    """
     low = text.lower()
     if "min" not in low and "menit" not in low:
         return None
-    m = re.search(r"(?<![\d])(\d{2,3})\s*(?:minutes|minute|mins?|menit)(?![\w])", low)
-    if m and 10 <= int(m.group(1)) <= 240:
-        return int(m.group(1))
+    for m in _DURATION.finditer(low):
+        if 10 <= int(m.group(1)) <= 240:
+            return int(m.group(1))
     return None
+
+
+_DURATION = re.compile(
+    r"(?:\(|durasi\s*:?\s*(?:sekitar\s+|kurang lebih\s+|±\s*)?|duration\s*:?\s*|selama\s+|"
+    r"(?:will\s+)?lasts?\s+(?:about\s+|approximately\s+|around\s+)?|approximately\s+|approx\.?\s+)"
+    r"(\d{2,3})[\s-]*(?:minutes|minute|mins?|menit)(?![\w])(?!\s+(?:early|before|sebelum|lebih))"
+)

@@ -39,7 +39,7 @@ def _clean(value: str | None) -> str | None:
     value = re.sub(r"[*_~]+", "", value)
     value = re.sub(r"\s+", " ", value).strip(" \t,.;:-–|")
     if value.count("(") != value.count(")"):
-        value = value.strip("()")
+        value = value.strip("()").strip()
     return value or None
 
 
@@ -286,6 +286,8 @@ def phone(text: str) -> str | None:
         context = text[max(0, m.start() - 40) : m.start()].lower()
         if re.search(r"(?:no|nomor|ref|id)\W*$", context) and "telp" not in context:
             continue
+        if raw.count("(") != raw.count(")"):
+            raw = raw.strip("()").strip()
         return raw
     return None
 
@@ -299,8 +301,10 @@ def contact_name(text: str, sender_name: str | None) -> str | None:
     if signer and not is_team(signer):
         return signer
     for value in labelled(text, "contact"):
-        if not _EMAIL_RE.fullmatch(value) and not re.search(r"\d{5}", value):
-            return value
+        # "Ibu Rina (0812-3456-7890)": the name only; the number is the phone
+        name = _clean(_PHONE_RE.sub("", _EMAIL_RE.sub("", value)).replace("()", ""))
+        if name and not re.search(r"\d{3}", name):
+            return name
     return person or signer
 
 
