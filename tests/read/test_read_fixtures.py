@@ -85,6 +85,14 @@ CASES: dict[str, dict[str, Any]] = {
         "end": "2026-11-25T15:00:00+07:00",
         "ambiguous": [],
     },
+    "eml/en_outlook_reply_moved_time.eml": {
+        "start": "2026-11-24T15:00:00+07:00",
+        "ambiguous": [],
+        "access_code": "9911",
+        "meeting_link": "https://zoom.us/j/111222333",
+        "position": "Barista Lead",
+        "company": "Kopi Nusantara",
+    },
     "eml/en_with_ics_attachment.eml": {
         "start": "2026-12-01T09:00:00+07:00",
         "uid": "lautbiru-interview-001@google.com",

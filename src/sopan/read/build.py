@@ -101,6 +101,11 @@ def _sender(segments: list[Segment], env: Envelope) -> tuple[str | None, str | N
             pairs = getaddresses([seg.headers["from"]])
             if pairs and (pairs[0][0] or "@" in pairs[0][1]):
                 return pairs[0][0] or None, pairs[0][1] or None
+    if env.sender_email is None:  # pasted text: the quoted header block may name the sender
+        for seg in segments:
+            pairs = getaddresses([seg.headers.get("from", "")])
+            if pairs and "@" in pairs[0][1]:
+                return pairs[0][0] or None, pairs[0][1]
     return env.sender_name, env.sender_email
 
 

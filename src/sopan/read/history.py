@@ -57,6 +57,8 @@ _HINTS = (
     "wrote",
     "writes",
     "menulis",
+    "\nfrom:",
+    "\ndari:",
 )
 
 
@@ -74,6 +76,12 @@ def _marker(lines: list[str]) -> tuple[int, str] | None:
             return i, "quote"
         if line.startswith(">") and i > 0:
             return i, "quoted-lines"
+        head = _HEADER_RE.match(line)
+        if i > 0 and head and _HEADER_KEYS[head.group(1).lower()] == "from":
+            # Outlook quotes with a bare header block: From: … / Sent: … / Subject: …
+            following = [_HEADER_RE.match(nxt) for nxt in lines[i + 1 : i + 4]]
+            if any(f and _HEADER_KEYS[f.group(1).lower()] == "date" for f in following):
+                return i, "outlook"
     return None
 
 
@@ -108,6 +116,8 @@ def split_history(text: str, depth: int = 0) -> list[Segment]:
         ]
         attribution = lines[i - 1] if _ATTRIBUTION_RE.match(lines[i - 1]) else ""
         top = "\n".join(lines[: i - 1] if attribution else lines[:i])
+    elif kind == "outlook":
+        rest, attribution = lines[i:], ""
     else:
         rest = lines[i + 1 :]
         attribution = lines[i] if kind == "quote" else ""
