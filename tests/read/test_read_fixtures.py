@@ -175,6 +175,12 @@ CASES: dict[str, dict[str, Any]] = {
         "attendees": 2,
         "organizer": "yohana@sekolahcendekia.example",
     },
+    "ics/custom_vtimezone_name.ics": {
+        "start": "2026-12-14T09:30:00+08:00",
+        "timezone": "Etc/GMT-8",
+        "city": "Balikpapan",
+        "position": "Supervisor Tambang",
+    },
     "ics/outlook_utc_offset_tzid.ics": {"start": "2026-12-11T13:30:00+07:00"},
     "text/id_whatsapp_bold_emoji.txt": {
         "start": "2026-11-27T13:30:00+07:00",

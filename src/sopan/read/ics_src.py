@@ -67,8 +67,16 @@ def _zone_of(dt: datetime, tzid: str | None, fallback: str | None) -> tuple[date
     name = _iana(tzid) or _iana(str(dt.tzinfo))
     if dt.utcoffset() is not None and dt.utcoffset().total_seconds() == 0 and name is None:  # type: ignore[union-attr]
         name = "Etc/UTC"
+    if name is None and dt.utcoffset() is not None:
+        # a custom VTIMEZONE ("Customized Time Zone"): name it by its offset at that moment
+        seconds = int(dt.utcoffset().total_seconds())  # type: ignore[union-attr]
+        if seconds % 3600 == 0:
+            hours = seconds // 3600
+            name = "Etc/UTC" if hours == 0 else f"Etc/GMT{'-' if hours > 0 else '+'}{abs(hours)}"
     if name:
-        return dt.replace(tzinfo=ZoneInfo(name)), name
+        return dt.astimezone(ZoneInfo(name)) if dt.tzinfo else dt.replace(
+            tzinfo=ZoneInfo(name)
+        ), name
     return dt, None
 
 
