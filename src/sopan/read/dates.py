@@ -68,22 +68,13 @@ class TimeHit:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     wds = alternation(list(weekday_map()))
-    # abbreviations ("sat", "sun", "wed") are common words on their own: only full names here
-    full_wds = alternation([w for w in weekday_map() if len(w) > 3])
     relative = alternation(list(words()["relative_days"]))
-    nb = alternation(words()["next_before"] + words()["this_before"])
-    na = alternation(words()["next_after"] + words()["this_after"])
-    wd_prefix = rf"(?:(?P<wd>{wds})\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?)?"
     flags = re.IGNORECASE
     return {
-        "iso": re.compile(
-            rf"(?<![\w]){wd_prefix}(?P<y>(?:19|20)\d{{2}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
-            flags,
-        ),
+        "iso": re.compile(r"(?<![\w])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "numeric": re.compile(
-            rf"(?<![\w./-]){wd_prefix}(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
-            r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)",
-            flags,
+            r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)"
         ),
         "daymonth": re.compile(
             rf"(?<![\w./-])(?:(?P<wd>{wds})\.?\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?\(?"
@@ -91,11 +82,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "relative": re.compile(rf"(?<![\w])(?P<rel>{relative})(?![\w])", flags),
-        "next": re.compile(
-            rf"(?<![\w])(?:(?P<pre>{nb})\s+(?P<wd1>{full_wds})|(?:hari\s+)?(?P<wd2>{full_wds})\s+(?P<post>{na}))(?![\w])",
-            flags,
-        ),
-        "weekday": re.compile(rf"(?<![\w])(?P<wd>{full_wds})(?![\w])", flags),
     }
 
 
@@ -153,6 +139,16 @@ _MDY_TAIL = re.compile(
     r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])"
     r"(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?"
 )
+
+
+@cache
+def _next_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'next Friday' / 'Jumat depan' markers, from the word lists."""
+    before = alternation(words()["next_before"] + words()["this_before"])
+    after = alternation(words()["next_after"] + words()["this_after"])
+    return re.compile(rf"({before})\s+$"), re.compile(rf"\s+({after})(?![a-z])")
+
+
 _WD_GAP = re.compile(r"\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
 
 
@@ -226,7 +222,6 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         found.sort()
     month_spans, wd_spans, rel_spans = spans["m"], spans["w"], spans["r"]
     num_wins = _windows([m.span() for m in _NUMDATE.finditer(text)], 40, 12, n)
-    wd_wins = _windows(wd_spans, 12, 14, n)
     rel_wins = _windows(rel_spans, 20, 20, n)
 
     def free(a: int, b: int) -> bool:
@@ -246,8 +241,8 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
 
     for m in _scan(pats["iso"], text, num_wins):
         if free(m.start(), m.end()):
-            wd = _weekday_of(m["wd"])
-            add_absolute(m.start(), m.end(), int(m["m"]), int(m["d"]), int(m["y"]), wd)
+            a, wd = _weekday_before(low, m.start(), wd_spans)
+            add_absolute(a, m.end(), int(m["m"]), int(m["d"]), int(m["y"]), wd)
     for s, e in month_spans:
         # anchored at the month word: "23 November 2026" first, then "November 23, 2026"
         mo = month_map()[low[s:e]]
@@ -280,7 +275,8 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             first, alts = (dmy or mdy), ()  # type: ignore[assignment]  # one is set
         else:
             continue
-        add(DateHit(m.start(), m.end(), first, "numeric", True, _weekday_of(m["wd"]), alts))
+        a, wd = _weekday_before(low, m.start(), wd_spans)
+        add(DateHit(a, m.end(), first, "numeric", True, wd, alts))
     for m in _scan(pats["daymonth"], text, num_wins):
         # "Selasa 24/11", "tgl 24/11": no year, so resolved like "24 November"
         if not free(m.start(), m.end()):
@@ -302,25 +298,28 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         if free(m.start(), m.end()):
             offset = int(words()["relative_days"][re.sub(r"\s+", " ", m["rel"].lower())])
             add(DateHit(m.start(), m.end(), base + timedelta(days=offset), "relative", False))
-    for m in _scan(pats["next"], text, wd_wins):
-        if not free(m.start(), m.end()):
-            continue
-        wd = _weekday_of(m["wd1"] or m["wd2"])
-        if wd is None or (m["wd2"] or "").lower() == "minggu":
-            continue  # "minggu depan/ini" is "next/this week", not Sunday
-        marker = (m["pre"] or m["post"] or "").lower()
-        following = marker in words()["next_before"] or marker in words()["next_after"]
-        day, alts = _next_weekday(base, wd, following_week=following)
-        if not following:
-            day = base + timedelta(days=(wd - base.weekday()) % 7)
-        add(DateHit(m.start(), m.end(), day, "relative", False, wd, alts))
-    for m in _scan(pats["weekday"], text, wd_wins):
-        if not free(m.start(), m.end()) or m["wd"] == "minggu":
-            continue  # lower-case "minggu" is "week"
-        wd = _weekday_of(m["wd"])
-        if wd is not None:
+    nexts = (*words()["next_before"], *words()["next_after"])
+    next_pre, next_post = _next_res()
+    for s, e in wd_spans:
+        name = low[s:e]
+        if len(name) <= 3 or not free(s, e):
+            continue  # abbreviations ("sat", "sun") count only inside a date
+        pre = next_pre.search(low, max(0, s - 10), s)
+        post = next_post.match(low, e)
+        if name == "minggu" and (post or text[s] == "m"):
+            continue  # "minggu depan/ini" is "next/this week"; lower-case "minggu" is "week"
+        wd = weekday_map()[name]
+        if pre or post:
+            marker = pre.group(1) if pre else post.group(1)  # type: ignore[union-attr]
+            following = marker in nexts
+            day, alts = _next_weekday(base, wd, following_week=following)
+            if not following:
+                day = base + timedelta(days=(wd - base.weekday()) % 7)
+            a, b = (pre.start() if pre else s), (post.end() if post else e)
+            add(DateHit(a, b, day, "relative", False, wd, alts))
+        else:
             day, _ = _next_weekday(base, wd, following_week=False)
-            add(DateHit(m.start(), m.end(), day, "weekday", False, wd))
+            add(DateHit(s, e, day, "weekday", False, wd))
     hits.sort(key=lambda h: h.start)
     return hits
 
