@@ -122,13 +122,22 @@ _TIME_TRIGGER = re.compile(
     r"|(?:pukul|jam|pkl\.?|setengah) \d"
 )
 # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
-_NOT_TIME = re.compile(
-    r"(?<![a-z])(?:ipk|gpa|rp|usd|idr|sgd|nilai|versi|version|lantai|floor|kav|km|no|nomor"
-    r"|skor|score|v)"
-    r"\.?(?:\s+[a-z]+)?\s*[:.]?\s*$"
-)
+
+
+@cache
+def _not_time() -> re.Pattern[str]:
+    # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
+    names = alternation([str(w) for w in words()["not_time_before"]])
+    return re.compile(rf"(?<![a-z])(?:{names})\.?(?:\s+[a-z]+)?\s*[:.]?\s*$")
+
+
+@cache
+def _daypart() -> re.Pattern[str]:
+    parts = alternation(list(words()["dayparts"]))
+    return re.compile(rf"\s*({parts})(?![\w])", re.IGNORECASE)
+
+
 _BARE_HOUR = re.compile(r"([01]?\d|2[0-3])(?![\d.:])")
-_DAYPART = re.compile(r"\s*(pagi|siang|sore|malam)(?![\w])", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _NUMDATE = re.compile(r"\d[/.-]\d")
 
@@ -344,7 +353,7 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "one": re.compile(one, flags),
         "sep": re.compile(_RANGE_SEP, flags),
-        "open": re.compile(r"(?:selesai|finish(?:ed)?|done)(?![\w])", flags),
+        "open": re.compile(rf"(?:{alternation(words()['open_end'])})(?![\w])", flags),
     }
 
 
@@ -389,7 +398,9 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         if not m:
             continue
         pos = m.end()
-        if not free(m.start(), m.end()) or _NOT_TIME.search(low, max(0, m.start() - 22), m.start()):
+        if not free(m.start(), m.end()) or _not_time().search(
+            low, max(0, m.start() - 22), m.start()
+        ):
             continue
         h1, m1, ap1 = _one(m)
         end = m.end()
@@ -406,13 +417,13 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
                 end_hm, end = (end_h, mi2), m2.end()
             elif o := pats["open"].match(text, sep.end()):
                 open_end, end = True, o.end()
-            elif (b2 := _BARE_HOUR.match(text, sep.end())) and _DAYPART.match(text, b2.end()):
+            elif (b2 := _BARE_HOUR.match(text, sep.end())) and _daypart().match(text, b2.end()):
                 end_hm, end = (int(b2.group(1)), 0), b2.end()
-        part = _DAYPART.match(text, end)
+        part = _daypart().match(text, end)
         if part and not ap1:
             # "jam 2 siang", "pukul 7 malam": Indonesian parts of the day fix the half
-            word = part.group(1).lower()
-            shift = (word == "siang" and h1 < 11) or (word in ("sore", "malam") and 1 <= h1 < 12)
+            kind = words()["dayparts"][part.group(1).lower()]
+            shift = (kind == "afternoon" and h1 < 11) or (kind == "evening" and 1 <= h1 < 12)
             ap1 = "pm" if shift else None
             if end_hm and shift and end_hm[0] < 12:
                 end_hm = (end_hm[0] + 12, end_hm[1])
