@@ -93,6 +93,22 @@ CASES: dict[str, dict[str, Any]] = {
         "position": "Barista Lead",
         "company": "Kopi Nusantara",
     },
+    "eml/en_google_invite_dial_in_pin.eml": {
+        "start": "2026-12-04T10:00:00+07:00",
+        "end": "2026-12-04T11:00:00+07:00",
+        "access_code": None,
+        "contact.phone": None,
+        "contact.email": "nadia@lumbung.example",
+        "meeting_link": "https://meet.google.com/lpd-grow-mkt",
+        "uid": "lpd-growth-interview@google.com",
+        "company": "PT Lumbung Pangan Digital",
+    },
+    "eml/id_date_only_in_subject.eml": {
+        "start": "2026-11-20T10:00:00+07:00",
+        "city": "Bandung",
+        "mode": "onsite",
+        "location": "kantor kami, Jl. Dago No. 44, Bandung",
+    },
     "eml/en_with_ics_attachment.eml": {
         "start": "2026-12-01T09:00:00+07:00",
         "uid": "lautbiru-interview-001@google.com",

@@ -150,6 +150,16 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         )
     # the newest message that says when wins; the reply deadline may sit in any of them
     when = next((w for w in results if w.day or w.ambiguous or w.start), When())
+    if not (when.day or when.ambiguous or when.start) and env.subject:
+        # nothing in the body: the subject line may carry it ("Interview besok 10.00")
+        base = (env.sent_at or now).astimezone(ZoneInfo(user_tz)).date()
+        sent_day = env.sent_at.date() if env.sent_at else None
+        from_subject = decide(
+            blank_placeholders(env.subject), base=base, sent=sent_day, order=order, user_tz=user_tz
+        )
+        if from_subject.day or from_subject.ambiguous:
+            from_subject.reply_by = when.reply_by
+            when = from_subject
     if when.reply_by is None:
         deadline = next((w for w in results if w.reply_by), None)
         if deadline:

@@ -436,9 +436,7 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         window = text[end : end + 40].split("\n", 1)[0]
         z = _zone_re().search(window)
         if z and not re.search(r"\d[.:]\d\d", window[: z.start()]):
-            letters = re.match(r"[A-Za-z]+", z.group(0))
-            zone = zone_name(letters.group(0) if letters else "", z["sign"], z["oh"], z["om"])
-            zone_text = z.group(0).strip()
+            zone, zone_text = zone_of(z), z.group(0).strip()
         hits.append(TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text, unsure))
     return hits
 
@@ -446,10 +444,20 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
 @cache
 def _zone_re() -> re.Pattern[str]:
     names = alternation([z for z in zone_map() if z not in ("WIB", "WITA", "WIT")])
+    long = alternation(list(words()["zone_names"]))
     return re.compile(
-        rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
+        rf"(?<![A-Za-z])(?:(?P<long>(?i:{long}))|(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
         r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
     )
+
+
+def zone_of(z: re.Match[str]) -> str | None:
+    """The IANA name of a zone match from `_zone_re`."""
+    if z["long"]:
+        found = words()["zone_names"].get(re.sub(r"\s+", " ", z["long"].lower()))
+        return str(found) if found else None
+    letters = re.match(r"[A-Za-z]+", z.group(0))
+    return zone_name(letters.group(0) if letters else "", z["sign"], z["oh"], z["om"])
 
 
 def zone_name(token: str, sign: str | None, hours: str | None, minutes: str | None) -> str | None:
@@ -470,8 +478,7 @@ def find_zones(text: str) -> list[tuple[int, str, str]]:
     """Every written zone in `text`: (offset, IANA name, as written)."""
     out: list[tuple[int, str, str]] = []
     for z in _zone_re().finditer(text):
-        letters = re.match(r"[A-Za-z]+", z.group(0))
-        name = zone_name(letters.group(0) if letters else "", z["sign"], z["oh"], z["om"])
+        name = zone_of(z)
         if name:
             out.append((z.start(), name, z.group(0).strip()))
     return out

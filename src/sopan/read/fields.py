@@ -140,6 +140,11 @@ def has_phrase(low: str, key: str, sub: str | None = None, tokens: set[str] | No
     return any(p in low for p in multi) and bool(phrase_re(key, sub).search(low))
 
 
+@lru_cache(maxsize=1)
+def _dial_in() -> tuple[str, ...]:
+    return tuple(str(w) for w in words()["dial_in"])
+
+
 @lru_cache(maxsize=64)
 def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     items = [str(p) for p in (words()[key] if sub is None else words()[key][sub])]
@@ -156,7 +161,8 @@ def location(text: str) -> str | None:
         return value
     if not _ADDRESS_HINT.search(text):
         return None
-    end = r"(?=\.\s*(?:\n|$|[A-Z][a-z]+\s+[a-z])|\n|$)"
+    # a sentence ends at a full stop before a capital that does not go on the address
+    end = r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$)"
     for pat in (
         r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)" + end,
         r"(?:\bat\b|\bdi\b)\s+([^\n]{0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)" + end,
@@ -286,6 +292,8 @@ def phone(text: str) -> str | None:
         context = text[max(0, m.start() - 40) : m.start()].lower()
         if re.search(r"(?:no|nomor|ref|id)\W*$", context) and "telp" not in context:
             continue
+        if any(w in context for w in _dial_in()):
+            continue  # a meeting's dial-in number, not the person's phone
         if raw.count("(") != raw.count(")"):
             raw = raw.strip("()").strip()
         return raw
