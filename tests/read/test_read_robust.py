@@ -20,6 +20,7 @@ SEEDS = [p.read_bytes() for p in sorted(FIXTURES.glob("*/*")) if p.is_file()]
 
 HEADERS = st.sampled_from(
     [
+        b"From x@y.example Mon Nov 16 08:00:00 2026\n",
         b"From: ",
         b"To: ",
         b"Subject: ",

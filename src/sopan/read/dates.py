@@ -434,7 +434,7 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         start_h = _meridiem(h1, ap1)
         zone = zone_text = None
         window = text[end : end + 40].split("\n", 1)[0]
-        z = _zone_re().search(window)
+        z = _search_zone(window)
         if z and not re.search(r"\d[.:]\d\d", window[: z.start()]):
             zone, zone_text = zone_of(z), z.group(0).strip()
         hits.append(TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text, unsure))
@@ -442,18 +442,34 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
 
 
 @cache
+def _long_zone_re() -> re.Pattern[str]:
+    long = alternation(list(words()["zone_names"]))
+    return re.compile(rf"(?<![A-Za-z])(?P<long>{long})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _search_zone(text: str) -> re.Match[str] | None:
+    """The first written zone: an abbreviation, or a name ("Western Indonesia Time")."""
+    found = _zone_re().search(text)
+    low = text.lower()
+    if "time" in low or "waktu" in low:
+        long = _long_zone_re().search(text)
+        if long and (found is None or long.start() < found.start()):
+            return long
+    return found
+
+
+@cache
 def _zone_re() -> re.Pattern[str]:
     names = alternation([z for z in zone_map() if z not in ("WIB", "WITA", "WIT")])
-    long = alternation(list(words()["zone_names"]))
     return re.compile(
-        rf"(?<![A-Za-z])(?:(?P<long>(?i:{long}))|(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
+        rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
         r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
     )
 
 
 def zone_of(z: re.Match[str]) -> str | None:
     """The IANA name of a zone match from `_zone_re`."""
-    if z["long"]:
+    if "long" in z.re.groupindex:
         found = words()["zone_names"].get(re.sub(r"\s+", " ", z["long"].lower()))
         return str(found) if found else None
     letters = re.match(r"[A-Za-z]+", z.group(0))
@@ -477,7 +493,11 @@ def zone_name(token: str, sign: str | None, hours: str | None, minutes: str | No
 def find_zones(text: str) -> list[tuple[int, str, str]]:
     """Every written zone in `text`: (offset, IANA name, as written)."""
     out: list[tuple[int, str, str]] = []
-    for z in _zone_re().finditer(text):
+    found = list(_zone_re().finditer(text))
+    low = text.lower()
+    if "time" in low or "waktu" in low:
+        found = sorted([*found, *_long_zone_re().finditer(text)], key=lambda z: z.start())
+    for z in found:
         name = zone_of(z)
         if name:
             out.append((z.start(), name, z.group(0).strip()))
