@@ -137,7 +137,10 @@ def has_phrase(low: str, key: str, sub: str | None = None, tokens: set[str] | No
         tokens = set(_WORD_RE.findall(low))
     if not single.isdisjoint(tokens):
         return True
-    return any(p in low for p in multi) and bool(phrase_re(key, sub).search(low))
+    # a longer phrase can only be there when its first word is
+    return any(p in low for first, p in multi if first in tokens) and bool(
+        phrase_re(key, sub).search(low)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -146,10 +149,11 @@ def _dial_in() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     items = [str(p) for p in (words()[key] if sub is None else words()[key][sub])]
     single = frozenset(p for p in items if re.fullmatch(r"[a-z]+", p))
-    return single, tuple(p for p in items if p not in single)
+    multi = tuple((m.group(0), p) for p in items if p not in single and (m := _WORD_RE.search(p)))
+    return single, multi
 
 
 def location(text: str) -> str | None:
