@@ -151,3 +151,15 @@ def test_bad_now_is_a_user_error(run_cli) -> None:
 def test_read_without_file_is_a_user_error(run_cli) -> None:
     result = run_cli("read")
     assert result.returncode == 2 and "FILE" in result.stderr
+
+
+def test_profile_time_zone_is_used_for_your_time(run_cli, tmp_path: Path) -> None:
+    cfg = tmp_path / "config" / "config.toml"
+    cfg.parent.mkdir(parents=True)
+    cfg.write_text('[profile]\nname = "Rina"\ntimezone = "Asia/Makassar"\n', "utf-8")
+    result = run_cli(
+        "read", str(EXAMPLES / "undangan_wawancara_id.eml"), "--now", "2026-11-23T08:00:00"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Your time:    Mon 23 Nov 2026 11:00–12:30 WITA [Asia/Makassar]" in result.stdout
+    assert "Time left:    3.0 hours" in result.stdout  # 08:00 WITA is 07:00 WIB
