@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sopan.read import read_text
-from sopan.read.dates import blank_placeholders, find_dates, find_times, zone_name
+from sopan.read.dates import blank_placeholders, find_dates
+from sopan.read.times import find_times, zone_name
 
 BASE = date(2026, 11, 18)  # a Wednesday
 NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))

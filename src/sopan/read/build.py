@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 from sopan.model import Ambiguity, Contact, Invitation
 from sopan.read import fields
 from sopan.read.choose import When, decide
-from sopan.read.dates import Order, blank_placeholders, duration_minutes
+from sopan.read.dates import Order, blank_placeholders
 from sopan.read.history import Segment, split_history
+from sopan.read.times import duration_minutes
 from sopan.read.words import city_in, words
 
 Source = Literal["email", "ics", "text"]

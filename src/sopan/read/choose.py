@@ -14,7 +14,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from sopan.model import Ambiguity
-from sopan.read.dates import DateHit, Order, TimeHit, find_dates, find_times, find_zones
+from sopan.read.dates import DateHit, Order, find_dates
+from sopan.read.times import TimeHit, find_times, find_zones
 from sopan.read.words import phrase_re
 
 Category = Literal["interview", "deadline", "other", "neutral"]

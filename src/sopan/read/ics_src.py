@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
 from sopan.read.build import Calendar
-from sopan.read.dates import zone_name
 from sopan.read.html import html_to_text
+from sopan.read.times import zone_name
 
 _TEXT_PROPS = (
     "SUMMARY",
