@@ -296,7 +296,16 @@ def test_calendar_fields_are_filled_for_itip_replies() -> None:
 def test_forwarded_note_writer_is_not_the_contact() -> None:
     inv = read_file(FIXTURES / "eml/id_forwarded_inline.eml", now=NOW)
     assert inv.contact.name != "Budi"
-    assert inv.reply_to == "budi.hartono@example.com"  # the thread itself is the forward
+    assert inv.reply_to == "lina@mandirisejahtera.example"  # answered to the original sender
+    assert inv.subject == "Undangan Interview - Marketing Executive"
+
+
+def test_forward_as_attachment_threads_with_the_original() -> None:
+    inv = read_file(FIXTURES / "eml/en_forwarded_as_attachment.eml", now=NOW)
+    assert inv.message_id == "<inner@harbourtech.example>" and inv.references == ()
+    assert inv.reply_to == "grace@harbourtech.example"
+    assert inv.subject == "Interview invitation: QA Engineer at Harbour Tech"
+    assert inv.sent_at == datetime(2026, 11, 17, 9, 30, tzinfo=ZoneInfo("Asia/Singapore"))
 
 
 def test_letter_date_is_never_the_interview_date() -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import getaddresses, parsedate_to_datetime
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sopan.model import Ambiguity, Contact, Invitation
@@ -108,6 +108,28 @@ def _sender(segments: list[Segment], env: Envelope) -> tuple[str | None, str | N
             if pairs and "@" in pairs[0][1]:
                 return pairs[0][0] or None, pairs[0][1]
     return env.sender_name, env.sender_email
+
+
+def _thread(segments: list[Segment], env: Envelope, original: str | None) -> dict[str, Any]:
+    """Threading fields; a forwarded invitation is answered to its original sender, in the
+    original's thread when its Message-ID is known (forwarded as an attachment)."""
+    fwd = next((seg for seg in segments if seg.forwarded), None)
+    if fwd is None:
+        return {
+            "message_id": env.message_id,
+            "references": env.references,
+            "subject": env.subject,
+            "reply_to": env.sender_email,
+            "sent_at": env.sent_at,
+        }
+    inner_id = fwd.headers.get("message-id") or None
+    return {
+        "message_id": inner_id or env.message_id,
+        "references": () if inner_id else env.references,
+        "subject": fwd.headers.get("subject") or env.subject,
+        "reply_to": original or env.sender_email,
+        "sent_at": parse_date_header(fwd.headers.get("date")) or env.sent_at,
+    }
 
 
 def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ...]:
@@ -241,11 +263,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         contact=contact,
         reference=first(fields.reference),
         reply_by=when.reply_by,
-        message_id=env.message_id,
-        references=env.references,
-        subject=env.subject,
-        reply_to=env.sender_email,
-        sent_at=env.sent_at,
+        **_thread(segments, env, sender_email),
         uid=uid,
         sequence=sequence,
         organizer=organizer,

@@ -1,4 +1,4 @@
-"""Find every date, time and time zone written in a text, Indonesian or English.
+"""Find every date written in a text, Indonesian or English (times are in `times.py`).
 
 This module only finds and resolves mentions; deciding which one is the
 interview's is `choose.py`'s job. It is a small hand-written scanner because

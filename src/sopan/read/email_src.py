@@ -133,6 +133,7 @@ def _forward_block(inner: Message, depth: int) -> str:
         f"From: {header_text(inner.get('From')) or ''}",
         f"Date: {header_text(inner.get('Date')) or ''}",
         f"Subject: {header_text(inner.get('Subject')) or ''}",
+        f"Message-ID: {header_text(inner.get('Message-ID')) or ''}",
         "",
     ]
     return "\n".join(head) + body

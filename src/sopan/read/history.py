@@ -17,7 +17,7 @@ _ATTRIBUTION_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADER_RE = re.compile(
-    r"^\s*[*]?(From|Dari|Sent|Date|Tanggal|Dikirim|Subject|Subjek|Perihal|To|Kepada|Cc|Reply-To)"
+    r"^\s*[*]?(From|Dari|Sent|Date|Tanggal|Dikirim|Subject|Subjek|Perihal|To|Kepada|Cc|Reply-To|Message-ID)"
     r"[*]?\s*:\s*(.*)$",
     re.IGNORECASE,
 )
@@ -35,6 +35,7 @@ _HEADER_KEYS = {
     "kepada": "to",
     "cc": "cc",
     "reply-to": "reply-to",
+    "message-id": "message-id",
 }
 
 
