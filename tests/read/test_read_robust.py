@@ -48,6 +48,10 @@ HEADERS = st.sampled_from(
         b"END:VCALENDAR\n",
         b"SEQUENCE:x\n",
         b"ORGANIZER:\n",
+        b"ATTENDEE;CN=J\xc3\xb6rg \xc2\xb2:mailto:j@x.example\n",
+        b"Content-Disposition: attachment; filename=\xe9\xe9.ics\n",
+        b"DTSTART;TZID=" + b"A/" * 200 + b":20261201T100000\n",
+        b"X-WR-TIMEZONE:" + b"B" * 300 + b"\n",
         b'ATTENDEE;CN="":mailto:\n',
         b"Senin, 31 Februari 2026 pukul 25.61 WIB",
         b"interview ",
@@ -75,7 +79,7 @@ def _ok(call: object) -> None:
     assert isinstance(result, Invitation | list)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(HEADERS, min_size=1, max_size=30))
 def test_assembled_fragments_never_crash(parts: list[bytes]) -> None:
     _ok(lambda: read_bytes(b"".join(parts), now=NOW))

@@ -109,7 +109,7 @@ def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:
         if _is_calendar(part):
             calendars.append(_payload(part))
             return
-        disposition = (part.get("Content-Disposition") or "").lower()
+        disposition = str(part.get("Content-Disposition") or "").lower()
         if "attachment" in disposition:
             return
         if ctype == "text/plain":

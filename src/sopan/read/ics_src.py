@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from email.utils import formataddr
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -45,7 +44,7 @@ def _iana(name: str | None) -> str | None:
     try:
         ZoneInfo(name)
         return name
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, OSError):  # unknown, malformed or absurdly long
         pass
     m = re.search(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2}):?(\d{2})?", name)
     if m:
@@ -87,6 +86,15 @@ def _address(value: Any) -> tuple[str | None, str | None]:
     params = getattr(value, "params", {}) or {}
     name = params.get("CN")
     return (str(name).strip('"') if name else None), email
+
+
+def _person(name: str | None, email: str) -> str:
+    """'Name <email>' (quoted when needed), or the bare address; never fails on non-ASCII."""
+    if not name:
+        return email
+    if re.search(r'[()<>@,;:\\".\[\]]', name):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{email}>"
 
 
 def _text_of(event: Any) -> str:
@@ -151,7 +159,7 @@ def parse_calendar(raw: str, user_tz: str, origin: str) -> Calendar:
     for a in attendees:
         name, email = _address(a)
         if email:
-            people.append(formataddr((name or "", email)) if name else email)
+            people.append(_person(name, email))
     out.attendees = tuple(people)
     location = event.get("LOCATION")
     out.location = (
