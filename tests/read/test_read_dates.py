@@ -143,6 +143,8 @@ def test_zone_names() -> None:
     assert zone_name("WIB", None, None, None) == "Asia/Jakarta"
     assert zone_name("GMT", "-", "5", None) == "Etc/GMT+5"
     assert zone_name("UTC", "+", "99", None) is None
+    assert zone_name("GMT", "-", "14", None) is None  # no such offset
+    assert zone_name("GMT", "+", "14", None) == "Etc/GMT-14"
 
 
 def test_weekday_date_time_in_one_sentence_indonesian() -> None:

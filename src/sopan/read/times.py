@@ -199,7 +199,8 @@ def zone_name(token: str, sign: str | None, hours: str | None, minutes: str | No
     """The IANA name for a written zone ("WIB", "EST", "GMT+7", "UTC+07:00")."""
     if sign and hours:
         h, mi = int(hours), int(minutes or 0)
-        if h > 14 or mi >= 60:
+        # Etc zones run from UTC-12 to UTC+14; anything else is not a real offset
+        if mi >= 60 or (sign == "+" and h > 14) or (sign != "+" and h > 12):
             return None
         if mi == 0:
             return "Etc/UTC" if h == 0 else f"Etc/GMT{'-' if sign == '+' else '+'}{h}"
