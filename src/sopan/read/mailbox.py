@@ -36,7 +36,9 @@ def invitations_in(messages: Iterable[bytes], *, now: datetime, user_tz: str) ->
             inv = read_bytes(raw, now=now, user_tz=user_tz, origin="message")
         except UserError:
             continue
-        if inv.start or inv.day or inv.ambiguous or inv.company or inv.uid:
+        # an invitation says when, or at least says what it is in its subject line
+        titled = bool(inv.subject and phrase_re("invitation_words").search(inv.subject))
+        if inv.start or inv.day or inv.ambiguous or inv.uid or titled:
             found.append(inv)
     floor = datetime.min.replace(tzinfo=UTC)
     found.sort(key=lambda i: i.sent_at or i.start or floor, reverse=True)
