@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from sopan.model import Language
-from sopan.read.words import phrase_re, words
+from sopan.read.words import alternation, phrase_re, words
 
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
@@ -312,12 +312,49 @@ def contact_name(text: str, sender_name: str | None) -> str | None:
     signer = _signer(text)
     if signer and not is_team(signer):
         return signer
+    intro = _self_intro(text)
+    if intro:
+        return intro
     for value in labelled(text, "contact"):
         # "Ibu Rina (0812-3456-7890)": the name only; the number is the phone
         name = _clean(_PHONE_RE.sub("", _EMAIL_RE.sub("", value)).replace("()", ""))
         if name and not re.search(r"\d{3}", name):
             return name
-    return person or signer
+    return person or signer or _closing_name(text)
+
+
+@lru_cache(maxsize=1)
+def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    intro = alternation(words()["self_intro"])
+    after = alternation(words()["self_intro_from"])
+    return (
+        re.compile(rf"\s(?:{after})\s", re.IGNORECASE),
+        re.compile(rf"(?i:(?<![\w])(?:{intro}))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*$"),
+    )
+
+
+def _self_intro(text: str) -> str | None:
+    """ "Perkenalkan, saya Sofie dari Tim HRD" → "Sofie"."""
+    after, intro = _intro_res()
+    # look back only from each "dari"/"from": scanning the whole text for the intro is slow
+    for m in after.finditer(text):
+        head = intro.search(text, max(0, m.start() - 40), m.start() + 1)
+        if head:
+            return head.group(1)
+    return None
+
+
+def _closing_name(text: str) -> str | None:
+    """A person's name alone on the last line, after a blank line ("…\n\nAble Smith")."""
+    lines = [ln.strip() for ln in text.rstrip().splitlines()]
+    if len(lines) < 3 or lines[-2]:
+        return None
+    last = lines[-1]
+    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}", last) and not phrase_re(
+        "signoffs"
+    ).fullmatch(last):
+        return last
+    return None
 
 
 def is_team(name: str) -> bool:
