@@ -284,3 +284,17 @@ def test_undecided_dates_are_reported_not_picked(text: str) -> None:
     assert inv.start is None
     assert [a.field for a in inv.ambiguous] == ["start"]
     assert len(inv.ambiguous[0].candidates) == 2
+
+
+def test_lone_date_in_another_sentence_is_shown_not_asserted() -> None:
+    inv = read_text("Undangan interview. Kirim berkas 10 Desember 2026.", now=NOW)
+    assert inv.start is None
+    assert [a.field for a in inv.ambiguous] == ["start"]
+
+
+def test_date_on_the_line_after_the_invitation_sentence() -> None:
+    inv = read_text(
+        "Kami mengundang Anda wawancara pada:\nSenin, 23 November 2026 pukul 10.00 WIB", now=NOW
+    )
+    assert inv.start == datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert inv.ambiguous == ()

@@ -20,6 +20,7 @@ from sopan.read.words import phrase_re
 
 Category = Literal["interview", "deadline", "other", "neutral"]
 _ALTERNATIVE = re.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -88,6 +89,9 @@ def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tupl
     label = _label(text, hit.start)
     _a, _ = _line_bounds(text, hit.start)
     origin = max(0, hit.start - 90, floor)
+    # context stays inside the date's own sentence ("… interview. Kirim berkas 10 Desember")
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, origin, hit.start)]
+    origin = ends[-1] if ends else origin
     window = text[origin : hit.start]
     near = _nearest(window)
     if label and phrase_re("deadline_context").search(label):
@@ -212,6 +216,10 @@ def decide(
     zone = _zone_for(text, hit, t)
     tz = zone or user_tz
     when.tz, when.tz_assumed, when.day = tz, zone is None, hit.day
+    if top == 0 and t is None:
+        # a lone date that nothing presents as the interview's: show it, do not assert it
+        when.ambiguous.append(Ambiguity("start", (_describe(hit.day, None, tz),)))
+        return when
     if hit.alternatives and hit.kind == "numeric":
         options = (hit.day, *hit.alternatives)
         when.ambiguous.append(Ambiguity("start", tuple(_describe(d, t, tz) for d in options)))
