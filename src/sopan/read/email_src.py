@@ -155,7 +155,8 @@ def parse_email(data: bytes) -> tuple[str, Envelope, list[str], Message]:
         subject=header_text(msg.get("Subject")),
         message_id=header_text(msg.get("Message-ID")),
         references=tuple(refs),
-        sender_name=name or None,
+        # a Reply-To (calendar robots, shared mailboxes) names who actually answers
+        sender_name=(reply_to[0][0] if reply_to and reply_to[0][1] else name) or None,
         sender_email=(reply_to[0][1] if reply_to and reply_to[0][1] else address) or None,
         sent_at=parse_date_header(header_text(msg.get("Date"))),
     )
