@@ -99,6 +99,7 @@ CASES: dict[str, dict[str, Any]] = {
         "access_code": None,
         "contact.phone": None,
         "contact.email": "nadia@lumbung.example",
+        "contact.name": "Nadia Putri",
         "meeting_link": "https://meet.google.com/lpd-grow-mkt",
         "uid": "lpd-growth-interview@google.com",
         "company": "PT Lumbung Pangan Digital",
