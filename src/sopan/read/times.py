@@ -29,10 +29,9 @@ class TimeHit:
     unsure_half: bool = False
 
 
-_TIME_TRIGGER = re.compile(
-    r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)"
-    r"|(?:pukul|jam|pkl\.?|setengah) \d"
-)
+_TIME_TRIGGER = re.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)")
+_HOUR_WORDS = ("pukul", "jam", "pkl", "setengah")
+_HOUR_TRIGGER = re.compile(r"(?:pukul|jam|pkl\.?|setengah) \d")
 # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
 
 
@@ -109,6 +108,8 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     starts = [m.start() for m in _TIME_TRIGGER.finditer(low)]
+    if any(w in low for w in _HOUR_WORDS):  # "pukul 10", "jam 2 siang": rarer, so looked for apart
+        starts = sorted(starts + [m.start() for m in _HOUR_TRIGGER.finditer(low)])
     pos = 0
     for trigger in starts:
         if trigger < pos:

@@ -99,13 +99,13 @@ def _first_words() -> frozenset[str]:
     return frozenset(n.split()[0] for n in _city_index()[1])
 
 
-def city_in(text: str | None) -> City | None:
+def city_in(text: str | None, tokens: set[str] | None = None) -> City | None:
     """The Indonesian city named in `text` (the last one named), if any."""
     if not text:
         return None
     pattern, names = _city_index()
     firsts = _first_words()
-    if firsts.isdisjoint(_WORDS_RE.findall(text.lower())):
+    if firsts.isdisjoint(tokens if tokens is not None else _WORDS_RE.findall(text.lower())):
         return None
     found = list(pattern.finditer(text))
     # an address names its city last ("Jl. Raya Bekasi Km 21, Jakarta Timur")
