@@ -7,7 +7,7 @@ always time-zone aware.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 Language = Literal["id", "en"]
@@ -105,6 +105,8 @@ class Invitation:
     organizer: str | None = None
     attendees: tuple[str, ...] = ()
     city: str | None = None
+    #: the interview's calendar day, known even when its time is not (all-day, no time written)
+    day: date | None = None
     missing: tuple[str, ...] = ()
     ambiguous: tuple[Ambiguity, ...] = ()
 

@@ -12,7 +12,7 @@ from sopan.model import Invitation, Slot
 
 from .servers import ics_server
 
-ICS = Path(__file__).resolve().parents[1] / "fixtures" / "ics"
+ICS = Path(__file__).resolve().parents[1] / "fixtures" / "calendar"
 WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -26,7 +26,7 @@ def test_busy_json_lists_entries_with_offsets(run_cli) -> None:
     result = run_cli(
         "busy",
         "--calendar",
-        str(ICS / "cal_tentative_outlook.ics"),
+        str(ICS / "tentative_outlook.ics"),
         "--from",
         "2026-11-24T00:00",
         "--to",
@@ -47,7 +47,7 @@ def test_busy_text_in_indonesian(run_cli, tmp_path: Path) -> None:
     result = run_cli(
         "busy",
         "--calendar",
-        str(ICS / "cal_spans_midnight.ics"),
+        str(ICS / "spans_midnight.ics"),
         "--from",
         "2026-11-24T00:00",
     )
@@ -57,10 +57,10 @@ def test_busy_text_in_indonesian(run_cli, tmp_path: Path) -> None:
 
 
 def test_broken_calendar_is_one_line_exit_2(run_cli) -> None:
-    result = run_cli("busy", "--calendar", str(ICS / "cal_broken_not_ics.ics"))
+    result = run_cli("busy", "--calendar", str(ICS / "broken_not_ics.ics"))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
-    assert "cal_broken_not_ics.ics" in result.stderr and "Traceback" not in result.stderr
+    assert "broken_not_ics.ics" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_silent_server_is_one_line_exit_3(run_cli) -> None:
@@ -82,7 +82,7 @@ def test_slots_json_best_first_at_the_interview_time(run_cli) -> None:
         "--now",
         "2026-11-23T08:00",
         "--calendar",
-        str(ICS / "cal_recurring_exceptions.ics"),
+        str(ICS / "recurring_exceptions.ics"),
         "--count",
         "4",
         "--json",
@@ -98,7 +98,7 @@ def test_slots_json_best_first_at_the_interview_time(run_cli) -> None:
 
 
 def test_slots_text_shows_conflicts_from_config_sources(run_cli, tmp_path: Path) -> None:
-    source = str(ICS / "cal_recurring_exceptions.ics")
+    source = str(ICS / "recurring_exceptions.ics")
     _config(tmp_path, f'[calendar]\nsources = ["{source}"]\ntravel_minutes = 30\n')
     result = run_cli("slots", "--at", "2026-11-30T14:00", "--now", "2026-11-23T08:00")
     assert result.returncode == 0, result.stderr

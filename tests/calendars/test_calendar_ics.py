@@ -16,7 +16,7 @@ from sopan.model import Slot
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DEV = ROOT.parent / "shared" / "eval-dev"  # as in tests/conftest.py
 WIB = ZoneInfo("Asia/Jakarta")
-ICS = ROOT / "tests" / "fixtures" / "ics"
+ICS = ROOT / "tests" / "fixtures" / "calendar"
 
 
 def at(*parts: int, tz: ZoneInfo = WIB) -> datetime:
@@ -40,7 +40,7 @@ def local(entries: list) -> list[tuple[str, str, str]]:
 
 
 def test_weekly_series_with_exdate_moved_and_cancelled_occurrences() -> None:
-    found = local(busy("cal_recurring_exceptions.ics", at(2026, 11, 23), at(2026, 12, 5)))
+    found = local(busy("recurring_exceptions.ics", at(2026, 11, 23), at(2026, 12, 5)))
     # 11-25 is an EXDATE, 11-30 moved to the afternoon, 12-02 cancelled
     assert found == [
         ("11-23 09:00", "10:00", "Rapat mingguan tim"),
@@ -49,7 +49,7 @@ def test_weekly_series_with_exdate_moved_and_cancelled_occurrences() -> None:
 
 
 def test_all_day_opaque_is_busy_transparent_and_cancelled_are_not() -> None:
-    found = busy("cal_allday_transparent_cancelled.ics", at(2026, 11, 23), at(2026, 11, 30))
+    found = busy("allday_transparent_cancelled.ics", at(2026, 11, 23), at(2026, 11, 30))
     summaries = [b.summary for b in found]
     assert summaries == ["Kontrol ke dokter gigi", "Cuti ke Yogyakarta"]
     cuti = found[1]
@@ -60,7 +60,7 @@ def test_all_day_opaque_is_busy_transparent_and_cancelled_are_not() -> None:
 
 def test_all_day_event_is_read_in_the_users_zone() -> None:
     found = busy(
-        "cal_allday_transparent_cancelled.ics",
+        "allday_transparent_cancelled.ics",
         at(2026, 11, 25, tz=ZoneInfo("Asia/Jayapura")),
         at(2026, 11, 30, tz=ZoneInfo("Asia/Jayapura")),
         tz="Asia/Jayapura",
@@ -71,7 +71,7 @@ def test_all_day_event_is_read_in_the_users_zone() -> None:
 
 
 def test_tentative_marked_outlook_free_left_out_windows_zone_names() -> None:
-    found = busy("cal_tentative_outlook.ics", at(2026, 11, 24), at(2026, 11, 26))
+    found = busy("tentative_outlook.ics", at(2026, 11, 24), at(2026, 11, 26))
     assert [(b.summary, b.tentative) for b in found] == [
         ("Mungkin: presentasi vendor", True),
         ("Diskusi anggaran", True),
@@ -83,7 +83,7 @@ def test_tentative_marked_outlook_free_left_out_windows_zone_names() -> None:
 
 def test_x_wr_timezone_keeps_local_time_across_daylight_saving() -> None:
     berlin = ZoneInfo("Europe/Berlin")
-    found = busy("cal_x_wr_timezone_google.ics", at(2026, 3, 20), at(2026, 4, 16))
+    found = busy("x_wr_timezone_google.ics", at(2026, 3, 20), at(2026, 4, 16))
     weekly = [b for b in found if b.summary.startswith("Weekly")]
     assert {b.start.astimezone(berlin).strftime("%H:%M") for b in weekly} == {"10:00"}
     assert [b.start.astimezone(WIB).hour for b in weekly] == [16, 15, 15, 15]
@@ -92,7 +92,7 @@ def test_x_wr_timezone_keeps_local_time_across_daylight_saving() -> None:
 
 
 def test_event_spanning_midnight_conflicts_next_morning() -> None:
-    found = busy("cal_spans_midnight.ics", at(2026, 11, 25), at(2026, 11, 26))
+    found = busy("spans_midnight.ics", at(2026, 11, 25), at(2026, 11, 26))
     assert len(found) == 1
     morning = Slot(at(2026, 11, 25, 9), at(2026, 11, 25, 10))
     assert conflicts(morning, found) == found
@@ -100,13 +100,13 @@ def test_event_spanning_midnight_conflicts_next_morning() -> None:
 
 
 def test_endless_recurrence_is_cut_at_the_window() -> None:
-    found = busy("cal_endless_daily.ics", at(2031, 5, 1), at(2031, 5, 8))
+    found = busy("endless_daily.ics", at(2031, 5, 1), at(2031, 5, 8))
     assert len(found) == 7
     assert all(b.start.astimezone(WIB).hour == 16 for b in found)
     assert found[-1].start < at(2031, 5, 8)
 
 
-@pytest.mark.parametrize("name", ["cal_broken_not_ics.ics", "cal_broken_truncated.ics"])
+@pytest.mark.parametrize("name", ["broken_not_ics.ics", "broken_truncated.ics"])
 def test_unreadable_calendar_names_its_source(name: str) -> None:
     with pytest.raises(UserError, match=name):
         busy(name, at(2026, 11, 1), at(2026, 12, 1))
@@ -118,8 +118,8 @@ def test_naive_window_is_refused() -> None:
 
 
 def test_index_round_trips_through_json() -> None:
-    data = (ICS / "cal_recurring_exceptions.ics").read_bytes() + b""
-    extra = (ICS / "cal_allday_transparent_cancelled.ics").read_bytes()
+    data = (ICS / "recurring_exceptions.ics").read_bytes() + b""
+    extra = (ICS / "allday_transparent_cancelled.ics").read_bytes()
     for blob in (data, extra):
         index = parse_calendar(blob, tz="Asia/Jakarta", source="s")
         again = CalendarIndex.from_json(index.to_json(), "s", "Asia/Jakarta")
@@ -187,7 +187,7 @@ def test_every_eval_ics_parses(tmp_path: Path) -> None:
 
 
 def test_outlook_display_name_zone_in_quotes() -> None:
-    found = busy("cal_outlook_display_tzid.ics", at(2026, 11, 24), at(2026, 11, 25))
+    found = busy("outlook_display_tzid.ics", at(2026, 11, 24), at(2026, 11, 25))
     assert [(b.start, b.end) for b in found] == [
         (at(2026, 11, 24, 13, 30), at(2026, 11, 24, 14, 30))
     ]
@@ -195,7 +195,7 @@ def test_outlook_display_name_zone_in_quotes() -> None:
 
 def test_unknown_x_wr_timezone_is_ignored() -> None:
     data = (
-        (ICS / "cal_x_wr_timezone_google.ics")
+        (ICS / "x_wr_timezone_google.ics")
         .read_bytes()
         .replace(b"X-WR-TIMEZONE:Europe/Berlin", b"X-WR-TIMEZONE:Mars/Olympus_Mons")
     )

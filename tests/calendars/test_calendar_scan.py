@@ -14,7 +14,7 @@ from sopan.calendar.ics import parse_calendar
 from sopan.calendar.scan import scan
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted((ROOT / "tests" / "fixtures" / "ics").glob("cal_*.ics")) + sorted(
+FILES = sorted((ROOT / "tests" / "fixtures" / "calendar").glob("*.ics")) + sorted(
     (ROOT.parent / "shared" / "eval-dev" / "ics").glob("*.ics")
 )
 WINDOW = (
@@ -79,7 +79,7 @@ def _rows(data: bytes, fast: bool) -> list[tuple]:
 
 
 def _readable(path: Path) -> bool:
-    return not path.name.startswith("cal_broken")
+    return not path.name.startswith("broken")
 
 
 @pytest.mark.parametrize("path", [p for p in FILES if _readable(p)], ids=lambda p: p.name)

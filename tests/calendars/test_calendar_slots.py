@@ -17,7 +17,7 @@ from sopan.errors import UserError
 from sopan.model import Busy, Profile, Slot
 
 WIB = ZoneInfo("Asia/Jakarta")
-ICS = Path(__file__).resolve().parents[1] / "fixtures" / "ics"
+ICS = Path(__file__).resolve().parents[1] / "fixtures" / "calendar"
 MONDAY = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)  # Monday 23 November 2026, 08.00 WIB
 HOUR = timedelta(hours=1)
 
@@ -62,7 +62,7 @@ def test_busy_times_and_lunch_and_friday_prayers_are_avoided() -> None:
 
 
 def test_busy_calendar_moves_the_slot_to_the_nearest_free_time() -> None:
-    data = (ICS / "cal_recurring_exceptions.ics").read_bytes()
+    data = (ICS / "recurring_exceptions.ics").read_bytes()
     busy = busy_from_ics(data, start=MONDAY, end=MONDAY + timedelta(days=16), source="kerja")
     slots = free_slots(
         busy, now=MONDAY, duration=HOUR, count=10, within=timedelta(days=15), preferred_time=time(9)

@@ -17,20 +17,20 @@ from sopan.model import Profile, Slot
 from .servers import ics_server, radicale
 
 WIB = ZoneInfo("Asia/Jakarta")
-ICS = Path(__file__).resolve().parents[1] / "fixtures" / "ics"
+ICS = Path(__file__).resolve().parents[1] / "fixtures" / "calendar"
 START = datetime(2026, 11, 23, tzinfo=WIB)
 END = datetime(2026, 12, 5, tzinfo=WIB)
 USER, PASSWORD = "rina", "kata-sandi-uji"
 
 
 def test_several_files_at_once_sorted_and_named(tmp_path: Path) -> None:
-    sources = [str(ICS / "cal_tentative_outlook.ics"), str(ICS / "cal_spans_midnight.ics")]
+    sources = [str(ICS / "tentative_outlook.ics"), str(ICS / "spans_midnight.ics")]
     found = load_busy(sources + sources[:1], start=START, end=END, cache_dir=tmp_path)
     assert len(found) == 4  # three + one, the repeated source read once
     assert [b.start for b in found] == sorted(b.start for b in found)
     assert {Path(b.source).name for b in found} == {
-        "cal_tentative_outlook.ics",
-        "cal_spans_midnight.ics",
+        "tentative_outlook.ics",
+        "spans_midnight.ics",
     }
 
 
@@ -42,7 +42,7 @@ def test_missing_file_names_the_source(tmp_path: Path) -> None:
 def test_large_file_index_is_saved_and_reused(tmp_path: Path) -> None:
     from sopan.calendar.memory import forget_all
 
-    base = (ICS / "cal_recurring_exceptions.ics").read_text("utf-8")
+    base = (ICS / "recurring_exceptions.ics").read_text("utf-8")
     filler = "".join(
         f"BEGIN:VEVENT\r\nUID:f{i}@x\r\nDTSTAMP:20260101T000000Z\r\n"
         f"DTSTART:2027{(i % 12) + 1:02d}01T0{i % 8}0000Z\r\nDTEND:2027{(i % 12) + 1:02d}01T0"
@@ -66,7 +66,7 @@ def test_large_file_index_is_saved_and_reused(tmp_path: Path) -> None:
 
 def test_http_source_timeout_and_cache_fallback(tmp_path: Path) -> None:
     notes: list[str] = []
-    body = (ICS / "cal_recurring_exceptions.ics").read_bytes()
+    body = (ICS / "recurring_exceptions.ics").read_bytes()
     with ics_server() as server:
         url = server.url + "/calendar/ical/rina/private-abc123/basic.ics"
         server.delay = 1.5
@@ -95,7 +95,7 @@ def test_http_source_timeout_and_cache_fallback(tmp_path: Path) -> None:
 
 def test_http_source_revalidates_with_etag(tmp_path: Path) -> None:
     with ics_server() as server:
-        server.body = (ICS / "cal_tentative_outlook.ics").read_bytes()
+        server.body = (ICS / "tentative_outlook.ics").read_bytes()
         server.etag = '"v1"'
         url = server.url + "/kal.ics"
         first = load_busy([url], start=START, end=END, cache_dir=tmp_path)
@@ -104,7 +104,7 @@ def test_http_source_revalidates_with_etag(tmp_path: Path) -> None:
         assert server.not_modified == 1  # answered 304: the saved copy was used
         assert again == first and len(first) == 3
         server.etag = '"v2"'
-        server.body = (ICS / "cal_spans_midnight.ics").read_bytes()
+        server.body = (ICS / "spans_midnight.ics").read_bytes()
         changed = load_busy([url], start=START, end=END, cache_dir=tmp_path)
         assert [b.summary for b in changed] == ["Shift malam gudang"]
 

@@ -1,0 +1,37 @@
+"""The command layer: parse flags, call the stages, print. Nothing here decides anything."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+# Importing the command modules registers their commands on the group.
+from sopan.cli import calendars, drafting, linting, planning, profile, reading  # noqa: F401
+from sopan.cli.base import cli
+from sopan.errors import SopanError
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    """Entry point: run the CLI and turn every error into one line and an exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except SopanError as exc:
+        click.echo(f"sopan: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: a person never sees a traceback
+        if os.environ.get("SOPAN_DEBUG"):
+            raise
+        click.echo(f"sopan: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(70)

@@ -1,0 +1,39 @@
+"""The click group and the helpers every command shares."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import click
+
+from sopan.errors import UserError
+
+
+def parse_now(value: str | None, tz: str) -> datetime:
+    """`--now` as an aware datetime; a naive value is read in the user's time zone."""
+    if value is None:
+        return datetime.now(ZoneInfo(tz))
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--now: '{value}' is not an ISO 8601 date and time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
+
+
+now_option = click.option(
+    "--now", "now_text", metavar="ISO-8601", help="Pretend the current time is this."
+)
+
+
+def echo_json(value: Any) -> None:
+    """Print one JSON object, UTF-8, keys in the order given."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group()
+@click.version_option(package_name="sopan")
+def cli() -> None:
+    """sopan: decline, cancel or reschedule a job interview courteously."""

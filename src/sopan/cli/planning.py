@@ -1,0 +1,94 @@
+"""`sopan guide` and `sopan plan`: the guideline book and the decision."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sopan.cli.base import cli, echo_json, now_option, parse_now
+from sopan.situation_cli import situation_options
+
+
+@cli.command()
+@click.argument("gid", metavar="[ID]", required=False)
+@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Language to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def guide(gid: str | None, language: str | None, as_json: bool) -> None:
+    """Show the guideline book, or one guideline by its id (e.g. C0, R2.1)."""
+    import textwrap
+
+    from sopan.config import load_config
+    from sopan.guidelines import guideline, load_guidelines
+    from sopan.plan_words import load_words
+
+    language = language or load_config().profile.language
+    items = [guideline(gid, language)] if gid else list(load_guidelines(language).values())
+    if as_json:
+        rows = [{"id": g.id, "title": g.title, "text": g.text, "why": g.why} for g in items]
+        echo_json(rows[0] if gid else rows)
+        return
+    why = load_words(language).text("view", "why")
+    pad = " " * 4
+    for g in items:
+        click.echo(f"{g.id}  {g.title}")
+        for paragraph in (g.text, f"{why}: {g.why}"):
+            click.echo(textwrap.fill(paragraph, 88, initial_indent=pad, subsequent_indent=pad))
+        click.echo()
+
+
+@cli.command("plan")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@situation_options
+@click.option(
+    "--calendar",
+    "calendars",
+    multiple=True,
+    metavar="ICS",
+    help="A calendar to check for clashes (repeatable).",
+)
+@now_option
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Language of the plan.")
+def plan_command(
+    file: str,
+    calendars: tuple[str, ...],
+    now_text: str | None,
+    as_json: bool,
+    language: str | None,
+    **flags: Any,
+) -> None:
+    """Decide what to do about FILE (an invitation), how, and by when."""
+    from datetime import timedelta
+
+    from sopan.config import load_config
+    from sopan.plan import make_plan, plan_to_json
+    from sopan.plan_view import render_plan
+    from sopan.plan_words import load_words
+    from sopan.read import read_file
+    from sopan.situation_cli import situation_from_click
+
+    config = load_config()
+    profile = config.profile
+    language = language or profile.language
+    now = parse_now(now_text, profile.timezone)
+    questions = dict(load_words(language).data["questions"])
+    situation = situation_from_click(flags, questions=questions, interactive=sys.stdin.isatty())
+    invitation = read_file(Path(file), now=now, user_tz=profile.timezone)
+    busy: list[Any] = []
+    if calendars and invitation.start is not None:
+        from sopan.calendar import load_busy
+
+        end = invitation.end or invitation.start + timedelta(hours=1)
+        # A day either side leaves room for the longest travel time the plan can estimate.
+        window = timedelta(days=1)
+        busy = load_busy(
+            list(calendars), start=invitation.start - window, end=end + window, config=config
+        )
+    plan = make_plan(invitation, situation, profile, now=now, busy=busy, lang=language)
+    if as_json:
+        echo_json(plan_to_json(plan))
+    else:
+        click.echo(render_plan(plan, invitation))

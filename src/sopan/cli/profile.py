@@ -1,0 +1,55 @@
+"""`sopan init`: the user's own details."""
+
+from __future__ import annotations
+
+import sys
+from zoneinfo import ZoneInfo
+
+import click
+
+from sopan.cli.base import cli
+from sopan.errors import UserError
+
+
+@cli.command()
+@click.option("--name", help="Your full name, as you sign letters.")
+@click.option("--email", help="Your email address.")
+@click.option("--phone", help="Your phone number.")
+@click.option("--linkedin", help="Your LinkedIn profile address.")
+@click.option("--city", help="Your home city (for travel estimates).")
+@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Preferred language.")
+@click.option("--timezone", "timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
+def init(**given: str | None) -> None:
+    """Write your profile into the config file (asks for what is not given)."""
+    from sopan.config import config_path, save_profile
+    from sopan.model import Profile
+
+    interactive = sys.stdin.isatty() and not any(given.values())
+    prompts = {
+        "name": "Full name",
+        "email": "Email",
+        "phone": "Phone",
+        "linkedin": "LinkedIn address",
+        "city": "Home city",
+        "language": "Language (id/en)",
+        "timezone": "Time zone",
+    }
+    defaults = {"language": "id", "timezone": "Asia/Jakarta"}
+    values: dict[str, str] = {}
+    for key, label in prompts.items():
+        value = given.get(key)
+        if value is None and interactive:
+            value = click.prompt(label, default=defaults.get(key, ""), show_default=True)
+        value = value if value not in (None, "") else defaults.get(key)
+        if value is not None:
+            values[key] = value.strip()
+    if not values.get("name"):
+        raise UserError("init: a full name is needed (--name)")
+    if values.get("language", "id") not in ("id", "en"):
+        raise UserError("init: language must be 'id' or 'en'")
+    try:
+        ZoneInfo(values.get("timezone", "Asia/Jakarta"))
+    except (KeyError, ValueError):
+        raise UserError(f"init: unknown time zone '{values['timezone']}'") from None
+    path = save_profile(Profile(**values), config_path())  # type: ignore[arg-type]
+    click.echo(f"Profile saved to {path}")

@@ -1,0 +1,50 @@
+"""`sopan read`: what an invitation says, and what it leaves unknown."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from sopan.cli.base import cli, echo_json, now_option, parse_now
+from sopan.errors import UserError
+
+
+@cli.command("read")
+@click.argument("file", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract.")
+@click.option(
+    "--mailbox", "mailbox", metavar="PATH", help="List the invitations in an .mbox or Maildir."
+)
+@now_option
+def read_command(
+    file: str | None, as_json: bool, mailbox: str | None, now_text: str | None
+) -> None:
+    """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
+
+    from sopan.config import load_config
+    from sopan.read import read_bytes, read_file, read_mailbox, to_json
+    from sopan.read.show import describe, mailbox_line
+
+    user_tz = load_config().profile.timezone
+    now = parse_now(now_text, user_tz)
+    if mailbox:
+        found = read_mailbox(Path(mailbox), now=now, user_tz=user_tz)
+        if as_json:
+            echo_json([to_json(inv) for inv in found])
+        else:
+            for inv in found:
+                click.echo(mailbox_line(inv))
+            click.echo(f"{len(found)} invitation(s)")
+        return
+    if not file:
+        raise UserError("read: give a FILE (or --mailbox PATH)")
+    if file == "-":
+        inv = read_bytes(sys.stdin.buffer.read(), now=now, user_tz=user_tz, origin="stdin")
+    else:
+        inv = read_file(Path(file), now=now, user_tz=user_tz)
+    if as_json:
+        echo_json(to_json(inv))
+    else:
+        click.echo("\n".join(describe(inv, now=now, user_tz=user_tz)))

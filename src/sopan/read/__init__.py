@@ -1,0 +1,198 @@
+"""The read stage: a source (.eml, .ics, .mbox, Maildir, pasted text) → `Invitation`.
+
+Public functions: `read_file`, `read_text`, `read_bytes`, `read_mailbox`, `to_json`;
+`cities()` / `city_in(text)` expose the Indonesian city table (coordinates, time zone)
+that `Invitation.city` is named from, for travel estimates.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sopan.errors import UserError
+from sopan.model import Invitation
+from sopan.read.build import Envelope, build
+from sopan.read.words import City, cities, city_in
+
+MAX_BYTES = 10 * 1024 * 1024
+_CONTROL_RE = re.compile(rb"[\x01-\x08\x0e-\x1f]")
+
+__all__ = [
+    "MAX_BYTES",
+    "City",
+    "cities",
+    "city_in",
+    "read_bytes",
+    "read_file",
+    "read_mailbox",
+    "read_text",
+    "to_json",
+]
+
+
+def read_text(text: str, *, now: datetime, user_tz: str = "Asia/Jakarta") -> Invitation:
+    """Read pasted text (an email body, a letter, a WhatsApp message) as an invitation.
+
+    A leading "Subject:" line is used as the subject. `now` resolves relative dates
+    ("besok", "next Tuesday") and dates written without a year.
+    """
+    subject = None
+    lines = text.lstrip("\ufeff").splitlines()
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is not None and lines[first].lower().startswith(("subject:", "subjek:", "perihal:")):
+        subject = lines[first].split(":", 1)[1].strip() or None
+        text = "\n".join(lines[:first] + lines[first + 1 :])
+    text = text.replace("\r\n", "\n")
+    return build(text, Envelope(source="text", subject=subject), now=now, user_tz=user_tz)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = len(_CONTROL_RE.findall(sample))
+    return controls > len(sample) * 0.05
+
+
+def read_bytes(
+    data: bytes, *, now: datetime, user_tz: str = "Asia/Jakarta", origin: str = "input"
+) -> Invitation:
+    """Read an email, a calendar file, a mailbox or plain text given as bytes."""
+    from sopan.read.email_src import decode_bytes, looks_like_email, parse_email
+    from sopan.read.ics_src import looks_like_calendar, parse_calendar
+
+    if not data.strip():
+        raise UserError(f"{origin}: the file is empty")
+    if len(data) > MAX_BYTES:
+        raise UserError(f"{origin}: too large to be an invitation (over 10 MB)")
+    if _looks_binary(data):
+        raise UserError(f"{origin}: a binary file, not an email, calendar file or text")
+    head = data.lstrip()[:5]
+    if (head == b"From " and b"\nFrom " in data) or (
+        head == b"From " and looks_like_email(data.lstrip().split(b"\n", 1)[-1])
+    ):
+        found = _read_mbox_bytes(data, now=now, user_tz=user_tz)
+        if not found:
+            raise UserError(f"{origin}: no interview invitation in this mailbox")
+        return found[0]
+    if looks_like_calendar(decode_bytes(data[:64])):
+        cal = parse_calendar(decode_bytes(data), user_tz, origin)
+        text = "\n".join(p for p in (cal.summary, cal.text) if p)
+        return build(
+            text,
+            Envelope(source="ics", calendar=cal, subject=cal.summary),
+            now=now,
+            user_tz=user_tz,
+        )
+    if looks_like_email(data):
+        body, env, calendars, _ = parse_email(data)
+        for raw in calendars:
+            try:
+                env.calendar = parse_calendar(raw, user_tz, origin)
+                break
+            except UserError:
+                continue  # a broken calendar part: the body still says what it says
+        if not env.calendar and not _mentions_invitation((env.subject or "") + "\n" + body):
+            raise UserError(f"{origin}: this email is not an interview invitation")
+        return build(body, env, now=now, user_tz=user_tz)
+    from sopan.read.email_src import decode_bytes as _decode
+
+    text = _decode(data)
+    if not _mentions_invitation(text):
+        raise UserError(
+            f"{origin}: not an interview invitation (no email headers, no calendar "
+            "data, no mention of an interview)"
+        )
+    return read_text(text, now=now, user_tz=user_tz)
+
+
+def _mentions_invitation(text: str) -> bool:
+    from sopan.read.words import phrase_re
+
+    return bool(phrase_re("invitation_words").search(text))
+
+
+def read_file(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") -> Invitation:
+    """Read an invitation file (.eml, .ics, .mbox or pasted text), detected by its content.
+
+    Raises UserError, with one line naming the file, when it is missing, unreadable,
+    empty, too large, binary or not an invitation.
+    """
+    path = Path(path)
+    if path.is_dir():
+        found = read_mailbox(path, now=now, user_tz=user_tz)
+        if not found:
+            raise UserError(f"{path}: no interview invitation in this folder")
+        return found[0]
+    data = _read(path)
+    return read_bytes(data, now=now, user_tz=user_tz, origin=str(path))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if size > MAX_BYTES:
+        raise UserError(f"{path}: too large to be an invitation (over 10 MB)")
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_mailbox(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") -> list[Invitation]:
+    """The interview invitations in an .mbox file or a Maildir folder, newest first."""
+    from sopan.read.mailbox import read_mailbox as _impl
+
+    return _impl(Path(path), now=now, user_tz=user_tz)
+
+
+def _read_mbox_bytes(data: bytes, *, now: datetime, user_tz: str) -> list[Invitation]:
+    from sopan.read.mailbox import invitations_in
+
+    return invitations_in(_split_mbox(data), now=now, user_tz=user_tz)
+
+
+def _split_mbox(data: bytes) -> list[bytes]:
+    chunks = re.split(rb"(?m)^From .*\r?\n", data)
+    return [re.sub(rb"(?m)^>(>*From )", rb"\1", c) for c in chunks if c.strip()]
+
+
+def to_json(inv: Invitation) -> dict[str, Any]:
+    """The `sopan read --json` contract (DESIGN.md): exactly these keys, in this order."""
+
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "language": inv.language,
+        "source": inv.source,
+        "company": inv.company,
+        "position": inv.position,
+        "start": iso(inv.start),
+        "end": iso(inv.end),
+        "timezone": inv.timezone,
+        "mode": inv.mode,
+        "location": inv.location,
+        "meeting_link": inv.meeting_link,
+        "access_code": inv.access_code,
+        "contact": {
+            "name": inv.contact.name,
+            "email": inv.contact.email,
+            "phone": inv.contact.phone,
+        },
+        "reference": inv.reference,
+        "reply_by": iso(inv.reply_by),
+        "message_id": inv.message_id,
+        "uid": inv.uid,
+        "missing": list(inv.missing),
+        "ambiguous": [{"field": a.field, "candidates": list(a.candidates)} for a in inv.ambiguous],
+    }

@@ -1,0 +1,275 @@
+"""Turn a message's text (and what its envelope or calendar part says) into an Invitation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.utils import getaddresses, parsedate_to_datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from sopan.model import Ambiguity, Contact, Invitation
+from sopan.read import fields
+from sopan.read.choose import When, decide
+from sopan.read.dates import Order, blank_placeholders
+from sopan.read.history import Segment, split_history
+from sopan.read.times import duration_minutes
+from sopan.read.words import city_in, words
+
+Source = Literal["email", "ics", "text"]
+
+
+@dataclass
+class Calendar:
+    """What a calendar part (METHOD:REQUEST) says; the most reliable source for time."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    day: date | None = None
+    tz: str | None = None
+    uid: str | None = None
+    sequence: int = 0
+    organizer: str | None = None
+    organizer_name: str | None = None
+    attendees: tuple[str, ...] = ()
+    location: str | None = None
+    summary: str | None = None
+    text: str = ""
+
+
+@dataclass
+class Envelope:
+    """What the container around the text says: email headers, a calendar part."""
+
+    source: Source = "text"
+    subject: str | None = None
+    message_id: str | None = None
+    references: tuple[str, ...] = ()
+    sender_name: str | None = None
+    sender_email: str | None = None
+    sent_at: datetime | None = None
+    calendar: Calendar | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def parse_date_header(value: str | None) -> datetime | None:
+    """An RFC 5322 date ("Wed, 18 Nov 2026 09:12:00 +0700"), aware, or None."""
+    if not value:
+        return None
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment and moment.tzinfo else None
+
+
+_US_HINTS = re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}|\b[A-Z]{2}\s+\d{5}\b|\$\d")
+_NON_US = (
+    "Indonesia",
+    "Singapore",
+    "India",
+    "Malaysia",
+    "London",
+    "Jakarta",
+    "Australia",
+    "+62",
+    "+65",
+    "+44",
+    "+91",
+    "+60",
+    "+61",
+)
+
+
+def _order(text: str, lang: str) -> Order:
+    """How to read 04/12/2026: D/M (Indonesian and most English), M/D only for US English."""
+    if lang == "id":
+        return "dmy"
+    caps = set(re.findall(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])", text))
+    if caps & set(words()["us_zones"]) or _US_HINTS.search(text):
+        return "mdy"
+    if caps & {"WIB", "WITA", "WIT", "SGT", "IST", "GMT", "BST", "CET", "AEST", "UTC"} or any(
+        h in text for h in _NON_US
+    ):
+        return "dmy"
+    return "unknown"
+
+
+def _sender(segments: list[Segment], env: Envelope) -> tuple[str | None, str | None]:
+    for seg in segments:
+        if seg.forwarded and seg.headers.get("from"):
+            pairs = getaddresses([seg.headers["from"]])
+            if pairs and (pairs[0][0] or "@" in pairs[0][1]):
+                return pairs[0][0] or None, pairs[0][1] or None
+    if env.sender_email is None:  # pasted text: the quoted header block may name the sender
+        for seg in segments:
+            pairs = getaddresses([seg.headers.get("from", "")])
+            if pairs and "@" in pairs[0][1]:
+                return pairs[0][0] or None, pairs[0][1]
+    return env.sender_name, env.sender_email
+
+
+def _thread(segments: list[Segment], env: Envelope, original: str | None) -> dict[str, Any]:
+    """Threading fields; a forwarded invitation is answered to its original sender, in the
+    original's thread when its Message-ID is known (forwarded as an attachment)."""
+    fwd = next((seg for seg in segments if seg.forwarded), None)
+    if fwd is None:
+        return {
+            "message_id": env.message_id,
+            "references": env.references,
+            "subject": env.subject,
+            "reply_to": env.sender_email,
+            "sent_at": env.sent_at,
+        }
+    inner_id = fwd.headers.get("message-id") or None
+    return {
+        "message_id": inner_id or env.message_id,
+        "references": () if inner_id else env.references,
+        "subject": fwd.headers.get("subject") or env.subject,
+        "reply_to": original or env.sender_email,
+        "sent_at": parse_date_header(fwd.headers.get("date")) or env.sent_at,
+    }
+
+
+def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ...]:
+    out = [k for k in ("company", "position", "start", "end") if inv_fields.get(k) is None]
+    if inv_fields.get("start") is None or when_assumed:
+        out.append("timezone")
+    mode = inv_fields.get("mode")
+    if mode is None:
+        out.append("mode")
+    if mode != "online" and inv_fields.get("location") is None and mode != "phone":
+        out.append("location")
+    if mode == "online" and inv_fields.get("meeting_link") is None:
+        out.append("meeting_link")
+    if inv_fields.get("contact") == Contact():
+        out.append("contact")
+    return tuple(out)
+
+
+def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitation:
+    """The Invitation a text says, with its envelope's headers and calendar part."""
+    segments = split_history(text)
+    for seg in segments:
+        seg.text = blank_placeholders(seg.text)
+    whole = "\n".join(s.text for s in segments)
+    cal = env.calendar
+    lang = fields.language((env.subject or "") + "\n" + whole + "\n" + (cal.text if cal else ""))
+    order = _order(whole, lang)
+    results: list[When] = []
+    for seg in segments:
+        sent = parse_date_header(seg.headers.get("date")) or env.sent_at
+        base = (sent or now).astimezone(ZoneInfo(user_tz)).date()
+        results.append(
+            decide(
+                seg.text,
+                base=base,
+                sent=sent.date() if sent else None,
+                order=order,
+                user_tz=user_tz,
+                duration=duration_minutes(seg.text),
+            )
+        )
+    # the newest message that says when wins; the reply deadline may sit in any of them
+    when = next((w for w in results if w.day or w.ambiguous or w.start), When())
+    if not (when.day or when.ambiguous or when.start) and env.subject:
+        # nothing in the body: the subject line may carry it ("Interview besok 10.00")
+        base = (env.sent_at or now).astimezone(ZoneInfo(user_tz)).date()
+        sent_day = env.sent_at.date() if env.sent_at else None
+        from_subject = decide(
+            blank_placeholders(env.subject), base=base, sent=sent_day, order=order, user_tz=user_tz
+        )
+        if from_subject.day or from_subject.ambiguous:
+            from_subject.reply_by = when.reply_by
+            when = from_subject
+    if when.reply_by is None:
+        deadline = next((w for w in results if w.reply_by), None)
+        if deadline:
+            when.reply_by, when.reply_zone_written = deadline.reply_by, deadline.reply_zone_written
+    if when.reply_by and not when.reply_zone_written and when.tz and when.tz != user_tz:
+        when.reply_by = when.reply_by.replace(tzinfo=ZoneInfo(when.tz))
+    texts = [s.text for s in segments if s.text.strip()] or [""]
+    subject = blank_placeholders(env.subject or "") or None
+    if subject is None:
+        subject = next((s.headers["subject"] for s in segments if s.headers.get("subject")), None)
+    sender_name, sender_email = _sender(segments, env)
+
+    def first(fn: object, *args: object) -> str | None:
+        for t in texts:
+            value = fn(t, *args)  # type: ignore[operator]
+            if value:
+                return str(value)
+        return None
+
+    link = first(fields.meeting_link)
+    location = first(fields.location)
+    ambiguous = list(when.ambiguous)
+    start, end, tz, day = when.start, when.end, when.tz, when.day
+    assumed = when.tz_assumed
+    uid = organizer = None
+    attendees: tuple[str, ...] = ()
+    sequence = 0
+    if cal:
+        if cal.start or cal.day:
+            ambiguous = [a for a in ambiguous if a.field != "start"]
+            if start and cal.start and start != cal.start:
+                # the calendar part wins, but a body that says otherwise is worth a look
+                ambiguous.append(Ambiguity("start", (cal.start.isoformat(), start.isoformat())))
+            if start and cal.start and start == cal.start and cal.tz == "Etc/UTC" and not assumed:
+                # a UTC calendar time the body also gives in its own zone: show it in that zone
+                cal.start, cal.end = start, cal.end.astimezone(start.tzinfo) if cal.end else None
+                cal.tz = tz
+            start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, False
+            if cal.start is None and cal.day:
+                ambiguous.append(Ambiguity("start", (f"{cal.day.isoformat()} (all day)",)))
+        link = fields.meeting_link(cal.text) or link
+        location = cal.location or location
+        uid, sequence, organizer, attendees = cal.uid, cal.sequence, cal.organizer, cal.attendees
+        sender_email = sender_email or cal.organizer
+        sender_name = sender_name or cal.organizer_name
+    all_text = "\n".join(texts) + ("\n" + cal.text if cal else "")
+    contact_email = sender_email or next(iter(fields.emails(all_text)), None)
+    contact = Contact(
+        name=first(fields.contact_name, sender_name) or fields._person(sender_name),
+        email=contact_email,
+        phone=first(fields.phone),
+    )
+    values: dict[str, object] = {
+        "company": first(fields.company, subject, sender_name),
+        "position": first(fields.position, subject),
+        "start": start,
+        "end": end,
+        "mode": fields.mode(all_text, link),
+        "location": location,
+        "meeting_link": link,
+        "contact": contact,
+    }
+    if cal and cal.summary and not values["position"]:
+        values["position"] = fields.position(cal.summary, cal.summary)
+    city = city_in(location) or (city_in(all_text) if values["mode"] == "onsite" else None)
+    return Invitation(
+        language=lang,
+        source=env.source,
+        company=values["company"],  # type: ignore[arg-type]
+        position=values["position"],  # type: ignore[arg-type]
+        start=start,
+        end=end,
+        timezone=tz,
+        mode=values["mode"],  # type: ignore[arg-type]
+        location=location,
+        meeting_link=link,
+        access_code=first(fields.access_code) or (fields.access_code(cal.text) if cal else None),
+        contact=contact,
+        reference=first(fields.reference),
+        reply_by=when.reply_by,
+        **_thread(segments, env, sender_email),
+        uid=uid,
+        sequence=sequence,
+        organizer=organizer,
+        attendees=attendees,
+        city=city.name if city else None,
+        day=day,
+        missing=_missing(values, assumed),
+        ambiguous=tuple(ambiguous),
+    )

@@ -1,0 +1,266 @@
+"""Decide which written date and time is the interview's, which is the reply deadline,
+and which are something else (the letter's date, a notification, a past test).
+
+A wrong date is the worst failure sopan can make, so when the text does not
+decide, the candidates are reported as ambiguous instead of one being guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sopan.model import Ambiguity
+from sopan.read.dates import DateHit, Order, find_dates
+from sopan.read.times import TimeHit, find_times, find_zones
+from sopan.read.words import phrase_re
+
+Category = Literal["interview", "deadline", "other", "neutral"]
+_ALTERNATIVE = re.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+_WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass
+class When:
+    """The interview's time as far as the text tells it, plus the reply deadline."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    day: date | None = None
+    tz: str | None = None
+    tz_assumed: bool = False
+    reply_by: datetime | None = None
+    ambiguous: list[Ambiguity] = field(default_factory=list)
+    has_date: bool = False
+    reply_zone_written: bool = False
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def _label(text: str, hit_start: int) -> str:
+    a, _ = _line_bounds(text, hit_start)
+    head = text[a:hit_start]
+    colon = head.rfind(":")
+    if colon < 0 or colon > 60:
+        return ""
+    return re.sub(r"[^\w/&, ]+", " ", head[:colon]).strip().lower()
+
+
+def _nearest(window: str) -> tuple[str, int] | None:
+    best: tuple[str, int] | None = None
+    for cat, key in (
+        ("interview", "interview_context"),
+        ("deadline", "deadline_context"),
+        ("other", "other_context"),
+    ):
+        for m in phrase_re(key).finditer(window):
+            if best is None or m.end() >= best[1]:
+                best = (cat, m.end())
+    return best
+
+
+def _is_letter_date(text: str, hit: DateHit) -> bool:
+    a, b = _line_bounds(text, hit.start)
+    before, after = text[a : hit.start].strip(), text[hit.end : b].strip(" .")
+    if after:
+        return False
+    if re.fullmatch(r"[A-Z][A-Za-z .]{2,30},", before):
+        return True  # "Jakarta, 18 November 2026" heading a letter
+    first_lines = [ln for ln in text[:a].splitlines() if ln.strip()]
+    return not before and len(first_lines) < 3
+
+
+def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tuple[Category, int]:
+    """What a date is in this text, and how strongly it reads as the interview's.
+
+    The words before it are read back to `floor` (the end of the previous date), so
+    "moved from Monday 23 to Wednesday 25" does not lend "moved from" to the 25th.
+    """
+    if sent is not None and hit.day < sent and hit.kind != "relative":
+        return "other", 0
+    label = _label(text, hit.start)
+    _a, _ = _line_bounds(text, hit.start)
+    origin = max(0, hit.start - 90, floor)
+    # context stays inside the date's own sentence ("… interview. Kirim berkas 10 Desember")
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, origin, hit.start)]
+    origin = ends[-1] if ends else origin
+    window = text[origin : hit.start]
+    near = _nearest(window)
+    if label and phrase_re("deadline_context").search(label):
+        return "deadline", 0
+    if near and near[0] != "interview" and hit.start - (origin + near[1]) < 45:
+        return near[0], 0  # type: ignore[return-value]
+    if label and phrase_re("labels", "date").fullmatch(label.split(",")[0].strip()):
+        return "interview", 3
+    if label and phrase_re("labels", "date").search(label):
+        return "interview", 3
+    if _is_letter_date(text, hit):
+        return "other", 0
+    if near and near[0] == "interview":
+        return "interview", 2
+    if near:
+        return near[0], 0  # type: ignore[return-value]
+    return "neutral", 0
+
+
+def _time_for(text: str, hit: DateHit, hits: list[DateHit], times: list[TimeHit]) -> TimeHit | None:
+    nxt = min((h.start for h in hits if h.start > hit.start), default=len(text))
+    _, line_end = _line_bounds(text, hit.end)
+    limit = line_end
+    for _ in range(2):
+        if limit < len(text):
+            limit = _line_bounds(text, limit + 1)[1]
+    after = [t for t in times if hit.end <= t.start < min(nxt, limit)]
+    if after:
+        return after[0]
+    a, _ = _line_bounds(text, hit.start)
+    same_line = [t for t in times if a <= t.start < hit.start]
+    if same_line:
+        return same_line[-1]
+    for t in times:
+        label = _label(text, t.start)
+        owner = [
+            h
+            for h in hits
+            if h.start < t.start
+            and _line_bounds(text, h.start)[0] == _line_bounds(text, t.start)[0]
+        ]
+        if label and phrase_re("labels", "time").search(label) and not owner:
+            return t
+    return None
+
+
+def _zone_for(text: str, hit: DateHit, t: TimeHit | None) -> str | None:
+    if t and t.zone:
+        return t.zone
+    for pos in (hit.start, t.start if t else hit.start):
+        a, b = _line_bounds(text, pos)
+        zones = find_zones(text[a:b])
+        if zones:
+            return zones[0][1]
+    return None
+
+
+def _at(day: date, hm: tuple[int, int], tz: str) -> datetime:
+    return datetime.combine(day, time(hm[0], hm[1]), ZoneInfo(tz))
+
+
+def _describe(day: date, t: TimeHit | None, tz: str) -> str:
+    if t is None:
+        return f"{day.isoformat()} ({_WEEKDAY_EN[day.weekday()]})"
+    return _at(day, (t.hour, t.minute), tz).isoformat()
+
+
+def decide(
+    text: str,
+    *,
+    base: date,
+    sent: date | None,
+    order: Order,
+    user_tz: str,
+    duration: int | None = None,
+) -> When:
+    """The interview's start/end, its zone, and the reply deadline, read from `text`."""
+    hits = find_dates(text, base, order)
+    times = find_times(text, [(h.start, h.end) for h in hits])
+    when = When(has_date=bool(hits))
+    graded: list[tuple[DateHit, Category, int]] = []
+    for i, h in enumerate(hits):
+        cat, score = classify(text, h, sent, hits[i - 1].end if i else 0)
+        if cat == "neutral" and i and _ALTERNATIVE.search(text[hits[i - 1].end : h.start]):
+            # "on Monday … or on Tuesday …": the second date is what the first one is
+            cat, score = graded[-1][1], graded[-1][2]
+        graded.append((h, cat, score))
+    cands = [(h, s) for h, c, s in graded if c == "interview"]
+    if not cands:
+        cands = [(h, s) for h, c, s in graded if c == "neutral"]
+    if any(h.kind != "weekday" for h, _ in cands):
+        cands = [(h, s) for h, s in cands if h.kind != "weekday"]
+    scored = []
+    for h, s in cands:
+        t = _time_for(text, h, hits, times)
+        scored.append((s + (1 if t else 0), h, t))
+    deadlines = [h for h, c, _ in graded if c == "deadline"]
+    if deadlines:
+        d = deadlines[0]
+        line_end = _line_bounds(text, d.end)[1]
+        t = next((x for x in times if d.end <= x.start < line_end), None)
+        when.reply_by = _at(
+            d.day,
+            (t.hour, t.minute) if t else (23, 59),
+            (t.zone if t else None) or _zone_for(text, d, t) or user_tz,
+        )
+        when.reply_zone_written = bool(t and t.zone)
+    if not scored:
+        return when
+    top = max(s for s, _, _ in scored)
+    best = [(h, t) for s, h, t in scored if s == top]
+    days = {h.day for h, _ in best}
+    if len(days) > 1:
+        tz = user_tz
+        when.ambiguous.append(
+            Ambiguity("start", tuple(dict.fromkeys(_describe(h.day, t, tz) for h, t in best)))
+        )
+        return when
+    hit, t = best[0]
+    if t is None:
+        t = next((tt for _, h2, tt in scored if h2.day == hit.day and tt), None)
+    zone = _zone_for(text, hit, t)
+    tz = zone or user_tz
+    when.tz, when.tz_assumed, when.day = tz, zone is None, hit.day
+    if top == 0 and t is None:
+        # a lone date that nothing presents as the interview's: show it, do not assert it
+        when.ambiguous.append(Ambiguity("start", (_describe(hit.day, None, tz),)))
+        return when
+    if hit.alternatives and hit.kind == "numeric":
+        options = (hit.day, *hit.alternatives)
+        when.ambiguous.append(Ambiguity("start", tuple(_describe(d, t, tz) for d in options)))
+        when.day = None
+        return when
+    if hit.alternatives:
+        options = (hit.day, *hit.alternatives)
+        when.ambiguous.append(Ambiguity("start", tuple(_describe(d, t, tz) for d in options)))
+    if hit.weekday is not None and hit.weekday != hit.day.weekday():
+        shift = (hit.weekday - hit.day.weekday() + 3) % 7 - 3
+        other = hit.day + timedelta(days=shift)
+        when.ambiguous.append(
+            Ambiguity("start", (_describe(hit.day, t, tz), _describe(other, t, tz)))
+        )
+    others = {h.day for s, h, _ in scored if s < top and h.day != hit.day and s >= 2}
+    if others:
+        when.ambiguous.append(
+            Ambiguity(
+                "start",
+                (_describe(hit.day, t, tz), *(_describe(d, None, tz) for d in sorted(others))),
+            )
+        )
+    if t is None:
+        return when
+    hour = t.hour
+    if t.unsure_half:
+        # an interview at 2 a.m. is unlikely: take the afternoon, and say so
+        hour = t.hour + 12
+        when.ambiguous.append(
+            Ambiguity(
+                "start",
+                (
+                    _at(hit.day, (hour, t.minute), tz).isoformat(),
+                    _at(hit.day, (t.hour, t.minute), tz).isoformat(),
+                ),
+            )
+        )
+    when.start = _at(hit.day, (hour, t.minute), tz)
+    if t.end_hm:
+        end = _at(hit.day, t.end_hm, tz)
+        when.end = end if end > when.start else end + timedelta(days=1)
+    elif duration and not t.open_end:
+        when.end = when.start + timedelta(minutes=duration)
+    return when

@@ -1,0 +1,296 @@
+"""Find every date written in a text, Indonesian or English (times are in `times.py`).
+
+This module only finds and resolves mentions; deciding which one is the
+interview's is `choose.py`'s job. It is a small hand-written scanner because
+general date libraries misread raw Indonesian ("pukul 10.00 WIB", "lusa",
+"Senin depan") and split "weekday, date, time" into unrelated pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Literal
+
+from sopan.read.words import alternation, month_map, weekday_map, words
+
+Order = Literal["dmy", "mdy", "unknown"]
+
+#: Template variables: never a value. Replaced by blanks of equal length so offsets stay.
+PLACEHOLDER_RE = re.compile(
+    r"\{\{.*?\}\}|\$\{[^}\n]*\}|\{[^{}\n]{1,80}\}|<<[^<>\n]{1,60}>>|«[^»\n]{1,60}»"
+    r"|\[[^\[\]\n]{1,60}\]|\$[A-Za-z_]\w*|%%?[A-Za-z_]\w*%%?"
+    r"|\((?:masukkan|isi|insert|enter|tulis)\b[^)\n]{0,60}\)",
+    re.IGNORECASE,
+)
+
+
+def blank_placeholders(text: str) -> str:
+    """The text with every template placeholder replaced by spaces (offsets unchanged)."""
+    return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date written in the text, resolved to a calendar day.
+
+    `alternatives` holds other readings when the text allows more than one
+    (a numeric date read D/M or M/D, "next Friday" this week or the next).
+    """
+
+    start: int
+    end: int
+    day: date
+    kind: Literal["absolute", "numeric", "relative", "weekday"]
+    explicit_year: bool
+    weekday: int | None = None
+    alternatives: tuple[date, ...] = ()
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    wds = alternation(list(weekday_map()))
+    relative = alternation(list(words()["relative_days"]))
+    flags = re.IGNORECASE
+    return {
+        "iso": re.compile(r"(?<![\w])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        "numeric": re.compile(
+            r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+            r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)"
+        ),
+        "daymonth": re.compile(
+            rf"(?<![\w./-])(?:(?P<wd>{wds})\.?\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?\(?"
+            rf"|(?:tanggal|tgl\.?|date:?|on)\s+)(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)\)?(?![\d/.-]?\d)",
+            flags,
+        ),
+        "relative": re.compile(rf"(?<![\w])(?P<rel>{relative})(?![\w])", flags),
+    }
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _with_year(m: int, d: int, y: int | None, base: date) -> date | None:
+    if y is not None:
+        return _valid(y, m, d)
+    for year in (base.year, base.year + 1):
+        found = _valid(year, m, d)
+        if found and found >= base:
+            return found
+    return None
+
+
+def _weekday_of(text: str | None) -> int | None:
+    return weekday_map().get(text.lower().replace("’", "'")) if text else None
+
+
+def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, tuple[date, ...]]:
+    ahead = (wd - base.weekday()) % 7 or 7
+    soon = base + timedelta(days=ahead)
+    if not following_week:
+        return soon, ()
+    # "next Friday" said on a Wednesday: this week's Friday or the one after? Report both.
+    later = soon + timedelta(days=7)
+    same_week = soon.isocalendar()[1] == base.isocalendar()[1]
+    return (later, (soon,)) if same_week else (soon, ())
+
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_NUMDATE = re.compile(r"\d[/.-]\d")
+
+
+_DMY_HEAD = re.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
+_YEAR_TAIL = re.compile(r"\.?(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?")
+_MDY_TAIL = re.compile(
+    r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])"
+    r"(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?"
+)
+
+
+@cache
+def _next_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'next Friday' / 'Jumat depan' markers, from the word lists."""
+    before = alternation(words()["next_before"] + words()["this_before"])
+    after = alternation(words()["next_after"] + words()["this_after"])
+    return re.compile(rf"({before})\s+$"), re.compile(rf"\s+({after})(?![a-z])")
+
+
+_WD_GAP = re.compile(r"\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
+
+
+def _weekday_before(
+    low: str, start: int, wd_spans: list[tuple[int, int]]
+) -> tuple[int, int | None]:
+    """A weekday written just before a date ("Senin, 23 …"): the new start and the weekday."""
+    for ws, we in wd_spans:
+        if we <= start and start - we <= 16:
+            gap = _WD_GAP.match(low, we)
+            if gap and gap.end() == start:
+                return ws, _weekday_of(low[ws:we])
+    return start, None
+
+
+@cache
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z'])")
+
+
+@cache
+def _triggers() -> dict[str, str]:
+    """Word → which scanners it wakes: m(onth), w(eekday), r(elative)."""
+    out: dict[str, str] = {}
+    for w in month_map():
+        out[w] = out.get(w, "") + "m"
+    for w in weekday_map():
+        out[w] = out.get(w, "") + "w"
+    for phrase in words()["relative_days"]:
+        for w in str(phrase).split():
+            out[w] = out.get(w, "") + "r"
+    return out
+
+
+def _windows(
+    spans: list[tuple[int, int]], before: int, after: int, n: int
+) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        a, b = max(0, s - before), min(n, e + after)
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _scan(pat: re.Pattern[str], text: str, wins: list[tuple[int, int]]) -> list[re.Match[str]]:
+    # Scanning only small windows around trigger words keeps the reader fast on long mail.
+    return [m for a, b in wins for m in pat.finditer(text, a, b)]
+
+
+def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
+    """Every date in `text`, resolved against `base` (the message date) and numeric `order`."""
+    pats = _patterns()
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    n = len(text)
+    triggers = _triggers()
+    spans: dict[str, list[tuple[int, int]]] = {"m": [], "w": [], "r": []}
+    # lower() keeps offsets for the scripts invitations use (Latin): the spans stay valid
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    # set intersection in C first; positions only for the few trigger words present
+    for word in triggers.keys() & set(_TOKEN.findall(low)):
+        for tok in _word_re(word).finditer(low):
+            for kind in triggers[word]:
+                spans[kind].append(tok.span())
+    for found in spans.values():
+        found.sort()
+    month_spans, wd_spans, rel_spans = spans["m"], spans["w"], spans["r"]
+    num_wins = _windows([m.span() for m in _NUMDATE.finditer(text)], 40, 12, n)
+    rel_wins = _windows(rel_spans, 20, 20, n)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(hit: DateHit) -> None:
+        hits.append(hit)
+        taken.append((hit.start, hit.end))
+
+    def add_absolute(a: int, b: int, mo: int, d: int, y: int | None, wd: int | None) -> None:
+        day = _with_year(mo, d, y, base)
+        if day:
+            # no year, and this year's date passed only weeks ago: maybe a past event
+            recent = _valid(base.year, mo, d) if y is None else None
+            past = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
+            add(DateHit(a, b, day, "absolute", y is not None, wd, past))
+
+    for m in _scan(pats["iso"], text, num_wins):
+        if free(m.start(), m.end()):
+            a, wd = _weekday_before(low, m.start(), wd_spans)
+            add_absolute(a, m.end(), int(m["m"]), int(m["d"]), int(m["y"]), wd)
+    for s, e in month_spans:
+        # anchored at the month word: "23 November 2026" first, then "November 23, 2026"
+        mo = month_map()[low[s:e]]
+        head = _DMY_HEAD.search(low, max(0, s - 14), s)
+        if head:
+            tail = _YEAR_TAIL.match(low, e)
+            a, b, d = head.start(), tail.end() if tail else e, int(head["d"])
+            y = int(tail["y"]) if tail and tail["y"] else None
+            b = b if y else e + (1 if low[e : e + 1] == "." else 0)
+        else:
+            tail = _MDY_TAIL.match(low, e)
+            if not tail:
+                continue
+            a, b, d = s, tail.end(), int(tail["d"])
+            y = int(tail["y"]) if tail["y"] else None
+        if not free(a, b):
+            continue
+        a, wd = _weekday_before(low, a, wd_spans)
+        add_absolute(a, b, mo, d, y, wd)
+    for m in _scan(pats["numeric"], text, num_wins):
+        if not free(m.start(), m.end()):
+            continue
+        a, b, ytext = int(m["a"]), int(m["b"]), m["y"]
+        y = int(ytext) + (2000 if len(ytext) == 2 else 0)
+        dmy, mdy = _valid(y, b, a), _valid(y, a, b)
+        if dmy and mdy and dmy != mdy:
+            first, other = (mdy, dmy) if order == "mdy" else (dmy, mdy)
+            alts: tuple[date, ...] = () if order != "unknown" else (other,)
+        elif dmy or mdy:
+            first, alts = (dmy or mdy), ()  # type: ignore[assignment]  # one is set
+        else:
+            continue
+        a, wd = _weekday_before(low, m.start(), wd_spans)
+        add(DateHit(a, m.end(), first, "numeric", True, wd, alts))
+    for m in _scan(pats["daymonth"], text, num_wins):
+        # "Selasa 24/11", "tgl 24/11": no year, so resolved like "24 November"
+        if not free(m.start(), m.end()):
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        first_md = (a, b) if order == "mdy" else (b, a)
+        main = _with_year(*first_md, None, base)
+        swapped = _with_year(first_md[1], first_md[0], None, base)
+        if main is None and swapped is None:
+            continue
+        pair: tuple[date, ...] = ()
+        if main is None:
+            main = swapped
+        elif order == "unknown" and swapped and swapped != main:
+            pair = (swapped,)
+        assert main is not None
+        add(DateHit(m.start(), m.end(), main, "numeric", False, _weekday_of(m["wd"]), pair))
+    for m in _scan(pats["relative"], text, rel_wins):
+        if free(m.start(), m.end()):
+            offset = int(words()["relative_days"][re.sub(r"\s+", " ", m["rel"].lower())])
+            add(DateHit(m.start(), m.end(), base + timedelta(days=offset), "relative", False))
+    nexts = (*words()["next_before"], *words()["next_after"])
+    next_pre, next_post = _next_res()
+    for s, e in wd_spans:
+        name = low[s:e]
+        if len(name) <= 3 or not free(s, e):
+            continue  # abbreviations ("sat", "sun") count only inside a date
+        pre = next_pre.search(low, max(0, s - 10), s)
+        post = next_post.match(low, e)
+        if name == "minggu" and (post or text[s] == "m"):
+            continue  # "minggu depan/ini" is "next/this week"; lower-case "minggu" is "week"
+        wd = weekday_map()[name]
+        if pre or post:
+            marker = pre.group(1) if pre else post.group(1)  # type: ignore[union-attr]
+            following = marker in nexts
+            day, alts = _next_weekday(base, wd, following_week=following)
+            if not following:
+                day = base + timedelta(days=(wd - base.weekday()) % 7)
+            a, b = (pre.start() if pre else s), (post.end() if post else e)
+            add(DateHit(a, b, day, "relative", False, wd, alts))
+        else:
+            day, _ = _next_weekday(base, wd, following_week=False)
+            add(DateHit(s, e, day, "weekday", False, wd))
+    hits.sort(key=lambda h: h.start)
+    return hits

@@ -1,0 +1,169 @@
+"""Email messages (.eml): headers, body parts in any charset and encoding, calendar parts."""
+
+from __future__ import annotations
+
+import re
+from email import message_from_bytes
+from email.header import decode_header, make_header
+from email.message import Message
+from email.policy import compat32
+from email.utils import getaddresses
+
+from sopan.read.build import Calendar, Envelope, parse_date_header
+from sopan.read.html import html_to_text
+
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?")
+_KNOWN = (
+    b"from:",
+    b"to:",
+    b"subject:",
+    b"date:",
+    b"message-id:",
+    b"content-type:",
+    b"mime-version:",
+    b"received:",
+    b"return-path:",
+    b"reply-to:",
+    b"delivered-to:",
+)
+
+
+def looks_like_email(data: bytes) -> bool:
+    """True when the bytes start with an RFC 5322 header block naming a sender or subject."""
+    head = data.lstrip()[:8192].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    lines = [ln for ln in head.splitlines() if ln and not ln[:1].isspace()]
+    if not lines or not all(_HEADER_LINE.match(ln) for ln in lines[:3]):
+        return False
+    known = sum(ln.lower().startswith(_KNOWN) for ln in lines)
+    return known >= 2
+
+
+def decode_bytes(data: bytes, charset: str | None = None) -> str:
+    """Text of `data`: UTF-8 when it is valid (mislabelled mail), else the declared charset,
+    else Windows-1252, which never fails."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for cs in (charset, "windows-1252"):
+        if not cs:
+            continue
+        try:
+            return data.decode(cs)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("latin-1")
+
+
+def header_text(value: object) -> str | None:
+    """A header decoded from RFC 2047 words, or None when absent."""
+    if value is None:
+        return None
+    try:
+        text = str(make_header(decode_header(str(value))))
+    except (UnicodeDecodeError, LookupError, ValueError, TypeError):
+        text = str(value)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text or None
+
+
+def _payload(part: Message) -> str:
+    try:
+        raw = part.get_payload(decode=True)
+    except Exception:
+        raw = None
+    if not isinstance(raw, bytes):
+        body = part.get_payload()
+        return body if isinstance(body, str) else ""
+    return decode_bytes(raw, part.get_content_charset())
+
+
+def _is_calendar(part: Message) -> bool:
+    ctype = part.get_content_type()
+    name = (part.get_filename() or "").lower()
+    return ctype in ("text/calendar", "application/ics", "text/x-vcalendar") or name.endswith(
+        ".ics"
+    )
+
+
+def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:
+    """The readable body (plain preferred unless it is a stub of the HTML) and calendar texts."""
+    plains: list[str] = []
+    htmls: list[str] = []
+    calendars: list[str] = []
+    forwarded: list[str] = []
+
+    def visit(part: Message, depth: int) -> None:
+        ctype = part.get_content_type()
+        if ctype == "message/rfc822":
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message) and depth < 5:
+                forwarded.append(_forward_block(inner[0], depth + 1))
+            return
+        if part.is_multipart():
+            children = part.get_payload()
+            for child in children if isinstance(children, list) else []:
+                if isinstance(child, Message):
+                    visit(child, depth)
+            return
+        if _is_calendar(part):
+            calendars.append(_payload(part))
+            return
+        disposition = str(part.get("Content-Disposition") or "").lower()
+        if "attachment" in disposition:
+            return
+        if ctype == "text/plain":
+            plains.append(_payload(part))
+        elif ctype == "text/html":
+            htmls.append(html_to_text(_payload(part)))
+
+    visit(msg, depth)
+    plain = "\n\n".join(p for p in plains if p.strip())
+    html = "\n\n".join(h for h in htmls if h.strip())
+    body = plain if len(plain.strip()) >= 0.4 * len(html.strip()) and plain.strip() else html
+    for block in forwarded:
+        body += "\n\n" + block
+    return body, calendars
+
+
+def _forward_block(inner: Message, depth: int) -> str:
+    body, _ = _body(inner, depth)
+    head = [
+        "---------- Forwarded message ---------",
+        f"From: {header_text(inner.get('From')) or ''}",
+        f"Date: {header_text(inner.get('Date')) or ''}",
+        f"Subject: {header_text(inner.get('Subject')) or ''}",
+        f"Message-ID: {header_text(inner.get('Message-ID')) or ''}",
+        "",
+    ]
+    return "\n".join(head) + body
+
+
+def parse_email(data: bytes) -> tuple[str, Envelope, list[str], Message]:
+    """Body text, envelope (threading headers, sender, date) and raw calendar parts."""
+    msg = message_from_bytes(data, policy=compat32)
+    body, calendars = _body(msg)
+    sender = getaddresses([header_text(msg.get("From")) or ""])
+    name, address = sender[0] if sender else ("", "")
+    refs = (header_text(msg.get("References")) or "").split()
+    irt = header_text(msg.get("In-Reply-To"))
+    if irt and irt not in refs:
+        refs.append(irt)
+    reply_to = getaddresses([header_text(msg.get("Reply-To")) or ""])
+    env = Envelope(
+        source="email",
+        subject=header_text(msg.get("Subject")),
+        message_id=header_text(msg.get("Message-ID")),
+        references=tuple(refs),
+        # a Reply-To (calendar robots, shared mailboxes) names who actually answers
+        sender_name=(reply_to[0][0] if reply_to and reply_to[0][1] else name) or None,
+        sender_email=(reply_to[0][1] if reply_to and reply_to[0][1] else address) or None,
+        sent_at=parse_date_header(header_text(msg.get("Date"))),
+    )
+    return body, env, calendars, msg
+
+
+def attach_calendar(env: Envelope, cal: Calendar) -> Envelope:
+    """The envelope with its calendar part set."""
+    env.calendar = cal
+    return env

@@ -1,0 +1,64 @@
+"""HTML mail bodies as plain text: paragraphs, line breaks, lists and table rows kept."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+_BLOCKS = (
+    "p",
+    "div",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "pre",
+    "title",
+)
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of an HTML body; table cells on one row are joined by ' : ' when two."""
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head"]):
+        tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for a in soup.find_all("a"):
+        href = str(a.get("href") or "")
+        label = a.get_text(" ", strip=True)
+        if href.startswith("http") and href not in label:
+            a.append(f" ({href})")
+    for li in soup.find_all("li"):
+        li.insert(0, "- ")
+    for tr in soup.find_all("tr"):
+        cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"], recursive=False)]
+        cells = [c for c in cells if c and c != ":"]
+        tr.replace_with("\n" + (" : ".join(cells) if len(cells) == 2 else " ".join(cells)) + "\n")
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = soup.get_text()
+    text = text.replace("\xa0", " ")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n[ \t]+", "\n", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = re.sub(r"\s*:\s*:\s*", " : ", text)
+    return text.strip()

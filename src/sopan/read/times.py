@@ -1,0 +1,247 @@
+"""Find every time of day, time range and written time zone in a text.
+
+"pukul 10.00 WIB", "13.30 - 15.00", "08.00 s.d. selesai", "2:30 PM", "jam 2 siang",
+"10:00 (UTC+07:00)": the times, with the zone written after them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sopan.read.words import alternation, words, zone_map
+
+
+@dataclass(frozen=True)
+class TimeHit:
+    """A time of day (or a range) written in the text, with the zone written after it."""
+
+    start: int
+    end: int
+    hour: int
+    minute: int
+    end_hm: tuple[int, int] | None = None
+    open_end: bool = False
+    zone: str | None = None
+    zone_text: str | None = None
+    #: a bare hour 1–6 with nothing saying morning or afternoon
+    unsure_half: bool = False
+
+
+_TIME_TRIGGER = re.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)")
+_HOUR_WORDS = ("pukul", "jam", "pkl", "setengah")
+_HOUR_TRIGGER = re.compile(r"(?:pukul|jam|pkl\.?|setengah) \d")
+# numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
+
+
+@cache
+def _not_time() -> re.Pattern[str]:
+    # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
+    names = alternation([str(w) for w in words()["not_time_before"]])
+    return re.compile(rf"(?<![a-z])(?:{names})\.?(?:\s+[a-z]+)?\s*[:.]?\s*$")
+
+
+@cache
+def _daypart() -> re.Pattern[str]:
+    parts = alternation(list(words()["dayparts"]))
+    return re.compile(rf"\s*({parts})(?![\w])", re.IGNORECASE)
+
+
+_BARE_HOUR = re.compile(r"([01]?\d|2[0-3])(?![\d.:])")
+
+
+_AP = r"(?:[ap]\.?\s?m\.?)(?![a-z])"
+_RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|until|till|to)\s*"
+
+
+@cache
+def _time_patterns() -> dict[str, re.Pattern[str]]:
+    flags = re.IGNORECASE
+    hm = r"(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?!\d|[.,:/]\d)"
+    h_ap = r"(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<m2>[0-5]\d))?(?=\s*" + _AP + ")"
+    shared = (
+        r"(?P<h4>1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to)\s*(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*"
+        + _AP
+        + ")"
+    )
+    half = r"(?:(?<=setengah ))(?P<h5>1[0-9]|2[0-4]|[1-9])(?![\d.:])"
+    bare = r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl ))(?P<h3>[01]?\d|2[0-3])(?![\d.:])"
+    one = rf"(?<![\d.,:/])(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
+    return {
+        "one": re.compile(one, flags),
+        "sep": re.compile(_RANGE_SEP, flags),
+        "open": re.compile(rf"(?:{alternation(words()['open_end'])})(?![\w])", flags),
+    }
+
+
+def _meridiem(hour: int, ap: str | None) -> int:
+    if not ap:
+        return hour
+    pm = ap.lower().startswith("p")
+    if pm and hour < 12:
+        return hour + 12
+    if not pm and hour == 12:
+        return 0
+    return hour
+
+
+def _one(m: re.Match[str]) -> tuple[int, int, str | None]:
+    if m["h5"]:  # "setengah 10" is half past nine
+        return int(m["h5"]) - 1, 30, m["ap"]
+    hour = int(m["h"] or m["h2"] or m["h3"] or m["h4"])
+    minute = int(m["m"] or m["m2"] or 0)
+    return hour, minute, m["ap"]
+
+
+def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
+    """Every time of day or time range in `text`, outside the `skip` spans (dates)."""
+    pats = _time_patterns()
+    hits: list[TimeHit] = []
+    if "GMT" in text or "UTC" in text:  # "UTC+05:30" is a zone, not a time
+        skip = skip + [(z.start(), z.end()) for z in _zone_re().finditer(text) if z["sign"]]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in skip)
+
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    starts = [m.start() for m in _TIME_TRIGGER.finditer(low)]
+    if any(w in low for w in _HOUR_WORDS):  # "pukul 10", "jam 2 siang": rarer, so looked for apart
+        starts = sorted(starts + [m.start() for m in _HOUR_TRIGGER.finditer(low)])
+    pos = 0
+    for trigger in starts:
+        if trigger < pos:
+            continue
+        m = pats["one"].search(text, max(pos, trigger - 3), min(len(text), trigger + 14))
+        if not m:
+            continue
+        pos = m.end()
+        if not free(m.start(), m.end()) or _not_time().search(
+            low, max(0, m.start() - 22), m.start()
+        ):
+            continue
+        h1, m1, ap1 = _one(m)
+        end = m.end()
+        end_hm: tuple[int, int] | None = None
+        open_end = False
+        sep = pats["sep"].match(text, end)
+        if sep:
+            m2 = pats["one"].match(text, sep.end())
+            if m2 and free(m2.start(), m2.end()):
+                h2, mi2, ap2 = _one(m2)
+                end_h = _meridiem(h2, ap2)
+                if not ap1 and ap2 and ap2.lower().startswith("p") and h1 < 12 and h1 + 12 <= end_h:
+                    ap1 = ap2
+                end_hm, end = (end_h, mi2), m2.end()
+            elif o := pats["open"].match(text, sep.end()):
+                open_end, end = True, o.end()
+            elif (b2 := _BARE_HOUR.match(text, sep.end())) and _daypart().match(text, b2.end()):
+                end_hm, end = (int(b2.group(1)), 0), b2.end()
+        part = _daypart().match(text, end)
+        if part and not ap1:
+            # "jam 2 siang", "pukul 7 malam": Indonesian parts of the day fix the half
+            kind = words()["dayparts"][part.group(1).lower()]
+            shift = (kind == "afternoon" and h1 < 11) or (kind == "evening" and 1 <= h1 < 12)
+            ap1 = "pm" if shift else None
+            if end_hm and shift and end_hm[0] < 12:
+                end_hm = (end_hm[0] + 12, end_hm[1])
+            end = part.end()
+        pos = max(pos, end)
+        # "pukul 2" with no minutes, no am/pm and no part of the day: 02:00 or 14:00?
+        unsure = bool(m["h3"]) and not ap1 and not part and 1 <= h1 <= 6
+        start_h = _meridiem(h1, ap1)
+        zone = zone_text = None
+        window = text[end : end + 40].split("\n", 1)[0]
+        z = _search_zone(window)
+        if z and not re.search(r"\d[.:]\d\d", window[: z.start()]):
+            zone, zone_text = zone_of(z), z.group(0).strip()
+        hits.append(TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text, unsure))
+    return hits
+
+
+@cache
+def _long_zone_re() -> re.Pattern[str]:
+    long = alternation(list(words()["zone_names"]))
+    return re.compile(rf"(?<![A-Za-z])(?P<long>{long})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _search_zone(text: str) -> re.Match[str] | None:
+    """The first written zone: an abbreviation, or a name ("Western Indonesia Time")."""
+    found = _zone_re().search(text)
+    low = text.lower()
+    if "time" in low or "waktu" in low:
+        long = _long_zone_re().search(text)
+        if long and (found is None or long.start() < found.start()):
+            return long
+    return found
+
+
+@cache
+def _zone_re() -> re.Pattern[str]:
+    names = alternation([z for z in zone_map() if z not in ("WIB", "WITA", "WIT")])
+    return re.compile(
+        rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
+        r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
+    )
+
+
+def zone_of(z: re.Match[str]) -> str | None:
+    """The IANA name of a zone match from `_zone_re`."""
+    if "long" in z.re.groupindex:
+        found = words()["zone_names"].get(re.sub(r"\s+", " ", z["long"].lower()))
+        return str(found) if found else None
+    letters = re.match(r"[A-Za-z]+", z.group(0))
+    return zone_name(letters.group(0) if letters else "", z["sign"], z["oh"], z["om"])
+
+
+def zone_name(token: str, sign: str | None, hours: str | None, minutes: str | None) -> str | None:
+    """The IANA name for a written zone ("WIB", "EST", "GMT+7", "UTC+07:00")."""
+    if sign and hours:
+        h, mi = int(hours), int(minutes or 0)
+        # Etc zones run from UTC-12 to UTC+14; anything else is not a real offset
+        if mi >= 60 or (sign == "+" and h > 14) or (sign != "+" and h > 12):
+            return None
+        if mi == 0:
+            return "Etc/UTC" if h == 0 else f"Etc/GMT{'-' if sign == '+' else '+'}{h}"
+        key = f"{'+' if sign == '+' else '-'}{h:02d}:{mi:02d}"
+        found = words()["offset_zones"].get(key)
+        return str(found) if found else None
+    return zone_map().get(token.upper())
+
+
+def find_zones(text: str) -> list[tuple[int, str, str]]:
+    """Every written zone in `text`: (offset, IANA name, as written)."""
+    out: list[tuple[int, str, str]] = []
+    found = list(_zone_re().finditer(text))
+    low = text.lower()
+    if "time" in low or "waktu" in low:
+        found = sorted([*found, *_long_zone_re().finditer(text)], key=lambda z: z.start())
+    for z in found:
+        name = zone_of(z)
+        if name:
+            out.append((z.start(), name, z.group(0).strip()))
+    return out
+
+
+def duration_minutes(text: str) -> int | None:
+    """A written interview length in minutes ("(45 minutes)", "durasi 60 menit"), if any.
+
+    "Arrive 15 minutes early" is not a length: the number must follow a word that says
+    length (or sit in parentheses), and must not be followed by "early" or "before".
+    """
+    low = text.lower()
+    if "min" not in low and "menit" not in low:
+        return None
+    for m in _DURATION.finditer(low):
+        if 10 <= int(m.group(1)) <= 240:
+            return int(m.group(1))
+    return None
+
+
+_DURATION = re.compile(
+    r"(?:\(|durasi\s*:?\s*(?:sekitar\s+|kurang lebih\s+|±\s*)?|duration\s*:?\s*|selama\s+|"
+    r"(?:will\s+)?lasts?\s+(?:about\s+|approximately\s+|around\s+)?|approximately\s+|approx\.?\s+)"
+    r"(\d{2,3})[\s-]*(?:minutes|minute|mins?|menit)(?![\w])(?!\s+(?:early|before|sebelum|lebih))"
+)

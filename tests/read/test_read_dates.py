@@ -1,0 +1,300 @@
+"""The date and time scanner and the chooser, one written form at a time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sopan.read import read_text
+from sopan.read.dates import blank_placeholders, find_dates
+from sopan.read.times import find_times, zone_name
+
+BASE = date(2026, 11, 18)  # a Wednesday
+NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Senin, 23 November 2026", "2026-11-23"),
+        ("Monday, November 23, 2026", "2026-11-23"),
+        ("23 Nov 2026", "2026-11-23"),
+        ("Nov. 23, 2026", "2026-11-23"),
+        ("23 Agt 2026", "2026-08-23"),
+        ("Rabu, 2 Desember 2026", "2026-12-02"),
+        ("2 Des 2026", "2026-12-02"),
+        ("Thursday 22nd March 2018", "2018-03-22"),
+        ("the 3rd of December 2026", "2026-12-03"),
+        ("2026-12-05", "2026-12-05"),
+        ("23/11/2026", "2026-11-23"),
+        ("23-11-2026", "2026-11-23"),
+        ("03.03.2026", "2026-03-03"),
+        ("23 Nopember 2026", "2026-11-23"),
+        ("Jum'at, 4 Desember 2026", "2026-12-04"),
+    ],
+)
+def test_absolute_dates_both_languages(text: str, want: str) -> None:
+    hits = find_dates(text, BASE, "dmy")
+    assert [h.day.isoformat() for h in hits] == [want]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("besok", "2026-11-19"),
+        ("lusa", "2026-11-20"),
+        ("hari ini", "2026-11-18"),
+        ("tomorrow", "2026-11-19"),
+        ("Senin depan", "2026-11-23"),
+        ("next Monday", "2026-11-23"),
+        ("Jumat ini", "2026-11-20"),
+        ("this Friday", "2026-11-20"),
+        ("Oct 12", "2027-10-12"),  # no year: the next such date after the message date
+        ("25 Desember", "2026-12-25"),
+    ],
+)
+def test_relative_and_yearless_dates(text: str, want: str) -> None:
+    hits = find_dates(text, BASE, "dmy")
+    assert hits and hits[0].day.isoformat() == want
+
+
+def test_next_weekday_in_the_same_week_is_reported_both_ways() -> None:
+    hit = find_dates("next Friday", BASE, "dmy")[0]
+    assert hit.day == date(2026, 11, 27) and hit.alternatives == (date(2026, 11, 20),)
+
+
+def test_minggu_depan_is_next_week_not_sunday() -> None:
+    assert find_dates("dalam minggu depan", BASE, "dmy") == []
+    assert find_dates("Mohon informasikan ketersediaan minggu ini", BASE, "dmy") == []
+
+
+def test_numeric_order() -> None:
+    assert find_dates("04/12/2026", BASE, "dmy")[0].day == date(2026, 12, 4)
+    assert find_dates("04/12/2026", BASE, "mdy")[0].day == date(2026, 4, 12)
+    unknown = find_dates("04/12/2026", BASE, "unknown")[0]
+    assert unknown.alternatives == (date(2026, 4, 12),)
+    assert find_dates("13/12/2026", BASE, "mdy")[0].day == date(2026, 12, 13)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, zone",
+    [
+        ("pukul 10.00 WIB", (10, 0), None, "Asia/Jakarta"),
+        ("jam 13:30–15:00 WITA", (13, 30), (15, 0), "Asia/Makassar"),
+        ("13.30 - 15.00 WIT", (13, 30), (15, 0), "Asia/Jayapura"),
+        ("at 2:30 PM", (14, 30), None, None),
+        ("10.00 a.m.", (10, 0), None, None),
+        ("8 AM", (8, 0), None, None),
+        ("1-2 pm", (13, 0), (14, 0), None),
+        ("11:00 - 1:00 PM", (11, 0), (13, 0), None),
+        ("from 1:30 to 2:15 PM", (13, 30), (14, 15), None),
+        ("12:00 PM", (12, 0), None, None),
+        ("12:30 AM", (0, 30), None, None),
+        ("pukul 10 WIB", (10, 0), None, "Asia/Jakarta"),
+        ("2:00 PM EST", (14, 0), None, "America/New_York"),
+        ("10:00 GMT+7", (10, 0), None, "Etc/GMT-7"),
+        ("10:00 (UTC+07:00)", (10, 0), None, "Etc/GMT-7"),
+        ("10:00 (UTC+05:30)", (10, 0), None, "Asia/Kolkata"),
+        ("9:00 AM SGT", (9, 0), None, "Asia/Singapore"),
+        ("pukul 13.30 s.d. 15.00 WIB", (13, 30), (15, 0), "Asia/Jakarta"),
+    ],
+)
+def test_times_ranges_and_zones(
+    text: str, start: tuple[int, int], end: tuple[int, int] | None, zone: str | None
+) -> None:
+    hits = find_times(text, [])
+    assert len(hits) == 1
+    hit = hits[0]
+    assert (hit.hour, hit.minute) == start and hit.end_hm == end and hit.zone == zone
+
+
+def test_open_end_and_no_false_times() -> None:
+    hit = find_times("Pukul : 08.00 - selesai", [])[0]
+    assert hit.open_end and hit.end_hm is None
+    assert find_times("Rp 15.000, telp 021-5551234, versi 70.9054, 45 menit", []) == []
+    assert find_times("IPK minimal 3.00, skor TOEFL 5.50, Rp 12.50", []) == []
+
+
+def test_yearless_date_just_past_is_reported() -> None:
+    hit = find_dates("interview 10 November", BASE, "dmy")[0]
+    assert hit.day == date(2027, 11, 10) and hit.alternatives == (date(2026, 11, 10),)
+    inv = read_text("Undangan interview 10 November pukul 10.00 WIB.", now=NOW)
+    assert [a.field for a in inv.ambiguous] == ["start"]
+
+
+def test_placeholders_are_blanked_with_offsets_kept() -> None:
+    for text in (
+        "{{ tanggal }}",
+        "[Date]",
+        "{date}",
+        "<<tanggal>>",
+        "{ form.interviewDate }",
+        "${formattedDate}",
+        "$tanggal",
+        "(Masukkan Link Google Meet Di Sini)",
+    ):
+        blank = blank_placeholders(f"Tanggal: {text} ok")
+        assert blank.strip() == "Tanggal:" + " " * (len(text) + 2) + "ok"
+
+
+def test_zone_names() -> None:
+    assert zone_name("WIB", None, None, None) == "Asia/Jakarta"
+    assert zone_name("GMT", "-", "5", None) == "Etc/GMT+5"
+    assert zone_name("UTC", "+", "99", None) is None
+    assert zone_name("GMT", "-", "14", None) is None  # no such offset
+    assert zone_name("GMT", "+", "14", None) == "Etc/GMT-14"
+
+
+def test_weekday_date_time_in_one_sentence_indonesian() -> None:
+    inv = read_text(
+        "Undangan interview: Senin, 23 November 2026 pukul 10.00 WIB di kantor.", now=NOW
+    )
+    assert inv.start == datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+def test_numeric_with_range_and_wita() -> None:
+    inv = read_text("Jadwal wawancara 23/11/2026 jam 13:30–15:00 WITA.", now=NOW)
+    assert inv.start == datetime(2026, 11, 23, 13, 30, tzinfo=ZoneInfo("Asia/Makassar"))
+    assert inv.end == datetime(2026, 11, 23, 15, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+
+
+def test_english_12_hour_without_zone_uses_users_zone_and_says_so() -> None:
+    inv = read_text(
+        "Interview on Monday, November 23, 2026 at 2:30 PM.", now=NOW, user_tz="Asia/Makassar"
+    )
+    assert inv.start == datetime(2026, 11, 23, 14, 30, tzinfo=ZoneInfo("Asia/Makassar"))
+    assert "timezone" in inv.missing
+
+
+def test_explicit_zone_is_never_replaced_by_wib() -> None:
+    inv = read_text("Interview on 23 November 2026 at 9:00 AM EST.", now=NOW)
+    assert inv.timezone == "America/New_York" and "timezone" not in inv.missing
+    assert inv.start is not None and inv.start.utcoffset().total_seconds() == -5 * 3600  # type: ignore[union-attr]
+
+
+def test_relative_date_uses_message_date_not_now() -> None:
+    inv = read_text("Interview besok pukul 09.00 WIB.", now=NOW)
+    assert inv.start is not None and inv.start.date() == date(2026, 11, 19)
+
+
+def test_notification_time_and_deadline_are_not_the_interview() -> None:
+    text = (
+        "Interview dijadwalkan pada tanggal 15 Januari 2027 pukul 10:00 WIB.\n"
+        "Mohon konfirmasi sebelum 10 Januari 2027 pukul 12.00 WIB."
+    )
+    inv = read_text(text, now=NOW)
+    assert inv.start == datetime(2027, 1, 15, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert inv.reply_by == datetime(2027, 1, 10, 12, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("Interview hari Selasa 24/11 pukul 10.00 WIB", "2026-11-24T10:00:00+07:00", None),
+        ("Wawancara Jumat (27/11) jam 2 siang", "2026-11-27T14:00:00+07:00", None),
+        ("interview tgl 30/11 jam 7 malam WIB", "2026-11-30T19:00:00+07:00", None),
+        ("Interview on 11/30/2026 at 3pm EST", "2026-11-30T15:00:00-05:00", None),
+        ("Interview on Tue, Nov 24 at 3pm SGT", "2026-11-24T15:00:00+08:00", None),
+        (
+            "interview pukul 1-2 siang Senin 23 Nov 2026",
+            "2026-11-23T13:00:00+07:00",
+            "2026-11-23T14:00:00+07:00",
+        ),
+    ],
+)
+def test_short_chat_forms(text: str, start: str, end: str | None) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is not None and inv.start.isoformat() == start
+    assert (inv.end.isoformat() if inv.end else None) == end
+    assert inv.ambiguous == ()
+
+
+def test_bare_small_hour_is_read_as_afternoon_and_reported() -> None:
+    inv = read_text("interview Senin 23 Nov 2026 pukul 2 WIB", now=NOW)
+    assert inv.start == datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert [a.field for a in inv.ambiguous] == ["start"]
+    assert "2026-11-23T02:00:00+07:00" in inv.ambiguous[0].candidates
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "Kepada Yth. Sdr. Andi\n\nBerdasarkan lamaran Anda tanggal 2 November 2026, kami "
+            "mengundang Anda wawancara pada hari Kamis, 26 November 2026, pukul 09.00 WIB.",
+            "2026-11-26T09:00:00+07:00",
+        ),
+        (
+            "Dear Andi, following your online test on 16 November 2026, we invite you to an "
+            "interview on 1 December 2026 at 10:00 WIB.",
+            "2026-12-01T10:00:00+07:00",
+        ),
+        (
+            "Your interview has been rescheduled from Monday, 23 November 2026 to Wednesday, "
+            "25 November 2026 at 10:00 SGT.",
+            "2026-11-25T10:00:00+08:00",
+        ),
+        (
+            "Tanggal surat: 18 November 2026\nWawancara akan dilaksanakan pada 24 November 2026 "
+            "pukul 10.00 WIB.",
+            "2026-11-24T10:00:00+07:00",
+        ),
+        (
+            "Halo kak, jadwal interviewnya hari Rabu tanggal 25 November jam setengah 10 pagi ya",
+            "2026-11-25T09:30:00+07:00",
+        ),
+        (
+            "Sent: Wednesday, November 18, 2026 9:15 AM\nPlease come for interview on "
+            "2 December 2026 at 2pm WIB.",
+            "2026-12-02T14:00:00+07:00",
+        ),
+    ],
+)
+def test_other_dates_in_the_text_are_not_taken(text: str, start: str) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is not None and inv.start.isoformat() == start
+    assert inv.ambiguous == ()
+
+
+def test_arrive_early_is_not_a_length() -> None:
+    inv = read_text(
+        "Interview Date: Monday 30th November 2026\nInterview Time: 11am\n"
+        "Please arrive 15 minutes early.",
+        now=NOW,
+    )
+    assert inv.end is None
+    inv = read_text("Interview (45 minutes) on 30 November 2026 at 11am WIB.", now=NOW)
+    assert inv.end == datetime(2026, 11, 30, 11, 45, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Undangan psikotes: Sabtu, 28/11/2026, pkl 08.00-11.00 WIB. Interview user: Senin, "
+        "30/11/2026, pkl 13.00 WIB.",
+        "We'd like to interview you next week. Are you free on Tuesday or Wednesday?",
+        "We can interview you on Monday, 30 November 2026 at 10:00 SGT or on Tuesday, "
+        "1 December 2026 at 14:00 SGT.",
+    ],
+)
+def test_undecided_dates_are_reported_not_picked(text: str) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is None
+    assert [a.field for a in inv.ambiguous] == ["start"]
+    assert len(inv.ambiguous[0].candidates) == 2
+
+
+def test_lone_date_in_another_sentence_is_shown_not_asserted() -> None:
+    inv = read_text("Undangan interview. Kirim berkas 10 Desember 2026.", now=NOW)
+    assert inv.start is None
+    assert [a.field for a in inv.ambiguous] == ["start"]
+
+
+def test_date_on_the_line_after_the_invitation_sentence() -> None:
+    inv = read_text(
+        "Kami mengundang Anda wawancara pada:\nSenin, 23 November 2026 pukul 10.00 WIB", now=NOW
+    )
+    assert inv.start == datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert inv.ambiguous == ()

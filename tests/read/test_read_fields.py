@@ -1,0 +1,117 @@
+"""The non-time fields, one phrasing at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from sopan.read import city_in, fields
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Nomor: 045/HRD-REK/XI/2026", "045/HRD-REK/XI/2026"),
+        ("No: 112/SLN-HR/XI/2026\n", "112/SLN-HR/XI/2026"),
+        ("Ref. ID 8821", "8821"),
+        ("Reference: REQ-2026-0042", "REQ-2026-0042"),
+        ("No 4, Ogungbeye Estate", None),
+        ("Jl. Asia Afrika No. 8, Bandung", None),
+    ],
+)
+def test_reference(text: str, want: str | None) -> None:
+    assert fields.reference(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, link, code",
+    [
+        (
+            "Join Zoom https://us02web.zoom.us/j/987?pwd=abc\nPasscode: 556677",
+            "https://us02web.zoom.us/j/987?pwd=abc",
+            "556677",
+        ),
+        ("Link: meet.google.com/xyz-abcd-efg", "meet.google.com/xyz-abcd-efg", None),
+        (
+            "Teams: https://teams.microsoft.com/l/meetup-join/19%3a1\nKode akses: 7Hk2pQ",
+            "https://teams.microsoft.com/l/meetup-join/19%3a1",
+            "7Hk2pQ",
+        ),
+        ("Portal: https://karir.example.id/login", None, None),
+        ("Join by phone (US) +1 318-555-0123 PIN: 123 456 789#", None, None),
+    ],
+)
+def test_meeting_link_and_code(text: str, link: str | None, code: str | None) -> None:
+    assert fields.meeting_link(text) == link
+    assert fields.access_code(text) == code
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Wawancara via Zoom", "online"),
+        ("interview secara online", "online"),
+        ("We will call you for a phone interview", "phone"),
+        ("Tempat: Kantor kami, Jl. Sudirman 1", "onsite"),
+        ("Thank you for your online application. Please come to our office.", "onsite"),
+        ("Interview scheduled.", None),
+    ],
+)
+def test_mode(text: str, want: str | None) -> None:
+    assert fields.mode(text, None) == want
+
+
+@pytest.mark.parametrize(
+    "text, sender, want",
+    [
+        ("Perkenalkan, saya Sofie dari Tim HRD PT Maju.", None, "Sofie"),
+        ("Thanks!\n\nBest regards,\nMaya Hartono\nPeople Team", None, "Maya Hartono"),
+        ("See you.\n\nAble Smith", None, "Able Smith"),
+        ("Hormat kami,\nTim HRD", None, "Tim HRD"),
+        ("CP: Ibu Rina (0812-3456-7890)", None, "Ibu Rina"),
+        ("Halo", "Dewi Lestari - HRD PT Nusantara", "Dewi Lestari"),
+        ("Salam,\nAyu Pratiwi", "HRD PT Sinar", "Ayu Pratiwi"),
+    ],
+)
+def test_contact_name(text: str, sender: str | None, want: str) -> None:
+    assert fields.contact_name(text, sender) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("untuk posisi Data Analyst di PT X", "Data Analyst"),
+        ("for the Backend Engineer position at Kopi", "Backend Engineer"),
+        ("position of a marketing assistant with Safeway", "marketing assistant"),
+        ("Posisi : Staf Gudang", "Staf Gudang"),
+    ],
+)
+def test_position(text: str, want: str) -> None:
+    assert fields.position(text, None) == want
+
+
+def test_position_and_company_from_subject() -> None:
+    subject = "Interview invitation: Product Designer at BrightPath Labs"
+    assert fields.position("", subject) == "Product Designer"
+    assert fields.company("", subject, None) == "BrightPath Labs"
+    assert fields.company("Terima kasih, PT Sinar Logistik Nusantara. Kami", None, None) == (
+        "PT Sinar Logistik Nusantara"
+    )
+
+
+def test_phone_skips_urls_dates_and_references() -> None:
+    assert fields.phone("https://zoom.us/j/98765432101 call 0812-7777-1234") == "0812-7777-1234"
+    assert fields.phone("Tanggal 03.03.2026") is None
+    assert fields.phone("Telp. (022) 4201 555") == "(022) 4201 555"
+
+
+def test_city_from_a_location() -> None:
+    city = city_in("Jl. Raya Bekasi Km 21, Cakung, Jakarta Timur")
+    assert city is not None and city.name == "Jakarta" and city.tz == "Asia/Jakarta"
+    bali = city_in("Jl. Pantai Kuta, Denpasar")
+    assert bali is not None and bali.tz == "Asia/Makassar"
+    assert city_in("Level 9, 1 Raffles Place, Singapore") is None
+
+
+def test_language() -> None:
+    assert fields.language("Kami mengundang Anda untuk wawancara pada hari Senin") == "id"
+    assert fields.language("We would like to invite you to an interview on Monday") == "en"
