@@ -7,7 +7,7 @@ always time-zone aware.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 Language = Literal["id", "en"]
@@ -109,6 +109,17 @@ class Invitation:
     day: date | None = None
     missing: tuple[str, ...] = ()
     ambiguous: tuple[Ambiguity, ...] = ()
+
+
+#: How long an interview lasts when the invitation does not say.
+DEFAULT_INTERVIEW_LENGTH = timedelta(hours=1)
+
+
+def interview_length(inv: Invitation) -> timedelta:
+    """The interview's own length, or DEFAULT_INTERVIEW_LENGTH when it has no sensible end."""
+    if inv.start and inv.end and inv.end > inv.start:
+        return inv.end - inv.start
+    return DEFAULT_INTERVIEW_LENGTH
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,11 @@ from sopan.model import (
     Situation,
     Step,
     Urgency,
+    interview_length,
 )
 from sopan.places import Travel, estimate_travel, find_place, find_place_in
 from sopan.plan_words import Words, load_words
 
-#: Assumed length of an interview whose end time is not given.
-DEFAULT_LENGTH = timedelta(hours=1)
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
 PRIVATE_REASONS = ("health", "personal")
@@ -118,7 +117,7 @@ def find_conflicts(inv: Invitation, busy: Sequence[Busy], travel_minutes: int) -
     """Busy entries overlapping the interview widened by travel there and back (R1.1)."""
     if inv.start is None:
         return ()
-    end = inv.end or inv.start + DEFAULT_LENGTH
+    end = inv.start + interview_length(inv)
     pad = timedelta(minutes=travel_minutes)
     low, high = inv.start - pad, end + pad
     clashes = (

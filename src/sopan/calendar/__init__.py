@@ -6,6 +6,7 @@ with an interview, and free slots worth proposing instead.
 
 from __future__ import annotations
 
+from sopan.calendar.context import busy_around, propose
 from sopan.calendar.memory import busy_from_ics
 from sopan.calendar.settings import CalendarSettings, calendar_settings
 from sopan.calendar.slots import Blocked, SlotPrefs, conflicts, free_slots, holidays_between
@@ -15,10 +16,12 @@ __all__ = [
     "Blocked",
     "CalendarSettings",
     "SlotPrefs",
+    "busy_around",
     "busy_from_ics",
     "calendar_settings",
     "conflicts",
     "free_slots",
     "holidays_between",
     "load_busy",
+    "propose",
 ]

@@ -37,3 +37,8 @@ def echo_json(value: Any) -> None:
 @click.version_option(package_name="sopan")
 def cli() -> None:
     """sopan: decline, cancel or reschedule a job interview courteously."""
+
+
+def note(message: str) -> None:
+    """A remark on stderr that is not an error: the command goes on."""
+    click.echo(f"sopan: note: {message}", err=True)

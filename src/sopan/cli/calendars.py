@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from sopan.cli.base import cli, echo_json, now_option, parse_now
+from sopan.cli.base import cli, echo_json, note, now_option, parse_now
 from sopan.errors import UserError
 
 calendar_option = click.option(
@@ -56,7 +56,7 @@ def busy(
     sources = [*calendar_settings(config).sources, *calendars]
     if not sources:
         raise UserError("busy: no calendar given (--calendar SRC or [calendar] sources)")
-    found = load_busy(sources, start=start, end=end, config=config, timeout=timeout, warn=_note)
+    found = load_busy(sources, start=start, end=end, config=config, timeout=timeout, warn=note)
     if as_json:
         echo_json([busy_json(b, tz) for b in found])
         return
@@ -64,10 +64,6 @@ def busy(
         click.echo(busy_line(entry, tz, None, config.profile.language))
     if not found:
         click.echo("Tidak ada jadwal." if config.profile.language == "id" else "Nothing booked.")
-
-
-def _note(message: str) -> None:
-    click.echo(f"sopan: note: {message}", err=True)
 
 
 @cli.command()
@@ -125,7 +121,7 @@ def slots(
     lo = min(now, start) if start else now
     hi = max(window_end, start + length) if start else window_end
     found = (
-        load_busy(sources, start=lo, end=hi, config=config, timeout=timeout, warn=_note)
+        load_busy(sources, start=lo, end=hi, config=config, timeout=timeout, warn=note)
         if sources
         else []
     )
@@ -155,7 +151,7 @@ def slots(
         for entry in clash:
             click.echo("  " + busy_line(entry, tz, other, language))
     if not sources:
-        _note("no calendar given: slots avoid only working hours, blocked times and holidays")
+        note("no calendar given: slots avoid only working hours, blocked times and holidays")
     for number, slot in enumerate(proposed, 1):
         click.echo(f"{number}. {slot_line(slot, tz, other, language)}")
     if not proposed:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import click
 
-from sopan.cli.base import cli, now_option, parse_now
+from sopan.cli.base import cli, note, now_option, parse_now
 from sopan.errors import UserError
 from sopan.situation_cli import situation_options
 
@@ -16,7 +17,12 @@ from sopan.situation_cli import situation_options
 @cli.command()
 @click.argument("file", type=click.Path(path_type=str))
 @situation_options
-@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Language of drafts.")
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["id", "en"]),
+    help="Language of the drafts (default: the invitation's).",
+)
 @click.option("--channel", "channels", multiple=True, help="A channel to write, or 'all'.")
 @click.option("--variant", type=int, default=0, show_default=True, help="Another wording.")
 @click.option("--alternative", "alternatives", multiple=True, help="A time you can offer.")
@@ -24,6 +30,13 @@ from sopan.situation_cli import situation_options
 @click.option("--new-employer", help="Name your new employer (left out unless given).")
 @click.option("--attach", "attach", multiple=True, type=click.Path(path_type=str))
 @click.option("--linkedin-premium", is_flag=True, help="Allow a 300-character LinkedIn note.")
+@click.option(
+    "--calendar",
+    "calendars",
+    multiple=True,
+    metavar="SRC",
+    help="A calendar for clashes and free slots (repeatable; added to the config's).",
+)
 @click.option("--out", "out_dir", type=click.Path(path_type=str), help="Folder for all files.")
 @now_option
 def draft(
@@ -38,28 +51,42 @@ def draft(
     linkedin_premium: bool,
     out_dir: str | None,
     now_text: str | None,
+    calendars: tuple[str, ...],
     **flags: Any,
 ) -> None:
-    """Write the reply drafts for an invitation and show them for review (never sends)."""
+    """Write the drafts the plan needs for FILE and show them for review; never sends.
+
+    Without --channel the plan's channels are written; `--channel all` writes every one.
+    A reschedule without --alternative proposes free slots from your calendars (R5).
+    """
     from dataclasses import replace
 
+    from sopan.calendar import busy_around, propose
     from sopan.compose import compose, write_drafts
     from sopan.compose.review import parse_alternatives, review_text
     from sopan.config import load_config
+    from sopan.lint import lint_draft
     from sopan.model import CHANNELS
     from sopan.plan import make_plan
+    from sopan.plan_view import render_plan
     from sopan.plan_words import load_words
     from sopan.read import read_file
     from sopan.situation_cli import situation_from_click
 
-    profile = load_config().profile
+    config = load_config()
+    profile = config.profile
     now = parse_now(now_text, profile.timezone)
-    questions = dict(load_words(language or profile.language).data["questions"])
+    questions = dict(load_words(profile.language).data["questions"])
     sit = situation_from_click(flags, questions=questions, interactive=sys.stdin.isatty())
+    unknown = [c for c in channels if c != "all" and c not in CHANNELS]
+    if unknown:
+        raise UserError(f"--channel: '{unknown[0]}' is not one of all, {', '.join(CHANNELS)}")
     for given in attach:
         if not Path(given).is_file():
             raise UserError(f"--attach: {given} is not a file")
     inv = read_file(Path(file), now=now, user_tz=profile.timezone)
+    within = timedelta(days=10)
+    busy = busy_around(inv, calendars, now=now, config=config, within=within, warn=note)
     slots, free = parse_alternatives(alternatives, inv, profile.timezone)
     sit = replace(
         sit,
@@ -69,17 +96,22 @@ def draft(
         alternatives_text=free,
         attachments=tuple(Path(a).name for a in attach),
     )
-    plan = make_plan(inv, sit, profile, now=now, lang=language)
+    plan = make_plan(inv, sit, profile, now=now, busy=busy)
+    if plan.action == "reschedule" and not (slots or free):
+        travel = (
+            timedelta(minutes=plan.travel_minutes or 0) if inv.mode == "onsite" else timedelta(0)
+        )
+        found = propose(inv, busy, now=now, config=config, within=within, travel=travel)
+        sit = replace(sit, alternatives=found)
     if "all" in channels:
         wanted = [c for c in CHANNELS if c != "calendar" or inv.uid]
     elif channels:
-        wanted = list(channels)
-    elif out_dir:
-        wanted = [c for c in CHANNELS if c != "calendar" or inv.uid]
+        wanted = list(dict.fromkeys(channels))
     else:
-        wanted = ["email"]
+        wanted = list(dict.fromkeys(step.channel for step in plan.steps))
+    # The plan speaks the user's language; the drafts answer in the invitation's (R2.1).
     drafts = compose(
-        plan,
+        replace(plan, language=language or inv.language),
         inv,
         sit,
         profile,
@@ -88,6 +120,7 @@ def draft(
         variant=variant,
         linkedin_limit=300 if linkedin_premium else 200,
     )
+    # Saved first, shown second: nothing is lost if the terminal closes mid-review.
     paths = write_drafts(
         drafts,
         inv,
@@ -96,8 +129,35 @@ def draft(
         attachments=[Path(a) for a in attach],
         now=now,
     )
+    click.echo(render_plan(plan, inv))
+    click.echo("")
     click.echo(review_text(drafts, inv, profile))
+    words = load_words(plan.language)
+    click.echo("")
+    click.echo(words.text("view", "proofread"))
+    for draft_ in drafts:
+        report = lint_draft(
+            draft_,
+            action=plan.action,
+            invitation=inv,
+            profile=profile,
+            detail=sit.detail,
+            new_employer=sit.new_employer,
+        )
+        errors = sum(f.level == "error" for f in report.findings)
+        channel = words.name("channel", draft_.channel)
+        click.echo(
+            words.text(
+                "view",
+                "checked",
+                channel=channel,
+                errors=errors,
+                others=len(report.findings) - errors,
+            )
+        )
+        for f in report.findings:
+            click.echo(f"    {f.level} [{f.rule} · {f.guideline}] {f.message}")
     click.echo("")
     for path in paths:
-        click.echo(f"Written: {path}")
-    click.echo("Nothing was sent: review the drafts, then send them yourself.")
+        click.echo(words.text("view", "written", path=str(path)))
+    click.echo(words.text("view", "not_sent"))

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from sopan.cli.base import cli, echo_json, now_option, parse_now
+from sopan.cli.base import cli, echo_json, note, now_option, parse_now
 from sopan.situation_cli import situation_options
 
 
@@ -63,6 +63,7 @@ def plan_command(
     """Decide what to do about FILE (an invitation), how, and by when."""
     from datetime import timedelta
 
+    from sopan.calendar import busy_around
     from sopan.config import load_config
     from sopan.plan import make_plan, plan_to_json
     from sopan.plan_view import render_plan
@@ -77,16 +78,9 @@ def plan_command(
     questions = dict(load_words(language).data["questions"])
     situation = situation_from_click(flags, questions=questions, interactive=sys.stdin.isatty())
     invitation = read_file(Path(file), now=now, user_tz=profile.timezone)
-    busy: list[Any] = []
-    if calendars and invitation.start is not None:
-        from sopan.calendar import load_busy
-
-        end = invitation.end or invitation.start + timedelta(hours=1)
-        # A day either side leaves room for the longest travel time the plan can estimate.
-        window = timedelta(days=1)
-        busy = load_busy(
-            list(calendars), start=invitation.start - window, end=end + window, config=config
-        )
+    busy = busy_around(
+        invitation, calendars, now=now, config=config, within=timedelta(days=1), warn=note
+    )
     plan = make_plan(invitation, situation, profile, now=now, busy=busy, lang=language)
     if as_json:
         echo_json(plan_to_json(plan))

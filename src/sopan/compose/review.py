@@ -4,22 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sopan.compose.core import voicemail_note
 from sopan.compose.files import whatsapp_file_text
-from sopan.model import Draft, Invitation, Profile, Slot
-
-#: How long a proposed slot lasts when the invitation does not say.
-DEFAULT_SLOT = timedelta(hours=1)
+from sopan.model import Draft, Invitation, Profile, Slot, interview_length
 
 
 def parse_alternatives(
     texts: Sequence[str], inv: Invitation, tz: str
 ) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
     """ISO 8601 values become slots (as long as the interview); anything else stays text."""
-    length = inv.end - inv.start if inv.start and inv.end and inv.end > inv.start else DEFAULT_SLOT
+    length = interview_length(inv)
     slots: list[Slot] = []
     free: list[str] = []
     for text in texts:
