@@ -111,7 +111,7 @@ def draft(
         wanted = list(dict.fromkeys(step.channel for step in plan.steps))
     # The plan speaks the user's language; the drafts answer in the invitation's (R2.1).
     drafts = compose(
-        replace(plan, language=language or inv.language),
+        replace(plan, language="en" if (language or inv.language) == "en" else "id"),
         inv,
         sit,
         profile,
