@@ -188,6 +188,8 @@ def test_whatsapp_link_only_for_a_valid_number(tmp_path: Path) -> None:
     link = whatsapp_link("0812-1111-2222", "Halo Bapak/Ibu, saya Andi.", "ID")
     assert link == "https://wa.me/6281211112222?text=Halo%20Bapak%2FIbu%2C%20saya%20Andi."
     assert whatsapp_link("12345", "x", "ID") is None
+    # An office landline has no WhatsApp.
+    assert whatsapp_link("021-5551234", "x", "ID") is None
     assert whatsapp_link(None, "x", "ID") is None
     text = written(tmp_path, "id", "decline")["whatsapp.txt"].read_text("utf-8")
     assert "https://wa.me/6281211112222?text=Halo%20Bapak%2FIbu" in text

@@ -20,9 +20,13 @@ def e164(phone: str | None, region: str = "ID") -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+#: WhatsApp runs on mobile numbers; a landline such as an office's 021 number has none.
+_MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
 def whatsapp_link(phone: str | None, text: str, region: str = "ID") -> str | None:
-    """`https://wa.me/<E.164 digits>?text=…`, only for a valid number."""
+    """`https://wa.me/<E.164 digits>?text=…`, only for a valid mobile number."""
     number = e164(phone, region)
-    if number is None:
+    if number is None or phonenumbers.number_type(phonenumbers.parse(number)) not in _MOBILE:
         return None
     return f"https://wa.me/{number.lstrip('+')}?text={quote(text, safe='')}"
