@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+# In place of this folder, whose calendar.py would hide the standard library module.
+sys.path[0] = str(Path(__file__).resolve().parent.parent / "src")
 
 from sopan.compose import compose
 from sopan.model import (

@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+# In place of this folder, whose calendar.py would hide the standard library module.
+sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from lint.labels import MOVE_LABELS, RULE_LABELS, predicted  # noqa: E402
 

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# In place of this folder, whose calendar.py would hide the standard library module.
+sys.path[0] = str(ROOT / "src")
 
 from sopan.model import Busy, Contact, Invitation, Profile, Situation  # noqa: E402
 from sopan.places import find_place_in  # noqa: E402

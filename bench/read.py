@@ -16,7 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+# In place of this folder, whose calendar.py would hide the standard library module.
+sys.path[0] = str(ROOT / "src")
 
 from sopan.model import Invitation  # noqa: E402
 from sopan.read import read_bytes, read_file  # noqa: E402
