@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 # In place of this folder, whose calendar.py would hide the standard library module.
 sys.path[0] = str(Path(__file__).resolve().parent.parent / "src")
 
-from sopan.compose import compose
-from sopan.model import (
+from sopan.compose import compose  # noqa: E402
+from sopan.model import (  # noqa: E402
     CHANNELS,
     Contact,
     Invitation,
