@@ -46,8 +46,10 @@ def test_unconfirmed_decline_writes_the_plans_channels_in_the_thread(
         str(out),
     )
     assert result.returncode == 0, result.stderr
-    # R2.1: an unconfirmed invitation is answered where it came from; the call is optional.
-    assert sorted(p.name for p in out.iterdir()) == ["call.txt", "email.eml", "linkedin.txt"]
+    # R2.1: an unconfirmed invitation is answered where it came from; the call is optional,
+    # and its script sends an unanswered call to the voicemail (C2.1).
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["call.txt", "email.eml", "linkedin.txt", "voicemail.txt"]
     reply = _message(out / "email.eml")
     assert reply["In-Reply-To"] == "<20261118091200.4821@nusantaradata.example>"
     assert "<20261118091200.4821@nusantaradata.example>" in reply["References"]

@@ -109,6 +109,9 @@ def draft(
         wanted = list(dict.fromkeys(channels))
     else:
         wanted = list(dict.fromkeys(step.channel for step in plan.steps))
+    if "call" in wanted and "voicemail" not in wanted:
+        # The call script sends an unanswered call to the voicemail script (C2.1).
+        wanted.insert(wanted.index("call") + 1, "voicemail")
     # The plan speaks the user's language; the drafts answer in the invitation's (R2.1).
     drafts = compose(
         replace(plan, language="en" if (language or inv.language) == "en" else "id"),
