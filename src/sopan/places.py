@@ -1,6 +1,8 @@
-"""Where things are: a small table of Indonesian cities and a travel-time estimate (R1.2).
+"""Where things are: the one table of Indonesian cities and a travel-time estimate (R1.2).
 
 The table ships as data (`data/places/id_cities.csv`); nothing is looked up online.
+The reader names `Invitation.city` with `find_place_in`, so the planner's `find_place`
+always finds the city again by its name.
 The estimate is deliberately coarse — a distance band picks road or air travel — because
 its only job is to tell "around the corner" from "out of town".
 """
@@ -36,13 +38,14 @@ FAR_MINUTES = 120
 
 @dataclass(frozen=True)
 class Place:
-    """A city with its province, island and approximate centre."""
+    """A city with its province, island, approximate centre and time zone (IANA name)."""
 
     name: str
     province: str
     island: str
     lat: float
     lon: float
+    tz: str
     aliases: tuple[str, ...] = ()
 
 
@@ -74,6 +77,7 @@ def load_places() -> tuple[Place, ...]:
             island=row["island"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
+            tz=row["tz"],
             aliases=tuple(a for a in row["aliases"].split("|") if a),
         )
         for row in rows
@@ -107,13 +111,26 @@ def _any_city() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, labels)) + r")(?!\w)")
 
 
-def find_place_in(text: str) -> Place | None:
-    """The city an address names; the last mention wins, as addresses end with the city.
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(label.split()[0] for label in _index())
+
+
+def find_place_in(text: str | None) -> Place | None:
+    """The city an address (or any text) names; the last mention wins, as addresses end
+    with the city.
 
     Longer names are tried first so that "Jakarta Selatan" beats "Jakarta" and
     "Tangerang Selatan" beats "Tangerang".
     """
-    matches = list(_any_city().finditer(_norm(text)))
+    if not text:
+        return None
+    norm = _norm(text)
+    # The reader runs this over whole emails: a set test on words skips the big
+    # alternation for the many texts that name no city at all.
+    if _first_words().isdisjoint(norm.split()):
+        return None
+    matches = list(_any_city().finditer(norm))
     return _index()[matches[-1].group(1)] if matches else None
 
 

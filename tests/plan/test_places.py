@@ -89,3 +89,13 @@ def test_city_found_in_address(address: str, expected: str) -> None:
 def test_unknown_city_is_none() -> None:
     assert find_place("Atlantis") is None
     assert find_place_in("Gedung Menara Biru lantai 5") is None
+
+
+def test_every_city_is_found_again_by_its_name_and_has_an_indonesian_zone() -> None:
+    # The reader stores `Place.name` in `Invitation.city`; the planner looks it up again.
+    for p in load_places():
+        assert find_place(p.name) == p
+        assert find_place_in(f"Jl. Merdeka 1, {p.name}") == p
+        assert p.tz in {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}, p.name
+    assert place("Makassar").tz == "Asia/Makassar" and place("Ambon").tz == "Asia/Jayapura"
+    assert place("Pontianak").tz == "Asia/Jakarta" and place("Banjarmasin").tz == "Asia/Makassar"

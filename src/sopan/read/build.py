@@ -10,12 +10,13 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sopan.model import Ambiguity, Contact, Invitation
+from sopan.places import find_place_in
 from sopan.read import fields
 from sopan.read.choose import When, decide
 from sopan.read.dates import Order, blank_placeholders
 from sopan.read.history import Segment, split_history
 from sopan.read.times import duration_minutes
-from sopan.read.words import city_in, words
+from sopan.read.words import words
 
 Source = Literal["email", "ics", "text"]
 
@@ -247,7 +248,9 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     }
     if cal and cal.summary and not values["position"]:
         values["position"] = fields.position(cal.summary, cal.summary)
-    city = city_in(location) or (city_in(all_text) if values["mode"] == "onsite" else None)
+    city = find_place_in(location) or (
+        find_place_in(all_text) if values["mode"] == "onsite" else None
+    )
     return Invitation(
         language=lang,
         source=env.source,
