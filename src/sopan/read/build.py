@@ -251,6 +251,17 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     city = find_place_in(location) or (
         find_place_in(all_text) if values["mode"] == "onsite" else None
     )
+    reply_by = when.reply_by
+    if assumed and city and city.tz != tz and values["mode"] == "onsite" and start:
+        # A time written without a zone for an interview on site is the local time of the
+        # place (09.00 in Makassar is 09.00 WITA), not the reader's own zone. It stays an
+        # assumption: "timezone" remains among the missing fields.
+        here = ZoneInfo(city.tz)
+        start, end = start.replace(tzinfo=here), end.replace(tzinfo=here) if end else None
+        if reply_by and not when.reply_zone_written:
+            reply_by = reply_by.replace(tzinfo=here)
+        tz = city.tz
+        values["start"], values["end"] = start, end
     return Invitation(
         language=lang,
         source=env.source,
@@ -265,7 +276,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         access_code=first(fields.access_code) or (fields.access_code(cal.text) if cal else None),
         contact=contact,
         reference=first(fields.reference),
-        reply_by=when.reply_by,
+        reply_by=reply_by,
         **_thread(segments, env, sender_email),
         uid=uid,
         sequence=sequence,
