@@ -254,6 +254,7 @@ CASES: dict[str, dict[str, Any]] = {
         "timezone": "Asia/Makassar",
         "city": "Manado",
         "missing_has": ["timezone"],
+        "location": "our office, Jl. Sam Ratulangi 5, Manado",
     },
 }
 
