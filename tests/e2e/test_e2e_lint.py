@@ -55,3 +55,19 @@ def test_without_the_invitation_the_same_reply_passes(run_cli: Run) -> None:
     reply = str(REPLIES / "id_email_decline_example_wrong_reference.txt")
     found = run_json(run_cli, "lint", reply, "--now", NOW)
     assert "reference_mismatch" not in {f["rule"] for f in found["findings"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("id_email_decline_makassar_in_wita", 0),
+     ("id_email_decline_makassar_same_moment_in_wib", 0),
+     ("id_email_decline_makassar_wall_time_in_wib", 1)],
+)  # fmt: skip
+def test_a_time_is_compared_in_the_zone_written_with_it(run_cli: Run, name: str, code: int) -> None:
+    # The invitation: 09.00 at an office in Makassar (WITA), which is 08.00 WIB.
+    invitation = str(FIXTURES / "text" / "id_onsite_makassar_no_zone.txt")
+    reply = str(REPLIES / f"{name}.txt")
+    args = ("lint", reply, "--invitation", invitation, "--now", NOW)
+    found = run_json(run_cli, *args, code=code)
+    rules = [f["rule"] for f in found["findings"] if f["level"] == "error"]
+    assert rules == ([] if code == 0 else ["date_mismatch"])

@@ -146,3 +146,15 @@ def test_c0_cancel_while_interested_becomes_reschedule(run_cli: Run) -> None:
     # only a user sure they do not want the job cancels
     sure = plan(run_cli, EN_EMAIL, *cancel[:4], "--interest", "no", "--unconfirmed")
     assert sure["action"] == "cancel" and "C0" not in guidelines(sure)
+
+
+def test_onsite_time_without_zone_is_the_citys_local_time(run_cli: Run) -> None:
+    # "pukul 09.00" at an office in Makassar is 09.00 WITA, 08.00 in the user's WIB.
+    init_profile(run_cli)
+    path = str(FIXTURES / "text" / "id_onsite_makassar_no_zone.txt")
+    inv = read_json(run_cli, path)
+    assert inv["start"] == "2026-11-30T09:00:00+08:00" and "timezone" in inv["missing"]
+    found = plan(run_cli, path, *RESCHEDULE, "--unconfirmed")
+    assert found["urgency"]["hours_left"] == pytest.approx(239.0)
+    travel = [n["text"] for n in found["warnings"] if n["guideline"] == "R1.2"]
+    assert travel and "Makassar" in travel[0]
