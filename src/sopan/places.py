@@ -116,12 +116,20 @@ def _first_words() -> frozenset[str]:
     return frozenset(label.split()[0] for label in _index())
 
 
-def find_place_in(text: str | None) -> Place | None:
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    text = resources.files("sopan.data.places").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(_norm(ln) for ln in text.splitlines() if ln.strip() and ln[:1] != "#")
+
+
+def find_place_in(text: str | None, *, prose: bool = False) -> Place | None:
     """The city an address (or any text) names; the last mention wins, as addresses end
     with the city.
 
     Longer names are tried first so that "Jakarta Selatan" beats "Jakarta" and
-    "Tangerang Selatan" beats "Tangerang".
+    "Tangerang Selatan" beats "Tangerang". With `prose` the text is a whole message, not
+    an address: names that are also everyday words ("Nusantara", "Metro", "Solo") are
+    not taken as cities there.
     """
     if not text:
         return None
@@ -130,8 +138,10 @@ def find_place_in(text: str | None) -> Place | None:
     # alternation for the many texts that name no city at all.
     if _first_words().isdisjoint(norm.split()):
         return None
-    matches = list(_any_city().finditer(norm))
-    return _index()[matches[-1].group(1)] if matches else None
+    labels = [m.group(1) for m in _any_city().finditer(norm)]
+    if prose:
+        labels = [label for label in labels if label not in _common_words()]
+    return _index()[labels[-1]] if labels else None
 
 
 def distance_km(a: Place, b: Place) -> float:

@@ -99,3 +99,15 @@ def test_every_city_is_found_again_by_its_name_and_has_an_indonesian_zone() -> N
         assert p.tz in {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}, p.name
     assert place("Makassar").tz == "Asia/Makassar" and place("Ambon").tz == "Asia/Jayapura"
     assert place("Pontianak").tz == "Asia/Jakarta" and place("Banjarmasin").tz == "Asia/Makassar"
+
+
+def test_everyday_words_name_a_city_only_in_an_address() -> None:
+    prose = "Salam dari HRD PT Sayur Segar Nusantara; tim DIY kami menunggu di lobi."
+    assert find_place_in(prose, prose=True) is None
+    assert find_place_in("Jl. Merdeka 1, Solo", prose=True) is None
+    # in an address the same names are cities
+    assert place("Nusantara").name == find_place_in("Kantor Otorita, Nusantara").name  # type: ignore[union-attr]
+    assert find_place_in("Jl. Slamet Riyadi 5, Solo").name == "Surakarta"  # type: ignore[union-attr]
+    # a real city later in the message still counts
+    found = find_place_in(prose + " Alamat: Jl. Merdeka 1, Bandung", prose=True)
+    assert found is not None and found.name == "Bandung"

@@ -256,6 +256,16 @@ CASES: dict[str, dict[str, Any]] = {
         "missing_has": ["timezone"],
         "location": "our office, Jl. Sam Ratulangi 5, Manado",
     },
+    # city names that are everyday words in the prose are no city: the time stays WIB
+    "text/id_onsite_company_named_nusantara.txt": {
+        "start": "2026-11-30T09:00:00+07:00",
+        "city": None,
+    },
+    "text/en_onsite_city_words_in_prose.txt": {
+        "start": "2026-11-30T09:00:00+07:00",
+        "city": None,
+        "location": "our office, 12 Orchard Road",
+    },
 }
 
 

@@ -249,7 +249,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     if cal and cal.summary and not values["position"]:
         values["position"] = fields.position(cal.summary, cal.summary)
     city = find_place_in(location) or (
-        find_place_in(all_text) if values["mode"] == "onsite" else None
+        find_place_in(all_text, prose=True) if values["mode"] == "onsite" else None
     )
     reply_by = when.reply_by
     if assumed and city and city.tz != tz and values["mode"] == "onsite" and start:
