@@ -127,9 +127,9 @@ def find_place_in(text: str | None, *, prose: bool = False) -> Place | None:
     with the city.
 
     Longer names are tried first so that "Jakarta Selatan" beats "Jakarta" and
-    "Tangerang Selatan" beats "Tangerang". With `prose` the text is a whole message, not
-    an address: names that are also everyday words ("Nusantara", "Metro", "Solo") are
-    not taken as cities there.
+    "Tangerang Selatan" beats "Tangerang". Names that are also everyday words
+    ("Nusantara", "Metro", "Solo") count only at the end of an address, never in `prose`
+    (the text of a whole message).
     """
     if not text:
         return None
@@ -138,9 +138,13 @@ def find_place_in(text: str | None, *, prose: bool = False) -> Place | None:
     # alternation for the many texts that name no city at all.
     if _first_words().isdisjoint(norm.split()):
         return None
-    labels = [m.group(1) for m in _any_city().finditer(norm)]
-    if prose:
-        labels = [label for label in labels if label not in _common_words()]
+    common = _common_words()
+    labels = [
+        m.group(1)
+        for m in _any_city().finditer(norm)
+        # an everyday word is a city only where an address ends (a postcode may follow)
+        if m.group(1) not in common or (not prose and not norm[m.end() :].strip(" 0123456789"))
+    ]
     return _index()[labels[-1]] if labels else None
 
 

@@ -111,3 +111,8 @@ def test_everyday_words_name_a_city_only_in_an_address() -> None:
     # a real city later in the message still counts
     found = find_place_in(prose + " Alamat: Jl. Merdeka 1, Bandung", prose=True)
     assert found is not None and found.name == "Bandung"
+
+
+def test_everyday_word_inside_an_address_is_not_its_city() -> None:
+    assert find_place_in("Kantor PT Nusantara Data, Jl. Sudirman 52") is None
+    assert find_place_in("Jl. Slamet Riyadi 5, Solo 57141").name == "Surakarta"  # type: ignore[union-attr]
