@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Run
+from conftest import EXAMPLES, FIXTURES, Run
 
 from e2e.helpers import NOW
 
+INVITATION = str(EXAMPLES / "undangan_wawancara_id.eml")
 REPLY = str(FIXTURES / "replies_e2e" / "id_email_decline_matches_example_invitation.txt")
 PLAN = ("--intent", "decline", "--reason", "personal", "--interest", "no", "--unconfirmed")
 
@@ -47,3 +48,24 @@ def test_bad_input_is_one_line_and_exit_2(
     assert len(lines) == 1, done.stderr
     assert lines[0].startswith("sopan: ") and str(path) in lines[0]
     assert done.stdout == ""
+
+
+CALENDAR_COMMANDS = {
+    "plan": lambda c: ("plan", INVITATION, "--now", NOW, "--calendar", c, *PLAN),
+    "slots": lambda c: ("slots", INVITATION, "--now", NOW, "--calendar", c),
+    "busy": lambda c: ("busy", "--from", NOW, "--calendar", c),
+}
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "binary", "folder"])
+@pytest.mark.parametrize("command", sorted(CALENDAR_COMMANDS))
+def test_bad_calendar_is_one_clean_line_and_exit_2(
+    run_cli: Run, tmp_path: Path, command: str, kind: str
+) -> None:
+    path = bad_file(tmp_path, kind)
+    done = run_cli(*CALENDAR_COMMANDS[command](str(path)))
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sopan: ") and str(path) in lines[0]
+    # the message is words, not the file's bytes echoed back
+    assert lines[0].isprintable() and "\ufffd" not in lines[0]
