@@ -158,3 +158,13 @@ def test_onsite_time_without_zone_is_the_citys_local_time(run_cli: Run) -> None:
     assert found["urgency"]["hours_left"] == pytest.approx(239.0)
     travel = [n["text"] for n in found["warnings"] if n["guideline"] == "R1.2"]
     assert travel and "Makassar" in travel[0]
+
+
+def test_an_assumed_zone_is_a_warning_a_written_one_is_not(run_cli: Run) -> None:
+    init_profile(run_cli)
+    path = str(FIXTURES / "text" / "id_onsite_makassar_no_zone.txt")
+    found = plan(run_cli, path, *RESCHEDULE, "--unconfirmed")
+    assumed = [n["text"] for n in found["warnings"] if "09:00 WITA" in n["text"]]
+    assert len(assumed) == 1
+    written = plan(run_cli, str(FIXTURES / "text" / "id_sd_selesai_wita.txt"), *RESCHEDULE)
+    assert not any("08:00 WITA" in n["text"] for n in written["warnings"])
