@@ -1,6 +1,8 @@
-"""Where things are: a small table of Indonesian cities and a travel-time estimate (R1.2).
+"""Where things are: the one table of Indonesian cities and a travel-time estimate (R1.2).
 
 The table ships as data (`data/places/id_cities.csv`); nothing is looked up online.
+The reader names `Invitation.city` with `find_place_in`, so the planner's `find_place`
+always finds the city again by its name.
 The estimate is deliberately coarse — a distance band picks road or air travel — because
 its only job is to tell "around the corner" from "out of town".
 """
@@ -36,13 +38,14 @@ FAR_MINUTES = 120
 
 @dataclass(frozen=True)
 class Place:
-    """A city with its province, island and approximate centre."""
+    """A city with its province, island, approximate centre and time zone (IANA name)."""
 
     name: str
     province: str
     island: str
     lat: float
     lon: float
+    tz: str
     aliases: tuple[str, ...] = ()
 
 
@@ -74,6 +77,7 @@ def load_places() -> tuple[Place, ...]:
             island=row["island"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
+            tz=row["tz"],
             aliases=tuple(a for a in row["aliases"].split("|") if a),
         )
         for row in rows
@@ -107,14 +111,41 @@ def _any_city() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, labels)) + r")(?!\w)")
 
 
-def find_place_in(text: str) -> Place | None:
-    """The city an address names; the last mention wins, as addresses end with the city.
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(label.split()[0] for label in _index())
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    text = resources.files("sopan.data.places").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(_norm(ln) for ln in text.splitlines() if ln.strip() and ln[:1] != "#")
+
+
+def find_place_in(text: str | None, *, prose: bool = False) -> Place | None:
+    """The city an address (or any text) names; the last mention wins, as addresses end
+    with the city.
 
     Longer names are tried first so that "Jakarta Selatan" beats "Jakarta" and
-    "Tangerang Selatan" beats "Tangerang".
+    "Tangerang Selatan" beats "Tangerang". Names that are also everyday words
+    ("Nusantara", "Metro", "Solo") count only at the end of an address, never in `prose`
+    (the text of a whole message).
     """
-    matches = list(_any_city().finditer(_norm(text)))
-    return _index()[matches[-1].group(1)] if matches else None
+    if not text:
+        return None
+    norm = _norm(text)
+    # The reader runs this over whole emails: a set test on words skips the big
+    # alternation for the many texts that name no city at all.
+    if _first_words().isdisjoint(norm.split()):
+        return None
+    common = _common_words()
+    labels = [
+        m.group(1)
+        for m in _any_city().finditer(norm)
+        # an everyday word is a city only where an address ends (a postcode may follow)
+        if m.group(1) not in common or (not prose and not norm[m.end() :].strip(" 0123456789"))
+    ]
+    return _index()[labels[-1]] if labels else None
 
 
 def distance_km(a: Place, b: Place) -> float:

@@ -224,6 +224,12 @@ def make_warnings(
     if inv.reply_by is not None and inv.reply_by < now and urgency.level != "past":
         reply_by = inv.reply_by.strftime("%Y-%m-%d %H:%M")
         notes.append(w.note("warnings", "r2_reply_by_past", reply_by=reply_by))
+    if inv.start is not None and "timezone" in inv.missing:
+        # the reader assumed a zone; the plan's hours left rest on that assumption
+        zone = inv.start.tzname() or inv.timezone or ""
+        notes.append(
+            w.note("warnings", "r1_zone_assumed", time=inv.start.strftime("%H:%M"), zone=zone)
+        )
     if inv.ambiguous:
         fields = ", ".join(a.field for a in inv.ambiguous)
         notes.append(w.note("warnings", "r1_ambiguous", fields=fields))

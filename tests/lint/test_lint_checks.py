@@ -62,6 +62,25 @@ def test_date_compared_in_the_invitation_time_zone() -> None:
     assert findings[0].suggestion == "Senin, 23 November 2026"
 
 
+def test_time_compared_in_the_zone_written_after_it() -> None:
+    times = find_times("pukul 09.00 WITA, 08.00 WIB, jam 10 WIT, 9:00 am SGT, 13.00")
+    assert [t.zone for t in times] == [
+        "Asia/Makassar", "Asia/Jakarta", "Asia/Jayapura", "Asia/Singapore", None,
+    ]  # fmt: skip
+    wita = replace(
+        INVITATION, start=datetime.fromisoformat("2026-11-23T09:00:00+08:00"), end=None,
+        timezone="Asia/Makassar",
+    )  # fmt: skip
+    said = "Saya tidak dapat hadir pada Senin, 23 November 2026 pukul {}."
+    assert "date_mismatch" not in rules_of(said.format("09.00 WITA"), invitation=wita)
+    assert "date_mismatch" not in rules_of(said.format("08.00 WIB"), invitation=wita)
+    assert "date_mismatch" not in rules_of(said.format("09.00"), invitation=wita)
+    wrong = said.format("09.00 WIB")
+    found = [f for f in lint_text(wrong, invitation=wita).findings if f.rule == "date_mismatch"]
+    assert [wrong[f.start : f.end] for f in found] == ["pukul 09.00 WIB"]
+    assert found[0].suggestion == "08.00"
+
+
 def test_alternative_dates_and_end_time_are_not_mismatches() -> None:
     text = (
         "Wawancara pada Senin, 23 November 2026 pukul 10.00 - 11.00 WIB tidak dapat saya hadiri. "

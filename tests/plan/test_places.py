@@ -89,3 +89,30 @@ def test_city_found_in_address(address: str, expected: str) -> None:
 def test_unknown_city_is_none() -> None:
     assert find_place("Atlantis") is None
     assert find_place_in("Gedung Menara Biru lantai 5") is None
+
+
+def test_every_city_is_found_again_by_its_name_and_has_an_indonesian_zone() -> None:
+    # The reader stores `Place.name` in `Invitation.city`; the planner looks it up again.
+    for p in load_places():
+        assert find_place(p.name) == p
+        assert find_place_in(f"Jl. Merdeka 1, {p.name}") == p
+        assert p.tz in {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}, p.name
+    assert place("Makassar").tz == "Asia/Makassar" and place("Ambon").tz == "Asia/Jayapura"
+    assert place("Pontianak").tz == "Asia/Jakarta" and place("Banjarmasin").tz == "Asia/Makassar"
+
+
+def test_everyday_words_name_a_city_only_in_an_address() -> None:
+    prose = "Salam dari HRD PT Sayur Segar Nusantara; tim DIY kami menunggu di lobi."
+    assert find_place_in(prose, prose=True) is None
+    assert find_place_in("Jl. Merdeka 1, Solo", prose=True) is None
+    # in an address the same names are cities
+    assert place("Nusantara").name == find_place_in("Kantor Otorita, Nusantara").name  # type: ignore[union-attr]
+    assert find_place_in("Jl. Slamet Riyadi 5, Solo").name == "Surakarta"  # type: ignore[union-attr]
+    # a real city later in the message still counts
+    found = find_place_in(prose + " Alamat: Jl. Merdeka 1, Bandung", prose=True)
+    assert found is not None and found.name == "Bandung"
+
+
+def test_everyday_word_inside_an_address_is_not_its_city() -> None:
+    assert find_place_in("Kantor PT Nusantara Data, Jl. Sudirman 52") is None
+    assert find_place_in("Jl. Slamet Riyadi 5, Solo 57141").name == "Surakarta"  # type: ignore[union-attr]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sopan.read import city_in, fields
+from sopan.places import find_place_in
+from sopan.read import fields
 
 
 @pytest.mark.parametrize(
@@ -105,11 +106,11 @@ def test_phone_skips_urls_dates_and_references() -> None:
 
 
 def test_city_from_a_location() -> None:
-    city = city_in("Jl. Raya Bekasi Km 21, Cakung, Jakarta Timur")
+    city = find_place_in("Jl. Raya Bekasi Km 21, Cakung, Jakarta Timur")
     assert city is not None and city.name == "Jakarta" and city.tz == "Asia/Jakarta"
-    bali = city_in("Jl. Pantai Kuta, Denpasar")
+    bali = find_place_in("Jl. Pantai Kuta, Denpasar")
     assert bali is not None and bali.tz == "Asia/Makassar"
-    assert city_in("Level 9, 1 Raffles Place, Singapore") is None
+    assert find_place_in("Level 9, 1 Raffles Place, Singapore") is None
 
 
 def test_language() -> None:

@@ -242,6 +242,30 @@ CASES: dict[str, dict[str, Any]] = {
     "text/id_weekday_mismatch.txt": {"start": "2026-12-25T10:00:00+07:00", "ambiguous": ["start"]},
     "text/en_day_month_ordinal.txt": {"start": "2026-12-03T16:00:00+01:00"},
     "mbox/two_invitations_among_others.mbox": {"start": "2026-12-02T15:00:00+08:00"},
+    # no zone written for an on-site interview: the local time of the city, still flagged
+    "text/id_onsite_makassar_no_zone.txt": {
+        "start": "2026-11-30T09:00:00+08:00",
+        "timezone": "Asia/Makassar",
+        "city": "Makassar",
+        "missing_has": ["timezone"],
+    },
+    "text/en_onsite_manado_no_zone.txt": {
+        "start": "2026-11-30T09:00:00+08:00",
+        "timezone": "Asia/Makassar",
+        "city": "Manado",
+        "missing_has": ["timezone"],
+        "location": "our office, Jl. Sam Ratulangi 5, Manado",
+    },
+    # city names that are everyday words in the prose are no city: the time stays WIB
+    "text/id_onsite_company_named_nusantara.txt": {
+        "start": "2026-11-30T09:00:00+07:00",
+        "city": None,
+    },
+    "text/en_onsite_city_words_in_prose.txt": {
+        "start": "2026-11-30T09:00:00+07:00",
+        "city": None,
+        "location": "our office, 12 Orchard Road",
+    },
 }
 
 

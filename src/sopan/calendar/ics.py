@@ -14,6 +14,7 @@ a `CalendarIndex`:
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +25,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sopan.calendar.scan import Scanned, scan
 from sopan.errors import UserError
 from sopan.model import Busy
+
+#: Control bytes no text calendar holds (tab, CR, LF and form feed are fine).
+_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 CHUNK = 28 * 24 * 3600  # seconds; recurrences are expanded and remembered 4 weeks at a time
 INDEX_VERSION = 2
@@ -297,6 +301,9 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
     """
     import icalendar
 
+    if _BINARY.search(data, 0, 8192):
+        # icalendar's own complaint would quote the binary bytes back at the user
+        raise UserError(f"{source}: a binary file, not an iCalendar file")
     user_zone = _zone(tz, source)
     scanned = scan(data, user_zone) if fast else None
     if scanned is not None:

@@ -67,7 +67,9 @@ def busy(
 
 
 @cli.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False))
+# The reader names a missing file or a folder in one line; click's own check would
+# print its usage text as well.
+@click.argument("file", required=False)
 @click.option("--count", default=3, show_default=True, type=click.IntRange(1, 20))
 @click.option("--within", default="10d", show_default=True, help="How far ahead to look.")
 @click.option("--duration", help="Slot length, e.g. 60m (default: the interview's own length).")

@@ -40,7 +40,9 @@ def guide(gid: str | None, language: str | None, as_json: bool) -> None:
 
 
 @cli.command("plan")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+# The reader names a missing file or a folder in one line; click's own check would
+# print its usage text as well.
+@click.argument("file")
 @situation_options
 @click.option(
     "--calendar",

@@ -27,12 +27,14 @@ class DateMention:
 
 @dataclass(frozen=True)
 class TimeMention:
-    """A clock time found in a text, as 24-hour hour and minute."""
+    """A clock time found in a text, as 24-hour hour and minute, with the IANA name of
+    the zone written right after it ("10.00 WITA"), if any."""
 
     start: int
     end: int
     hour: int
     minute: int
+    zone: str | None = None
 
 
 def _alt(names: dict[str, int]) -> str:
@@ -67,12 +69,17 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, int], dict[str, int]]:
     return pats, months, days
 
 
-_TIME = re.compile(
-    r"(?:\b(?:pukul|jam|pk\.?|at)\s+(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
-    r"|\b(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?!\d|[./-]\d))"
-    r"(?:\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z]))?",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _time_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    zones = {str(k).lower(): str(v) for k, v in data("calendar.yaml")["zones"].items()}
+    pattern = re.compile(
+        r"(?:\b(?:pukul|jam|pk\.?|at)\s+(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
+        r"|\b(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?!\d|[./-]\d))"
+        r"(?:\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z]))?"
+        rf"(?:\s*(?P<zone>{_alt(dict.fromkeys(zones, 0))})\b)?",
+        re.IGNORECASE,
+    )
+    return pattern, zones
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -97,7 +104,8 @@ def find_dates(text: str) -> list[DateMention]:
 def find_times(text: str) -> list[TimeMention]:
     """Every clock time written in the text ("10.00", "pukul 9", "2:30 pm")."""
     out = []
-    for match in _TIME.finditer(text):
+    pattern, zones = _time_pattern()
+    for match in pattern.finditer(text):
         hour = int(match["h1"] or match["h2"])
         minute = int(match["m1"] or match["m2"] or 0)
         ampm = (match["ap"] or "").lower().replace(".", "")
@@ -108,5 +116,6 @@ def find_times(text: str) -> list[TimeMention]:
         if match["h1"] and not match["m1"] and not ampm and match.group().lower().startswith("at"):
             continue  # "at 3" alone is too loose to be a time
         if hour < 24 and minute < 60:
-            out.append(TimeMention(match.start(), match.end(), hour, minute))
+            zone = zones[match["zone"].lower()] if match["zone"] else None
+            out.append(TimeMention(match.start(), match.end(), hour, minute, zone))
     return out

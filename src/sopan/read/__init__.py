@@ -1,8 +1,8 @@
 """The read stage: a source (.eml, .ics, .mbox, Maildir, pasted text) → `Invitation`.
 
-Public functions: `read_file`, `read_text`, `read_bytes`, `read_mailbox`, `to_json`;
-`cities()` / `city_in(text)` expose the Indonesian city table (coordinates, time zone)
-that `Invitation.city` is named from, for travel estimates.
+Public functions: `read_file`, `read_text`, `read_bytes`, `read_mailbox`, `to_json`.
+`Invitation.city` is named from the one city table, `sopan.places` (`find_place_in`), so
+the planner's travel estimate finds it again by name.
 """
 
 from __future__ import annotations
@@ -15,16 +15,12 @@ from typing import Any
 from sopan.errors import UserError
 from sopan.model import Invitation
 from sopan.read.build import Envelope, build
-from sopan.read.words import City, cities, city_in
 
 MAX_BYTES = 10 * 1024 * 1024
 _CONTROL_RE = re.compile(rb"[\x01-\x08\x0e-\x1f]")
 
 __all__ = [
     "MAX_BYTES",
-    "City",
-    "cities",
-    "city_in",
     "read_bytes",
     "read_file",
     "read_mailbox",

@@ -10,12 +10,13 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sopan.model import Ambiguity, Contact, Invitation
+from sopan.places import find_place_in
 from sopan.read import fields
 from sopan.read.choose import When, decide
 from sopan.read.dates import Order, blank_placeholders
 from sopan.read.history import Segment, split_history
 from sopan.read.times import duration_minutes
-from sopan.read.words import city_in, words
+from sopan.read.words import words
 
 Source = Literal["email", "ics", "text"]
 
@@ -247,7 +248,20 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     }
     if cal and cal.summary and not values["position"]:
         values["position"] = fields.position(cal.summary, cal.summary)
-    city = city_in(location) or (city_in(all_text) if values["mode"] == "onsite" else None)
+    city = find_place_in(location) or (
+        find_place_in(all_text, prose=True) if values["mode"] == "onsite" else None
+    )
+    reply_by = when.reply_by
+    if assumed and city and city.tz != tz and values["mode"] == "onsite" and start:
+        # A time written without a zone for an interview on site is the local time of the
+        # place (09.00 in Makassar is 09.00 WITA), not the reader's own zone. It stays an
+        # assumption: "timezone" remains among the missing fields.
+        here = ZoneInfo(city.tz)
+        start, end = start.replace(tzinfo=here), end.replace(tzinfo=here) if end else None
+        if reply_by and not when.reply_zone_written:
+            reply_by = reply_by.replace(tzinfo=here)
+        tz = city.tz
+        values["start"], values["end"] = start, end
     return Invitation(
         language=lang,
         source=env.source,
@@ -262,7 +276,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         access_code=first(fields.access_code) or (fields.access_code(cal.text) if cal else None),
         contact=contact,
         reference=first(fields.reference),
-        reply_by=when.reply_by,
+        reply_by=reply_by,
         **_thread(segments, env, sender_email),
         uid=uid,
         sequence=sequence,

@@ -169,7 +169,10 @@ def location(text: str) -> str | None:
     end = r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$)"
     for pat in (
         r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)" + end,
-        r"(?:\bat\b|\bdi\b)\s+([^\n]{0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)" + end,
+        # the words before the street name hold no second "at"/"di": in "at 9:00 am at
+        # our office, Jl. …" the place begins at the second one
+        r"(?:\bat\b|\bdi\b)\s+((?:(?!\b(?:at|di)\b)[^\n]){0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)"
+        + end,
         r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)"
         + end,
     ):

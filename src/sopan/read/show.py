@@ -36,7 +36,10 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str) -> list[str]:
     ]
     if inv.start:
         zone = f" [{inv.timezone}]" if inv.timezone else ""
-        assumed = " (no zone written: your zone assumed)" if "timezone" in inv.missing else ""
+        assumed = ""
+        if "timezone" in inv.missing:
+            whose = "your zone" if inv.timezone == user_tz else f"{inv.city or 'local'} time"
+            assumed = f" (no zone written: {whose} assumed)"
         rows.append(("When", _when(inv.start, inv.end) + zone + assumed))
         mine = ZoneInfo(user_tz)
         if inv.start.utcoffset() != inv.start.astimezone(mine).utcoffset():

@@ -136,13 +136,17 @@ def date_mismatch(ctx: Context) -> list[Hit]:
             hits.append(Hit(date.start, date.end, _date_text(start, ctx.language)))
     if (start.hour, start.minute) == (0, 0) and (end is None or end - start >= timedelta(days=1)):
         return hits  # an all-day entry has no time to compare
-    allowed = {(start.hour, start.minute)}
-    if end is not None:
-        allowed.add((end.hour, end.minute))
     for time in ctx.times:
         sentence = sentence_at(text, time.start)
         if sentence not in date_sentences and (date_sentences or _proposal(text, sentence)):
             continue  # a time beside another date, or among proposed alternatives
+        # A zone written with the time ("08.00 WIB") is the zone to compare in: the same
+        # moment reads differently in WIB and in the invitation's WITA.
+        first = _local(inv.start, time.zone) if time.zone else start
+        last = (_local(inv.end, time.zone) if time.zone else end) if inv.end else None
+        allowed = {(first.hour, first.minute)}
+        if last is not None:
+            allowed.add((last.hour, last.minute))
         if (time.hour, time.minute) not in allowed:
-            hits.append(Hit(time.start, time.end, f"{start.hour:02d}.{start.minute:02d}"))
+            hits.append(Hit(time.start, time.end, f"{first.hour:02d}.{first.minute:02d}"))
     return hits

@@ -1,0 +1,38 @@
+"""`sopan read --json` on every real invitation of eval-dev (read at run time, never copied)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import EVAL_DEV, Run
+
+from e2e.helpers import NOW, READ_KEYS
+
+INVITATIONS = sorted((EVAL_DEV / "invitations").glob("*.txt")) + sorted(
+    (EVAL_DEV / "ics").glob("*.ics")
+)
+
+
+def test_eval_dev_is_there() -> None:
+    assert len(INVITATIONS) >= 20
+
+
+@pytest.mark.parametrize("path", INVITATIONS, ids=lambda p: p.name)
+def test_read_every_invitation(run_cli: Run, path: Path) -> None:
+    done = run_cli("read", str(path), "--json", "--now", NOW)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    found = json.loads(done.stdout)
+    assert list(found) == READ_KEYS
+    assert list(found["contact"]) == ["name", "email", "phone"]
+    assert found["language"] in ("id", "en")
+    assert found["source"] == ("ics" if path.suffix == ".ics" else "text")
+    assert found["mode"] in ("onsite", "online", "phone", None)
+    assert all(set(a) == {"field", "candidates"} for a in found["ambiguous"])
+    label = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    # a date the label gives with a year is never silently another date
+    want = label.get("date")
+    if found["start"] and want and not want.startswith("--"):
+        assert found["start"][:10] == want
