@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,6 @@ def test_bad_input_is_one_line_and_exit_2(
 
 
 CALENDAR_COMMANDS = {
-    "plan": lambda c: ("plan", INVITATION, "--now", NOW, "--calendar", c, *PLAN),
     "slots": lambda c: ("slots", INVITATION, "--now", NOW, "--calendar", c),
     "busy": lambda c: ("busy", "--from", NOW, "--calendar", c),
 }
@@ -69,3 +69,16 @@ def test_bad_calendar_is_one_clean_line_and_exit_2(
     assert len(lines) == 1 and lines[0].startswith("sopan: ") and str(path) in lines[0]
     # the message is words, not the file's bytes echoed back
     assert lines[0].isprintable() and "\ufffd" not in lines[0]
+
+
+@pytest.mark.parametrize("kind", ["missing", "empty", "binary", "folder"])
+def test_plan_goes_on_without_a_bad_calendar_and_names_it(
+    run_cli: Run, tmp_path: Path, kind: str
+) -> None:
+    path = bad_file(tmp_path, kind)
+    done = run_cli("plan", INVITATION, "--now", NOW, "--calendar", str(path), "--json", *PLAN)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sopan: note: ") and str(path) in lines[0]
+    assert lines[0].isprintable() and "\ufffd" not in lines[0]
+    assert json.loads(done.stdout)["conflicts"] == []

@@ -12,7 +12,7 @@ question answered:
 - sopan, warm: index in memory, new windows each time (recurrences expanded lazily);
 - sopan, warm repeat: index in memory, the same window again.
 
-Run: python bench/calendar_speed.py [--events 10000] [--repeat 15]
+Run: python bench/calendar.py [--events 10000] [--repeat 15]
 """
 
 from __future__ import annotations
