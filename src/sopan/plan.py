@@ -30,6 +30,7 @@ from sopan.plan_words import Words, load_words
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
 PRIVATE_REASONS = ("health", "personal")
+SETTLED_REASONS = ("accepted-offer", "not-a-fit")
 
 
 def urgency_of(start: datetime | None, now: datetime) -> Urgency:
@@ -96,6 +97,17 @@ def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | 
     return estimate_travel(home, destination), None, ""
 
 
+def may_want_job(sit: Situation) -> bool:
+    """Whether the user may still want this job (C0).
+
+    Having taken another offer, or finding the role not a fit, already says "not this job"
+    (R4.2): only an explicit --interest yes overrides such a reason.
+    """
+    if sit.interest == "unsure":
+        return sit.reason not in SETTLED_REASONS
+    return sit.interest == "yes"
+
+
 def choose_action(
     sit: Situation, travel: Travel | None, *, remote: bool = False
 ) -> tuple[Action, str | None]:
@@ -105,7 +117,7 @@ def choose_action(
     becomes rescheduling — or, when distance is the obstacle (R1.2) and the interview
     is not already `remote` (online or by phone), a request to move it online.
     """
-    if sit.intent in ("online", "reschedule") or sit.interest == "no":
+    if sit.intent in ("online", "reschedule") or not may_want_job(sit):
         return sit.intent, None
     far = travel is not None and travel.far
     if not remote and (sit.reason == "too-far" or (far and sit.reason != "schedule-conflict")):
@@ -177,7 +189,7 @@ def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) ->
     if inv.reference:
         items.append(w.note("checklist", "r8_reference", reference=inv.reference))
     items.append(w.note("checklist", "r7_record", contact=contact))
-    if sit.interest != "no":
+    if may_want_job(sit):
         items.append(w.note("checklist", "r71_cv"))
     items.append(w.note("checklist", "c3_linkedin"))
     if action in ("decline", "cancel"):
