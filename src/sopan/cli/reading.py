@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -24,7 +23,8 @@ def read_command(
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
 
     from sopan.config import load_config
-    from sopan.read import read_bytes, read_file, read_mailbox, to_json
+    from sopan.inputs import STDIN, read_input
+    from sopan.read import MAX_BYTES, read_bytes, read_file, read_mailbox, to_json
     from sopan.read.show import describe, mailbox_line
 
     user_tz = load_config().profile.timezone
@@ -40,8 +40,9 @@ def read_command(
         return
     if not file:
         raise UserError("read: give a FILE (or --mailbox PATH)")
-    if file == "-":
-        inv = read_bytes(sys.stdin.buffer.read(), now=now, user_tz=user_tz, origin="stdin")
+    if file == STDIN:
+        data = read_input(STDIN, what="an invitation", max_bytes=MAX_BYTES)
+        inv = read_bytes(data, now=now, user_tz=user_tz, origin="stdin")
     else:
         inv = read_file(Path(file), now=now, user_tz=user_tz)
     if as_json:

@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from sopan.errors import UserError
+from sopan.inputs import STDIN, read_input
 from sopan.lint.engine import LintReport
+
+# A reply is a message, not a document: a megabyte is far beyond any real one.
+MAX_REPLY_BYTES = 1024 * 1024
 
 
 def read_reply(path: str) -> str:
     """The text of a reply file ("-" reads standard input); UserError when unusable."""
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-        name = "standard input"
-    else:
-        file = Path(path)
-        if not file.exists():
-            raise UserError(f"lint: {path}: no such file")
-        if not file.is_file():
-            raise UserError(f"lint: {path}: not a file")
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            raise UserError(f"lint: {path}: cannot read ({exc.strerror})") from None
-        name = path
+    raw = read_input(path, what="a reply", max_bytes=MAX_REPLY_BYTES)
+    name = "standard input" if path == STDIN else path
     if b"\x00" in raw:
-        raise UserError(f"lint: {name}: a binary file, not text")
+        raise UserError(f"{name}: a binary file, not text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"lint: {name}: not UTF-8 text") from None
+        raise UserError(f"{name}: not UTF-8 text") from None
     if not text.strip():
-        raise UserError(f"lint: {name}: the file is empty")
+        raise UserError(f"{name}: the file is empty")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
