@@ -24,10 +24,12 @@ def read_command(
 
     from sopan.config import load_config
     from sopan.inputs import STDIN, read_input
+    from sopan.plan_words import load_words
     from sopan.read import MAX_BYTES, read_bytes, read_file, read_mailbox, to_json
     from sopan.read.show import describe, mailbox_line
 
-    user_tz = load_config().profile.timezone
+    profile = load_config().profile
+    user_tz, language = profile.timezone, profile.language
     now = parse_now(now_text, user_tz)
     if mailbox:
         found = read_mailbox(Path(mailbox), now=now, user_tz=user_tz)
@@ -35,8 +37,9 @@ def read_command(
             echo_json([to_json(inv) for inv in found])
         else:
             for inv in found:
-                click.echo(mailbox_line(inv))
-            click.echo(f"{len(found)} invitation(s)")
+                click.echo(mailbox_line(inv, language))
+            words = load_words(language, "views")
+            click.echo(words.text("read", "count", count=len(found)))
         return
     if not file:
         raise UserError("read: give a FILE (or --mailbox PATH)")
@@ -48,4 +51,4 @@ def read_command(
     if as_json:
         echo_json(to_json(inv))
     else:
-        click.echo("\n".join(describe(inv, now=now, user_tz=user_tz)))
+        click.echo("\n".join(describe(inv, now=now, user_tz=user_tz, language=language)))

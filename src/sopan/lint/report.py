@@ -5,6 +5,8 @@ from __future__ import annotations
 from sopan.errors import UserError
 from sopan.inputs import STDIN, read_input
 from sopan.lint.engine import LintReport
+from sopan.model import Language
+from sopan.plan_words import load_words
 
 # A reply is a message, not a document: a megabyte is far beyond any real one.
 MAX_REPLY_BYTES = 1024 * 1024
@@ -25,25 +27,31 @@ def read_reply(path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def format_report(report: LintReport, name: str) -> str:
-    """Human-readable report: one finding a line (line:column, level, rule, guideline)."""
+def format_report(report: LintReport, name: str, language: Language = "id") -> str:
+    """Human-readable report in `language`: one finding a line (line:column, level, rule,
+    guideline), then the moves found and absent and the totals."""
+    w = load_words(language, "views")
     lines = []
     for f in report.findings:
-        lines.append(
-            f"{name}:{f.line}:{f.column}: {f.level} [{f.rule} · {f.guideline}] {f.message}"
-        )
+        level = w.name("level", f.level)
+        lines.append(f"{name}:{f.line}:{f.column}: {level} [{f.rule} · {f.guideline}] {f.message}")
         if f.suggestion:
             suggestion = f.suggestion.replace("\n", "⏎")
-            lines.append(f"    suggestion: {suggestion}")
+            lines.append("    " + w.text("lint", "suggestion", text=suggestion))
     found = [m for m, ok in report.moves.items() if ok]
     missing = [m for m, ok in report.moves.items() if not ok]
-    lines.append(f"moves found: {', '.join(found) or '-'}")
-    lines.append(f"moves absent: {', '.join(missing) or '-'}")
+    lines.append(w.text("lint", "moves_found", moves=", ".join(found) or "-"))
+    lines.append(w.text("lint", "moves_absent", moves=", ".join(missing) or "-"))
     counts = {
         lvl: sum(f.level == lvl for f in report.findings) for lvl in ("error", "warning", "info")
     }
-    lines.append(
-        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)"
-        f" · language: {report.language}"
+    totals = w.text(
+        "lint",
+        "totals",
+        errors=counts["error"],
+        warnings=counts["warning"],
+        notes=counts["info"],
+        language=report.language,
     )
+    lines.append(totals)
     return "\n".join(lines)
