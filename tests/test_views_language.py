@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import EXAMPLES, FIXTURES, Run
+from conftest import EXAMPLES, FIXTURES, SRC, Run
 
 from sopan.plan_words import load_words, placeholders
 from sopan.read import read_file
@@ -114,3 +118,34 @@ def test_lint_report_speaks_the_profile_language(
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith(found) and lines[-1] == totals
+
+
+@pytest.mark.parametrize(
+    "lang, prompt, aborted",
+    [("en", "Full name []: ", "Aborted."), ("id", "Nama lengkap []: ", "Dibatalkan.")],
+)
+def test_init_prompts_and_abort_speak_the_profile_language(
+    tmp_path: Path, lang: str, prompt: str, aborted: str
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[profile]\nname = "Rina"\nlanguage = "{lang}"\n', "utf-8")
+    env = dict(os.environ, PYTHONPATH=str(SRC), SOPAN_CONFIG=str(config))
+    env.pop("SOPAN_DEBUG", None)
+    # a terminal on standard input makes `init` ask; end-of-input there aborts the prompt
+    master, slave = pty.openpty()
+    try:
+        done = subprocess.Popen(
+            [sys.executable, "-m", "sopan", "init"],
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        os.close(slave)
+        os.write(master, b"\x04")
+        out, err = done.communicate(timeout=60)
+    finally:
+        os.close(master)
+    assert done.returncode == 1
+    assert out == prompt and err.strip() == aborted
