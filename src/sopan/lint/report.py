@@ -27,7 +27,7 @@ def read_reply(path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def format_report(report: LintReport, name: str, language: Language = "id") -> str:
+def format_report(report: LintReport, name: str, language: Language) -> str:
     """Human-readable report in `language`: one finding a line (line:column, level, rule,
     guideline), then the moves found and absent and the totals."""
     w = load_words(language, "views")

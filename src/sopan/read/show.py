@@ -66,9 +66,7 @@ def _time_left(left: float, w: Words) -> str:
     return w.text("read", "hours_left" if left >= 0 else "started_ago", hours=hours)
 
 
-def describe(
-    inv: Invitation, *, now: datetime, user_tz: str, language: Language = "id"
-) -> list[str]:
+def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language) -> list[str]:
     """Lines for the terminal in `language`: every field, and what is missing or ambiguous."""
     w = load_words(language, "views")
     rows: list[tuple[str, str | None]] = [
@@ -128,7 +126,7 @@ def describe(
     return [f"{labels[key]:<{width}}{value}" for key, value in rows if value]
 
 
-def mailbox_line(inv: Invitation, language: Language = "id") -> str:
+def mailbox_line(inv: Invitation, language: Language) -> str:
     """One line per invitation in a mailbox listing."""
     w = load_words(language, "views")
     if inv.start:
