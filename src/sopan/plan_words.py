@@ -1,4 +1,8 @@
-"""The plan's words, loaded from `data/plan/<lang>.yaml`: no sentence of the plan lives in code."""
+"""Words for people, from `data/<book>/<lang>.yaml`: no sentence a person reads lives in code.
+
+Two books: "plan" (the plan, its view, the questions) and "views" (what the other commands
+print for people: `read`, `busy`, `slots`, `lint`, `init`). Both load the same way.
+"""
 
 from __future__ import annotations
 
@@ -29,23 +33,28 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Words:
-    """One language's plan texts, with helpers that fill them in."""
+    """One language's texts of one book, with helpers that fill them in."""
 
     language: str
     data: Mapping[str, Any]
+    book: str = "plan"
 
     def _entry(self, section: str, key: str) -> Mapping[str, str]:
         try:
             entry: Mapping[str, str] = self.data[section][key]
         except KeyError:
-            raise InternalError(f"plan words: no {section}.{key} in '{self.language}'") from None
+            raise InternalError(
+                f"{self.book} words: no {section}.{key} in '{self.language}'"
+            ) from None
         return entry
 
     def _fill(self, template: str, values: Mapping[str, object]) -> str:
         try:
             return template.format_map(values)
         except KeyError as exc:
-            raise InternalError(f"plan words: missing value {exc} for '{template}'") from None
+            raise InternalError(
+                f"{self.book} words: missing value {exc} for '{template}'"
+            ) from None
 
     def note(self, section: str, key: str, **values: object) -> Note:
         """A warning or checklist item, filled in, with its guideline id."""
@@ -66,7 +75,13 @@ class Words:
 
     def text(self, section: str, key: str, **values: object) -> str:
         """A plain text (view labels, questions, medium reasons), filled in."""
-        return self._fill(str(self.data[section][key]), values)
+        try:
+            template = self.data[section][key]
+        except KeyError:
+            raise InternalError(
+                f"{self.book} words: no {section}.{key} in '{self.language}'"
+            ) from None
+        return self._fill(str(template), values)
 
     def number(self, value: float) -> str:
         """A number with at most one decimal, written the way the language writes it."""
@@ -83,17 +98,22 @@ class Words:
         return self.text("names", "duration", h=h, m=m)
 
 
+BOOKS: tuple[str, ...] = ("plan", "views")
+
+
 @cache
-def _load(lang: str) -> Words:
-    raw = resources.files("sopan.data.plan").joinpath(f"{lang}.yaml").read_text("utf-8")
+def _load(book: str, lang: str) -> Words:
+    raw = resources.files(f"sopan.data.{book}").joinpath(f"{lang}.yaml").read_text("utf-8")
     data: Any = yaml.load(raw, Loader=_LOADER)
     if not isinstance(data, dict):
-        raise InternalError(f"plan words '{lang}' are not a mapping")
-    return Words(lang, data)
+        raise InternalError(f"{book} words '{lang}' are not a mapping")
+    return Words(lang, data, book)
 
 
-def load_words(lang: str) -> Words:
-    """The plan's texts in `lang` ("id" or "en")."""
+def load_words(lang: str, book: str = "plan") -> Words:
+    """The texts of `book` ("plan" or "views", see the module) in `lang` ("id" or "en")."""
     if lang not in ("id", "en"):
         raise UserError(f"language must be 'id' or 'en', not '{lang}'")
-    return _load(lang)
+    if book not in BOOKS:
+        raise InternalError(f"no words book '{book}'")
+    return _load(book, lang)

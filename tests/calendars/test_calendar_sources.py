@@ -35,7 +35,7 @@ def test_several_files_at_once_sorted_and_named(tmp_path: Path) -> None:
 
 
 def test_missing_file_names_the_source(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match=r"nowhere\.ics: no such calendar file"):
+    with pytest.raises(UserError, match=r"nowhere\.ics: no such file"):
         load_busy([str(tmp_path / "nowhere.ics")], start=START, end=END, cache_dir=tmp_path)
 
 

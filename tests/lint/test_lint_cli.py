@@ -38,8 +38,9 @@ def test_clean_reply_exits_0_with_human_output(run_cli, tmp_path: Path) -> None:
     )
     result = run_cli("lint", str(reply), "--action", "decline")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 error(s), 0 warning(s)" in result.stdout
-    assert "moves found: greeting, thanks, decision, reason, interview_ref" in result.stdout
+    # no profile written: the example profile's language (Indonesian) labels the report
+    assert "0 kesalahan, 0 peringatan" in result.stdout
+    assert "unsur yang ada: greeting, thanks, decision, reason, interview_ref" in result.stdout
 
 
 def test_human_output_shows_position_rule_guideline_and_suggestion(run_cli) -> None:
@@ -50,8 +51,8 @@ def test_human_output_shows_position_rule_guideline_and_suggestion(run_cli) -> N
     assert lines[yth].endswith(
         'Tulis "Yth.": huruf Y kapital, diakhiri titik, tanpa "Kepada" di depannya.'
     )
-    assert ":1:1: warning [yth · R3]" in lines[yth]
-    assert lines[yth + 1].strip() == "suggestion: Yth."
+    assert ":1:1: peringatan [yth · R3]" in lines[yth]
+    assert lines[yth + 1].strip() == "saran: Yth."
 
 
 def test_english_flag_and_language(run_cli, tmp_path: Path) -> None:

@@ -27,10 +27,13 @@ from sopan.calendar.memory import content_key, recall, remember
 from sopan.calendar.settings import calendar_settings
 from sopan.config import Config
 from sopan.errors import ExternalError, SopanError, UserError
+from sopan.inputs import read_input
 from sopan.model import Busy
 
 PASSWORD_ENV = "SOPAN_CALDAV_PASSWORD"
 KEYRING_SERVICE = "sopan"
+# Years of a busy calendar stay well under this; anything larger is not a calendar.
+MAX_CALENDAR_BYTES = 100 * 1024 * 1024
 DISK_INDEX_MIN_BYTES = 64 * 1024  # smaller calendars parse faster than a cache lookup pays
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 Warn = Callable[[str], None]
@@ -137,16 +140,6 @@ def _busy_of(
             _write(path, chunk_to_json(index.chunks[number]).encode("utf-8"))
             index.saved.add(number)
     return found
-
-
-def _read_file(source: str) -> bytes:
-    path = Path(source).expanduser()
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{source}: no such calendar file") from None
-    except OSError as exc:
-        raise UserError(f"{source}: cannot read the calendar file ({exc.strerror})") from None
 
 
 def _fetch(
@@ -356,7 +349,7 @@ def load_busy(
                 )
             )
         else:
-            data = _read_file(source)
+            data = read_input(source, what="a calendar", max_bytes=MAX_CALENDAR_BYTES)
             busy.extend(_busy_of(data, tz=tz, source=source, cache_dir=cache, start=start, end=end))
     busy.sort(key=lambda b: (b.start, b.end))
     return busy

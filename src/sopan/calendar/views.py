@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sopan.model import Busy, Invitation, Language, Slot
+from sopan.plan_words import load_words
 
 
 def _zone_label(moment: datetime, language: Language) -> str:
@@ -53,7 +54,7 @@ def slot_line(slot: Slot, user_tz: str, other: tzinfo | None, language: Language
     """One slot in the user's zone, and the recruiter's in brackets when it differs."""
     text = span_text(slot.start, slot.end, ZoneInfo(user_tz), language)
     if other is not None:
-        label = "perekrut" if language == "id" else "recruiter"
+        label = load_words(language, "views").text("calendar", "recruiter")
         text += f"  ({label}: {span_text(slot.start, slot.end, other, language)})"
     return text
 
@@ -66,7 +67,7 @@ def busy_line(busy: Busy, user_tz: str, other: tzinfo | None, language: Language
     if busy.summary:
         text += f"  {busy.summary}"
     if busy.tentative:
-        text += "  [tentatif]" if language == "id" else "  [tentative]"
+        text += f"  [{load_words(language, 'views').text('calendar', 'tentative')}]"
     return f"{text}  ({busy.source})" if busy.source else text
 
 

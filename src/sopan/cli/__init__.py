@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,7 +13,21 @@ from sopan.cli import calendars, drafting, linting, planning, profile, reading  
 from sopan.cli.base import cli
 from sopan.errors import SopanError
 
+if TYPE_CHECKING:
+    from sopan.plan_words import Words
+
 __all__ = ["cli", "main"]
+
+
+def _words() -> Words:
+    """The view words in the profile's language; the example's when the config is unreadable."""
+    from sopan.config import load_config
+    from sopan.plan_words import load_words
+
+    try:
+        return load_words(load_config().profile.language, "views")
+    except SopanError:
+        return load_words("id", "views")
 
 
 def main() -> None:
@@ -20,7 +35,7 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(_words().text("cli", "aborted"), err=True)
         sys.exit(1)
     except click.ClickException as exc:
         exc.show()

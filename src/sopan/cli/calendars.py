@@ -46,6 +46,7 @@ def busy(
     from sopan.calendar import calendar_settings, load_busy
     from sopan.calendar.views import busy_json, busy_line
     from sopan.config import load_config
+    from sopan.plan_words import load_words
 
     config = load_config()
     tz = config.profile.timezone
@@ -63,7 +64,7 @@ def busy(
     for entry in found:
         click.echo(busy_line(entry, tz, None, config.profile.language))
     if not found:
-        click.echo("Tidak ada jadwal." if config.profile.language == "id" else "Nothing booked.")
+        click.echo(load_words(config.profile.language, "views").text("calendar", "nothing_booked"))
 
 
 @cli.command()
@@ -96,6 +97,7 @@ def slots(
     from sopan.calendar.views import busy_line, recruiter_zone, slot_json, slot_line
     from sopan.config import load_config
     from sopan.model import Slot
+    from sopan.plan_words import load_words
 
     config = load_config()
     tz, language = config.profile.timezone, config.profile.language
@@ -142,14 +144,15 @@ def slots(
         echo_json([slot_json(s, tz) for s in proposed])
         return
     other = recruiter_zone(invitation, tz)
+    words = load_words(language, "views")
     if start is not None and sources:
         travel = timedelta(minutes=settings.travel_minutes or 0)
         interview = Slot(start, end if end and end > start else start + length)
         clash = conflicts(interview, found, travel=travel)
         if clash:
-            click.echo("Bentrok pada jam wawancara:" if language == "id" else "Conflicts:")
+            click.echo(words.text("calendar", "conflicts"))
         else:
-            click.echo("Tidak ada bentrok." if language == "id" else "No conflict.")
+            click.echo(words.text("calendar", "no_conflict"))
         for entry in clash:
             click.echo("  " + busy_line(entry, tz, other, language))
     if not sources:
@@ -157,4 +160,4 @@ def slots(
     for number, slot in enumerate(proposed, 1):
         click.echo(f"{number}. {slot_line(slot, tz, other, language)}")
     if not proposed:
-        click.echo("Tidak ada slot kosong." if language == "id" else "No free slot found.")
+        click.echo(words.text("calendar", "no_free_slot"))

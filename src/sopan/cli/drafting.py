@@ -136,6 +136,7 @@ def draft(
     click.echo("")
     click.echo(review_text(drafts, inv, profile))
     words = load_words(plan.language)
+    view = load_words(plan.language, "views")
     click.echo("")
     click.echo(words.text("view", "proofread"))
     for draft_ in drafts:
@@ -159,7 +160,8 @@ def draft(
             )
         )
         for f in report.findings:
-            click.echo(f"    {f.level} [{f.rule} · {f.guideline}] {f.message}")
+            level = view.name("level", f.level)
+            click.echo(f"    {level} [{f.rule} · {f.guideline}] {f.message}")
     click.echo("")
     for path in paths:
         click.echo(words.text("view", "written", path=str(path)))

@@ -92,7 +92,8 @@ def lint_command(
     if as_json:
         echo_json(report.to_json())
     else:
-        click.echo(format_report(report, file))
+        view_language = (profile or load_config().profile).language
+        click.echo(format_report(report, file, view_language))
     if report.has_errors:
         sys.exit(1)
 

@@ -21,19 +21,16 @@ from sopan.errors import UserError
 @click.option("--timezone", "timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
 def init(**given: str | None) -> None:
     """Write your profile into the config file (asks for what is not given)."""
-    from sopan.config import config_path, save_profile
+    from sopan.config import config_path, load_config, save_profile
     from sopan.model import Profile
+    from sopan.plan_words import load_words
 
     interactive = sys.stdin.isatty() and not any(given.values())
-    prompts = {
-        "name": "Full name",
-        "email": "Email",
-        "phone": "Phone",
-        "linkedin": "LinkedIn address",
-        "city": "Home city",
-        "language": "Language (id/en)",
-        "timezone": "Time zone",
-    }
+    # Asked in the language given, else the one of the profile in place (or the example's).
+    asked_in = given.get("language") or load_config().profile.language
+    words = load_words(asked_in if asked_in in ("id", "en") else "id", "views")
+    keys = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
+    prompts = {key: words.text("init", key) for key in keys}
     defaults = {"language": "id", "timezone": "Asia/Jakarta"}
     values: dict[str, str] = {}
     for key, label in prompts.items():
@@ -52,4 +49,5 @@ def init(**given: str | None) -> None:
     except (KeyError, ValueError):
         raise UserError(f"init: unknown time zone '{values['timezone']}'") from None
     path = save_profile(Profile(**values), config_path())  # type: ignore[arg-type]
-    click.echo(f"Profile saved to {path}")
+    saved = load_words(values.get("language", "id"), "views")
+    click.echo(saved.text("init", "saved", path=str(path)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -24,10 +23,13 @@ def read_command(
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
 
     from sopan.config import load_config
-    from sopan.read import read_bytes, read_file, read_mailbox, to_json
+    from sopan.inputs import STDIN, read_input
+    from sopan.plan_words import load_words
+    from sopan.read import MAX_BYTES, read_bytes, read_file, read_mailbox, to_json
     from sopan.read.show import describe, mailbox_line
 
-    user_tz = load_config().profile.timezone
+    profile = load_config().profile
+    user_tz, language = profile.timezone, profile.language
     now = parse_now(now_text, user_tz)
     if mailbox:
         found = read_mailbox(Path(mailbox), now=now, user_tz=user_tz)
@@ -35,16 +37,18 @@ def read_command(
             echo_json([to_json(inv) for inv in found])
         else:
             for inv in found:
-                click.echo(mailbox_line(inv))
-            click.echo(f"{len(found)} invitation(s)")
+                click.echo(mailbox_line(inv, language))
+            words = load_words(language, "views")
+            click.echo(words.text("read", "count", count=len(found)))
         return
     if not file:
         raise UserError("read: give a FILE (or --mailbox PATH)")
-    if file == "-":
-        inv = read_bytes(sys.stdin.buffer.read(), now=now, user_tz=user_tz, origin="stdin")
+    if file == STDIN:
+        data = read_input(STDIN, what="an invitation", max_bytes=MAX_BYTES)
+        inv = read_bytes(data, now=now, user_tz=user_tz, origin="stdin")
     else:
         inv = read_file(Path(file), now=now, user_tz=user_tz)
     if as_json:
         echo_json(to_json(inv))
     else:
-        click.echo("\n".join(describe(inv, now=now, user_tz=user_tz)))
+        click.echo("\n".join(describe(inv, now=now, user_tz=user_tz, language=language)))

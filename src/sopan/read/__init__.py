@@ -123,25 +123,10 @@ def read_file(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") -> In
         if not found:
             raise UserError(f"{path}: no interview invitation in this folder")
         return found[0]
-    data = _read(path)
+    from sopan.inputs import read_input
+
+    data = read_input(path, what="an invitation", max_bytes=MAX_BYTES)
     return read_bytes(data, now=now, user_tz=user_tz, origin=str(path))
-
-
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if size > MAX_BYTES:
-        raise UserError(f"{path}: too large to be an invitation (over 10 MB)")
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder, not a file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def read_mailbox(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") -> list[Invitation]:

@@ -1,20 +1,55 @@
-"""The human view of an Invitation: every field, the time in the user's own zone, time left."""
+"""The human view of an Invitation: every field, the time in the user's own zone, time left.
+
+Its words come from the "views" book (`data/views/<lang>.yaml`), in the language asked for.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sopan.model import Invitation
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from sopan.model import Invitation, Language
+from sopan.plan_words import Words, load_words
+
+# Labels line up in one column; the widest label of the language sets it.
+_LABELS = (
+    "source",
+    "subject",
+    "company",
+    "position",
+    "when",
+    "your_time",
+    "time_left",
+    "mode",
+    "location",
+    "city",
+    "meeting_link",
+    "access_code",
+    "contact",
+    "reference",
+    "reply_by",
+    "organizer",
+    "uid",
+    "missing",
+    "ambiguous",
+)
 
 
-def _when(start: datetime, end: datetime | None) -> str:
-    text = start.strftime("%a %d %b %Y %H:%M")
+def _day(day: date, language: Language) -> str:
+    # babel names the weekday and month in the view's language ("Mon 30 Nov" / "Sen 30 Nov")
+    return format_date(day, "EEE dd MMM y", locale=language)
+
+
+def _when(start: datetime, end: datetime | None, language: Language) -> str:
+    text = f"{_day(start.date(), language)} {start:%H:%M}"
     if end is not None:
         text += (
-            ("–" + end.strftime("%H:%M"))
+            f"–{end:%H:%M}"
             if end.date() == start.date()
-            else (" – " + end.strftime("%a %d %b %Y %H:%M"))
+            else f" – {_day(end.date(), language)} {end:%H:%M}"
         )
     return f"{text} {start.tzname() or ''}".rstrip()
 
@@ -26,65 +61,79 @@ def hours_left(inv: Invitation, now: datetime) -> float | None:
     return (inv.start - now).total_seconds() / 3600
 
 
-def describe(inv: Invitation, *, now: datetime, user_tz: str) -> list[str]:
-    """Lines for the terminal: every field, and what is missing or ambiguous."""
+def _time_left(left: float, w: Words) -> str:
+    hours = format_decimal(abs(left), format="0.0", locale=w.language)
+    return w.text("read", "hours_left" if left >= 0 else "started_ago", hours=hours)
+
+
+def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language) -> list[str]:
+    """Lines for the terminal in `language`: every field, and what is missing or ambiguous."""
+    w = load_words(language, "views")
     rows: list[tuple[str, str | None]] = [
-        ("Source", f"{inv.source} ({'Indonesian' if inv.language == 'id' else 'English'})"),
-        ("Subject", inv.subject),
-        ("Company", inv.company),
-        ("Position", inv.position),
+        ("source", f"{inv.source} ({w.name('language', inv.language)})"),
+        ("subject", inv.subject),
+        ("company", inv.company),
+        ("position", inv.position),
     ]
     if inv.start:
         zone = f" [{inv.timezone}]" if inv.timezone else ""
         assumed = ""
         if "timezone" in inv.missing:
-            whose = "your zone" if inv.timezone == user_tz else f"{inv.city or 'local'} time"
-            assumed = f" (no zone written: {whose} assumed)"
-        rows.append(("When", _when(inv.start, inv.end) + zone + assumed))
+            whose = (
+                w.text("read", "your_zone")
+                if inv.timezone == user_tz
+                else w.text("read", "city_time", city=inv.city)
+                if inv.city
+                else w.text("read", "local_time")
+            )
+            assumed = " " + w.text("read", "zone_assumed", whose=whose)
+        rows.append(("when", _when(inv.start, inv.end, language) + zone + assumed))
         mine = ZoneInfo(user_tz)
         if inv.start.utcoffset() != inv.start.astimezone(mine).utcoffset():
             end = inv.end.astimezone(mine) if inv.end else None
-            rows.append(("Your time", _when(inv.start.astimezone(mine), end) + f" [{user_tz}]"))
+            mine_text = _when(inv.start.astimezone(mine), end, language)
+            rows.append(("your_time", f"{mine_text} [{user_tz}]"))
         left = hours_left(inv, now)
         if left is not None:
-            rows.append(
-                (
-                    "Time left",
-                    f"{left:.1f} hours" if left >= 0 else f"started {-left:.1f} hours ago",
-                )
-            )
+            rows.append(("time_left", _time_left(left, w)))
     elif inv.day:
-        rows.append(("When", inv.day.strftime("%a %d %b %Y") + " (no time given)"))
+        rows.append(("when", f"{_day(inv.day, language)} {w.text('read', 'no_time_given')}"))
     else:
-        rows.append(("When", None))
+        rows.append(("when", None))
     contact = inv.contact
     who = ", ".join(x for x in (contact.name, contact.email, contact.phone) if x) or None
+    reply_by = inv.reply_by
     rows += [
-        ("Mode", inv.mode),
-        ("Location", inv.location),
-        ("City", inv.city),
-        ("Meeting link", inv.meeting_link),
-        ("Access code", inv.access_code),
-        ("Contact", who),
-        ("Reference", inv.reference),
-        ("Reply by", inv.reply_by.strftime("%a %d %b %Y %H:%M %Z") if inv.reply_by else None),
-        ("Organizer", inv.organizer),
-        ("Calendar UID", inv.uid),
+        ("mode", inv.mode),
+        ("location", inv.location),
+        ("city", inv.city),
+        ("meeting_link", inv.meeting_link),
+        ("access_code", inv.access_code),
+        ("contact", who),
+        ("reference", inv.reference),
+        (
+            "reply_by",
+            f"{_day(reply_by.date(), language)} {reply_by:%H:%M %Z}".rstrip() if reply_by else None,
+        ),
+        ("organizer", inv.organizer),
+        ("uid", inv.uid),
     ]
-    lines = [f"{label + ':':<14}{value}" for label, value in rows if value]
     if inv.missing:
-        lines.append(f"{'Missing:':<14}{', '.join(inv.missing)}")
-    for amb in inv.ambiguous:
-        lines.append(f"{'Ambiguous:':<14}{amb.field}: " + " | ".join(amb.candidates))
-    return lines
+        rows.append(("missing", ", ".join(inv.missing)))
+    rows += [("ambiguous", f"{a.field}: " + " | ".join(a.candidates)) for a in inv.ambiguous]
+    labels = {key: w.text("read", key) + ":" for key in _LABELS}
+    width = max(len(label) for label in labels.values()) + 1
+    return [f"{labels[key]:<{width}}{value}" for key, value in rows if value]
 
 
-def mailbox_line(inv: Invitation) -> str:
+def mailbox_line(inv: Invitation, language: Language) -> str:
     """One line per invitation in a mailbox listing."""
-    when = (
-        _when(inv.start, inv.end)
-        if inv.start
-        else (inv.day.isoformat() + " (no time)" if inv.day else "date unknown")
-    )
+    w = load_words(language, "views")
+    if inv.start:
+        when = _when(inv.start, inv.end, language)
+    elif inv.day:
+        when = f"{inv.day.isoformat()} {w.text('read', 'no_time')}"
+    else:
+        when = w.text("read", "date_unknown")
     what = " · ".join(x for x in (inv.company, inv.position) if x) or (inv.subject or "")
     return f"{when:<32}  {what}"
