@@ -104,7 +104,7 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
     who = ", ".join(x for x in (contact.name, contact.email, contact.phone) if x) or None
     reply_by = inv.reply_by
     rows += [
-        ("mode", inv.mode),
+        ("mode", w.name("mode", inv.mode) if inv.mode else None),
         ("location", inv.location),
         ("city", inv.city),
         ("meeting_link", inv.meeting_link),
