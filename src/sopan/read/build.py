@@ -37,6 +37,8 @@ class Calendar:
     location: str | None = None
     summary: str | None = None
     text: str = ""
+    #: other events in the file that could equally be the interview: (start, summary)
+    rivals: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -224,6 +226,12 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, False
             if cal.start is None and cal.day:
                 ambiguous.append(Ambiguity("start", (f"{cal.day.isoformat()} (all day)",)))
+        if cal.rivals:
+            # several unrelated events, each of which could be the interview: say which
+            ambiguous = [a for a in ambiguous if a.field != "start"]
+            ambiguous.append(
+                Ambiguity("start", tuple(f"{when} {what}".strip() for when, what in cal.rivals))
+            )
         link = fields.meeting_link(cal.text) or link
         location = cal.location or location
         uid, sequence, organizer, attendees = cal.uid, cal.sequence, cal.organizer, cal.attendees
