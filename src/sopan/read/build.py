@@ -39,6 +39,8 @@ class Calendar:
     text: str = ""
     #: other events in the file that could equally be the interview: (start, summary)
     rivals: tuple[tuple[str, str], ...] = ()
+    #: the occurrence chosen of a recurring series (its original start), else None
+    recurrence_id: date | None = None
 
 
 @dataclass
@@ -294,4 +296,5 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         day=day,
         missing=_missing(values, assumed),
         ambiguous=tuple(ambiguous),
+        recurrence_id=cal.recurrence_id if cal else None,
     )

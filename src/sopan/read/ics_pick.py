@@ -40,6 +40,8 @@ class Pick:
     written: Any = None
     #: other series in the file that could equally be the interview: (start, summary)
     rivals: tuple[tuple[str, str], ...] = ()
+    #: the chosen occurrence's original start, when the event is part of a series
+    recurrence_id: date | None = None
 
 
 def first_events_only(raw: str) -> str:
@@ -233,12 +235,19 @@ def pick_event(cal: Any, *, now: datetime, zone: ZoneInfo, origin: str) -> Pick:
         for _, e in chosen
     )
     group, event = chosen[0]
+    rid = event.get("RECURRENCE-ID") if _recurs(group) else None
     return Pick(
         event=event,
         master=_master(group),
         written=_written(group, event, zone),
         rivals=rivals if len(chosen) > 1 else (),
+        recurrence_id=_recurrence_id(rid),
     )
+
+
+def _recurrence_id(prop: Any) -> date | None:
+    value = getattr(prop, "dt", None)
+    return value if isinstance(value, date) else None
 
 
 def _written(group: list[Any], event: Any, zone: ZoneInfo) -> Any:

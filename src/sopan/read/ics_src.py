@@ -128,6 +128,7 @@ def parse_calendar(raw: str, user_tz: str, origin: str, *, now: datetime) -> Cal
     except (TypeError, ValueError):
         out.sequence = 0
     out.rivals = pick.rivals
+    out.recurrence_id = pick.recurrence_id
     return out
 
 
