@@ -33,11 +33,14 @@ _ORG_HINT = re.compile(rf"{_ORG_SUFFIX}(?![\w])")
 _ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{0,4}}{_ORG_SUFFIX}\.?)(?![\w])")
 
 
+_MARKUP = re.compile(r"[*_~]+")
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = re.sub(r"[*_~]+", "", value)
-    value = re.sub(r"\s+", " ", value).strip(" \t,.;:-–|")
+    value = _SPACES.sub(" ", _MARKUP.sub("", value)).strip(" \t,.;:-–|")
     if value.count("(") != value.count(")"):
         value = value.strip("()").strip()
     return value or None
@@ -45,7 +48,16 @@ def _clean(value: str | None) -> str | None:
 
 def language(text: str) -> Language:
     """'id' or 'en', by counting common function words."""
-    tokens = _WORD_RE.findall(text.lower())
+    return language_of_words(words_in(text.lower()))
+
+
+def words_in(low: str) -> list[str]:
+    """The words of a lower-cased text, in order, as `language` and `mode` count them."""
+    return _WORD_RE.findall(low)
+
+
+def language_of_words(tokens: list[str]) -> Language:
+    """`language`, for a text already split by `words_in`."""
     id_words, en_words = _word_sets()
     ids = sum(map(id_words.__contains__, tokens))
     ens = sum(map(en_words.__contains__, tokens))
@@ -114,12 +126,19 @@ def access_code(text: str) -> str | None:
     return None
 
 
-def mode(text: str, link: str | None) -> str | None:
-    """'online', 'phone' or 'onsite', by the strongest signal in the text."""
+def mode(
+    text: str, link: str | None, *, low: str | None = None, tokens: set[str] | None = None
+) -> str | None:
+    """'online', 'phone' or 'onsite', by the strongest signal in the text.
+
+    `low` and `tokens`, when given, are the text lower-cased and its `words_in` set.
+    """
     if link:
         return "online"
-    low = text.lower()
-    tokens = set(_WORD_RE.findall(low))
+    if low is None:
+        low = text.lower()
+    if tokens is None:
+        tokens = set(_WORD_RE.findall(low))
     for name in ("phone", "online", "onsite"):
         if has_phrase(low, "mode", name, tokens):
             return name
@@ -156,6 +175,23 @@ def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[tuple[str
     return single, multi
 
 
+# a sentence ends at a full stop before a capital that does not go on the address
+_END = r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$)"
+_ADDRESS_RES = tuple(
+    re.compile(p + _END)
+    for p in (
+        r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)",
+        # the words before the street name hold no second "at"/"di": in "at 9:00 am at
+        # our office, Jl. …" the place begins at the second one
+        r"(?:\bat\b|\bdi\b)\s+((?:(?!\b(?:at|di)\b)[^\n]){0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)",
+        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)",
+    )
+)
+
+
+_AT_DI = re.compile(r"\b(?i:at|di)\s")
+
+
 def location(text: str) -> str | None:
     """The venue or address, from a labelled line or an inline street address."""
     for value in labelled(text, "place"):
@@ -163,22 +199,16 @@ def location(text: str) -> str | None:
         if "remote" in low or low.startswith(("online", "daring", "zoom", "google meet", "via")):
             continue
         return value
-    if not _ADDRESS_HINT.search(text):
+    # an inline address begins only at an "at"/"di": each pattern is tried there alone
+    # (the leftmost match first, as a search would find it), not at every character
+    starts = [m.start() for m in _AT_DI.finditer(text)]
+    if not any(_ADDRESS_HINT.match(text, s) for s in starts):
         return None
-    # a sentence ends at a full stop before a capital that does not go on the address
-    end = r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$)"
-    for pat in (
-        r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)" + end,
-        # the words before the street name hold no second "at"/"di": in "at 9:00 am at
-        # our office, Jl. …" the place begins at the second one
-        r"(?:\bat\b|\bdi\b)\s+((?:(?!\b(?:at|di)\b)[^\n]){0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)"
-        + end,
-        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)"
-        + end,
-    ):
-        m = re.search(pat, text)
-        if m:
-            return _clean(m.group(1))
+    for pat in _ADDRESS_RES:
+        for s in starts:
+            m = pat.match(text, s)
+            if m:
+                return _clean(m.group(1))
     return None
 
 
@@ -187,31 +217,50 @@ def position(text: str, subject: str | None) -> str | None:
     for labelled_value in labelled(text, "position"):
         return labelled_value
     low = text.lower()
-    patterns = [
-        r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
-        r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
-        r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
-        r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
-    ]
-    gates = ("posisi", "position", "position of", "sebagai")
-    for pat, gate in zip(patterns, gates, strict=True):
+    for pat, gate in _POSITION_RES:
         if gate not in low and not (gate == "position" and "role" in low):
             continue
-        m = re.search(pat, text)
+        m = pat.search(text)
         if m:
             return _clean(m.group(1))
     if subject:
-        m = re.search(
-            r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
-            r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
-            subject,
-            re.IGNORECASE,
-        )
+        m = _SUBJECT_POSITION.search(subject)
         if m:
             value = _clean(m.group(1))
             if value and not _COMPANY_RE.match(value) and len(value) < 60:
                 return value
     return None
+
+
+_POSITION_PATTERNS = (
+    r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
+    r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
+    r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
+    r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
+)
+# each pattern is tried only when its gate word is in the text
+_POSITION_RES = tuple(
+    zip(
+        (re.compile(p) for p in _POSITION_PATTERNS),
+        ("posisi", "position", "position of", "sebagai"),
+        strict=True,
+    )
+)
+_SUBJECT_POSITION = re.compile(
+    r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
+    r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
+    re.IGNORECASE,
+)
+
+
+_ROLE_AT = re.compile(
+    r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
+    r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
+)
+_SUBJECT_AT = re.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$")
+_TEAM_OF = re.compile(
+    r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", re.MULTILINE
+)
 
 
 def company(text: str, subject: str | None, sender_name: str | None) -> str | None:
@@ -229,25 +278,13 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     low = text.lower()
     m = None
     if "position" in low or "role" in low:
-        m = re.search(
-            r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
-            r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})",
-            text,
-        )
+        m = _ROLE_AT.search(text)
     if m:
         return _clean(m.group(1))
-    m = re.search(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", subject or "")
+    m = _SUBJECT_AT.search(subject) if subject and "at" in subject else None
     if m:
         return _clean(m.group(1))
-    m = (
-        None
-        if "Tim" not in text and "Team" not in text
-        else re.search(
-            r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$",
-            text,
-            re.MULTILINE,
-        )
-    )
+    m = None if "Tim" not in text and "Team" not in text else _TEAM_OF.search(text)
     if m and m.group(1).lower() not in ("hrd", "hr"):
         return _clean(m.group(1))
     if not _ORG_HINT.search(text):
@@ -256,15 +293,17 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     return _clean(orgs[-1]) if orgs else None
 
 
+_REFERENCE = re.compile(
+    r"(?<![\w])(?:Nomor(?:\s+Surat)?|No\.?(?:\s+Surat)?|Ref(?:erence)?\.?(?:\s*(?:ID|No\.?|Number))?"
+    r"|Job\s+ID|Req(?:uisition)?\.?\s*ID)\s*([:#.])?\s*([A-Z0-9][\w/.-]*\d[\w/.-]*)"
+)
+
+
 def reference(text: str) -> str | None:
     """A reference number ("No: 045/HRD-REK/XI/2026", "Ref. ID 8821")."""
     if not any(k in text for k in ("No", "Ref", "Job", "Req")):
         return None
-    m = re.search(
-        r"(?<![\w])(?:Nomor(?:\s+Surat)?|No\.?(?:\s+Surat)?|Ref(?:erence)?\.?(?:\s*(?:ID|No\.?|Number))?"
-        r"|Job\s+ID|Req(?:uisition)?\.?\s*ID)\s*([:#.])?\s*([A-Z0-9][\w/.-]*\d[\w/.-]*)",
-        text,
-    )
+    m = _REFERENCE.search(text)
     if not m:
         return None
     value = m.group(2).rstrip(".")
@@ -279,25 +318,28 @@ def emails(text: str) -> list[str]:
     return _EMAIL_RE.findall(text) if "@" in text else []
 
 
+_MEETING_NUMBERS = re.compile(
+    r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+"
+)
+_DIGITS_DOTS = re.compile(r"[\d.]+")
+_NUMBER_LABEL = re.compile(r"(?:no|nomor|ref|id)\W*$")
+
+
 def phone(text: str) -> str | None:
     """A phone number near a contact word, or in the signature."""
     if not _DIGITS9.search(text):
         return None
     text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
-    text = re.sub(
-        r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+",
-        lambda m: " " * len(m.group(0)),
-        text,
-    )
+    text = _MEETING_NUMBERS.sub(lambda m: " " * len(m.group(0)), text)
     for m in _PHONE_RE.finditer(text):
         raw = m.group(1).strip()
-        digits = re.sub(r"\D", "", raw)
-        if not 9 <= len(digits) <= 15:
+        digits = sum(c.isdigit() for c in raw)
+        if not 9 <= digits <= 15:
             continue
-        if re.fullmatch(r"[\d.]+", raw) and raw.count(".") >= 2:
+        if _DIGITS_DOTS.fullmatch(raw) and raw.count(".") >= 2:
             continue  # a numeric date such as 03.03.2026
         context = text[max(0, m.start() - 40) : m.start()].lower()
-        if re.search(r"(?:no|nomor|ref|id)\W*$", context) and "telp" not in context:
+        if _NUMBER_LABEL.search(context) and "telp" not in context:
             continue
         if any(w in context for w in _dial_in()):
             continue  # a meeting's dial-in number, not the person's phone
@@ -372,6 +414,9 @@ def _person(name: str | None) -> str | None:
     return name or None
 
 
+_BLANKED = re.compile(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$")
+
+
 def _signer(text: str) -> str | None:
     signoff = phrase_re("signoffs")
     lines = text.splitlines()
@@ -380,7 +425,7 @@ def _signer(text: str) -> str | None:
         if not signoff.fullmatch(stripped):
             continue
         for nxt in lines[i + 1 : i + 4]:
-            if re.search(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$", nxt.rstrip("\n")):
+            if _BLANKED.search(nxt.rstrip("\n")):
                 return None  # a blanked template placeholder: the signer is not known
             value = _clean(nxt)
             if not value or value.startswith("_"):
