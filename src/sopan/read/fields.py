@@ -37,6 +37,22 @@ _MARKUP = re.compile(r"[*_~]+")
 _SPACES = re.compile(r"\s+")
 
 
+def _search_from(pat: re.Pattern[str], text: str, heads: tuple[str, ...]) -> re.Match[str] | None:
+    """`pat.search(text)` for a pattern whose every match begins with one of `heads`: the
+    pattern is tried only where a head is written, never at every character."""
+    starts: set[int] = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(head, at + 1)
+    for at in sorted(starts):
+        m = pat.match(text, at)
+        if m:
+            return m
+    return None
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
@@ -189,7 +205,9 @@ _ADDRESS_RES = tuple(
 )
 
 
-_AT_DI = re.compile(r"\b(?i:at|di)\s")
+# "at"/"di" before a space, any case (a class per letter scans faster than an alternation);
+# the word boundary before it is checked in Python, as `\b` would (letters, digits, "_")
+_AT_DI = re.compile(r"[AaDd][TtIi]\s")
 
 
 def location(text: str) -> str | None:
@@ -201,7 +219,12 @@ def location(text: str) -> str | None:
         return value
     # an inline address begins only at an "at"/"di": each pattern is tried there alone
     # (the leftmost match first, as a search would find it), not at every character
-    starts = [m.start() for m in _AT_DI.finditer(text)]
+    starts = [
+        s
+        for m in _AT_DI.finditer(text)
+        if m.group(0)[:2].lower() in ("at", "di")
+        and ((s := m.start()) == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"))
+    ]
     if not any(_ADDRESS_HINT.match(text, s) for s in starts):
         return None
     for pat in _ADDRESS_RES:
@@ -268,23 +291,19 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     for value in labelled(text, "company"):
         return value
     for source in (subject or "", text, sender_name or ""):
-        m = (
-            _COMPANY_RE.search(source)
-            if ("PT" in source or "CV" in source or "Pt" in source)
-            else None
-        )
+        m = _search_from(_COMPANY_RE, source, ("PT", "CV", "Pt"))
         if m:
             return _clean(m.group(1))
     low = text.lower()
     m = None
     if "position" in low or "role" in low:
-        m = _ROLE_AT.search(text)
+        m = _search_from(_ROLE_AT, text, ("position", "role"))
     if m:
         return _clean(m.group(1))
     m = _SUBJECT_AT.search(subject) if subject and "at" in subject else None
     if m:
         return _clean(m.group(1))
-    m = None if "Tim" not in text and "Team" not in text else _TEAM_OF.search(text)
+    m = _search_from(_TEAM_OF, text, ("Tim", "Team"))
     if m and m.group(1).lower() not in ("hrd", "hr"):
         return _clean(m.group(1))
     if not _ORG_HINT.search(text):
@@ -303,7 +322,7 @@ def reference(text: str) -> str | None:
     """A reference number ("No: 045/HRD-REK/XI/2026", "Ref. ID 8821")."""
     if not any(k in text for k in ("No", "Ref", "Job", "Req")):
         return None
-    m = _REFERENCE.search(text)
+    m = _search_from(_REFERENCE, text, ("No", "Ref", "Job", "Req"))
     if not m:
         return None
     value = m.group(2).rstrip(".")
