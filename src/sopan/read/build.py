@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sopan.model import Ambiguity, Contact, Invitation
 from sopan.places import find_place_in
-from sopan.read import fields
+from sopan.read import fields, people
 from sopan.read.choose import When, decide
 from sopan.read.dates import Order, blank_placeholders
 from sopan.read.history import Segment, split_history
@@ -263,11 +263,11 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         uid, sequence, organizer, attendees = cal.uid, cal.sequence, cal.organizer, cal.attendees
         sender_email = sender_email or cal.organizer
         sender_name = sender_name or cal.organizer_name
-    contact_email = sender_email or next(iter(fields.emails(all_text)), None)
+    contact_email = sender_email or next(iter(people.emails(all_text)), None)
     contact = Contact(
-        name=first(fields.contact_name, sender_name) or fields._person(sender_name),
+        name=first(people.contact_name, sender_name) or people._person(sender_name),
         email=contact_email,
-        phone=first(fields.phone),
+        phone=first(people.phone),
     )
     values: dict[str, object] = {
         "company": first(fields.company, subject, sender_name),
