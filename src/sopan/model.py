@@ -109,6 +109,9 @@ class Invitation:
     day: date | None = None
     missing: tuple[str, ...] = ()
     ambiguous: tuple[Ambiguity, ...] = ()
+    #: of a recurring calendar series, the occurrence the invitation was read as (its
+    #: RECURRENCE-ID: the original start); a calendar reply names it so it answers that one
+    recurrence_id: date | None = None
 
 
 #: How long an interview lasts when the invitation does not say.

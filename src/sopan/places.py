@@ -84,6 +84,9 @@ def load_places() -> tuple[Place, ...]:
     )
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
@@ -133,18 +136,28 @@ def find_place_in(text: str | None, *, prose: bool = False) -> Place | None:
     """
     if not text:
         return None
-    norm = _norm(text)
+    words = _WORD.findall(text.casefold())  # the words of `_norm(text)`, in one pass
     # The reader runs this over whole emails: a set test on words skips the big
     # alternation for the many texts that name no city at all.
-    if _first_words().isdisjoint(norm.split()):
+    firsts = _first_words()
+    if firsts.isdisjoint(words):
         return None
-    common = _common_words()
-    labels = [
-        m.group(1)
-        for m in _any_city().finditer(norm)
-        # an everyday word is a city only where an address ends (a postcode may follow)
-        if m.group(1) not in common or (not prose and not norm[m.end() :].strip(" 0123456789"))
-    ]
+    norm, common, city = " ".join(words), _common_words(), _any_city()
+    labels: list[str] = []
+    # The alternation is tried only where a city's first word begins (words are single-
+    # spaced in `norm`), never at every character: the same matches, left to right.
+    at = done = 0
+    for word in words:
+        if at >= done and word in firsts:
+            m = city.match(norm, at)
+            # an everyday word is a city only where an address ends (a postcode may follow)
+            if m:
+                done = m.end()
+                if m.group(1) not in common or (
+                    not prose and not norm[m.end() :].strip(" 0123456789")
+                ):
+                    labels.append(m.group(1))
+        at += len(word) + 1
     return _index()[labels[-1]] if labels else None
 
 

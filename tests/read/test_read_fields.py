@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sopan.places import find_place_in
-from sopan.read import fields
+from sopan.read import fields, people
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_mode(text: str, want: str | None) -> None:
     ],
 )
 def test_contact_name(text: str, sender: str | None, want: str) -> None:
-    assert fields.contact_name(text, sender) == want
+    assert people.contact_name(text, sender) == want
 
 
 @pytest.mark.parametrize(
@@ -100,9 +100,9 @@ def test_position_and_company_from_subject() -> None:
 
 
 def test_phone_skips_urls_dates_and_references() -> None:
-    assert fields.phone("https://zoom.us/j/98765432101 call 0812-7777-1234") == "0812-7777-1234"
-    assert fields.phone("Tanggal 03.03.2026") is None
-    assert fields.phone("Telp. (022) 4201 555") == "(022) 4201 555"
+    assert people.phone("https://zoom.us/j/98765432101 call 0812-7777-1234") == "0812-7777-1234"
+    assert people.phone("Tanggal 03.03.2026") is None
+    assert people.phone("Telp. (022) 4201 555") == "(022) 4201 555"
 
 
 def test_city_from_a_location() -> None:

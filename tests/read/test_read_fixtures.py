@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sopan.errors import UserError
 from sopan.read import read_file, to_json
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -266,6 +267,28 @@ CASES: dict[str, dict[str, Any]] = {
         "city": None,
         "location": "our office, 12 Orchard Road",
     },
+    # recurring invitations: the next occurrence at or after now (2026-11-20 09:00 WIB)
+    "ics/outlook_weekly_exdate_and_moved_occurrence.ics": {
+        "start": "2026-12-03T14:00:00+07:00",
+        "sequence": 2,
+    },
+    "ics/google_weekly_started_last_month.ics": {"start": "2026-11-26T09:00:00+08:00"},
+    "ics/request_rdate_extra_dates.ics": {"start": "2026-11-24T13:00:00+07:00", "sequence": 4},
+    "ics/request_next_occurrence_cancelled.ics": {"start": "2026-11-21T15:00:00+07:00"},
+    "ics/series_ended_long_ago.ics": {"start": "2025-01-06T10:00:00+07:00"},
+    "ics/minutely_endless_started_2025.ics": {"start": "2026-11-20T09:00:00+07:00"},
+    # several unrelated events: the interview, or the candidates when two could be
+    "ics/lunch_and_interview_unrelated.ics": {
+        "start": "2026-11-27T14:00:00+07:00",
+        "uid": "interview-2026-11-27@sentosa.example",
+        "ambiguous": [],
+    },
+    "ics/two_interviews_undecided.ics": {"ambiguous": ["start"]},
+    # not invitations: a clear one-line error, never an interview to decline
+    "ics/cancel_method_cancelled_interview.ics": {"error": "cancellation of the interview"},
+    "ics/request_status_cancelled.ics": {"error": "cancellation of the interview"},
+    "ics/reply_method_accepted.ics": {"error": "reply to an invitation"},
+    "eml/en_cancellation_with_ics_attachment.eml": {"error": "cancellation of the interview"},
 }
 
 
@@ -277,6 +300,10 @@ def test_there_are_at_least_forty_fixtures() -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_fixture_reads_as_expected(name: str) -> None:
+    if "error" in CASES[name]:
+        with pytest.raises(UserError, match=CASES[name]["error"]):
+            read_file(FIXTURES / name, now=NOW)
+        return
     inv = read_file(FIXTURES / name, now=NOW)
     got = to_json(inv)
     for key, want in CASES[name].items():

@@ -9,6 +9,7 @@ online LOCATION. UID, SEQUENCE and ORGANIZER always repeat the request's.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from email.utils import parseaddr
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -22,6 +23,18 @@ def _address(value: str) -> vCalAddress:
     if not value.lower().startswith("mailto:"):
         value = f"mailto:{value}"
     return vCalAddress(value)
+
+
+def _own_address(inv: Invitation, profile: Profile, fallback: str) -> str:
+    """The address the invitation lists the user under: an organizer matches an answer to
+    its attendees by address, so a reply from the profile's other address would be lost.
+    Matched by address, else by the user's name; the profile's address otherwise."""
+    listed = [parseaddr(a) for a in inv.attendees]
+    for _, address in listed:
+        if address.lower() == fallback.strip().lower():
+            return address
+    named = [a for n, a in listed if a and n.strip().casefold() == profile.name.casefold()]
+    return named[0] if len(named) == 1 else fallback
 
 
 def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime) -> Calendar:
@@ -40,6 +53,9 @@ def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime
     cal.add("method", "COUNTER" if counter else "REPLY")
     event = Event()
     event.add("uid", inv.uid)
+    if inv.recurrence_id is not None:
+        # one occurrence of a recurring series: the answer is about that one, not the series
+        event.add("recurrence-id", inv.recurrence_id)
     event.add("sequence", inv.sequence)
     event.add("dtstamp", now.astimezone(UTC))
     if inv.organizer:
@@ -47,7 +63,7 @@ def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime
         if inv.contact.name:
             organizer.params["CN"] = vText(inv.contact.name)
         event.add("organizer", organizer)
-    attendee = _address(profile.email)
+    attendee = _address(_own_address(inv, profile, profile.email))
     attendee.params["CN"] = vText(profile.name)
     attendee.params["PARTSTAT"] = vText("NEEDS-ACTION" if counter else "DECLINED")
     event.add("attendee", attendee)

@@ -58,6 +58,7 @@ def read_bytes(
 ) -> Invitation:
     """Read an email, a calendar file, a mailbox or plain text given as bytes."""
     from sopan.read.email_src import decode_bytes, looks_like_email, parse_email
+    from sopan.read.ics_pick import NotAnInvitation
     from sopan.read.ics_src import looks_like_calendar, parse_calendar
 
     if not data.strip():
@@ -75,7 +76,7 @@ def read_bytes(
             raise UserError(f"{origin}: no interview invitation in this mailbox")
         return found[0]
     if looks_like_calendar(decode_bytes(data[:64])):
-        cal = parse_calendar(decode_bytes(data), user_tz, origin)
+        cal = parse_calendar(decode_bytes(data), user_tz, origin, now=now)
         text = "\n".join(p for p in (cal.summary, cal.text) if p)
         return build(
             text,
@@ -87,8 +88,10 @@ def read_bytes(
         body, env, calendars, _ = parse_email(data)
         for raw in calendars:
             try:
-                env.calendar = parse_calendar(raw, user_tz, origin)
+                env.calendar = parse_calendar(raw, user_tz, origin, now=now)
                 break
+            except NotAnInvitation:
+                raise  # a cancellation or a reply is never read as an invitation
             except UserError:
                 continue  # a broken calendar part: the body still says what it says
         if not env.calendar and not _mentions_invitation((env.subject or "") + "\n" + body):

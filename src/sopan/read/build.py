@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import getaddresses, parsedate_to_datetime
+from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sopan.model import Ambiguity, Contact, Invitation
 from sopan.places import find_place_in
-from sopan.read import fields
+from sopan.read import fields, people
 from sopan.read.choose import When, decide
 from sopan.read.dates import Order, blank_placeholders
 from sopan.read.history import Segment, split_history
@@ -37,6 +38,10 @@ class Calendar:
     location: str | None = None
     summary: str | None = None
     text: str = ""
+    #: other events in the file that could equally be the interview: (start, summary)
+    rivals: tuple[tuple[str, str], ...] = ()
+    #: the occurrence chosen of a recurring series (its original start), else None
+    recurrence_id: date | None = None
 
 
 @dataclass
@@ -65,7 +70,13 @@ def parse_date_header(value: str | None) -> datetime | None:
     return moment if moment and moment.tzinfo else None
 
 
-_US_HINTS = re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}|\b[A-Z]{2}\s+\d{5}\b|\$\d")
+# US phone "(212) 555-0100", a state and ZIP "NY 10001", a dollar amount; each is looked for
+# only when a cheap substring test lets it be there
+_US_PHONE = re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}")
+_US_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}\b")
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_DOLLAR = re.compile(r"\$\d")
+_CAPS = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
 _NON_US = (
     "Indonesia",
     "Singapore",
@@ -87,14 +98,27 @@ def _order(text: str, lang: str) -> Order:
     """How to read 04/12/2026: D/M (Indonesian and most English), M/D only for US English."""
     if lang == "id":
         return "dmy"
-    caps = set(re.findall(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])", text))
-    if caps & set(words()["us_zones"]) or _US_HINTS.search(text):
+    caps = set(_CAPS.findall(text))
+    if caps & _us_zones() or _us_hint(text):
         return "mdy"
     if caps & {"WIB", "WITA", "WIT", "SGT", "IST", "GMT", "BST", "CET", "AEST", "UTC"} or any(
         h in text for h in _NON_US
     ):
         return "dmy"
     return "unknown"
+
+
+@cache
+def _us_zones() -> frozenset[str]:
+    return frozenset(str(z) for z in words()["us_zones"])
+
+
+def _us_hint(text: str) -> bool:
+    return bool(
+        ("(" in text and _US_PHONE.search(text))
+        or ("$" in text and _DOLLAR.search(text))
+        or (_FIVE_DIGITS.search(text) and _US_ZIP.search(text))
+    )
 
 
 def _sender(segments: list[Segment], env: Envelope) -> tuple[str | None, str | None]:
@@ -156,7 +180,12 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         seg.text = blank_placeholders(seg.text)
     whole = "\n".join(s.text for s in segments)
     cal = env.calendar
-    lang = fields.language((env.subject or "") + "\n" + whole + "\n" + (cal.text if cal else ""))
+    texts = [s.text for s in segments if s.text.strip()] or [""]
+    # the body's words are counted once: for the language here, for the mode below
+    all_text = "\n".join(texts) + ("\n" + cal.text if cal else "")
+    all_low = all_text.lower()
+    body_words = fields.words_in(all_low)
+    lang = fields.language_of_words(fields.words_in((env.subject or "").lower()) + body_words)
     order = _order(whole, lang)
     results: list[When] = []
     for seg in segments:
@@ -190,7 +219,6 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             when.reply_by, when.reply_zone_written = deadline.reply_by, deadline.reply_zone_written
     if when.reply_by and not when.reply_zone_written and when.tz and when.tz != user_tz:
         when.reply_by = when.reply_by.replace(tzinfo=ZoneInfo(when.tz))
-    texts = [s.text for s in segments if s.text.strip()] or [""]
     subject = blank_placeholders(env.subject or "") or None
     if subject is None:
         subject = next((s.headers["subject"] for s in segments if s.headers.get("subject")), None)
@@ -224,24 +252,29 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, False
             if cal.start is None and cal.day:
                 ambiguous.append(Ambiguity("start", (f"{cal.day.isoformat()} (all day)",)))
+        if cal.rivals:
+            # several unrelated events, each of which could be the interview: say which
+            ambiguous = [a for a in ambiguous if a.field != "start"]
+            ambiguous.append(
+                Ambiguity("start", tuple(f"{when} {what}".strip() for when, what in cal.rivals))
+            )
         link = fields.meeting_link(cal.text) or link
         location = cal.location or location
         uid, sequence, organizer, attendees = cal.uid, cal.sequence, cal.organizer, cal.attendees
         sender_email = sender_email or cal.organizer
         sender_name = sender_name or cal.organizer_name
-    all_text = "\n".join(texts) + ("\n" + cal.text if cal else "")
-    contact_email = sender_email or next(iter(fields.emails(all_text)), None)
+    contact_email = sender_email or next(iter(people.emails(all_text)), None)
     contact = Contact(
-        name=first(fields.contact_name, sender_name) or fields._person(sender_name),
+        name=first(people.contact_name, sender_name) or people._person(sender_name),
         email=contact_email,
-        phone=first(fields.phone),
+        phone=first(people.phone),
     )
     values: dict[str, object] = {
         "company": first(fields.company, subject, sender_name),
         "position": first(fields.position, subject),
         "start": start,
         "end": end,
-        "mode": fields.mode(all_text, link),
+        "mode": fields.mode(all_text, link, low=all_low, tokens=set(body_words)),
         "location": location,
         "meeting_link": link,
         "contact": contact,
@@ -286,4 +319,5 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         day=day,
         missing=_missing(values, assumed),
         ambiguous=tuple(ambiguous),
+        recurrence_id=cal.recurrence_id if cal else None,
     )

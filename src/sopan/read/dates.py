@@ -102,6 +102,8 @@ def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, t
 
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+#: what may not touch a trigger word on either side (as `_TOKEN` reads words)
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'")
 _NUMDATE = re.compile(r"\d[/.-]\d")
 
 
@@ -134,11 +136,6 @@ def _weekday_before(
             if gap and gap.end() == start:
                 return ws, _weekday_of(low[ws:we])
     return start, None
-
-
-@cache
-def _word_re(word: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![a-z']){re.escape(word)}(?![a-z'])")
 
 
 @cache
@@ -185,11 +182,18 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    # set intersection in C first; positions only for the few trigger words present
+    # set intersection in C first; positions only for the few trigger words present, found
+    # with str.find (a regex per word would scan the whole text once for each of them)
     for word in triggers.keys() & set(_TOKEN.findall(low)):
-        for tok in _word_re(word).finditer(low):
-            for kind in triggers[word]:
-                spans[kind].append(tok.span())
+        size, at = len(word), low.find(word)
+        while at >= 0:
+            end = at + size
+            if (at == 0 or low[at - 1] not in _WORD_CHARS) and (
+                end >= n or low[end] not in _WORD_CHARS
+            ):
+                for kind in triggers[word]:
+                    spans[kind].append((at, end))
+            at = low.find(word, at + 1)
     for found in spans.values():
         found.sort()
     month_spans, wd_spans, rel_spans = spans["m"], spans["w"], spans["r"]

@@ -30,7 +30,10 @@ _KNOWN = (
 
 def looks_like_email(data: bytes) -> bool:
     """True when the bytes start with an RFC 5322 header block naming a sender or subject."""
-    head = data.lstrip()[:8192].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    data = data.lstrip()
+    if not _HEADER_LINE.match(data[:64]):
+        return False  # pasted text: its first line is no header, so no need to look further
+    head = data[:8192].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
     lines = [ln for ln in head.splitlines() if ln and not ln[:1].isspace()]
     if not lines or not all(_HEADER_LINE.match(ln) for ln in lines[:3]):
         return False

@@ -10,15 +10,13 @@ import re
 from functools import lru_cache
 
 from sopan.model import Language
-from sopan.read.words import alternation, phrase_re, words
+from sopan.read.words import phrase_re, words
 
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[a-z]+")
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_RE = re.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
 _COMPANY_RE = re.compile(
     r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?:[A-Z][\w&-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
 )
@@ -28,16 +26,34 @@ _ORG_SUFFIX = (
     r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)"
 )
 _ADDRESS_HINT = re.compile(r"\b(?:at|di) (?:\d|our|[^\n]{0,50}\b(?:Jl|Jalan)\b)", re.IGNORECASE)
-_DIGITS9 = re.compile(r"\d[\d\s().-]{7,}\d")
 _ORG_HINT = re.compile(rf"{_ORG_SUFFIX}(?![\w])")
 _ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{0,4}}{_ORG_SUFFIX}\.?)(?![\w])")
+
+
+_MARKUP = re.compile(r"[*_~]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _search_from(pat: re.Pattern[str], text: str, heads: tuple[str, ...]) -> re.Match[str] | None:
+    """`pat.search(text)` for a pattern whose every match begins with one of `heads`: the
+    pattern is tried only where a head is written, never at every character."""
+    starts: set[int] = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(head, at + 1)
+    for at in sorted(starts):
+        m = pat.match(text, at)
+        if m:
+            return m
+    return None
 
 
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = re.sub(r"[*_~]+", "", value)
-    value = re.sub(r"\s+", " ", value).strip(" \t,.;:-–|")
+    value = _SPACES.sub(" ", _MARKUP.sub("", value)).strip(" \t,.;:-–|")
     if value.count("(") != value.count(")"):
         value = value.strip("()").strip()
     return value or None
@@ -45,7 +61,16 @@ def _clean(value: str | None) -> str | None:
 
 def language(text: str) -> Language:
     """'id' or 'en', by counting common function words."""
-    tokens = _WORD_RE.findall(text.lower())
+    return language_of_words(words_in(text.lower()))
+
+
+def words_in(low: str) -> list[str]:
+    """The words of a lower-cased text, in order, as `language` and `mode` count them."""
+    return _WORD_RE.findall(low)
+
+
+def language_of_words(tokens: list[str]) -> Language:
+    """`language`, for a text already split by `words_in`."""
     id_words, en_words = _word_sets()
     ids = sum(map(id_words.__contains__, tokens))
     ens = sum(map(en_words.__contains__, tokens))
@@ -114,12 +139,19 @@ def access_code(text: str) -> str | None:
     return None
 
 
-def mode(text: str, link: str | None) -> str | None:
-    """'online', 'phone' or 'onsite', by the strongest signal in the text."""
+def mode(
+    text: str, link: str | None, *, low: str | None = None, tokens: set[str] | None = None
+) -> str | None:
+    """'online', 'phone' or 'onsite', by the strongest signal in the text.
+
+    `low` and `tokens`, when given, are the text lower-cased and its `words_in` set.
+    """
     if link:
         return "online"
-    low = text.lower()
-    tokens = set(_WORD_RE.findall(low))
+    if low is None:
+        low = text.lower()
+    if tokens is None:
+        tokens = set(_WORD_RE.findall(low))
     for name in ("phone", "online", "onsite"):
         if has_phrase(low, "mode", name, tokens):
             return name
@@ -143,17 +175,31 @@ def has_phrase(low: str, key: str, sub: str | None = None, tokens: set[str] | No
     )
 
 
-@lru_cache(maxsize=1)
-def _dial_in() -> tuple[str, ...]:
-    return tuple(str(w) for w in words()["dial_in"])
-
-
 @lru_cache(maxsize=64)
 def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     items = [str(p) for p in (words()[key] if sub is None else words()[key][sub])]
     single = frozenset(p for p in items if re.fullmatch(r"[a-z]+", p))
     multi = tuple((m.group(0), p) for p in items if p not in single and (m := _WORD_RE.search(p)))
     return single, multi
+
+
+# a sentence ends at a full stop before a capital that does not go on the address
+_END = r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$)"
+_ADDRESS_RES = tuple(
+    re.compile(p + _END)
+    for p in (
+        r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)",
+        # the words before the street name hold no second "at"/"di": in "at 9:00 am at
+        # our office, Jl. …" the place begins at the second one
+        r"(?:\bat\b|\bdi\b)\s+((?:(?!\b(?:at|di)\b)[^\n]){0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)",
+        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)",
+    )
+)
+
+
+# "at"/"di" before a space, any case (a class per letter scans faster than an alternation);
+# the word boundary before it is checked in Python, as `\b` would (letters, digits, "_")
+_AT_DI = re.compile(r"[AaDd][TtIi]\s")
 
 
 def location(text: str) -> str | None:
@@ -163,22 +209,21 @@ def location(text: str) -> str | None:
         if "remote" in low or low.startswith(("online", "daring", "zoom", "google meet", "via")):
             continue
         return value
-    if not _ADDRESS_HINT.search(text):
+    # an inline address begins only at an "at"/"di": each pattern is tried there alone
+    # (the leftmost match first, as a search would find it), not at every character
+    starts = [
+        s
+        for m in _AT_DI.finditer(text)
+        if m.group(0)[:2].lower() in ("at", "di")
+        and ((s := m.start()) == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"))
+    ]
+    if not any(_ADDRESS_HINT.match(text, s) for s in starts):
         return None
-    # a sentence ends at a full stop before a capital that does not go on the address
-    end = r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$)"
-    for pat in (
-        r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)" + end,
-        # the words before the street name hold no second "at"/"di": in "at 9:00 am at
-        # our office, Jl. …" the place begins at the second one
-        r"(?:\bat\b|\bdi\b)\s+((?:(?!\b(?:at|di)\b)[^\n]){0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)"
-        + end,
-        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)"
-        + end,
-    ):
-        m = re.search(pat, text)
-        if m:
-            return _clean(m.group(1))
+    for pat in _ADDRESS_RES:
+        for s in starts:
+            m = pat.match(text, s)
+            if m:
+                return _clean(m.group(1))
     return None
 
 
@@ -187,26 +232,14 @@ def position(text: str, subject: str | None) -> str | None:
     for labelled_value in labelled(text, "position"):
         return labelled_value
     low = text.lower()
-    patterns = [
-        r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
-        r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
-        r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
-        r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
-    ]
-    gates = ("posisi", "position", "position of", "sebagai")
-    for pat, gate in zip(patterns, gates, strict=True):
+    for pat, gate in _POSITION_RES:
         if gate not in low and not (gate == "position" and "role" in low):
             continue
-        m = re.search(pat, text)
+        m = pat.search(text)
         if m:
             return _clean(m.group(1))
     if subject:
-        m = re.search(
-            r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
-            r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
-            subject,
-            re.IGNORECASE,
-        )
+        m = _SUBJECT_POSITION.search(subject)
         if m:
             value = _clean(m.group(1))
             if value and not _COMPANY_RE.match(value) and len(value) < 60:
@@ -214,40 +247,55 @@ def position(text: str, subject: str | None) -> str | None:
     return None
 
 
+_POSITION_PATTERNS = (
+    r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
+    r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
+    r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
+    r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
+)
+# each pattern is tried only when its gate word is in the text
+_POSITION_RES = tuple(
+    zip(
+        (re.compile(p) for p in _POSITION_PATTERNS),
+        ("posisi", "position", "position of", "sebagai"),
+        strict=True,
+    )
+)
+_SUBJECT_POSITION = re.compile(
+    r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
+    r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
+    re.IGNORECASE,
+)
+
+
+_ROLE_AT = re.compile(
+    r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
+    r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
+)
+_SUBJECT_AT = re.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$")
+_TEAM_OF = re.compile(
+    r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", re.MULTILINE
+)
+
+
 def company(text: str, subject: str | None, sender_name: str | None) -> str | None:
     """The company name: a labelled line, 'PT …', '… at X', a signature organisation."""
     for value in labelled(text, "company"):
         return value
     for source in (subject or "", text, sender_name or ""):
-        m = (
-            _COMPANY_RE.search(source)
-            if ("PT" in source or "CV" in source or "Pt" in source)
-            else None
-        )
+        m = _search_from(_COMPANY_RE, source, ("PT", "CV", "Pt"))
         if m:
             return _clean(m.group(1))
     low = text.lower()
     m = None
     if "position" in low or "role" in low:
-        m = re.search(
-            r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
-            r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})",
-            text,
-        )
+        m = _search_from(_ROLE_AT, text, ("position", "role"))
     if m:
         return _clean(m.group(1))
-    m = re.search(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", subject or "")
+    m = _SUBJECT_AT.search(subject) if subject and "at" in subject else None
     if m:
         return _clean(m.group(1))
-    m = (
-        None
-        if "Tim" not in text and "Team" not in text
-        else re.search(
-            r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$",
-            text,
-            re.MULTILINE,
-        )
-    )
+    m = _search_from(_TEAM_OF, text, ("Tim", "Team"))
     if m and m.group(1).lower() not in ("hrd", "hr"):
         return _clean(m.group(1))
     if not _ORG_HINT.search(text):
@@ -256,136 +304,21 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     return _clean(orgs[-1]) if orgs else None
 
 
+_REFERENCE = re.compile(
+    r"(?<![\w])(?:Nomor(?:\s+Surat)?|No\.?(?:\s+Surat)?|Ref(?:erence)?\.?(?:\s*(?:ID|No\.?|Number))?"
+    r"|Job\s+ID|Req(?:uisition)?\.?\s*ID)\s*([:#.])?\s*([A-Z0-9][\w/.-]*\d[\w/.-]*)"
+)
+
+
 def reference(text: str) -> str | None:
     """A reference number ("No: 045/HRD-REK/XI/2026", "Ref. ID 8821")."""
     if not any(k in text for k in ("No", "Ref", "Job", "Req")):
         return None
-    m = re.search(
-        r"(?<![\w])(?:Nomor(?:\s+Surat)?|No\.?(?:\s+Surat)?|Ref(?:erence)?\.?(?:\s*(?:ID|No\.?|Number))?"
-        r"|Job\s+ID|Req(?:uisition)?\.?\s*ID)\s*([:#.])?\s*([A-Z0-9][\w/.-]*\d[\w/.-]*)",
-        text,
-    )
+    m = _search_from(_REFERENCE, text, ("No", "Ref", "Job", "Req"))
     if not m:
         return None
     value = m.group(2).rstrip(".")
     head = m.group(0).lower()
     if m.group(1) or "/" in value or head.startswith(("ref", "job", "req")):
         return value
-    return None
-
-
-def emails(text: str) -> list[str]:
-    """Email addresses in order of appearance."""
-    return _EMAIL_RE.findall(text) if "@" in text else []
-
-
-def phone(text: str) -> str | None:
-    """A phone number near a contact word, or in the signature."""
-    if not _DIGITS9.search(text):
-        return None
-    text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
-    text = re.sub(
-        r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+",
-        lambda m: " " * len(m.group(0)),
-        text,
-    )
-    for m in _PHONE_RE.finditer(text):
-        raw = m.group(1).strip()
-        digits = re.sub(r"\D", "", raw)
-        if not 9 <= len(digits) <= 15:
-            continue
-        if re.fullmatch(r"[\d.]+", raw) and raw.count(".") >= 2:
-            continue  # a numeric date such as 03.03.2026
-        context = text[max(0, m.start() - 40) : m.start()].lower()
-        if re.search(r"(?:no|nomor|ref|id)\W*$", context) and "telp" not in context:
-            continue
-        if any(w in context for w in _dial_in()):
-            continue  # a meeting's dial-in number, not the person's phone
-        if raw.count("(") != raw.count(")"):
-            raw = raw.strip("()").strip()
-        return raw
-    return None
-
-
-def contact_name(text: str, sender_name: str | None) -> str | None:
-    """The person to answer: the sender when a person, else the signer, else a labelled contact."""
-    person = _person(sender_name)
-    if person and not is_team(person):
-        return person
-    signer = _signer(text)
-    if signer and not is_team(signer):
-        return signer
-    intro = _self_intro(text)
-    if intro:
-        return intro
-    for value in labelled(text, "contact"):
-        # "Ibu Rina (0812-3456-7890)": the name only; the number is the phone
-        name = _clean(_PHONE_RE.sub("", _EMAIL_RE.sub("", value)).replace("()", ""))
-        if name and not re.search(r"\d{3}", name):
-            return name
-    return person or signer or _closing_name(text)
-
-
-@lru_cache(maxsize=1)
-def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    intro = alternation(words()["self_intro"])
-    after = alternation(words()["self_intro_from"])
-    return (
-        re.compile(rf"\s(?:{after})\s", re.IGNORECASE),
-        re.compile(rf"(?i:(?<![\w])(?:{intro}))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*$"),
-    )
-
-
-def _self_intro(text: str) -> str | None:
-    """ "Perkenalkan, saya Sofie dari Tim HRD" → "Sofie"."""
-    after, intro = _intro_res()
-    # look back only from each "dari"/"from": scanning the whole text for the intro is slow
-    for m in after.finditer(text):
-        head = intro.search(text, max(0, m.start() - 40), m.start() + 1)
-        if head:
-            return head.group(1)
-    return None
-
-
-def _closing_name(text: str) -> str | None:
-    """A person's name alone on the last line, after a blank line ("…\n\nAble Smith")."""
-    lines = [ln.strip() for ln in text.rstrip().splitlines()]
-    if len(lines) < 3 or lines[-2]:
-        return None
-    last = lines[-1]
-    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}", last) and not phrase_re(
-        "signoffs"
-    ).fullmatch(last):
-        return last
-    return None
-
-
-def is_team(name: str) -> bool:
-    """Whether a name is a department or team rather than a person ("HRD PT …", "Tim Rekrutmen")."""
-    return bool(phrase_re("not_names").search(name)) or bool(_COMPANY_RE.search(name))
-
-
-def _person(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = re.split(r"\s+[-–|(]\s*|,", name)[0].strip(" \"'")
-    return name or None
-
-
-def _signer(text: str) -> str | None:
-    signoff = phrase_re("signoffs")
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        stripped = line.strip(" ,*_")
-        if not signoff.fullmatch(stripped):
-            continue
-        for nxt in lines[i + 1 : i + 4]:
-            if re.search(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$", nxt.rstrip("\n")):
-                return None  # a blanked template placeholder: the signer is not known
-            value = _clean(nxt)
-            if not value or value.startswith("_"):
-                continue
-            if len(value) > 60 or re.search(r"\d|@|http", value):
-                break
-            return value
     return None

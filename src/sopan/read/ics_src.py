@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from sopan.errors import UserError
 from sopan.read.build import Calendar
 from sopan.read.html import html_to_text
+from sopan.read.ics_pick import first_events_only, pick_event
 from sopan.read.times import zone_name
 
 _TEXT_PROPS = (
@@ -23,14 +24,6 @@ _TEXT_PROPS = (
     "X-MICROSOFT-ONLINEMEETINGCONFLINK",
     "X-MICROSOFT-ONLINEMEETINGINFORMATION",
 )
-
-
-def _first_event_only(raw: str) -> str:
-    """Keep the time zones and the first event: a huge or endlessly recurring file stays cheap."""
-    end = raw.find("END:VEVENT")
-    if end < 0:
-        return raw
-    return raw[: end + len("END:VEVENT")] + "\r\nEND:VCALENDAR\r\n"
 
 
 def _iana(name: str | None) -> str | None:
@@ -109,19 +102,43 @@ def _text_of(event: Any) -> str:
     return "\n".join(parts).replace("\\n", "\n").replace("\\,", ",")
 
 
-def parse_calendar(raw: str, user_tz: str, origin: str) -> Calendar:
-    """The first event of an .ics text as a Calendar; a clear UserError when it has none."""
+def parse_calendar(raw: str, user_tz: str, origin: str, *, now: datetime) -> Calendar:
+    """The event an .ics text invites to, as a Calendar: of a recurring series, its next
+    occurrence at or after `now`; of several unrelated events, the interview.
+
+    Raises a one-line UserError for a file without events, an unreadable one, and one that
+    is not an invitation (a cancellation, a reply, a counter-proposal).
+    """
     import icalendar
 
     try:
-        cal = icalendar.Calendar.from_ical(_first_event_only(raw))
-        events = list(cal.walk("VEVENT"))
+        cal = icalendar.Calendar.from_ical(first_events_only(raw))
     except Exception as exc:  # icalendar raises many kinds on bad input
         raise UserError(f"{origin}: not a readable calendar file ({type(exc).__name__})") from None
-    if not events:
-        raise UserError(f"{origin}: the calendar file has no event")
-    event = events[0]
     wr_tz = _iana(str(cal.get("X-WR-TIMEZONE"))) if cal.get("X-WR-TIMEZONE") else None
+    try:
+        pick = pick_event(cal, now=now, zone=ZoneInfo(wr_tz or user_tz), origin=origin)
+    except UserError:
+        raise
+    except Exception as exc:  # a component icalendar accepted but cannot give values of
+        raise UserError(f"{origin}: not a readable calendar file ({type(exc).__name__})") from None
+    out = _calendar_of(pick.event, pick.master, wr_tz, user_tz)
+    try:
+        out.sequence = int(pick.written.get("SEQUENCE") or 0)
+    except (TypeError, ValueError):
+        out.sequence = 0
+    out.rivals = pick.rivals
+    out.recurrence_id = pick.recurrence_id
+    return out
+
+
+def _prop(event: Any, master: Any, name: str) -> Any:
+    """A property of an occurrence, or of its series when the occurrence leaves it out."""
+    value = event.get(name)
+    return master.get(name) if value is None else value
+
+
+def _calendar_of(event: Any, master: Any, wr_tz: str | None, user_tz: str) -> Calendar:
     out = Calendar(text=_text_of(event))
     try:
         start_prop, end_prop = event.get("DTSTART"), event.get("DTEND")
@@ -132,27 +149,24 @@ def parse_calendar(raw: str, user_tz: str, origin: str) -> Calendar:
     except Exception:
         start = end = None
     if isinstance(start, datetime):
-        tzid = start_prop.params.get("TZID")
+        # an occurrence computed from a rule may have lost the written TZID: take the series'
+        tzid = start_prop.params.get("TZID") or _tzid(master.get("DTSTART"))
         out.start, out.tz = _zone_of(start, tzid, wr_tz or user_tz)
         if out.start.tzinfo is None:
             out.start = out.start.replace(tzinfo=ZoneInfo(user_tz))
         out.day = out.start.date()
         if isinstance(end, datetime):
-            end_tz = end_prop.params.get("TZID") if end_prop is not None else tzid
+            end_tz = _tzid(end_prop) or _tzid(master.get("DTEND")) or tzid
             out.end, _ = _zone_of(end, end_tz, out.tz or user_tz)
             if out.end.tzinfo is None:
                 out.end = out.end.replace(tzinfo=out.start.tzinfo)
     elif isinstance(start, date):
         out.day = start
         out.tz = wr_tz
-    try:
-        out.sequence = int(event.get("SEQUENCE", 0))
-    except (TypeError, ValueError):
-        out.sequence = 0
-    uid = event.get("UID")
+    uid = _prop(event, master, "UID")
     out.uid = str(uid).strip() if uid else None
-    out.organizer_name, out.organizer = _address(event.get("ORGANIZER"))
-    attendees = event.get("ATTENDEE") or []
+    out.organizer_name, out.organizer = _address(_prop(event, master, "ORGANIZER"))
+    attendees = _prop(event, master, "ATTENDEE") or []
     if not isinstance(attendees, list):
         attendees = [attendees]
     people = []
@@ -168,6 +182,12 @@ def parse_calendar(raw: str, user_tz: str, origin: str) -> Calendar:
     summary = event.get("SUMMARY")
     out.summary = str(summary) if summary else None
     return out
+
+
+def _tzid(prop: Any) -> str | None:
+    params = getattr(prop, "params", None)
+    value = params.get("TZID") if params else None
+    return str(value) if value else None
 
 
 def looks_like_calendar(text: str) -> bool:

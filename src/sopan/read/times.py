@@ -232,7 +232,8 @@ def duration_minutes(text: str) -> int | None:
     length (or sit in parentheses), and must not be followed by "early" or "before".
     """
     low = text.lower()
-    if "min" not in low and "menit" not in low:
+    # the number and its unit first: most texts have none, and the full pattern is slow
+    if not _NUMBER_MINUTES.search(low):
         return None
     for m in _DURATION.finditer(low):
         if 10 <= int(m.group(1)) <= 240:
@@ -240,6 +241,7 @@ def duration_minutes(text: str) -> int | None:
     return None
 
 
+_NUMBER_MINUTES = re.compile(r"\d[\s-]*(?:minute|min|menit)")
 _DURATION = re.compile(
     r"(?:\(|durasi\s*:?\s*(?:sekitar\s+|kurang lebih\s+|±\s*)?|duration\s*:?\s*|selama\s+|"
     r"(?:will\s+)?lasts?\s+(?:about\s+|approximately\s+|around\s+)?|approximately\s+|approx\.?\s+)"

@@ -1,0 +1,144 @@
+"""Who to answer: the contact's name, email and phone, read from the message's text.
+
+Like `fields`, each function reads a text whose placeholders are already blanked.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, labelled
+from sopan.read.words import alternation, phrase_re, words
+
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE = re.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
+_DIGITS9 = re.compile(r"\d[\d\s().-]{7,}\d")
+
+
+@lru_cache(maxsize=1)
+def _dial_in() -> tuple[str, ...]:
+    return tuple(str(w) for w in words()["dial_in"])
+
+
+def emails(text: str) -> list[str]:
+    """Email addresses in order of appearance."""
+    return _EMAIL_RE.findall(text) if "@" in text else []
+
+
+_MEETING_NUMBERS = re.compile(
+    r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+"
+)
+_DIGITS_DOTS = re.compile(r"[\d.]+")
+_NUMBER_LABEL = re.compile(r"(?:no|nomor|ref|id)\W*$")
+
+
+def phone(text: str) -> str | None:
+    """A phone number near a contact word, or in the signature."""
+    if not _DIGITS9.search(text):
+        return None
+    text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
+    text = _MEETING_NUMBERS.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _PHONE_RE.finditer(text):
+        raw = m.group(1).strip()
+        digits = sum(c.isdigit() for c in raw)
+        if not 9 <= digits <= 15:
+            continue
+        if _DIGITS_DOTS.fullmatch(raw) and raw.count(".") >= 2:
+            continue  # a numeric date such as 03.03.2026
+        context = text[max(0, m.start() - 40) : m.start()].lower()
+        if _NUMBER_LABEL.search(context) and "telp" not in context:
+            continue
+        if any(w in context for w in _dial_in()):
+            continue  # a meeting's dial-in number, not the person's phone
+        if raw.count("(") != raw.count(")"):
+            raw = raw.strip("()").strip()
+        return raw
+    return None
+
+
+def contact_name(text: str, sender_name: str | None) -> str | None:
+    """The person to answer: the sender when a person, else the signer, else a labelled contact."""
+    person = _person(sender_name)
+    if person and not is_team(person):
+        return person
+    signer = _signer(text)
+    if signer and not is_team(signer):
+        return signer
+    intro = _self_intro(text)
+    if intro:
+        return intro
+    for value in labelled(text, "contact"):
+        # "Ibu Rina (0812-3456-7890)": the name only; the number is the phone
+        name = _clean(_PHONE_RE.sub("", _EMAIL_RE.sub("", value)).replace("()", ""))
+        if name and not re.search(r"\d{3}", name):
+            return name
+    return person or signer or _closing_name(text)
+
+
+@lru_cache(maxsize=1)
+def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    intro = alternation(words()["self_intro"])
+    after = alternation(words()["self_intro_from"])
+    return (
+        re.compile(rf"\s(?:{after})\s", re.IGNORECASE),
+        re.compile(rf"(?i:(?<![\w])(?:{intro}))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*$"),
+    )
+
+
+def _self_intro(text: str) -> str | None:
+    """ "Perkenalkan, saya Sofie dari Tim HRD" → "Sofie"."""
+    after, intro = _intro_res()
+    # look back only from each "dari"/"from": scanning the whole text for the intro is slow
+    for m in after.finditer(text):
+        head = intro.search(text, max(0, m.start() - 40), m.start() + 1)
+        if head:
+            return head.group(1)
+    return None
+
+
+def _closing_name(text: str) -> str | None:
+    """A person's name alone on the last line, after a blank line ("…\n\nAble Smith")."""
+    lines = [ln.strip() for ln in text.rstrip().splitlines()]
+    if len(lines) < 3 or lines[-2]:
+        return None
+    last = lines[-1]
+    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}", last) and not phrase_re(
+        "signoffs"
+    ).fullmatch(last):
+        return last
+    return None
+
+
+def is_team(name: str) -> bool:
+    """Whether a name is a department or team rather than a person ("HRD PT …", "Tim Rekrutmen")."""
+    return bool(phrase_re("not_names").search(name)) or bool(_COMPANY_RE.search(name))
+
+
+def _person(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = re.split(r"\s+[-–|(]\s*|,", name)[0].strip(" \"'")
+    return name or None
+
+
+_BLANKED = re.compile(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$")
+
+
+def _signer(text: str) -> str | None:
+    signoff = phrase_re("signoffs")
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        stripped = line.strip(" ,*_")
+        if not signoff.fullmatch(stripped):
+            continue
+        for nxt in lines[i + 1 : i + 4]:
+            if _BLANKED.search(nxt.rstrip("\n")):
+                return None  # a blanked template placeholder: the signer is not known
+            value = _clean(nxt)
+            if not value or value.startswith("_"):
+                continue
+            if len(value) > 60 or re.search(r"\d|@|http", value):
+                break
+            return value
+    return None

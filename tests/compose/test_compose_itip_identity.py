@@ -1,0 +1,61 @@
+"""The calendar answer names the user as the invitation knows them, and names the
+occurrence of a recurring series it answers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sopan.compose import compose
+from sopan.compose.itip import build_itip
+from sopan.model import Invitation
+
+from .compose_cases import NOW, PROFILE, invitation, plan, situation
+
+JKT = ZoneInfo("Asia/Jakarta")
+
+
+def _event(inv: Invitation, action: str = "decline") -> Any:
+    (draft,) = compose(
+        plan("en", action),
+        inv,
+        situation("en", action, "schedule-conflict"),
+        PROFILE,
+        now=NOW,
+        channels=["calendar"],
+    )
+    cal = build_itip(draft, inv, PROFILE, now=NOW)
+    return next(iter(cal.walk("VEVENT")))
+
+
+@pytest.mark.parametrize(
+    ("listed", "want"),
+    [
+        # the profile's own address, listed in another case: the invitation's spelling
+        (("Andi Pratama <Andi.Pratama@Example.com>",), "mailto:Andi.Pratama@Example.com"),
+        # listed under another address, with the user's name: that address
+        (("Rina Wijaya <r@x.example>", "Andi Pratama <andi@kantor.example>"),
+         "mailto:andi@kantor.example"),
+        # not listed at all: the profile's address
+        (("Rina Wijaya <rina@x.example>",), f"mailto:{PROFILE.email}"),
+        # two people named like the user: not a guess, the profile's address
+        (("Andi Pratama <a1@x.example>", "andi pratama <a2@x.example>"), f"mailto:{PROFILE.email}"),
+    ],
+)  # fmt: skip
+def test_attendee_is_the_address_the_invitation_lists(listed: tuple[str, ...], want: str) -> None:
+    event = _event(replace(invitation("en"), attendees=listed))
+    assert str(event["ATTENDEE"]) == want
+
+
+def test_an_occurrence_of_a_series_is_named_by_its_recurrence_id() -> None:
+    original = datetime(2026, 11, 23, 9, 0, tzinfo=JKT)
+    event = _event(replace(invitation("en"), recurrence_id=original))
+    assert event["RECURRENCE-ID"].dt == original
+
+
+def test_a_single_event_has_no_recurrence_id() -> None:
+    assert _event(invitation("en")).get("RECURRENCE-ID") is None
