@@ -104,13 +104,9 @@ def slots(
     now = parse_now(now_text, tz)
     invitation = None
     if file is not None:
-        import importlib
-
-        try:  # the reader is its own stage; imported by name so this command stands alone
-            read_file = importlib.import_module("sopan.read").read_file
-        except (ImportError, AttributeError):
-            raise UserError("slots: reading invitations is not available; use --at") from None
         from pathlib import Path
+
+        from sopan.read import read_file
 
         invitation = read_file(Path(file), now=now, user_tz=tz)
     start = parse_now(at_text, tz) if at_text else invitation.start if invitation else None

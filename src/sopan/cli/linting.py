@@ -71,10 +71,7 @@ def lint_command(
         profile = None
     invitation = None
     if invitation_path is not None:
-        try:
-            from sopan.read import read_file
-        except ImportError:
-            raise UserError("lint: --invitation needs the invitation reader (sopan.read)") from None
+        from sopan.read import read_file
 
         tz = profile.timezone if profile else "Asia/Jakarta"
         invitation = read_file(Path(invitation_path), now=parse_now(now_text, tz), user_tz=tz)
