@@ -176,6 +176,18 @@ def test_pdf_renders_to_a_non_blank_png(tmp_path: Path) -> None:
     assert dark > 500
 
 
+def test_pdf_never_splits_a_phone_number_across_lines(tmp_path: Path) -> None:
+    pdf = written(tmp_path, "id", "decline")["letter.pdf"]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        check=True,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert any(PROFILE.phone in line.replace("\u00a0", " ") for line in text.splitlines())
+
+
 def test_files_are_never_overwritten(tmp_path: Path) -> None:
     first = written(tmp_path, "id", "decline")
     before = first["email.eml"].read_bytes()

@@ -68,7 +68,17 @@ def write_pdf(text: str, path: Path, *, font_dir: Path = FONT_DIR) -> Path:
     for block in _blocks(text):
         for line in block:
             pdf.set_font("DejaVu", "B" if _BOLD_LINE.match(line) else "", 10.5)
-            pdf.multi_cell(0, 5.5, line, align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(
+                0, 5.5, _keep_numbers_whole(line), align="L", new_x="LMARGIN", new_y="NEXT"
+            )
         pdf.ln(14 if len(block) == 1 and _SIGN_OFF.match(block[0]) else 4)
     pdf.output(str(path))
     return path
+
+
+_NUMBER = re.compile(r"\+?\d[\d -]{5,}\d")
+
+
+def _keep_numbers_whole(line: str) -> str:
+    """Phone numbers with no-break spaces, so a line never splits "+62 / 812-…"."""
+    return _NUMBER.sub(lambda m: m.group().replace(" ", "\u00a0"), line)
