@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sopan.lint.text import data
+from sopan.read.words import zone_map
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, int], dict[str, int]]:
 
 @lru_cache(maxsize=1)
 def _time_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    zones = {str(k).lower(): str(v) for k, v in data("calendar.yaml")["zones"].items()}
+    # The reader's table of zone names, so a reply is read with the zones invitations use.
+    zones = {name.lower(): iana for name, iana in zone_map().items()}
     pattern = re.compile(
         r"(?:\b(?:pukul|jam|pk\.?|at)\s+(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
         r"|\b(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?!\d|[./-]\d))"
