@@ -69,9 +69,9 @@ def test_human_view_names_missing_and_ambiguous(run_cli) -> None:
         "2026-11-20T09:00:00+07:00",
     )
     assert result.returncode == 0, result.stderr
-    assert "Belum pasti:" in result.stdout and "2026-11-30" in result.stdout
+    assert "Kurang jelas:" in result.stdout and "2026-11-30" in result.stdout
     assert "2026-12-01" in result.stdout
-    assert "Tidak tertulis:" in result.stdout
+    assert "Tak disebutkan:" in result.stdout
 
 
 def test_mailbox_lists_invitations_newest_first(run_cli) -> None:
