@@ -91,7 +91,7 @@ CASES: dict[str, tuple[dict[str, Any], set[str]]] = {
         {"channel": "whatsapp", "profile": PROFILE, "action": "decline"},
         {"chat_abbreviation"},
     ),
-    "id_sms_three_parts": ({"channel": "sms", "action": "decline"}, {"sms_segments"}),
+    "id_sms_four_parts": ({"channel": "sms", "action": "decline"}, {"sms_segments"}),
     "id_voicemail_no_apology": (
         {"channel": "voicemail", "action": "cancel"},
         {"required_apology_voicemail"},

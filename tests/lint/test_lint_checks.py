@@ -211,9 +211,10 @@ def test_long_punctuation_runs_stay_fast() -> None:
     import time
 
     text = "Terima kasih" + "!?" * 5000 + " " + "!" * 5000
-    start = time.perf_counter()
+    # CPU time: the bound is on the work done, not on how busy other test workers keep the machine.
+    start = time.process_time()
     findings = [f for f in lint_text(text).findings if f.rule == "exclamation_run"]
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert len(findings) == 2
 
 

@@ -71,17 +71,18 @@ def test_a_series_whose_dates_have_all_passed_keeps_its_first_date() -> None:
 
 
 def test_endless_rule_started_long_ago_is_cut_within_a_second() -> None:
-    started = time.perf_counter()
+    # CPU time: the bound is on the work done, not on how busy other test workers keep the machine.
+    started = time.process_time()
     inv = read_file(ICS / "minutely_endless_started_2025.ics", now=NOW)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert inv.start == NOW  # every minute: the one at 09.00 today
 
 
 def test_endless_secondly_rule_after_its_start_is_cut_within_a_second() -> None:
     now = datetime(2027, 3, 1, 10, 30, 15, tzinfo=WIB)
-    started = time.perf_counter()
+    started = time.process_time()
     inv = read_file(ICS / "rrule_without_end.ics", now=now)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert inv.start == now
 
 

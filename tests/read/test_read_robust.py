@@ -100,9 +100,10 @@ def test_random_text_never_crashes(text: str) -> None:
 
 
 def test_endless_recurrence_is_cut_within_a_second() -> None:
-    started = time.perf_counter()
+    # CPU time: the bound is on the work done, not on how busy other test workers keep the machine.
+    started = time.process_time()
     inv = read_file(FIXTURES / "ics/rrule_without_end.ics", now=NOW)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert inv.start is not None
 
 
@@ -114,15 +115,15 @@ def test_many_events_and_endless_rules_stay_fast(tmp_path: Path) -> None:
     body = "".join(event.format(n=n) for n in range(20000))
     path = tmp_path / "big.ics"
     path.write_text(f"BEGIN:VCALENDAR\nMETHOD:REQUEST\n{body}END:VCALENDAR\n", "utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     inv = read_file(path, now=NOW)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert inv.uid == "u0"
 
 
 def test_long_text_without_dates_is_fast() -> None:
     text = "interview " + "kata biasa tanpa tanggal 12 dan 345. " * 20000
-    started = time.perf_counter()
+    started = time.process_time()
     inv = read_text(text, now=NOW)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
     assert inv.start is None
