@@ -10,12 +10,11 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from babel.numbers import format_decimal
 
+from sopan.data import load_yaml
 from sopan.errors import InternalError, UserError
 from sopan.model import Channel, Note, Step
 
@@ -25,10 +24,6 @@ SECTIONS_WITH_IDS: tuple[str, ...] = ("steps", "warnings", "checklist")
 def placeholders(template: str) -> set[str]:
     """The `{name}` fields a template expects."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-# The C loader parses the book several times faster; both are safe loaders.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -103,8 +98,7 @@ BOOKS: tuple[str, ...] = ("plan", "views")
 
 @cache
 def _load(book: str, lang: str) -> Words:
-    raw = resources.files(f"sopan.data.{book}").joinpath(f"{lang}.yaml").read_text("utf-8")
-    data: Any = yaml.load(raw, Loader=_LOADER)
+    data: Any = load_yaml(book, f"{lang}.yaml")
     if not isinstance(data, dict):
         raise InternalError(f"{book} words '{lang}' are not a mapping")
     return Words(lang, data, book)

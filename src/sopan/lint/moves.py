@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from sopan.data import load_yaml
 from sopan.lint.text import detect_language
 from sopan.model import MOVES
 
 
 def _load(name: str) -> dict[str, list[str]]:
-    text = resources.files("sopan.data").joinpath("moves", name).read_text("utf-8")
-    loaded: dict[str, list[str]] = yaml.safe_load(text) or {}
+    loaded: dict[str, list[str]] = load_yaml("moves", name) or {}
     return loaded
 
 
