@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sopan.errors import UserError
-from sopan.model import Profile
+from sopan.model import LANGUAGES, Profile
 
 PROFILE_FIELDS = ("name", "email", "phone", "linkedin", "city", "language", "timezone", "country")
 _SECRET_KEYS = ("password", "passwd", "secret", "token")
@@ -53,7 +53,7 @@ def _profile_from(data: Mapping[str, Any], origin: str) -> Profile:
     if not isinstance(raw, Mapping) or not raw.get("name"):
         raise UserError(f"{origin}: the [profile] table needs at least a name (run `sopan init`)")
     values = {k: str(raw[k]) for k in PROFILE_FIELDS if raw.get(k) not in (None, "")}
-    if values.get("language", "id") not in ("id", "en"):
+    if values.get("language", "id") not in LANGUAGES:
         raise UserError(f"{origin}: profile language must be 'id' or 'en'")
     return Profile(**values)  # type: ignore[arg-type]
 

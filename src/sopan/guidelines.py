@@ -11,8 +11,7 @@ from typing import Any
 
 from sopan.data import load_yaml
 from sopan.errors import InternalError, UserError
-
-LANGUAGES: tuple[str, ...] = ("id", "en")
+from sopan.model import LANGUAGES
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 
 from sopan.data import load_yaml
 from sopan.errors import InternalError, UserError
-from sopan.model import Channel, Note, Step
+from sopan.model import LANGUAGES, Channel, Note, Step
 
 SECTIONS_WITH_IDS: tuple[str, ...] = ("steps", "warnings", "checklist")
 
@@ -106,7 +106,7 @@ def _load(book: str, lang: str) -> Words:
 
 def load_words(lang: str, book: str = "plan") -> Words:
     """The texts of `book` ("plan" or "views", see the module) in `lang` ("id" or "en")."""
-    if lang not in ("id", "en"):
+    if lang not in LANGUAGES:
         raise UserError(f"language must be 'id' or 'en', not '{lang}'")
     if book not in BOOKS:
         raise InternalError(f"no words book '{book}'")

@@ -9,6 +9,7 @@ import click
 
 from sopan.cli.base import cli
 from sopan.errors import UserError
+from sopan.model import LANGUAGES
 
 
 @cli.command()
@@ -28,7 +29,7 @@ def init(**given: str | None) -> None:
     interactive = sys.stdin.isatty() and not any(given.values())
     # Asked in the language given, else the one of the profile in place (or the example's).
     asked_in = given.get("language") or load_config().profile.language
-    words = load_words(asked_in if asked_in in ("id", "en") else "id", "views")
+    words = load_words(asked_in if asked_in in LANGUAGES else "id", "views")
     keys = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
     prompts = {key: words.text("init", key) for key in keys}
     defaults = {"language": "id", "timezone": "Asia/Jakarta"}
@@ -42,7 +43,7 @@ def init(**given: str | None) -> None:
             values[key] = value.strip()
     if not values.get("name"):
         raise UserError("init: a full name is needed (--name)")
-    if values.get("language", "id") not in ("id", "en"):
+    if values.get("language", "id") not in LANGUAGES:
         raise UserError("init: language must be 'id' or 'en'")
     try:
         ZoneInfo(values.get("timezone", "Asia/Jakarta"))

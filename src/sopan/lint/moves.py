@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sopan.data import load_yaml
 from sopan.lint.text import detect_language
-from sopan.model import MOVES
+from sopan.model import LANGUAGES, MOVES
 
 
 def _load(name: str) -> dict[str, list[str]]:
@@ -49,6 +49,6 @@ def detect_moves(text: str, language: str | None = None) -> dict[str, bool]:
     `interview_ref` means the interview's date, time or reference number is named.
     """
     lang = language or detect_language(text)
-    if lang not in ("id", "en"):
+    if lang not in LANGUAGES:
         raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
     return {move: match is not None for move, match in find_moves(text, lang).items()}

@@ -17,12 +17,12 @@ from typing import Any, Literal
 import yaml
 
 from sopan.errors import UserError
+from sopan.model import LANGUAGES
 
 Kind = Literal["existence", "substitution", "required", "length", "spelling", "check"]
 KINDS: tuple[str, ...] = ("existence", "substitution", "required", "length", "spelling", "check")
 LEVELS: tuple[str, ...] = ("error", "warning", "info")
 SCOPES: tuple[str, ...] = ("subject", "greeting", "body", "closing")
-LANGUAGES: tuple[str, ...] = ("id", "en")
 LENGTH_UNITS: tuple[str, ...] = ("chars", "sms_segments", "seconds")
 _GUIDELINE = re.compile(r"^[RC]\d+(\.\d+)?$")
 _KNOWN_KEYS = frozenset(

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from sopan.data import load_yaml
+from sopan.model import LANGUAGES
 
 Span = tuple[int, int]
 
@@ -26,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 @lru_cache(maxsize=1)
 def _language_words() -> dict[str, frozenset[str]]:
     raw = data("language.yaml")
-    return {lang: frozenset(str(raw[lang]).split()) for lang in ("id", "en")}
+    return {lang: frozenset(str(raw[lang]).split()) for lang in LANGUAGES}
 
 
 def detect_language(text: str) -> str:
