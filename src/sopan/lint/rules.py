@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 
 from sopan.errors import UserError
-from sopan.model import LANGUAGES
+from sopan.model import LANGUAGES, MOVES
 
 Kind = Literal["existence", "substitution", "required", "length", "spelling", "check"]
 KINDS: tuple[str, ...] = ("existence", "substitution", "required", "length", "spelling", "check")
@@ -241,8 +241,6 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         move, pattern = r.get("move", str), r.get("pattern", str)
         if (move is None) == (pattern is None):
             raise r.fail(None, "a required rule needs exactly one of 'move' or 'pattern'")
-        from sopan.model import MOVES
-
         if move is not None and move not in MOVES:
             raise r.fail("move", f"unknown move '{move}'")
         fields["move"] = move
