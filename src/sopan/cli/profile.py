@@ -18,7 +18,7 @@ from sopan.model import LANGUAGES
 @click.option("--phone", help="Your phone number.")
 @click.option("--linkedin", help="Your LinkedIn profile address.")
 @click.option("--city", help="Your home city (for travel estimates).")
-@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Preferred language.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Preferred language.")
 @click.option("--timezone", "timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
 def init(**given: str | None) -> None:
     """Write your profile into the config file (asks for what is not given)."""

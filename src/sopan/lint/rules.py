@@ -17,7 +17,7 @@ from typing import Any, Literal
 import yaml
 
 from sopan.errors import UserError
-from sopan.model import LANGUAGES, MOVES
+from sopan.model import CHANNELS, INTENTS, LANGUAGES, MOVES
 
 Kind = Literal["existence", "substitution", "required", "length", "spelling", "check"]
 KINDS: tuple[str, ...] = ("existence", "substitution", "required", "length", "spelling", "check")
@@ -269,12 +269,8 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         line=int(data["__line__"]),
         scope=r.words("scope", SCOPES, SCOPES),
         languages=r.words("languages", LANGUAGES, LANGUAGES),
-        actions=r.words("actions", ("decline", "cancel", "reschedule", "online"), ()),
-        channels=r.words(
-            "channels",
-            ("call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"),
-            (),
-        ),
+        actions=r.words("actions", INTENTS, ()),
+        channels=r.words("channels", CHANNELS, ()),
         when={k: v for k, v in when.items() if not k.startswith("__")},
         suggestion={k: str(v) for k, v in suggestion.items() if not k.startswith("__")},
         keep_protected=bool(r.get("keep_protected", bool)),
