@@ -38,6 +38,10 @@ class ChannelSpec:
             raise InternalError(f"channel {self.name}: no moves for action {action}")
         return found
 
+    def rate(self, language: str) -> float:
+        """Words per minute a script in `language` is spoken at (130 when the data names none)."""
+        return self.words_per_minute.get(language, 130)
+
 
 @cache
 def channel_spec(name: str) -> ChannelSpec:
