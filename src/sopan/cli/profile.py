@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from zoneinfo import ZoneInfo
 
 import click
 
@@ -22,8 +21,7 @@ from sopan.model import LANGUAGES
 @click.option("--timezone", "timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
 def init(**given: str | None) -> None:
     """Write your profile into the config file (asks for what is not given)."""
-    from sopan.config import config_path, load_config, save_profile
-    from sopan.model import Profile
+    from sopan.config import config_path, load_config, profile_of, save_profile
     from sopan.plan_words import load_words
 
     interactive = sys.stdin.isatty() and not any(given.values())
@@ -43,12 +41,6 @@ def init(**given: str | None) -> None:
             values[key] = value.strip()
     if not values.get("name"):
         raise UserError("init: a full name is needed (--name)")
-    if values.get("language", "id") not in LANGUAGES:
-        raise UserError("init: language must be 'id' or 'en'")
-    try:
-        ZoneInfo(values.get("timezone", "Asia/Jakarta"))
-    except (KeyError, ValueError):
-        raise UserError(f"init: unknown time zone '{values['timezone']}'") from None
-    path = save_profile(Profile(**values), config_path())  # type: ignore[arg-type]
+    path = save_profile(profile_of(values, "init"), config_path())
     saved = load_words(values.get("language", "id"), "views")
     click.echo(saved.text("init", "saved", path=str(path)))
