@@ -34,13 +34,16 @@ class Words:
     data: Mapping[str, Any]
     book: str = "plan"
 
-    def _entry(self, section: str, key: str) -> Mapping[str, str]:
+    def _get(self, section: str, key: str) -> Any:
         try:
-            entry: Mapping[str, str] = self.data[section][key]
+            return self.data[section][key]
         except KeyError:
             raise InternalError(
                 f"{self.book} words: no {section}.{key} in '{self.language}'"
             ) from None
+
+    def _entry(self, section: str, key: str) -> Mapping[str, str]:
+        entry: Mapping[str, str] = self._get(section, key)
         return entry
 
     def _fill(self, template: str, values: Mapping[str, object]) -> str:
@@ -70,13 +73,7 @@ class Words:
 
     def text(self, section: str, key: str, **values: object) -> str:
         """A plain text (view labels, questions, medium reasons), filled in."""
-        try:
-            template = self.data[section][key]
-        except KeyError:
-            raise InternalError(
-                f"{self.book} words: no {section}.{key} in '{self.language}'"
-            ) from None
-        return self._fill(str(template), values)
+        return self._fill(str(self._get(section, key)), values)
 
     def number(self, value: float) -> str:
         """A number with at most one decimal, written the way the language writes it."""
