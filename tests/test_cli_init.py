@@ -47,6 +47,16 @@ def test_init_rejects_unknown_time_zone(run_cli) -> None:
     assert "Mars/Olympus" in result.stderr
 
 
+def test_config_with_unknown_time_zone_is_one_line(run_cli, tmp_path: Path) -> None:
+    # The same check as init's, where the profile is read: not a traceback in a later stage.
+    cfg = tmp_path / "config" / "config.toml"
+    cfg.parent.mkdir()
+    cfg.write_text('[profile]\nname = "A B"\ntimezone = "Mars/Olympus"\n', "utf-8")
+    result = run_cli("busy", "--calendar", "none.ics")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"sopan: {cfg}: unknown time zone 'Mars/Olympus'"
+
+
 def test_password_in_config_is_refused(tmp_path: Path) -> None:
     import pytest
 

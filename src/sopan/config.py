@@ -13,9 +13,10 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
-from sopan.model import Profile
+from sopan.model import LANGUAGES, Profile
 
 PROFILE_FIELDS = ("name", "email", "phone", "linkedin", "city", "language", "timezone", "country")
 _SECRET_KEYS = ("password", "passwd", "secret", "token")
@@ -53,8 +54,20 @@ def _profile_from(data: Mapping[str, Any], origin: str) -> Profile:
     if not isinstance(raw, Mapping) or not raw.get("name"):
         raise UserError(f"{origin}: the [profile] table needs at least a name (run `sopan init`)")
     values = {k: str(raw[k]) for k in PROFILE_FIELDS if raw.get(k) not in (None, "")}
-    if values.get("language", "id") not in ("id", "en"):
+    return profile_of(values, origin)
+
+
+def profile_of(values: Mapping[str, str], origin: str) -> Profile:
+    """A Profile from its fields; a language or time zone sopan cannot use is refused here,
+    in one line, for a config file and `sopan init` alike (not later as a traceback)."""
+    if values.get("language", "id") not in LANGUAGES:
         raise UserError(f"{origin}: profile language must be 'id' or 'en'")
+    zone = values.get("timezone")
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (KeyError, ValueError):  # ZoneInfoNotFoundError is a KeyError
+            raise UserError(f"{origin}: unknown time zone '{zone}'") from None
     return Profile(**values)  # type: ignore[arg-type]
 
 

@@ -7,18 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from sopan.data import load_yaml
 from sopan.errors import InternalError, UserError
-
-LANGUAGES: tuple[str, ...] = ("id", "en")
-
-
-# The C loader parses the book several times faster; both are safe loaders.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from sopan.model import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -40,8 +33,7 @@ def _check_lang(lang: str) -> str:
 
 @cache
 def _load(lang: str) -> dict[str, Guideline]:
-    raw_text = resources.files("sopan.data.guidelines").joinpath(f"{lang}.yaml").read_text("utf-8")
-    raw: Any = yaml.load(raw_text, Loader=_LOADER)
+    raw: Any = load_yaml("guidelines", f"{lang}.yaml")
     if not isinstance(raw, dict):
         raise InternalError(f"guideline book '{lang}' is not a mapping")
     book: dict[str, Guideline] = {}

@@ -11,6 +11,8 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 Language = Literal["id", "en"]
+#: The languages sopan speaks, reads and lints; every check of a language name uses this.
+LANGUAGES: tuple[Language, ...] = ("id", "en")
 Action = Literal["decline", "cancel", "reschedule", "online"]
 Channel = Literal["call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"]
 Level = Literal["error", "warning", "info"]

@@ -10,14 +10,13 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from babel.numbers import format_decimal
 
+from sopan.data import load_yaml
 from sopan.errors import InternalError, UserError
-from sopan.model import Channel, Note, Step
+from sopan.model import LANGUAGES, Channel, Note, Step
 
 SECTIONS_WITH_IDS: tuple[str, ...] = ("steps", "warnings", "checklist")
 
@@ -25,10 +24,6 @@ SECTIONS_WITH_IDS: tuple[str, ...] = ("steps", "warnings", "checklist")
 def placeholders(template: str) -> set[str]:
     """The `{name}` fields a template expects."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-# The C loader parses the book several times faster; both are safe loaders.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -39,13 +34,16 @@ class Words:
     data: Mapping[str, Any]
     book: str = "plan"
 
-    def _entry(self, section: str, key: str) -> Mapping[str, str]:
+    def _get(self, section: str, key: str) -> Any:
         try:
-            entry: Mapping[str, str] = self.data[section][key]
+            return self.data[section][key]
         except KeyError:
             raise InternalError(
                 f"{self.book} words: no {section}.{key} in '{self.language}'"
             ) from None
+
+    def _entry(self, section: str, key: str) -> Mapping[str, str]:
+        entry: Mapping[str, str] = self._get(section, key)
         return entry
 
     def _fill(self, template: str, values: Mapping[str, object]) -> str:
@@ -75,13 +73,7 @@ class Words:
 
     def text(self, section: str, key: str, **values: object) -> str:
         """A plain text (view labels, questions, medium reasons), filled in."""
-        try:
-            template = self.data[section][key]
-        except KeyError:
-            raise InternalError(
-                f"{self.book} words: no {section}.{key} in '{self.language}'"
-            ) from None
-        return self._fill(str(template), values)
+        return self._fill(str(self._get(section, key)), values)
 
     def number(self, value: float) -> str:
         """A number with at most one decimal, written the way the language writes it."""
@@ -103,8 +95,7 @@ BOOKS: tuple[str, ...] = ("plan", "views")
 
 @cache
 def _load(book: str, lang: str) -> Words:
-    raw = resources.files(f"sopan.data.{book}").joinpath(f"{lang}.yaml").read_text("utf-8")
-    data: Any = yaml.load(raw, Loader=_LOADER)
+    data: Any = load_yaml(book, f"{lang}.yaml")
     if not isinstance(data, dict):
         raise InternalError(f"{book} words '{lang}' are not a mapping")
     return Words(lang, data, book)
@@ -112,7 +103,7 @@ def _load(book: str, lang: str) -> Words:
 
 def load_words(lang: str, book: str = "plan") -> Words:
     """The texts of `book` ("plan" or "views", see the module) in `lang` ("id" or "en")."""
-    if lang not in ("id", "en"):
+    if lang not in LANGUAGES:
         raise UserError(f"language must be 'id' or 'en', not '{lang}'")
     if book not in BOOKS:
         raise InternalError(f"no words book '{book}'")

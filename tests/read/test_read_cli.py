@@ -95,6 +95,14 @@ def test_stdin_is_read_with_a_dash(run_cli) -> None:
     assert json.loads(result.stdout)["start"] == "2026-11-30T10:00:00+07:00"
 
 
+def test_every_command_names_standard_input_the_same_way(run_cli) -> None:
+    # read_file itself takes "-", so plan and draft read stdin as read does.
+    for args in (("read", "-"), ("plan", "-", "--intent", "decline")):
+        result = run_cli(*args, input="")
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip() == "sopan: stdin: the file is empty"
+
+
 def _bad(tmp_path: Path, kind: str) -> Path:
     path = tmp_path / f"bad_{kind}"
     if kind == "empty":

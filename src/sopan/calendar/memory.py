@@ -26,13 +26,11 @@ def content_key(data: bytes, tz: str) -> str:
 def cached_index(data: bytes, *, tz: str, source: str) -> CalendarIndex:
     """The index of these bytes, from memory when the same content was seen before."""
     key = (content_key(data, tz), source)
-    found = _MEMORY.get(key)
-    if found is not None:
-        _MEMORY.move_to_end(key)
-        return found
-    index = parse_calendar(data, tz=tz, source=source)
-    remember(key, index)
-    return index
+    found = recall(key)
+    if found is None:
+        found = parse_calendar(data, tz=tz, source=source)
+        remember(key, found)
+    return found
 
 
 def remember(key: tuple[str, str], index: CalendarIndex) -> None:
@@ -44,8 +42,11 @@ def remember(key: tuple[str, str], index: CalendarIndex) -> None:
 
 
 def recall(key: tuple[str, str]) -> CalendarIndex | None:
-    """An index from the in-memory LRU, if present."""
-    return _MEMORY.get(key)
+    """An index from the in-memory LRU, if present (and then the most recently used)."""
+    found = _MEMORY.get(key)
+    if found is not None:
+        _MEMORY.move_to_end(key)
+    return found
 
 
 def forget_all() -> None:

@@ -71,16 +71,6 @@ def _write(path: Path, data: bytes) -> None:
         _log.debug("calendar cache not written: %s", exc)
 
 
-def index_for(data: bytes, *, tz: str, source: str, cache_dir: Path | None) -> CalendarIndex:
-    """The index of a calendar's bytes: from memory, else from disk, else parsed (and saved).
-
-    On disk, a large calendar's index is one JSON file, and each expanded four-week chunk
-    of its recurrences a small file beside it, so a new process answers from them.
-    """
-    key = content_key(data, tz)
-    return _index(data, key, tz=tz, source=source, disk=_disk_path(data, key, cache_dir))
-
-
 def _index(data: bytes, key: str, *, tz: str, source: str, disk: Path | None) -> CalendarIndex:
     found = recall((key, source))
     if found is not None:

@@ -92,11 +92,12 @@ def slots(
 ) -> None:
     """Propose free slots to move an interview to (FILE: the invitation)."""
     from datetime import timedelta
+    from zoneinfo import ZoneInfo
 
     from sopan.calendar import calendar_settings, conflicts, free_slots, load_busy
     from sopan.calendar.views import busy_line, recruiter_zone, slot_json, slot_line
     from sopan.config import load_config
-    from sopan.model import Slot
+    from sopan.model import DEFAULT_INTERVIEW_LENGTH, Slot
     from sopan.plan_words import load_words
 
     config = load_config()
@@ -113,7 +114,7 @@ def slots(
     end = invitation.end if invitation and not at_text else None
     length = _duration(duration, "--duration") if duration else None
     if length is None:
-        length = end - start if start and end and end > start else timedelta(minutes=60)
+        length = end - start if start and end and end > start else DEFAULT_INTERVIEW_LENGTH
     span = _duration(within, "--within")
     settings = calendar_settings(config)
     sources = [*settings.sources, *calendars]
@@ -125,7 +126,7 @@ def slots(
         if sources
         else []
     )
-    preferred = start.astimezone(parse_now(None, tz).tzinfo).time() if start else None
+    preferred = start.astimezone(ZoneInfo(tz)).time() if start else None
     proposed = free_slots(
         found,
         now=now,

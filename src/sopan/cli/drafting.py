@@ -11,6 +11,7 @@ import click
 
 from sopan.cli.base import cli, note, now_option, parse_now
 from sopan.errors import UserError
+from sopan.model import LANGUAGES
 from sopan.situation_cli import situation_options
 
 
@@ -20,7 +21,7 @@ from sopan.situation_cli import situation_options
 @click.option(
     "--lang",
     "language",
-    type=click.Choice(["id", "en"]),
+    type=click.Choice(LANGUAGES),
     help="Language of the drafts (default: the invitation's).",
 )
 @click.option("--channel", "channels", multiple=True, help="A channel to write, or 'all'.")

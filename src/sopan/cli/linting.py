@@ -9,6 +9,8 @@ import click
 
 from sopan.cli.base import cli, echo_json, now_option, parse_now
 from sopan.errors import UserError
+from sopan.model import CHANNELS, INTENTS, LANGUAGES
+from sopan.situation import DETAILS
 
 
 @cli.command("lint")
@@ -18,22 +20,18 @@ from sopan.errors import UserError
 )
 @click.option(
     "--action",
-    type=click.Choice(["decline", "cancel", "reschedule", "online"]),
+    type=click.Choice(INTENTS),
     help="What the reply does.",
 )
 @click.option(
     "--channel",
-    type=click.Choice(
-        ["call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"]
-    ),
+    type=click.Choice(CHANNELS),
     help="Where the reply goes (default: read as an email).",
 )
 @click.option(
-    "--lang", "language", type=click.Choice(["id", "en"]), help="Language (default: detected)."
+    "--lang", "language", type=click.Choice(LANGUAGES), help="Language (default: detected)."
 )
-@click.option(
-    "--detail", type=click.Choice(["brief", "full"]), help="How much of the reason to share."
-)
+@click.option("--detail", type=click.Choice(DETAILS), help="How much of the reason to share.")
 @click.option("--new-employer", metavar="NAME", help="The employer whose offer you accepted.")
 @click.option(
     "--rules", "rule_dirs", multiple=True, metavar="DIR", help="Also use the rule files in DIR."

@@ -9,12 +9,13 @@ from typing import Any
 import click
 
 from sopan.cli.base import cli, echo_json, note, now_option, parse_now
+from sopan.model import LANGUAGES
 from sopan.situation_cli import situation_options
 
 
 @cli.command()
 @click.argument("gid", metavar="[ID]", required=False)
-@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Language to show.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Language to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def guide(gid: str | None, language: str | None, as_json: bool) -> None:
     """Show the guideline book, or one guideline by its id (e.g. C0, R2.1)."""
@@ -53,7 +54,7 @@ def guide(gid: str | None, language: str | None, as_json: bool) -> None:
 )
 @now_option
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
-@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Language of the plan.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Language of the plan.")
 def plan_command(
     file: str,
     calendars: tuple[str, ...],

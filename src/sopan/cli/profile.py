@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from zoneinfo import ZoneInfo
 
 import click
 
 from sopan.cli.base import cli
 from sopan.errors import UserError
+from sopan.model import LANGUAGES
 
 
 @cli.command()
@@ -17,18 +17,17 @@ from sopan.errors import UserError
 @click.option("--phone", help="Your phone number.")
 @click.option("--linkedin", help="Your LinkedIn profile address.")
 @click.option("--city", help="Your home city (for travel estimates).")
-@click.option("--lang", "language", type=click.Choice(["id", "en"]), help="Preferred language.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Preferred language.")
 @click.option("--timezone", "timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
 def init(**given: str | None) -> None:
     """Write your profile into the config file (asks for what is not given)."""
-    from sopan.config import config_path, load_config, save_profile
-    from sopan.model import Profile
+    from sopan.config import config_path, load_config, profile_of, save_profile
     from sopan.plan_words import load_words
 
     interactive = sys.stdin.isatty() and not any(given.values())
     # Asked in the language given, else the one of the profile in place (or the example's).
     asked_in = given.get("language") or load_config().profile.language
-    words = load_words(asked_in if asked_in in ("id", "en") else "id", "views")
+    words = load_words(asked_in if asked_in in LANGUAGES else "id", "views")
     keys = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
     prompts = {key: words.text("init", key) for key in keys}
     defaults = {"language": "id", "timezone": "Asia/Jakarta"}
@@ -42,12 +41,6 @@ def init(**given: str | None) -> None:
             values[key] = value.strip()
     if not values.get("name"):
         raise UserError("init: a full name is needed (--name)")
-    if values.get("language", "id") not in ("id", "en"):
-        raise UserError("init: language must be 'id' or 'en'")
-    try:
-        ZoneInfo(values.get("timezone", "Asia/Jakarta"))
-    except (KeyError, ValueError):
-        raise UserError(f"init: unknown time zone '{values['timezone']}'") from None
-    path = save_profile(Profile(**values), config_path())  # type: ignore[arg-type]
+    path = save_profile(profile_of(values, "init"), config_path())
     saved = load_words(values.get("language", "id"), "views")
     click.echo(saved.text("init", "saved", path=str(path)))

@@ -23,9 +23,8 @@ def read_command(
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
 
     from sopan.config import load_config
-    from sopan.inputs import STDIN, read_input
     from sopan.plan_words import load_words
-    from sopan.read import MAX_BYTES, read_bytes, read_file, read_mailbox, to_json
+    from sopan.read import read_file, read_mailbox, to_json
     from sopan.read.show import describe, mailbox_line
 
     profile = load_config().profile
@@ -43,11 +42,7 @@ def read_command(
         return
     if not file:
         raise UserError("read: give a FILE (or --mailbox PATH)")
-    if file == STDIN:
-        data = read_input(STDIN, what="an invitation", max_bytes=MAX_BYTES)
-        inv = read_bytes(data, now=now, user_tz=user_tz, origin="stdin")
-    else:
-        inv = read_file(Path(file), now=now, user_tz=user_tz)
+    inv = read_file(Path(file), now=now, user_tz=user_tz)
     if as_json:
         echo_json(to_json(inv))
     else:

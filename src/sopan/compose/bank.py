@@ -9,22 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from sopan.data import load_yaml
 from sopan.errors import InternalError
 
 #: Which register's bank a register falls back to for moves it does not list.
 _BASE_REGISTER = "formal"
-
-
-def _load(*parts: str) -> Any:
-    node = resources.files("sopan.data")
-    for part in parts:
-        node = node.joinpath(part)
-    return yaml.safe_load(node.read_text("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -47,11 +38,15 @@ class ChannelSpec:
             raise InternalError(f"channel {self.name}: no moves for action {action}")
         return found
 
+    def rate(self, language: str) -> float:
+        """Words per minute a script in `language` is spoken at (130 when the data names none)."""
+        return self.words_per_minute.get(language, 130)
+
 
 @cache
 def channel_spec(name: str) -> ChannelSpec:
     """The spec of one channel, from `data/channels/NAME.yaml`."""
-    raw = _load("channels", f"{name}.yaml")
+    raw = load_yaml("channels", f"{name}.yaml")
     moves = {
         action: tuple(tuple(str(step) for step in para) for para in paras)
         for action, paras in raw["moves"].items()
@@ -70,14 +65,14 @@ def channel_spec(name: str) -> ChannelSpec:
 
 @cache
 def _bank(language: str, register: str) -> Mapping[str, Any]:
-    data = _load("phrases", language, f"{register}.yaml")
+    data = load_yaml("phrases", language, f"{register}.yaml")
     return data if isinstance(data, dict) else {}
 
 
 @cache
 def common(language: str) -> Mapping[str, Any]:
     """The non-move words of a language: fragments, labels, subjects, date patterns."""
-    data = _load("phrases", language, "common.yaml")
+    data = load_yaml("phrases", language, "common.yaml")
     if not isinstance(data, dict):
         raise InternalError(f"phrases/{language}/common.yaml is empty")
     return data

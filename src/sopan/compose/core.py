@@ -109,8 +109,7 @@ def _fits(text: str, spec: ChannelSpec, language: str, limit: int | None) -> boo
     if limit is not None and len(text) > limit:
         return False
     if spec.max_seconds is not None:
-        wpm = spec.words_per_minute.get(language, 130)
-        return speaking_seconds(text, wpm) < spec.max_seconds
+        return speaking_seconds(text, spec.rate(language)) < spec.max_seconds
     return True
 
 
@@ -279,13 +278,13 @@ def compose(
 
 def voicemail_seconds(draft: Draft) -> float:
     """How long the voicemail takes to say at the channel's words-per-minute rate."""
-    wpm = channel_spec("voicemail").words_per_minute.get(draft.language, 130)
+    wpm = channel_spec("voicemail").rate(draft.language)
     return speaking_seconds(draft.text, wpm)
 
 
 def voicemail_note(draft: Draft) -> str:
     """The printed estimate: "Perkiraan durasi: 24 detik (44 kata, 110 kata per menit)"."""
-    wpm = channel_spec("voicemail").words_per_minute.get(draft.language, 130)
+    wpm = channel_spec("voicemail").rate(draft.language)
     seconds = voicemail_seconds(draft)
     return str(common(draft.language)["voicemail_estimate"]).format(
         seconds=math.ceil(seconds), words=round(seconds * wpm / 60), wpm=round(wpm)

@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_time
 
-from sopan.compose.bank import _load, common
+from sopan.compose.bank import common
+from sopan.data import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _zones() -> Mapping[str, Any]:
-    data = _load("phrases", "zones.yaml")
+    data = load_yaml("phrases", "zones.yaml")
     return data if isinstance(data, dict) else {}
 
 

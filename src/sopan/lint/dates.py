@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sopan.lint.text import data
-from sopan.read.words import zone_map
+from sopan.read.words import month_map, weekday_map, zone_map
 
 
 @dataclass(frozen=True)
@@ -44,9 +43,8 @@ def _alt(names: dict[str, int]) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[list[re.Pattern[str]], dict[str, int], dict[str, int]]:
-    cal = data("calendar.yaml")
-    months = {**cal["months"]["en"], **cal["months"]["id"]}
-    days = {**cal["days"]["en"], **cal["days"]["id"]}
+    # The reader's month and weekday words: a reply is read with the names invitations use.
+    months, days = month_map(), weekday_map()
     m, d = _alt(months), _alt(days)
     wd = rf"(?:(?P<wd>{d})\.?,?\s+(?:the\s+)?)?"
     year = r"(?:,?\s+(?P<y>\d{4}))?"

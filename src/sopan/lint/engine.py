@@ -13,7 +13,7 @@ from sopan.lint.context import Context, Hit
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
 from sopan.lint.text import detect_language, inside, overlaps, words
-from sopan.model import Draft, Finding, Invitation, Profile
+from sopan.model import LANGUAGES, Draft, Finding, Invitation, Profile
 
 #: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
 _SAME_LENGTH = str.maketrans({"\r": " ", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
@@ -232,7 +232,7 @@ def lint_text(
     """
     text = text.translate(_SAME_LENGTH)
     lang = language or detect_language(text)
-    if lang not in ("id", "en"):
+    if lang not in LANGUAGES:
         raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
     ctx = Context(
         text,

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from sopan.data import load_yaml
 from sopan.lint.text import detect_language
-from sopan.model import MOVES
+from sopan.model import LANGUAGES, MOVES
 
 
 def _load(name: str) -> dict[str, list[str]]:
-    text = resources.files("sopan.data").joinpath("moves", name).read_text("utf-8")
-    loaded: dict[str, list[str]] = yaml.safe_load(text) or {}
+    loaded: dict[str, list[str]] = load_yaml("moves", name) or {}
     return loaded
 
 
@@ -52,6 +49,6 @@ def detect_moves(text: str, language: str | None = None) -> dict[str, bool]:
     `interview_ref` means the interview's date, time or reference number is named.
     """
     lang = language or detect_language(text)
-    if lang not in ("id", "en"):
+    if lang not in LANGUAGES:
         raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
     return {move: match is not None for move, match in find_moves(text, lang).items()}

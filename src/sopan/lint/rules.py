@@ -17,12 +17,12 @@ from typing import Any, Literal
 import yaml
 
 from sopan.errors import UserError
+from sopan.model import CHANNELS, INTENTS, LANGUAGES, MOVES
 
 Kind = Literal["existence", "substitution", "required", "length", "spelling", "check"]
 KINDS: tuple[str, ...] = ("existence", "substitution", "required", "length", "spelling", "check")
 LEVELS: tuple[str, ...] = ("error", "warning", "info")
 SCOPES: tuple[str, ...] = ("subject", "greeting", "body", "closing")
-LANGUAGES: tuple[str, ...] = ("id", "en")
 LENGTH_UNITS: tuple[str, ...] = ("chars", "sms_segments", "seconds")
 _GUIDELINE = re.compile(r"^[RC]\d+(\.\d+)?$")
 _KNOWN_KEYS = frozenset(
@@ -241,8 +241,6 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         move, pattern = r.get("move", str), r.get("pattern", str)
         if (move is None) == (pattern is None):
             raise r.fail(None, "a required rule needs exactly one of 'move' or 'pattern'")
-        from sopan.model import MOVES
-
         if move is not None and move not in MOVES:
             raise r.fail("move", f"unknown move '{move}'")
         fields["move"] = move
@@ -271,12 +269,8 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         line=int(data["__line__"]),
         scope=r.words("scope", SCOPES, SCOPES),
         languages=r.words("languages", LANGUAGES, LANGUAGES),
-        actions=r.words("actions", ("decline", "cancel", "reschedule", "online"), ()),
-        channels=r.words(
-            "channels",
-            ("call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"),
-            (),
-        ),
+        actions=r.words("actions", INTENTS, ()),
+        channels=r.words("channels", CHANNELS, ()),
         when={k: v for k, v in when.items() if not k.startswith("__")},
         suggestion={k: str(v) for k, v in suggestion.items() if not k.startswith("__")},
         keep_protected=bool(r.get("keep_protected", bool)),

@@ -6,10 +6,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from sopan.data import load_yaml
+from sopan.model import LANGUAGES
 
 Span = tuple[int, int]
 
@@ -17,8 +17,7 @@ Span = tuple[int, int]
 @lru_cache(maxsize=8)
 def data(name: str) -> Mapping[str, Any]:
     """A YAML file from `sopan/data/lint/`, loaded once."""
-    text = resources.files("sopan.data").joinpath("lint", name).read_text("utf-8")
-    loaded: Mapping[str, Any] = yaml.safe_load(text)
+    loaded: Mapping[str, Any] = load_yaml("lint", name)
     return loaded
 
 
@@ -28,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 @lru_cache(maxsize=1)
 def _language_words() -> dict[str, frozenset[str]]:
     raw = data("language.yaml")
-    return {lang: frozenset(str(raw[lang]).split()) for lang in ("id", "en")}
+    return {lang: frozenset(str(raw[lang]).split()) for lang in LANGUAGES}
 
 
 def detect_language(text: str) -> str:

@@ -97,9 +97,7 @@ def read_bytes(
         if not env.calendar and not _mentions_invitation((env.subject or "") + "\n" + body):
             raise UserError(f"{origin}: this email is not an interview invitation")
         return build(body, env, now=now, user_tz=user_tz)
-    from sopan.read.email_src import decode_bytes as _decode
-
-    text = _decode(data)
+    text = decode_bytes(data)
     if not _mentions_invitation(text):
         raise UserError(
             f"{origin}: not an interview invitation (no email headers, no calendar "
@@ -115,19 +113,23 @@ def _mentions_invitation(text: str) -> bool:
 
 
 def read_file(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") -> Invitation:
-    """Read an invitation file (.eml, .ics, .mbox or pasted text), detected by its content.
+    """Read an invitation file (.eml, .ics, .mbox or pasted text), detected by its content;
+    "-" reads standard input.
 
     Raises UserError, with one line naming the file, when it is missing, unreadable,
     empty, too large, binary or not an invitation.
     """
+    from sopan.inputs import STDIN, read_input
+
+    if str(path) == STDIN:
+        data = read_input(STDIN, what="an invitation", max_bytes=MAX_BYTES)
+        return read_bytes(data, now=now, user_tz=user_tz, origin="stdin")
     path = Path(path)
     if path.is_dir():
         found = read_mailbox(path, now=now, user_tz=user_tz)
         if not found:
             raise UserError(f"{path}: no interview invitation in this folder")
         return found[0]
-    from sopan.inputs import read_input
-
     data = read_input(path, what="an invitation", max_bytes=MAX_BYTES)
     return read_bytes(data, now=now, user_tz=user_tz, origin=str(path))
 

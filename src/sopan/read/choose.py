@@ -21,7 +21,6 @@ from sopan.read.words import phrase_re
 Category = Literal["interview", "deadline", "other", "neutral"]
 _ALTERNATIVE = re.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
-_WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass
@@ -155,7 +154,9 @@ def _at(day: date, hm: tuple[int, int], tz: str) -> datetime:
 
 def _describe(day: date, t: TimeHit | None, tz: str) -> str:
     if t is None:
-        return f"{day.isoformat()} ({_WEEKDAY_EN[day.weekday()]})"
+        from babel.dates import format_date  # only for an ambiguous day: reading starts without it
+
+        return f"{day.isoformat()} ({format_date(day, 'EEEE', locale='en')})"
     return _at(day, (t.hour, t.minute), tz).isoformat()
 
 

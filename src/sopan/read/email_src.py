@@ -9,7 +9,7 @@ from email.message import Message
 from email.policy import compat32
 from email.utils import getaddresses
 
-from sopan.read.build import Calendar, Envelope, parse_date_header
+from sopan.read.build import Envelope, parse_date_header
 from sopan.read.html import html_to_text
 
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?")
@@ -164,9 +164,3 @@ def parse_email(data: bytes) -> tuple[str, Envelope, list[str], Message]:
         sent_at=parse_date_header(header_text(msg.get("Date"))),
     )
     return body, env, calendars, msg
-
-
-def attach_calendar(env: Envelope, cal: Calendar) -> Envelope:
-    """The envelope with its calendar part set."""
-    env.calendar = cal
-    return env

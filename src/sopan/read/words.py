@@ -7,21 +7,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-
-def _load(name: str) -> Any:
-    text = resources.files("sopan.data").joinpath(name).read_text("utf-8")
-    return yaml.safe_load(text)
+from sopan.data import load_yaml
 
 
 @cache
 def words() -> dict[str, Any]:
     """The raw word lists (see the YAML file for what each list means)."""
-    data = _load("read_words.yaml")
+    data = load_yaml("read_words.yaml")
     assert isinstance(data, dict)
     return data
 

@@ -93,12 +93,9 @@ def _local(moment: datetime, tz: str | None) -> datetime:
 
 
 def _date_text(moment: datetime, language: str) -> str:
-    cal = data("calendar.yaml")
-    day = cal["day_names"][language][moment.weekday()]
-    month = cal["month_names"][language][moment.month - 1]
-    if language == "en":
-        return f"{day}, {month} {moment.day}, {moment.year}"
-    return f"{day}, {moment.day} {month} {moment.year}"
+    from babel.dates import format_date  # only when a date differs: lint starts without it
+
+    return format_date(moment, data("calendar.yaml")["suggested_date"][language], locale=language)
 
 
 _PLACE = re.compile(r"^[^\W\d_][\w .'-]{0,40},$")

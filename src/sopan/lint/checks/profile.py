@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from sopan.lint.context import Context, Hit
-from sopan.lint.text import data
 
 
 def closing_name(ctx: Context) -> list[Hit]:
@@ -37,11 +36,13 @@ def weekday_mismatch(ctx: Context) -> list[Hit]:
         if mention.weekday is None or mention.year is None:
             continue
         try:
-            real = date(mention.year, mention.month, mention.day).weekday()
+            written = date(mention.year, mention.month, mention.day)
         except ValueError:
             hits.append(Hit(mention.start, mention.end, None))
             continue
-        if real != mention.weekday:
-            right = data("calendar.yaml")["day_names"][ctx.language][real]
+        if written.weekday() != mention.weekday:
+            from babel.dates import format_date  # only for a wrong weekday: lint starts without it
+
+            right = format_date(written, "EEEE", locale=ctx.language)
             hits.append(Hit(mention.start, mention.end, right, {"weekday": right}))
     return hits
