@@ -23,6 +23,16 @@ def parse_now(value: str | None, tz: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
 
 
+#: Every command that looks at the user's calendars takes its sources the same way.
+calendar_option = click.option(
+    "--calendar",
+    "calendars",
+    multiple=True,
+    metavar="SRC",
+    help="An .ics file, an https:// ICS address or caldav+https://USER@HOST/PATH "
+    "(repeatable; added to [calendar] sources in the config).",
+)
+
 now_option = click.option(
     "--now", "now_text", metavar="ISO-8601", help="Pretend the current time is this."
 )

@@ -6,17 +6,8 @@ from typing import Any
 
 import click
 
-from sopan.cli.base import cli, echo_json, note, now_option, parse_now
+from sopan.cli.base import calendar_option, cli, echo_json, note, now_option, parse_now
 from sopan.errors import UserError
-
-calendar_option = click.option(
-    "--calendar",
-    "calendars",
-    multiple=True,
-    metavar="SRC",
-    help="An .ics file, an https:// ICS address or caldav+https://USER@HOST/PATH "
-    "(repeatable; added to [calendar] sources in the config).",
-)
 
 
 def _duration(text: str, flag: str) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from sopan.cli.base import cli, note, now_option, parse_now
+from sopan.cli.base import calendar_option, cli, note, now_option, parse_now
 from sopan.errors import UserError
 from sopan.model import LANGUAGES
 from sopan.situation_cli import situation_options
@@ -31,13 +31,7 @@ from sopan.situation_cli import situation_options
 @click.option("--new-employer", help="Name your new employer (left out unless given).")
 @click.option("--attach", "attach", multiple=True, type=click.Path(path_type=str))
 @click.option("--linkedin-premium", is_flag=True, help="Allow a 300-character LinkedIn note.")
-@click.option(
-    "--calendar",
-    "calendars",
-    multiple=True,
-    metavar="SRC",
-    help="A calendar for clashes and free slots (repeatable; added to the config's).",
-)
+@calendar_option
 @click.option("--out", "out_dir", type=click.Path(path_type=str), help="Folder for all files.")
 @now_option
 def draft(

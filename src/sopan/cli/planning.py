@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from sopan.cli.base import cli, echo_json, note, now_option, parse_now
+from sopan.cli.base import calendar_option, cli, echo_json, note, now_option, parse_now
 from sopan.model import LANGUAGES
 from sopan.situation_cli import situation_options
 
@@ -45,13 +45,7 @@ def guide(gid: str | None, language: str | None, as_json: bool) -> None:
 # print its usage text as well.
 @click.argument("file")
 @situation_options
-@click.option(
-    "--calendar",
-    "calendars",
-    multiple=True,
-    metavar="ICS",
-    help="A calendar to check for clashes (repeatable).",
-)
+@calendar_option
 @now_option
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Language of the plan.")
