@@ -89,11 +89,13 @@ def test_slots_json_best_first_at_the_interview_time(run_cli) -> None:
     )
     assert result.returncode == 0, result.stderr
     slots = json.loads(result.stdout)
+    # Not the interview's own slot (24 Nov); the weekend is skipped, and on 30 Nov the
+    # weekly meeting has moved to the afternoon, so 09.00 is free.
     assert slots == [
-        {"start": "2026-11-24T09:00:00+07:00", "end": "2026-11-24T10:30:00+07:00"},
         {"start": "2026-11-25T09:00:00+07:00", "end": "2026-11-25T10:30:00+07:00"},
         {"start": "2026-11-26T09:00:00+07:00", "end": "2026-11-26T10:30:00+07:00"},
         {"start": "2026-11-27T09:00:00+07:00", "end": "2026-11-27T10:30:00+07:00"},
+        {"start": "2026-11-30T09:00:00+07:00", "end": "2026-11-30T10:30:00+07:00"},
     ]
 
 
@@ -129,3 +131,15 @@ def test_slot_line_shows_the_recruiters_zone() -> None:
     assert "recruiter: Wednesday, November 25, 2026 11.00–12.00" in line
     same = Invitation(language="id", source="text", start=datetime(2026, 11, 24, 9, tzinfo=WIB))
     assert recruiter_zone(same, "Asia/Jakarta") is None
+
+
+def test_slots_never_offer_the_interviews_own_time(run_cli) -> None:
+    # Friday morning; the interview is the next Monday at 10.00, a free working hour.
+    result = run_cli(
+        "slots", "--at", "2026-11-23T10:00+07:00", "--now", "2026-11-20T09:00+07:00", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    starts = [s["start"] for s in json.loads(result.stdout)]
+    assert len(starts) == 3
+    assert "2026-11-23T10:00:00+07:00" not in starts
+    assert all(s.endswith("T10:00:00+07:00") for s in starts)

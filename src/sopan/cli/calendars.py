@@ -83,12 +83,11 @@ def slots(
 ) -> None:
     """Propose free slots to move an interview to (FILE: the invitation)."""
     from datetime import timedelta
-    from zoneinfo import ZoneInfo
 
-    from sopan.calendar import calendar_settings, conflicts, free_slots, load_busy
+    from sopan.calendar import calendar_settings, conflicts, load_busy, propose
     from sopan.calendar.views import busy_line, recruiter_zone, slot_json, slot_line
     from sopan.config import load_config
-    from sopan.model import DEFAULT_INTERVIEW_LENGTH, Slot
+    from sopan.model import DEFAULT_INTERVIEW_LENGTH, Invitation, Slot
     from sopan.plan_words import load_words
 
     config = load_config()
@@ -117,17 +116,11 @@ def slots(
         if sources
         else []
     )
-    preferred = start.astimezone(ZoneInfo(tz)).time() if start else None
-    proposed = free_slots(
-        found,
-        now=now,
-        duration=length,
-        count=count,
-        within=span,
-        prefs=settings.prefs,
-        preferred_time=preferred,
-        tz=tz,
+    # The interview as asked (--at or the invitation), so its own time is never proposed.
+    asked = Invitation(
+        language=language, source="text", start=start, end=start + length if start else None
     )
+    proposed = propose(asked, found, now=now, config=config, within=span, count=count)
     if as_json:
         echo_json([slot_json(s, tz) for s in proposed])
         return
