@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # In place of this folder, whose calendar.py would hide the standard library module.
 sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from lint.labels import MOVE_LABELS, RULE_LABELS, predicted  # noqa: E402
+from lint.labels import MOVE_LABELS, RULE_LABELS, labelled, predicted  # noqa: E402
 
 from sopan.lint import lint_text  # noqa: E402
 from sopan.lint.rules import builtin_rules  # noqa: E402
@@ -40,7 +40,7 @@ def label_table() -> None:
     for path in files:
         truth = json.loads(path.with_suffix(".json").read_text("utf-8"))
         got = predicted(lint_text(path.read_text("utf-8")))
-        for label in labels:
+        for label in labelled(truth):
             index = {(True, True): 0, (True, False): 1, (False, True): 2, (False, False): 3}
             stats[label][index[(got[label], bool(truth[label]))]] += 1
             if got[label] != truth[label]:
@@ -49,9 +49,9 @@ def label_table() -> None:
     print(f"{'label':30} {'tp':>3} {'fp':>3} {'fn':>3} {'tn':>3}  right")
     for label in labels:
         tp, fp, fn, tn = stats[label]
-        print(f"{label:30} {tp:3} {fp:3} {fn:3} {tn:3}  {tp + tn}/{len(files)}")
+        print(f"{label:30} {tp:3} {fp:3} {fn:3} {tn:3}  {tp + tn}/{tp + fp + fn + tn}")
     total = sum(s[0] + s[3] for s in stats.values())
-    print(f"all labels right: {total}/{len(files) * len(labels)}")
+    print(f"all labels right: {total}/{sum(sum(s) for s in stats.values())}")
     for line in wrong:
         print("  wrong:", line)
 

@@ -6,155 +6,27 @@ Run: python bench/read.py   (from the project root; no arguments)
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 # In place of this folder, whose calendar.py would hide the standard library module.
-sys.path[0] = str(ROOT / "src")
+sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from sopan.model import Invitation  # noqa: E402
+from evaldev import (  # noqa: E402
+    HONEST,
+    NOW,
+    RIGHT,
+    WRONG,
+    judge_time,
+    label_of,
+    labelled_files,
+    score_file,
+)
+
 from sopan.read import read_bytes, read_file  # noqa: E402
-from sopan.read.words import zone_map  # noqa: E402
-
-EVAL = ROOT.parent / "shared" / "eval-dev"
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
-RIGHT, HONEST, WRONG = "right", "honest", "wrong"
-
-
-def _norm(value: object) -> str:
-    return re.sub(r"[^a-z0-9@]+", " ", str(value).lower()).strip()
-
-
-def _text_match(got: str | None, want: object) -> str:
-    if want in (None, "", "[redacted]"):
-        return RIGHT if got is None else WRONG
-    if got is None:
-        return HONEST
-    g, w = _norm(got), _norm(want)
-    return RIGHT if g and (g in w or w in g) else WRONG
-
-
-def _local(inv: Invitation) -> datetime | None:
-    return inv.start
-
-
-def _has_start_ambiguity(inv: Invitation) -> bool:
-    return any(a.field == "start" for a in inv.ambiguous)
-
-
-def judge_date(inv: Invitation, want: str | None) -> str:
-    day = inv.start.date() if inv.start else inv.day
-    if want is None:
-        return RIGHT if day is None else WRONG
-    if day is None:
-        return HONEST if ("start" in inv.missing or _has_start_ambiguity(inv)) else WRONG
-    got = day.isoformat()
-    ok = got[4:] == want[1:] if want.startswith("--") else got == want
-    if ok:
-        return RIGHT
-    return HONEST if _has_start_ambiguity(inv) else WRONG
-
-
-def judge_time(start: datetime | None, want: str | None, inv: Invitation | None = None) -> str:
-    if want is None:
-        return RIGHT if start is None else WRONG
-    if start is None:
-        return HONEST if inv is not None else WRONG
-    return RIGHT if start.strftime("%H:%M") == want else WRONG
-
-
-def judge_zone(inv: Invitation, want: str | None) -> str:
-    written = inv.timezone if "timezone" not in inv.missing else None
-    if want is None:
-        return RIGHT if written is None else WRONG
-    if written is None:
-        return HONEST
-    return RIGHT if zone_map().get(want.upper()) == written else WRONG
-
-
-def judge_reply_by(inv: Invitation, want: str | None) -> str:
-    if want is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(want)):
-        return RIGHT if inv.reply_by is None else WRONG
-    if inv.reply_by is None:
-        return HONEST
-    return RIGHT if inv.reply_by.date().isoformat() == want else WRONG
-
-
-def invitation_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
-    end = inv.end if inv.end and inv.start else None
-    contact = inv.contact
-    return {
-        "date": judge_date(inv, label["date"]),
-        "start_time": judge_time(inv.start, label["start_time"], inv),
-        "end_time": _judge_end(inv, end, label),
-        "timezone": judge_zone(inv, label["timezone"]),
-        "mode": RIGHT if inv.mode == label["mode"] else (HONEST if inv.mode is None else WRONG),
-        "company": _text_match(inv.company, label["company"]),
-        "position": _text_match(inv.position, label["position"]),
-        "location": _text_match(inv.location, label["location"]),
-        "meeting_link": _text_match(inv.meeting_link, label["meeting_link"]),
-        "contact": _text_match(contact.name, label["interviewer_or_contact"]),
-        "contact_email": _text_match(contact.email, label["contact_email"]),
-        "contact_phone": _text_match(contact.phone, label["contact_phone"]),
-        "reference": _text_match(inv.reference, label["reference_number"]),
-        "reply_by": judge_reply_by(inv, label["reply_by"]),
-    }
-
-
-def _ics_start(inv: Invitation, want: str) -> str:
-    if "T" not in want:
-        return RIGHT if inv.day and inv.day.strftime("%Y%m%d") == want else WRONG
-    if inv.start is None:
-        return WRONG
-    moment = inv.start.astimezone(ZoneInfo("UTC")) if want.endswith("Z") else inv.start
-    return RIGHT if moment.strftime("%Y%m%dT%H%M%S") == want.rstrip("Z") else WRONG
-
-
-def _judge_end(inv: Invitation, end: datetime | None, label: dict[str, Any]) -> str:
-    minutes = label.get("duration_minutes")
-    if label["end_time"] is None and minutes and end is not None and inv.start is not None:
-        # the text gives a length ("45 minutes"), not an end: start + length is right
-        return RIGHT if (end - inv.start).total_seconds() == minutes * 60 else WRONG
-    return judge_time(end, label["end_time"], inv)
-
-
-def ics_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
-    org = re.search(r"<([^>]+)>", label["organizer"])
-    want_att = {re.search(r"<([^>]+)>", a).group(1).lower() for a in label["attendees"]}  # type: ignore[union-attr]
-    got_att = {re.sub(r".*<|>", "", a).lower() for a in inv.attendees}
-    end_want = label.get("dtend")
-    end_ok = RIGHT
-    if end_want and "T" in end_want:
-        end_ok = (
-            RIGHT
-            if inv.end
-            and (
-                inv.end.astimezone(ZoneInfo("UTC")) if end_want.endswith("Z") else inv.end
-            ).strftime("%Y%m%dT%H%M%S")
-            == end_want.rstrip("Z")
-            else WRONG
-        )
-    return {
-        "date": _ics_start(inv, label["dtstart"]),
-        "start_time": _ics_start(inv, label["dtstart"]),
-        "end_time": end_ok,
-        "organizer": RIGHT if org and inv.organizer == org.group(1) else WRONG,
-        "attendees": RIGHT if want_att == got_att else WRONG,
-        "sequence": RIGHT if inv.sequence == int(label.get("sequence", 0)) else WRONG,
-        "uid": RIGHT if inv.uid else WRONG,
-        **(
-            {"location": _text_match(inv.location, label["location"] or None)}
-            if "location" in label
-            else {}
-        ),
-    }
 
 
 def baseline(text: str) -> datetime | None:
@@ -195,17 +67,17 @@ def _mailbox_speed() -> tuple[float, int]:
 
 
 def main() -> None:
-    files = sorted((EVAL / "invitations").glob("*.txt")) + sorted((EVAL / "ics").glob("*.ics"))
+    files = labelled_files()
     table: dict[str, dict[str, int]] = {}
     base_table: dict[str, dict[str, int]] = {"date": {}, "start_time": {}}
     failures: list[str] = []
     ours_time = base_time = 0.0
     for path in files:
-        label = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        label = label_of(path)
         t0 = time.perf_counter()
         inv = read_file(path, now=NOW)
         ours_time += time.perf_counter() - t0
-        rows = ics_rows(inv, label) if path.suffix == ".ics" else invitation_rows(inv, label)
+        rows = score_file(path, inv)
         for field, verdict in rows.items():
             table.setdefault(field, {RIGHT: 0, HONEST: 0, WRONG: 0})[verdict] += 1
             if verdict == WRONG:

@@ -16,6 +16,37 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 EVAL_DEV = SHARED / "eval-dev"
+#: Modules whose every test reads ../shared (eval-dev, seeds) at run time.
+NEEDS_SHARED_MODULES = (
+    "test_read_eval_dev.py",
+    "test_e2e_read_eval_dev.py",
+    "test_compose_eval_dev.py",
+    "test_places_eval_dev.py",
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "shared: reads ../shared (eval-dev, seeds) beside the checkout at run time"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that read ../shared are skipped, with the reason, in a clone without it; on CI,
+    where it is always laid beside the clone, its absence is an error, never a silent skip."""
+    needs = [
+        item
+        for item in items
+        if item.get_closest_marker("shared") or item.path.name in NEEDS_SHARED_MODULES
+    ]
+    if SHARED.is_dir() or not needs:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"{SHARED} is missing: CI runs the tests that read it")
+    skip = pytest.mark.skip(reason=f"needs {SHARED} beside the checkout (eval-dev, seeds)")
+    for item in needs:
+        item.add_marker(skip)
+
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
 

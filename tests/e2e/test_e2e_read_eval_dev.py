@@ -28,7 +28,8 @@ def test_read_every_invitation(run_cli: Run, path: Path) -> None:
     assert list(found) == READ_KEYS
     assert list(found["contact"]) == ["name", "email", "phone"]
     assert found["language"] in ("id", "en")
-    assert found["source"] == ("ics" if path.suffix == ".ics" else "text")
+    # a .txt that starts with mail headers is read as the email it is
+    assert found["source"] in (("ics",) if path.suffix == ".ics" else ("text", "email"))
     assert found["mode"] in ("onsite", "online", "phone", None)
     assert all(set(a) == {"field", "candidates"} for a in found["ambiguous"])
     label = json.loads(path.with_suffix(".json").read_text("utf-8"))

@@ -16,8 +16,15 @@ MOVE_LABELS = {
 #: label → rules of which one must fire exactly when the label is true
 RULE_LABELS = {
     "blames_company": {"blame"},
+    # older labels mix a vague reason with a wavering decision; newer ones split them
     "vague_or_hedging": {"hedging", "vague_reason"},
+    "hedges_decision": {"hedging"},
 }
+
+
+def labelled(truth: dict[str, object]) -> list[str]:
+    """The labels this reply's hand labels give (older replies lack the newer ones)."""
+    return [label for label in [*MOVE_LABELS, *RULE_LABELS] if label in truth]
 
 
 def predicted(report: LintReport) -> dict[str, bool]:

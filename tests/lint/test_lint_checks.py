@@ -20,6 +20,7 @@ def rules_of(text: str, **context) -> set[str]:
     return {f.rule for f in lint_text(text, **context).findings}
 
 
+@pytest.mark.shared
 def test_seed_bad_example_is_blame() -> None:
     seed = (SHARED / "seeds" / "000_c42da068034da9bf.txt").read_text("utf-8")
     section = seed[seed.index("3.1 Hindari") : seed.index("3.2 Gunakan")]
@@ -194,6 +195,7 @@ def test_scope_limits_where_a_rule_looks() -> None:
     assert [(f.line, f.column) for f in findings] == [(1, 10)]
 
 
+@pytest.mark.shared
 def test_every_eval_dev_text_lints_without_trouble() -> None:
     from conftest import EVAL_DEV
 

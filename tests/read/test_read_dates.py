@@ -174,9 +174,10 @@ def test_explicit_zone_is_never_replaced_by_wib() -> None:
     assert inv.start is not None and inv.start.utcoffset().total_seconds() == -5 * 3600  # type: ignore[union-attr]
 
 
-def test_relative_date_uses_message_date_not_now() -> None:
+def test_relative_date_without_a_message_date_is_offered_not_asserted() -> None:
     inv = read_text("Interview besok pukul 09.00 WIB.", now=NOW)
-    assert inv.start is not None and inv.start.date() == date(2026, 11, 19)
+    assert inv.start is None and inv.day is None
+    assert [a.candidates for a in inv.ambiguous] == [("2026-11-19T09:00:00+07:00",)]
 
 
 def test_notification_time_and_deadline_are_not_the_interview() -> None:

@@ -206,12 +206,19 @@ CASES: dict[str, dict[str, Any]] = {
         "position": "Content Creator",
         "meeting_link": "https://meet.google.com/ssn-cont-ent",
     },
-    "text/id_whatsapp_lusa_no_subject.txt": {"start": "2026-11-22T10:00:00+07:00"},
+    # a relative day in a message with no date of its own is counted from today, and only
+    # offered: the message may be days old
+    "text/id_whatsapp_lusa_no_subject.txt": {"start": None, "offered": "2026-11-22T10:00:00+07:00"},
     "text/en_linkedin_next_monday.txt": {
-        "start": "2026-11-23T10:00:00-08:00",
+        "start": None,
+        "offered": "2026-11-23T10:00:00-08:00",
         "timezone": "America/Los_Angeles",
     },
-    "text/id_senin_depan_wit.txt": {"start": "2026-11-23T09:00:00+09:00", "city": "Jayapura"},
+    "text/id_senin_depan_wit.txt": {
+        "start": None,
+        "offered": "2026-11-23T09:00:00+09:00",
+        "city": "Jayapura",
+    },
     "text/en_12_hour_range.txt": {
         "start": "2026-12-04T13:30:00+07:00",
         "end": "2026-12-04T14:15:00+07:00",
@@ -317,6 +324,8 @@ def test_fixture_reads_as_expected(name: str) -> None:
             assert got["contact"][key.split(".")[1]] == want
         elif key == "city":
             assert inv.city == want
+        elif key == "offered":
+            assert [a.candidates for a in inv.ambiguous if a.field == "start"] == [(want,)]
         elif key == "day":
             assert inv.day is not None and inv.day.isoformat() == want
         elif key == "sequence":

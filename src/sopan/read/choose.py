@@ -217,6 +217,12 @@ def decide(
     zone = _zone_for(text, hit, t)
     tz = zone or user_tz
     when.tz, when.tz_assumed, when.day = tz, zone is None, hit.day
+    if sent is None and hit.kind in ("relative", "weekday"):
+        # "besok", "Senin depan" in a message with no date of its own: counted from today it
+        # is only a guess (the message may be days old), so it is offered, never asserted
+        when.day = None
+        when.ambiguous.append(Ambiguity("start", (_describe(hit.day, t, tz),)))
+        return when
     if top == 0 and t is None:
         # a lone date that nothing presents as the interview's: show it, do not assert it
         when.ambiguous.append(Ambiguity("start", (_describe(hit.day, None, tz),)))

@@ -1,0 +1,171 @@
+"""The eval-dev set beside the checkout (../shared/eval-dev), and how a read invitation is
+scored against its labels: shared by the suite's accuracy floors and `bench/read.py`.
+
+The files are read at run time and never copied. Tests that need them carry the
+`shared` marker: skipped with a reason in a clone without ../shared, an error on CI.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sopan.model import Invitation
+from sopan.read.words import zone_map
+
+EVAL_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval-dev"
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+RIGHT, HONEST, WRONG = "right", "honest", "wrong"
+
+
+def _norm(value: object) -> str:
+    return re.sub(r"[^a-z0-9@]+", " ", str(value).lower()).strip()
+
+
+def _text_match(got: str | None, want: object) -> str:
+    if want in (None, "", "[redacted]"):
+        return RIGHT if got is None else WRONG
+    if got is None:
+        return HONEST
+    g, w = _norm(got), _norm(want)
+    return RIGHT if g and (g in w or w in g) else WRONG
+
+
+def _local(inv: Invitation) -> datetime | None:
+    return inv.start
+
+
+def _has_start_ambiguity(inv: Invitation) -> bool:
+    return any(a.field == "start" for a in inv.ambiguous)
+
+
+def judge_date(inv: Invitation, want: str | None) -> str:
+    day = inv.start.date() if inv.start else inv.day
+    if want is None:
+        return RIGHT if day is None else WRONG
+    if day is None:
+        return HONEST if ("start" in inv.missing or _has_start_ambiguity(inv)) else WRONG
+    got = day.isoformat()
+    ok = got[4:] == want[1:] if want.startswith("--") else got == want
+    if ok:
+        return RIGHT
+    return HONEST if _has_start_ambiguity(inv) else WRONG
+
+
+def judge_time(start: datetime | None, want: str | None, inv: Invitation | None = None) -> str:
+    if want is None:
+        return RIGHT if start is None else WRONG
+    if start is None:
+        return HONEST if inv is not None else WRONG
+    return RIGHT if start.strftime("%H:%M") == want else WRONG
+
+
+def judge_zone(inv: Invitation, want: str | None) -> str:
+    written = inv.timezone if "timezone" not in inv.missing else None
+    if want is None:
+        return RIGHT if written is None else WRONG
+    if written is None:
+        return HONEST
+    return RIGHT if zone_map().get(want.upper()) == written else WRONG
+
+
+def judge_reply_by(inv: Invitation, want: str | None) -> str:
+    if want is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(want)):
+        return RIGHT if inv.reply_by is None else WRONG
+    if inv.reply_by is None:
+        return HONEST
+    return RIGHT if inv.reply_by.date().isoformat() == want else WRONG
+
+
+def invitation_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
+    end = inv.end if inv.end and inv.start else None
+    contact = inv.contact
+    return {
+        "date": judge_date(inv, label["date"]),
+        "start_time": judge_time(inv.start, label["start_time"], inv),
+        "end_time": _judge_end(inv, end, label),
+        "timezone": judge_zone(inv, label["timezone"]),
+        "mode": RIGHT if inv.mode == label["mode"] else (HONEST if inv.mode is None else WRONG),
+        "company": _text_match(inv.company, label["company"]),
+        "position": _text_match(inv.position, label["position"]),
+        "location": _text_match(inv.location, label["location"]),
+        "meeting_link": _text_match(inv.meeting_link, label["meeting_link"]),
+        "contact": _text_match(contact.name, label["interviewer_or_contact"]),
+        "contact_email": _text_match(contact.email, label["contact_email"]),
+        "contact_phone": _text_match(contact.phone, label["contact_phone"]),
+        "reference": _text_match(inv.reference, label["reference_number"]),
+        "reply_by": judge_reply_by(inv, label["reply_by"]),
+    }
+
+
+def _ics_start(inv: Invitation, want: str) -> str:
+    if "T" not in want:
+        return RIGHT if inv.day and inv.day.strftime("%Y%m%d") == want else WRONG
+    if inv.start is None:
+        return WRONG
+    moment = inv.start.astimezone(ZoneInfo("UTC")) if want.endswith("Z") else inv.start
+    return RIGHT if moment.strftime("%Y%m%dT%H%M%S") == want.rstrip("Z") else WRONG
+
+
+def _judge_end(inv: Invitation, end: datetime | None, label: dict[str, Any]) -> str:
+    minutes = label.get("duration_minutes")
+    if label["end_time"] is None and minutes and end is not None and inv.start is not None:
+        # the text gives a length ("45 minutes"), not an end: start + length is right
+        return RIGHT if (end - inv.start).total_seconds() == minutes * 60 else WRONG
+    return judge_time(end, label["end_time"], inv)
+
+
+def ics_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
+    org = re.search(r"<([^>]+)>", label["organizer"])
+    want_att = {re.search(r"<([^>]+)>", a).group(1).lower() for a in label["attendees"]}  # type: ignore[union-attr]
+    got_att = {re.sub(r".*<|>", "", a).lower() for a in inv.attendees}
+    end_want = label.get("dtend")
+    end_ok = RIGHT
+    if end_want and "T" in end_want:
+        end_ok = (
+            RIGHT
+            if inv.end
+            and (
+                inv.end.astimezone(ZoneInfo("UTC")) if end_want.endswith("Z") else inv.end
+            ).strftime("%Y%m%dT%H%M%S")
+            == end_want.rstrip("Z")
+            else WRONG
+        )
+    return {
+        "date": _ics_start(inv, label["dtstart"]),
+        "start_time": _ics_start(inv, label["dtstart"]),
+        "end_time": end_ok,
+        "organizer": RIGHT if org and inv.organizer == org.group(1) else WRONG,
+        "attendees": RIGHT if want_att == got_att else WRONG,
+        "sequence": RIGHT if inv.sequence == int(label.get("sequence", 0)) else WRONG,
+        "uid": RIGHT if inv.uid else WRONG,
+        **(
+            {"location": _text_match(inv.location, label["location"] or None)}
+            if "location" in label
+            else {}
+        ),
+    }
+
+
+def labelled_files() -> list[Path]:
+    """Every labelled invitation and calendar file, invitations first."""
+    return sorted((EVAL_DEV / "invitations").glob("*.txt")) + sorted(
+        (EVAL_DEV / "ics").glob("*.ics")
+    )
+
+
+def label_of(path: Path) -> dict[str, Any]:
+    """The hand labels beside a file (NAME.json)."""
+    import json
+
+    found: dict[str, Any] = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    return found
+
+
+def score_file(path: Path, inv: Invitation) -> dict[str, str]:
+    """Each labelled field of one file: right, honest (reported missing/ambiguous) or wrong."""
+    label = label_of(path)
+    return ics_rows(inv, label) if path.suffix == ".ics" else invitation_rows(inv, label)
