@@ -143,6 +143,7 @@ def _eval(name: str) -> tuple[bytes, dict]:
     return path.read_bytes(), json.loads(path.with_suffix(".json").read_text("utf-8"))
 
 
+@pytest.mark.shared
 def test_eval_google_utc_event_is_busy_at_its_labelled_time() -> None:
     data, label = _eval("nylas_gcal_v1.ics")
     start = datetime.strptime(label["dtstart"], "%Y%m%dT%H%M%SZ").replace(tzinfo=ZoneInfo("UTC"))
@@ -153,6 +154,7 @@ def test_eval_google_utc_event_is_busy_at_its_labelled_time() -> None:
     assert found[0].end - found[0].start == timedelta(hours=1)
 
 
+@pytest.mark.shared
 def test_eval_exchange_windows_zone_event_is_tentative_at_paris_time() -> None:
     data, label = _eval("nylas_windows_event.ics")
     paris = ZoneInfo("Europe/Paris")
@@ -166,6 +168,7 @@ def test_eval_exchange_windows_zone_event_is_tentative_at_paris_time() -> None:
     assert found[0].tentative  # X-MICROSOFT-CDO-BUSYSTATUS:TENTATIVE
 
 
+@pytest.mark.shared
 def test_eval_transparent_all_day_series_is_never_busy() -> None:
     data, label = _eval("nylas_invite_recurring_allday.ics")
     assert label["has_rrule"]
@@ -178,6 +181,7 @@ def test_eval_transparent_all_day_series_is_never_busy() -> None:
     assert all(b.end - b.start == timedelta(days=1) for b in shown)
 
 
+@pytest.mark.shared
 def test_every_eval_ics_parses(tmp_path: Path) -> None:
     names = sorted(p.name for p in EVAL_ICS.glob("*.ics"))
     assert len(names) >= 3

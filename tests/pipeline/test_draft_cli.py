@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import email
 import re
 from email import policy
@@ -120,6 +122,7 @@ def test_a_broken_calendar_is_named_and_the_drafts_still_come(run_cli: Any, tmp_
     assert "Monday, 30 November 2026" in body
 
 
+@pytest.mark.shared
 def test_an_invitation_of_placeholders_is_written_around(run_cli: Any, tmp_path: Path) -> None:
     source = EVAL_DEV / "invitations" / "id_kirana_food_whatsapp.txt"
     result = run_cli(

@@ -128,6 +128,7 @@ def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@pytest.mark.shared
 def test_book_is_in_its_own_words() -> None:
     seeds = set().union(
         *(_shingles(p.read_text("utf-8")) for p in sorted((SHARED / "seeds").glob("*.txt")))
