@@ -29,6 +29,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "shared: reads ../shared (eval-dev, seeds) beside the checkout at run time"
     )
+    if os.environ.get("CI") and not SHARED.is_dir():
+        # CI always lays shared/ beside the clone: its absence there is an error, not a skip
+        raise pytest.UsageError(f"{SHARED} is missing: CI runs the tests that read it")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -41,8 +44,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     ]
     if SHARED.is_dir() or not needs:
         return
-    if os.environ.get("CI"):
-        raise pytest.UsageError(f"{SHARED} is missing: CI runs the tests that read it")
     skip = pytest.mark.skip(reason=f"needs {SHARED} beside the checkout (eval-dev, seeds)")
     for item in needs:
         item.add_marker(skip)

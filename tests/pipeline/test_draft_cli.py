@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 import email
 import re
 from email import policy
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import EVAL_DEV, EXAMPLES, FIXTURES
 
 ID_EMAIL = EXAMPLES / "undangan_wawancara_id.eml"
