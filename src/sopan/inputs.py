@@ -34,10 +34,12 @@ def read_input(path: str | Path, *, what: str, max_bytes: int) -> bytes:
         try:
             if file.is_dir():
                 raise UserError(f"{name}: is a folder, not a file")
-            # The size first: a huge file is refused without being loaded.
+            # The size first: a huge file is refused without being loaded. A device or a pipe
+            # tells no size, so the read itself stops one byte past the limit.
             if file.stat().st_size > max_bytes:
                 raise UserError(f"{name}: too large to be {what} (over {_size_text(max_bytes)})")
-            data = file.read_bytes()
+            with file.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
         except FileNotFoundError:
             raise UserError(f"{name}: no such file") from None
         except IsADirectoryError:

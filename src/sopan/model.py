@@ -73,6 +73,27 @@ class Ambiguity:
     candidates: tuple[str, ...]
 
 
+#: Where a fact of an invitation came from (`Fact.source`).
+FactSource = Literal["header", "calendar", "text", "computed", "user"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Where one field's value came from, so a person can check it and correct it.
+
+    `start`/`end` are offsets into `Invitation.text` (the message as shown to the user)
+    when `source` is "text"; `text` is the snippet itself, the header line or the calendar
+    property. `confidence` runs from 0 (a guess) to 1 (the user said so).
+    """
+
+    field: str
+    source: FactSource
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+    confidence: float = 0.5
+
+
 @dataclass(frozen=True)
 class Invitation:
     """What an invitation says, and what it leaves unknown.
@@ -114,6 +135,14 @@ class Invitation:
     #: of a recurring calendar series, the occurrence the invitation was read as (its
     #: RECURRENCE-ID: the original start); a calendar reply names it so it answers that one
     recurrence_id: date | None = None
+    #: the message text as the reader read it and shows it; `provenance` offsets point here
+    text: str = ""
+    #: where each known field came from, one Fact per field (fields named as in the JSON)
+    provenance: tuple[Fact, ...] = ()
+
+    def fact(self, name: str) -> Fact | None:
+        """The provenance of one field, or None when the field is not known."""
+        return next((f for f in self.provenance if f.field == name), None)
 
 
 #: How long an interview lasts when the invitation does not say.
@@ -162,10 +191,15 @@ class Busy:
 
 @dataclass(frozen=True)
 class Situation:
-    """The user's answers: what they want, why, and how much to say."""
+    """The user's answers: what they want, why, and how much to say.
 
-    intent: Action = "decline"
-    reason: str = "personal"
+    `intent` None means the user has not chosen: the plan then takes its recommendation.
+    `reason` None means none was given: the drafts then give none (sopan never invents one).
+    `not_before` is the first day the user can attend again (after illness, for example).
+    """
+
+    intent: Action | None = None
+    reason: str | None = None
     interest: Literal["yes", "no", "unsure"] = "unsure"
     confirmed: bool = False
     detail: Literal["brief", "full"] = "brief"
@@ -175,6 +209,7 @@ class Situation:
     alternatives_text: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
     new_employer: str | None = None
+    not_before: date | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +249,9 @@ class Plan:
     warnings: tuple[Note, ...] = ()
     language: Language = "id"
     travel_minutes: int | None = None
+    #: what the guidelines recommend when it differs from the user's explicit intent (C0,
+    #: R1.2): shown with its why, followed only if the user takes it
+    recommendation: Action | None = None
 
 
 @dataclass(frozen=True)

@@ -108,21 +108,40 @@ def may_want_job(sit: Situation) -> bool:
     return sit.interest == "yes"
 
 
-def choose_action(
+def recommend_action(
     sit: Situation, travel: Travel | None, *, remote: bool = False
 ) -> tuple[Action, str | None]:
-    """The action, and the key of the warning that explains a change from the intent.
+    """What the guidelines recommend, and the key of the note that says why (None: the
+    recommendation is the intent itself, or decline when nothing was chosen).
 
-    C0: unless the user is sure they do not want the job, declining or cancelling
-    becomes rescheduling — or, when distance is the obstacle (R1.2) and the interview
-    is not already `remote` (online or by phone), a request to move it online.
+    C0: unless the user is sure they do not want the job, declining or cancelling gives way
+    to rescheduling — or, when distance is the obstacle (R1.2) and the interview is not
+    already `remote` (online or by phone), to a request to move it online.
     """
-    if sit.intent in ("online", "reschedule") or not may_want_job(sit):
-        return sit.intent, None
+    intent: Action = sit.intent or "decline"
+    if intent in ("online", "reschedule") or not may_want_job(sit):
+        return intent, None
     far = travel is not None and travel.far
     if not remote and (sit.reason == "too-far" or (far and sit.reason != "schedule-conflict")):
         return "online", ("r12_online" if travel is not None else "r12_online_reason")
     return "reschedule", ("c0_interested" if sit.interest == "yes" else "c0_reschedule")
+
+
+def choose_action(
+    sit: Situation, travel: Travel | None, *, remote: bool = False
+) -> tuple[Action, Action | None, str | None]:
+    """The action, the recommendation when it differs from it, and the key of the note.
+
+    The user's explicit intent is never replaced: the recommendation is shown with its why
+    (key + "_advice") and followed only when the user takes it. Without an intent, the
+    plan follows the recommendation and says so.
+    """
+    recommended, key = recommend_action(sit, travel, remote=remote)
+    if sit.intent is None:
+        return recommended, None, key
+    if recommended != sit.intent and key is not None:
+        return sit.intent, recommended, key + "_advice"
+    return sit.intent, None, None
 
 
 def find_conflicts(inv: Invitation, busy: Sequence[Busy], travel_minutes: int) -> tuple[Busy, ...]:
@@ -245,10 +264,12 @@ def make_warnings(
     if inv.ambiguous:
         fields = ", ".join(a.field for a in inv.ambiguous)
         notes.append(w.note("warnings", "r1_ambiguous", fields=fields))
-    if action_key in ("c0_reschedule", "c0_interested"):
-        notes.append(w.note("warnings", action_key, intent=w.name("action", sit.intent)))
-    elif action_key == "r12_online" and travel is not None:
-        notes.append(w.note("warnings", action_key, **_travel_values(travel, w)))
+    if action_key is not None and action_key.startswith("c0_"):
+        intent = w.name("action", sit.intent or "decline")
+        notes.append(w.note("warnings", action_key, intent=intent))
+    elif action_key is not None and action_key.startswith("r12_online") and travel is not None:
+        intent = w.name("action", sit.intent or "decline")
+        notes.append(w.note("warnings", action_key, intent=intent, **_travel_values(travel, w)))
     elif action_key is not None:
         notes.append(w.note("warnings", action_key))
     if travel is not None and travel.far and action == "reschedule":
@@ -297,7 +318,9 @@ def make_plan(
     w = load_words(lang or profile.language)
     urgency = urgency_of(inv.start, now)
     travel, issue_key, issue_city = travel_for(inv, profile)
-    action, action_key = choose_action(sit, travel, remote=inv.mode in ("online", "phone"))
+    action, recommendation, action_key = choose_action(
+        sit, travel, remote=inv.mode in ("online", "phone")
+    )
     travel_minutes = travel.minutes if travel is not None else 0
     conflicts = find_conflicts(inv, busy, travel_minutes)
     warnings = make_warnings(
@@ -322,6 +345,7 @@ def make_plan(
         warnings=warnings,
         language=w.language,  # type: ignore[arg-type]
         travel_minutes=travel.minutes if travel is not None else None,
+        recommendation=recommendation,
     )
 
 
@@ -345,4 +369,5 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         ],
         "checklist": [{"item": n.text, "guideline": n.guideline} for n in plan.checklist],
         "warnings": [{"text": n.text, "guideline": n.guideline} for n in plan.warnings],
+        "recommendation": plan.recommendation,
     }

@@ -16,7 +16,9 @@ INTERESTS: tuple[str, ...] = ("yes", "no", "unsure")
 DETAILS: tuple[str, ...] = ("brief", "full")
 
 
-def _choice(name: str, value: str | None, allowed: tuple[str, ...], default: str) -> str:
+def _choice(
+    name: str, value: str | None, allowed: tuple[str, ...], default: str | None
+) -> str | None:
     if value is None:
         return default
     value = value.strip().lower()
@@ -41,15 +43,16 @@ def situation_from_flags(
     strengths: tuple[str, ...] = (),
     new_employer: str | None = None,
 ) -> Situation:
-    """A Situation from flag values; None means not given and takes the default."""
+    """A Situation from flag values; None means not given and takes the default (no intent
+    and no reason: the plan recommends one, the drafts give none)."""
     default = Situation()
     text = reason_text.strip() if reason_text else None
     return Situation(
         intent=_choice("intent", intent, INTENTS, default.intent),  # type: ignore[arg-type]
         reason=_choice("reason", reason, REASONS, default.reason),
-        interest=_choice("interest", interest, INTERESTS, default.interest),  # type: ignore[arg-type]
+        interest=_choice("interest", interest, INTERESTS, default.interest) or default.interest,  # type: ignore[arg-type]
         confirmed=default.confirmed if confirmed is None else confirmed,
-        detail=_choice("detail", detail, DETAILS, default.detail),  # type: ignore[arg-type]
+        detail=_choice("detail", detail, DETAILS, default.detail) or default.detail,  # type: ignore[arg-type]
         reason_text=text or None,
         strengths=tuple(s.strip() for s in strengths if s.strip()),
         new_employer=new_employer.strip() if new_employer else None,

@@ -42,6 +42,11 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
         return True
     if move == "strengths":
         return bool(ctx.facts["strengths"])
+    if move == "reason":
+        # no reason chosen, or 'other' without the user's words: none is given (R4)
+        return ctx.sit.reason is not None and (
+            ctx.sit.reason != "other" or bool(ctx.facts["reason_text"])
+        )
     if move == "alternatives":
         return ctx.action in ("reschedule", "online") or (
             ctx.has_alternatives and ctx.sit.interest == "yes"
@@ -68,9 +73,7 @@ def _path(move: str, ctx: _Context) -> tuple[str, ...]:
     if move in ("decision", "decision+linkedin", "decision+alternatives", "apology"):
         return (move, ctx.action)
     if move == "reason":
-        reason = sit.reason
-        if reason == "other" and not facts["reason_text"]:
-            reason = "personal"
+        reason = sit.reason or "other"
         if reason == "accepted-offer" and facts["new_employer"]:
             kind = "named"
         elif reason == "other" or (sit.detail == "full" and facts["reason_text"]):

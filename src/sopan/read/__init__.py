@@ -181,4 +181,14 @@ def to_json(inv: Invitation) -> dict[str, Any]:
         "uid": inv.uid,
         "missing": list(inv.missing),
         "ambiguous": [{"field": a.field, "candidates": list(a.candidates)} for a in inv.ambiguous],
+        "provenance": {
+            f.field: {
+                "source": f.source,
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "confidence": f.confidence,
+            }
+            for f in inv.provenance
+        },
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from email.utils import getaddresses, parsedate_to_datetime
 from functools import cache
@@ -16,6 +16,7 @@ from sopan.read import fields, people
 from sopan.read.choose import When, decide
 from sopan.read.dates import Order, blank_placeholders
 from sopan.read.history import Segment, split_history
+from sopan.read.provenance import trace
 from sopan.read.times import duration_minutes
 from sopan.read.words import words
 
@@ -176,6 +177,8 @@ def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ..
 def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitation:
     """The Invitation a text says, with its envelope's headers and calendar part."""
     segments = split_history(text)
+    # shown to the user as read; placeholders are blanked to spaces, so offsets agree
+    shown = "\n".join(seg.text for seg in segments)
     for seg in segments:
         seg.text = blank_placeholders(seg.text)
     whole = "\n".join(s.text for s in segments)
@@ -203,6 +206,11 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         )
     # the newest message that says when wins; the reply deadline may sit in any of them
     when = next((w for w in results if w.day or w.ambiguous or w.start), When())
+    span = None
+    if when.span is not None:
+        at = results.index(when)
+        shift = sum(len(seg.text) + 1 for seg in segments[:at])
+        span = (when.span[0] + shift, when.span[1] + shift)
     if not (when.day or when.ambiguous or when.start) and env.subject:
         # nothing in the body: the subject line may carry it ("Interview besok 10.00")
         base = (env.sent_at or now).astimezone(ZoneInfo(user_tz)).date()
@@ -212,7 +220,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         )
         if from_subject.day or from_subject.ambiguous:
             from_subject.reply_by = when.reply_by
-            when = from_subject
+            when, span = from_subject, None
     if when.reply_by is None:
         deadline = next((w for w in results if w.reply_by), None)
         if deadline:
@@ -239,6 +247,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     uid = organizer = None
     attendees: tuple[str, ...] = ()
     sequence = 0
+    from_calendar = bool(cal and (cal.start or cal.day))
     if cal:
         if cal.start or cal.day:
             ambiguous = [a for a in ambiguous if a.field != "start"]
@@ -295,7 +304,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             reply_by = reply_by.replace(tzinfo=here)
         tz = city.tz
         values["start"], values["end"] = start, end
-    return Invitation(
+    inv = Invitation(
         language=lang,
         source=env.source,
         company=values["company"],  # type: ignore[arg-type]
@@ -320,4 +329,6 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         missing=_missing(values, assumed),
         ambiguous=tuple(ambiguous),
         recurrence_id=cal.recurrence_id if cal else None,
+        text=shown,
     )
+    return replace(inv, provenance=trace(inv, env, span, from_calendar))

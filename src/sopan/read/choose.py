@@ -36,6 +36,8 @@ class When:
     ambiguous: list[Ambiguity] = field(default_factory=list)
     has_date: bool = False
     reply_zone_written: bool = False
+    #: where in the text the interview's date (and its time, when nearby) is written
+    span: tuple[int, int] | None = None
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -217,6 +219,9 @@ def decide(
     zone = _zone_for(text, hit, t)
     tz = zone or user_tz
     when.tz, when.tz_assumed, when.day = tz, zone is None, hit.day
+    when.span = (min(hit.start, t.start), max(hit.end, t.end)) if t else (hit.start, hit.end)
+    if t and when.span[1] - when.span[0] > 160:
+        when.span = (hit.start, hit.end)  # a time far from its date: show the date alone
     if sent is None and hit.kind in ("relative", "weekday"):
         # "besok", "Senin depan" in a message with no date of its own: counted from today it
         # is only a guess (the message may be days old), so it is offered, never asserted

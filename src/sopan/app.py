@@ -1,0 +1,674 @@
+"""The use cases: the one place that sequences the stages. CLI and web call these and nothing
+else, each with one request value, and print or render the one result value they get back.
+
+    read_for   source + corrections                → the invitation, every fact with its source
+    plan_for   read + the user's choices + calendars → situation, busy times, slots, plan
+    draft_for  plan + channels                       → drafts, their lint reports, files written
+    slots_for  invitation or a time + calendars      → conflicts and free slots
+    busy_for   calendars + a window                  → busy times
+    lint_for   a reply (+ its invitation)            → the lint report
+
+Nothing here prints. What a person must decide goes through an `Asker`: in a terminal it
+asks, elsewhere (`NO_ASKER`) it answers nothing, and then a missing fact is written around,
+while an ambiguous date, a contradiction or an 'other' reason without words is a one-line
+`UserError` (exit 2). `now` always comes in with the request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+from zoneinfo import ZoneInfo
+
+from sopan.errors import UserError
+from sopan.model import (
+    CHANNELS,
+    INTENTS,
+    REASONS,
+    Busy,
+    Draft,
+    Invitation,
+    Language,
+    Plan,
+    Profile,
+    Situation,
+    Slot,
+)
+from sopan.model import (
+    DEFAULT_INTERVIEW_LENGTH as DEFAULT_LENGTH,
+)
+from sopan.situation import INTERESTS, situation_from_flags
+
+if TYPE_CHECKING:
+    from sopan.config import Config
+    from sopan.lint import LintReport
+    from sopan.lint.rules import Rule
+
+__all__ = [
+    "NO_ASKER",
+    "Asker",
+    "BusyRequest",
+    "Choices",
+    "DraftRequest",
+    "DraftResult",
+    "LintRequest",
+    "PlanRequest",
+    "PlanResult",
+    "Question",
+    "ReadRequest",
+    "ReadResult",
+    "SlotsRequest",
+    "SlotsResult",
+    "busy_for",
+    "draft_for",
+    "lint_for",
+    "plan_for",
+    "read_for",
+    "slots_for",
+]
+
+#: How far ahead free slots are looked for, unless the request says otherwise.
+SLOT_WINDOW = timedelta(days=10)
+#: Facts the drafts use; when missing, a terminal asks for them (else they are written around).
+DRAFT_FACTS = ("start", "company", "position")
+_MAX_ASKS = 3
+
+
+@dataclass(frozen=True)
+class Question:
+    """Something only the user can decide. `choices` empty: a free answer."""
+
+    key: str
+    text: str
+    choices: tuple[str, ...] = ()
+    default: str | None = None
+
+
+class Asker(Protocol):
+    """How a use case reaches the person: shown what was read, asked what is open."""
+
+    def tell(self, inv: Invitation) -> None:
+        """Show what was read, before any question about it."""
+
+    def ask(self, question: Question) -> str | None:
+        """The person's answer, or None when there is nobody to ask (or no answer)."""
+
+
+class _NoAsker:
+    def tell(self, inv: Invitation) -> None:
+        return None
+
+    def ask(self, question: Question) -> str | None:
+        return None
+
+
+#: Without a terminal: nothing is shown, nothing is asked.
+NO_ASKER: Asker = _NoAsker()
+
+
+@dataclass(frozen=True)
+class ReadRequest:
+    """An invitation to read: a path ("-": standard input) or its bytes, and corrections."""
+
+    source: str
+    now: datetime
+    corrections: tuple[str, ...] = ()
+    data: bytes | None = None
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The invitation with its provenance, and the profile it was read for."""
+
+    invitation: Invitation
+    profile: Profile
+    config: Config
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The user's answers as given; None is "not given" (asked in a terminal)."""
+
+    intent: str | None = None
+    reason: str | None = None
+    interest: str | None = None
+    confirmed: bool | None = None
+    detail: str | None = None
+    reason_text: str | None = None
+    strengths: tuple[str, ...] = ()
+    new_employer: str | None = None
+    alternatives: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    not_before: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """What to plan for: the read request, the user's choices, calendars, the plan language."""
+
+    read: ReadRequest
+    choices: Choices = field(default_factory=Choices)
+    calendars: tuple[str, ...] = ()
+    language: str | None = None
+    within: timedelta = SLOT_WINDOW
+    #: a draft needs every fact decided; a plan only shows what is open
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """Everything the plan rests on, and the plan made after the slots were known."""
+
+    invitation: Invitation
+    profile: Profile
+    situation: Situation
+    plan: Plan
+    busy: tuple[Busy, ...]
+    #: free slots found in the user's calendars (already in `situation.alternatives`)
+    proposed: tuple[Slot, ...]
+    #: calendars that could not be read, and other remarks that do not stop the work
+    notes: tuple[str, ...]
+    config: Config
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """Drafts to write: the plan request, which channels, and where the files go."""
+
+    plan: PlanRequest
+    channels: tuple[str, ...] = ()
+    language: str | None = None
+    variant: int = 0
+    linkedin_premium: bool = False
+    #: None: compose and lint only, write nothing
+    out_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    """The plan, every draft with its lint report, and the files written (saved first)."""
+
+    planned: PlanResult
+    drafts: tuple[Draft, ...]
+    reports: tuple[LintReport, ...]
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class SlotsRequest:
+    """Free slots around an interview: from an invitation (`read`) or a time alone (`at`)."""
+
+    now: datetime
+    read: ReadRequest | None = None
+    at: datetime | None = None
+    calendars: tuple[str, ...] = ()
+    count: int = 3
+    within: timedelta = SLOT_WINDOW
+    duration: timedelta | None = None
+    timeout: float = 10.0
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class SlotsResult:
+    """The interview asked about, its conflicts (None without a calendar) and free slots."""
+
+    invitation: Invitation | None
+    interview: Slot | None
+    conflicts: tuple[Busy, ...] | None
+    slots: tuple[Slot, ...]
+    notes: tuple[str, ...]
+    config: Config
+
+
+@dataclass(frozen=True)
+class BusyRequest:
+    """Busy times in a window from the configured and the given calendars."""
+
+    start: datetime
+    end: datetime
+    calendars: tuple[str, ...] = ()
+    timeout: float = 10.0
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    """A reply to check, and what it answers."""
+
+    text: str
+    language: str | None = None
+    action: str | None = None
+    channel: str | None = None
+    detail: str | None = None
+    new_employer: str | None = None
+    invitation: ReadRequest | None = None
+    rules: tuple[Rule, ...] | None = None
+    profile: Profile | None = None
+
+
+def _config(given: Config | None) -> Config:
+    from sopan.config import load_config
+
+    return given if given is not None else load_config()
+
+
+# --- read ----------------------------------------------------------------------------------
+
+
+def read_for(req: ReadRequest) -> ReadResult:
+    """Read the invitation and apply the user's corrections (`FIELD=VALUE`), which win."""
+    from sopan.corrections import apply, parse_sets
+    from sopan.read import read_bytes, read_file
+
+    config = _config(req.config)
+    profile = config.profile
+    corrections = parse_sets(req.corrections)  # a bad --set fails before anything is read
+    if req.data is not None:
+        inv = read_bytes(req.data, now=req.now, user_tz=profile.timezone, origin=req.source)
+    else:
+        inv = read_file(Path(req.source), now=req.now, user_tz=profile.timezone)
+    if corrections:
+        inv = apply(inv, corrections, user_tz=profile.timezone)
+    return ReadResult(inv, profile, config)
+
+
+def _words(language: str) -> dict[str, str]:
+    from sopan.plan_words import load_words
+
+    return {str(k): str(v) for k, v in load_words(language).data["questions"].items()}
+
+
+def _confirm_facts(
+    inv: Invitation, profile: Profile, asker: Asker, *, strict: bool, language: str
+) -> Invitation:
+    """Ask about every open fact the drafts need; without an answer, an ambiguous date is an
+    error when `strict` (a draft), and a missing fact is left to be written around."""
+    from sopan.corrections import FIELDS, apply, parse_sets
+
+    asker.tell(inv)
+    q = _words(language)
+    for amb in [a for a in inv.ambiguous if a.field in FIELDS]:
+        answer = asker.ask(
+            Question(amb.field, q["ambiguous"].format(field=amb.field), amb.candidates)
+        )
+        if answer:
+            value = answer.split(" ", 1)[0] if answer in amb.candidates else answer
+            inv = apply(inv, parse_sets([f"{amb.field}={value}"]), user_tz=profile.timezone)
+    for name in DRAFT_FACTS:
+        known = inv.start if name == "start" else getattr(inv, name)
+        if known is None and not any(a.field == name for a in inv.ambiguous):
+            answer = asker.ask(Question(name, q["fact"].format(field=name)))
+            if answer:
+                inv = apply(inv, parse_sets([f"{name}={answer}"]), user_tz=profile.timezone)
+    open_dates = [a for a in inv.ambiguous if a.field in ("start", "end", "timezone")]
+    if strict and open_dates:
+        amb = open_dates[0]
+        raise UserError(
+            f"{amb.field} is ambiguous: {' | '.join(amb.candidates)} "
+            f"(decide it with --set {amb.field}=VALUE)"
+        )
+    return inv
+
+
+# --- situation -----------------------------------------------------------------------------
+
+
+def _situation(choices: Choices, asker: Asker, language: str) -> tuple[Situation, frozenset[str]]:
+    """The Situation from the user's choices, asking for the open ones; also which were
+    given by the user (explicitly or as an answer), for the contradiction table."""
+    q = _words(language)
+    values: dict[str, object] = {
+        "intent": choices.intent,
+        "reason": choices.reason,
+        "interest": choices.interest,
+        "confirmed": choices.confirmed,
+    }
+    options = {"intent": INTENTS, "reason": REASONS, "interest": INTERESTS}
+    for name in ("intent", "reason", "interest", "confirmed"):
+        if values[name] is not None:
+            continue
+        if name == "confirmed":
+            answer = asker.ask(Question(name, q[name], ("yes", "no"), "no"))
+            values[name] = None if answer is None else answer == "yes"
+        else:
+            values[name] = asker.ask(Question(name, q[name], options[name]))
+    reason_text = choices.reason_text
+    if values["reason"] == "other" and not (reason_text and reason_text.strip()):
+        reason_text = asker.ask(Question("reason_text", q["other_text"]))
+        if not (reason_text and reason_text.strip()):
+            raise UserError(
+                "--reason other: say it in your own words with --reason-text "
+                "(sopan never invents a reason)"
+            )
+    given = frozenset(k for k, v in values.items() if v is not None)
+    sit = situation_from_flags(
+        intent=values["intent"],  # type: ignore[arg-type]
+        reason=values["reason"],  # type: ignore[arg-type]
+        interest=values["interest"],  # type: ignore[arg-type]
+        confirmed=values["confirmed"],  # type: ignore[arg-type]
+        detail=choices.detail,
+        reason_text=reason_text,
+        strengths=choices.strengths,
+        new_employer=choices.new_employer,
+    )
+    return replace(sit, attachments=tuple(Path(a).name for a in choices.attachments)), given
+
+
+def _coherent(
+    sit: Situation,
+    given: frozenset[str],
+    inv: Invitation,
+    *,
+    now: datetime,
+    asker: Asker,
+    language: str,
+) -> tuple[Situation, frozenset[str]]:
+    """Refuse (or, in a terminal, explain and ask again) a situation that contradicts itself."""
+    from sopan.coherence import contradictions
+    from sopan.plan import urgency_of
+
+    level = urgency_of(inv.start, now).level
+    q = _words(language)
+    options = {
+        "intent": INTENTS,
+        "reason": REASONS,
+        "interest": INTERESTS,
+        "confirmed": ("yes", "no"),
+    }
+    for _ in range(_MAX_ASKS):
+        found = contradictions(sit, inv, urgency=level, given=given, language=language)
+        if not found:
+            return sit, given
+        first = found[0]
+        name = first.ask_again
+        if name is None:
+            raise UserError(first.message())
+        text = q["contradiction"].format(message=first.message(), field=name)
+        answer = asker.ask(Question(name, text, options[name]))
+        if answer is None:
+            raise UserError(first.message())
+        value: object = answer == "yes" if name == "confirmed" else answer
+        sit = replace(sit, **{name: value})  # type: ignore[arg-type]
+        given = given | {name}
+    raise UserError(
+        contradictions(sit, inv, urgency=level, given=given, language=language)[0].message()
+    )
+
+
+def _take_advice(sit: Situation, plan: Plan, asker: Asker, language: str) -> Situation:
+    """In a terminal, offer the recommendation (C0, R1.2) the plan shows; the user decides."""
+    if plan.recommendation is None:
+        return sit
+    advice = next(
+        (n.text for n in plan.warnings if n.guideline in ("C0", "R1.2")), plan.recommendation
+    )
+    q = _words(language)
+    answer = asker.ask(
+        Question(
+            "recommendation",
+            q["recommend"].format(advice=advice, action=plan.recommendation),
+            ("yes", "no"),
+            "no",
+        )
+    )
+    return replace(sit, intent=plan.recommendation) if answer == "yes" else sit
+
+
+# --- alternatives --------------------------------------------------------------------------
+
+
+def _first_free_moment(inv: Invitation, sit: Situation, now: datetime, tz: str) -> datetime:
+    """Slots start after the interview's own day, and not before the user can attend again."""
+    here = ZoneInfo(tz)
+    day = inv.start.astimezone(here).date() if inv.start else inv.day
+    floor = now
+    if day is not None:
+        floor = max(floor, datetime.combine(day + timedelta(days=1), time(0), here))
+    if sit.not_before is not None:
+        floor = max(floor, datetime.combine(sit.not_before, time(0), here))
+    return floor
+
+
+def _parse_day(text: str, flag: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{flag}: '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _alternatives(
+    inv: Invitation,
+    sit: Situation,
+    plan: Plan,
+    *,
+    busy: Sequence[Busy],
+    sources: Sequence[str],
+    req: PlanRequest,
+    config: Config,
+    asker: Asker,
+    language: str,
+) -> tuple[Situation, tuple[Slot, ...]]:
+    """Alternatives come only from the user: their flags, or free slots in their own calendars
+    after the interview's day (and after a health reason allows); else a terminal asks, and
+    without an answer the drafts ask the recruiter to propose a time."""
+    from sopan.calendar import propose
+    from sopan.compose.review import parse_alternatives
+
+    if plan.action != "reschedule" or sit.alternatives or sit.alternatives_text:
+        return sit, ()
+    q = _words(language)
+    tz = config.profile.timezone
+    if sit.reason == "health" and sit.not_before is None:
+        answer = asker.ask(Question("not_before", q["not_before"]))
+        if not answer:
+            return sit, ()  # they propose: nothing earlier than the user can attend is offered
+        sit = replace(sit, not_before=_parse_day(answer, "not before"))
+    if sources:
+        travel = (
+            timedelta(minutes=plan.travel_minutes or 0) if inv.mode == "onsite" else timedelta(0)
+        )
+        start = _first_free_moment(inv, sit, req.read.now, tz)
+        found = propose(inv, busy, now=start, config=config, within=req.within, travel=travel)
+        if found:
+            return replace(sit, alternatives=found), found
+    answer = asker.ask(Question("alternatives", q["alternatives"]))
+    if answer:
+        slots, free = parse_alternatives(answer.split(";"), inv, tz)
+        return replace(sit, alternatives=slots, alternatives_text=free), ()
+    return sit, ()
+
+
+# --- plan ----------------------------------------------------------------------------------
+
+
+def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
+    """Read, confirm, settle the situation, look at the calendars, find alternatives when
+    rescheduling, and only then make the plan (so it knows the slots it offers)."""
+    from sopan.calendar import busy_around, calendar_settings
+    from sopan.compose.review import parse_alternatives
+    from sopan.plan import make_plan
+
+    read = read_for(req.read)
+    config, profile = read.config, read.profile
+    language = req.language or profile.language
+    now = req.read.now
+    inv = _confirm_facts(read.invitation, profile, asker, strict=req.strict, language=language)
+    sit, given = _situation(req.choices, asker, language)
+    sit, given = _coherent(sit, given, inv, now=now, asker=asker, language=language)
+    slots, free = parse_alternatives(req.choices.alternatives, inv, profile.timezone)
+    not_before = (
+        _parse_day(req.choices.not_before, "--not-before") if req.choices.not_before else None
+    )
+    sit = replace(sit, alternatives=slots, alternatives_text=free, not_before=not_before)
+    notes: list[str] = []
+    sources = tuple(dict.fromkeys([*calendar_settings(config).sources, *req.calendars]))
+    busy = busy_around(
+        inv, req.calendars, now=now, config=config, within=req.within, warn=notes.append
+    )
+    plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    taken = _take_advice(sit, plan, asker, language)
+    if taken != sit:
+        sit, given = _coherent(
+            taken, given | {"intent"}, inv, now=now, asker=asker, language=language
+        )
+        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    sit, proposed = _alternatives(
+        inv, sit, plan, busy=busy, sources=sources, req=req, config=config, asker=asker,
+        language=language,
+    )  # fmt: skip
+    plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    return PlanResult(inv, profile, sit, plan, tuple(busy), proposed, tuple(notes), config)
+
+
+# --- drafts --------------------------------------------------------------------------------
+
+
+def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
+    unknown = [c for c in req.channels if c != "all" and c not in CHANNELS]
+    if unknown:
+        raise UserError(f"--channel: '{unknown[0]}' is not one of all, {', '.join(CHANNELS)}")
+    if "all" in req.channels:
+        wanted = [c for c in CHANNELS if c != "calendar" or inv.uid]
+    elif req.channels:
+        wanted = list(dict.fromkeys(req.channels))
+    else:
+        wanted = list(dict.fromkeys(step.channel for step in plan.steps))
+    if "call" in wanted and "voicemail" not in wanted:
+        # The call script sends an unanswered call to the voicemail script (C2.1).
+        wanted.insert(wanted.index("call") + 1, "voicemail")
+    return wanted
+
+
+def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
+    """The plan, then every draft it needs in the invitation's language (R2.1), saved before
+    it is shown, each linted."""
+    from sopan.compose import compose, write_drafts
+    from sopan.lint import lint_draft
+
+    for given in req.plan.choices.attachments:
+        if not Path(given).is_file():
+            raise UserError(f"--attach: {given} is not a file")
+    planned = plan_for(replace(req.plan, strict=True), asker)
+    inv, sit, plan, profile = planned.invitation, planned.situation, planned.plan, planned.profile
+    wanted = _channels(req, plan, inv)
+    language: Language = "en" if (req.language or inv.language) == "en" else "id"
+    drafts = compose(
+        replace(plan, language=language),
+        inv,
+        sit,
+        profile,
+        now=req.plan.read.now,
+        channels=wanted,
+        variant=req.variant,
+        linkedin_limit=300 if req.linkedin_premium else 200,
+    )
+    files: list[Path] = []
+    if req.out_dir is not None:
+        files = write_drafts(
+            drafts,
+            inv,
+            profile,
+            req.out_dir,
+            attachments=[Path(a) for a in req.plan.choices.attachments],
+            now=req.plan.read.now,
+        )
+    reports = tuple(
+        lint_draft(
+            d,
+            action=plan.action,
+            invitation=inv,
+            profile=profile,
+            detail=sit.detail,
+            new_employer=sit.new_employer,
+        )
+        for d in drafts
+    )
+    return DraftResult(planned, tuple(drafts), reports, tuple(files))
+
+
+# --- calendars -----------------------------------------------------------------------------
+
+
+def busy_for(req: BusyRequest) -> tuple[list[Busy], Config]:
+    """Busy entries in the window, from the configured calendars and the given ones."""
+    from sopan.calendar import calendar_settings, load_busy
+
+    config = _config(req.config)
+    if req.end <= req.start:
+        raise UserError("--to: the window ends before it starts")
+    sources = [*calendar_settings(config).sources, *req.calendars]
+    if not sources:
+        raise UserError("busy: no calendar given (--calendar SRC or [calendar] sources)")
+    notes: list[str] = []
+    found = load_busy(
+        sources, start=req.start, end=req.end, config=config, timeout=req.timeout, warn=notes.append
+    )
+    return found, config
+
+
+def slots_for(req: SlotsRequest) -> SlotsResult:
+    """Free slots to move an interview to (never its own day or earlier), and its conflicts."""
+    from sopan.calendar import calendar_settings, conflicts, load_busy, propose
+
+    config = _config(req.config)
+    tz = config.profile.timezone
+    inv = read_for(replace(req.read, config=config)).invitation if req.read else None
+    start = req.at or (inv.start if inv else None)
+    end = inv.end if inv and not req.at else None
+    length = req.duration or (end - start if start and end and end > start else DEFAULT_LENGTH)
+    asked = Invitation(
+        language=config.profile.language,
+        source="text",
+        start=start,
+        end=start + length if start else None,
+        day=inv.day if inv else None,
+    )
+    floor = _first_free_moment(asked, Situation(), req.now, tz)
+    settings = calendar_settings(config)
+    sources = [*settings.sources, *req.calendars]
+    window_end = floor + req.within + timedelta(days=1)
+    lo = min(req.now, start) if start else req.now
+    hi = max(window_end, start + length) if start else window_end
+    notes: list[str] = []
+    found = (
+        load_busy(sources, start=lo, end=hi, config=config, timeout=req.timeout, warn=notes.append)
+        if sources
+        else []
+    )
+    if not sources:
+        notes.append(
+            "no calendar given: slots avoid only working hours, blocked times and holidays"
+        )
+    proposed = propose(asked, found, now=floor, config=config, within=req.within, count=req.count)
+    interview = Slot(start, start + length) if start else None
+    clash = None
+    if interview is not None and sources:
+        travel = timedelta(minutes=settings.travel_minutes or 0)
+        clash = tuple(conflicts(interview, found, travel=travel))
+    return SlotsResult(inv, interview, clash, tuple(proposed), tuple(notes), config)
+
+
+# --- lint ----------------------------------------------------------------------------------
+
+
+def lint_for(req: LintRequest) -> LintReport:
+    """Lint a reply, against its invitation when one is given."""
+    from sopan.lint import lint_text
+
+    invitation = read_for(req.invitation).invitation if req.invitation else None
+    return lint_text(
+        req.text,
+        language=req.language,
+        action=req.action,
+        channel=req.channel,
+        invitation=invitation,
+        profile=req.profile,
+        detail=req.detail,
+        new_employer=req.new_employer,
+        rules=list(req.rules) if req.rules is not None else None,
+    )
