@@ -45,7 +45,6 @@ from sopan.situation import INTERESTS, situation_from_flags
 if TYPE_CHECKING:
     from sopan.config import Config
     from sopan.lint import LintReport
-    from sopan.lint.rules import Rule
 
 __all__ = [
     "NO_ASKER",
@@ -55,6 +54,7 @@ __all__ = [
     "DraftRequest",
     "DraftResult",
     "LintRequest",
+    "MailboxRequest",
     "PlanRequest",
     "PlanResult",
     "Question",
@@ -64,7 +64,9 @@ __all__ = [
     "SlotsResult",
     "busy_for",
     "draft_for",
+    "duration_of",
     "lint_for",
+    "mailbox_for",
     "plan_for",
     "read_for",
     "slots_for",
@@ -238,16 +240,18 @@ class BusyRequest:
 
 @dataclass(frozen=True)
 class LintRequest:
-    """A reply to check, and what it answers."""
+    """A reply to check (`text`, or the file `source` names; "-": standard input), and what
+    it answers. `rule_dirs` add the user's own rule files to the built-in ones."""
 
-    text: str
+    text: str | None = None
+    source: str | None = None
     language: str | None = None
     action: str | None = None
     channel: str | None = None
     detail: str | None = None
     new_employer: str | None = None
     invitation: ReadRequest | None = None
-    rules: tuple[Rule, ...] | None = None
+    rule_dirs: tuple[str, ...] = ()
     profile: Profile | None = None
 
 
@@ -275,6 +279,23 @@ def read_for(req: ReadRequest) -> ReadResult:
     if corrections:
         inv = apply(inv, corrections, user_tz=profile.timezone)
     return ReadResult(inv, profile, config)
+
+
+@dataclass(frozen=True)
+class MailboxRequest:
+    """A mailbox (.mbox file or Maildir folder) to list the invitations of."""
+
+    path: Path
+    now: datetime
+    config: Config | None = None
+
+
+def mailbox_for(req: MailboxRequest) -> list[Invitation]:
+    """The interview invitations in a mailbox, newest first."""
+    from sopan.read import read_mailbox
+
+    tz = _config(req.config).profile.timezone
+    return read_mailbox(req.path, now=req.now, user_tz=tz)
 
 
 def _words(language: str) -> dict[str, str]:
@@ -472,8 +493,16 @@ def _alternatives(
         travel = (
             timedelta(minutes=plan.travel_minutes or 0) if inv.mode == "onsite" else timedelta(0)
         )
-        start = _first_free_moment(inv, sit, req.read.now, tz)
-        found = propose(inv, busy, now=start, config=config, within=req.within, travel=travel)
+        floor = _first_free_moment(inv, sit, req.read.now, tz)
+        found = propose(
+            inv,
+            busy,
+            now=req.read.now,
+            config=config,
+            within=req.within,
+            travel=travel,
+            not_before=floor,
+        )
         if found:
             return replace(sit, alternatives=found), found
     answer = asker.ask(Question("alternatives", q["alternatives"]))
@@ -507,9 +536,10 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     sit = replace(sit, alternatives=slots, alternatives_text=free, not_before=not_before)
     notes: list[str] = []
     sources = tuple(dict.fromkeys([*calendar_settings(config).sources, *req.calendars]))
-    busy = busy_around(
-        inv, req.calendars, now=now, config=config, within=req.within, warn=notes.append
-    )
+    # the calendars are read as far as slots may be looked for: from the first free day on
+    first_free = _first_free_moment(inv, sit, now, profile.timezone)
+    ahead = req.within + max(timedelta(0), first_free - now)
+    busy = busy_around(inv, req.calendars, now=now, config=config, within=ahead, warn=notes.append)
     plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
     taken = _take_advice(sit, plan, asker, language)
     if taken != sit:
@@ -594,7 +624,7 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
 # --- calendars -----------------------------------------------------------------------------
 
 
-def busy_for(req: BusyRequest) -> tuple[list[Busy], Config]:
+def busy_for(req: BusyRequest) -> tuple[list[Busy], tuple[str, ...]]:
     """Busy entries in the window, from the configured calendars and the given ones."""
     from sopan.calendar import calendar_settings, load_busy
 
@@ -608,7 +638,7 @@ def busy_for(req: BusyRequest) -> tuple[list[Busy], Config]:
     found = load_busy(
         sources, start=req.start, end=req.end, config=config, timeout=req.timeout, warn=notes.append
     )
-    return found, config
+    return found, tuple(notes)
 
 
 def slots_for(req: SlotsRequest) -> SlotsResult:
@@ -644,7 +674,15 @@ def slots_for(req: SlotsRequest) -> SlotsResult:
         notes.append(
             "no calendar given: slots avoid only working hours, blocked times and holidays"
         )
-    proposed = propose(asked, found, now=floor, config=config, within=req.within, count=req.count)
+    proposed = propose(
+        asked,
+        found,
+        now=req.now,
+        config=config,
+        within=req.within,
+        count=req.count,
+        not_before=floor,
+    )
     interview = Slot(start, start + length) if start else None
     clash = None
     if interview is not None and sources:
@@ -658,11 +696,19 @@ def slots_for(req: SlotsRequest) -> SlotsResult:
 
 def lint_for(req: LintRequest) -> LintReport:
     """Lint a reply, against its invitation when one is given."""
-    from sopan.lint import lint_text
+    from sopan.lint import builtin_rules, lint_text, load_rules_from
+    from sopan.lint.report import read_reply
 
+    text = req.text if req.text is not None else read_reply(req.source or "-")
+    rules = None
+    if req.rule_dirs:
+        missing = [d for d in req.rule_dirs if not Path(d).exists()]
+        if missing:
+            raise UserError(f"lint: --rules {missing[0]}: no such file or folder")
+        rules = load_rules_from((Path(d) for d in req.rule_dirs), base=builtin_rules())
     invitation = read_for(req.invitation).invitation if req.invitation else None
     return lint_text(
-        req.text,
+        text,
         language=req.language,
         action=req.action,
         channel=req.channel,
@@ -670,5 +716,12 @@ def lint_for(req: LintRequest) -> LintReport:
         profile=req.profile,
         detail=req.detail,
         new_employer=req.new_employer,
-        rules=list(req.rules) if req.rules is not None else None,
+        rules=rules,
     )
+
+
+def duration_of(text: str, flag: str) -> timedelta:
+    """A length such as "60m", "10d" or "1h30m"; a bad one is an error naming `flag`."""
+    from sopan.calendar.settings import parse_duration
+
+    return parse_duration(text, flag)

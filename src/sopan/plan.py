@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
 
 from sopan.model import (
     Action,
@@ -347,27 +346,3 @@ def make_plan(
         travel_minutes=travel.minutes if travel is not None else None,
         recommendation=recommendation,
     )
-
-
-def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The plan as the stable JSON object of `sopan plan --json`."""
-    return {
-        "action": plan.action,
-        "urgency": {"hours_left": plan.urgency.hours_left, "level": plan.urgency.level},
-        "steps": [
-            {"channel": s.channel, "why": s.why, "guideline": s.guideline} for s in plan.steps
-        ],
-        "conflicts": [
-            {
-                "start": b.start.isoformat(),
-                "end": b.end.isoformat(),
-                "summary": b.summary,
-                "tentative": b.tentative,
-                "source": b.source,
-            }
-            for b in plan.conflicts
-        ],
-        "checklist": [{"item": n.text, "guideline": n.guideline} for n in plan.checklist],
-        "warnings": [{"text": n.text, "guideline": n.guideline} for n in plan.warnings],
-        "recommendation": plan.recommendation,
-    }

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from sopan.model import INTENTS, REASONS, Situation
-from sopan.situation import DETAILS, INTERESTS, missing_answers, situation_from_flags
+from sopan.model import INTENTS, REASONS
+from sopan.situation import DETAILS, INTERESTS
+
+if TYPE_CHECKING:
+    from sopan.app import Choices
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Parameter names the decorator adds; `situation_from_click` consumes exactly these.
+#: Parameter names the decorator adds; `choices_from_click` consumes exactly these.
 SITUATION_PARAMS: tuple[str, ...] = (
     "intent",
     "reason",
@@ -20,11 +23,13 @@ SITUATION_PARAMS: tuple[str, ...] = (
     "confirmed",
     "detail",
     "reason_text",
+    "not_before",
 )
 
 
 def situation_options(func: F) -> F:
-    """Add --intent, --reason, --interest, --confirmed/--unconfirmed, --detail, --reason-text."""
+    """Add --intent, --reason, --interest, --confirmed/--unconfirmed, --detail, --reason-text,
+    --not-before."""
     options = [
         click.option("--intent", type=click.Choice(INTENTS), help="What you want to do."),
         click.option("--reason", type=click.Choice(REASONS), help="Why (sopan never invents one)."),
@@ -38,26 +43,20 @@ def situation_options(func: F) -> F:
         ),
         click.option("--detail", type=click.Choice(DETAILS), help="How much of the reason to say."),
         click.option("--reason-text", help="Your reason in your own words."),
+        click.option(
+            "--not-before",
+            metavar="YYYY-MM-DD",
+            help="The first day you can attend again (no slot is proposed earlier).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def situation_from_click(
-    flags: dict[str, Any], *, questions: dict[str, str], interactive: bool
-) -> Situation:
-    """Take the situation flags out of `flags`, ask for missing answers when interactive.
+def choices_from_click(flags: dict[str, Any], **extra: Any) -> Choices:
+    """Take the situation flags out of `flags` as the user's `Choices` (None: not given)."""
+    from sopan.app import Choices
 
-    `questions` maps intent/reason/interest/confirmed to the prompt text in the user's
-    language. Without a terminal nothing is asked and defaults apply.
-    """
     values = {name: flags.pop(name, None) for name in SITUATION_PARAMS}
-    if interactive:
-        choices = {"intent": INTENTS, "reason": REASONS, "interest": INTERESTS}
-        for name in missing_answers(values):
-            if name == "confirmed":
-                values[name] = click.confirm(questions[name], default=False)
-            else:
-                values[name] = click.prompt(questions[name], type=click.Choice(choices[name]))
-    return situation_from_flags(**values)
+    return Choices(**values, **extra)

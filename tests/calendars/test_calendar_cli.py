@@ -107,7 +107,8 @@ def test_slots_text_shows_conflicts_from_config_sources(run_cli, tmp_path: Path)
     lines = result.stdout.splitlines()
     assert lines[0] == "Bentrok pada jam wawancara:"
     assert "Rapat mingguan tim (dipindah sore)" in lines[1]  # 15.00, within 30 min travel
-    assert lines[2].startswith("1. Selasa, 24 November 2026 14.00–15.00 WIB")
+    # a slot to move the interview to comes after its own day, never before it
+    assert lines[2].startswith("1. Selasa, 01 Desember 2026 14.00–15.00 WIB")
 
 
 def test_slots_bad_flag_value_is_a_user_error(run_cli) -> None:

@@ -19,7 +19,9 @@ RESCHEDULE = ("--intent", "reschedule", "--reason", "health", "--interest", "yes
 
 def plan(run_cli: Run, path: str, *flags: str, now: str = NOW) -> dict:  # type: ignore[type-arg]
     found = run_json(run_cli, "plan", path, "--now", now, *flags)
-    assert set(found) == {"action", "urgency", "steps", "conflicts", "checklist", "warnings"}
+    assert set(found) == {
+        "action", "urgency", "steps", "conflicts", "checklist", "warnings", "recommendation"
+    }  # fmt: skip
     return found  # type: ignore[no-any-return]
 
 
@@ -125,24 +127,27 @@ def test_far_interview_suggests_online(run_cli: Run) -> None:
     assert inv["mode"] == "onsite" and "Medan" in inv["location"]
     decline = ("--intent", "decline", "--reason", "personal", "--interest", "unsure")
     found = plan(run_cli, MEDAN, *decline, "--unconfirmed")
-    assert found["action"] == "online"
+    # the explicit choice stands; moving online is recommended, with the distance as why
+    assert found["action"] == "decline" and found["recommendation"] == "online"
     assert any("Medan" in n["text"] for n in found["warnings"] if n["guideline"] == "R1.2")
+    unchosen = plan(run_cli, MEDAN, *decline[2:], "--unconfirmed")
+    assert unchosen["action"] == "online" and unchosen["recommendation"] is None
 
 
 def test_same_city_interview_is_not_moved_online(run_cli: Run) -> None:
     # The travel estimate uses the city the reader named: from Medan itself it is near.
     init_profile(run_cli, city="Medan")
-    decline = ("--intent", "decline", "--reason", "personal", "--interest", "unsure")
-    found = plan(run_cli, MEDAN, *decline, "--unconfirmed")
+    unsure = ("--reason", "personal", "--interest", "unsure")
+    found = plan(run_cli, MEDAN, *unsure, "--unconfirmed")
     assert found["action"] == "reschedule"
     assert "R1.2" not in guidelines(found)
 
 
-def test_c0_cancel_while_interested_becomes_reschedule(run_cli: Run) -> None:
+def test_c0_cancel_while_interested_is_advised_not_replaced(run_cli: Run) -> None:
     init_profile(run_cli)
     cancel = ("--intent", "cancel", "--reason", "personal", "--interest", "yes")
     found = plan(run_cli, EN_EMAIL, *cancel, "--unconfirmed")
-    assert found["action"] == "reschedule"
+    assert found["action"] == "cancel" and found["recommendation"] == "reschedule"
     assert "C0" in guidelines(found)
     # only a user sure they do not want the job cancels
     sure = plan(run_cli, EN_EMAIL, *cancel[:4], "--interest", "no", "--unconfirmed")

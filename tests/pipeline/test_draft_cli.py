@@ -70,7 +70,7 @@ def test_reschedule_proposes_free_slots_from_the_calendar(run_cli: Any, tmp_path
         "draft",
         str(ID_EMAIL),
         "--intent",
-        "cancel",
+        "reschedule",
         "--reason",
         "schedule-conflict",
         "--interest",
@@ -90,8 +90,10 @@ def test_reschedule_proposes_free_slots_from_the_calendar(run_cli: Any, tmp_path
     body = _body(out / "email.eml")
     proposed = re.findall(r"^- (.+)$", body, re.M)
     assert len(proposed) == 3
-    # Never the interview's own time, and at its time of day on other working days (R5).
-    assert not any("23 November" in line for line in proposed)
+    # Never the interview's own day or earlier, and at its time of day on other working
+    # days (R5).
+    early = ("21 November", "22 November", "23 November")
+    assert not any(day in line for line in proposed for day in early)
     assert all("pukul 10.00 WIB" in line for line in proposed)
     assert not any(day in " ".join(proposed) for day in ("Sabtu", "Minggu"))
 

@@ -12,21 +12,30 @@ from sopan.model import Busy, Contact, Situation
 from sopan.plan import (
     find_conflicts,
     make_plan,
-    plan_to_json,
     urgency_of,
     written_medium,
 )
+from sopan.views import plan_json
 
 from .test_plan_table import BASE_INV, BASE_PROFILE, END, START
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_c0_warning_says_how_to_override(lang: str) -> None:
+def test_c0_advice_keeps_the_choice_and_says_how_to_take_it(lang: str) -> None:
     plan = make_plan(
         BASE_INV, Situation(intent="cancel"), BASE_PROFILE, now=START - timedelta(days=3), lang=lang
     )
+    assert plan.action == "cancel" and plan.recommendation == "reschedule"
     c0 = [n for n in plan.warnings if n.guideline == "C0"]
-    assert len(c0) == 1 and "--interest no" in c0[0].text
+    assert len(c0) == 1 and "--intent reschedule" in c0[0].text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_c0_followed_without_an_intent_says_how_to_decline(lang: str) -> None:
+    plan = make_plan(BASE_INV, Situation(), BASE_PROFILE, now=START - timedelta(days=3), lang=lang)
+    assert plan.action == "reschedule" and plan.recommendation is None
+    c0 = [n for n in plan.warnings if n.guideline == "C0"]
+    assert len(c0) == 1 and "--intent decline --interest no" in c0[0].text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -36,7 +45,7 @@ def test_c0_warning_differs_when_the_user_wants_the_job(lang: str) -> None:
     keen = make_plan(BASE_INV, Situation(interest="yes"), BASE_PROFILE, now=now, lang=lang)
     unsure_c0 = next(n.text for n in unsure.warnings if n.guideline == "C0")
     keen_c0 = next(n.text for n in keen.warnings if n.guideline == "C0")
-    assert unsure_c0 != keen_c0 and "--interest no" in keen_c0
+    assert unsure_c0 != keen_c0
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -113,9 +122,11 @@ def test_plan_json_has_exactly_the_contract_shape() -> None:
         now=START - timedelta(hours=30),
         busy=[clash],
     )
-    data = json.loads(json.dumps(plan_to_json(plan)))
-    assert list(data) == ["action", "urgency", "steps", "conflicts", "checklist", "warnings"]
-    assert data["action"] == "reschedule"
+    data = json.loads(json.dumps(plan_json(plan)))
+    assert list(data) == [
+        "action", "urgency", "steps", "conflicts", "checklist", "warnings", "recommendation"
+    ]  # fmt: skip
+    assert data["action"] == "cancel" and data["recommendation"] == "reschedule"
     assert data["urgency"] == {"hours_left": 30.0, "level": "soon"}
     assert all(set(s) == {"channel", "why", "guideline"} for s in data["steps"])
     assert data["conflicts"] == [

@@ -44,6 +44,7 @@ class Case:
     absent: frozenset[str] = frozenset()
     level: str | None = None
     channels: tuple[str, ...] | None = None
+    recommendation: str | None = None
 
 
 def ids(*names: str) -> frozenset[str]:
@@ -63,20 +64,23 @@ CASES = [
              "R10.3"),
          absent=ids("C0", "R7.1"), level="ok",
          channels=("email", "call", "linkedin")),
-    Case("decline_unsure_becomes_reschedule", 72, {"intent": "decline"}, "reschedule", "email",
+    # no intent chosen: the plan follows its recommendation (C0) and says why
+    Case("unsure_without_intent_reschedules", 72, {}, "reschedule", "email",
          ids("C0", "R5", "R7.1"), absent=ids("R10")),
+    # an explicit intent is never replaced: the recommendation is shown with its why
+    Case("decline_unsure_stays_decline_with_advice", 72, {"intent": "decline"}, "decline",
+         "email", ids("C0"), recommendation="reschedule"),
     Case("accepted_offer_decline_stays_decline", 72,
          {"intent": "decline", "reason": "accepted-offer"}, "decline", "email",
          ids("R2.1", "R10"), absent=ids("C0", "R7.1")),
     Case("not_a_fit_cancel_stays_cancel", 72,
          {"intent": "cancel", "reason": "not-a-fit", "confirmed": True}, "cancel", "call",
          ids("C1", "C2.1"), absent=ids("C0")),
-    Case("accepted_offer_but_interested_reschedules", 72,
-         {"intent": "decline", "reason": "accepted-offer", "interest": "yes"}, "reschedule",
-         "email", ids("C0", "R5")),
-    Case("cancel_interested_confirmed", 72,
-         {"intent": "cancel", "interest": "yes", "confirmed": True}, "reschedule", "call",
-         ids("C0", "C1", "C2.1", "R2.1")),
+    Case("accepted_offer_interested_without_intent_reschedules", 72,
+         {"reason": "accepted-offer", "interest": "yes"}, "reschedule", "email", ids("C0", "R5")),
+    Case("cancel_interested_confirmed_keeps_cancel", 72,
+         {"intent": "cancel", "interest": "yes", "confirmed": True}, "cancel", "call",
+         ids("C0", "C1", "C2.1", "R2.1"), recommendation="reschedule"),
     Case("cancel_not_interested_confirmed", 72,
          {"intent": "cancel", "interest": "no", "confirmed": True}, "cancel", "call",
          ids("C1", "C2.1", "R2.1", "C3"), absent=ids("C0"),
@@ -117,8 +121,12 @@ CASES = [
          channels=("call", "voicemail", "whatsapp", "linkedin")),
     Case("pasted_text_with_only_email", 72, NO, "decline", "email", ids("R2.1"),
          inv={"source": "text", "message_id": None, "contact": Contact(email="hr@x.example")}),
-    Case("far_interview_interested_asks_online", 72, {"intent": "decline", "interest": "yes"},
+    Case("far_interview_interested_asks_online", 72, {"interest": "yes"},
          "online", "email", ids("R1.2"), absent=ids("C0"),
+         inv={"location": "Gedung Cyber 2, Jl. Rasuna Said, Jakarta Selatan"},
+         profile={"city": "Surabaya"}),
+    Case("far_interview_decline_gets_online_advice", 72, {"intent": "decline", "interest": "yes"},
+         "decline", "email", ids("R1.2"), absent=ids("C0"), recommendation="online",
          inv={"location": "Gedung Cyber 2, Jl. Rasuna Said, Jakarta Selatan"},
          profile={"city": "Surabaya"}),
     Case("far_interview_not_interested_declines", 72, NO, "decline", "email", ids("R2.1"),
@@ -128,7 +136,7 @@ CASES = [
          {"intent": "reschedule", "interest": "yes"}, "reschedule", "email", ids("R1.2", "R5"),
          inv={"city": "Makassar"}, profile={"city": "Bandung"}),
     Case("too_far_reason_without_distance_asks_online", 72,
-         {"intent": "decline", "reason": "too-far"}, "online", "email", ids("R1.2"),
+         {"reason": "too-far"}, "online", "email", ids("R1.2"),
          inv={"mode": None, "location": None}),
     Case("unknown_interview_city_says_so", 72, RS, "reschedule", "email",
          ids("R1.2"), inv={"city": "Atlantis"}),
@@ -138,7 +146,7 @@ CASES = [
          profile={"city": None}),
     Case("declining_needs_no_travel_estimate", 72, NO, "decline", "email", ids("R2.1"),
          absent=ids("R1.2"), inv={"city": "Atlantis"}),
-    Case("online_interview_needs_no_travel", 72, {"intent": "decline"}, "reschedule", "email",
+    Case("online_interview_needs_no_travel", 72, {}, "reschedule", "email",
          ids("C0"), absent=ids("R1.2"),
          inv={"mode": "online", "location": None, "meeting_link": "https://meet.example/x"}),
     Case("calendar_clash", 72, NO, "decline", "email", ids("R1.1"),
@@ -170,7 +178,7 @@ CASES = [
          {"intent": "reschedule", "interest": "yes", "alternatives_text": ("Kamis pagi",)},
          "reschedule", "email", ids("R7.1"), absent=ids("R5", "C0")),
     Case("too_far_but_already_online_reschedules", 72,
-         {"intent": "decline", "reason": "too-far"}, "reschedule", "email", ids("C0"),
+         {"reason": "too-far"}, "reschedule", "email", ids("C0"),
          absent=ids("R1.2"), inv={"mode": "online", "location": None}),
     Case("intent_online_kept", 72, {"intent": "online", "interest": "yes"}, "online", "email",
          ids("R7.1"), absent=ids("C0")),
@@ -203,6 +211,7 @@ def test_table_is_large_and_names_are_unique() -> None:
 def test_plan_table(case: Case, lang: str) -> None:
     plan = run(case, lang)
     assert plan.action == case.action
+    assert plan.recommendation == case.recommendation
     assert plan.steps[0].channel == case.first
     assert case.ids <= used_ids(plan), f"missing {case.ids - used_ids(plan)}"
     assert not (case.absent & used_ids(plan)), f"unexpected {case.absent & used_ids(plan)}"

@@ -29,6 +29,7 @@ KEYS = [
     "uid",
     "missing",
     "ambiguous",
+    "provenance",
 ]
 
 

@@ -58,6 +58,7 @@ def propose(
     within: timedelta,
     travel: timedelta = timedelta(0),
     count: int = 3,
+    not_before: datetime | None = None,
 ) -> tuple[Slot, ...]:
     """Free slots as long as the interview, at its time of day where possible, best first.
 
@@ -81,5 +82,6 @@ def propose(
             prefs=calendar_settings(config).prefs,
             preferred_time=preferred,
             tz=tz,
+            not_before=not_before,
         )
     )

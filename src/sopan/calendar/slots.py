@@ -170,8 +170,10 @@ def free_slots(
     prefs: SlotPrefs | None = None,
     preferred_time: time | None = None,
     tz: str = "Asia/Jakarta",
+    not_before: datetime | None = None,
 ) -> list[Slot]:
-    """Up to `count` free slots of exactly `duration` within `within` of `now`, best first.
+    """Up to `count` free slots of exactly `duration` within `within` of `now` (or of
+    `not_before`, when later: the first moment the user can attend), best first.
 
     Slots fall inside working hours, outside blocked periods, busy entries (tentative
     ones too) and holidays, not before the minimum notice; one per day first, ranked by
@@ -191,7 +193,8 @@ def free_slots(
         earliest = datetime.combine(local_now.date() + timedelta(days=1), time(0), zone)
     else:
         earliest = now + prefs.min_notice
-    lo, hi = max(earliest.timestamp(), now.timestamp()), (now + within).timestamp()
+    start = max(now, not_before) if not_before is not None else now
+    lo, hi = max(earliest.timestamp(), start.timestamp()), (start + within).timestamp()
     if lo >= hi or count <= 0:
         return []
     first = datetime.fromtimestamp(lo, zone).date()

@@ -33,6 +33,16 @@ calendar_option = click.option(
     "(repeatable; added to [calendar] sources in the config).",
 )
 
+#: Every command that reads an invitation takes the user's corrections the same way.
+set_option = click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Give or correct a fact (repeatable): start, end, timezone, company, position, mode, "
+    "location, meeting_link, reference, contact.name, contact.email, contact.phone.",
+)
+
 now_option = click.option(
     "--now", "now_text", metavar="ISO-8601", help="Pretend the current time is this."
 )

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import click
 
-from sopan.cli.base import calendar_option, cli, note, now_option, parse_now
-from sopan.errors import UserError
+from sopan.cli.base import calendar_option, cli, note, now_option, parse_now, set_option
 from sopan.model import LANGUAGES
 from sopan.situation_cli import situation_options
 
@@ -32,6 +30,7 @@ from sopan.situation_cli import situation_options
 @click.option("--attach", "attach", multiple=True, type=click.Path(path_type=str))
 @click.option("--linkedin-premium", is_flag=True, help="Allow a 300-character LinkedIn note.")
 @calendar_option
+@set_option
 @click.option("--out", "out_dir", type=click.Path(path_type=str), help="Folder for all files.")
 @now_option
 def draft(
@@ -47,6 +46,7 @@ def draft(
     out_dir: str | None,
     now_text: str | None,
     calendars: tuple[str, ...],
+    sets: tuple[str, ...],
     **flags: Any,
 ) -> None:
     """Write the drafts the plan needs for FILE and show them for review; never sends.
@@ -54,95 +54,51 @@ def draft(
     Without --channel the plan's channels are written; `--channel all` writes every one.
     A reschedule without --alternative proposes free slots from your calendars (R5).
     """
-    from dataclasses import replace
-
-    from sopan.calendar import busy_around, propose
-    from sopan.compose import compose, write_drafts
-    from sopan.compose.review import parse_alternatives, review_text
+    from sopan import app
+    from sopan.cli.ask import asker_for
+    from sopan.compose.review import review_text
     from sopan.config import load_config
-    from sopan.lint import lint_draft
-    from sopan.model import CHANNELS
-    from sopan.plan import make_plan
     from sopan.plan_view import render_plan
     from sopan.plan_words import load_words
-    from sopan.read import read_file
-    from sopan.situation_cli import situation_from_click
+    from sopan.situation_cli import choices_from_click
 
     config = load_config()
     profile = config.profile
     now = parse_now(now_text, profile.timezone)
-    questions = dict(load_words(profile.language).data["questions"])
-    sit = situation_from_click(flags, questions=questions, interactive=sys.stdin.isatty())
-    unknown = [c for c in channels if c != "all" and c not in CHANNELS]
-    if unknown:
-        raise UserError(f"--channel: '{unknown[0]}' is not one of all, {', '.join(CHANNELS)}")
-    for given in attach:
-        if not Path(given).is_file():
-            raise UserError(f"--attach: {given} is not a file")
-    inv = read_file(Path(file), now=now, user_tz=profile.timezone)
-    within = timedelta(days=10)
-    busy = busy_around(inv, calendars, now=now, config=config, within=within, warn=note)
-    slots, free = parse_alternatives(alternatives, inv, profile.timezone)
-    sit = replace(
-        sit,
+    choices = choices_from_click(
+        flags,
         strengths=tuple(s.strip() for s in strengths if s.strip()),
         new_employer=new_employer,
-        alternatives=slots,
-        alternatives_text=free,
-        attachments=tuple(Path(a).name for a in attach),
+        alternatives=alternatives,
+        attachments=attach,
     )
-    plan = make_plan(inv, sit, profile, now=now, busy=busy)
-    if plan.action == "reschedule" and not (slots or free):
-        travel = (
-            timedelta(minutes=plan.travel_minutes or 0) if inv.mode == "onsite" else timedelta(0)
-        )
-        found = propose(inv, busy, now=now, config=config, within=within, travel=travel)
-        sit = replace(sit, alternatives=found)
-    if "all" in channels:
-        wanted = [c for c in CHANNELS if c != "calendar" or inv.uid]
-    elif channels:
-        wanted = list(dict.fromkeys(channels))
-    else:
-        wanted = list(dict.fromkeys(step.channel for step in plan.steps))
-    if "call" in wanted and "voicemail" not in wanted:
-        # The call script sends an unanswered call to the voicemail script (C2.1).
-        wanted.insert(wanted.index("call") + 1, "voicemail")
-    # The plan speaks the user's language; the drafts answer in the invitation's (R2.1).
-    drafts = compose(
-        replace(plan, language="en" if (language or inv.language) == "en" else "id"),
-        inv,
-        sit,
-        profile,
-        now=now,
-        channels=wanted,
+    request = app.DraftRequest(
+        app.PlanRequest(
+            app.ReadRequest(file, now=now, corrections=sets, config=config),
+            choices,
+            calendars=calendars,
+        ),
+        channels=channels,
+        language=language,
         variant=variant,
-        linkedin_limit=300 if linkedin_premium else 200,
+        linkedin_premium=linkedin_premium,
+        out_dir=Path(out_dir) if out_dir else Path.cwd(),
     )
-    # Saved first, shown second: nothing is lost if the terminal closes mid-review.
-    paths = write_drafts(
-        drafts,
-        inv,
-        profile,
-        Path(out_dir) if out_dir else Path.cwd(),
-        attachments=[Path(a) for a in attach],
-        now=now,
+    asker = asker_for(
+        sys.stdin.isatty(), now=now, user_tz=profile.timezone, language=profile.language
     )
-    click.echo(render_plan(plan, inv))
+    done = app.draft_for(request, asker)
+    planned = done.planned
+    for remark in planned.notes:
+        note(remark)
+    click.echo(render_plan(planned.plan, planned.invitation))
     click.echo("")
-    click.echo(review_text(drafts, inv, profile))
-    words = load_words(plan.language)
-    view = load_words(plan.language, "views")
+    click.echo(review_text(done.drafts, planned.invitation, profile))
+    words = load_words(planned.plan.language)
+    view = load_words(planned.plan.language, "views")
     click.echo("")
     click.echo(words.text("view", "proofread"))
-    for draft_ in drafts:
-        report = lint_draft(
-            draft_,
-            action=plan.action,
-            invitation=inv,
-            profile=profile,
-            detail=sit.detail,
-            new_employer=sit.new_employer,
-        )
+    for draft_, report in zip(done.drafts, done.reports, strict=True):
         errors = sum(f.level == "error" for f in report.findings)
         channel = words.name("channel", draft_.channel)
         click.echo(
@@ -158,6 +114,6 @@ def draft(
             level = view.name("level", f.level)
             click.echo(f"    {level} [{f.rule} · {f.guideline}] {f.message}")
     click.echo("")
-    for path in paths:
+    for path in done.files:
         click.echo(words.text("view", "written", path=str(path)))
     click.echo(words.text("view", "not_sent"))

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from sopan.cli.base import cli, echo_json, now_option, parse_now
-from sopan.errors import UserError
 from sopan.model import CHANNELS, INTENTS, LANGUAGES
 from sopan.situation import DETAILS
 
@@ -51,46 +49,36 @@ def lint_command(
     now_text: str | None,
 ) -> None:
     """Check a reply before it goes: moves, tone, letter conventions, spelling."""
-
+    from sopan import app
     from sopan.config import load_config
-    from sopan.lint import builtin_rules, lint_text, load_rules_from
-    from sopan.lint.report import format_report, read_reply
+    from sopan.errors import UserError
+    from sopan.lint.report import format_report
 
-    text = read_reply(file)
-    rules = None
-    if rule_dirs:
-        missing = [d for d in rule_dirs if not Path(d).exists()]
-        if missing:
-            raise UserError(f"lint: --rules {missing[0]}: no such file or folder")
-        rules = load_rules_from((Path(d) for d in rule_dirs), base=builtin_rules())
     try:
-        profile = load_config(allow_example=False).profile
+        config = load_config(allow_example=False)
+        profile = config.profile
     except UserError:
-        profile = None
+        config, profile = load_config(), None
     invitation = None
     if invitation_path is not None:
-        from sopan.read import read_file
-
-        tz = profile.timezone if profile else "Asia/Jakarta"
-        invitation = read_file(Path(invitation_path), now=parse_now(now_text, tz), user_tz=tz)
-    report = lint_text(
-        text,
-        language=language,
-        action=action,
-        channel=channel,
-        invitation=invitation,
-        profile=profile,
-        detail=detail,
-        new_employer=new_employer,
-        rules=rules,
+        now = parse_now(now_text, config.profile.timezone)
+        invitation = app.ReadRequest(invitation_path, now=now, config=config)
+    report = app.lint_for(
+        app.LintRequest(
+            source=file,
+            language=language,
+            action=action,
+            channel=channel,
+            detail=detail,
+            new_employer=new_employer,
+            invitation=invitation,
+            rule_dirs=rule_dirs,
+            profile=profile,
+        )
     )
     if as_json:
         echo_json(report.to_json())
     else:
-        view_language = (profile or load_config().profile).language
-        click.echo(format_report(report, file, view_language))
+        click.echo(format_report(report, file, config.profile.language))
     if report.has_errors:
         sys.exit(1)
-
-
-# --- calendar: busy times and free slots (issue 7) -------------------------------------

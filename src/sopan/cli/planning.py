@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from sopan.cli.base import calendar_option, cli, echo_json, note, now_option, parse_now
+from sopan.cli.base import calendar_option, cli, echo_json, note, now_option, parse_now, set_option
 from sopan.model import LANGUAGES
 from sopan.situation_cli import situation_options
 
@@ -46,40 +45,46 @@ def guide(gid: str | None, language: str | None, as_json: bool) -> None:
 @click.argument("file")
 @situation_options
 @calendar_option
+@set_option
 @now_option
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Language of the plan.")
 def plan_command(
     file: str,
     calendars: tuple[str, ...],
+    sets: tuple[str, ...],
     now_text: str | None,
     as_json: bool,
     language: str | None,
     **flags: Any,
 ) -> None:
     """Decide what to do about FILE (an invitation), how, and by when."""
-    from datetime import timedelta
-
-    from sopan.calendar import busy_around
+    from sopan import app
+    from sopan.cli.ask import asker_for
     from sopan.config import load_config
-    from sopan.plan import make_plan, plan_to_json
     from sopan.plan_view import render_plan
-    from sopan.plan_words import load_words
-    from sopan.read import read_file
-    from sopan.situation_cli import situation_from_click
+    from sopan.situation_cli import choices_from_click
+    from sopan.views import plan_json
 
     config = load_config()
     profile = config.profile
-    language = language or profile.language
     now = parse_now(now_text, profile.timezone)
-    questions = dict(load_words(language).data["questions"])
-    situation = situation_from_click(flags, questions=questions, interactive=sys.stdin.isatty())
-    invitation = read_file(Path(file), now=now, user_tz=profile.timezone)
-    busy = busy_around(
-        invitation, calendars, now=now, config=config, within=timedelta(days=1), warn=note
+    asker = asker_for(
+        sys.stdin.isatty() and not as_json,
+        now=now,
+        user_tz=profile.timezone,
+        language=profile.language,
     )
-    plan = make_plan(invitation, situation, profile, now=now, busy=busy, lang=language)
+    request = app.PlanRequest(
+        app.ReadRequest(file, now=now, corrections=sets, config=config),
+        choices_from_click(flags),
+        calendars=calendars,
+        language=language,
+    )
+    planned = app.plan_for(request, asker)
+    for remark in planned.notes:
+        note(remark)
     if as_json:
-        echo_json(plan_to_json(plan))
+        echo_json(plan_json(planned.plan))
     else:
-        click.echo(render_plan(plan, invitation))
+        click.echo(render_plan(planned.plan, planned.invitation))

@@ -1,4 +1,4 @@
-"""`sopan read`: what an invitation says, and what it leaves unknown."""
+"""`sopan read`: what an invitation says, each fact with where it came from."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sopan.cli.base import cli, echo_json, now_option, parse_now
+from sopan.cli.base import cli, echo_json, now_option, parse_now, set_option
 from sopan.errors import UserError
 
 
@@ -16,34 +16,40 @@ from sopan.errors import UserError
 @click.option(
     "--mailbox", "mailbox", metavar="PATH", help="List the invitations in an .mbox or Maildir."
 )
+@set_option
 @now_option
 def read_command(
-    file: str | None, as_json: bool, mailbox: str | None, now_text: str | None
+    file: str | None,
+    as_json: bool,
+    mailbox: str | None,
+    sets: tuple[str, ...],
+    now_text: str | None,
 ) -> None:
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
-
+    from sopan import app
     from sopan.config import load_config
     from sopan.plan_words import load_words
-    from sopan.read import read_file, read_mailbox, to_json
     from sopan.read.show import describe, mailbox_line
+    from sopan.views import invitation_json
 
-    profile = load_config().profile
-    user_tz, language = profile.timezone, profile.language
-    now = parse_now(now_text, user_tz)
+    config = load_config()
+    profile = config.profile
+    now = parse_now(now_text, profile.timezone)
     if mailbox:
-        found = read_mailbox(Path(mailbox), now=now, user_tz=user_tz)
+        found = app.mailbox_for(app.MailboxRequest(Path(mailbox), now=now, config=config))
         if as_json:
-            echo_json([to_json(inv) for inv in found])
+            echo_json([invitation_json(inv) for inv in found])
         else:
             for inv in found:
-                click.echo(mailbox_line(inv, language))
-            words = load_words(language, "views")
+                click.echo(mailbox_line(inv, profile.language))
+            words = load_words(profile.language, "views")
             click.echo(words.text("read", "count", count=len(found)))
         return
     if not file:
         raise UserError("read: give a FILE (or --mailbox PATH)")
-    inv = read_file(Path(file), now=now, user_tz=user_tz)
+    inv = app.read_for(app.ReadRequest(file, now=now, corrections=sets, config=config)).invitation
     if as_json:
-        echo_json(to_json(inv))
+        echo_json(invitation_json(inv))
     else:
-        click.echo("\n".join(describe(inv, now=now, user_tz=user_tz, language=language)))
+        lines = describe(inv, now=now, user_tz=profile.timezone, language=profile.language)
+        click.echo("\n".join(lines))

@@ -1,6 +1,7 @@
 """The read stage: a source (.eml, .ics, .mbox, Maildir, pasted text) → `Invitation`.
 
-Public functions: `read_file`, `read_text`, `read_bytes`, `read_mailbox`, `to_json`.
+Public functions: `read_file`, `read_text`, `read_bytes`, `read_mailbox` (the JSON
+shape is `sopan.views.invitation_json`).
 `Invitation.city` is named from the one city table, `sopan.places` (`find_place_in`), so
 the planner's travel estimate finds it again by name.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sopan.errors import UserError
 from sopan.model import Invitation
@@ -25,7 +25,6 @@ __all__ = [
     "read_file",
     "read_mailbox",
     "read_text",
-    "to_json",
 ]
 
 
@@ -150,45 +149,3 @@ def _read_mbox_bytes(data: bytes, *, now: datetime, user_tz: str) -> list[Invita
 def _split_mbox(data: bytes) -> list[bytes]:
     chunks = re.split(rb"(?m)^From .*\r?\n", data)
     return [re.sub(rb"(?m)^>(>*From )", rb"\1", c) for c in chunks if c.strip()]
-
-
-def to_json(inv: Invitation) -> dict[str, Any]:
-    """The `sopan read --json` contract (DESIGN.md): exactly these keys, in this order."""
-
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value else None
-
-    return {
-        "language": inv.language,
-        "source": inv.source,
-        "company": inv.company,
-        "position": inv.position,
-        "start": iso(inv.start),
-        "end": iso(inv.end),
-        "timezone": inv.timezone,
-        "mode": inv.mode,
-        "location": inv.location,
-        "meeting_link": inv.meeting_link,
-        "access_code": inv.access_code,
-        "contact": {
-            "name": inv.contact.name,
-            "email": inv.contact.email,
-            "phone": inv.contact.phone,
-        },
-        "reference": inv.reference,
-        "reply_by": iso(inv.reply_by),
-        "message_id": inv.message_id,
-        "uid": inv.uid,
-        "missing": list(inv.missing),
-        "ambiguous": [{"field": a.field, "candidates": list(a.candidates)} for a in inv.ambiguous],
-        "provenance": {
-            f.field: {
-                "source": f.source,
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "confidence": f.confidence,
-            }
-            for f in inv.provenance
-        },
-    }

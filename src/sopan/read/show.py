@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from sopan.model import Invitation, Language
+from sopan.model import Fact, Invitation, Language
 from sopan.plan_words import Words, load_words
 
 # Labels line up in one column; the widest label of the language sets it.
@@ -66,8 +66,37 @@ def _time_left(left: float, w: Words) -> str:
     return w.text("read", "hours_left" if left >= 0 else "started_ago", hours=hours)
 
 
+#: The provenance shown under each row: the field of the JSON contract it came from.
+_ROW_FACT = {
+    "company": "company",
+    "position": "position",
+    "when": "start",
+    "mode": "mode",
+    "location": "location",
+    "meeting_link": "meeting_link",
+    "contact": "contact.name",
+    "reference": "reference",
+}
+
+
+def _one_line(text: str, width: int = 72) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def source_line(fact: Fact, inv: Invitation, language: Language) -> str:
+    """Where a fact came from, in one line: the text line it was read on, the header, the
+    calendar property, how it was worked out, or the user."""
+    w = load_words(language, "views")
+    if fact.source == "text" and fact.start is not None:
+        line = inv.text.count("\n", 0, fact.start) + 1
+        return w.text("read", "from_text", line=line, snippet=f"«{_one_line(fact.text)}»")
+    return w.text("read", f"from_{fact.source}", snippet=_one_line(fact.text))
+
+
 def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language) -> list[str]:
-    """Lines for the terminal in `language`: every field, and what is missing or ambiguous."""
+    """Lines for the terminal in `language`: every field with where it came from, and what is
+    missing or ambiguous."""
     w = load_words(language, "views")
     rows: list[tuple[str, str | None]] = [
         ("source", f"{inv.source} ({w.name('language', inv.language)})"),
@@ -123,7 +152,18 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
     rows += [("ambiguous", f"{a.field}: " + " | ".join(a.candidates)) for a in inv.ambiguous]
     labels = {key: w.text("read", key) + ":" for key in _LABELS}
     width = max(len(label) for label in labels.values()) + 1
-    return [f"{labels[key]:<{width}}{value}" for key, value in rows if value]
+    lines: list[str] = []
+    for key, value in rows:
+        if not value:
+            continue
+        lines.append(f"{labels[key]:<{width}}{value}")
+        name = _ROW_FACT.get(key)
+        fact = inv.fact(name) if name else None
+        if key == "contact" and fact is None:
+            fact = inv.fact("contact.email") or inv.fact("contact.phone")
+        if fact is not None:
+            lines.append(" " * width + source_line(fact, inv, language))
+    return lines
 
 
 def mailbox_line(inv: Invitation, language: Language) -> str:

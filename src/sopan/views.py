@@ -1,0 +1,78 @@
+"""The JSON contracts outside tools rely on (README: Contracts), in one module.
+
+`sopan read --json` is `invitation_json`, `sopan plan --json` is `plan_json`; the lint
+report's is `LintReport.to_json`. Change a shape only with a version note in the README.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sopan.model import Invitation, Plan
+
+
+def invitation_json(inv: Invitation) -> dict[str, Any]:
+    """The `sopan read --json` contract (DESIGN.md): exactly these keys, in this order."""
+
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return {
+        "language": inv.language,
+        "source": inv.source,
+        "company": inv.company,
+        "position": inv.position,
+        "start": iso(inv.start),
+        "end": iso(inv.end),
+        "timezone": inv.timezone,
+        "mode": inv.mode,
+        "location": inv.location,
+        "meeting_link": inv.meeting_link,
+        "access_code": inv.access_code,
+        "contact": {
+            "name": inv.contact.name,
+            "email": inv.contact.email,
+            "phone": inv.contact.phone,
+        },
+        "reference": inv.reference,
+        "reply_by": iso(inv.reply_by),
+        "message_id": inv.message_id,
+        "uid": inv.uid,
+        "missing": list(inv.missing),
+        "ambiguous": [{"field": a.field, "candidates": list(a.candidates)} for a in inv.ambiguous],
+        "provenance": {
+            f.field: {
+                "source": f.source,
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "confidence": f.confidence,
+            }
+            for f in inv.provenance
+        },
+    }
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The plan as the stable JSON object of `sopan plan --json`."""
+    return {
+        "action": plan.action,
+        "urgency": {"hours_left": plan.urgency.hours_left, "level": plan.urgency.level},
+        "steps": [
+            {"channel": s.channel, "why": s.why, "guideline": s.guideline} for s in plan.steps
+        ],
+        "conflicts": [
+            {
+                "start": b.start.isoformat(),
+                "end": b.end.isoformat(),
+                "summary": b.summary,
+                "tentative": b.tentative,
+                "source": b.source,
+            }
+            for b in plan.conflicts
+        ],
+        "checklist": [{"item": n.text, "guideline": n.guideline} for n in plan.checklist],
+        "warnings": [{"text": n.text, "guideline": n.guideline} for n in plan.warnings],
+        "recommendation": plan.recommendation,
+    }
