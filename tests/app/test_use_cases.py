@@ -93,7 +93,7 @@ def test_a_health_reason_asks_when_the_user_can_attend_again() -> None:
 
 
 def test_a_contradiction_is_refused_without_a_terminal() -> None:
-    with pytest.raises(UserError, match="--reason accepted-offer .* --interest yes"):
+    with pytest.raises(UserError, match=r"--reason accepted-offer .* --interest yes"):
         _plan(intent="cancel", reason="accepted-offer", interest="yes")
 
 
