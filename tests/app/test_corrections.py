@@ -39,7 +39,7 @@ GOOD = [
     ("start=2026-11-30", lambda i: (i.start, i.end) == (
         datetime(2026, 11, 30, 10, 0, tzinfo=JKT), datetime(2026, 11, 30, 11, 30, tzinfo=JKT))),
     ("start=2026-11-30T14:00+08:00",
-     lambda i: i.start == datetime(2026, 11, 30, 15, 0, tzinfo=JKT)),
+     lambda i: i.start == datetime(2026, 11, 30, 13, 0, tzinfo=JKT)),
     ("end=12:00", lambda i: i.end == datetime(2026, 11, 23, 12, 0, tzinfo=JKT)),
     ("end=2026-11-23T12:15", lambda i: i.end == datetime(2026, 11, 23, 12, 15, tzinfo=JKT)),
     ("timezone=WITA", lambda i: i.timezone == "Asia/Makassar" and i.start is not None
