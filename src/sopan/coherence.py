@@ -26,8 +26,9 @@ class Rule:
     id: str
     guideline: str
     when: Mapping[str, tuple[Any, ...]]
-    first: str
-    second: str
+    #: the flag form of a choice, or the same words per language for what is not a flag
+    first: str | Mapping[str, str]
+    second: str | Mapping[str, str]
     why: Mapping[str, str]
     example: Mapping[str, Mapping[str, Any]]
 
@@ -73,6 +74,10 @@ def rules() -> tuple[Rule, ...]:
             )
         )
     return tuple(out)
+
+
+def _in(words: str | Mapping[str, str], language: str) -> str:
+    return words if isinstance(words, str) else words[language]
 
 
 def facts_of(
@@ -125,8 +130,8 @@ def contradictions(
             Contradiction(
                 r.id,
                 r.guideline,
-                r.first.format(**values),
-                r.second.format(**values),
+                _in(r.first, language).format(**values),
+                _in(r.second, language).format(**values),
                 r.why[language],
                 own[-1] if own else None,
                 connector,
