@@ -31,7 +31,13 @@ class TerminalAsker:
         for number, choice in enumerate(question.choices, 1):
             click.echo(f"  {number}. {choice}", err=True)
         answer = str(
-            click.prompt(">", default=question.default or "", show_default=False, err=True)
+            click.prompt(
+                ">",
+                default=question.default or "",
+                show_default=False,
+                prompt_suffix=" ",
+                err=True,
+            )
         ).strip()
         if not answer:
             return None

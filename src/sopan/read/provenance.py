@@ -67,7 +67,7 @@ def trace(
             facts.append(Fact("end", "text", text[a:b], a, b, CONFIDENCE["text"]))
     if inv.timezone is not None:
         if "timezone" in inv.missing:
-            facts.append(_computed("timezone", f"assumed: {inv.timezone}", 0.3))
+            facts.append(_computed("timezone", inv.timezone, 0.3))
         elif from_calendar and cal is not None:
             facts.append(Fact("timezone", "calendar", f"TZID {inv.timezone}", confidence=0.95))
         elif when_span is not None:
@@ -85,14 +85,14 @@ def trace(
             found = _header(field, "Subject", subject)
         if found is None and env.sender_name and value.lower() in env.sender_name.lower():
             found = _header(field, "From", env.sender_name)
-        facts.append(found or _computed(field, f"read as: {value}"))
+        facts.append(found or _computed(field, value))
     if inv.mode is not None:
         how = {"online": "meeting_link", "onsite": "location"}.get(inv.mode, "")
         basis = next((f for f in facts if f.field == how), None)
         facts.append(
             Fact("mode", basis.source, basis.text, basis.start, basis.end, 0.6)
             if basis
-            else _computed("mode", f"read as: {inv.mode}", 0.5)
+            else _computed("mode", inv.mode, 0.5)
         )
     contact = inv.contact
     for key, value in (("name", contact.name), ("email", contact.email), ("phone", contact.phone)):
@@ -106,5 +106,5 @@ def trace(
         if cal is not None and value in (cal.organizer, cal.organizer_name):
             facts.append(Fact(field, "calendar", f"ORGANIZER {value}", confidence=0.95))
             continue
-        facts.append(_span(field, text, low, value) or _computed(field, f"read as: {value}"))
+        facts.append(_span(field, text, low, value) or _computed(field, value))
     return tuple(facts)

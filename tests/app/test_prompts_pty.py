@@ -1,0 +1,124 @@
+"""The terminal prompts of `sopan draft`, through a real pseudo-terminal: what was read is
+shown, every open fact and choice is asked, a contradiction is explained and asked again."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import SRC
+
+from .cases import ID_EMAIL
+
+
+class Terminal:
+    """`python -m sopan ARGS` on a pseudo-terminal; `expect` waits for text, `send` types."""
+
+    def __init__(self, args: list[str], tmp_path: Path) -> None:
+        master, slave = pty.openpty()
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(SRC),
+            "SOPAN_CONFIG": str(tmp_path / "config.toml"),
+            "TERM": "dumb",
+        }
+        env.pop("SOPAN_DEBUG", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sopan", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=tmp_path,
+            close_fds=True,
+        )
+        os.close(slave)
+        self.fd, self.seen = master, ""
+
+    def expect(self, pattern: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while not re.search(pattern, self.seen):
+            left = deadline - time.monotonic()
+            assert left > 0, f"timed out waiting for {pattern!r}; screen:\n{self.seen[-2000:]}"
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 65536).decode("utf-8", "replace")
+                except OSError:  # the program ended and closed the terminal
+                    chunk = ""
+                if not chunk:
+                    assert re.search(pattern, self.seen), self.seen[-2000:]
+                    break
+                self.seen += chunk.replace("\r\n", "\n")
+        return self.seen
+
+    def send(self, line: str) -> None:
+        os.write(self.fd, (line + "\n").encode("utf-8"))
+
+    def close(self) -> int:
+        code = self.proc.wait(timeout=60)
+        os.close(self.fd)
+        return code
+
+
+def test_draft_shows_what_it_read_and_asks_what_is_open(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Halo Rina, bisa datang interview besok jam 10.00 WIB di kantor kami?\n")
+    out = tmp_path / "out"
+    term = Terminal(
+        ["draft", str(chat), "--channel", "whatsapp", "--now", "2026-11-20T09:00+07:00",
+         "--out", str(out)],
+        tmp_path,
+    )  # fmt: skip
+    term.expect(r"Kurang jelas:")  # what was read, before any question
+    term.expect(r"start bisa salah satu dari ini")
+    assert "2026-11-21T10:00:00+07:00" in term.seen
+    term.send("1")
+    term.expect(r"company tidak diketahui")
+    term.send("PT Maju Jaya")
+    term.expect(r"position tidak diketahui")
+    term.send("")  # left open: written around
+    term.expect(r"Apa yang ingin Anda lakukan")
+    term.send("decline")
+    term.expect(r"Alasan")
+    term.send("accepted-offer")
+    term.expect(r"masih menginginkan pekerjaan ini")
+    term.send("no")
+    term.expect(r"sudah mengonfirmasi")
+    term.send("")  # the default: no
+    term.expect(r"whatsapp\.txt")
+    assert term.close() == 0
+    text = (out / "whatsapp.txt").read_text("utf-8")
+    assert "PT Maju Jaya" in text and "21 November 2026" in text
+
+
+def test_a_contradiction_is_explained_and_asked_again(tmp_path: Path) -> None:
+    term = Terminal(
+        ["plan", str(ID_EMAIL), "--intent", "cancel", "--reason", "accepted-offer",
+         "--interest", "yes", "--confirmed", "--now", "2026-11-20T09:00+07:00"],
+        tmp_path,
+    )  # fmt: skip
+    term.expect(r"--reason accepted-offer bertentangan dengan --interest yes")
+    term.expect(r"Pilih lagi interest")
+    term.send("no")
+    term.expect(r"Langkah|LANGKAH|Rencana|RENCANA")
+    assert term.close() == 0
+
+
+def test_the_recommendation_is_offered_and_the_answer_is_followed(tmp_path: Path) -> None:
+    term = Terminal(
+        ["plan", str(ID_EMAIL), "--intent", "decline", "--reason", "personal",
+         "--interest", "unsure", "--unconfirmed", "--now", "2026-11-20T09:00+07:00"],
+        tmp_path,
+    )  # fmt: skip
+    # the example profile lives in Bandung, the interview is in Jakarta: video is advised
+    term.expect(r"Ikuti saran ini \(online\)")
+    term.send("y")
+    term.expect(r"Rencana: meminta wawancara lewat video")
+    assert term.close() == 0
