@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
+from sopan.files import write_private
 from sopan.model import LANGUAGES, Profile
 
 PROFILE_FIELDS = ("name", "email", "phone", "linkedin", "city", "language", "timezone", "country")
@@ -114,8 +115,5 @@ def save_profile(profile: Profile, path: Path | None = None) -> Path:
     if path.exists():
         data = _parse(path.read_text("utf-8"), str(path))
     data["profile"] = {k: v for k, v in asdict(profile).items() if v is not None}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(tomli_w.dumps(data), "utf-8")
-    tmp.replace(path)
-    return path
+    # name, email and phone: a file for the user's eyes only (0600 in a 0700 folder)
+    return write_private(path, tomli_w.dumps(data).encode("utf-8"))

@@ -27,6 +27,7 @@ from sopan.calendar.memory import content_key, recall, remember
 from sopan.calendar.settings import calendar_settings
 from sopan.config import Config
 from sopan.errors import ExternalError, SopanError, UserError
+from sopan.files import write_private
 from sopan.inputs import read_input
 from sopan.model import Busy
 
@@ -63,10 +64,8 @@ def default_cache_dir() -> Path:
 
 def _write(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        # the cache holds event text and attendees' addresses: the user's eyes only
+        write_private(path, data)
     except OSError as exc:  # a cache that cannot be written only costs speed
         _log.debug("calendar cache not written: %s", exc)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import mimetypes
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from email.headerregistry import Address
@@ -43,6 +44,14 @@ def _message_id(draft: Draft, profile: Profile, now: datetime) -> str:
     return f"<sopan.{digest}@{domain}>"
 
 
+def _one_line(value: str) -> str:
+    """A header value with no control character: nothing read can add a header or a line."""
+    return " ".join(_CONTROL.sub(" ", value).split())
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def build_email(
     draft: Draft,
     inv: Invitation,
@@ -57,14 +66,14 @@ def build_email(
         msg["From"] = str(Address(display_name=profile.name, addr_spec=profile.email))
     to = _recipient(inv)
     if to:
-        msg["To"] = to
-    msg["Subject"] = draft.subject or ""
+        msg["To"] = _one_line(to)
+    msg["Subject"] = _one_line(draft.subject or "")
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = _message_id(draft, profile, now)
     if inv.message_id:
-        msg["In-Reply-To"] = inv.message_id
+        msg["In-Reply-To"] = _one_line(inv.message_id)
         refs = [r for r in inv.references if r != inv.message_id]
-        msg["References"] = " ".join([*refs, inv.message_id])
+        msg["References"] = _one_line(" ".join([*refs, inv.message_id]))
     msg["Content-Language"] = draft.language
     msg.set_content(draft.text + "\n", charset="utf-8")
     msg.add_alternative(_html(draft.text), subtype="html", charset="utf-8")

@@ -1,7 +1,7 @@
 """Writing drafts to files for review (R8.1). Nothing here sends anything.
 
-An existing file is never overwritten: the new one gets a numbered name
-(`email-2.eml`), and the caller is told every path it got.
+An existing file is never overwritten and a link is never written through: the new one gets a
+numbered name (`email-2.eml`, by `sopan.files.write_new`), and the caller is told every path.
 """
 
 from __future__ import annotations
@@ -14,19 +14,11 @@ from sopan.compose.bank import common
 from sopan.compose.core import voicemail_note
 from sopan.compose.eml import build_email
 from sopan.compose.itip import build_itip
-from sopan.compose.letter import write_docx, write_pdf
+from sopan.compose.letter import docx_bytes, pdf_bytes
 from sopan.compose.links import whatsapp_link
 from sopan.errors import UserError
+from sopan.files import write_new
 from sopan.model import Draft, Invitation, Profile
-
-
-def free_path(path: Path) -> Path:
-    """`path`, or `stem-2.ext`, `stem-3.ext`… when it already exists."""
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return candidate
 
 
 def is_calendar_invitation(inv: Invitation) -> bool:
@@ -57,32 +49,29 @@ def write_drafts(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"--out: cannot create {out_dir} ({exc.strerror})") from None
-    written: list[Path] = []
+    # every file's bytes first, then the writing: a draft that cannot be built leaves no
+    # half-written set of files behind
+    files: list[tuple[str, bytes]] = []
 
     def text_file(name: str, text: str) -> None:
-        path = free_path(out_dir / name)
-        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        written.append(path)
+        files.append((name, (text if text.endswith("\n") else text + "\n").encode("utf-8")))
 
     for draft in drafts:
         if draft.channel == "email":
             msg = build_email(draft, inv, profile, now=moment, attachments=attachments)
-            path = free_path(out_dir / "email.eml")
-            path.write_bytes(msg.as_bytes())
-            written.append(path)
+            files.append(("email.eml", msg.as_bytes()))
         elif draft.channel == "letter":
-            written.append(write_docx(draft.text, free_path(out_dir / "letter.docx")))
-            written.append(write_pdf(draft.text, free_path(out_dir / "letter.pdf")))
+            files.append(("letter.docx", docx_bytes(draft.text)))
+            files.append(("letter.pdf", pdf_bytes(draft.text)))
         elif draft.channel == "voicemail":
             text_file("voicemail.txt", f"{draft.text}\n\n{voicemail_note(draft)}")
         elif draft.channel == "whatsapp":
             text_file("whatsapp.txt", whatsapp_file_text(draft, inv, profile))
         elif draft.channel == "calendar":
             if is_calendar_invitation(inv):
-                cal = build_itip(draft, inv, profile, now=moment)
-                path = free_path(out_dir / "calendar.ics")
-                path.write_bytes(cal.to_ical())
-                written.append(path)
+                files.append(
+                    ("calendar.ics", build_itip(draft, inv, profile, now=moment).to_ical())
+                )
         else:
             text_file(f"{draft.channel}.txt", draft.text)
-    return written
+    return [write_new(out_dir, name, data) for name, data in files]

@@ -7,6 +7,7 @@ together, and the subject line ("Hal" / "Subject") is set in bold.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def _blocks(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block.strip()]
 
 
-def write_docx(text: str, path: Path) -> Path:
+def docx_bytes(text: str) -> bytes:
     """Write the letter as a Word document: one paragraph per block, A4, 11 pt."""
     from docx import Document
     from docx.shared import Cm, Pt
@@ -46,11 +47,12 @@ def write_docx(text: str, path: Path) -> Path:
                 run.add_break()
         if len(block) == 1 and _SIGN_OFF.match(block[0]):
             doc.add_paragraph()
-    doc.save(str(path))
-    return path
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
-def write_pdf(text: str, path: Path, *, font_dir: Path = FONT_DIR) -> Path:
+def pdf_bytes(text: str, *, font_dir: Path = FONT_DIR) -> bytes:
     """Write the letter as an A4 PDF with an embedded DejaVu font."""
     from fpdf import FPDF
 
@@ -72,8 +74,7 @@ def write_pdf(text: str, path: Path, *, font_dir: Path = FONT_DIR) -> Path:
                 0, 5.5, _keep_numbers_whole(line), align="L", new_x="LMARGIN", new_y="NEXT"
             )
         pdf.ln(14 if len(block) == 1 and _SIGN_OFF.match(block[0]) else 4)
-    pdf.output(str(path))
-    return path
+    return bytes(pdf.output())
 
 
 _NUMBER = re.compile(r"\+?\d[\d -]{5,}\d")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
@@ -66,8 +66,39 @@ def header_text(value: object) -> str | None:
         text = str(make_header(decode_header(str(value))))
     except (UnicodeDecodeError, LookupError, ValueError, TypeError):
         text = str(value)
+    # control characters (an escape sequence, an encoded CR LF) never reach a terminal or a
+    # header sopan writes
+    text = _CONTROL.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text or None
+
+
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ADDRESS = re.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
+
+
+def address_header(value: object) -> tuple[str | None, str | None]:
+    """The first (name, address) of an address header.
+
+    The address is parsed with every encoded word blanked out, so an encoded display name
+    that holds an address (or a CR LF and another header) can never become where the reply
+    goes; the name is decoded separately, for showing only, without anything in brackets.
+    """
+    if value is None:
+        return None, None
+    raw = re.sub(r"[\r\n]+", " ", str(value))
+    pairs = getaddresses([_ENCODED_WORD.sub('"x"', raw)])
+    address = pairs[0][1].strip() if pairs else ""
+    name: str | None = None
+    try:
+        found = policy.default.header_factory("from", raw).addresses
+        name = found[0].display_name if found else None
+    except (ValueError, IndexError, TypeError, AttributeError):
+        name = None  # a name that cannot be parsed is left out, never guessed
+    if name:
+        name = header_text(re.sub(r"<[^>]*>", " ", name))
+    return name or None, address if _ADDRESS.fullmatch(address) else None
 
 
 def _payload(part: Message) -> str:
@@ -146,21 +177,20 @@ def parse_email(data: bytes) -> tuple[str, Envelope, list[str], Message]:
     """Body text, envelope (threading headers, sender, date) and raw calendar parts."""
     msg = message_from_bytes(data, policy=compat32)
     body, calendars = _body(msg)
-    sender = getaddresses([header_text(msg.get("From")) or ""])
-    name, address = sender[0] if sender else ("", "")
+    name, address = address_header(msg.get("From"))
     refs = (header_text(msg.get("References")) or "").split()
     irt = header_text(msg.get("In-Reply-To"))
     if irt and irt not in refs:
         refs.append(irt)
-    reply_to = getaddresses([header_text(msg.get("Reply-To")) or ""])
+    reply_name, reply_address = address_header(msg.get("Reply-To"))
     env = Envelope(
         source="email",
         subject=header_text(msg.get("Subject")),
         message_id=header_text(msg.get("Message-ID")),
         references=tuple(refs),
         # a Reply-To (calendar robots, shared mailboxes) names who actually answers
-        sender_name=(reply_to[0][0] if reply_to and reply_to[0][1] else name) or None,
-        sender_email=(reply_to[0][1] if reply_to and reply_to[0][1] else address) or None,
+        sender_name=(reply_name if reply_address else name) or None,
+        sender_email=reply_address or address,
         sent_at=parse_date_header(header_text(msg.get("Date"))),
     )
     return body, env, calendars, msg

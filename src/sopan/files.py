@@ -1,0 +1,62 @@
+"""Writing files safely: the one place that opens a file for writing.
+
+Two kinds: a draft written for the user to review (`write_new`: never over an existing file,
+never through a symbolic link, a numbered name instead), and a file sopan keeps for the user —
+config, caches, the store (`write_private`: 0600 in a 0700 folder, replaced atomically).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sopan.errors import UserError
+
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+#: Numbered names tried before giving up (email-2.eml … email-999.eml).
+MAX_NUMBER = 999
+
+
+def write_new(folder: Path, name: str, data: bytes) -> Path:
+    """Write `data` to `folder/name`, or `stem-2.ext`, `stem-3.ext`… when that name is taken
+    (a file, a folder, or a link, even a dangling one: nothing is written through it)."""
+    base = folder / name
+    for n in range(1, MAX_NUMBER + 1):
+        path = base if n == 1 else base.with_name(f"{base.stem}-{n}{base.suffix}")
+        try:
+            fd = os.open(path, _NEW, 0o644)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise UserError(f"{path}: cannot write ({exc.strerror})") from None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return path
+    raise UserError(f"{folder}: {MAX_NUMBER} files named {name} already; choose another --out")
+
+
+def private_folder(folder: Path) -> Path:
+    """Create `folder`, and every parent it needs, readable by the user only (folders that
+    already exist above it, such as ~/.cache, are left as they are)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(path, 0o700)  # mkdir's mode is masked by the umask
+    if not missing and folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Replace `path` with `data` atomically, as a 0600 file in a 0700 folder."""
+    private_folder(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.unlink(missing_ok=True)
+        fd = os.open(tmp, _NEW, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
