@@ -74,6 +74,10 @@ __all__ = [
 
 #: How far ahead free slots are looked for, unless the request says otherwise.
 SLOT_WINDOW = timedelta(days=10)
+#: The longest calendar window read at once, and the years a window may lie in: past these,
+#: a request is refused in one line instead of expanding centuries of repeating events.
+MAX_WINDOW = timedelta(days=366)
+YEARS = (1900, 2999)
 #: Facts the drafts use; when missing, a terminal asks for them (else they are written around).
 DRAFT_FACTS = ("start", "company", "position")
 _MAX_ASKS = 3
@@ -624,6 +628,14 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
 # --- calendars -----------------------------------------------------------------------------
 
 
+def _check_window(start: datetime, end: datetime, flag: str) -> None:
+    for moment in (start, end):
+        if not YEARS[0] <= moment.year <= YEARS[1]:
+            raise UserError(f"{flag}: {moment.date()} is outside the years {YEARS[0]}–{YEARS[1]}")
+    if end - start > MAX_WINDOW:
+        raise UserError(f"{flag}: a window of at most {MAX_WINDOW.days} days")
+
+
 def busy_for(req: BusyRequest) -> tuple[list[Busy], tuple[str, ...]]:
     """Busy entries in the window, from the configured calendars and the given ones."""
     from sopan.calendar import calendar_settings, load_busy
@@ -631,6 +643,7 @@ def busy_for(req: BusyRequest) -> tuple[list[Busy], tuple[str, ...]]:
     config = _config(req.config)
     if req.end <= req.start:
         raise UserError("--to: the window ends before it starts")
+    _check_window(req.start, req.end, "--from/--to")
     sources = [*calendar_settings(config).sources, *req.calendars]
     if not sources:
         raise UserError("busy: no calendar given (--calendar SRC or [calendar] sources)")
@@ -647,6 +660,8 @@ def slots_for(req: SlotsRequest) -> SlotsResult:
 
     config = _config(req.config)
     tz = config.profile.timezone
+    if req.within > MAX_WINDOW:
+        raise UserError(f"--within: at most {MAX_WINDOW.days} days")
     inv = read_for(replace(req.read, config=config)).invitation if req.read else None
     start = req.at or (inv.start if inv else None)
     end = inv.end if inv and not req.at else None

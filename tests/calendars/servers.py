@@ -78,6 +78,10 @@ class IcsServer:
     status: int = 200
     delay: float = 0.0
     etag: str = ""
+    #: send the body a byte at a time, this many seconds apart (a server that trickles)
+    trickle: float = 0.0
+    #: never stop sending (a server gone wrong, or a hostile one)
+    endless: bool = False
     hits: list[str] = field(default_factory=list)
     not_modified: int = 0
     url: str = ""
@@ -98,6 +102,9 @@ def ics_server() -> Iterator[IcsServer]:
                 self.send_response(304)
                 self.end_headers()
                 return
+            if state.endless or state.trickle:
+                self._misbehave()
+                return
             try:
                 self.send_response(state.status)
                 if state.etag:
@@ -107,6 +114,22 @@ def ics_server() -> Iterator[IcsServer]:
                 self.end_headers()
                 self.wfile.write(state.body)
             except OSError:  # the client gave up waiting
+                pass
+
+        def _misbehave(self) -> None:
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/calendar; charset=utf-8")
+                self.end_headers()
+                if state.endless:
+                    line = b"X-NOISE:" + b"x" * 1000 + b"\r\n"
+                    for _ in range(200_000):  # bounded: ~200 MB at most, then it stops
+                        self.wfile.write(line)
+                for byte in state.body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(state.trickle)
+            except OSError:  # the client hung up: what it should do
                 pass
 
         def log_message(self, *args: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -114,6 +115,30 @@ def test_http_source_without_cache_is_a_clear_error(tmp_path: Path) -> None:
         server.status = 404
         with pytest.raises(ExternalError, match=r"/kal.ics: the server answered HTTP 404"):
             load_busy([server.url + "/kal.ics"], start=START, end=END, cache_dir=tmp_path)
+
+
+def test_a_server_that_trickles_is_cut_off_at_the_total_deadline(tmp_path: Path) -> None:
+    with ics_server() as server:
+        server.body, server.trickle = (ICS / "tentative_outlook.ics").read_bytes(), 0.05
+        started = time.monotonic()
+        with pytest.raises(ExternalError, match=r"did not send the calendar within 1 s"):
+            load_busy(
+                [server.url + "/kal.ics"], start=START, end=END, timeout=1, cache_dir=tmp_path
+            )
+        assert time.monotonic() - started < 2.5  # one deadline, not one per byte
+
+
+def test_a_server_that_never_stops_sending_is_cut_off_at_the_size_cap(tmp_path: Path) -> None:
+    import resource
+
+    with ics_server() as server:
+        server.endless = True
+        with pytest.raises(ExternalError, match=r"the calendar is over 20 MB"):
+            load_busy(
+                [server.url + "/kal.ics"], start=START, end=END, timeout=30, cache_dir=tmp_path
+            )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    assert peak_mb < 400
 
 
 def test_refused_connection_is_a_clear_error(tmp_path: Path) -> None:

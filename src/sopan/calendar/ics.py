@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sopan.calendar.scan import Scanned, scan
 from sopan.errors import UserError
+from sopan.ical import check_series
 from sopan.model import Busy
 
 #: Control bytes no text calendar holds (tab, CR, LF and form feed are fine).
@@ -282,6 +283,7 @@ def _series_query(series: bytes, source: str) -> Any:
     import x_wr_timezone  # type: ignore[import-untyped]
 
     cal = icalendar.Calendar.from_ical(series)
+    check_series(cal.walk("VEVENT"), source)  # before anything expands a rule
     if cal.get("X-WR-TIMEZONE"):
         # Google exports recurring events in UTC plus X-WR-TIMEZONE; standardising keeps
         # a weekly 10.00 meeting at 10.00 local time across a daylight-saving change.

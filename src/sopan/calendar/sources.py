@@ -148,7 +148,7 @@ def _fetch(
     started = clock.monotonic()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = bytes(response.read())
+            body = _read_bounded(response, started + timeout, timeout)
             fresh = {
                 "etag": response.headers.get("ETag") or "",
                 "last_modified": response.headers.get("Last-Modified") or "",
@@ -163,6 +163,27 @@ def _fetch(
         if isinstance(reason, TimeoutError) or clock.monotonic() - started >= timeout:
             raise ExternalError(f"the server did not answer within {timeout:g} s") from None
         raise ExternalError(f"cannot reach the server ({reason})") from None
+
+
+#: The largest calendar fetched from an address.
+MAX_FETCH_BYTES = 20 * 1024 * 1024
+
+
+def _read_bounded(response: Any, deadline: float, timeout: float) -> bytes:
+    """The body, read in pieces under one total deadline and a size cap: a server that
+    trickles bytes or never stops sending is cut off, not waited for."""
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        if clock.monotonic() > deadline:
+            raise ExternalError(f"the server did not send the calendar within {timeout:g} s")
+        piece = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
+        if not piece:
+            return b"".join(parts)
+        size += len(piece)
+        if size > MAX_FETCH_BYTES:
+            raise ExternalError(f"the calendar is over {MAX_FETCH_BYTES // (1024 * 1024)} MB")
+        parts.append(piece)
 
 
 def _validators(meta: Path, saved: Path) -> dict[str, str]:

@@ -12,14 +12,17 @@ import click
 from sopan.errors import UserError
 
 
-def parse_now(value: str | None, tz: str) -> datetime:
-    """`--now` as an aware datetime; a naive value is read in the user's time zone."""
+def parse_now(value: str | None, tz: str, flag: str = "--now") -> datetime:
+    """`--now` (or the time flag named `flag`) as an aware datetime, in the years sopan
+    handles; a naive value is read in the user's time zone."""
     if value is None:
         return datetime.now(ZoneInfo(tz))
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise UserError(f"--now: '{value}' is not an ISO 8601 date and time") from None
+        raise UserError(f"{flag}: '{value}' is not an ISO 8601 date and time") from None
+    if not 1900 <= moment.year <= 2999:
+        raise UserError(f"{flag}: {moment.date()} is outside the years 1900–2999")
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
 
 

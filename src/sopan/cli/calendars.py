@@ -48,8 +48,8 @@ def busy(
 
     config = load_config()
     tz = config.profile.timezone
-    start = parse_now(from_text or now_text, tz)
-    end = parse_now(to_text, tz) if to_text else start + timedelta(days=10)
+    start = parse_now(from_text or now_text, tz, "--from" if from_text else "--now")
+    end = parse_now(to_text, tz, "--to") if to_text else start + timedelta(days=10)
     request = app.BusyRequest(start, end, calendars=calendars, timeout=timeout, config=config)
     found, notes = app.busy_for(request)
     for remark in notes:
@@ -100,7 +100,7 @@ def slots(
     request = app.SlotsRequest(
         now,
         read=app.ReadRequest(file, now=now, corrections=sets, config=config) if file else None,
-        at=parse_now(at_text, tz) if at_text else None,
+        at=parse_now(at_text, tz, "--at") if at_text else None,
         calendars=calendars,
         count=count,
         within=_duration(within, "--within"),

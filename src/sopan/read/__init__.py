@@ -84,7 +84,7 @@ def read_bytes(
             user_tz=user_tz,
         )
     if looks_like_email(data):
-        body, env, calendars, _ = parse_email(data)
+        body, env, calendars, _ = parse_email(data, origin)
         for raw in calendars:
             try:
                 env.calendar = parse_calendar(raw, user_tz, origin, now=now)

@@ -66,8 +66,8 @@ def parse_date_header(value: str | None) -> datetime | None:
         return None
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None  # a date header that is no date is ignored, never guessed
     return moment if moment and moment.tzinfo else None
 
 

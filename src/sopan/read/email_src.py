@@ -9,6 +9,7 @@ from email.message import Message
 from email.policy import compat32
 from email.utils import getaddresses
 
+from sopan.errors import UserError
 from sopan.read.build import Envelope, parse_date_header
 from sopan.read.html import html_to_text
 
@@ -73,6 +74,9 @@ def header_text(value: object) -> str | None:
     return text or None
 
 
+#: How deep multipart parts may nest, and how many parts a message may have.
+MAX_DEPTH = 20
+MAX_PARTS = 500
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _ADDRESS = re.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
@@ -127,6 +131,8 @@ def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:
     calendars: list[str] = []
     forwarded: list[str] = []
 
+    seen = [0]
+
     def visit(part: Message, depth: int) -> None:
         ctype = part.get_content_type()
         if ctype == "message/rfc822":
@@ -135,10 +141,15 @@ def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:
                 forwarded.append(_forward_block(inner[0], depth + 1))
             return
         if part.is_multipart():
+            if depth >= MAX_DEPTH:
+                raise UserError(f"the email's parts are nested over {MAX_DEPTH} deep")
             children = part.get_payload()
             for child in children if isinstance(children, list) else []:
                 if isinstance(child, Message):
-                    visit(child, depth)
+                    seen[0] += 1
+                    if seen[0] > MAX_PARTS:
+                        raise UserError(f"the email has over {MAX_PARTS} parts")
+                    visit(child, depth + 1)
             return
         if _is_calendar(part):
             calendars.append(_payload(part))
@@ -173,10 +184,19 @@ def _forward_block(inner: Message, depth: int) -> str:
     return "\n".join(head) + body
 
 
-def parse_email(data: bytes) -> tuple[str, Envelope, list[str], Message]:
-    """Body text, envelope (threading headers, sender, date) and raw calendar parts."""
-    msg = message_from_bytes(data, policy=compat32)
-    body, calendars = _body(msg)
+def parse_email(data: bytes, origin: str = "input") -> tuple[str, Envelope, list[str], Message]:
+    """Body text, envelope (threading headers, sender, date) and raw calendar parts.
+
+    A message nested deeper than `MAX_DEPTH` or with more than `MAX_PARTS` parts is refused
+    in one line naming `origin`.
+    """
+    try:
+        msg = message_from_bytes(data, policy=compat32)
+        body, calendars = _body(msg)
+    except RecursionError:
+        raise UserError(f"{origin}: the email's parts are nested too deeply to read") from None
+    except UserError as exc:
+        raise UserError(f"{origin}: {exc}") from None
     name, address = address_header(msg.get("From"))
     refs = (header_text(msg.get("References")) or "").split()
     irt = header_text(msg.get("In-Reply-To"))

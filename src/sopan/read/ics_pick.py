@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
+from sopan.ical import check_series
 from sopan.read.words import phrase_re, words
 
 #: Events read from one file; a real invitation has one series and a few overrides.
@@ -120,7 +121,9 @@ def _recurs(group: list[Any]) -> bool:
     return len(group) > 1 or any(e.get("RRULE") or e.get("RDATE") for e in group)
 
 
-def _next_occurrence(cal: Any, group: list[Any], now: datetime, zone: ZoneInfo) -> Any | None:
+def _next_occurrence(
+    cal: Any, group: list[Any], now: datetime, zone: ZoneInfo, origin: str
+) -> Any | None:
     """The first occurrence starting at or after `now` that is not cancelled, or None."""
     import icalendar
     import recurring_ical_events  # type: ignore[import-untyped]
@@ -128,6 +131,7 @@ def _next_occurrence(cal: Any, group: list[Any], now: datetime, zone: ZoneInfo) 
     earliest = _earliest(group, zone)
     if earliest is None:
         return None
+    check_series(group, origin)  # a rule over budget is refused before it is expanded
     sub = icalendar.Calendar()
     for tz in cal.walk("VTIMEZONE"):
         sub.add_component(tz)
@@ -218,7 +222,7 @@ def pick_event(cal: Any, *, now: datetime, zone: ZoneInfo, origin: str) -> Pick:
     candidates = named or live
     chosen: list[tuple[list[Any], Any]] = []
     for group in candidates[: 1 if len(candidates) == 1 else 5]:
-        event = _next_occurrence(cal, group, now, zone) if _recurs(group) else None
+        event = _next_occurrence(cal, group, now, zone, origin) if _recurs(group) else None
         chosen.append((group, event if event is not None else _master(group)))
     if len(chosen) > 1:
         # the soonest upcoming first: a past event among them is the least likely one

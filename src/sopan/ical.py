@@ -1,0 +1,82 @@
+"""iCalendar helpers shared by the reader and the calendar: the budget of a recurring event.
+
+A repeating rule is checked before anything expands it, so a hostile or broken one is a
+one-line error naming the file and the limit, never a hang: an interval of 0 (which repeats
+the same moment for ever), more than `MAX_PER_WINDOW` occurrences in four weeks (every second,
+every minute), a COUNT past `MAX_COUNT`, or more series in one file than `MAX_SERIES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sopan.errors import UserError
+
+#: Occurrences of one series in four weeks (an hourly meeting has 672).
+MAX_PER_WINDOW = 5000
+#: Occurrences a COUNT may ask for.
+MAX_COUNT = 100_000
+#: Repeating series in one calendar file.
+MAX_SERIES = 5000
+_WINDOW_SECONDS = 28 * 24 * 3600
+_UNIT_SECONDS = {
+    "SECONDLY": 1,
+    "MINUTELY": 60,
+    "HOURLY": 3600,
+    "DAILY": 86400,
+    "WEEKLY": 7 * 86400,
+    "MONTHLY": 28 * 86400,
+    "YEARLY": 365 * 86400,
+}
+#: BY-parts that multiply the occurrences of one period, with how many values each can hold.
+_EXPANDERS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
+
+
+def _number(rule: Any, key: str, default: int) -> int | None:
+    values = rule.get(key)
+    if not values:
+        return default
+    try:
+        return int(str(values[0] if isinstance(values, list) else values))
+    except (TypeError, ValueError):
+        return None
+
+
+def check_rule(rule: Any, source: str) -> None:
+    """Raise UserError when one RRULE (an icalendar vRecur or a dict of lists) is over budget."""
+    freq = str((rule.get("FREQ") or [""])[0]).upper()
+    if freq not in _UNIT_SECONDS:
+        raise UserError(f"{source}: a repeating event has no valid FREQ ('{freq}')")
+    interval = _number(rule, "INTERVAL", 1)
+    if interval is None or interval < 1:
+        shown = interval if interval is not None else rule.get("INTERVAL")
+        raise UserError(f"{source}: a repeating event has INTERVAL={shown} (it must be 1 or more)")
+    count = _number(rule, "COUNT", 0)
+    if count is None or count > MAX_COUNT:
+        raise UserError(f"{source}: a repeating event asks for more than {MAX_COUNT:,} occurrences")
+    per_period = 1
+    for key in _EXPANDERS:
+        values = rule.get(key)
+        if values:
+            per_period *= len(values) if isinstance(values, list) else 1
+    occurrences = _WINDOW_SECONDS / (_UNIT_SECONDS[freq] * interval) * per_period
+    if occurrences > MAX_PER_WINDOW:
+        raise UserError(
+            f"{source}: a repeating event occurs about {int(occurrences):,} times in four weeks "
+            f"(sopan's limit is {MAX_PER_WINDOW:,})"
+        )
+
+
+def check_series(components: Iterable[Any], source: str) -> None:
+    """Check every RRULE of these components, and how many series there are."""
+    series = 0
+    for component in components:
+        rules = component.get("RRULE")
+        if rules is None:
+            continue
+        series += 1
+        if series > MAX_SERIES:
+            raise UserError(f"{source}: more than {MAX_SERIES:,} repeating events in one file")
+        for rule in rules if isinstance(rules, list) else [rules]:
+            check_rule(rule, source)
