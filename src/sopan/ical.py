@@ -43,8 +43,12 @@ def _number(rule: Any, key: str, default: int) -> int | None:
         return None
 
 
-def check_rule(rule: Any, source: str) -> None:
-    """Raise UserError when one RRULE (an icalendar vRecur or a dict of lists) is over budget."""
+def check_rule(rule: Any, source: str, *, dense: bool = False) -> None:
+    """Raise UserError when one RRULE (an icalendar vRecur or a dict of lists) is over budget.
+
+    `dense` allows a rule that fires more often than `MAX_PER_WINDOW` in four weeks: the
+    reader asks only for the next occurrence, never for all of them.
+    """
     freq = str((rule.get("FREQ") or [""])[0]).upper()
     if freq not in _UNIT_SECONDS:
         raise UserError(f"{source}: a repeating event has no valid FREQ ('{freq}')")
@@ -61,15 +65,15 @@ def check_rule(rule: Any, source: str) -> None:
         if values:
             per_period *= len(values) if isinstance(values, list) else 1
     occurrences = _WINDOW_SECONDS / (_UNIT_SECONDS[freq] * interval) * per_period
-    if occurrences > MAX_PER_WINDOW:
+    if occurrences > MAX_PER_WINDOW and not dense:
         raise UserError(
             f"{source}: a repeating event occurs about {int(occurrences):,} times in four weeks "
             f"(sopan's limit is {MAX_PER_WINDOW:,})"
         )
 
 
-def check_series(components: Iterable[Any], source: str) -> None:
-    """Check every RRULE of these components, and how many series there are."""
+def check_series(components: Iterable[Any], source: str, *, dense: bool = False) -> None:
+    """Check every RRULE of these components (see `check_rule`), and how many series."""
     series = 0
     for component in components:
         rules = component.get("RRULE")
@@ -79,4 +83,4 @@ def check_series(components: Iterable[Any], source: str) -> None:
         if series > MAX_SERIES:
             raise UserError(f"{source}: more than {MAX_SERIES:,} repeating events in one file")
         for rule in rules if isinstance(rules, list) else [rules]:
-            check_rule(rule, source)
+            check_rule(rule, source, dense=dense)

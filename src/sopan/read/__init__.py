@@ -55,7 +55,18 @@ def _looks_binary(data: bytes) -> bool:
 def read_bytes(
     data: bytes, *, now: datetime, user_tz: str = "Asia/Jakarta", origin: str = "input"
 ) -> Invitation:
-    """Read an email, a calendar file, a mailbox or plain text given as bytes."""
+    """Read an email, a calendar file, a mailbox or plain text given as bytes; every error is
+    one line naming `origin`."""
+    try:
+        return _read_bytes(data, now=now, user_tz=user_tz, origin=origin)
+    except UserError as exc:
+        message = str(exc)
+        if message.startswith(f"{origin}:"):
+            raise
+        raise UserError(f"{origin}: {message}") from None
+
+
+def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Invitation:
     from sopan.read.email_src import decode_bytes, looks_like_email, parse_email
     from sopan.read.ics_pick import NotAnInvitation
     from sopan.read.ics_src import looks_like_calendar, parse_calendar
@@ -141,11 +152,8 @@ def read_mailbox(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") ->
 
 
 def _read_mbox_bytes(data: bytes, *, now: datetime, user_tz: str) -> list[Invitation]:
-    from sopan.read.mailbox import invitations_in
+    import io
 
-    return invitations_in(_split_mbox(data), now=now, user_tz=user_tz)
+    from sopan.read.mailbox import invitations_in, mbox_messages
 
-
-def _split_mbox(data: bytes) -> list[bytes]:
-    chunks = re.split(rb"(?m)^From .*\r?\n", data)
-    return [re.sub(rb"(?m)^>(>*From )", rb"\1", c) for c in chunks if c.strip()]
+    return invitations_in(mbox_messages(io.BytesIO(data)), now=now, user_tz=user_tz)

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from sopan.errors import UserError
 from sopan.model import Ambiguity, Contact, Invitation
 from sopan.places import find_place_in
 from sopan.read import fields, people
@@ -174,8 +175,18 @@ def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ..
     return tuple(out)
 
 
+#: Characters of message text read; past this it is no invitation but a book or an attack.
+MAX_TEXT = 1_000_000
+
+
 def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitation:
-    """The Invitation a text says, with its envelope's headers and calendar part."""
+    """The Invitation a text says, with its envelope's headers and calendar part.
+
+    Raises UserError (without the input's name: the caller adds it) for a text over
+    `MAX_TEXT` characters or holding too many dates to read.
+    """
+    if len(text) > MAX_TEXT:
+        raise UserError(f"over {MAX_TEXT:,} characters of text: too long to be an invitation")
     segments = split_history(text)
     # shown to the user as read; placeholders are blanked to spaces, so offsets agree
     shown = "\n".join(seg.text for seg in segments)

@@ -13,11 +13,15 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from sopan.errors import UserError
 from sopan.model import Ambiguity
 from sopan.read.dates import DateHit, Order, find_dates
 from sopan.read.times import TimeHit, find_times, find_zones
 from sopan.read.words import phrase_re
 
+#: Dates one message may hold; an invitation has a handful, a calendar dump or a hostile
+#: text thousands, and each costs a look at its context.
+MAX_DATES = 300
 Category = Literal["interview", "deadline", "other", "neutral"]
 _ALTERNATIVE = re.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
@@ -173,6 +177,8 @@ def decide(
 ) -> When:
     """The interview's start/end, its zone, and the reply deadline, read from `text`."""
     hits = find_dates(text, base, order)
+    if len(hits) > MAX_DATES:
+        raise UserError(f"over {MAX_DATES} dates in one message: too many to tell the interview's")
     times = find_times(text, [(h.start, h.end) for h in hits])
     when = When(has_date=bool(hits))
     graded: list[tuple[DateHit, Category, int]] = []

@@ -9,6 +9,7 @@ general date libraries misread raw Indonesian ("pukul 10.00 WIB", "lusa",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -200,12 +201,17 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
     num_wins = _windows([m.span() for m in _NUMDATE.finditer(text)], 40, 12, n)
     rel_wins = _windows(rel_spans, 20, 20, n)
 
+    # the spans taken are disjoint and kept sorted, so a free span is found by bisection
+    # (a scan of every span taken made a text of many dates quadratic)
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        i = bisect_right(taken, (a, n + 1))
+        if i and taken[i - 1][1] > a:
+            return False
+        return i == len(taken) or taken[i][0] >= b
 
     def add(hit: DateHit) -> None:
         hits.append(hit)
-        taken.append((hit.start, hit.end))
+        insort(taken, (hit.start, hit.end))
 
     def add_absolute(a: int, b: int, mo: int, d: int, y: int | None, wd: int | None) -> None:
         day = _with_year(mo, d, y, base)

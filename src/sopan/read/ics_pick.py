@@ -131,7 +131,9 @@ def _next_occurrence(
     earliest = _earliest(group, zone)
     if earliest is None:
         return None
-    check_series(group, origin)  # a rule over budget is refused before it is expanded
+    # a rule over budget is refused before it is expanded; a dense one (every minute) is
+    # moved near `now` below, since only its next occurrence is wanted
+    check_series(group, origin, dense=True)
     sub = icalendar.Calendar()
     for tz in cal.walk("VTIMEZONE"):
         sub.add_component(tz)

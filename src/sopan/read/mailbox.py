@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from sopan.errors import UserError
 from sopan.model import Invitation
@@ -45,6 +46,41 @@ def invitations_in(messages: Iterable[bytes], *, now: datetime, user_tz: str) ->
     return found
 
 
+_FROM_QUOTED = re.compile(rb"^>(>*From )")
+
+
+def mbox_messages(stream: BinaryIO, max_bytes: int | None = None) -> Iterator[bytes]:
+    """The messages of an mbox, one at a time as they are read (the file is never held whole);
+    a message over `max_bytes` is skipped, not kept."""
+    from sopan.read import MAX_BYTES
+
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    lines: list[bytes] = []
+    size, skipping = 0, False
+
+    def done() -> bytes | None:
+        message = b"".join(lines)
+        return message if message.strip() and not skipping else None
+
+    for line in stream:
+        if line.startswith(b"From "):
+            message = done()
+            if message is not None:
+                yield message
+            lines, size, skipping = [], 0, False
+            continue
+        if skipping:
+            continue
+        size += len(line)
+        if size > limit:
+            skipping, lines = True, []
+            continue
+        lines.append(_FROM_QUOTED.sub(rb"\1", line) if line.startswith(b">") else line)
+    message = done()
+    if message is not None:
+        yield message
+
+
 def _maildir_files(path: Path) -> list[Path]:
     files: list[Path] = []
     for sub in ("cur", "new"):
@@ -56,7 +92,7 @@ def _maildir_files(path: Path) -> list[Path]:
 
 def read_mailbox(path: Path, *, now: datetime, user_tz: str) -> list[Invitation]:
     """The invitations in an .mbox file or a Maildir folder, newest first."""
-    from sopan.read import MAX_BYTES, _split_mbox
+    from sopan.read import MAX_BYTES
 
     if not path.exists():
         raise UserError(f"{path}: no such file or folder")
@@ -74,9 +110,11 @@ def read_mailbox(path: Path, *, now: datetime, user_tz: str) -> list[Invitation]
 
         return invitations_in(raws(), now=now, user_tz=user_tz)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            head = stream.read(4096).lstrip()
+            if not head.startswith(b"From "):
+                raise UserError(f"{path}: not an mbox file (it does not start with a 'From ' line)")
+            stream.seek(0)
+            return invitations_in(mbox_messages(stream), now=now, user_tz=user_tz)
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if not data.lstrip().startswith(b"From "):
-        raise UserError(f"{path}: not an mbox file (it does not start with a 'From ' line)")
-    return invitations_in(_split_mbox(data), now=now, user_tz=user_tz)
