@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sopan.errors import UserError
 from sopan.lint.context import Context, Hit
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
@@ -211,6 +212,10 @@ def run_rule(rule: Rule, ctx: Context) -> list[Finding]:
     return out
 
 
+#: Characters one lint reads (about 30,000 words).
+MAX_CHARS = 200_000
+
+
 def lint_text(
     text: str,
     *,
@@ -229,7 +234,10 @@ def lint_text(
     required-move and length rules; `invitation` enables the reference and date checks;
     `profile` the closing-name check; `detail="brief"` the health over-sharing rule;
     `new_employer` the rule against naming it. `rules` replaces the built-in rule set.
+    A text over `MAX_CHARS` is a UserError: no reply is that long.
     """
+    if len(text) > MAX_CHARS:
+        raise UserError(f"the reply is over {MAX_CHARS:,} characters: too long to be a reply")
     text = text.translate(_SAME_LENGTH)
     lang = language or detect_language(text)
     if lang not in LANGUAGES:

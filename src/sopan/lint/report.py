@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sopan.errors import UserError
 from sopan.inputs import STDIN, read_input
 from sopan.lint.engine import LintReport
@@ -24,7 +26,13 @@ def read_reply(path: str) -> str:
         raise UserError(f"{name}: not UTF-8 text") from None
     if not text.strip():
         raise UserError(f"{name}: the file is empty")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # control characters (a terminal escape) become spaces: offsets stay, nothing reaches
+    # the terminal
+    return _CONTROL.sub(" ", text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def format_report(report: LintReport, name: str, language: Language) -> str:

@@ -175,6 +175,7 @@ def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ..
     return tuple(out)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Characters of message text read; past this it is no invitation but a book or an attack.
 MAX_TEXT = 1_000_000
 
@@ -187,6 +188,9 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     """
     if len(text) > MAX_TEXT:
         raise UserError(f"over {MAX_TEXT:,} characters of text: too long to be an invitation")
+    # a control character (a terminal escape, a stray NUL) becomes a space: offsets stay,
+    # and nothing read reaches a terminal or a reply
+    text = _CONTROL.sub(" ", text)
     segments = split_history(text)
     # shown to the user as read; placeholders are blanked to spaces, so offsets agree
     shown = "\n".join(seg.text for seg in segments)
