@@ -3,7 +3,8 @@
 A repeating rule is checked before anything expands it, so a hostile or broken one is a
 one-line error naming the file and the limit, never a hang: an interval of 0 (which repeats
 the same moment for ever), more than `MAX_PER_WINDOW` occurrences in four weeks (every second,
-every minute), a COUNT past `MAX_COUNT`, or more series in one file than `MAX_SERIES`.
+every minute), a COUNT past `MAX_COUNT`, more series in one file than `MAX_SERIES`, or more
+single events than `MAX_EVENTS`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ MAX_PER_WINDOW = 5000
 MAX_COUNT = 100_000
 #: Repeating series in one calendar file.
 MAX_SERIES = 5000
+#: Single events in one calendar file (ten years of a full diary is about 30,000).
+MAX_EVENTS = 200_000
 _WINDOW_SECONDS = 28 * 24 * 3600
 _UNIT_SECONDS = {
     "SECONDLY": 1,
@@ -70,6 +73,12 @@ def check_rule(rule: Any, source: str, *, dense: bool = False) -> None:
             f"{source}: a repeating event occurs about {int(occurrences):,} times in four weeks "
             f"(sopan's limit is {MAX_PER_WINDOW:,})"
         )
+
+
+def check_events(count: int, source: str) -> None:
+    """Raise UserError when one calendar holds more single events than `MAX_EVENTS`."""
+    if count > MAX_EVENTS:
+        raise UserError(f"{source}: more than {MAX_EVENTS:,} events in one calendar")
 
 
 def check_series(components: Iterable[Any], source: str, *, dense: bool = False) -> None:

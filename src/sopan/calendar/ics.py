@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sopan.calendar.scan import Scanned, scan
 from sopan.errors import UserError
-from sopan.ical import check_series
+from sopan.ical import check_events, check_series
 from sopan.model import Busy
 
 #: Control bytes no text calendar holds (tab, CR, LF and form feed are fine).
@@ -271,6 +271,7 @@ def _expand(query: Any, lo: datetime, hi: datetime, floating: tzinfo) -> list[Ro
 
 
 def _build(source: str, zone: str, floating: str, rows: list[Row], series: bytes) -> CalendarIndex:
+    check_events(len(rows), source)
     rows.sort()
     starts = [r[0] for r in rows]
     max_span = max((r[1] - r[0] for r in rows), default=0.0)

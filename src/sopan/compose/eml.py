@@ -34,7 +34,11 @@ def _recipient(inv: Invitation) -> str:
         return ""
     name, addr = pairs[0]
     name = name or (inv.contact.name or "" if not inv.reply_to else "")
-    return str(Address(display_name=name, addr_spec=addr)) if "@" in addr else addr
+    if "@" not in addr:
+        return addr
+    if not addr.isascii():  # an internationalised address (RFC 6532): written as it is
+        return f"{name} <{addr}>" if name else addr
+    return str(Address(display_name=name, addr_spec=addr))
 
 
 def _message_id(draft: Draft, profile: Profile, now: datetime) -> str:
@@ -61,10 +65,11 @@ def build_email(
     attachments: Sequence[Path] = (),
 ) -> EmailMessage:
     """The reply as a MIME message: text plus HTML, threaded, with any attachments."""
-    msg = EmailMessage(policy=SMTP)
+    to = _recipient(inv)
+    # an address with a non-ASCII local part (jürgen@…) needs an SMTPUTF8 message
+    msg = EmailMessage(policy=SMTP.clone(utf8=True) if not to.isascii() else SMTP)
     if profile.email:
         msg["From"] = str(Address(display_name=profile.name, addr_spec=profile.email))
-    to = _recipient(inv)
     if to:
         msg["To"] = _one_line(to)
     msg["Subject"] = _one_line(draft.subject or "")

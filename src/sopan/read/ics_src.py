@@ -76,9 +76,13 @@ def _address(value: Any) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
     email = re.sub(r"^mailto:", "", str(value), flags=re.IGNORECASE).strip() or None
+    if email is not None and (re.search(r"[\x00-\x20\x7f<>]", email) or email.count("@") != 1):
+        email = None  # not an address a reply can go to
     params = getattr(value, "params", {}) or {}
     name = params.get("CN")
-    return (str(name).strip('"') if name else None), email
+    # a name is shown and written into headers: no line breaks or control characters
+    name = " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", str(name)).strip('"').split()) if name else None
+    return name or None, email
 
 
 def _person(name: str | None, email: str) -> str:
@@ -127,6 +131,14 @@ def parse_calendar(raw: str, user_tz: str, origin: str, *, now: datetime) -> Cal
         out.sequence = int(pick.written.get("SEQUENCE") or 0)
     except (TypeError, ValueError):
         out.sequence = 0
+    if not 0 <= out.sequence <= 2**31 - 1:
+        # RFC 5545's range: a reply must carry it back, so a value past it is refused
+        raise UserError(f"{origin}: the event's SEQUENCE {out.sequence} is out of range")
+    for moment in (out.start, out.end):
+        if moment is not None and not 1900 <= moment.year <= 2999:
+            raise UserError(f"{origin}: the event's date {moment.date()} is outside 1900–2999")
+    if out.day is not None and not 1900 <= out.day.year <= 2999:
+        raise UserError(f"{origin}: the event's date {out.day} is outside 1900–2999")
     out.rivals = pick.rivals
     out.recurrence_id = pick.recurrence_id
     return out
