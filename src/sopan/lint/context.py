@@ -9,7 +9,7 @@ from typing import Any
 
 from sopan.lint.dates import DateMention, TimeMention, find_dates, find_times
 from sopan.lint.moves import find_moves
-from sopan.lint.text import Positions, Span, protected_spans, segments
+from sopan.lint.text import Positions, Span, SpanIndex, protected_spans, segments
 from sopan.model import Invitation, Profile
 
 
@@ -58,9 +58,9 @@ class Context:
         return Positions(self.text)
 
     @cached_property
-    def protected(self) -> list[Span]:
+    def protected(self) -> SpanIndex:
         """URLs, emails, placeholders and numbers."""
-        return protected_spans(self.text)
+        return SpanIndex(protected_spans(self.text))
 
     @cached_property
     def move_matches(self) -> dict[str, re.Match[str] | None]:

@@ -13,7 +13,7 @@ from sopan.errors import UserError
 from sopan.lint.context import Context, Hit
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
-from sopan.lint.text import detect_language, inside, overlaps, words
+from sopan.lint.text import SpanIndex, detect_language, inside, overlaps, words
 from sopan.model import LANGUAGES, Draft, Finding, Invitation, Profile
 
 #: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
@@ -132,7 +132,9 @@ def _length(rule: Rule, ctx: Context) -> list[Hit]:
 def _spelling(rule: Rule, ctx: Context) -> list[Hit]:
     hits: list[Hit] = []
     text, known = ctx.text, ctx.known_words
-    names = [span for part in ("subject", "greeting", "closing") for span in ctx.segments[part]]
+    names = SpanIndex(
+        [span for part in ("subject", "greeting", "closing") for span in ctx.segments[part]]
+    )
     for start, end, word in words(text):
         if len(word) < 2 or word.isupper() or overlaps(start, end, ctx.protected):
             continue
@@ -147,8 +149,11 @@ def _spelling(rule: Rule, ctx: Context) -> list[Hit]:
 
 def _sentence_start(text: str, start: int) -> bool:
     """Whether a word opens a sentence: after . ! ? or a line break, not after "Jl." or "Kec."."""
-    before = text[:start].rstrip(" \t\"'(“‘")
-    if not before or before[-1] in "!?\n":
+    # a look back of a few words is enough, and keeps this constant per word on a long text
+    before = text[max(0, start - 80) : start].rstrip(" \t\"'(“‘")
+    if not before:
+        return start <= 80 or not text[:start].strip(" \t\"'(“‘")
+    if before[-1] in "!?\n":
         return True
     if before[-1] != ".":
         return False
@@ -284,7 +289,9 @@ def lint_draft(
 
 def _without_double_spelling(findings: list[Finding]) -> list[Finding]:
     """Drop a spelling finding where another rule already flags the same word."""
-    others = [(f.start, f.end) for f in findings if f.rule != "spelling" and f.end > f.start]
+    others = SpanIndex(
+        [(f.start, f.end) for f in findings if f.rule != "spelling" and f.end > f.start]
+    )
     return [f for f in findings if f.rule != "spelling" or not overlaps(f.start, f.end, others)]
 
 
