@@ -4,6 +4,7 @@ fixtures with bytes flipped, cut, repeated, and hostile snippets spliced in."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -62,11 +63,10 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(out[:450_000])
 
 
-def inputs(count: int, seed: int = 0) -> list[tuple[str, bytes]]:
-    """`count` mutated inputs, each named by its seed file and number."""
+def inputs(count: int, seed: int = 0) -> Iterator[tuple[str, bytes]]:
+    """`count` mutated inputs, one at a time, each named by its seed file and number; the
+    same `seed` gives the same inputs."""
     rng = random.Random(seed)
-    found = []
     for n in range(count):
         path = rng.choice(SEEDS)
-        found.append((f"{path.parent.name}/{path.name}#{n}", mutate(path.read_bytes(), rng)))
-    return found
+        yield f"{path.parent.name}/{path.name}#{n}", mutate(path.read_bytes(), rng)
