@@ -52,6 +52,5 @@ def test_collection_in_a_clone_without_shared_finds_no_error(tmp_path: Path) -> 
     assert "error" not in done.stdout.lower().splitlines()[-1]
     shared = _pytest(repo, "-q", "-rs", "tests/read/test_read_eval_dev.py",
                      "tests/lint/test_lint_moves.py")  # fmt: skip
-    assert shared.returncode == 0, shared.stdout[-3000:]
-    assert "failed" not in shared.stdout and "skipped" in shared.stdout
-    assert "needs" in shared.stdout and "shared beside the checkout" in shared.stdout
+    assert shared.returncode == 0, shared.stdout[-3000:]  # pytest exits 1 on any failure
+    assert "SKIPPED" in shared.stdout and "shared beside the checkout" in shared.stdout

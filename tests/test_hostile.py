@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import Run
 
 from sopan.files import write_new, write_private
-from sopan.read.email_src import address_header
+from sopan.read.people import address_header
 
 NOW = "2026-11-20T09:00+07:00"
 BODY = "\n\nWe invite you to an interview on Monday, 30 November 2026 at 10:00 WIB.\nBest, Sarah\n"

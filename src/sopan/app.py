@@ -417,6 +417,8 @@ def _coherent(
         answer = asker.ask(Question(name, text, options[name]))
         if answer is None:
             raise UserError(first.message())
+        if answer not in options[name]:
+            raise UserError(f"{name}: '{answer}' is not one of {', '.join(options[name])}")
         value: object = answer == "yes" if name == "confirmed" else answer
         sit = replace(sit, **{name: value})  # type: ignore[arg-type]
         given = given | {name}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -126,14 +126,14 @@ def _us_hint(text: str) -> bool:
 def _sender(segments: list[Segment], env: Envelope) -> tuple[str | None, str | None]:
     for seg in segments:
         if seg.forwarded and seg.headers.get("from"):
-            pairs = getaddresses([seg.headers["from"]])
-            if pairs and (pairs[0][0] or "@" in pairs[0][1]):
-                return pairs[0][0] or None, pairs[0][1] or None
+            name, address = people.address_header(seg.headers["from"])
+            if name or address:
+                return name, address
     if env.sender_email is None:  # pasted text: the quoted header block may name the sender
         for seg in segments:
-            pairs = getaddresses([seg.headers.get("from", "")])
-            if pairs and "@" in pairs[0][1]:
-                return pairs[0][0] or None, pairs[0][1]
+            name, address = people.address_header(seg.headers.get("from"))
+            if address:
+                return name, address
     return env.sender_name, env.sender_email
 
 

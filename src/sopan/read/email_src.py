@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from email import message_from_bytes, policy
+from email import message_from_bytes
+from email.errors import MessageError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
-from email.utils import getaddresses
 
 from sopan.errors import UserError
 from sopan.read.build import Envelope, parse_date_header
 from sopan.read.html import html_to_text
+from sopan.read.people import address_header
 
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?")
 _KNOWN = (
@@ -65,8 +66,8 @@ def header_text(value: object) -> str | None:
         return None
     try:
         text = str(make_header(decode_header(str(value))))
-    except (UnicodeDecodeError, LookupError, ValueError, TypeError):
-        text = str(value)
+    except (UnicodeDecodeError, LookupError, ValueError, TypeError, MessageError):
+        text = str(value)  # an unknown charset or a broken encoded word: shown as written
     # control characters (an escape sequence, an encoded CR LF) never reach a terminal or a
     # header sopan writes
     text = _CONTROL.sub(" ", text)
@@ -77,32 +78,7 @@ def header_text(value: object) -> str | None:
 #: How deep multipart parts may nest, and how many parts a message may have.
 MAX_DEPTH = 20
 MAX_PARTS = 500
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_ADDRESS = re.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
-
-
-def address_header(value: object) -> tuple[str | None, str | None]:
-    """The first (name, address) of an address header.
-
-    The address is parsed with every encoded word blanked out, so an encoded display name
-    that holds an address (or a CR LF and another header) can never become where the reply
-    goes; the name is decoded separately, for showing only, without anything in brackets.
-    """
-    if value is None:
-        return None, None
-    raw = re.sub(r"[\r\n]+", " ", str(value))
-    pairs = getaddresses([_ENCODED_WORD.sub('"x"', raw)])
-    address = pairs[0][1].strip() if pairs else ""
-    name: str | None = None
-    try:
-        found = policy.default.header_factory("from", raw).addresses
-        name = found[0].display_name if found else None
-    except (ValueError, IndexError, TypeError, AttributeError):
-        name = None  # a name that cannot be parsed is left out, never guessed
-    if name:
-        name = header_text(re.sub(r"<[^>]*>", " ", name))
-    return name or None, address if _ADDRESS.fullmatch(address) else None
 
 
 def _payload(part: Message) -> str:

@@ -304,9 +304,11 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     return _clean(orgs[-1]) if orgs else None
 
 
+# one line only ([ \t], not \s): two \s* in a row ran across every blank line after a "No"
 _REFERENCE = re.compile(
-    r"(?<![\w])(?:Nomor(?:\s+Surat)?|No\.?(?:\s+Surat)?|Ref(?:erence)?\.?(?:\s*(?:ID|No\.?|Number))?"
-    r"|Job\s+ID|Req(?:uisition)?\.?\s*ID)\s*([:#.])?\s*([A-Z0-9][\w/.-]*\d[\w/.-]*)"
+    r"(?<![\w])(?:Nomor(?:[ \t]+Surat)?|No\.?(?:[ \t]+Surat)?"
+    r"|Ref(?:erence)?\.?(?:[ \t]*(?:ID|No\.?|Number))?"
+    r"|Job[ \t]+ID|Req(?:uisition)?\.?[ \t]*ID)[ \t]*([:#.])?[ \t]*([A-Z0-9][\w/.-]*\d[\w/.-]*)"
 )
 
 

@@ -6,6 +6,8 @@ Like `fields`, each function reads a text whose placeholders are already blanked
 from __future__ import annotations
 
 import re
+from email.errors import MessageError
+from email.utils import getaddresses
 from functools import lru_cache
 
 from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, labelled
@@ -142,3 +144,37 @@ def _signer(text: str) -> str | None:
                 break
             return value
     return None
+
+
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+_ADDRESS = re.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
+
+
+def address_header(value: object) -> tuple[str | None, str | None]:
+    """The first (name, address) of an address header.
+
+    The address is parsed with every encoded word blanked out, so an encoded display name
+    that holds an address (or a CR LF and another header) can never become where the reply
+    goes; the name is decoded separately, for showing only, without anything in brackets.
+    """
+    if value is None:
+        return None, None
+    raw = re.sub(r"[\r\n]+", " ", str(value))
+    try:
+        pairs = getaddresses([_ENCODED_WORD.sub('"x"', raw)])
+    except RecursionError:  # thousands of nested comments
+        return None, None
+    address = pairs[0][1].strip() if pairs else ""
+    name: str | None = None
+    try:
+        from email import policy
+
+        found = policy.default.header_factory("from", raw).addresses
+        name = found[0].display_name if found else None
+    except (ValueError, IndexError, TypeError, AttributeError, RecursionError, MessageError):
+        name = None  # a name that cannot be parsed is left out, never guessed
+    if name:
+        from sopan.read.email_src import header_text
+
+        name = header_text(re.sub(r"<[^>]*>", " ", name))
+    return name or None, address if _ADDRESS.fullmatch(address) else None
