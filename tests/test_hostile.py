@@ -8,7 +8,7 @@ import stat
 from email import policy
 from pathlib import Path
 
-from conftest import Run
+from conftest import FIXTURES, Run
 
 from sopan.files import write_new, write_private
 from sopan.read.people import address_header
@@ -116,3 +116,49 @@ def test_a_device_is_read_only_up_to_the_limit(run_cli: Run) -> None:
     done = run_cli("read", "/dev/zero", "--now", NOW)
     assert done.returncode == 2
     assert done.stderr.strip() == "sopan: /dev/zero: too large to be an invitation (over 10 MB)"
+
+
+def test_a_fetched_calendar_and_its_index_are_private(tmp_path: Path) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from calendars.servers import ics_server
+
+    from sopan.calendar import load_busy
+
+    zone = ZoneInfo("Asia/Jakarta")
+    body = (
+        Path(__file__).parent / "fixtures" / "calendar" / "recurring_exceptions.ics"
+    ).read_bytes()
+    with ics_server() as server:
+        server.body = body
+        load_busy(
+            [server.url + "/private.ics"],
+            start=datetime(2026, 11, 20, tzinfo=zone),
+            end=datetime(2026, 12, 20, tzinfo=zone),
+            cache_dir=tmp_path / "cache",
+        )
+    kept = [p for p in (tmp_path / "cache").rglob("*")]
+    assert any(p.suffix == ".ics" for p in kept)
+    for path in kept:
+        want = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == want, path
+
+
+def test_series_and_events_have_a_budget_per_calendar() -> None:
+    import pytest
+
+    from sopan.errors import UserError
+    from sopan.ical import MAX_EVENTS, MAX_SERIES, check_events, check_series
+
+    daily = {"RRULE": {"FREQ": ["DAILY"]}}
+    check_series([daily] * MAX_SERIES, "kal.ics")
+    with pytest.raises(UserError, match=f"kal.ics: more than {MAX_SERIES:,} repeating events"):
+        check_series([daily] * (MAX_SERIES + 1), "kal.ics")
+    check_events(MAX_EVENTS, "kal.ics")
+    with pytest.raises(UserError, match=f"kal.ics: more than {MAX_EVENTS:,} events"):
+        check_events(MAX_EVENTS + 1, "kal.ics")
+    # a rule's density counts its BY-parts: every minute of every hour is too many
+    dense = {"FREQ": ["DAILY"], "BYHOUR": list(range(24)), "BYMINUTE": list(range(60))}
+    with pytest.raises(UserError, match="occurs about 40,320 times in four weeks"):
+        check_series([{"RRULE": dense}], "kal.ics")
