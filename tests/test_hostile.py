@@ -8,7 +8,7 @@ import stat
 from email import policy
 from pathlib import Path
 
-from conftest import FIXTURES, Run
+from conftest import Run
 
 from sopan.files import write_new, write_private
 from sopan.read.people import address_header
