@@ -187,3 +187,16 @@ def test_a_password_in_a_calendar_address_is_never_echoed(run_cli: Run) -> None:
     done = run_cli("busy", "--calendar", url, "--timeout", "2", "--now", NOW_TEXT)
     assert done.returncode == 3 and "hunter2" not in done.stderr + done.stdout
     assert "127.0.0.1" in done.stderr
+
+
+def test_deeply_nested_html_is_read_in_linear_time() -> None:
+    from sopan.read.html import MAX_TREE_TAGS, html_to_text
+
+    body = "<p>Interview pada Senin, 30 November 2026 pukul 10.00 WIB.</p>" + "<div>x" * 20_000
+    text = _within(3, lambda: html_to_text(body))
+    assert (
+        text.startswith("Interview pada Senin, 30 November 2026")
+        and body.count("<") > MAX_TREE_TAGS
+    )
+    small = html_to_text("<table><tr><td>Tanggal</td><td>30 November 2026</td></tr></table>")
+    assert small == "Tanggal : 30 November 2026"  # the tree reading, for ordinary mail

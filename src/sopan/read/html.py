@@ -29,8 +29,27 @@ _BLOCKS = (
 )
 
 
+#: Tags past which the tree is not built: BeautifulSoup's inserts grow with nesting, so
+#: thousands of unclosed tags took seconds; such a part is read by the linear fallback.
+MAX_TREE_TAGS = 3000
+_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK = re.compile(r"<\s*(?:br|/?(?:" + "|".join(_BLOCKS) + r"))\b[^>]{0,500}>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]{0,500}>")
+
+
+def _flat(html: str) -> str:
+    """A linear reading of very large or deeply nested HTML: blocks and breaks become line
+    breaks, every other tag is dropped."""
+    import html as entities
+
+    text = _TAG.sub("", _BREAK.sub("\n", _DROP.sub("", html)))
+    return entities.unescape(text)
+
+
 def html_to_text(html: str) -> str:
     """Readable text of an HTML body; table cells on one row are joined by ' : ' when two."""
+    if html.count("<") > MAX_TREE_TAGS:
+        return _tidy(_flat(html))
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
     with warnings.catch_warnings():
@@ -54,7 +73,10 @@ def html_to_text(html: str) -> str:
     for tag in soup.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
-    text = soup.get_text()
+    return _tidy(soup.get_text())
+
+
+def _tidy(text: str) -> str:
     text = text.replace("\xa0", " ")
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n[ \t]+", "\n", text)
