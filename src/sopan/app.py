@@ -40,7 +40,7 @@ from sopan.model import (
 from sopan.model import (
     DEFAULT_INTERVIEW_LENGTH as DEFAULT_LENGTH,
 )
-from sopan.situation import INTERESTS, situation_from_flags
+from sopan.situation import ASKED, INTERESTS, situation_from_flags
 
 if TYPE_CHECKING:
     from sopan.config import Config
@@ -354,7 +354,7 @@ def _situation(choices: Choices, asker: Asker, language: str) -> tuple[Situation
         "confirmed": choices.confirmed,
     }
     options = {"intent": INTENTS, "reason": REASONS, "interest": INTERESTS}
-    for name in ("intent", "reason", "interest", "confirmed"):
+    for name in ASKED:
         if values[name] is not None:
             continue
         if name == "confirmed":

@@ -5,8 +5,6 @@ Pure: the click options live in `situation_cli.py`, so the web layer can reuse t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from sopan.errors import UserError
 from sopan.model import INTENTS, REASONS, Situation
 
@@ -25,11 +23,6 @@ def _choice(
     if value not in allowed:
         raise UserError(f"--{name}: '{value}' is not one of {', '.join(allowed)}")
     return value
-
-
-def missing_answers(flags: Mapping[str, object]) -> list[str]:
-    """The asked-for answers that are still missing (None) in `flags`, in asking order."""
-    return [name for name in ASKED if flags.get(name) is None]
 
 
 def situation_from_flags(

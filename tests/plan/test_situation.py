@@ -6,7 +6,7 @@ import pytest
 
 from sopan.errors import UserError
 from sopan.model import Situation
-from sopan.situation import missing_answers, situation_from_flags
+from sopan.situation import situation_from_flags
 
 
 def test_nothing_given_is_the_default_situation() -> None:
@@ -41,8 +41,3 @@ def test_values_are_normalised() -> None:
 def test_bad_values_name_the_flag(flag: str, value: str) -> None:
     with pytest.raises(UserError, match=f"--{flag}: '{value}'"):
         situation_from_flags(**{flag: value})
-
-
-def test_missing_answers_in_asking_order() -> None:
-    assert missing_answers({}) == ["intent", "reason", "interest", "confirmed"]
-    assert missing_answers({"intent": "decline", "confirmed": False}) == ["reason", "interest"]
