@@ -7,6 +7,7 @@ optional weekday, and clock times ("10.00 WIB", "pukul 9", "2:30 pm").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,9 +87,15 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date written in the text, earliest first, overlapping forms dropped."""
     pats, months, days = _patterns()
     found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []  # disjoint and sorted: a free span is found by bisection
+
+    def free(a: int, b: int) -> bool:
+        i = bisect_right(taken, (a, len(text) + 1))
+        return not (i and taken[i - 1][1] > a) and (i == len(taken) or taken[i][0] >= b)
+
     for pat in pats:
         for match in pat.finditer(text):
-            if any(f.start < match.end() and match.start() < f.end for f in found):
+            if not free(match.start(), match.end()):
                 continue
             g = match.groupdict()
             month = months[g["m"].lower()] if g.get("m") else int(g["mn"])
@@ -98,6 +105,7 @@ def find_dates(text: str) -> list[DateMention]:
             weekday = days[g["wd"].lower()] if g.get("wd") else None
             year = int(g["y"]) if g.get("y") else None
             found.append(DateMention(match.start(), match.end(), day, month, year, weekday))
+            insort(taken, (match.start(), match.end()))
     return sorted(found, key=lambda f: f.start)
 
 
