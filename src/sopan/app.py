@@ -318,9 +318,8 @@ def _confirm_facts(
     asker.tell(inv)
     q = _words(language)
     for amb in [a for a in inv.ambiguous if a.field in FIELDS]:
-        answer = asker.ask(
-            Question(amb.field, q["ambiguous"].format(field=amb.field), amb.candidates)
-        )
+        asked = q["ambiguous"] if amb.candidates else f"{amb.problem}. {q['fact']}"
+        answer = asker.ask(Question(amb.field, asked.format(field=amb.field), amb.candidates))
         if answer:
             value = answer.split(" ", 1)[0] if answer in amb.candidates else answer
             inv = apply(inv, parse_sets([f"{amb.field}={value}"]), user_tz=profile.timezone)
@@ -334,8 +333,7 @@ def _confirm_facts(
     if strict and open_dates:
         amb = open_dates[0]
         raise UserError(
-            f"{amb.field} is ambiguous: {' | '.join(amb.candidates)} "
-            f"(decide it with --set {amb.field}=VALUE)"
+            f"{amb.field} is ambiguous: {amb.summary()} (decide it with --set {amb.field}=VALUE)"
         )
     return inv
 

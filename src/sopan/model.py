@@ -7,7 +7,7 @@ always time-zone aware.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 Language = Literal["id", "en"]
@@ -67,10 +67,20 @@ class Contact:
 
 @dataclass(frozen=True)
 class Ambiguity:
-    """A field whose value could not be decided; every candidate is shown."""
+    """A field whose value could not be decided; every candidate is shown.
+
+    `problem` says what is wrong when no candidate can be offered: a date that is not
+    on the calendar ("31 February"), a time zone sopan does not know.
+    """
 
     field: str
     candidates: tuple[str, ...]
+    problem: str | None = None
+
+    def summary(self) -> str:
+        """The candidates joined by " | ", after the problem when there is one."""
+        listed = " | ".join(self.candidates)
+        return f"{self.problem}: {listed}" if self.problem and listed else self.problem or listed
 
 
 #: Where a fact of an invitation came from (`Fact.source`).
@@ -130,6 +140,9 @@ class Invitation:
     city: str | None = None
     #: the interview's calendar day, known even when its time is not (all-day, no time written)
     day: date | None = None
+    #: the interview's time of day when `start` cannot be told: no date is written, or the
+    #: time's zone is one sopan does not know ("10.00" under a placeholder date)
+    time_of_day: time | None = None
     missing: tuple[str, ...] = ()
     ambiguous: tuple[Ambiguity, ...] = ()
     #: of a recurring calendar series, the occurrence the invitation was read as (its

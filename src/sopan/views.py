@@ -25,6 +25,8 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "position": inv.position,
         "start": iso(inv.start),
         "end": iso(inv.end),
+        "day": inv.day.isoformat() if inv.day else None,
+        "time": inv.time_of_day.strftime("%H:%M") if inv.time_of_day else None,
         "timezone": inv.timezone,
         "mode": inv.mode,
         "location": inv.location,
@@ -40,7 +42,10 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "message_id": inv.message_id,
         "uid": inv.uid,
         "missing": list(inv.missing),
-        "ambiguous": [{"field": a.field, "candidates": list(a.candidates)} for a in inv.ambiguous],
+        "ambiguous": [
+            {"field": a.field, "candidates": list(a.candidates), "problem": a.problem}
+            for a in inv.ambiguous
+        ],
         "provenance": {
             f.field: {
                 "source": f.source,

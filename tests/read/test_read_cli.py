@@ -17,6 +17,8 @@ KEYS = [
     "position",
     "start",
     "end",
+    "day",
+    "time",
     "timezone",
     "mode",
     "location",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import Any, Literal
@@ -44,6 +44,10 @@ class Calendar:
     rivals: tuple[tuple[str, str], ...] = ()
     #: the occurrence chosen of a recurring series (its original start), else None
     recurrence_id: date | None = None
+    #: a TZID written on the start that no zone database knows: the start stays unread
+    unknown_zone: str | None = None
+    #: the start's wall-clock time when its zone is unknown
+    time: tuple[int, int] | None = None
 
 
 @dataclass
@@ -258,6 +262,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     location = first(fields.location)
     ambiguous = list(when.ambiguous)
     start, end, tz, day = when.start, when.end, when.tz, when.day
+    clock = when.time
     assumed = when.tz_assumed
     uid = organizer = None
     attendees: tuple[str, ...] = ()
@@ -274,7 +279,11 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
                 cal.start, cal.end = start, cal.end.astimezone(start.tzinfo) if cal.end else None
                 cal.tz = tz
             start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, False
-            if cal.start is None and cal.day:
+            clock = cal.time
+            if cal.unknown_zone:
+                problem = f"'{cal.unknown_zone}' is not a time zone sopan knows"
+                ambiguous.append(Ambiguity("timezone", (), problem))
+            elif cal.start is None and cal.day:
                 ambiguous.append(Ambiguity("start", (f"{cal.day.isoformat()} (all day)",)))
         if cal.rivals:
             # several unrelated events, each of which could be the interview: say which
@@ -340,7 +349,8 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         organizer=organizer,
         attendees=attendees,
         city=city.name if city else None,
-        day=day,
+        day=day or (start.date() if start else None),
+        time_of_day=time(start.hour, start.minute) if start else (time(*clock) if clock else None),
         missing=_missing(values, assumed),
         ambiguous=tuple(ambiguous),
         recurrence_id=cal.recurrence_id if cal else None,

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
 from sopan.model import Ambiguity
 from sopan.read.dates import DateHit, Order, find_dates
-from sopan.read.times import TimeHit, find_times, find_zones
+from sopan.read.labels import label_before
+from sopan.read.times import TimeHit, find_times, standing_zones
 from sopan.read.words import phrase_re
 
 #: Dates one message may hold; an invitation has a handful, a calendar dump or a hostile
@@ -25,6 +27,10 @@ MAX_DATES = 300
 Category = Literal["interview", "deadline", "other", "neutral"]
 _ALTERNATIVE = re.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+#: a notification's heading line: a few words, a middle dot or bullet, then its timestamp
+_NOTIFICATION = re.compile(r"[ \t]*[\w][\w ]{0,30}[ \t]*[·•][ \t]*$")
+#: a date written this long before now, in a message with no date of its own, is history
+_YEARS_AGO = timedelta(days=365)
 
 
 @dataclass
@@ -40,6 +46,8 @@ class When:
     ambiguous: list[Ambiguity] = field(default_factory=list)
     has_date: bool = False
     reply_zone_written: bool = False
+    #: the interview's time of day, kept also when no start can be made of it
+    time: tuple[int, int] | None = None
     #: where in the text the interview's date (and its time, when nearby) is written
     span: tuple[int, int] | None = None
 
@@ -51,12 +59,14 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _label(text: str, hit_start: int) -> str:
-    a, _ = _line_bounds(text, hit_start)
-    head = text[a:hit_start]
-    colon = head.rfind(":")
-    if colon < 0 or colon > 60:
-        return ""
-    return re.sub(r"[^\w/&, ]+", " ", head[:colon]).strip().lower()
+    return label_before(text, hit_start, is_label=_label_words())
+
+
+@cache
+def _label_words() -> re.Pattern[str]:
+    """What a bare label line above a date or time may say (its own line, value below)."""
+    keys = (("labels", "date"), ("labels", "time"), ("deadline_context", None))
+    return re.compile("|".join(phrase_re(k, sub).pattern for k, sub in keys), re.IGNORECASE)
 
 
 def _nearest(window: str) -> tuple[str, int] | None:
@@ -89,8 +99,10 @@ def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tupl
     The words before it are read back to `floor` (the end of the previous date), so
     "moved from Monday 23 to Wednesday 25" does not lend "moved from" to the 25th.
     """
-    if sent is not None and hit.day < sent and hit.kind != "relative":
+    if sent is not None and hit.day < sent and hit.kind not in ("relative", "impossible"):
         return "other", 0
+    if _NOTIFICATION.match(text, _line_bounds(text, hit.start)[0], hit.start):
+        return "neutral", 0  # "Interview · 1 Dec 2026": a notice's stamp loses to a sentence
     label = _label(text, hit.start)
     _a, _ = _line_bounds(text, hit.start)
     origin = max(0, hit.start - 90, floor)
@@ -143,12 +155,25 @@ def _time_for(text: str, hit: DateHit, hits: list[DateHit], times: list[TimeHit]
     return None
 
 
+def _lone_time(text: str, times: list[TimeHit]) -> TimeHit | None:
+    """With no date written, the time the text gives the interview: a labelled time, or one
+    after words about the interview (never a reply deadline's)."""
+    for t in times:
+        label = _label(text, t.start)
+        if label and phrase_re("labels", "time").search(label):
+            return t
+        near = _nearest(text[max(0, t.start - 80) : t.start])
+        if near and near[0] == "interview" and not label:
+            return t
+    return None
+
+
 def _zone_for(text: str, hit: DateHit, t: TimeHit | None) -> str | None:
     if t and t.zone:
         return t.zone
     for pos in (hit.start, t.start if t else hit.start):
         a, b = _line_bounds(text, pos)
-        zones = find_zones(text[a:b])
+        zones = standing_zones(text[a:b])
         if zones:
             return zones[0][1]
     return None
@@ -191,6 +216,14 @@ def decide(
     cands = [(h, s) for h, c, s in graded if c == "interview"]
     if not cands:
         cands = [(h, s) for h, c, s in graded if c == "neutral"]
+    if sent is None and any(h.day >= base or h.kind == "impossible" for h, _ in cands):
+        # no message date: a date already past (a job fair attended, an old test) loses to
+        # one still to come
+        cands = [(h, s) for h, s in cands if h.day >= base or h.kind == "impossible"]
+    elif sent is None:
+        old = [(h, s) for h, s in cands if h.day < base - _YEARS_AGO]
+        if old and len(old) < len(cands):
+            cands = [(h, s) for h, s in cands if (h, s) not in old]
     if any(h.kind != "weekday" for h, _ in cands):
         cands = [(h, s) for h, s in cands if h.kind != "weekday"]
     scored = []
@@ -209,6 +242,10 @@ def decide(
         )
         when.reply_zone_written = bool(t and t.zone)
     if not scored:
+        t = _lone_time(text, times)
+        if t is not None:  # "Waktu: 10.00 WIB" under a date left as a placeholder
+            when.time, when.tz = (t.hour, t.minute), t.zone
+            when.span = (t.start, t.end)
         return when
     top = max(s for s, _, _ in scored)
     best = [(h, t) for s, h, t in scored if s == top]
@@ -220,9 +257,23 @@ def decide(
         )
         return when
     hit, t = best[0]
+    if hit.kind == "impossible":
+        # never another day in its place: the user is asked which date was meant
+        written = " ".join(text[hit.start : hit.end].split())
+        when.ambiguous.append(Ambiguity("start", (), f"'{written}' is not a date on the calendar"))
+        return when
     if t is None:
         t = next((tt for _, h2, tt in scored if h2.day == hit.day and tt), None)
     zone = _zone_for(text, hit, t)
+    if t is not None:
+        when.time = (t.hour + 12 if t.unsure_half else t.hour, t.minute)
+    if zone is None and t is not None and t.unknown_zone:
+        # "10:00 XST": never read in the user's zone in its place; the day and time stay
+        when.day, when.span = hit.day, (hit.start, t.end)
+        when.ambiguous.append(
+            Ambiguity("timezone", (), f"'{t.unknown_zone}' is not a time zone sopan knows")
+        )
+        return when
     tz = zone or user_tz
     when.tz, when.tz_assumed, when.day = tz, zone is None, hit.day
     when.span = (min(hit.start, t.start), max(hit.end, t.end)) if t else (hit.start, hit.end)
@@ -237,6 +288,12 @@ def decide(
     if top == 0 and t is None:
         # a lone date that nothing presents as the interview's: show it, do not assert it
         when.ambiguous.append(Ambiguity("start", (_describe(hit.day, None, tz),)))
+        return when
+    if hit.kind == "range":
+        # "20–25 Januari": any of these days, none of them asserted
+        options = (hit.day, *hit.alternatives)
+        when.ambiguous.append(Ambiguity("start", tuple(_describe(d, t, tz) for d in options)))
+        when.day = None
         return when
     if hit.alternatives and hit.kind == "numeric":
         options = (hit.day, *hit.alternatives)

@@ -38,13 +38,15 @@ class DateHit:
     """A date written in the text, resolved to a calendar day.
 
     `alternatives` holds other readings when the text allows more than one
-    (a numeric date read D/M or M/D, "next Friday" this week or the next).
+    (a numeric date read D/M or M/D, "next Friday" this week or the next). A "range"
+    ("20–25 Januari") holds its first day in `day` and the others in `alternatives`; an
+    "impossible" date ("31 February") is kept so that no other reading takes its place.
     """
 
     start: int
     end: int
     day: date
-    kind: Literal["absolute", "numeric", "relative", "weekday"]
+    kind: Literal["absolute", "numeric", "relative", "weekday", "range", "impossible"]
     explicit_year: bool
     weekday: int | None = None
     alternatives: tuple[date, ...] = ()
@@ -87,6 +89,17 @@ def _with_year(m: int, d: int, y: int | None, base: date) -> date | None:
     return None
 
 
+def _day_of_month(base: date, d: int, wd: int) -> date | None:
+    """The first day on or after `base` that is the `d`th of its month and weekday `wd`."""
+    y, mo = base.year, base.month
+    for _ in range(14):  # a given weekday and day of the month meet within 14 months
+        found = _valid(y, mo, d)
+        if found and found >= base and found.weekday() == wd:
+            return found
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return None
+
+
 def _weekday_of(text: str | None) -> int | None:
     return weekday_map().get(text.lower().replace("’", "'")) if text else None
 
@@ -109,6 +122,22 @@ _NUMDATE = re.compile(r"\d[/.-]\d")
 
 
 _DMY_HEAD = re.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
+#: "20–25 Januari", "15 - 16 Mei", "22 s/d 23 Maret", "15 dan 16 Mei": a range of days
+_RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai|hingga|to|until|and|dan|or|atau|&)\s*"
+_RANGE_HEAD = re.compile(
+    rf"(?<![\w.,/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_RANGE_SEP}"
+    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$"
+)
+_MDY_RANGE = re.compile(rf"{_RANGE_SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])")
+#: days a range may list as candidates: a longer span is a period, not an interview day
+MAX_RANGE_DAYS = 14
+#: "Friday the 18th", "Jumat tanggal 18": a weekday and a day of the month, no month
+_WEEKDAY_DAY = re.compile(
+    r"\.?\s*,?\s*(?:(?:the|tanggal|tgl\.?)\s+)?(?P<d>[0-3]?\d)(?P<suf>st|nd|rd|th)?"
+    r"(?![\d:./-]?\d)(?![\w])"
+)
+#: a relative word written right beside a date ("tomorrow, Friday 23rd March"): the date wins
+_BESIDE = re.compile(r"[\s,()]*")
 _YEAR_TAIL = re.compile(r"\.?(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?")
 _MDY_TAIL = re.compile(
     r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])"
@@ -213,13 +242,24 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         hits.append(hit)
         insort(taken, (hit.start, hit.end))
 
-    def add_absolute(a: int, b: int, mo: int, d: int, y: int | None, wd: int | None) -> None:
+    def add_absolute(
+        a: int, b: int, mo: int, d: int, y: int | None, wd: int | None, last: int | None = None
+    ) -> None:
         day = _with_year(mo, d, y, base)
-        if day:
-            # no year, and this year's date passed only weeks ago: maybe a past event
-            recent = _valid(base.year, mo, d) if y is None else None
-            past = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
-            add(DateHit(a, b, day, "absolute", y is not None, wd, past))
+        if day is None:
+            if 1 <= mo <= 12 and 1 <= d <= 31:  # "February 31": no day of the calendar
+                add(DateHit(a, b, base, "impossible", y is not None, wd))
+            return
+        if last is not None:
+            span = (day.replace(day=last) - day).days if last <= 31 else -1
+            if 0 < span <= MAX_RANGE_DAYS and _valid(day.year, day.month, last):
+                days = tuple(day + timedelta(days=i) for i in range(1, span + 1))
+                add(DateHit(a, b, day, "range", y is not None, wd, days))
+            return
+        # no year, and this year's date passed only weeks ago: maybe a past event
+        recent = _valid(base.year, mo, d) if y is None else None
+        past = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
+        add(DateHit(a, b, day, "absolute", y is not None, wd, past))
 
     for m in _scan(pats["iso"], text, num_wins):
         if free(m.start(), m.end()):
@@ -228,10 +268,16 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
     for s, e in month_spans:
         # anchored at the month word: "23 November 2026" first, then "November 23, 2026"
         mo = month_map()[low[s:e]]
-        head = _DMY_HEAD.search(low, max(0, s - 14), s)
+        last: int | None = None
+        head = _RANGE_HEAD.search(low, max(0, s - 24), s)
+        if head:
+            first_day, last = int(head["d1"]), int(head["d"])
+        else:
+            head = _DMY_HEAD.search(low, max(0, s - 14), s)
+            first_day = int(head["d"]) if head else 0
         if head:
             tail = _YEAR_TAIL.match(low, e)
-            a, b, d = head.start(), tail.end() if tail else e, int(head["d"])
+            a, b, d = head.start(), tail.end() if tail else e, first_day
             y = int(tail["y"]) if tail and tail["y"] else None
             b = b if y else e + (1 if low[e : e + 1] == "." else 0)
         else:
@@ -240,10 +286,16 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
                 continue
             a, b, d = s, tail.end(), int(tail["d"])
             y = int(tail["y"]) if tail["y"] else None
+            upto = _MDY_RANGE.match(low, tail.end("d"))
+            if upto:  # "May 15-16, 2027", "January 20 to 25"
+                last = int(upto["d2"])
+                year = _YEAR_TAIL.match(low, upto.end())
+                b = max(b, year.end() if year else upto.end())
+                y = y or (int(year["y"]) if year and year["y"] else None)
         if not free(a, b):
             continue
         a, wd = _weekday_before(low, a, wd_spans)
-        add_absolute(a, b, mo, d, y, wd)
+        add_absolute(a, b, mo, d, y, wd, last)
     for m in _scan(pats["numeric"], text, num_wins):
         if not free(m.start(), m.end()):
             continue
@@ -255,6 +307,11 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             alts: tuple[date, ...] = () if order != "unknown" else (other,)
         elif dmy or mdy:
             first, alts = (dmy or mdy), ()  # type: ignore[assignment]  # one is set
+        elif min(a, b) <= 12 and max(a, b) <= 31:  # "31/02/2027": no day of the calendar
+            first, alts = base, ()
+            a, wd = _weekday_before(low, m.start(), wd_spans)
+            add(DateHit(a, m.end(), first, "impossible", True, wd))
+            continue
         else:
             continue
         a, wd = _weekday_before(low, m.start(), wd_spans)
@@ -276,8 +333,17 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             pair = (swapped,)
         assert main is not None
         add(DateHit(m.start(), m.end(), main, "numeric", False, _weekday_of(m["wd"]), pair))
+
+    def beside_a_date(a: int, b: int) -> bool:
+        i = bisect_right(taken, (a, n + 1))
+        after = taken[i][0] if i < len(taken) else -1
+        before = taken[i - 1][1] if i else -1
+        return (after >= b and _BESIDE.match(low, b, after).end() == after) or (  # type: ignore[union-attr]
+            0 <= before <= a and _BESIDE.match(low, before, a).end() == a  # type: ignore[union-attr]
+        )
+
     for m in _scan(pats["relative"], text, rel_wins):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and not beside_a_date(m.start(), m.end()):
             offset = int(words()["relative_days"][re.sub(r"\s+", " ", m["rel"].lower())])
             add(DateHit(m.start(), m.end(), base + timedelta(days=offset), "relative", False))
     nexts = (*words()["next_before"], *words()["next_after"])
@@ -291,6 +357,13 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         if name == "minggu" and (post or text[s] == "m"):
             continue  # "minggu depan/ini" is "next/this week"; lower-case "minggu" is "week"
         wd = weekday_map()[name]
+        dom = _WEEKDAY_DAY.match(low, e)
+        if dom and (dom["suf"] or "t" in low[e : dom.start("d")]) and free(s, dom.end()):
+            # "Friday the 18th", "Jumat tanggal 18": the next 18th that falls on a Friday
+            meant = _day_of_month(base, int(dom["d"]), wd)
+            kind: Literal["absolute", "impossible"] = "absolute" if meant else "impossible"
+            add(DateHit(s, dom.end(), meant or base, kind, False, wd))
+            continue
         if pre or post:
             marker = pre.group(1) if pre else post.group(1)  # type: ignore[union-attr]
             following = marker in nexts

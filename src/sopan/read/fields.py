@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from sopan.model import Language
+from sopan.read.labels import label_lines
 from sopan.read.words import phrase_re, words
 
 _URL_RE = re.compile(
@@ -82,27 +83,11 @@ def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words()["id_words"]), frozenset(words()["en_words"])
 
 
-_LABEL_HEAD = re.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
-
-
-@lru_cache(maxsize=64)
-def _label_lines(text: str) -> tuple[tuple[str, str], ...]:
-    out = []
-    for line in text.splitlines():
-        head, colon, value = line.partition(":")
-        if not colon or len(head) > 60:
-            continue
-        label = re.sub(r"[*_]+", "", _LABEL_HEAD.sub("", head)).strip().lower()
-        if label and len(label) <= 40:
-            out.append((label, value))
-    return tuple(out)
-
-
 def labelled(text: str, key: str) -> list[str]:
     """Values of lines labelled with one of `labels.<key>` ("Tempat : …")."""
     out = []
     pat = phrase_re("labels", key)
-    for label, raw in _label_lines(text):
+    for label, raw in label_lines(text):
         if pat.fullmatch(label) or (key != "reference" and pat.match(label) and len(label) < 20):
             value = _clean(raw)
             if value:

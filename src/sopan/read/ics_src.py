@@ -163,6 +163,11 @@ def _calendar_of(event: Any, master: Any, wr_tz: str | None, user_tz: str) -> Ca
     if isinstance(start, datetime):
         # an occurrence computed from a rule may have lost the written TZID: take the series'
         tzid = start_prop.params.get("TZID") or _tzid(master.get("DTSTART"))
+        if start.tzinfo is None and tzid and _iana(tzid) is None:
+            # a TZID no database knows, with no VTIMEZONE to say it: never the user's zone
+            out.unknown_zone, out.day = str(tzid)[:60], start.date()
+            out.time = (start.hour, start.minute)
+            return _people_and_place(out, event, master)
         out.start, out.tz = _zone_of(start, tzid, wr_tz or user_tz)
         if out.start.tzinfo is None:
             out.start = out.start.replace(tzinfo=ZoneInfo(user_tz))
@@ -175,6 +180,11 @@ def _calendar_of(event: Any, master: Any, wr_tz: str | None, user_tz: str) -> Ca
     elif isinstance(start, date):
         out.day = start
         out.tz = wr_tz
+    return _people_and_place(out, event, master)
+
+
+def _people_and_place(out: Calendar, event: Any, master: Any) -> Calendar:
+    """The calendar's UID, organiser, attendees, location and summary, set on `out`."""
     uid = _prop(event, master, "UID")
     out.uid = str(uid).strip() if uid else None
     out.organizer_name, out.organizer = _address(_prop(event, master, "ORGANIZER"))

@@ -149,7 +149,7 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
     ]
     if inv.missing:
         rows.append(("missing", ", ".join(inv.missing)))
-    rows += [("ambiguous", f"{a.field}: " + " | ".join(a.candidates)) for a in inv.ambiguous]
+    rows += [("ambiguous", f"{a.field}: {a.summary()}") for a in inv.ambiguous]
     labels = {key: w.text("read", key) + ":" for key in _LABELS}
     width = max(len(label) for label in labels.values()) + 1
     lines: list[str] = []

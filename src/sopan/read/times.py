@@ -27,6 +27,8 @@ class TimeHit:
     zone_text: str | None = None
     #: a bare hour 1–6 with nothing saying morning or afternoon
     unsure_half: bool = False
+    #: an abbreviation after the time that looks like a zone sopan does not know ("10:00 XST")
+    unknown_zone: str | None = None
 
 
 _TIME_TRIGGER = re.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)")
@@ -58,7 +60,8 @@ _RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|until
 @cache
 def _time_patterns() -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
-    hm = r"(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?!\d|[.,:/]\d)"
+    # seconds are read and dropped ("14:30:00")
+    hm = r"(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?::[0-5]\d(?!\d))?(?!\d|[.,:/]\d)"
     h_ap = r"(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<m2>[0-5]\d))?(?=\s*" + _AP + ")"
     shared = (
         r"(?P<h4>1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to)\s*(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*"
@@ -67,7 +70,8 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
     )
     half = r"(?:(?<=setengah ))(?P<h5>1[0-9]|2[0-4]|[1-9])(?![\d.:])"
     bare = r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl ))(?P<h3>[01]?\d|2[0-3])(?![\d.:])"
-    one = rf"(?<![\d.,:/])(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
+    # "time:9am" is a time; "10:30" read from its "30" is not
+    one = rf"(?<![\d.,/])(?<!\d:)(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
     return {
         "one": re.compile(one, flags),
         "sep": re.compile(_RANGE_SEP, flags),
@@ -152,13 +156,118 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         # "pukul 2" with no minutes, no am/pm and no part of the day: 02:00 or 14:00?
         unsure = bool(m["h3"]) and not ap1 and not part and 1 <= h1 <= 6
         start_h = _meridiem(h1, ap1)
-        zone = zone_text = None
-        window = text[end : end + 40].split("\n", 1)[0]
-        z = _search_zone(window)
-        if z and not re.search(r"\d[.:]\d\d", window[: z.start()]):
-            zone, zone_text = zone_of(z), z.group(0).strip()
-        hits.append(TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text, unsure))
+        zone, zone_text, unknown = _zone_after(text, end)
+        hits.append(
+            TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text, unsure, unknown)
+        )
+    if _WORD_TRIGGER.search(low):
+        hits = sorted(
+            hits + [h for h in _word_times(text, low) if free(h.start, h.end)],
+            key=lambda h: h.start,
+        )
     return hits
+
+
+_WORD_TRIGGER = re.compile(
+    r"(?:pukul|jam|setengah|o'?clock|noon|midday|tengah hari|morning|"
+    r"afternoon|evening|night|[ap]\.?m)\b"
+)
+
+
+@cache
+def _word_time_re() -> re.Pattern[str]:
+    w = words()
+    hours = alternation(list(w["hour_words"]))
+    after = alternation(list(w["hour_word_after"]))
+    named = alternation(list(w["named_times"]))
+    return re.compile(
+        rf"(?<![\w])(?:(?P<ind>pukul|jam)\s+(?P<h1>{hours})(?:\s+(?P<part>{alternation(list(w['dayparts']))}))?"
+        rf"|setengah\s+(?P<h2>{hours})"
+        rf"|(?:at\s+)?(?P<h3>{hours})(?:\s+thirty)?\s+(?P<after>{after})"
+        rf"|(?:half\s+past\s+)(?P<h4>{hours})(?:\s+(?P<after4>{after}))?"
+        rf"|(?P<named>{named}))(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _word_times(text: str, low: str) -> list[TimeHit]:
+    """Times written in words: "jam sembilan pagi", "eleven in the morning", "noon"."""
+    w = words()
+    out: list[TimeHit] = []
+    for m in _word_time_re().finditer(low):
+        minute = 0
+        if m["named"]:
+            hour = int(w["named_times"][m["named"]])
+        elif m["h2"]:  # "setengah sepuluh": half past nine
+            hour, minute = int(w["hour_words"][m["h2"]]) - 1, 30
+        else:
+            word = m["h1"] or m["h3"] or m["h4"]
+            hour = int(w["hour_words"][re.sub(r"\s+", " ", word)])
+            minute = 30 if m["h4"] or "thirty" in m.group(0) else 0
+            kind = (
+                w["dayparts"].get(m["part"] or "")
+                or w["hour_word_after"].get(m["after"] or m["after4"] or "")
+                or "none"
+            )
+            # the same rule as "jam 2 siang": an afternoon hour before 11 moves by 12
+            if (kind == "afternoon" and hour < 11) or (kind == "evening" and hour < 12):
+                hour += 12
+            elif kind == "morning" and hour == 12:
+                hour = 0
+        out.append(TimeHit(m.start(), m.end(), hour, minute, unsure_half=False))
+    return out
+
+
+#: what may stand between a time and its zone: "10.00 WIB", "10:00 (GMT+7)", "10:00, time zone:"
+_ZONE_GAP = re.compile(r"[ \t]*[,(\[/]?[ \t]*(?:(?:local[ \t]+)?time[ \t]+zone[ \t]*:?[ \t]*)?")
+#: an abbreviation shaped like a zone's ("EAT", "NZDT", "MSK" is not): reported when unknown
+_ZONE_SHAPE = re.compile(r"[A-Z]{1,3}[SD]?T(?![A-Za-z])")
+#: a zone abbreviation that is also a company form or an initial when a name follows it
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _zone_after(text: str, end: int) -> tuple[str | None, str | None, str | None]:
+    """The zone written right after a time: (IANA name, as written, unknown abbreviation)."""
+    gap = _ZONE_GAP.match(text, end)
+    at = gap.end() if gap else end
+    window = text[at : at + 40].split("\n", 1)[0]
+    z = _search_zone(window)
+    if z is not None and z.start() == 0:
+        word = z.group(0).strip()
+        after = window[z.end() :]
+        follows = _NAME_AFTER.match(after)
+        if follows and not _calendar_word(after):
+            return None, None, None  # "10.00 PT Maju Jaya": a company, not Pacific Time
+        return zone_of(z), word, None
+    shape = _ZONE_SHAPE.match(window)
+    if shape and shape.group(0) not in ("AT", "ST"):
+        return None, None, shape.group(0)
+    return None, None, None
+
+
+def _calendar_word(after: str) -> bool:
+    """Whether the word after a zone is a weekday, month or "time" (so the zone stands)."""
+    word = after.split(maxsplit=1)[0].strip(",.").lower() if after.strip() else ""
+    return word in ("time", "waktu") or word in _calendar_words()
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    from sopan.read.words import month_map, weekday_map
+
+    return frozenset(month_map()) | frozenset(weekday_map())
+
+
+def standing_zones(line: str) -> list[tuple[int, str, str]]:
+    """The zones of a line that stand where a zone can: in brackets, after a zone label, or
+    written out ("Western Indonesia Time"); a bare "PT" before a name is a company."""
+    out = []
+    for at, name, written in find_zones(line):
+        before = line[max(0, at - 24) : at].lower().rstrip()
+        long = len(written) > 5 and " " in written
+        if long or before.endswith(("(", "[", "zone:", "zone", "zona waktu:", "zona waktu")):
+            out.append((at, name, written))
+    return out
 
 
 @cache

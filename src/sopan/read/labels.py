@@ -1,0 +1,93 @@
+"""Labelled lines, the one way the reader reads "Label : value" in all its written forms.
+
+Invitations label their facts with a colon ("Tanggal : 23 November"), but also with
+"=", a dash between spaces ("Date - 23 November"), a tab or a table cell (HTML tables
+are read as tab-separated cells), a bar; and forms often put the value on a line of
+its own below the label ("Tanggal:" then a blank line, then the date).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: between a label and its value: ":", "=", a tab, a bar, or a dash with spaces around it
+SEPARATOR = re.compile(r"[ \t]*(?::|=|\||\t|[ \t][-–—](?=[ \t]))[ \t]*")
+_HEAD = re.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
+_MARKS = re.compile(r"[*_]+")
+_LABEL_CHARS = re.compile(r"[^\w/&, ]+")
+#: how many lines below a bare label its value may sit (blank lines between them)
+_BELOW = 3
+_MAX_LABEL = 40
+
+
+def clean_label(head: str) -> str:
+    """A label as written ("**Hari/Tanggal**", "• Date") in its plain lower-case form."""
+    plain = _MARKS.sub("", _HEAD.sub("", head)).strip().lower()
+    return _LABEL_CHARS.sub(" ", plain).strip() if len(plain) <= _MAX_LABEL else ""
+
+
+def split_line(line: str) -> tuple[str, str] | None:
+    """(label, value) of a labelled line, or None; the value may be empty ("Tanggal:")."""
+    m = SEPARATOR.search(line, 0, 61)
+    if not m or m.start() == 0:
+        return None
+    label = clean_label(line[: m.start()])
+    if not label or re.search(r"\d[.:]\d", line[: m.end()]):
+        return None  # "10.00 - 12.00" or "09:30" is a value, never a label
+    return label, line[m.end() :]
+
+
+def _bare_label(line: str) -> str | None:
+    """A line that is a label alone ("Tanggal:", "Hari / Tanggal"), waiting for its value."""
+    parts = split_line(line)
+    if parts is not None:
+        blanked = len(line) - len(line.rstrip()) > 1  # a placeholder was there
+        return parts[0] if not parts[1].strip() and not blanked else None
+    label = clean_label(line)
+    return label if label and len(label.split()) <= 4 else None
+
+
+@lru_cache(maxsize=64)
+def label_lines(text: str) -> tuple[tuple[str, str], ...]:
+    """Every (label, value) of the text, a value below its bare label included."""
+    lines = text.splitlines()
+    out: list[tuple[str, str]] = []
+    for i, line in enumerate(lines):
+        parts = split_line(line)
+        if parts is None:
+            continue
+        label, value = parts
+        if not value.strip():
+            if len(line) - len(line.rstrip()) > 1:
+                continue  # spaces where a placeholder was blanked: the value is unknown
+            value = next((ln for ln in lines[i + 1 : i + 1 + _BELOW] if ln.strip()), "")
+            if split_line(value) is not None or len(value) > 80:
+                continue  # a label of its own, or a sentence: this label has no value
+        out.append((label, value))
+    return tuple(out)
+
+
+def label_before(text: str, pos: int, *, is_label: re.Pattern[str] | None = None) -> str:
+    """The label of the value written at `pos`: on its line before it, or, when the value
+    starts its line, a bare label line just above (`is_label` says which bare lines count)."""
+    a = text.rfind("\n", 0, pos) + 1
+    head = text[a:pos]
+    m = None
+    for m in SEPARATOR.finditer(head):  # noqa: B007  (the last separator before the value)
+        pass
+    if m is not None and m.start() > 0 and m.start() <= 60:
+        return clean_label(head[: m.start()])
+    if head.strip():
+        return ""
+    above, seen = a - 1, 0
+    while above > 0 and seen < _BELOW:
+        b = text.rfind("\n", 0, above) + 1
+        line = text[b:above]
+        if line.strip():
+            label = _bare_label(line)
+            if label and (is_label is None or is_label.search(label)):
+                return label
+            return ""
+        above, seen = b - 1, seen + 1
+    return ""
