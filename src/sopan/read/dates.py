@@ -361,8 +361,8 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         if dom and (dom["suf"] or "t" in low[e : dom.start("d")]) and free(s, dom.end()):
             # "Friday the 18th", "Jumat tanggal 18": the next 18th that falls on a Friday
             meant = _day_of_month(base, int(dom["d"]), wd)
-            kind: Literal["absolute", "impossible"] = "absolute" if meant else "impossible"
-            add(DateHit(s, dom.end(), meant or base, kind, False, wd))
+            dom_kind: Literal["absolute", "impossible"] = "absolute" if meant else "impossible"
+            add(DateHit(s, dom.end(), meant or base, dom_kind, False, wd))
             continue
         if pre or post:
             marker = pre.group(1) if pre else post.group(1)  # type: ignore[union-attr]
