@@ -165,7 +165,7 @@ def _thread(segments: list[Segment], env: Envelope, original: str | None) -> dic
 
 def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ...]:
     out = [k for k in ("company", "position", "start", "end") if inv_fields.get(k) is None]
-    if inv_fields.get("start") is None or when_assumed:
+    if inv_fields.get("timezone") is None or when_assumed:
         out.append("timezone")
     mode = inv_fields.get("mode")
     if mode is None:
@@ -303,11 +303,17 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         phone=first(people.phone),
     )
     values: dict[str, object] = {
-        "company": first(fields.company, subject, sender_name),
+        "company": first(fields.company, subject, sender_name)
+        or fields.company_from_domain(env.sender_email or sender_email),
         "position": first(fields.position, subject),
         "start": start,
         "end": end,
-        "mode": fields.mode(all_text, link, low=all_low, tokens=set(body_words)),
+        "timezone": tz,
+        "mode": fields.mode(
+            all_text, link, low=all_low, tokens=set(body_words), near=span[0] if span else None
+        )
+        # a place to come to, and nothing else said: the interview is there
+        or ("onsite" if location and not (cal and link) else None),
         "location": location,
         "meeting_link": link,
         "contact": contact,
@@ -327,7 +333,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         if reply_by and not when.reply_zone_written:
             reply_by = reply_by.replace(tzinfo=here)
         tz = city.tz
-        values["start"], values["end"] = start, end
+        values["start"], values["end"], values["timezone"] = start, end, tz
     inv = Invitation(
         language=lang,
         source=env.source,

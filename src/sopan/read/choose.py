@@ -131,10 +131,10 @@ def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tupl
 def _time_for(text: str, hit: DateHit, hits: list[DateHit], times: list[TimeHit]) -> TimeHit | None:
     nxt = min((h.start for h in hits if h.start > hit.start), default=len(text))
     _, line_end = _line_bounds(text, hit.end)
-    limit = line_end
-    for _ in range(2):
-        if limit < len(text):
-            limit = _line_bounds(text, limit + 1)[1]
+    limit, content = line_end, 0
+    while content < 2 and limit < len(text):  # two more written lines; blank ones are free
+        a, limit = _line_bounds(text, limit + 1)
+        content += bool(text[a:limit].strip())
     after = [t for t in times if hit.end <= t.start < min(nxt, limit)]
     if after:
         return after[0]
@@ -258,9 +258,12 @@ def decide(
         return when
     hit, t = best[0]
     if hit.kind == "impossible":
-        # never another day in its place: the user is asked which date was meant
+        # never another day in its place: the user is asked which date was meant; the
+        # time and zone written with it stay known
         written = " ".join(text[hit.start : hit.end].split())
         when.ambiguous.append(Ambiguity("start", (), f"'{written}' is not a date on the calendar"))
+        if t is not None:
+            when.time, when.tz = (t.hour, t.minute), _zone_for(text, hit, t)
         return when
     if t is None:
         t = next((tt for _, h2, tt in scored if h2.day == hit.day and tt), None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Literal
@@ -335,12 +335,20 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         add(DateHit(m.start(), m.end(), main, "numeric", False, _weekday_of(m["wd"]), pair))
 
     def beside_a_date(a: int, b: int) -> bool:
+        """Whether a relative word at a..b sits right beside a date: it then becomes part of
+        that date's mention ("tomorrow, Friday 23 March"), and the written date counts."""
         i = bisect_right(taken, (a, n + 1))
-        after = taken[i][0] if i < len(taken) else -1
-        before = taken[i - 1][1] if i else -1
-        return (after >= b and _BESIDE.match(low, b, after).end() == after) or (  # type: ignore[union-attr]
-            0 <= before <= a and _BESIDE.match(low, before, a).end() == a  # type: ignore[union-attr]
-        )
+        for j in (i, i - 1):
+            if not 0 <= j < len(taken):
+                continue
+            s2, e2 = taken[j]
+            gap = (b, s2) if s2 >= b else (e2, a) if e2 <= a else None
+            if gap and _BESIDE.match(low, *gap).end() == gap[1]:  # type: ignore[union-attr]
+                k = next(k for k, h in enumerate(hits) if (h.start, h.end) == (s2, e2))
+                hits[k] = replace(hits[k], start=min(a, s2), end=max(b, e2))
+                taken[j] = (hits[k].start, hits[k].end)
+                return True
+        return False
 
     for m in _scan(pats["relative"], text, rel_wins):
         if free(m.start(), m.end()) and not beside_a_date(m.start(), m.end()):

@@ -18,8 +18,10 @@ _URL_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[a-z]+")
+# "CV" is a company form only before a name: "CV Anda" is a résumé
 _COMPANY_RE = re.compile(
-    r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?:[A-Z][\w&-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
+    r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?!(?:Anda|Saudara|Saudari|Kamu|Dan|Atau|Yang|Dari|Ini|Asli|"
+    r"Terbaru|Lengkap|Dan|Your|And)(?![\w]))(?:[A-Z][\w&-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
 )
 _ORG_SUFFIX = (
     r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
@@ -28,7 +30,7 @@ _ORG_SUFFIX = (
 )
 _ADDRESS_HINT = re.compile(r"\b(?:at|di) (?:\d|our|[^\n]{0,50}\b(?:Jl|Jalan)\b)", re.IGNORECASE)
 _ORG_HINT = re.compile(rf"{_ORG_SUFFIX}(?![\w])")
-_ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{0,4}}{_ORG_SUFFIX}\.?)(?![\w])")
+_ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{1,4}}{_ORG_SUFFIX}\.?)(?![\w])")
 
 
 _MARKUP = re.compile(r"[*_~]+")
@@ -125,22 +127,41 @@ def access_code(text: str) -> str | None:
 
 
 def mode(
-    text: str, link: str | None, *, low: str | None = None, tokens: set[str] | None = None
+    text: str,
+    link: str | None,
+    *,
+    low: str | None = None,
+    tokens: set[str] | None = None,
+    near: int | None = None,
 ) -> str | None:
     """'online', 'phone' or 'onsite', by the strongest signal in the text.
 
-    `low` and `tokens`, when given, are the text lower-cased and its `words_in` set.
+    `low` and `tokens`, when given, are the text lower-cased and its `words_in` set. With
+    `near` (where the interview's date is written), the mention nearest to it wins: an
+    online test earlier in the message does not make an interview at the office online.
     """
-    if link:
-        return "online"
     if low is None:
         low = text.lower()
     if tokens is None:
         tokens = set(_WORD_RE.findall(low))
-    for name in ("phone", "online", "onsite"):
-        if has_phrase(low, "mode", name, tokens):
-            return name
-    return None
+    found = [
+        name for name in ("phone", "online", "onsite") if has_phrase(low, "mode", name, tokens)
+    ]
+    if link:
+        at = low.find(link.lower()[:20])
+        if near is None or len(found) <= 1 or at < 0:
+            return "online"
+        found.append("online")
+    if near is None or len(found) <= 1:
+        return found[0] if found else None
+    spots = [
+        (abs(m.start() - near), name)
+        for name in dict.fromkeys(found)
+        for m in phrase_re("mode", name).finditer(low)
+    ]
+    if link and at >= 0:
+        spots.append((abs(at - near), "online"))
+    return min(spots)[1] if spots else found[0]
 
 
 def has_phrase(low: str, key: str, sub: str | None = None, tokens: set[str] | None = None) -> bool:
@@ -223,6 +244,9 @@ def position(text: str, subject: str | None) -> str | None:
         m = pat.search(text)
         if m:
             return _clean(m.group(1))
+    m = _search_lead(text, low)
+    if m:
+        return m
     if subject:
         m = _SUBJECT_POSITION.search(subject)
         if m:
@@ -246,6 +270,41 @@ _POSITION_RES = tuple(
         strict=True,
     )
 )
+#: a title after the words that introduce one, in any case ("sebagai staf gudang", "for the
+#: role of data analyst"); it ends at punctuation or at a word that starts a new phrase
+_LEAD = re.compile(
+    r"(?<![\w])(?:(?:untuk\s+)?posisi(?:\s+sebagai)?|sebagai|menjadi|for\s+the\s+(?:role|position)"
+    r"\s+of|(?:role|position)\s+of)\s+(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
+    r"(?:[ \t]+(?!(?:di|at|with|in|yang|pada|dengan|dan|and|untuk|for|on|of|bersama|ke|kami|"
+    r"our|the|we|to)(?![\w]))[A-Za-z][\w&/+-]*){0,4})(?=\s*(?:[.,;:!?)\n]|$|[ \t]+[a-z]))",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = ("posisi", "sebagai", "menjadi", "role of", "position of")
+#: what follows those words without being a title ("sebagai berikut": as follows)
+_NOT_TITLES = frozenset(
+    "berikut bahan salah syarat peserta kandidat calon pengganti contoh bentuk tanda wujud "
+    "part well follows soon possible bagian pertimbangan".split()
+)
+
+
+def _search_lead(text: str, low: str) -> str | None:
+    if not any(w in low for w in _LEAD_WORDS):
+        return None
+    from sopan.read.words import month_map, weekday_map
+
+    for m in _LEAD.finditer(text):
+        value = _clean(m.group(1))
+        first = value.split()[0].lower() if value else ""
+        if (
+            value
+            and first not in _NOT_TITLES
+            and first not in weekday_map()
+            and (first not in month_map())
+        ):
+            return value
+    return None
+
+
 _SUBJECT_POSITION = re.compile(
     r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
     r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
@@ -261,6 +320,23 @@ _SUBJECT_AT = re.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$"
 _TEAM_OF = re.compile(
     r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", re.MULTILINE
 )
+
+
+def company_from_domain(email: str | None) -> str | None:
+    """The company a sender's address names ("hr@maju-jaya.co.id" → "Maju Jaya"), unless its
+    domain is a mail provider's or a job portal's."""
+    if not email or "@" not in email:
+        return None
+    parts = email.rsplit("@", 1)[1].lower().split(".")
+    w = words()
+    seconds = set(map(str, w["domain_second_levels"]))
+    while len(parts) > 2 and parts[-2] in seconds:
+        parts = parts[:-1]
+    name = parts[-2] if len(parts) >= 2 else ""
+    skip = set(map(str, w["not_company_domains"]))
+    if not name or name in skip or any(p in skip for p in parts[:-2]) or len(name) < 3:
+        return None
+    return " ".join(p.capitalize() for p in name.split("-") if p)
 
 
 def company(text: str, subject: str | None, sender_name: str | None) -> str | None:

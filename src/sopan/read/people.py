@@ -32,6 +32,10 @@ _MEETING_NUMBERS = re.compile(
     r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+"
 )
 _DIGITS_DOTS = re.compile(r"[\d.]+")
+_CLOCK = re.compile(r"(?<![\d.])[0-2]?\d[.:][0-5]\d(?![\d.])")
+_DATE_LIKE = re.compile(
+    r"(?:19|20)\d\d[-/.][01]?\d[-/.][0-3]?\d(?!\d)|[0-3]?\d[-/.][01]?\d[-/.](?:19|20)\d\d"
+)
 _NUMBER_LABEL = re.compile(r"(?:no|nomor|ref|id)\W*$")
 
 
@@ -46,8 +50,12 @@ def phone(text: str) -> str | None:
         digits = sum(c.isdigit() for c in raw)
         if not 9 <= digits <= 15:
             continue
-        if _DIGITS_DOTS.fullmatch(raw) and raw.count(".") >= 2:
-            continue  # a numeric date such as 03.03.2026
+        if (
+            (_DIGITS_DOTS.fullmatch(raw) and raw.count(".") >= 2)
+            or _DATE_LIKE.match(raw)
+            or _CLOCK.search(raw)
+        ):
+            continue  # a date (03.03.2026, 2026-12-10) or a year and a time ("2027 08.00")
         context = text[max(0, m.start() - 40) : m.start()].lower()
         if _NUMBER_LABEL.search(context) and "telp" not in context:
             continue
