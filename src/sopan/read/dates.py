@@ -23,7 +23,9 @@ Order = Literal["dmy", "mdy", "unknown"]
 PLACEHOLDER_RE = re.compile(
     r"\{\{.*?\}\}|\$\{[^}\n]*\}|\{[^{}\n]{1,80}\}|<<[^<>\n]{1,60}>>|«[^»\n]{1,60}»"
     r"|\[[^\[\]\n]{1,60}\]|\$[A-Za-z_]\w*|%%?[A-Za-z_]\w*%%?"
-    r"|\((?:masukkan|isi|insert|enter|tulis)\b[^)\n]{0,60}\)",
+    r"|\((?:masukkan|isi|insert|enter|tulis)\b[^)\n]{0,60}\)"
+    # ":loker", ":nama" (Laravel's way), only after a space so "Waktu:10.00" stays
+    r"|(?<=[ \t]):[a-z][a-z_]{2,}(?![\w])",
     re.IGNORECASE,
 )
 

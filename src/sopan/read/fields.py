@@ -147,6 +147,14 @@ def mode(
     found = [
         name for name in ("phone", "online", "onsite") if has_phrase(low, "mode", name, tokens)
     ]
+    if (
+        "online" in found
+        and "onsite" in found
+        and (
+            _EITHER_MODE.search(low) or len({_KIND[m.group(1)] for m in _IF_MODE.finditer(low)}) > 1
+        )
+    ):
+        return None  # "via Zoom atau datang langsung", "(khusus offline)": still open
     if link:
         at = low.find(link.lower()[:20])
         if near is None or len(found) <= 1 or at < 0:
@@ -162,6 +170,16 @@ def mode(
     if link and at >= 0:
         spots.append((abs(at - near), "online"))
     return min(spots)[1] if spots else found[0]
+
+
+#: "(khusus online)", "bila offline": a rule for each mode, so the mode is not yet known
+_IF_MODE = re.compile(r"\b(?:bila|jika|khusus|if|for)\s+(online|offline|daring|luring)\b")
+_KIND = {"online": "online", "daring": "online", "offline": "onsite", "luring": "onsite"}
+_EITHER_MODE = re.compile(
+    r"\b(?:online|daring|zoom|virtual|offline|luring|onsite|on-site|tatap muka)\b[^.\n]{0,30}"
+    r"\b(?:atau|or)\b[^.\n]{0,30}\b(?:offline|luring|onsite|on-site|tatap muka|in person|datang"
+    r"|online|daring|zoom|virtual)\b"
+)
 
 
 def has_phrase(low: str, key: str, sub: str | None = None, tokens: set[str] | None = None) -> bool:
@@ -249,7 +267,7 @@ def position(text: str, subject: str | None) -> str | None:
         return m
     if subject:
         m = _SUBJECT_POSITION.search(subject)
-        if m:
+        if m and not re.search(r"\s{3}", m.group(0)):  # a blanked placeholder: no title
             value = _clean(m.group(1))
             if value and not _COMPANY_RE.match(value) and len(value) < 60:
                 return value
@@ -274,7 +292,8 @@ _POSITION_RES = tuple(
 #: role of data analyst"); it ends at punctuation or at a word that starts a new phrase
 _LEAD = re.compile(
     r"(?<![\w])(?:(?:untuk\s+)?posisi(?:\s+sebagai)?|sebagai|menjadi|for\s+the\s+(?:role|position)"
-    r"\s+of|(?:role|position)\s+of)\s+(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
+    # one to three spaces only: a longer run is a placeholder blanked out ("posisi {x} di")
+    r"\s+of|(?:role|position)\s+of)[ \t]{1,3}(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
     r"(?:[ \t]+(?!(?:di|at|with|in|yang|pada|dengan|dan|and|untuk|for|on|of|bersama|ke|kami|"
     r"our|the|we|to)(?![\w]))[A-Za-z][\w&/+-]*){0,4})(?=\s*(?:[.,;:!?)\n]|$|[ \t]+[a-z]))",
     re.IGNORECASE,
@@ -282,8 +301,7 @@ _LEAD = re.compile(
 _LEAD_WORDS = ("posisi", "sebagai", "menjadi", "role of", "position of")
 #: what follows those words without being a title ("sebagai berikut": as follows)
 _NOT_TITLES = frozenset(
-    "berikut bahan salah syarat peserta kandidat calon pengganti contoh bentuk tanda wujud "
-    "part well follows soon possible bagian pertimbangan".split()
+    ["berikut", "bahan", "salah", "syarat", "peserta", "kandidat", "calon", "pengganti", "contoh", "bentuk", "tanda", "wujud", "part", "well", "follows", "soon", "possible", "bagian", "pertimbangan"]
 )
 
 
@@ -318,8 +336,29 @@ _ROLE_AT = re.compile(
 )
 _SUBJECT_AT = re.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$")
 _TEAM_OF = re.compile(
-    r"\b(?:Tim|Team)\s+(?:\w+\s+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$", re.MULTILINE
+    r"\b(?:Tim|Team)[ \t]+(?:\w+[ \t]+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})[ \t]*$",
+    re.MULTILINE,
 )
+#: a word before "CV" that makes it a résumé ("surat lamaran dan CV", "bawa CV Anda")
+_CV_AS_RESUME = re.compile(
+    r"(?i:dan|bawa|membawa|kirim|kirimkan|lampirkan|upload|unggah|your|a|the|send|bring|&|,)\s*$"
+)
+
+
+def _company_form(source: str) -> str | None:
+    """The first "PT …" / "CV …" name of `source`, skipping a "CV" that is a résumé."""
+    at = 0
+    while (m := _search_from(_COMPANY_RE, source[at:], ("PT", "CV", "Pt"))) is not None:
+        if not (m.group(1).startswith("CV") and _CV_AS_RESUME.search(source[: at + m.start()])):
+            return _clean(m.group(1))
+        at += m.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _team_words() -> frozenset[str]:
+    """Words that name a team, never a company ("Tim Rekrutmen", "Recruitment Team")."""
+    return frozenset(str(w) for w in words()["not_names"]) | {"rekrutmen", "recruitment"}
 
 
 def company_from_domain(email: str | None) -> str | None:
@@ -344,9 +383,9 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     for value in labelled(text, "company"):
         return value
     for source in (subject or "", text, sender_name or ""):
-        m = _search_from(_COMPANY_RE, source, ("PT", "CV", "Pt"))
-        if m:
-            return _clean(m.group(1))
+        named = _company_form(source)
+        if named:
+            return named
     low = text.lower()
     m = None
     if "position" in low or "role" in low:
@@ -357,7 +396,7 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     if m:
         return _clean(m.group(1))
     m = _search_from(_TEAM_OF, text, ("Tim", "Team"))
-    if m and m.group(1).lower() not in ("hrd", "hr"):
+    if m and m.group(1).lower() not in _team_words():
         return _clean(m.group(1))
     if not _ORG_HINT.search(text):
         return None
