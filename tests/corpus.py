@@ -53,6 +53,10 @@ class Case:
     phenomena: list[str] = field(default_factory=list)
 
 
+def _day_month(day: date, lang: str) -> str:
+    return f"{day.day} {MONTHS[lang].split()[day.month - 1]}"
+
+
 def _ordinal(n: int) -> str:
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
@@ -246,7 +250,7 @@ def make_case(r: random.Random) -> Case:
     elif channel == "letter":
         letter_day = NOW.date() - timedelta(days=1)
         lines += [
-            f"Jakarta, {letter_day.day} {MONTHS['id'].split()[letter_day.month - 1]} {letter_day.year}",
+            f"Jakarta, {_day_month(letter_day, 'id')} {letter_day.year}",
             f"Nomor: {r.randrange(10, 99)}/HRD/XII/2026",
             "Perihal: Undangan Wawancara",
             "",
@@ -255,7 +259,7 @@ def make_case(r: random.Random) -> Case:
     elif channel == "portal":
         stamp = NOW - timedelta(hours=r.randrange(1, 9))
         lines += [
-            f"Interview · {stamp.day} {MONTHS['en'].split()[stamp.month - 1][:3]} {stamp.year}, {stamp:%H:%M}",
+            f"Interview · {_day_month(stamp.date(), 'en')[:6]} {stamp.year}, {stamp:%H:%M}",
             "",
         ]
         ph.append("notification_stamp")

@@ -21,7 +21,8 @@ _WORD_RE = re.compile(r"[a-z]+")
 # "CV" is a company form only before a name: "CV Anda" is a résumé
 _COMPANY_RE = re.compile(
     r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?!(?:Anda|Saudara|Saudari|Kamu|Dan|Atau|Yang|Dari|Ini|Asli|"
-    r"Terbaru|Lengkap|Dan|Your|And)(?![\w]))(?:[A-Z][\w&-]*|dan|&)(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
+    r"Terbaru|Lengkap|Your|And)(?![\w]))(?:[A-Z][\w&-]*|dan|&)"
+    r"(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
 )
 _ORG_SUFFIX = (
     r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
@@ -299,10 +300,6 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _LEAD_WORDS = ("posisi", "sebagai", "menjadi", "role of", "position of")
-#: what follows those words without being a title ("sebagai berikut": as follows)
-_NOT_TITLES = frozenset(
-    ["berikut", "bahan", "salah", "syarat", "peserta", "kandidat", "calon", "pengganti", "contoh", "bentuk", "tanda", "wujud", "part", "well", "follows", "soon", "possible", "bagian", "pertimbangan"]
-)
 
 
 def _search_lead(text: str, low: str) -> str | None:
