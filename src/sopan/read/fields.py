@@ -312,7 +312,7 @@ def _search_lead(text: str, low: str) -> str | None:
         first = value.split()[0].lower() if value else ""
         if (
             value
-            and first not in _NOT_TITLES
+            and first not in words()["not_titles"]
             and first not in weekday_map()
             and (first not in month_map())
         ):
