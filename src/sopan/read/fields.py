@@ -263,9 +263,9 @@ def position(text: str, subject: str | None) -> str | None:
         m = pat.search(text)
         if m:
             return _clean(m.group(1))
-    m = _search_lead(text, low)
-    if m:
-        return m
+    led = _search_lead(text, low)
+    if led:
+        return led
     if subject:
         m = _SUBJECT_POSITION.search(subject)
         if m and not re.search(r"\s{3}", m.group(0)):  # a blanked placeholder: no title
