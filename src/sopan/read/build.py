@@ -136,7 +136,7 @@ def _sender(segments: list[Segment], env: Envelope) -> tuple[str | None, str | N
     if env.sender_email is None:  # pasted text: the quoted header block may name the sender
         for seg in segments:
             name, address = people.address_header(seg.headers.get("from"))
-            if address:
+            if address or name:
                 return name, address
     return env.sender_name, env.sender_email
 

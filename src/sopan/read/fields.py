@@ -29,7 +29,11 @@ _ORG_SUFFIX = (
     r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
     r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)"
 )
-_ADDRESS_HINT = re.compile(r"\b(?:at|di) (?:\d|our|[^\n]{0,50}\b(?:Jl|Jalan)\b)", re.IGNORECASE)
+_ADDRESS_HINT = re.compile(
+    r"\b(?:at|di) (?:\d|our|kantor kami|(?:ruang|gedung|aula|lantai|wisma|menara|graha|room|"
+    r"building|hall|floor|level) |[^\n]{0,50}\b(?:Jl|Jalan)\b)",
+    re.IGNORECASE,
+)
 _ORG_HINT = re.compile(rf"{_ORG_SUFFIX}(?![\w])")
 _ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{1,4}}{_ORG_SUFFIX}\.?)(?![\w])")
 
@@ -208,18 +212,50 @@ def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[tuple[str
     return single, multi
 
 
-# a sentence ends at a full stop before a capital that does not go on the address
-_END = r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$)"
+# a sentence ends at a full stop before a capital that does not go on the address; an
+# address also ends before the time that follows it ("5 Harbor Street at 2 PM")
+_END = (
+    r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$"
+    r"|,?\s+(?:at|on|pukul|jam|pada)\s+\d|,?\s+(?:on|pada)\s+(?:hari\s+)?[A-Z])"
+)
+#: "at 2 PM", "di 10.00": a time where an address could start
+_NOT_A_PLACE = r"(?!\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?\s?m\b|WIB|WITA|WIT|o'clock)|\d{1,2}[.:]\d\d)"
+_ROOMS = r"(?:Ruang|Gedung|Aula|Lantai|Wisma|Menara|Graha|Room|Building|Hall|Floor|Level)"
 _ADDRESS_RES = tuple(
     re.compile(p + _END)
     for p in (
-        r"(?:\bat\b|\bdi\b)\s+(\d{1,5}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}[^\n]{3,120}?)",
+        rf"(?:\bat\b|\bdi\b)\s+{_NOT_A_PLACE}(\d{{1,5}}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}"
+        r"[^\n]{0,120}?)",
         # the words before the street name hold no second "at"/"di": in "at 9:00 am at
         # our office, Jl. …" the place begins at the second one
         r"(?:\bat\b|\bdi\b)\s+((?:(?!\b(?:at|di)\b)[^\n]){0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)",
-        r"(?i:\bat\s+)((?i:our\s+(?:head\s+|main\s+|regional\s+)?office)(?:,\s*[^\n]{3,100}?)?)",
+        r"(?i:\bat\s+)((?i:our\s+)(?:[A-Z][a-z]+\s+)?(?i:(?:head\s+|main\s+|regional\s+)?office)"
+        r"(?:,\s*[^\n]{3,100}?)?)",
+        rf"(?:\bat\b|\bdi\b)\s+({_ROOMS}\s[^\n]{{2,100}}?)",
+        r"(?i:\bdi\s+)((?i:kantor\s+kami)(?:\s+di\s+[^\n]{3,80}?)?)",
     )
 )
+#: "at the address below:", "di alamat berikut": the address is the block of lines after it
+_BLOCK_INTRO = re.compile(
+    r"(?i:address\s+below|following\s+address|alamat\s+(?:berikut|di\s*bawah\s+ini))[^\n]*\n"
+)
+
+
+def _address_block(text: str) -> str | None:
+    m = _BLOCK_INTRO.search(text)
+    if not m:
+        return None
+    lines = []
+    for line in text[m.end() :].splitlines():
+        value = _clean(line)
+        if not value:
+            if lines:
+                break
+            continue
+        if len(value) > 80 or len(lines) == 4:
+            break
+        lines.append(value)
+    return ", ".join(lines) or None
 
 
 # "at"/"di" before a space, any case (a class per letter scans faster than an alternation);
@@ -243,13 +279,13 @@ def location(text: str) -> str | None:
         and ((s := m.start()) == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"))
     ]
     if not any(_ADDRESS_HINT.match(text, s) for s in starts):
-        return None
+        return _address_block(text)
     for pat in _ADDRESS_RES:
         for s in starts:
             m = pat.match(text, s)
             if m:
                 return _clean(m.group(1))
-    return None
+    return _address_block(text)
 
 
 def position(text: str, subject: str | None) -> str | None:
