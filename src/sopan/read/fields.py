@@ -22,7 +22,8 @@ _WORD_RE = re.compile(r"[a-z]+")
 _COMPANY_RE = re.compile(
     r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?!(?:Anda|Saudara|Saudari|Kamu|Dan|Atau|Yang|Dari|Ini|Asli|"
     r"Terbaru|Lengkap|Your|And)(?![\w]))(?:[A-Z][\w&-]*|dan|&)"
-    r"(?:[ \t]+(?:[A-Z][\w&-]*|&|Tbk\.?)){0,6})"
+    r"(?:[ \t]+(?!(?:Jl|Jln|Jalan|No|Kav|Blok|Gedung|Lantai|Lt|Ruang)\b)(?:[A-Z][\w&-]*|&|Tbk\.?))"
+    r"{0,6})"
 )
 _ORG_SUFFIX = (
     r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
@@ -364,8 +365,14 @@ _SUBJECT_POSITION = re.compile(
 
 
 _ROLE_AT = re.compile(
-    r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with)\s+"
-    r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
+    r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with|in)\s+"
+    r"(?!(?:our|the|a|an|this|that)\b)([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
+)
+#: "applying to IBM", "melamar di Bluefin", "bergabung dengan Tokopedia": whoever is applied to
+_APPLIED_TO = re.compile(
+    r"(?i:\b(?:applying|applied|apply|application)\s+(?:to|at|with)|\bmelamar\s+(?:di|ke)|"
+    r"\bbergabung\s+(?:dengan|bersama)|\bjoin(?:ing)?)\s+(?!(?:our|the|us|kami|this)\b)"
+    r"([A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&-]*(?:\.[\w&-]+)*|&)){0,4})"
 )
 _SUBJECT_AT = re.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$")
 _TEAM_OF = re.compile(
@@ -386,6 +393,14 @@ def _company_form(source: str) -> str | None:
             return _clean(m.group(1))
         at += m.end()
     return None
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names, capitalised as they begin a sentence ("Join Monday …")."""
+    from sopan.read.words import month_map, weekday_map
+
+    return frozenset(w.capitalize() for w in (*month_map(), *weekday_map()))
 
 
 @lru_cache(maxsize=1)
@@ -428,13 +443,36 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     m = _SUBJECT_AT.search(subject) if subject and "at" in subject else None
     if m:
         return _clean(m.group(1))
+    m = _APPLIED_TO.search(text)
+    if m and m.group(1).split()[0] not in _calendar_words():
+        return _clean(m.group(1))
     m = _search_from(_TEAM_OF, text, ("Tim", "Team"))
     if m and m.group(1).lower() not in _team_words():
         return _clean(m.group(1))
-    if not _ORG_HINT.search(text):
-        return None
-    orgs = [o for o in _ORG_RE.findall(text) if o.split()[0] not in ("The", "Our", "Dear")]
-    return _clean(orgs[-1]) if orgs else None
+    orgs = []
+    if _ORG_HINT.search(text):
+        orgs = [o for o in _ORG_RE.findall(text) if o.split()[0] not in ("The", "Our", "Dear")]
+    return _clean(orgs[-1]) if orgs else _signature_org(text)
+
+
+def _signature_org(text: str) -> str | None:
+    """The organisation a signature names under the signer ("Tom / bluefin analytics"): the
+    second line after the sign-off, when it is a short name and not a job title."""
+    signoff = phrase_re("signoffs")
+    lines = [ln.strip(" ,*_") for ln in text.splitlines()]
+    for i, line in enumerate(lines):
+        if not signoff.fullmatch(line):
+            continue
+        block = [ln for ln in lines[i + 1 : i + 5] if ln][:3]
+        if len(block) < 2:
+            return None
+        value = block[1]
+        low = value.lower()
+        titled = phrase_re("title_words").search(low) or phrase_re("not_names").search(low)
+        if titled or re.search(r"\d|@|http|[.:;!?]$", value) or not 1 <= len(value.split()) <= 5:
+            return None
+        return value
+    return None
 
 
 # one line only ([ \t], not \s): two \s* in a row ran across every blank line after a "No"
