@@ -246,7 +246,7 @@ def _address_block(text: str) -> str | None:
     m = _BLOCK_INTRO.search(text)
     if not m:
         return None
-    lines = []
+    lines: list[str] = []
     for line in text[m.end() :].splitlines():
         value = _clean(line)
         if not value:

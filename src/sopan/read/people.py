@@ -185,7 +185,7 @@ def address_header(value: object) -> tuple[str | None, str | None]:
         from sopan.read.email_src import header_text
 
         name = header_text(re.sub(r"<[^>]*>", " ", name))
-        if "@" in name:  # an address as the display name is no name, and never the recipient
+        if name and "@" in name:  # an address as the display name is no name, and never the recipient
             name = None
     if not name and "@" not in raw and not _ADDRESS.fullmatch(address) and raw.strip():
         name = raw.strip(" \"'") or None  # "From: Sari Wulandari": a name, no address
