@@ -143,6 +143,9 @@ class Invitation:
     #: the interview's time of day when `start` cannot be told: no date is written, or the
     #: time's zone is one sopan does not know ("10.00" under a placeholder date)
     time_of_day: time | None = None
+    #: how sure sopan is that the message is an interview invitation at all (0–1): low when
+    #: it never says "interview" ("selected to meet the HR Director"); the user decides
+    confidence: float = 1.0
     missing: tuple[str, ...] = ()
     ambiguous: tuple[Ambiguity, ...] = ()
     #: of a recurring calendar series, the occurrence the invitation was read as (its

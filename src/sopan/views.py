@@ -41,6 +41,7 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "reply_by": iso(inv.reply_by),
         "message_id": inv.message_id,
         "uid": inv.uid,
+        "confidence": inv.confidence,
         "missing": list(inv.missing),
         "ambiguous": [
             {"field": a.field, "candidates": list(a.candidates), "problem": a.problem}

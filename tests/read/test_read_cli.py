@@ -29,6 +29,7 @@ KEYS = [
     "reply_by",
     "message_id",
     "uid",
+    "confidence",
     "missing",
     "ambiguous",
     "provenance",

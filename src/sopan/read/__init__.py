@@ -104,16 +104,36 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
                 raise  # a cancellation or a reply is never read as an invitation
             except UserError:
                 continue  # a broken calendar part: the body still says what it says
-        if not env.calendar and not _mentions_invitation((env.subject or "") + "\n" + body):
-            raise UserError(f"{origin}: this email is not an interview invitation")
-        return build(body, env, now=now, user_tz=user_tz)
+        said = env.calendar is not None or _mentions_invitation((env.subject or "") + "\n" + body)
+        inv = build(body, env, now=now, user_tz=user_tz)
+        return said and inv or _unsure(inv, (env.subject or "") + "\n" + body, origin, "email")
     text = decode_bytes(data)
-    if not _mentions_invitation(text):
-        raise UserError(
-            f"{origin}: not an interview invitation (no email headers, no calendar "
-            "data, no mention of an interview)"
-        )
-    return read_text(text, now=now, user_tz=user_tz)
+    inv = read_text(text, now=now, user_tz=user_tz)
+    return inv if _mentions_invitation(text) else _unsure(inv, text, origin, "text")
+
+
+#: how sure sopan is that a message is an invitation when it never says "interview": it asks
+#: to meet ("selected to meet our HR Director", "tes wwcr"), or at least gives a day and time
+MEETING_CONFIDENCE, DATE_CONFIDENCE = 0.5, 0.3
+
+
+def _unsure(inv: Invitation, text: str, origin: str, what: str) -> Invitation:
+    """A message that never says "interview": read with a low confidence when it asks to meet
+    or gives a day and a time (the user confirms it), otherwise refused."""
+    from dataclasses import replace
+
+    from sopan.read.words import phrase_re
+
+    if phrase_re("meeting_words").search(text):
+        return replace(inv, confidence=MEETING_CONFIDENCE)
+    if (inv.day or inv.start) and inv.time_of_day:
+        return replace(inv, confidence=DATE_CONFIDENCE)
+    if what == "email":
+        raise UserError(f"{origin}: this email is not an interview invitation")
+    raise UserError(
+        f"{origin}: not an interview invitation (no email headers, no calendar "
+        "data, no mention of an interview)"
+    )
 
 
 def _mentions_invitation(text: str) -> bool:

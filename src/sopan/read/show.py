@@ -35,7 +35,10 @@ _LABELS = (
     "uid",
     "missing",
     "ambiguous",
+    "confidence",
 )
+#: below this, the view says the message may not be an invitation at all
+_SURE = 0.8
 
 
 def _day(day: date, language: Language) -> str:
@@ -126,7 +129,10 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         if left is not None:
             rows.append(("time_left", _time_left(left, w)))
     elif inv.day:
-        rows.append(("when", f"{_day(inv.day, language)} {w.text('read', 'no_time_given')}"))
+        clock = inv.time_of_day.strftime("%H:%M") if inv.time_of_day else None
+        rows.append(("when", f"{_day(inv.day, language)} {clock or w.text('read', 'no_time_given')}"))
+    elif inv.time_of_day:
+        rows.append(("when", f"{inv.time_of_day:%H:%M} ({w.text('read', 'date_unknown')})"))
     else:
         rows.append(("when", None))
     contact = inv.contact
@@ -150,6 +156,9 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
     if inv.missing:
         rows.append(("missing", ", ".join(inv.missing)))
     rows += [("ambiguous", f"{a.field}: {a.summary()}") for a in inv.ambiguous]
+    if inv.confidence < _SURE:
+        value = format_decimal(inv.confidence, format="0.0", locale=language)
+        rows.append(("confidence", w.text("read", "low_confidence", value=value)))
     labels = {key: w.text("read", key) + ":" for key in _LABELS}
     width = max(len(label) for label in labels.values()) + 1
     lines: list[str] = []
