@@ -32,6 +32,16 @@ PRIVATE_REASONS = ("health", "personal")
 SETTLED_REASONS = ("accepted-offer", "not-a-fit")
 
 
+def earliest_start(inv: Invitation, user_tz: str) -> datetime | None:
+    """The start, or when only the day is known, the first moment of that day: the time
+    left is then counted to the earliest the interview can be, never later."""
+    if inv.start is not None or inv.day is None:
+        return inv.start
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(inv.day, datetime.min.time(), ZoneInfo(inv.timezone or user_tz))
+
+
 def urgency_of(start: datetime | None, now: datetime) -> Urgency:
     """Hours left and level: ok ≥ 48 h, soon 24–48 h, late < 24 h, past from the start on."""
     if start is None:
@@ -315,7 +325,7 @@ def make_plan(
 ) -> Plan:
     """Decide the action, urgency, channel sequence, conflicts, checklist and warnings."""
     w = load_words(lang or profile.language)
-    urgency = urgency_of(inv.start, now)
+    urgency = urgency_of(earliest_start(inv, profile.timezone), now)
     travel, issue_key, issue_city = travel_for(inv, profile)
     action, recommendation, action_key = choose_action(
         sit, travel, remote=inv.mode in ("online", "phone")

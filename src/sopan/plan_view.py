@@ -14,6 +14,8 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     lines = [w.text("view", "title", action=w.name("action", plan.action))]
     if inv.start is not None:
         lines.append(w.text("view", "interview", when=inv.start.strftime("%Y-%m-%d %H:%M %Z")))
+    elif inv.day is not None:
+        lines.append(w.text("view", "interview_day", day=inv.day.isoformat()))
     else:
         lines.append(w.text("view", "no_date"))
     if plan.urgency.hours_left is not None:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -70,6 +70,13 @@ def when_text(moment: datetime, tz_name: str | None, language: str, *, short: bo
     time = format_time(local, pats["time"], locale=language)
     template = str(pats["when_short" if short else "when"])
     return template.format(date=date, time=time, zone=zone_label(local, language))
+
+
+def day_text(day: date, language: str, *, short: bool = False) -> str:
+    """A day with no time known, in the same form `when_text` gives its date: "Senin,
+    30 November 2026"."""
+    pats = common(language)["dates"]
+    return format_date(day, pats["date_short" if short else "date"], locale=language)
 
 
 def letter_date(moment: datetime, language: str) -> str:

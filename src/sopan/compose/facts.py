@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sopan.compose.bank import common
-from sopan.compose.dates import day_part, when_text
+from sopan.compose.dates import day_part, day_text, when_text
 from sopan.model import Invitation, Profile, Situation
 
 
@@ -107,6 +107,12 @@ def build_facts(
     if inv.start is not None:
         facts["when"] = when_text(inv.start, inv.timezone, language)
         facts["when_short"] = when_text(inv.start, inv.timezone, language, short=True)
+        facts["when_clause"] = str(frag["when_clause"]).format(**facts)
+        facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
+    elif inv.day is not None:
+        # only the day is known: name it, never a time ("Senin, 30 November 2026")
+        facts["when"] = day_text(inv.day, language)
+        facts["when_short"] = day_text(inv.day, language, short=True)
         facts["when_clause"] = str(frag["when_clause"]).format(**facts)
         facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
     else:
