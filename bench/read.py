@@ -1,7 +1,12 @@
 """Field-by-field accuracy of `sopan.read` on ../shared/eval-dev (invitations and ics),
-with `dateparser.search_dates` as the baseline for date and start time, and speed of both.
+with `dateparser.search_dates` as the baseline for date and start time, and speed of both;
+then the generated corpus (tests/corpus.py, 5,000 invitations) per field and per phenomenon.
 
-Run: python bench/read.py   (from the project root; no arguments)
+Scoring is strict: "wrong" is a value that is not the label's, counted apart from "honest"
+(reported missing or ambiguous); a file the reader refuses counts every labelled field as a
+miss. Accuracy is right / all labelled fields.
+
+Run: python bench/read.py [CORPUS_SIZE]   (from the project root)
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # In place of this folder, whose calendar.py would hide the standard library module.
 sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
 
+from corpus import FIELDS as CORPUS_FIELDS  # noqa: E402
+from corpus import NOW as CORPUS_NOW  # noqa: E402
+from corpus import generate, judge  # noqa: E402
 from evaldev import (  # noqa: E402
     HONEST,
     NOW,
@@ -26,7 +34,10 @@ from evaldev import (  # noqa: E402
     score_file,
 )
 
+from sopan.errors import UserError  # noqa: E402
 from sopan.read import read_bytes, read_file  # noqa: E402
+
+REFUSED = "refused"
 
 
 def baseline(text: str) -> datetime | None:
@@ -75,11 +86,13 @@ def main() -> None:
     for path in files:
         label = label_of(path)
         t0 = time.perf_counter()
-        inv = read_file(path, now=NOW)
+        try:
+            rows = score_file(path, read_file(path, now=NOW))
+        except UserError:  # refused: every labelled field is a miss
+            rows = dict.fromkeys(score_file(path, read_bytes(b"interview", now=NOW)), REFUSED)
         ours_time += time.perf_counter() - t0
-        rows = score_file(path, inv)
         for field, verdict in rows.items():
-            table.setdefault(field, {RIGHT: 0, HONEST: 0, WRONG: 0})[verdict] += 1
+            table.setdefault(field, {RIGHT: 0, HONEST: 0, WRONG: 0, REFUSED: 0})[verdict] += 1
             if verdict == WRONG:
                 failures.append(f"{path.name}: {field}")
         if path.suffix == ".txt":
@@ -107,11 +120,17 @@ def main() -> None:
         f"sopan.read on {len(files)} labelled files ({n_txt} invitations, "
         f"{len(files) - n_txt} ics); 'honest' = reported missing/ambiguous, not guessed\n"
     )
-    print(f"{'field':<14}{'right':>7}{'honest':>8}{'wrong':>7}   {'baseline right/wrong':>22}")
+    head = f"{'field':<14}{'right':>7}{'honest':>8}{'wrong':>7}{'refused':>9}"
+    print(f"{head}   {'baseline right/wrong':>22}")
     for field, counts in table.items():
         base = base_table.get(field)
         extra = f"{base.get(RIGHT, 0):>11} / {base.get(WRONG, 0):<3}" if base else ""
-        print(f"{field:<14}{counts[RIGHT]:>7}{counts[HONEST]:>8}{counts[WRONG]:>7}   {extra:>22}")
+        row = f"{counts[RIGHT]:>7}{counts[HONEST]:>8}{counts[WRONG]:>7}{counts[REFUSED]:>9}"
+        print(f"{field:<14}{row}   {extra:>22}")
+    right = sum(c[RIGHT] for c in table.values())
+    total = sum(sum(c.values()) for c in table.values())
+    wrong = sum(c[WRONG] for c in table.values())
+    print(f"\nstrict field accuracy: {right / total:.3f} ({right}/{total}); wrong values: {wrong}")
     print("\n(baseline: dateparser.search_dates on the invitation texts only; first hit taken)")
     texts = [p.read_bytes() for p in files if p.suffix == ".txt"]
     ours_rate = base_rate = 0.0
@@ -145,6 +164,38 @@ def main() -> None:
     print(f"first pass incl. start-up: sopan {ours_time:.2f} s, dateparser {base_time:.2f} s")
     if failures:
         print("\nwrong:", ", ".join(failures))
+    _corpus(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
+
+
+def _corpus(size: int) -> None:
+    """Accuracy on the generated corpus, per field and per phenomenon, and its speed."""
+    cases = generate(size, seed=2026)
+    per_field: dict[str, dict[str, int]] = {
+        f: {RIGHT: 0, HONEST: 0, WRONG: 0} for f in CORPUS_FIELDS
+    }
+    per_phen: dict[str, dict[str, int]] = {}
+    t0 = time.perf_counter()
+    for case in cases:
+        rows = judge(read_bytes(case.text.encode(), now=CORPUS_NOW), case.truth)
+        for field, verdict in rows.items():
+            per_field[field][verdict] += 1
+            for p in case.phenomena:
+                per_phen.setdefault(p, {RIGHT: 0, HONEST: 0, WRONG: 0})[verdict] += 1
+    elapsed = time.perf_counter() - t0
+    right = sum(c[RIGHT] for c in per_field.values())
+    total = sum(sum(c.values()) for c in per_field.values())
+    print(f"\ngenerated corpus: {size:,} invitations ({size / elapsed:,.0f} msg/s)")
+    print(f"{'field':<14}{'right':>7}{'honest':>8}{'wrong':>7}")
+    for field, c in per_field.items():
+        print(f"{field:<14}{c[RIGHT]:>7}{c[HONEST]:>8}{c[WRONG]:>7}")
+    print(
+        f"field accuracy: {right / total:.4f}; wrong values: "
+        f"{sum(c[WRONG] for c in per_field.values())}"
+    )
+    print(f"\n{'phenomenon':<28}{'accuracy':>9}{'wrong':>7}{'cases':>7}")
+    for name, c in sorted(per_phen.items()):
+        n = sum(c.values())
+        print(f"{name:<28}{c[RIGHT] / n:>9.3f}{c[WRONG]:>7}{n // len(CORPUS_FIELDS):>7}")
 
 
 if __name__ == "__main__":

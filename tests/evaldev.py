@@ -85,7 +85,7 @@ def invitation_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
     contact = inv.contact
     return {
         "date": judge_date(inv, label["date"]),
-        "start_time": judge_time(inv.start, label["start_time"], inv),
+        "start_time": _judge_clock(inv, label["start_time"]),
         "end_time": _judge_end(inv, end, label),
         "timezone": judge_zone(inv, label["timezone"]),
         "mode": RIGHT if inv.mode == label["mode"] else (HONEST if inv.mode is None else WRONG),
@@ -99,6 +99,16 @@ def invitation_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
         "reference": _text_match(inv.reference, label["reference_number"]),
         "reply_by": judge_reply_by(inv, label["reply_by"]),
     }
+
+
+def _judge_clock(inv: Invitation, want: str | None) -> str:
+    """The start's time of day, or `time` when no start can be made (no date, or a day only
+    offered as ambiguous): the JSON contract gives it either way."""
+    if inv.start is not None or inv.time_of_day is None:
+        return judge_time(inv.start, want, inv)
+    if want is None:
+        return WRONG
+    return RIGHT if inv.time_of_day.strftime("%H:%M") == want else WRONG
 
 
 def _ics_start(inv: Invitation, want: str) -> str:

@@ -224,13 +224,13 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             )
         )
     # the newest message that says when wins; the reply deadline may sit in any of them
-    when = next((w for w in results if w.day or w.ambiguous or w.start), When())
+    when = next((w for w in results if w.day or w.ambiguous or w.start or w.time or w.tz), When())
     span = None
     if when.span is not None:
         at = results.index(when)
         shift = sum(len(seg.text) + 1 for seg in segments[:at])
         span = (when.span[0] + shift, when.span[1] + shift)
-    if not (when.day or when.ambiguous or when.start) and env.subject:
+    if not (when.day or when.ambiguous or when.start or when.time) and env.subject:
         # nothing in the body: the subject line may carry it ("Interview besok 10.00")
         base = (env.sent_at or now).astimezone(ZoneInfo(user_tz)).date()
         sent_day = env.sent_at.date() if env.sent_at else None

@@ -168,6 +168,21 @@ def _lone_time(text: str, times: list[TimeHit]) -> TimeHit | None:
     return None
 
 
+def _labelled_zone(text: str) -> str | None:
+    """A zone on the line labelled with the time, when the time itself is a placeholder
+    ("Waktu: {waktu} WIB", "Pukul : [isi jam] WIB s.d. selesai")."""
+    from sopan.read.labels import label_lines
+    from sopan.read.times import find_zones
+
+    time_label = phrase_re("labels", "time")
+    for label, value in label_lines(text):
+        if time_label.fullmatch(label):
+            zones = find_zones(value)
+            if zones:
+                return zones[0][1]
+    return None
+
+
 def _zone_for(text: str, hit: DateHit, t: TimeHit | None) -> str | None:
     if t and t.zone:
         return t.zone
@@ -243,15 +258,20 @@ def decide(
         when.reply_zone_written = bool(t and t.zone)
     if not scored:
         t = _lone_time(text, times)
-        if t is not None:  # "Waktu: 10.00 WIB" under a date left as a placeholder
-            when.time, when.tz = (t.hour, t.minute), t.zone
+        if t is None:
+            when.tz = _labelled_zone(text)  # a zone written though the time is a placeholder
+        else:  # "Waktu: 10.00 WIB" under a date left as a placeholder
+            when.time, when.tz = (t.hour, t.minute), t.zone or _labelled_zone(text)
             when.span = (t.start, t.end)
         return when
     top = max(s for s, _, _ in scored)
     best = [(h, t) for s, h, t in scored if s == top]
     days = {h.day for h, _ in best}
     if len(days) > 1:
-        tz = user_tz
+        # "May 21st at 10am or May 22nd at 2pm PST": a zone written once is every slot's
+        zone = next((z for h, t in best if (z := _zone_for(text, h, t))), None)
+        tz = zone or _labelled_zone(text) or user_tz
+        when.tz, when.tz_assumed = tz, zone is None
         when.ambiguous.append(
             Ambiguity("start", tuple(dict.fromkeys(_describe(h.day, t, tz) for h, t in best)))
         )
@@ -267,7 +287,7 @@ def decide(
         return when
     if t is None:
         t = next((tt for _, h2, tt in scored if h2.day == hit.day and tt), None)
-    zone = _zone_for(text, hit, t)
+    zone = _zone_for(text, hit, t) or _labelled_zone(text)
     if t is not None:
         when.time = (t.hour + 12 if t.unsure_half else t.hour, t.minute)
     if zone is None and t is not None and t.unknown_zone:

@@ -92,9 +92,10 @@ def _with_year(m: int, d: int, y: int | None, base: date) -> date | None:
 
 
 def _day_of_month(base: date, d: int, wd: int) -> date | None:
-    """The first day on or after `base` that is the `d`th of its month and weekday `wd`."""
+    """The first day on or after `base` that is the `d`th of its month and weekday `wd`, in
+    the three months "Friday the 18th" can speak of; None when there is none."""
     y, mo = base.year, base.month
-    for _ in range(14):  # a given weekday and day of the month meet within 14 months
+    for _ in range(3):
         found = _valid(y, mo, d)
         if found and found >= base and found.weekday() == wd:
             return found

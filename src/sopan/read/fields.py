@@ -304,6 +304,9 @@ def position(text: str, subject: str | None) -> str | None:
     if led:
         return led
     if subject:
+        led = _search_lead(subject, subject.lower())
+        if led:
+            return led
         m = _SUBJECT_POSITION.search(subject)
         if m and not re.search(r"\s{3}", m.group(0)):  # a blanked placeholder: no title
             value = _clean(m.group(1))
@@ -317,12 +320,14 @@ _POSITION_PATTERNS = (
     r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
     r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
     r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
+    r"(?:application|applied|applying)\s+for\s+(?:the\s+|a\s+|an\s+)?"
+    r"([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})\s+(?:in|at|with|position|role)\b",
 )
 # each pattern is tried only when its gate word is in the text
 _POSITION_RES = tuple(
     zip(
         (re.compile(p) for p in _POSITION_PATTERNS),
-        ("posisi", "position", "position of", "sebagai"),
+        ("posisi", "position", "position of", "sebagai", "applic"),
         strict=True,
     )
 )

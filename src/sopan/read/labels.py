@@ -76,8 +76,13 @@ def label_before(text: str, pos: int, *, is_label: re.Pattern[str] | None = None
     m = None
     for m in SEPARATOR.finditer(head):  # noqa: B007  (the last separator before the value)
         pass
-    if m is not None and m.start() > 0 and m.start() <= 60:
-        return clean_label(head[: m.start()])
+    if m is not None and m.start() > 0:
+        # a label begins its line, or follows a sentence or another field on it
+        # ("… Jawa Tengah. Waktu : 08.00")
+        before = head[: m.start()]
+        cut = max(before.rfind(". "), before.rfind("; "), before.rfind("\t"))
+        label = before[cut + 1 :] if cut >= 0 else before
+        return clean_label(label) if len(label) <= 60 else ""
     if head.strip():
         return ""
     above, seen = a - 1, 0

@@ -83,7 +83,8 @@ def contact_name(text: str, sender_name: str | None) -> str | None:
         name = _clean(_PHONE_RE.sub("", _EMAIL_RE.sub("", value)).replace("()", ""))
         if name and not re.search(r"\d{3}", name):
             return name
-    return person or signer or _closing_name(text)
+    closing = _closing_name(text)
+    return person or signer or (closing if closing and not _ui_words(closing) else None)
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +119,12 @@ def _closing_name(text: str) -> str | None:
     ).fullmatch(last):
         return last
     return None
+
+
+def _ui_words(name: str) -> bool:
+    """Whether a "name" is a button or link's text ("View Application", "Click Here")."""
+    ui = words()["not_person_words"]
+    return any(w.lower().strip("[]") in ui for w in name.split())
 
 
 def is_team(name: str) -> bool:
@@ -185,7 +192,9 @@ def address_header(value: object) -> tuple[str | None, str | None]:
         from sopan.read.email_src import header_text
 
         name = header_text(re.sub(r"<[^>]*>", " ", name))
-        if name and "@" in name:  # an address as the display name is no name, and never the recipient
+        if (
+            name and "@" in name
+        ):  # an address as the display name is no name, and never the recipient
             name = None
     if not name and "@" not in raw and not _ADDRESS.fullmatch(address) and raw.strip():
         name = raw.strip(" \"'") or None  # "From: Sari Wulandari": a name, no address

@@ -130,7 +130,9 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
             rows.append(("time_left", _time_left(left, w)))
     elif inv.day:
         clock = inv.time_of_day.strftime("%H:%M") if inv.time_of_day else None
-        rows.append(("when", f"{_day(inv.day, language)} {clock or w.text('read', 'no_time_given')}"))
+        rows.append(
+            ("when", f"{_day(inv.day, language)} {clock or w.text('read', 'no_time_given')}")
+        )
     elif inv.time_of_day:
         rows.append(("when", f"{inv.time_of_day:%H:%M} ({w.text('read', 'date_unknown')})"))
     else:

@@ -169,7 +169,7 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
 
 
 _WORD_TRIGGER = re.compile(
-    r"(?:pukul|jam|setengah|o'?clock|noon|midday|tengah hari|morning|"
+    r"(?:pukul|jam|setengah|o'?clock|noon|midday|tengah hari|morning|half past|"
     r"afternoon|evening|night|[ap]\.?m)\b"
 )
 
