@@ -106,7 +106,7 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
                 continue  # a broken calendar part: the body still says what it says
         said = env.calendar is not None or _mentions_invitation((env.subject or "") + "\n" + body)
         inv = build(body, env, now=now, user_tz=user_tz)
-        return said and inv or _unsure(inv, (env.subject or "") + "\n" + body, origin, "email")
+        return inv if said else _unsure(inv, (env.subject or "") + "\n" + body, origin, "email")
     text = decode_bytes(data)
     inv = read_text(text, now=now, user_tz=user_tz)
     return inv if _mentions_invitation(text) else _unsure(inv, text, origin, "text")
