@@ -340,7 +340,7 @@ def test_an_address_as_the_display_name_never_takes_over() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Congratulations! You have been selected to meet our HR Director on 14 December 2026, 10:00.",
+        "You have been selected to meet our HR Director on 14 December 2026 at 10:00.",
         "Yth Sdr Rina, sdr dipanggil utk tes wwcr tgl 14/12 jam 10.00 di kntr PT Maju. Trims",
         "Rina, mohon datang Senin 14 Desember 2026 jam 10.00 ke kantor.",
     ],

@@ -90,9 +90,7 @@ def label_before(text: str, pos: int, *, is_label: re.Pattern[str] | None = None
         b = text.rfind("\n", 0, above) + 1
         line = text[b:above]
         if line.strip():
-            label = _bare_label(line)
-            if label and (is_label is None or is_label.search(label)):
-                return label
-            return ""
+            bare = _bare_label(line)
+            return bare if bare and (is_label is None or is_label.search(bare)) else ""
         above, seen = b - 1, seen + 1
     return ""

@@ -159,8 +159,8 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         rows.append(("missing", ", ".join(inv.missing)))
     rows += [("ambiguous", f"{a.field}: {a.summary()}") for a in inv.ambiguous]
     if inv.confidence < _SURE:
-        value = format_decimal(inv.confidence, format="0.0", locale=language)
-        rows.append(("confidence", w.text("read", "low_confidence", value=value)))
+        sure = format_decimal(inv.confidence, format="0.0", locale=language)
+        rows.append(("confidence", w.text("read", "low_confidence", value=sure)))
     labels = {key: w.text("read", key) + ":" for key in _LABELS}
     width = max(len(label) for label in labels.values()) + 1
     lines: list[str] = []
