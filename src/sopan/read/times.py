@@ -160,7 +160,7 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         hits.append(
             TimeHit(m.start(), end, start_h, m1, end_hm, open_end, zone, zone_text, unsure, unknown)
         )
-    if _WORD_TRIGGER.search(low):
+    if _word_trigger().search(low):
         hits = sorted(
             hits + [h for h in _word_times(text, low) if free(h.start, h.end)],
             key=lambda h: h.start,
@@ -168,10 +168,12 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
     return hits
 
 
-_WORD_TRIGGER = re.compile(
-    r"(?:pukul|jam|setengah|o'?clock|noon|midday|tengah hari|morning|half past|"
-    r"afternoon|evening|night|[ap]\.?m)\b"
-)
+@cache
+def _word_trigger() -> re.Pattern[str]:
+    """An hour or a time said by its name, as a word: only then are times in words looked for."""
+    w = words()
+    names = alternation([*w["hour_words"], *w["named_times"]])
+    return re.compile(rf"(?<![a-z])(?:{names})(?![a-z])")
 
 
 @cache
@@ -194,7 +196,13 @@ def _word_times(text: str, low: str) -> list[TimeHit]:
     """Times written in words: "jam sembilan pagi", "eleven in the morning", "noon"."""
     w = words()
     out: list[TimeHit] = []
-    for m in _word_time_re().finditer(low):
+    found: list[re.Match[str]] = []
+    for trigger in _word_trigger().finditer(low):
+        # only around each hour word: the full pattern at every character is slow
+        m = _word_time_re().search(low, max(0, trigger.start() - 16), trigger.end() + 24)
+        if m and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+    for m in found:
         minute = 0
         if m["named"]:
             hour = int(w["named_times"][m["named"]])
