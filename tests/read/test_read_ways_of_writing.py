@@ -392,3 +392,14 @@ def test_a_buttons_text_is_no_persons_name() -> None:
 
 def test_come_for_the_interview_is_onsite() -> None:
     assert read("Bisakah kamu datang untuk interview besok jam 2 siang?").mode == "onsite"
+
+
+def test_labels_in_table_cells() -> None:
+    inv = read(
+        "From: hr@maju.co.id\r\nSubject: Undangan Interview\r\nContent-Type: text/html; "
+        "charset=utf-8\r\n\r\n<p>Kami mengundang Anda interview.</p><table><tr><td>Tanggal</td>"
+        "<td>16 Desember 2026</td></tr><tr><td>Waktu</td><td>09.00 WITA</td></tr><tr><td>Posisi"
+        "</td><td>staf gudang</td></tr></table>"
+    )
+    assert starts(inv) == (date(2026, 12, 16), time(9, 0))
+    assert (inv.timezone, inv.position) == ("Asia/Makassar", "staf gudang")
