@@ -143,6 +143,10 @@ class Invitation:
     #: the interview's time of day when `start` cannot be told: no date is written, or the
     #: time's zone is one sopan does not know ("10.00" under a placeholder date)
     time_of_day: time | None = None
+    #: whether the calendar invitation asks for an answer (no ATTENDEE with RSVP=FALSE only)
+    rsvp: bool = True
+    #: whether it allows a counter-proposal (Outlook's X-MICROSOFT-DISALLOW-COUNTER)
+    counter_allowed: bool = True
     #: how sure sopan is that the message is an interview invitation at all (0–1): low when
     #: it never says "interview" ("selected to meet the HR Director"); the user decides
     confidence: float = 1.0

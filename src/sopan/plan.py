@@ -58,24 +58,51 @@ def urgency_of(start: datetime | None, now: datetime) -> Urgency:
     return Urgency(round(hours, 2), level)  # type: ignore[arg-type]
 
 
-def written_medium(inv: Invitation) -> tuple[Channel, str]:
+def recipient_email(inv: Invitation) -> str | None:
+    """The address a written reply goes to: the thread's Reply-To, the contact, the organizer."""
+    return inv.reply_to or inv.contact.email or inv.organizer or None
+
+
+def reachable(inv: Invitation) -> frozenset[Channel]:
+    """The channels that can reach the recruiter: email needs an address, a call a number,
+    SMS and WhatsApp a mobile number (an office landline takes neither), a calendar answer
+    a calendar invitation. A letter and a LinkedIn note need neither."""
+    from sopan.phones import is_mobile
+
+    out: set[Channel] = {"letter", "linkedin"}
+    if recipient_email(inv):
+        out.add("email")
+    if inv.contact.phone:
+        out |= {"call", "voicemail"}
+        if is_mobile(inv.contact.phone):
+            out |= {"sms", "whatsapp"}
+    if inv.uid:
+        out.add("calendar")
+    return frozenset(out)
+
+
+def written_medium(inv: Invitation) -> tuple[Channel | None, str]:
     """The written channel to answer in (R2.1), and the key of the reason it was chosen.
 
     Email and calendar invitations are answered by email (in the same thread). Pasted text
     carries no headers, so its medium is inferred: a subject or message id means a copied
-    email; otherwise a phone number means a chat (WhatsApp), an email address alone means
-    email, and nothing at all means the chat it was pasted from.
+    email; otherwise a mobile number means a chat (WhatsApp), an email address means email,
+    an office landline alone means no written channel (None: phone them), and nothing at
+    all means the chat it was pasted from.
     """
     if inv.source == "email":
         return "email", "email"
     if inv.source == "ics":
         return "email", "ics"
-    if inv.subject or inv.message_id:
+    reach = reachable(inv)
+    if (inv.subject or inv.message_id) and "email" in reach:
         return "email", "email"
-    if inv.contact.phone:
+    if "whatsapp" in reach:
         return "whatsapp", "text_phone"
-    if inv.contact.email:
+    if "email" in reach:
         return "email", "text_email"
+    if inv.contact.phone:
+        return None, "text_landline"
     return "whatsapp", "text_none"
 
 
@@ -183,31 +210,51 @@ def channel_steps(
     """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies)."""
     contact = _who(inv, w, inv.contact.phone)
     medium, medium_key = written_medium(inv)
+    reach = reachable(inv)
     medium_values = {
-        "medium": w.name("channel", medium),
+        "medium": w.name("channel", medium) if medium else "",
         "medium_reason": w.text("medium", medium_key),
     }
     steps: list[Step] = []
-    if sit.confirmed or urgency.level in ("late", "past"):
+    urgent = sit.confirmed or urgency.level in ("late", "past")
+    if "call" in reach and (urgent or medium is None):
         if urgency.level == "past":
             steps.append(w.step("call", "call_past", contact=contact))
         elif urgency.level == "late":
             hours = w.number(urgency.hours_left or 0.0)
             steps.append(w.step("call", "call_late", contact=contact, hours=hours))
-        else:
+        elif sit.confirmed:
             steps.append(w.step("call", "call_confirmed", contact=contact))
+        else:
+            steps.append(w.step("call", "call_landline", contact=contact))
         steps.append(w.step("voicemail", "voicemail"))
-        steps.append(w.step(medium, "written_confirm", **medium_values))
-        if medium != "whatsapp":  # a chat message already is the text message
+        if medium is not None:
+            steps.append(w.step(medium, "written_confirm", **medium_values))
+        if medium != "whatsapp" and "sms" in reach:  # a chat message already is the text
             steps.append(w.step("sms", "sms"))
-    else:
-        steps.append(w.step(medium, "written_reply", **medium_values))
-        steps.append(w.step("call", "call_optional"))
-    if inv.source == "ics" or inv.uid:
-        key = "calendar_decline" if action in ("decline", "cancel") else "calendar_propose"
-        steps.append(w.step("calendar", key))
+    elif medium is not None:
+        key = "written_urgent" if urgent else "written_reply"
+        steps.append(w.step(medium, key, **medium_values))
+        if "call" in reach:
+            steps.append(w.step("call", "call_optional"))
+    calendar = calendar_answer(inv, sit, action)
+    if calendar is not None:
+        steps.append(w.step("calendar", calendar))
     steps.append(w.step("linkedin", "linkedin"))
     return tuple(steps)
+
+
+def calendar_answer(inv: Invitation, sit: Situation, action: Action) -> str | None:
+    """The calendar answer the plan sends, as its step key, or None when there is none: no
+    calendar invitation, one that asks no answer (RSVP=FALSE), a reschedule with no concrete
+    time to propose (the email carries the request), or a counter it forbids."""
+    if not inv.uid or not inv.rsvp:
+        return None
+    if action in ("decline", "cancel"):
+        return "calendar_decline"
+    if not inv.counter_allowed or (action == "reschedule" and not sit.alternatives):
+        return None
+    return "calendar_propose"
 
 
 def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:

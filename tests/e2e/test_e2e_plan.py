@@ -64,7 +64,7 @@ def test_english_email(run_cli: Run) -> None:
 def test_calendar_invitation_has_a_calendar_step(run_cli: Run) -> None:
     init_profile(run_cli)
     assert read_json(run_cli, ICS)["source"] == "ics"
-    found = plan(run_cli, ICS, *RESCHEDULE, "--unconfirmed")
+    found = plan(run_cli, ICS, "--intent", "cancel", "--reason", "health", "--unconfirmed")
     assert "calendar" in channels(found)
     assert channels(found)[0] == "email"
 

@@ -91,12 +91,17 @@ def test_urgency_boundaries() -> None:
 def test_written_medium_explains_its_choice() -> None:
     assert written_medium(BASE_INV) == ("email", "email")
     assert written_medium(replace(BASE_INV, source="ics")) == ("email", "ics")
-    pasted = replace(BASE_INV, source="text", message_id=None, subject=None)
-    assert written_medium(pasted) == ("whatsapp", "text_phone")
+    pasted = replace(BASE_INV, source="text", message_id=None, subject=None, reply_to=None)
+    mobile = replace(pasted, contact=Contact(phone="0812 1111 2222"))
+    assert written_medium(mobile) == ("whatsapp", "text_phone")
     assert written_medium(replace(pasted, contact=Contact(email="a@b.example"))) == (
         "email",
         "text_email",
     )
+    # an office landline takes no chat: with an address, email; without one, phone them
+    assert written_medium(pasted) == ("email", "text_email")
+    landline = replace(pasted, contact=Contact(phone="+62 22 555 0101"))
+    assert written_medium(landline) == (None, "text_landline")
     assert written_medium(replace(pasted, contact=Contact())) == ("whatsapp", "text_none")
     assert written_medium(replace(pasted, subject="Undangan Interview")) == ("email", "email")
 

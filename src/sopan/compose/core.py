@@ -26,6 +26,9 @@ class _Context:
     facts: dict[str, str]
     language: str
     variant: int
+    #: why an apology is owed whatever the action (R2, C1): "after_deadline", "short_notice",
+    #: "confirmed", or None
+    owed: str | None = None
 
     @property
     def action(self) -> str:
@@ -42,6 +45,8 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
         return True
     if move == "strengths":
         return bool(ctx.facts["strengths"])
+    if move == "apology":
+        return ctx.action != "decline" or ctx.owed is not None
     if move == "reason":
         # no reason chosen, or 'other' without the user's words: none is given (R4)
         return ctx.sit.reason is not None and (
@@ -70,7 +75,9 @@ def _path(move: str, ctx: _Context) -> tuple[str, ...]:
     sit, facts = ctx.sit, ctx.facts
     if "/" in move:
         return (move,)  # a named shorter form, e.g. "interview_ref/short"
-    if move in ("decision", "decision+linkedin", "decision+alternatives", "apology"):
+    if move == "apology":
+        return (move, ctx.owed or ctx.action)
+    if move in ("decision", "decision+linkedin", "decision+alternatives"):
         return (move, ctx.action)
     if move == "reason":
         reason = sit.reason or "other"
@@ -249,6 +256,23 @@ def _letter_heading(ctx: _Context, subject: str, now: datetime) -> str:
     return "\n".join(lines)
 
 
+#: a reply this close to the interview owes an apology for the short notice (C1)
+SHORT_NOTICE_HOURS = 24
+
+
+def owed_apology(plan: Plan, inv: Invitation, sit: Situation, now: datetime) -> str | None:
+    """Why the reply owes an apology whatever it says: answering after the reply-by date,
+    at short notice, or changing an interview already confirmed; None when nothing is owed."""
+    if inv.reply_by is not None and now > inv.reply_by:
+        return "after_deadline"
+    left = plan.urgency.hours_left
+    if left is not None and 0 < left < SHORT_NOTICE_HOURS:
+        return "short_notice"
+    if sit.confirmed and plan.action != "decline":
+        return "confirmed"
+    return None
+
+
 def compose(
     plan: Plan,
     inv: Invitation,
@@ -275,7 +299,9 @@ def compose(
         raise UserError("--variant must be 0 or more")
     language = plan.language
     facts = build_facts(inv, sit, profile, language=language, now=now)
-    ctx = _Context(plan, inv, sit, profile, facts, language, variant)
+    ctx = _Context(
+        plan, inv, sit, profile, facts, language, variant, owed_apology(plan, inv, sit, now)
+    )
     return [_compose_channel(name, ctx, now, linkedin_limit) for name in unique]
 
 

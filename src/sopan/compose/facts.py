@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sopan.compose.address import addressing
 from sopan.compose.bank import common
 from sopan.compose.dates import day_part, day_text, when_text
 from sopan.model import Invitation, Profile, Situation
@@ -38,18 +39,6 @@ def join_list(items: list[str], language: str) -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
-def _addressee(name: str, language: str) -> tuple[str, bool]:
-    """How to address the contact, and whether they are a named person."""
-    address = common(language)["address"]
-    lowered = name.lower() + " "
-    if not name or any(str(word) in lowered for word in address["org_words"]):
-        return str(address["unknown"]), False
-    first = name.split()[0].lower()
-    if first in address["titles"]:
-        return str(address["titled"]).format(name=name), True
-    return str(address["named"]).format(name=name), True
-
-
 def slot_texts(
     inv: Invitation, sit: Situation, profile: Profile, language: str, *, short: bool = False
 ) -> list[str]:
@@ -71,15 +60,19 @@ def build_facts(
     frag: Mapping[str, Any] = common(language)["frag"]
     company = _clean(inv.company)
     position = _clean(inv.position)
-    contact = _clean(inv.contact.name)
-    addressee, named = _addressee(contact, language)
+    to = addressing(inv, language)
     org = common(language)["recipient_org"]
     facts: dict[str, str] = {
         "name": profile.name.strip(),
-        "addressee": addressee,
-        # Spoken and chat greetings name a person, never "Hiring Team".
-        "addressee_spoken": (f", {addressee}" if named or language == "id" else ""),
-        "addressee_hello": f" {addressee}" if named or language == "id" else "",
+        "addressee": to.written,
+        # Spoken and chat greetings name a person, never "Hiring Team" or "Bapak/Ibu".
+        "addressee_spoken": to.spoken
+        if language == "id"
+        else (f", {to.spoken}" if to.named else ""),
+        "addressee_hello": f" {to.written}" if to.named or language == "id" else "",
+        "ask_for": str(frag["ask_for"]).format(who=to.spoken) if to.named else "",
+        "you": to.you,
+        "you_spoken": to.you_spoken,
         "recipient_org": (
             str(org["company"]).format(company=company) if company else str(org["unknown"])
         ),
@@ -99,8 +92,8 @@ def build_facts(
             with_pos = frag.get(f"{key}_position")
             facts[key] = str(with_pos if position and with_pos else frag[key]).format(**facts)
     facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
-    facts["company_ref"] = (
-        str(frag["company_ref"]).format(**facts) if company else str(frag["company_ref_unknown"])
+    facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
+        **facts
     )
     facts["ref_clause"] = str(frag["ref_clause"]).format(**facts) if facts["reference"] else ""
     facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""

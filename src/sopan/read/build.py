@@ -44,6 +44,10 @@ class Calendar:
     rivals: tuple[tuple[str, str], ...] = ()
     #: the occurrence chosen of a recurring series (its original start), else None
     recurrence_id: date | None = None
+    #: False when every ATTENDEE says RSVP=FALSE: the organizer asks no answer
+    rsvp: bool = True
+    #: False when the event forbids counter-proposals (X-MICROSOFT-DISALLOW-COUNTER:TRUE)
+    counter_allowed: bool = True
     #: a TZID written on the start that no zone database knows: the start stays unread
     unknown_zone: str | None = None
     #: the start's wall-clock time when its zone is unknown
@@ -360,6 +364,8 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         missing=_missing(values, assumed),
         ambiguous=tuple(ambiguous),
         recurrence_id=cal.recurrence_id if cal else None,
+        rsvp=cal.rsvp if cal else True,
+        counter_allowed=cal.counter_allowed if cal else True,
         text=shown,
     )
     return replace(inv, provenance=trace(inv, env, span, from_calendar))

@@ -191,6 +191,10 @@ def _people_and_place(out: Calendar, event: Any, master: Any) -> Calendar:
     attendees = _prop(event, master, "ATTENDEE") or []
     if not isinstance(attendees, list):
         attendees = [attendees]
+    answers = [str(getattr(a, "params", {}).get("RSVP", "")).upper() for a in attendees]
+    out.rsvp = not answers or any(r != "FALSE" for r in answers)
+    disallow = _prop(event, master, "X-MICROSOFT-DISALLOW-COUNTER")
+    out.counter_allowed = str(disallow or "").strip().upper() != "TRUE"
     people = []
     for a in attendees:
         name, email = _address(a)

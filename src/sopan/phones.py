@@ -1,0 +1,56 @@
+"""Phone numbers, the one helper every stage uses: E.164 form, whether a number reaches a
+mobile (SMS and WhatsApp go only there), and the grouped form a voicemail reads aloud."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: the region a number written without a country code is read in
+DEFAULT_REGION = "ID"
+
+
+def _parse(phone: str | None, region: str) -> Any:
+    if not phone:
+        return None
+    import phonenumbers  # only when a number is there to read
+
+    try:
+        parsed = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return parsed if phonenumbers.is_valid_number(parsed) else None
+
+
+def e164(phone: str | None, region: str = DEFAULT_REGION, *, mobile: bool = False) -> str | None:
+    """The number in E.164 form, or None when it is not a valid (with `mobile`, mobile) number."""
+    parsed = _parse(phone, region)
+    if parsed is None or (mobile and not _is_mobile(parsed)):
+        return None
+    import phonenumbers
+
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+def is_mobile(phone: str | None, region: str = DEFAULT_REGION) -> bool:
+    """Whether the number is a valid mobile one: an office's 021 landline takes no SMS."""
+    parsed = _parse(phone, region)
+    return parsed is not None and _is_mobile(parsed)
+
+
+def _is_mobile(parsed: Any) -> bool:
+    import phonenumbers
+
+    kinds = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    return phonenumbers.number_type(parsed) in kinds
+
+
+def spoken(phone: str | None, region: str = DEFAULT_REGION) -> str | None:
+    """The number as a voicemail says it: international, in groups ("+62 812 3456 7890");
+    the number as written when it cannot be parsed."""
+    parsed = _parse(phone, region)
+    if parsed is None:
+        return phone.strip() if phone else None
+    import phonenumbers
+
+    grouped = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return str(grouped).replace("-", " ")
