@@ -73,6 +73,11 @@ def _move_names(step: str) -> list[str]:
 def _path(move: str, ctx: _Context) -> tuple[str, ...]:
     """Where in a phrase bank the phrasings for this move and situation are."""
     sit, facts = ctx.sit, ctx.facts
+    if move.startswith(("reason/", "apology/")):
+        # a shorter form of a move that depends on the situation: same keys, shorter words
+        base, _, form = move.partition("/")
+        path = _path(base, ctx)
+        return (f"{base}/{form}", *path[1:2])
     if "/" in move:
         return (move,)  # a named shorter form, e.g. "interview_ref/short"
     if move == "apology":
@@ -121,15 +126,6 @@ def _fits(text: str, spec: ChannelSpec, language: str, limit: int | None) -> boo
     if spec.max_seconds is not None:
         return speaking_seconds(text, spec.rate(language)) < spec.max_seconds
     return True
-
-
-def _cut_at_word(text: str, limit: int) -> str:
-    """The longest prefix within `limit` that ends at a word boundary."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1]
-    cut = cut[: cut.rfind(" ")] if " " in cut else ""
-    return cut.rstrip(" ,;:")
 
 
 def _assemble(
@@ -182,8 +178,6 @@ def _compose_channel(channel: str, ctx: _Context, now: datetime, linkedin_limit:
             [new if s == old else s for s in para if s != old or new] for para in paragraphs
         ]
         text, moves = _assemble(paragraphs, ctx, spec, register)
-    if limit is not None and len(text) > limit:
-        text = _cut_at_word(text, limit)
     if channel == "call":
         text = _call_script(paragraphs, ctx, register)
     subject = None

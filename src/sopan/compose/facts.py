@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sopan.compose.address import addressing
 from sopan.compose.bank import common
+from sopan.phones import spoken
 from sopan.compose.dates import day_part, day_text, when_text
 from sopan.model import Invitation, Profile, Situation
 
@@ -80,6 +81,8 @@ def build_facts(
         "position": position,
         "email": (profile.email or "").strip(),
         "phone": (profile.phone or "").strip(),
+        # a voicemail says the callback number in international form, grouped for speaking
+        "phone_spoken": spoken(profile.phone) or "",
         "linkedin": (profile.linkedin or "").strip(),
         "city": _clean(profile.city),
         "reference": _clean(inv.reference),
