@@ -29,7 +29,7 @@ DAYS = {
     "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
 }
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-EN_ZONES = {"SGT": "Asia/Singapore", "GMT+7": "Etc/GMT-7", "AEST": "Australia/Sydney"}
+EN_ZONES = {"SGT": "Asia/Singapore", "GMT+7": "Etc/GMT-7", "AEST": "Australia/Brisbane"}
 COMPANIES = [
     "PT Maju Jaya Abadi",
     "PT Sinar Harapan Nusantara",

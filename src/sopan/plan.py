@@ -286,6 +286,21 @@ def _travel_values(travel: Travel, w: Words) -> dict[str, str]:
     }
 
 
+def clock_problem(start: datetime | None) -> str | None:
+    """ "dst_gap" when the written local time does not exist in its zone (the clocks skip
+    it), "dst_fold" when it happens twice (the clocks go back over it), else None."""
+    if start is None or start.tzinfo is None:
+        return None
+    from datetime import UTC
+
+    back = start.astimezone(UTC).astimezone(start.tzinfo)
+    if back.replace(tzinfo=None) != start.replace(tzinfo=None):
+        return "dst_gap"
+    if start.replace(fold=1).utcoffset() != start.replace(fold=0).utcoffset():
+        return "dst_fold"
+    return None
+
+
 def make_warnings(
     inv: Invitation,
     sit: Situation,
@@ -311,6 +326,11 @@ def make_warnings(
     if inv.reply_by is not None and inv.reply_by < now and urgency.level != "past":
         reply_by = inv.reply_by.strftime("%Y-%m-%d %H:%M")
         notes.append(w.note("warnings", "r2_reply_by_past", reply_by=reply_by))
+    clock = clock_problem(inv.start)
+    if clock is not None:
+        # "02.30" on the night the clocks go forward does not exist; on the night they go
+        # back it happens twice: the drafts must not write it as if it were plain (R1)
+        notes.append(w.note("warnings", f"r1_{clock}", time=inv.start.strftime("%H:%M")))  # type: ignore[union-attr]
     if inv.start is not None and "timezone" in inv.missing:
         # the reader assumed a zone; the plan's hours left rest on that assumption
         zone = inv.start.tzname() or inv.timezone or ""

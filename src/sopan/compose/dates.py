@@ -34,8 +34,9 @@ def _offset_text(offset: timedelta | None) -> str:
 
 
 def local_zone(moment: datetime, tz_name: str | None) -> tzinfo:
-    """The zone to show a time in: the invitation's IANA zone, or one its offset implies."""
-    if tz_name:
+    """The zone to show a time in: the invitation's IANA zone, or one its offset implies
+    ("Etc/GMT-7", a bare UTC+7, is shown as WIB, never as "UTC+7")."""
+    if tz_name and not tz_name.startswith("Etc/"):
         try:
             return ZoneInfo(tz_name)
         except (KeyError, ValueError):

@@ -40,11 +40,20 @@ def join_list(items: list[str], language: str) -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
+def reply_zone(inv: Invitation, profile: Profile) -> str:
+    """The zone a reply writes times in: the recruiter's, as the invitation gives it. A
+    calendar file in UTC alone says nothing of it, so the user's own zone is taken (the
+    recruiter's, for a local interview), never UTC."""
+    if inv.timezone in (None, "Etc/UTC", "UTC"):
+        return profile.timezone
+    return inv.timezone
+
+
 def slot_texts(
     inv: Invitation, sit: Situation, profile: Profile, language: str, *, short: bool = False
 ) -> list[str]:
     """The alternatives the user offers, as written text (`short`: without the year)."""
-    tz = inv.timezone or profile.timezone
+    tz = reply_zone(inv, profile)
     written = [when_text(s.start, tz, language, short=short) for s in sit.alternatives]
     return written + [_clean(t) for t in sit.alternatives_text if _clean(t)]
 
@@ -101,8 +110,9 @@ def build_facts(
     facts["ref_clause"] = str(frag["ref_clause"]).format(**facts) if facts["reference"] else ""
     facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""
     if inv.start is not None:
-        facts["when"] = when_text(inv.start, inv.timezone, language)
-        facts["when_short"] = when_text(inv.start, inv.timezone, language, short=True)
+        zone = reply_zone(inv, profile)
+        facts["when"] = when_text(inv.start, zone, language)
+        facts["when_short"] = when_text(inv.start, zone, language, short=True)
         facts["when_clause"] = str(frag["when_clause"]).format(**facts)
         facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
     elif inv.day is not None:
