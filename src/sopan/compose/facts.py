@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 from sopan.compose.address import addressing
 from sopan.compose.bank import common
-from sopan.phones import spoken
 from sopan.compose.dates import day_part, day_text, when_text
 from sopan.model import Invitation, Profile, Situation
+from sopan.phones import spoken
 
 
 def _clean(text: str | None) -> str:
