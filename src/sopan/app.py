@@ -567,7 +567,12 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
     if unknown:
         raise UserError(f"--channel: '{unknown[0]}' is not one of all, {', '.join(CHANNELS)}")
     if "all" in req.channels:
-        wanted = [c for c in CHANNELS if c != "calendar" or inv.uid]
+        # every channel that can reach them: no email without an address, no text message
+        # to a landline, no call without a number
+        from sopan.plan import reachable
+
+        reach = reachable(inv)
+        wanted: list[str] = [c for c in CHANNELS if c in reach]
     elif req.channels:
         wanted = list(dict.fromkeys(req.channels))
     else:

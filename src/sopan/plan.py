@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 
 from sopan.model import (
     Action,
@@ -244,6 +245,31 @@ def channel_steps(
     return tuple(steps)
 
 
+def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:
+    """The address the invitation lists the user under, and whether it is the profile's.
+
+    An organizer matches an answer to its attendees by address, so a reply from another
+    address is lost: the profile's when listed, else the one attendee named like the user,
+    else the only attendee who is neither the organizer nor the recruiter; the profile's
+    address otherwise."""
+    mine = (profile.email or "").strip().lower()
+    listed = [parseaddr(a) for a in inv.attendees]
+    for _, address in listed:
+        if address.lower() == mine:
+            return address, True
+    named = [a for n, a in listed if a and n.strip().casefold() == profile.name.casefold()]
+    if len(named) == 1:
+        return named[0], False
+    organizer = (inv.organizer or "").lower().removeprefix("mailto:")
+    recruiter = (inv.contact.name or "").casefold()
+    others = [
+        a for n, a in listed if a and a.lower() != organizer and n.strip().casefold() != recruiter
+    ]
+    if len(others) == 1:
+        return others[0], False
+    return profile.email or "", True
+
+
 def calendar_answer(inv: Invitation, sit: Situation, action: Action) -> str | None:
     """The calendar answer the plan sends, as its step key, or None when there is none: no
     calendar invitation, one that asks no answer (RSVP=FALSE), a reschedule with no concrete
@@ -412,6 +438,12 @@ def make_plan(
         conflicts=conflicts,
         w=w,
     )
+    if calendar_answer(inv, sit, action) and profile.email and inv.attendees:
+        listed, mine = own_address(inv, profile)
+        if not mine:
+            # an answer from the profile's address would not match any attendee: it goes
+            # out as the address the invitation lists for the user
+            warnings += (w.note("warnings", "r21_attendee", listed=listed, mine=profile.email),)
     return Plan(
         action=action,
         urgency=urgency,

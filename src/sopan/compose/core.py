@@ -13,6 +13,7 @@ from sopan.compose.dates import letter_date
 from sopan.compose.facts import build_facts, tidy
 from sopan.errors import UserError
 from sopan.model import CHANNELS, Channel, Draft, Invitation, Plan, Profile, Situation
+from sopan.plan import calendar_answer
 
 _DIGITS = re.compile(r"\d")
 
@@ -291,6 +292,10 @@ def compose(
             unique.append(name)  # type: ignore[arg-type]
     if variant < 0:
         raise UserError("--variant must be 0 or more")
+    if "calendar" in unique and calendar_answer(inv, sit, plan.action) is None:
+        # no answer asked, none allowed, or a reschedule with no time to propose: the
+        # written reply carries it (never a DECLINED answer to a reschedule)
+        unique.remove("calendar")
     language = plan.language
     facts = build_facts(inv, sit, profile, language=language, now=now)
     ctx = _Context(

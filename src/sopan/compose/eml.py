@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import mimetypes
 import re
@@ -11,7 +10,7 @@ from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, getaddresses
+from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 
 from sopan.errors import UserError
@@ -33,7 +32,8 @@ def _recipient(inv: Invitation) -> str:
     if not pairs:
         return ""
     name, addr = pairs[0]
-    name = name or (inv.contact.name or "" if not inv.reply_to else "")
+    if not name and inv.contact.name and addr.lower() == (inv.contact.email or addr).lower():
+        name = inv.contact.name  # "To: Rina Wijaya <rina@…>", not a bare address
     if "@" not in addr:
         return addr
     if not addr.isascii():  # an internationalised address (RFC 6532): written as it is
@@ -41,11 +41,11 @@ def _recipient(inv: Invitation) -> str:
     return str(Address(display_name=name, addr_spec=addr))
 
 
-def _message_id(draft: Draft, profile: Profile, now: datetime) -> str:
-    # Deterministic, so the same draft written twice is recognisably the same message.
-    digest = hashlib.sha256(f"{draft.text}|{now.isoformat()}".encode()).hexdigest()[:20]
+def _message_id(profile: Profile) -> str:
+    # Fresh for every draft made: two drafts are never taken for one message, and a draft's
+    # id, fixed here, is what later tells whether it was already sent.
     domain = (profile.email or "sopan.invalid").rpartition("@")[2] or "sopan.invalid"
-    return f"<sopan.{digest}@{domain}>"
+    return make_msgid(idstring="sopan", domain=domain)
 
 
 def _one_line(value: str) -> str:
@@ -63,8 +63,13 @@ def build_email(
     *,
     now: datetime,
     attachments: Sequence[Path] = (),
+    itip: tuple[str, str] | None = None,
 ) -> EmailMessage:
-    """The reply as a MIME message: text plus HTML, threaded, with any attachments."""
+    """The reply as a MIME message: text plus HTML, threaded, with any attachments.
+
+    `itip` is a calendar answer (its METHOD, its iCalendar text): it goes in as the iMIP
+    part (RFC 6047, `text/calendar; method=…`), so mail clients show a calendar response.
+    """
     to = _recipient(inv)
     # an address with a non-ASCII local part (jürgen@…) needs an SMTPUTF8 message
     msg = EmailMessage(policy=SMTP.clone(utf8=True) if not to.isascii() else SMTP)
@@ -74,7 +79,7 @@ def build_email(
         msg["To"] = _one_line(to)
     msg["Subject"] = _one_line(draft.subject or "")
     msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = _message_id(draft, profile, now)
+    msg["Message-ID"] = _message_id(profile)
     if inv.message_id:
         msg["In-Reply-To"] = _one_line(inv.message_id)
         refs = [r for r in inv.references if r != inv.message_id]
@@ -82,6 +87,9 @@ def build_email(
     msg["Content-Language"] = draft.language
     msg.set_content(draft.text + "\n", charset="utf-8")
     msg.add_alternative(_html(draft.text), subtype="html", charset="utf-8")
+    if itip is not None:
+        method, ical = itip
+        msg.add_alternative(ical, subtype="calendar", charset="utf-8", params={"method": method})
     for path in attachments:
         try:
             data = path.read_bytes()

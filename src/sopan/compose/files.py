@@ -21,11 +21,6 @@ from sopan.files import write_new
 from sopan.model import Draft, Invitation, Profile
 
 
-def is_calendar_invitation(inv: Invitation) -> bool:
-    """A calendar reply makes sense only for an invitation with a calendar UID."""
-    return bool(inv.uid)
-
-
 def whatsapp_file_text(draft: Draft, inv: Invitation, profile: Profile) -> str:
     """The WhatsApp message, then a click-to-chat link when the number is valid."""
     link = whatsapp_link(inv.contact.phone, draft.text, profile.country)
@@ -56,9 +51,12 @@ def write_drafts(
     def text_file(name: str, text: str) -> None:
         files.append((name, (text if text.endswith("\n") else text + "\n").encode("utf-8")))
 
+    answer = next((d for d in drafts if d.channel == "calendar"), None)
+    itip = build_itip(answer, inv, profile, now=moment) if answer and inv.uid else None
     for draft in drafts:
         if draft.channel == "email":
-            msg = build_email(draft, inv, profile, now=moment, attachments=attachments)
+            part = (str(itip["METHOD"]), itip.to_ical().decode("utf-8")) if itip else None
+            msg = build_email(draft, inv, profile, now=moment, attachments=attachments, itip=part)
             files.append(("email.eml", msg.as_bytes()))
         elif draft.channel == "letter":
             files.append(("letter.docx", docx_bytes(draft.text)))
@@ -68,10 +66,8 @@ def write_drafts(
         elif draft.channel == "whatsapp":
             text_file("whatsapp.txt", whatsapp_file_text(draft, inv, profile))
         elif draft.channel == "calendar":
-            if is_calendar_invitation(inv):
-                files.append(
-                    ("calendar.ics", build_itip(draft, inv, profile, now=moment).to_ical())
-                )
+            if itip is not None:
+                files.append(("calendar.ics", itip.to_ical()))
         else:
             text_file(f"{draft.channel}.txt", draft.text)
     return [write_new(out_dir, name, data) for name, data in files]

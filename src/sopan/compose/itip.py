@@ -2,20 +2,22 @@
 
 Decline and cancel → METHOD:REPLY with the user as ATTENDEE, PARTSTAT=DECLINED and
 a COMMENT. Reschedule with a proposed slot → METHOD:COUNTER with the new
-DTSTART/DTEND; asking to move online → METHOD:COUNTER at the same time with an
-online LOCATION. UID, SEQUENCE and ORGANIZER always repeat the request's.
+DTSTART/DTEND, the request's LOCATION and meeting link; asking to move online →
+METHOD:COUNTER at the same time with an online LOCATION. UID, SEQUENCE and ORGANIZER
+always repeat the request's; every TZID written has its VTIMEZONE. A reschedule with no
+concrete time has no calendar answer at all (`sopan.plan.calendar_answer`): the email asks.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.utils import parseaddr
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from sopan.compose.bank import common
 from sopan.errors import UserError
 from sopan.model import Draft, Invitation, Profile
+from sopan.plan import own_address
 
 
 def _address(value: str) -> vCalAddress:
@@ -23,18 +25,6 @@ def _address(value: str) -> vCalAddress:
     if not value.lower().startswith("mailto:"):
         value = f"mailto:{value}"
     return vCalAddress(value)
-
-
-def _own_address(inv: Invitation, profile: Profile, fallback: str) -> str:
-    """The address the invitation lists the user under: an organizer matches an answer to
-    its attendees by address, so a reply from the profile's other address would be lost.
-    Matched by address, else by the user's name; the profile's address otherwise."""
-    listed = [parseaddr(a) for a in inv.attendees]
-    for _, address in listed:
-        if address.lower() == fallback.strip().lower():
-            return address
-    named = [a for n, a in listed if a and n.strip().casefold() == profile.name.casefold()]
-    return named[0] if len(named) == 1 else fallback
 
 
 def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime) -> Calendar:
@@ -63,7 +53,7 @@ def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime
         if inv.contact.name:
             organizer.params["CN"] = vText(inv.contact.name)
         event.add("organizer", organizer)
-    attendee = _address(_own_address(inv, profile, profile.email))
+    attendee = _address(own_address(inv, profile)[0])
     attendee.params["CN"] = vText(profile.name)
     attendee.params["PARTSTAT"] = vText("NEEDS-ACTION" if counter else "DECLINED")
     event.add("attendee", attendee)
@@ -72,6 +62,11 @@ def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime
     if draft.action == "reschedule" and slot is not None:
         event.add("dtstart", slot.start)
         event.add("dtend", slot.end)
+        # the counter moves the time only: where and how to join stay the request's
+        if inv.location:
+            event.add("location", inv.location)
+        if inv.meeting_link:
+            event.add("url", inv.meeting_link)
     elif inv.start is not None:
         event.add("dtstart", inv.start)
         if inv.end is not None:
