@@ -13,15 +13,17 @@ from icalendar import Calendar
 
 from sopan.compose import compose, reply_subject, write_drafts
 from sopan.compose.links import whatsapp_link
-from sopan.model import CHANNELS, Draft
+from sopan.model import CHANNELS, Draft, Invitation
 
 from .compose_cases import NOW, PROFILE, invitation, plan, situation
 
 
-def drafts(lang: str, action: str, reason: str = "schedule-conflict") -> list[Draft]:
+def drafts(
+    lang: str, action: str, reason: str = "schedule-conflict", inv: Invitation | None = None
+) -> list[Draft]:
     return compose(
         plan(lang, action),
-        invitation(lang),
+        inv or invitation(lang),
         situation(lang, action, reason),
         PROFILE,
         now=NOW,
@@ -29,8 +31,12 @@ def drafts(lang: str, action: str, reason: str = "schedule-conflict") -> list[Dr
     )
 
 
-def written(tmp_path: Path, lang: str, action: str, **kw: object) -> dict[str, Path]:
-    paths = write_drafts(drafts(lang, action), invitation(lang), PROFILE, tmp_path, now=NOW, **kw)  # type: ignore[arg-type]
+def written(
+    tmp_path: Path, lang: str, action: str, inv: Invitation | None = None, **kw: object
+) -> dict[str, Path]:
+    inv = inv or invitation(lang)
+    made = drafts(lang, action, inv=inv)
+    paths = write_drafts(made, inv, PROFILE, tmp_path, now=NOW, **kw)  # type: ignore[arg-type]
     return {p.name: p for p in paths}
 
 
@@ -138,13 +144,42 @@ def test_docx_has_the_indonesian_letter_layout(tmp_path: Path) -> None:
         "Lampiran:",
         "Hal: Pembatalan wawancara",
         "Yth. Bapak/Ibu Rina Wijaya",
-        "di tempat",
         "Dengan hormat,",
         "Hormat saya,",
     ):
         assert part in text
     assert text.index("Yth.") < text.index("Dengan hormat,") < text.index("Hormat saya,")
-    assert text.rstrip().endswith("Andi Pratama")
+    # the company's address block from the invitation, under the addressee
+    block = text[text.index("Yth.") : text.index("Dengan hormat,")]
+    assert invitation("id").location in block and "di tempat" not in block
+    # the sender's block under the signed name
+    tail = text[text.index("Hormat saya,") :]
+    assert tail.split("\n")[-3:] == ["Andi Pratama", PROFILE.email, PROFILE.phone]
+
+
+def test_a_letter_with_no_address_known_is_addressed_di_tempat(tmp_path: Path) -> None:
+    from docx import Document
+
+    inv = replace(invitation("id"), location=None, mode="online")
+    doc = Document(str(written(tmp_path, "id", "cancel", inv=inv)["letter.docx"]))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Tim Rekrutmen PT Sinar Nusantara Teknologi\ndi tempat" in text
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("id", "id-ID"), ("en", "en-US")])
+def test_the_docx_names_its_author_day_language_and_the_pdfs_font(
+    tmp_path: Path, lang: str, tag: str
+) -> None:
+    from docx import Document
+
+    files = written(tmp_path, lang, "decline")
+    props = Document(str(files["letter.docx"])).core_properties
+    assert props.author == PROFILE.name
+    assert props.created is not None and props.created.date() == NOW.date()
+    assert props.language == tag
+    style = Document(str(files["letter.docx"])).styles["Normal"]
+    assert style.font.name == "DejaVu Sans"
+    assert b"DejaVuSans" in files["letter.pdf"].read_bytes()
 
 
 def test_english_letter_is_a_business_letter(tmp_path: Path) -> None:

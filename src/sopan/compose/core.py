@@ -187,6 +187,10 @@ def _compose_channel(channel: str, ctx: _Context, now: datetime, linkedin_limit:
     elif channel == "letter":
         subject = _subject(ctx)
         text = _letter_heading(ctx, subject, now) + "\n\n" + text
+        if ctx.language == "id":
+            # the sender's block under the signed name: how to answer the letter
+            sender = [x for x in (ctx.facts["email"], ctx.facts["phone"]) if x]
+            text = "\n".join([text.rstrip(), *sender])
     return Draft(
         channel=channel,  # type: ignore[arg-type]
         language=ctx.plan.language,

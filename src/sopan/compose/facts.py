@@ -107,6 +107,10 @@ def build_facts(
     facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
         **facts
     )
+    # the company's address block of a letter: where the invitation says to come, when it
+    # says it (an online interview's "location" is no postal address)
+    place = _clean(inv.location) if inv.mode != "online" else ""
+    facts["address_block"] = place or str(common(language)["letter"]["no_address"])
     facts["ref_clause"] = str(frag["ref_clause"]).format(**facts) if facts["reference"] else ""
     facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""
     if inv.start is not None:

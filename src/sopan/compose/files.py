@@ -14,7 +14,7 @@ from sopan.compose.bank import common
 from sopan.compose.core import voicemail_note
 from sopan.compose.eml import build_email
 from sopan.compose.itip import build_itip
-from sopan.compose.letter import docx_bytes, pdf_bytes
+from sopan.compose.letter import LetterMeta, docx_bytes, pdf_bytes
 from sopan.compose.links import whatsapp_link
 from sopan.errors import UserError
 from sopan.files import write_new
@@ -59,7 +59,8 @@ def write_drafts(
             msg = build_email(draft, inv, profile, now=moment, attachments=attachments, itip=part)
             files.append(("email.eml", msg.as_bytes()))
         elif draft.channel == "letter":
-            files.append(("letter.docx", docx_bytes(draft.text)))
+            meta = LetterMeta(profile.name, moment, draft.language)
+            files.append(("letter.docx", docx_bytes(draft.text, meta)))
             files.append(("letter.pdf", pdf_bytes(draft.text)))
         elif draft.channel == "voicemail":
             text_file("voicemail.txt", f"{draft.text}\n\n{voicemail_note(draft)}")

@@ -1,14 +1,17 @@
-"""The formal letter as `.docx` (python-docx) and `.pdf` (fpdf2 with DejaVu, full Unicode).
+"""The formal letter as `.docx` (python-docx) and `.pdf` (fpdf2), both in DejaVu Sans.
 
 Both are laid out from the letter draft's text, so what the user reviewed is
 exactly what is printed: blank lines separate blocks, lines inside a block stay
-together, and the subject line ("Hal" / "Subject") is set in bold.
+together, and the subject line ("Hal" / "Subject") is set in bold. The .docx names
+the user as its author, the day it was made and the letter's language.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sopan.errors import ExternalError
@@ -25,19 +28,48 @@ def _blocks(text: str) -> list[list[str]]:
     return [block.split("\n") for block in text.split("\n\n") if block.strip()]
 
 
-def docx_bytes(text: str) -> bytes:
-    """Write the letter as a Word document: one paragraph per block, A4, 11 pt."""
+#: one font for both files, so the .docx and the .pdf look the same
+FONT_NAME, FONT_SIZE = "DejaVu Sans", 10.5
+#: the letter's language as a document records it
+LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
+
+
+@dataclass(frozen=True)
+class LetterMeta:
+    """What the .docx says about itself: who wrote it, when, in which language."""
+
+    author: str
+    created: datetime
+    language: str
+
+
+def docx_bytes(text: str, meta: LetterMeta) -> bytes:
+    """Write the letter as a Word document: one paragraph per block, A4, DejaVu Sans."""
     from docx import Document
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     doc = Document()
+    props = doc.core_properties
+    props.author = props.last_modified_by = meta.author
+    props.created = props.modified = meta.created.replace(tzinfo=None)
+    props.language = LANGUAGE_TAGS.get(meta.language, meta.language)
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.5))
     style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(11)
+    style.font.name = FONT_NAME
+    style.font.size = Pt(FONT_SIZE)
+    # the East Asian and complex-script slots too, or Word substitutes its own font there
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for slot in ("w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), FONT_NAME)
+    from docx.oxml import OxmlElement
+
+    lang = OxmlElement("w:lang")  # the proofing language Word checks the letter in
+    lang.set(qn("w:val"), LANGUAGE_TAGS.get(meta.language, meta.language))
+    style.element.get_or_add_rPr().append(lang)
     for block in _blocks(text):
         para = doc.add_paragraph()
         for i, line in enumerate(block):
@@ -69,7 +101,7 @@ def pdf_bytes(text: str, *, font_dir: Path = FONT_DIR) -> bytes:
     pdf.add_font("DejaVu", "B", str(bold))
     for block in _blocks(text):
         for line in block:
-            pdf.set_font("DejaVu", "B" if _BOLD_LINE.match(line) else "", 10.5)
+            pdf.set_font("DejaVu", "B" if _BOLD_LINE.match(line) else "", FONT_SIZE)
             pdf.multi_cell(
                 0, 5.5, _keep_numbers_whole(line), align="L", new_x="LMARGIN", new_y="NEXT"
             )
