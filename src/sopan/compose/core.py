@@ -74,10 +74,10 @@ def _move_names(step: str) -> list[str]:
 def _path(move: str, ctx: _Context) -> tuple[str, ...]:
     """Where in a phrase bank the phrasings for this move and situation are."""
     sit, facts = ctx.sit, ctx.facts
-    if move.startswith(("reason/", "apology/")):
+    if move.startswith(("decision", "reason/", "apology/")) and "/" in move:
         # a shorter form of a move that depends on the situation: same keys, shorter words
         base, _, form = move.partition("/")
-        path = _path(base, ctx)
+        path = _path(base, ctx) if not base.startswith("decision") else (base, ctx.action)
         return (f"{base}/{form}", *path[1:2])
     if "/" in move:
         return (move,)  # a named shorter form, e.g. "interview_ref/short"
