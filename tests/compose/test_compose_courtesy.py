@@ -1,0 +1,401 @@
+"""What a recruiter expects of a reply: the right address, what is owed, channels that reach
+them, times in their zone, calendar answers their client honours. One test per rule, in
+both languages where the rule has words."""
+
+from __future__ import annotations
+
+import email
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+from email import policy
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from sopan.compose import compose, write_drafts
+from sopan.model import CHANNELS, Contact, Draft, Invitation, Plan, Situation, Slot, Urgency
+from sopan.plan import channel_steps, clock_problem, reachable
+from sopan.plan_words import load_words
+
+from .compose_cases import JKT, NOW, PROFILE, invitation, plan, situation
+
+WRITTEN = ("email", "letter", "whatsapp", "sms")
+SPOKEN = ("call", "voicemail")
+
+
+def drafts(
+    inv: Invitation,
+    sit: Situation,
+    lang: str = "id",
+    pl: Plan | None = None,
+    now: datetime = NOW,
+    channels: tuple[str, ...] = CHANNELS,
+) -> dict[str, Draft]:
+    made = compose(
+        pl or plan(lang, sit.intent or "decline"), inv, sit, PROFILE, now=now, channels=channels
+    )
+    return {d.channel: d for d in made}
+
+
+# --- addressing ------------------------------------------------------------------------------
+
+
+def test_the_honorific_the_invitation_gives_is_used_in_writing_and_in_the_body() -> None:
+    inv = replace(invitation("id"), contact=Contact("Ibu Dewi Lestari", "dewi@x.example"))
+    out = drafts(inv, situation("id", "cancel", "health"))
+    assert out["email"].text.startswith("Yth. Ibu Dewi Lestari\n")
+    for channel in (*WRITTEN, *SPOKEN):
+        assert "Bapak/Ibu" not in out[channel].text, channel
+    assert "pengertian Ibu" in out["email"].text
+    assert "Selamat pagi, Ibu Dewi." in out["call"].text
+
+
+def test_without_an_honorific_writing_says_bapak_ibu_and_speech_never_does() -> None:
+    out = drafts(invitation("id"), situation("id", "cancel", "health"))
+    assert "Yth. Bapak/Ibu Rina Wijaya" in out["email"].text
+    for channel in SPOKEN:
+        assert "/" not in out[channel].text.replace("https://", ""), channel
+    assert "Bapak atau Ibu" in out["call"].text
+
+
+def test_a_chat_that_says_kak_is_answered_with_kak() -> None:
+    inv = replace(
+        invitation("id"),
+        source="text",
+        contact=Contact("Yuni", None, "0812-1111-2222"),
+        text="Halo Kak Rina, kami mengundang Kakak interview besok.\n\nSalam,\nYuni",
+    )
+    out = drafts(inv, situation("id", "cancel", "health"))
+    assert out["whatsapp"].text.startswith("Halo Kak Yuni")
+    assert "Bapak/Ibu" not in out["whatsapp"].text
+
+
+@pytest.mark.parametrize(
+    ("name", "dear", "ask"),
+    [
+        ("Ms Hannah Mitchell", "Dear Ms Mitchell,", "May I speak with Ms Mitchell?"),
+        ("Priya Raman", "Dear Priya Raman,", "May I speak with Priya?"),
+        (None, "Dear Hiring Team,", None),
+    ],
+)
+def test_english_address_by_title_only_when_known(
+    name: str | None, dear: str, ask: str | None
+) -> None:
+    inv = replace(invitation("en"), contact=Contact(name, "hr@x.example", "0812-1111-2222"))
+    out = drafts(inv, situation("en", "decline", "health"), "en")
+    assert out["email"].text.startswith(dear)
+    call = out["call"].text
+    assert (ask in call) if ask else ("May I speak" not in call)
+    assert "Good morning, Priya Raman" not in call
+
+
+# --- what is owed ----------------------------------------------------------------------------
+
+OWED = {
+    "id": {
+        "confirmed": "telah mengonfirmasi",
+        "short_notice": "begitu dekat dengan jadwal",
+        "after_deadline": "setelah batas waktu konfirmasi",
+    },
+    "en": {
+        "confirmed": "already confirmed",
+        "short_notice": "so close to the interview",
+        "after_deadline": "after the confirmation deadline",
+    },
+}
+SHORT_OWED = {
+    "id": {
+        "confirmed": "sudah konfirmasi",
+        "short_notice": "mendadak",
+        "after_deadline": "terlambat",
+    },
+    "en": {
+        "confirmed": "confirmed",
+        "short_notice": "short notice",
+        "after_deadline": "late reply",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("why", ["confirmed", "short_notice", "after_deadline"])
+def test_an_owed_apology_is_in_every_written_channel(lang: str, why: str) -> None:
+    action = "cancel" if why == "confirmed" else "decline"
+    sit = replace(situation(lang, action, "health"), confirmed=why == "confirmed")
+    inv, pl = invitation(lang), plan(lang, action)
+    if why == "short_notice":
+        pl = replace(pl, urgency=Urgency(5.0, "late"))
+    if why == "after_deadline":
+        inv = replace(inv, reply_by=NOW - timedelta(days=1))
+    out = drafts(inv, sit, lang, pl)
+    for channel in WRITTEN:
+        text = out[channel].text
+        assert "apology" in out[channel].moves, channel
+        assert OWED[lang][why] in text or SHORT_OWED[lang][why] in text, (channel, text)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_confirmed_and_an_unconfirmed_email_differ(lang: str) -> None:
+    sit = situation(lang, "cancel", "health")
+    plain = drafts(invitation(lang), sit, lang)["email"].text
+    confirmed = drafts(invitation(lang), replace(sit, confirmed=True), lang)["email"].text
+    assert plain != confirmed and OWED[lang]["confirmed"] in confirmed
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_apology_comes_after_the_decision(lang: str) -> None:
+    out = drafts(invitation(lang), situation(lang, "cancel", "health"), lang)
+    for channel in ("email", "call", "voicemail", "sms", "whatsapp"):
+        moves = list(out[channel].moves)
+        assert moves.index("apology") > moves.index("decision"), channel
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_voicemail_leaves_the_callback_number_grouped_for_speaking(lang: str) -> None:
+    out = drafts(invitation(lang), situation(lang, "cancel", "health"), lang)
+    assert "+62 812 3456 7890" in out["voicemail"].text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_sms_keeps_reason_and_apology_and_the_name(lang: str) -> None:
+    long = replace(
+        invitation(lang),
+        company="PT Perusahaan Perdagangan Internasional Nusantara Raya Sejahtera Abadi Tbk",
+        position="Senior Backend Engineer for Payments Infrastructure and Reliability",
+    )
+    sms = drafts(long, situation(lang, "cancel", "health", detail="full"), lang)["sms"]
+    assert {"reason", "apology"} <= set(sms.moves)
+    assert sms.text.endswith(PROFILE.name)
+
+
+# --- channels that fit -----------------------------------------------------------------------
+
+
+def test_sms_and_whatsapp_only_to_a_mobile_and_no_call_without_a_number() -> None:
+    landline = replace(invitation("id"), contact=Contact("Rina", "r@x.example", "(022) 5550101"))
+    assert {"sms", "whatsapp"}.isdisjoint(reachable(landline))
+    assert {"call", "voicemail"} <= reachable(landline)
+    nobody = replace(invitation("id"), contact=Contact("Rina", "r@x.example", None))
+    assert {"call", "voicemail", "sms", "whatsapp"}.isdisjoint(reachable(nobody))
+    w = load_words("id")
+    sit = replace(situation("id", "cancel", "health"), confirmed=True)
+    for inv in (landline, nobody):
+        steps = [s.channel for s in channel_steps(inv, sit, "cancel", Urgency(72, "ok"), w)]
+        assert "sms" not in steps and "whatsapp" not in steps
+    steps = [s.channel for s in channel_steps(nobody, sit, "cancel", Urgency(72, "ok"), w)]
+    assert "call" not in steps and steps[0] == "email"
+
+
+def test_a_chat_invitation_with_no_email_writes_no_email(tmp_path: Path) -> None:
+    from sopan.app import _channels
+
+    inv = replace(
+        invitation("id"),
+        source="text",
+        reply_to=None,
+        organizer=None,
+        uid=None,
+        contact=Contact("Yuni", None, "0812-1111-2222"),
+    )
+    req = type("R", (), {"channels": ("all",)})()
+    wanted = _channels(req, plan("id", "decline"), inv)  # type: ignore[arg-type]
+    assert "email" not in wanted and "whatsapp" in wanted and "sms" in wanted
+
+
+# --- times -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "written"), [("id", "pukul 09.00 WIB"), ("en", "09:00 (WIB")])
+def test_a_utc_only_calendar_time_is_written_in_the_recruiters_zone(
+    lang: str, written: str
+) -> None:
+    utc = datetime(2026, 11, 23, 2, 0, tzinfo=ZoneInfo("UTC"))
+    inv = replace(invitation(lang), start=utc, end=utc + timedelta(hours=1), timezone="Etc/UTC")
+    email_text = drafts(inv, situation(lang, "decline", "health"), lang)["email"].text
+    assert written in email_text and "UTC)" not in email_text and "02.00" not in email_text
+
+
+def test_a_bare_offset_is_written_by_its_local_name() -> None:
+    plus7 = datetime(2026, 11, 23, 14, 30, tzinfo=ZoneInfo("Etc/GMT-7"))
+    inv = replace(invitation("id"), start=plus7, end=None, timezone="Etc/GMT-7")
+    text = drafts(inv, situation("id", "decline", "health"))["email"].text
+    assert "pukul 14.30 WIB" in text and "UTC+7" not in text
+
+
+def test_aest_stays_aest() -> None:
+    from sopan.read import read_text
+
+    inv = read_text("We invite you to an interview on 14 December 2026 at 10:00 AEST.", now=NOW)
+    assert inv.timezone == "Australia/Brisbane"
+    text = drafts(inv, situation("en", "decline", "health"), "en")["email"].text
+    assert "10:00 (AEST" in text
+
+
+def test_a_time_the_clocks_skip_or_repeat_is_flagged() -> None:
+    ny = ZoneInfo("America/New_York")
+    assert clock_problem(datetime(2027, 3, 14, 2, 30, tzinfo=ny)) == "dst_gap"
+    assert clock_problem(datetime(2027, 11, 7, 1, 30, tzinfo=ny)) == "dst_fold"
+    assert clock_problem(datetime(2027, 3, 15, 2, 30, tzinfo=ny)) is None
+
+
+# --- calendar answers ------------------------------------------------------------------------
+
+REPLY_REQUIRED = ("ATTENDEE", "DTSTAMP", "ORGANIZER", "UID")
+COUNTER_REQUIRED = ("DTSTAMP", "DTSTART", "ORGANIZER", "UID", "SEQUENCE")
+
+
+def _written(tmp_path: Path, inv: Invitation, sit: Situation, lang: str) -> dict[str, Path]:
+    made = compose(
+        plan(lang, sit.intent or "decline"), inv, sit, PROFILE, now=NOW, channels=CHANNELS
+    )
+    return {p.name: p for p in write_drafts(made, inv, PROFILE, tmp_path, now=NOW)}
+
+
+def _check_calendar(ics: bytes) -> Calendar:
+    cal = Calendar.from_ical(ics)
+    assert cal["VERSION"] == "2.0" and cal.get("PRODID")
+    event = cal.walk("VEVENT")[0]
+    required = COUNTER_REQUIRED if cal["METHOD"] == "COUNTER" else REPLY_REQUIRED
+    for prop in required:
+        assert event.get(prop) is not None, prop
+    # every TZID written has its VTIMEZONE
+    tzids = set(re.findall(rb"TZID=([^:;]+)", ics))
+    defined = {str(tz["TZID"]).encode() for tz in cal.walk("VTIMEZONE")}
+    assert tzids <= defined, (tzids, defined)
+    return cal
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_reschedule_with_a_time_is_a_counter_keeping_sequence_place_and_link(
+    tmp_path: Path, lang: str
+) -> None:
+    inv = replace(invitation(lang), meeting_link="https://meet.google.com/abc-defg-hij")
+    files = _written(tmp_path, inv, situation(lang, "reschedule", "health"), lang)
+    cal = _check_calendar(files["calendar.ics"].read_bytes())
+    event = cal.walk("VEVENT")[0]
+    assert cal["METHOD"] == "COUNTER"
+    assert event["SEQUENCE"] == inv.sequence
+    assert str(event["LOCATION"]) == inv.location
+    assert str(event["URL"]) == inv.meeting_link
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_reschedule_with_free_text_only_has_no_calendar_answer(tmp_path: Path, lang: str) -> None:
+    sit = replace(situation(lang, "reschedule", "health"), alternatives=())
+    files = _written(tmp_path, invitation(lang), sit, lang)
+    assert "calendar.ics" not in files
+    msg = email.message_from_bytes(files["email.eml"].read_bytes(), policy=policy.default)
+    assert not [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_decline_is_a_reply_with_the_listed_attendee_and_an_imip_part(
+    tmp_path: Path, lang: str
+) -> None:
+    inv = replace(invitation(lang), attendees=("Andi Pratama <andi@kantor.example>",))
+    files = _written(tmp_path, inv, situation(lang, "decline", "health"), lang)
+    cal = _check_calendar(files["calendar.ics"].read_bytes())
+    event = cal.walk("VEVENT")[0]
+    assert cal["METHOD"] == "REPLY"
+    assert str(event["ATTENDEE"]) == "mailto:andi@kantor.example"
+    assert event["ATTENDEE"].params["PARTSTAT"] == "DECLINED"
+    msg = email.message_from_bytes(files["email.eml"].read_bytes(), policy=policy.default)
+    parts = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
+    assert len(parts) == 1
+    assert parts[0].get_param("method") == str(cal["METHOD"])
+    inside = Calendar.from_ical(parts[0].get_content())
+    assert inside["METHOD"] == cal["METHOD"]
+
+
+def test_the_plan_warns_when_the_profile_address_is_not_the_listed_one() -> None:
+    from sopan.plan import make_plan
+
+    inv = replace(invitation("en"), attendees=("Andi Pratama <andi@kantor.example>",))
+    made = make_plan(inv, situation("en", "decline", "health"), PROFILE, now=NOW, lang="en")
+    assert any("andi@kantor.example" in n.text for n in made.warnings)
+
+
+def test_no_answer_when_none_is_asked_or_a_counter_is_forbidden() -> None:
+    no_rsvp = replace(invitation("en"), rsvp=False)
+    assert "calendar" not in drafts(no_rsvp, situation("en", "decline", "health"), "en")
+    no_counter = replace(invitation("en"), counter_allowed=False)
+    assert "calendar" not in drafts(no_counter, situation("en", "reschedule", "health"), "en")
+    assert "calendar" in drafts(no_counter, situation("en", "decline", "health"), "en")
+
+
+def test_the_reader_sees_rsvp_false_and_a_forbidden_counter(tmp_path: Path) -> None:
+    from sopan.read import read_file
+
+    ics = tmp_path / "i.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:u@x\r\nDTSTAMP:20261101T000000Z\r\nSUMMARY:Interview\r\n"
+        "DTSTART:20261210T030000Z\r\nDTEND:20261210T040000Z\r\nORGANIZER:mailto:hr@x.example\r\n"
+        "ATTENDEE;RSVP=FALSE:mailto:andi@x.example\r\nX-MICROSOFT-DISALLOW-COUNTER:TRUE\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    inv = read_file(ics, now=NOW)
+    assert (inv.rsvp, inv.counter_allowed) == (False, False)
+
+
+def test_the_plan_no_longer_says_a_decline_removes_the_event() -> None:
+    for lang in ("id", "en"):
+        text = load_words(lang).data["steps"]["calendar_decline"]["text"]
+        assert "disappear" not in text and "hilang" not in text
+
+
+# --- email -----------------------------------------------------------------------------------
+
+
+def test_the_email_names_its_recipient_and_each_draft_has_a_fresh_message_id(
+    tmp_path: Path,
+) -> None:
+    inv = replace(invitation("id"), reply_to=None)
+    ids = set()
+    for run in range(2):
+        files = _written(tmp_path / str(run), inv, situation("id", "decline", "health"), "id")
+        msg = email.message_from_bytes(files["email.eml"].read_bytes(), policy=policy.default)
+        assert str(msg["To"]) == "Rina Wijaya <rina.wijaya@sinar-nusantara.example>"
+        ids.add(str(msg["Message-ID"]))
+    assert len(ids) == 2
+
+
+# --- wording ---------------------------------------------------------------------------------
+
+MISFIRES = re.compile(
+    r"bertemu kembali|bertemu lagi|terpaksa|mempertimbangkan kembali|pertimbangkan kembali"
+    r"|writing to cancel my attendance|\)\s*\(",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_phrase_that_misfires(lang: str) -> None:
+    for action in ("decline", "cancel", "reschedule", "online"):
+        for reason in ("accepted-offer", "not-a-fit", "schedule-conflict", "health"):
+            for variant in range(3):
+                made = compose(
+                    plan(lang, action),
+                    invitation(lang),
+                    situation(lang, action, reason),
+                    PROFILE,
+                    now=NOW,
+                    channels=CHANNELS,
+                    variant=variant,
+                )
+                for d in made:
+                    found = MISFIRES.search(d.text)
+                    assert found is None, (action, reason, variant, d.channel, found.group())
+
+
+def test_slots_in_the_local_zone() -> None:
+    slot = Slot(
+        datetime(2026, 11, 25, 7, 0, tzinfo=ZoneInfo("UTC")),
+        datetime(2026, 11, 25, 8, 0, tzinfo=ZoneInfo("UTC")),
+    )
+    sit = replace(situation("id", "reschedule", "health"), alternatives=(slot,))
+    text = drafts(invitation("id"), sit)["email"].text
+    assert "pukul 14.00 WIB" in text and JKT.key == "Asia/Jakarta"
