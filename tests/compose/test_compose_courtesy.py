@@ -239,6 +239,11 @@ def test_a_time_the_clocks_skip_or_repeat_is_flagged() -> None:
     assert clock_problem(datetime(2027, 3, 14, 2, 30, tzinfo=ny)) == "dst_gap"
     assert clock_problem(datetime(2027, 11, 7, 1, 30, tzinfo=ny)) == "dst_fold"
     assert clock_problem(datetime(2027, 3, 15, 2, 30, tzinfo=ny)) is None
+    # and the drafts name the day, never the time that does not exist
+    gap = datetime(2027, 3, 14, 2, 30, tzinfo=ny)
+    inv = replace(invitation("en"), start=gap, end=None, timezone="America/New_York")
+    text = drafts(inv, situation("en", "decline", "health"), "en")["email"].text
+    assert "Sunday, 14 March 2027" in text and "02:30" not in text
 
 
 # --- calendar answers ------------------------------------------------------------------------

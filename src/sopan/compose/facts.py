@@ -19,6 +19,7 @@ from sopan.compose.bank import common
 from sopan.compose.dates import day_part, day_text, when_text
 from sopan.model import Invitation, Profile, Situation
 from sopan.phones import spoken
+from sopan.plan import clock_problem
 
 
 def _clean(text: str | None) -> str:
@@ -113,16 +114,18 @@ def build_facts(
     facts["address_block"] = place or str(common(language)["letter"]["no_address"])
     facts["ref_clause"] = str(frag["ref_clause"]).format(**facts) if facts["reference"] else ""
     facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""
-    if inv.start is not None:
+    if inv.start is not None and clock_problem(inv.start) is None:
         zone = reply_zone(inv, profile)
         facts["when"] = when_text(inv.start, zone, language)
         facts["when_short"] = when_text(inv.start, zone, language, short=True)
         facts["when_clause"] = str(frag["when_clause"]).format(**facts)
         facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
-    elif inv.day is not None:
-        # only the day is known: name it, never a time ("Senin, 30 November 2026")
-        facts["when"] = day_text(inv.day, language)
-        facts["when_short"] = day_text(inv.day, language, short=True)
+    elif inv.day is not None or inv.start is not None:
+        # only the day is known, or its time is one the clocks skip or repeat (the plan says
+        # so): name the day, never a time ("Senin, 30 November 2026")
+        day = inv.day or inv.start.date()  # type: ignore[union-attr]
+        facts["when"] = day_text(day, language)
+        facts["when_short"] = day_text(day, language, short=True)
         facts["when_clause"] = str(frag["when_clause"]).format(**facts)
         facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
     else:
