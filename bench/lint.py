@@ -19,7 +19,7 @@ sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from lint.labels import MOVE_LABELS, RULE_LABELS, labelled, predicted  # noqa: E402
 
-from sopan.lint import lint_text  # noqa: E402
+from sopan.lint import LintOptions, lint_text  # noqa: E402
 from sopan.lint.rules import builtin_rules  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval-dev" / "replies"
@@ -70,7 +70,7 @@ def speed() -> None:
     runs = []
     for _ in range(300):
         start = time.perf_counter()
-        lint_text(text, channel="email", action="decline")
+        lint_text(text, LintOptions(channel="email", action="decline"))
         runs.append((time.perf_counter() - start) * 1000)
     print(
         f"\nSpeed: {len(builtin_rules())} rules; new process: import + first lint {first:.0f} ms; "

@@ -32,6 +32,7 @@ from sopan.model import (
     Draft,
     Invitation,
     Language,
+    LintOptions,
     Plan,
     Profile,
     Situation,
@@ -249,14 +250,10 @@ class LintRequest:
 
     text: str | None = None
     source: str | None = None
-    language: str | None = None
-    action: str | None = None
-    channel: str | None = None
-    detail: str | None = None
-    new_employer: str | None = None
+    #: what is known of the reply (its `invitation` is read from `invitation` below)
+    options: LintOptions = field(default_factory=LintOptions)
     invitation: ReadRequest | None = None
     rule_dirs: tuple[str, ...] = ()
-    profile: Profile | None = None
 
 
 def _config(given: Config | None) -> Config:
@@ -616,17 +613,14 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
             attachments=[Path(a) for a in req.plan.choices.attachments],
             now=req.plan.read.now,
         )
-    reports = tuple(
-        lint_draft(
-            d,
-            action=plan.action,
-            invitation=inv,
-            profile=profile,
-            detail=sit.detail,
-            new_employer=sit.new_employer,
-        )
-        for d in drafts
+    options = LintOptions(
+        action=plan.action,
+        invitation=inv,
+        profile=profile,
+        detail=sit.detail,
+        new_employer=sit.new_employer,
     )
+    reports = tuple(lint_draft(d, options) for d in drafts)
     return DraftResult(planned, tuple(drafts), reports, tuple(files))
 
 
@@ -726,18 +720,10 @@ def lint_for(req: LintRequest) -> LintReport:
         if missing:
             raise UserError(f"lint: --rules {missing[0]}: no such file or folder")
         rules = load_rules_from((Path(d) for d in req.rule_dirs), base=builtin_rules())
-    invitation = read_for(req.invitation).invitation if req.invitation else None
-    return lint_text(
-        text,
-        language=req.language,
-        action=req.action,
-        channel=req.channel,
-        invitation=invitation,
-        profile=req.profile,
-        detail=req.detail,
-        new_employer=req.new_employer,
-        rules=rules,
-    )
+    options = req.options
+    if req.invitation:
+        options = replace(options, invitation=read_for(req.invitation).invitation)
+    return lint_text(text, options, rules=rules)
 
 
 def duration_of(text: str, flag: str) -> timedelta:

@@ -302,3 +302,24 @@ class Finding:
     line: int = 1
     column: int = 1
     suggestion: str | None = None
+
+
+# One value passed through every layer of the linter (the CLI, the use case, the engine,
+# each rule's context), never unpacked into long signatures.
+@dataclass(frozen=True)
+class LintOptions:
+    """How to lint one reply.
+
+    `language` "id" or "en" (detected when None); `action` and `channel` select the
+    required-move and length rules; `invitation` enables the reference, honorific and date
+    checks; `profile` the closing-name check; `detail="brief"` the health over-sharing rule;
+    `new_employer` the rule against naming it.
+    """
+
+    language: str | None = None
+    action: str | None = None
+    channel: str | None = None
+    invitation: Invitation | None = None
+    profile: Profile | None = None
+    detail: str | None = None
+    new_employer: str | None = None

@@ -10,14 +10,14 @@ import pytest
 from conftest import SHARED
 
 from lint.cases import INVITATION, PROFILE
-from sopan.lint import lint_text
+from sopan.lint import LintOptions, lint_text
 from sopan.lint.dates import find_dates, find_times
 from sopan.lint.engine import _GSM7, sms_segments
 from sopan.lint.text import detect_language, segments
 
 
 def rules_of(text: str, **context) -> set[str]:
-    return {f.rule for f in lint_text(text, **context).findings}
+    return {f.rule for f in lint_text(text, LintOptions(**context)).findings}
 
 
 @pytest.mark.shared
@@ -58,7 +58,9 @@ def test_date_compared_in_the_invitation_time_zone() -> None:
     good = "Saya tidak dapat hadir pada Senin, 23 November 2026 pukul 03.00 WIB."
     assert "date_mismatch" not in rules_of(good, invitation=utc)
     bad = "Saya tidak dapat hadir pada Minggu, 22 November 2026 pukul 20.00."
-    findings = [f for f in lint_text(bad, invitation=utc).findings if f.rule == "date_mismatch"]
+    findings = [
+        f for f in lint_text(bad, LintOptions(invitation=utc)).findings if f.rule == "date_mismatch"
+    ]
     assert [bad[f.start : f.end] for f in findings] == ["Minggu, 22 November 2026", "pukul 20.00"]
     assert findings[0].suggestion == "Senin, 23 November 2026"
 
@@ -77,7 +79,11 @@ def test_time_compared_in_the_zone_written_after_it() -> None:
     assert "date_mismatch" not in rules_of(said.format("08.00 WIB"), invitation=wita)
     assert "date_mismatch" not in rules_of(said.format("09.00"), invitation=wita)
     wrong = said.format("09.00 WIB")
-    found = [f for f in lint_text(wrong, invitation=wita).findings if f.rule == "date_mismatch"]
+    found = [
+        f
+        for f in lint_text(wrong, LintOptions(invitation=wita)).findings
+        if f.rule == "date_mismatch"
+    ]
     assert [wrong[f.start : f.end] for f in found] == ["pukul 09.00 WIB"]
     assert found[0].suggestion == "08.00"
 
@@ -93,7 +99,9 @@ def test_alternative_dates_and_end_time_are_not_mismatches() -> None:
 def test_english_date_mismatch_suggests_the_english_date() -> None:
     text = "I cannot attend the interview on Tuesday, November 24, 2026."
     (finding,) = [
-        f for f in lint_text(text, invitation=INVITATION).findings if f.rule == "date_mismatch"
+        f
+        for f in lint_text(text, LintOptions(invitation=INVITATION)).findings
+        if f.rule == "date_mismatch"
     ]
     assert finding.suggestion == "Monday, November 23, 2026"
 
@@ -144,11 +152,16 @@ def test_line_and_column_and_suggestion() -> None:
 
 def test_spelling_knows_names_and_invitation_words() -> None:
     text = "Terima kasih. Wulandari dan Sinarterang sudah menghubungi saya. Wawancra batal."
-    spelt = [f for f in lint_text(text, invitation=INVITATION).findings if f.rule == "spelling"]
+    spelt = [
+        f
+        for f in lint_text(text, LintOptions(invitation=INVITATION)).findings
+        if f.rule == "spelling"
+    ]
     assert [text[f.start : f.end] for f in spelt] == ["Wawancra"]
     assert spelt[0].suggestion == "Wawancara"
     known = lint_text(
-        "Sinarterang mengundang saya.", invitation=replace(INVITATION, company="PT Sinarterang")
+        "Sinarterang mengundang saya.",
+        LintOptions(invitation=replace(INVITATION, company="PT Sinarterang")),
     )
     assert "spelling" not in {f.rule for f in known.findings}
     assert "spelling" not in rules_of("Interview online via Zoom dengan HRD, CV terlampir.")
@@ -245,8 +258,8 @@ def test_all_day_invitation_has_no_time_to_compare() -> None:
 
 def test_crlf_nbsp_and_curly_apostrophes_keep_offsets() -> None:
     text = "Yth. Ibu Sari,\r\n\r\nI’m not sure I can make it.\r\nHormat\u00a0saya\r\nRina"
-    report = lint_text(text, language="en")
+    report = lint_text(text, LintOptions(language="en"))
     hedge = next(f for f in report.findings if f.rule == "hedging")
     assert text[hedge.start : hedge.end] == "I’m not sure I can"
     assert (hedge.line, hedge.column) == (3, 1)
-    assert "hormat_saya" in {f.rule for f in lint_text(text, language="id").findings}
+    assert "hormat_saya" in {f.rule for f in lint_text(text, LintOptions(language="id")).findings}

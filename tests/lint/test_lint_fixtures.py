@@ -6,7 +6,7 @@ import pytest
 from conftest import FIXTURES
 
 from lint.cases import CASES
-from sopan.lint import builtin_rules, lint_text
+from sopan.lint import LintOptions, builtin_rules, lint_text
 
 REPLIES = FIXTURES / "replies"
 
@@ -15,7 +15,7 @@ REPLIES = FIXTURES / "replies"
 def test_fixture_raises_exactly_its_rules(name: str) -> None:
     context, expected = CASES[name]
     text = (REPLIES / f"{name}.txt").read_text("utf-8")
-    report = lint_text(text, **context)
+    report = lint_text(text, LintOptions(**context))
     assert report.language == "id"
     assert {f.rule for f in report.findings} == expected
     for finding in report.findings:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sopan.compose import compose
-from sopan.lint import lint_text
+from sopan.lint import LintOptions, lint_text
 from sopan.model import REASONS, Contact, Invitation, Profile, Situation, Slot
 from sopan.plan import make_plan
 
@@ -79,12 +79,14 @@ def test_every_draft_lints_without_error(
     for draft in drafts:
         report = lint_text(
             draft.text,
-            language=lang,
-            action=plan.action,
-            channel=draft.channel,
-            invitation=inv,
-            profile=PROFILE,
-            detail=sit.detail,
+            LintOptions(
+                language=lang,
+                action=plan.action,
+                channel=draft.channel,
+                invitation=inv,
+                profile=PROFILE,
+                detail=sit.detail,
+            ),
         )
         errors = [f for f in report.findings if f.level == "error"]
         assert not errors, (draft.channel, [(f.rule, draft.text[f.start : f.end]) for f in errors])

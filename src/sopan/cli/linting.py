@@ -7,7 +7,7 @@ import sys
 import click
 
 from sopan.cli.base import cli, echo_json, now_option, parse_now
-from sopan.model import CHANNELS, INTENTS, LANGUAGES
+from sopan.model import CHANNELS, INTENTS, LANGUAGES, LintOptions
 from sopan.situation import DETAILS
 
 
@@ -66,14 +66,16 @@ def lint_command(
     report = app.lint_for(
         app.LintRequest(
             source=file,
-            language=language,
-            action=action,
-            channel=channel,
-            detail=detail,
-            new_employer=new_employer,
+            options=LintOptions(
+                language=language,
+                action=action,
+                channel=channel,
+                detail=detail,
+                new_employer=new_employer,
+                profile=profile,
+            ),
             invitation=invitation,
             rule_dirs=rule_dirs,
-            profile=profile,
         )
     )
     if as_json:

@@ -9,6 +9,7 @@ from typing import Any
 
 from sopan.lint.dates import DateMention, TimeMention, find_dates, find_times
 from sopan.lint.moves import find_moves
+from sopan.lint.options import LintOptions
 from sopan.lint.text import Positions, Span, SpanIndex, protected_spans, segments
 from sopan.model import Invitation, Profile
 
@@ -26,26 +27,17 @@ class Hit:
 class Context:
     """One text to lint with everything known about it; derived facts are computed once."""
 
-    def __init__(
-        self,
-        text: str,
-        language: str,
-        *,
-        action: str | None = None,
-        channel: str | None = None,
-        invitation: Invitation | None = None,
-        profile: Profile | None = None,
-        detail: str | None = None,
-        new_employer: str | None = None,
-    ) -> None:
+    def __init__(self, text: str, language: str, options: LintOptions | None = None) -> None:
         self.text = text
         self.language = language
-        self.action = action
-        self.channel = channel
-        self.invitation = invitation
-        self.profile = profile
-        self.detail = detail
-        self.new_employer = new_employer
+        self.options = options or LintOptions()
+        # the fields rules read, named as their YAML conditions name them
+        self.action = self.options.action
+        self.channel = self.options.channel
+        self.invitation: Invitation | None = self.options.invitation
+        self.profile: Profile | None = self.options.profile
+        self.detail = self.options.detail
+        self.new_employer = self.options.new_employer
 
     @cached_property
     def segments(self) -> dict[str, list[Span]]:

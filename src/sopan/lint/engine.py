@@ -6,15 +6,16 @@ import contextlib
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sopan.errors import UserError
 from sopan.lint.context import Context, Hit
+from sopan.lint.options import LintOptions
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
 from sopan.lint.text import SpanIndex, detect_language, inside, overlaps, words
-from sopan.model import LANGUAGES, Draft, Finding, Invitation, Profile
+from sopan.model import LANGUAGES, Draft, Finding
 
 #: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
 _SAME_LENGTH = str.maketrans({"\r": " ", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
@@ -222,41 +223,21 @@ MAX_CHARS = 200_000
 
 
 def lint_text(
-    text: str,
-    *,
-    language: str | None = None,
-    action: str | None = None,
-    channel: str | None = None,
-    invitation: Invitation | None = None,
-    profile: Profile | None = None,
-    detail: str | None = None,
-    new_employer: str | None = None,
-    rules: Sequence[Rule] | None = None,
+    text: str, options: LintOptions | None = None, *, rules: Sequence[Rule] | None = None
 ) -> LintReport:
-    """Lint a reply: which moves it has, and every finding of every rule that applies.
+    """Lint a reply: which moves it has, and every finding of every rule that applies
+    (`options` says what is known of it; `rules` replaces the built-in rule set).
 
-    `language` is "id" or "en" (detected when None); `action` and `channel` select the
-    required-move and length rules; `invitation` enables the reference and date checks;
-    `profile` the closing-name check; `detail="brief"` the health over-sharing rule;
-    `new_employer` the rule against naming it. `rules` replaces the built-in rule set.
     A text over `MAX_CHARS` is a UserError: no reply is that long.
     """
+    options = options or LintOptions()
     if len(text) > MAX_CHARS:
         raise UserError(f"the reply is over {MAX_CHARS:,} characters: too long to be a reply")
     text = text.translate(_SAME_LENGTH)
-    lang = language or detect_language(text)
+    lang = options.language or detect_language(text)
     if lang not in LANGUAGES:
         raise ValueError(f"language must be 'id' or 'en', not {lang!r}")
-    ctx = Context(
-        text,
-        lang,
-        action=action,
-        channel=channel,
-        invitation=invitation,
-        profile=profile,
-        detail=detail,
-        new_employer=new_employer,
-    )
+    ctx = Context(text, lang, options)
     findings = [
         f for rule in (builtin_rules() if rules is None else rules) for f in run_rule(rule, ctx)
     ]
@@ -265,26 +246,10 @@ def lint_text(
     return LintReport(lang, dict(ctx.moves), findings)
 
 
-def lint_draft(
-    draft: Draft,
-    *,
-    action: str | None = None,
-    invitation: Invitation | None = None,
-    profile: Profile | None = None,
-    detail: str | None = None,
-    new_employer: str | None = None,
-) -> LintReport:
+def lint_draft(draft: Draft, options: LintOptions | None = None) -> LintReport:
     """Lint a composed draft in its own language and channel (offsets refer to draft.text)."""
-    return lint_text(
-        draft.text,
-        language=draft.language,
-        action=action,
-        channel=draft.channel,
-        invitation=invitation,
-        profile=profile,
-        detail=detail,
-        new_employer=new_employer,
-    )
+    given = options or LintOptions()
+    return lint_text(draft.text, replace(given, language=draft.language, channel=draft.channel))
 
 
 def _without_double_spelling(findings: list[Finding]) -> list[Finding]:
@@ -295,10 +260,8 @@ def _without_double_spelling(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.rule != "spelling" or not overlaps(f.start, f.end, others)]
 
 
-def rule_hits(rule: Rule, text: str, **context: Any) -> list[Finding]:
+def rule_hits(rule: Rule, text: str, options: LintOptions | None = None) -> list[Finding]:
     """Findings of one rule alone on `text` (used to run a rule's own examples)."""
-    lang = context.pop("language", None) or (
-        rule.languages[0] if len(rule.languages) == 1 else None
-    )
-    ctx = Context(text, lang or detect_language(text), **context)
-    return run_rule(rule, ctx)
+    options = options or LintOptions()
+    lang = options.language or (rule.languages[0] if len(rule.languages) == 1 else None)
+    return run_rule(rule, Context(text, lang or detect_language(text), options))

@@ -7,11 +7,11 @@ from typing import Any
 
 from sopan.lint.engine import rule_hits
 from sopan.lint.rules import Example, Rule
-from sopan.model import Contact, Invitation, Profile
+from sopan.model import Contact, Invitation, LintOptions, Profile
 
 
-def example_context(example: Example) -> dict[str, Any]:
-    """Turn an example's context (plain YAML values) into `lint_text` keyword arguments."""
+def example_context(example: Example) -> LintOptions:
+    """Turn an example's context (plain YAML values) into the `LintOptions` it describes."""
     ctx: dict[str, Any] = {}
     for key, value in example.context.items():
         if key == "profile":
@@ -33,7 +33,7 @@ def example_context(example: Example) -> dict[str, Any]:
             )
         elif key in ("action", "channel", "detail", "new_employer", "language"):
             ctx[key] = str(value)
-    return ctx
+    return LintOptions(**ctx)
 
 
 def example_problems(rule: Rule) -> list[str]:
@@ -42,10 +42,10 @@ def example_problems(rule: Rule) -> list[str]:
     if not rule.fail or not rule.passing:
         problems.append(f"{rule.path}: rule '{rule.id}' needs fail and pass examples")
     for example in rule.fail:
-        if not rule_hits(rule, example.text, **example_context(example)):
+        if not rule_hits(rule, example.text, example_context(example)):
             problems.append(f"{rule.path}: '{rule.id}' did not flag: {example.text!r}")
     for example in rule.passing:
-        hits = rule_hits(rule, example.text, **example_context(example))
+        hits = rule_hits(rule, example.text, example_context(example))
         if hits:
             problems.append(f"{rule.path}: '{rule.id}' flagged a pass example: {hits[0]}")
     return problems
