@@ -711,16 +711,22 @@ def slots_for(req: SlotsRequest) -> SlotsResult:
 def lint_for(req: LintRequest) -> LintReport:
     """Lint a reply, against its invitation when one is given."""
     from sopan.lint import builtin_rules, lint_text, load_rules_from
-    from sopan.lint.report import read_reply
+    from sopan.lint.files import read_reply
 
-    text = req.text if req.text is not None else read_reply(req.source or "-")
+    options = req.options
+    if req.text is not None:
+        text = req.text
+    else:
+        reply = read_reply(req.source or "-")
+        text = reply.text
+        if options.channel is None:  # a .eml is an email, a .docx a letter, "sms.txt" an SMS
+            options = replace(options, channel=reply.channel)
     rules = None
     if req.rule_dirs:
         missing = [d for d in req.rule_dirs if not Path(d).exists()]
         if missing:
             raise UserError(f"lint: --rules {missing[0]}: no such file or folder")
         rules = load_rules_from((Path(d) for d in req.rule_dirs), base=builtin_rules())
-    options = req.options
     if req.invitation:
         options = replace(options, invitation=read_for(req.invitation).invitation)
     return lint_text(text, options, rules=rules)

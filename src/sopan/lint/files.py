@@ -1,0 +1,165 @@
+"""The text a person checks in a reply file: what they wrote, decoded, and nothing else.
+
+`.eml` → the subject and the user's own text part, decoded (quoted history and the other
+side's signature below it left out); `.docx` → its paragraphs; `.pdf` → its text layer;
+`.ics` → only the COMMENT and DESCRIPTION the user wrote; `.txt` and standard input → as
+they are. The lines sopan adds to a draft file for the user (the WhatsApp link, the
+voicemail's spoken length) are blanked, so they are not linted as the message. Any other
+file is refused in one line. Positions of findings refer to the text returned here.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sopan.errors import UserError
+from sopan.inputs import STDIN, read_input
+
+# A reply is a message, not a document: ten megabytes hold any real letter with its fonts.
+MAX_REPLY_BYTES = 10 * 1024 * 1024
+#: the types lint reads, and the channel each implies when none is given
+TYPES = {".eml": "email", ".docx": "letter", ".pdf": "letter", ".ics": "calendar", ".txt": None}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: the first bytes of files that are certainly no text: a zip (.xlsx, .odt), a PDF, an image
+_OTHER_MAGIC = (b"PK\x03\x04", b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff\xe0")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The text to lint and the channel the file says it is (None: not known)."""
+
+    text: str
+    channel: str | None = None
+
+
+def read_reply(path: str) -> Reply:
+    """The reply a file holds ("-" reads standard input); UserError, one line, when unusable."""
+    name = "standard input" if path == STDIN else path
+    suffix = "" if path == STDIN else Path(path).suffix.lower()
+    raw = read_input(path, what="a reply", max_bytes=MAX_REPLY_BYTES)
+    if suffix not in TYPES and (b"\x00" in raw[:8192] or raw[:4] in _OTHER_MAGIC):
+        kind = f" ({suffix})" if suffix else ""
+        raise UserError(
+            f"{name}: a binary file{kind}: lint reads .txt, .eml, .docx, .pdf and .ics files "
+            "or standard input"
+        )
+    if suffix == ".docx":
+        text = _docx_text(raw, name)
+    elif suffix == ".pdf":
+        text = _pdf_text(raw, name)
+    elif suffix == ".ics":
+        text = _ics_text(raw, name)
+    elif suffix == ".eml":
+        text = _eml_text(raw)
+    else:
+        text = _plain_text(raw, name)
+    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise UserError(f"{name}: the file is empty (no text to check)")
+    channel = TYPES.get(suffix) or _channel_of(Path(path).stem if path != STDIN else "")
+    return Reply(_blank_added_lines(text), channel)
+
+
+def _plain_text(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise UserError(f"{name}: a binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{name}: not UTF-8 text") from None
+
+
+def _eml_text(raw: bytes) -> str:
+    """The subject, then the user's own words of the text part (history left out)."""
+    import email
+    from email import policy
+
+    from sopan.read.history import split_history
+
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    part = msg.get_body(preferencelist=("plain", "html"))
+    body = ""
+    if part is not None:
+        try:
+            body = str(part.get_content())
+        except (LookupError, ValueError, AttributeError):
+            body = part.get_payload(decode=True).decode("utf-8", "replace")  # type: ignore[union-attr]
+        if part.get_content_type() == "text/html":
+            from sopan.read.html import html_to_text
+
+            body = html_to_text(body)
+    own = split_history(body.replace("\r\n", "\n"))[0].text
+    subject = " ".join(str(msg.get("Subject", "")).split())
+    return f"{subject}\n\n{own.strip()}\n" if subject else own
+
+
+def _docx_text(raw: bytes, name: str) -> str:
+    from docx import Document
+
+    try:
+        doc = Document(io.BytesIO(raw))
+    except Exception:  # python-docx raises many kinds for a file that is not a .docx
+        raise UserError(f"{name}: not a Word document (.docx) that can be read") from None
+    return "\n\n".join(p.text for p in doc.paragraphs if p.text.strip())
+
+
+def _pdf_text(raw: bytes, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        pages = [page.extract_text() or "" for page in reader.pages[:20]]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise UserError(f"{name}: not a PDF whose text can be read") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise UserError(f"{name}: the PDF has no text layer (a scan?): nothing to check")
+    return text
+
+
+def _ics_text(raw: bytes, name: str) -> str:
+    """The words the user wrote in a calendar answer: COMMENT and DESCRIPTION only."""
+    from icalendar import Calendar
+
+    try:
+        cal = Calendar.from_ical(raw.decode("utf-8", "replace"))
+    except (ValueError, KeyError, IndexError):
+        raise UserError(f"{name}: not a calendar file that can be read") from None
+    found = [
+        str(event.get(prop))
+        for event in cal.walk("VEVENT")
+        for prop in ("COMMENT", "DESCRIPTION")
+        if event.get(prop)
+    ]
+    return "\n\n".join(found)
+
+
+@cache
+def _added_lines() -> re.Pattern[str]:
+    """The lines sopan writes into a draft file for the user, in either language."""
+    from sopan.compose.bank import common
+
+    heads = []
+    for lang in ("id", "en"):
+        words = common(lang)
+        heads.append(re.escape(str(words["whatsapp_link"])) + r":\s*https://wa\.me/\S*")
+        estimate = re.escape(str(words["voicemail_estimate"]))
+        heads.append(re.sub(r"\\\{[a-z]+\\\}", r"[\\d.,]+", estimate))
+    return re.compile(rf"^(?:{'|'.join(heads)})[ \t]*$", re.MULTILINE)
+
+
+def _blank_added_lines(text: str) -> str:
+    return _added_lines().sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _channel_of(stem: str) -> str | None:
+    """The channel a draft file's name says ("sms.txt", "voicemail-2.txt")."""
+    from sopan.model import CHANNELS
+
+    base = re.sub(r"-\d+$", "", stem.lower())
+    return base if base in CHANNELS else None
