@@ -154,6 +154,14 @@ def _added_lines() -> re.Pattern[str]:
 
 
 def _blank_added_lines(text: str) -> str:
+    """The text without the lines sopan added: cut off when they end the file (as sopan
+    writes them), blanked to spaces elsewhere (offsets stay)."""
+    found = list(_added_lines().finditer(text))
+    if not found:
+        return text
+    rest = _added_lines().sub("", text[found[0].start() :])
+    if not rest.strip():
+        return text[: found[0].start()].rstrip() + "\n"
     return _added_lines().sub(lambda m: " " * len(m.group(0)), text)
 
 
