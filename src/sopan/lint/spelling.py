@@ -75,24 +75,74 @@ def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
         return all(is_known(part, language, extra) for part in word.split("-") if part)
     if _known(language, word) or (word != lower and _known(language, lower)):
         return True
-    return language == "id" and any(_known("id", stem) for stem in _id_stems(lower))
+    if language != "id":
+        return False
+    stems = _id_stems(lower)
+    return any(_known("id", stem) for stem in stems) or any(
+        _compound(stem) for stem in stems[:8] if len(stem) >= 2 * _MIN_ROOT
+    )
+
+
+_PARTICLES = ("lah", "kah", "tah", "pun")
+_POSSESSIVES = ("nya", "ku", "mu")
+_SUFFIXES = ("kan", "an", "i")
+#: prefixes, longest first, with the first letter of the root each nasal form swallowed
+#: ("menulis" ← tulis, "memukul" ← pukul, "menyapu" ← sapu, "mengirim" ← kirim)
+_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("memper", ("",)), ("diper", ("",)), ("menge", ("",)), ("penge", ("",)),
+    ("meng", ("", "k")), ("peng", ("", "k")), ("meny", ("s",)), ("peny", ("s",)),
+    ("mem", ("", "p")), ("pem", ("", "p")), ("men", ("", "t")), ("pen", ("", "t")),
+    ("ber", ("",)), ("per", ("",)), ("ter", ("",)), ("bel", ("",)),
+    ("me", ("",)), ("pe", ("",)), ("be", ("",)), ("te", ("",)),
+    ("di", ("",)), ("ke", ("",)), ("se", ("",)),
+)  # fmt: skip
+_MIN_ROOT = 3
+
+
+def _strip_suffixes(word: str) -> list[str]:
+    """The word without its particle, possessive and derivational suffix, in that order."""
+    out = [word]
+    for group in (_PARTICLES, _POSSESSIVES, _SUFFIXES):
+        for found in list(out):
+            for suffix in group:
+                if found.endswith(suffix) and len(found) - len(suffix) >= _MIN_ROOT:
+                    out.append(found[: -len(suffix)])
+    return out
+
+
+def _strip_prefixes(word: str, depth: int = 0) -> list[str]:
+    out = [word]
+    if depth == 2:  # "memper-", "diper-", "ke-…-an" over "ber-": two prefixes at most
+        return out
+    for prefix, restored in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_ROOT - 1:
+            for first in restored:
+                root = first + word[len(prefix) :]
+                if len(root) >= _MIN_ROOT:
+                    out += _strip_prefixes(root, depth + 1)
+    return out
 
 
 def _id_stems(word: str) -> list[str]:
-    """Roots under Indonesian clitics and imperative suffixes the dictionary lacks.
+    """Roots an Indonesian word may be built on: clitics, suffixes and prefixes taken off
+    ("dipindahtugaskan" → "pindahtugas"), the dictionary knowing only the root.
 
-    Debian's id_ID knows "jadwal" and "pasti" but not "jadwalnya" or "pastikan".
+    Debian's id_ID knows "jadwal" and "pasti" but not "jadwalnya", "pastikan", "menjadwalkan".
     """
-    stems = []
-    for particle in ("nya", "mu", "ku", "lah", "kah", "pun"):
-        if word.endswith(particle) and len(word) - len(particle) >= 3:
-            word = word[: -len(particle)]
-            stems.append(word)
-            break
-    for suffix in ("kan", "i"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stems.append(word[: -len(suffix)])
-    return stems
+    stems: list[str] = []
+    for stripped in _strip_suffixes(word):
+        for root in _strip_prefixes(stripped):
+            if root != word and root not in stems:
+                stems.append(root)
+    return stems[:60]
+
+
+def _compound(stem: str) -> bool:
+    """A root that is two dictionary words written together ("pindahtugas")."""
+    return any(
+        _known("id", stem[:i]) and _known("id", stem[i:])
+        for i in range(_MIN_ROOT, len(stem) - _MIN_ROOT + 1)
+    )
 
 
 @lru_cache(maxsize=256)
