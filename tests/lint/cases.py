@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -21,8 +22,22 @@ INVITATION = Invitation(
 )
 EMAIL: dict[str, Any] = {"channel": "email", "profile": PROFILE, "invitation": INVITATION}
 
+HONORIFIC = replace(INVITATION, contact=Contact("Ibu Sari Wulandari", "sari@sinarterang.example"))
+
 #: fixture name → (lint_text keyword arguments, the exact set of rule ids it must raise)
 CASES: dict[str, tuple[dict[str, Any], set[str]]] = {
+    "id_whatsapp_sarcasm_blame": (
+        {"channel": "whatsapp", "action": "decline"},
+        {"sarcasm", "blame"},
+    ),
+    "id_email_offer_named_but_interested": (
+        {**EMAIL, "action": "decline"},
+        {"names_employer", "withdraw_but_interested"},
+    ),
+    "id_email_honorific_utc": (
+        {**EMAIL, "action": "reschedule", "invitation": HONORIFIC},
+        {"known_honorific", "foreign_zone"},
+    ),
     "id_clean_email_decline": ({**EMAIL, "action": "decline", "detail": "brief"}, set()),
     "id_clean_letter_reschedule": (
         {**EMAIL, "channel": "letter", "action": "reschedule"},

@@ -11,6 +11,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sopan.read.times import zone_name
 from sopan.read.words import month_map, weekday_map, zone_map
 
 
@@ -36,6 +37,8 @@ class TimeMention:
     hour: int
     minute: int
     zone: str | None = None
+    #: the zone as written ("WIB", "UTC+7", "GMT")
+    zone_text: str | None = None
 
 
 def _alt(names: dict[str, int]) -> str:
@@ -77,7 +80,8 @@ def _time_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         r"(?:\b(?:pukul|jam|pk\.?|at)\s+(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
         r"|\b(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?!\d|[./-]\d))"
         r"(?:\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z]))?"
-        rf"(?:\s*(?P<zone>{_alt(dict.fromkeys(zones, 0))})\b)?",
+        rf"(?:\s*\(?(?P<zone>{_alt(dict.fromkeys(zones, 0))})\b"
+        r"(?:\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?)?",
         re.IGNORECASE,
     )
     return pattern, zones
@@ -124,6 +128,15 @@ def find_times(text: str) -> list[TimeMention]:
         if match["h1"] and not match["m1"] and not ampm and match.group().lower().startswith("at"):
             continue  # "at 3" alone is too loose to be a time
         if hour < 24 and minute < 60:
-            zone = zones[match["zone"].lower()] if match["zone"] else None
-            out.append(TimeMention(match.start(), match.end(), hour, minute, zone))
+            zone = None
+            if match["zone"]:
+                # "14.30 UTC+7" is 14.30 WIB's moment: the offset counts, as the reader reads it
+                zone = zone_name(match["zone"], match["sign"], match["oh"], match["om"])
+                zone = zone or zones[match["zone"].lower()]
+            written = (
+                match["zone"] + (match["sign"] or "") + (match["oh"] or "")
+                if match["zone"]
+                else None
+            )
+            out.append(TimeMention(match.start(), match.end(), hour, minute, zone, written))
     return out

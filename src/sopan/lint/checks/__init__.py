@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
-from sopan.lint.checks.invitation import date_mismatch, reference_mismatch, reference_missing
+from sopan.lint.checks.invitation import (
+    date_mismatch,
+    foreign_zone,
+    known_honorific,
+    reference_mismatch,
+    reference_missing,
+)
 from sopan.lint.checks.profile import closing_name, new_employer, weekday_mismatch
 from sopan.lint.context import Context, Hit
 
@@ -23,5 +29,7 @@ CHECKS: Mapping[str, Check] = MappingProxyType(
         "weekday_mismatch": weekday_mismatch,
         "closing_name": closing_name,
         "new_employer": new_employer,
+        "foreign_zone": foreign_zone,
+        "known_honorific": known_honorific,
     }
 )

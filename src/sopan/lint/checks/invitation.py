@@ -147,3 +147,46 @@ def date_mismatch(ctx: Context) -> list[Hit]:
         if (time.hour, time.minute) not in allowed:
             hits.append(Hit(time.start, time.end, f"{first.hour:02d}.{first.minute:02d}"))
     return hits
+
+
+#: zones an Indonesian recruiter reads times in, and the local name each is written with
+_INDONESIAN_ZONES = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+_UTC_WORDS = ("UTC", "GMT")
+
+
+def foreign_zone(ctx: Context) -> list[Hit]:
+    """A time given in UTC or a bare offset ("07.30 UTC", "14.30 GMT+7") to a recruiter in
+    Indonesia, who reads WIB, WITA or WIT."""
+    inv = ctx.invitation
+    local = _INDONESIAN_ZONES.get(inv.timezone or "") if inv else None
+    if inv is None or local is None:
+        return []
+    hits = []
+    for time in ctx.times:
+        if time.zone_text and time.zone_text.upper().startswith(_UTC_WORDS):
+            moment = datetime(
+                2000, 1, 3, time.hour, time.minute, tzinfo=ZoneInfo(time.zone or "UTC")
+            )
+            there = moment.astimezone(ZoneInfo(inv.timezone or "Asia/Jakarta"))
+            written = f"{there.hour:02d}.{there.minute:02d} {local}"
+            hits.append(Hit(time.start, time.end, written, {"local": written}))
+    return hits
+
+
+_HONORIFICS = {"ibu": "Ibu", "bu": "Ibu", "bapak": "Bapak", "pak": "Bapak", "bpk": "Bapak"}
+_BAPAK_IBU = re.compile(r"\bBapak\s*/\s*Ibu\b", re.IGNORECASE)
+
+
+def known_honorific(ctx: Context) -> list[Hit]:
+    """ "Bapak/Ibu" written to someone the invitation names with an honorific ("Ibu Dewi")."""
+    inv = ctx.invitation
+    first = (inv.contact.name or "").split(" ", 1)[0].strip(".,").lower() if inv else ""
+    title = _HONORIFICS.get(first)
+    if title is None:
+        return []
+    return [Hit(m.start(), m.end(), title, {"title": title}) for m in _BAPAK_IBU.finditer(ctx.text)]
