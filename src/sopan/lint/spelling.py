@@ -79,7 +79,7 @@ def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
         return False
     stems = _id_stems(lower)
     return any(_known("id", stem) for stem in stems) or any(
-        _compound(stem) for stem in stems[:8] if len(stem) >= 2 * _MIN_ROOT
+        _compound(stem) for stem in stems[:8] if len(stem) >= 2 * _MIN_PART
     )
 
 
@@ -137,11 +137,16 @@ def _id_stems(word: str) -> list[str]:
     return stems[:60]
 
 
+#: each word of a compound has at least this many letters: short ones ("sih", "imak") join
+#: into too many typos
+_MIN_PART = 5
+
+
 def _compound(stem: str) -> bool:
     """A root that is two dictionary words written together ("pindahtugas")."""
     return any(
         _known("id", stem[:i]) and _known("id", stem[i:])
-        for i in range(_MIN_ROOT, len(stem) - _MIN_ROOT + 1)
+        for i in range(_MIN_PART, len(stem) - _MIN_PART + 1)
     )
 
 
