@@ -1,0 +1,45 @@
+"""Start-up pays only for what a command needs: heavy libraries are imported by the command
+that uses them, never at start (speed is measured in bench/, this holds the shape)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+HEAVY = ("fpdf", "docx", "icalendar", "phonenumbers", "holidays", "hunspell", "pypdf")
+
+_PROBE = """
+import json, sys
+from sopan.cli import main
+try:
+    main()  # reads sys.argv, as the installed command does
+except SystemExit:
+    pass
+print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)), file=sys.stderr)
+"""
+
+
+def imported(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def test_help_imports_none_of_the_heavy_libraries() -> None:
+    assert imported("--help").isdisjoint(HEAVY)
+
+
+def test_reading_a_plain_email_needs_no_letter_calendar_or_spelling_library() -> None:
+    mods = imported(
+        "read", str(EXAMPLES / "undangan_wawancara_id.eml"), "--now", "2026-11-20T09:00+07:00"
+    )
+    assert "sopan" in mods
+    assert mods.isdisjoint(("fpdf", "docx", "holidays", "hunspell", "pypdf"))
