@@ -7,6 +7,7 @@ Each function reads a text whose placeholders are already blanked (see
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from sopan.model import Language
@@ -57,6 +58,23 @@ def _search_from(pat: re.Pattern[str], text: str, heads: tuple[str, ...]) -> re.
         if m:
             return m
     return None
+
+
+def _matches_from(
+    pat: re.Pattern[str], text: str, heads: tuple[str, ...], limit: int = 200
+) -> Iterator[re.Match[str]]:
+    """Every match of `pat` starting at one of `heads`, in order (at most `limit` tried): the
+    pattern is tried where a head is written, never at every character."""
+    starts: set[int] = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0 and len(starts) < 10 * limit:
+            starts.add(at)
+            at = text.find(head, at + 1)
+    for at in sorted(starts)[:limit]:
+        m = pat.match(text, at)
+        if m:
+            yield m
 
 
 def _clean(value: str | None) -> str | None:
@@ -392,11 +410,13 @@ _CV_AS_RESUME = re.compile(
 
 def _company_form(source: str) -> str | None:
     """The first "PT …" / "CV …" name of `source`, skipping a "CV" that is a résumé."""
-    at = 0
-    while (m := _search_from(_COMPANY_RE, source[at:], ("PT", "CV", "Pt"))) is not None:
-        if not (m.group(1).startswith("CV") and _CV_AS_RESUME.search(source[: at + m.start()])):
+    for m in _matches_from(_COMPANY_RE, source, ("PT", "CV", "Pt")):
+        start = m.start()
+        # only the few characters before it tell "bawa CV Anda" from a company
+        if not (
+            m.group(1).startswith("CV") and _CV_AS_RESUME.search(source, max(0, start - 16), start)
+        ):
             return _clean(m.group(1))
-        at += m.end()
     return None
 
 
