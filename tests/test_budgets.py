@@ -200,3 +200,20 @@ def test_deeply_nested_html_is_read_in_linear_time() -> None:
     )
     small = html_to_text("<table><tr><td>Tanggal</td><td>30 November 2026</td></tr></table>")
     assert small == "Tanggal : 30 November 2026"  # the tree reading, for ordinary mail
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Undangan wawancara " + "dan CV " * 50_000,  # a résumé mention, over and over
+        "Undangan wawancara posisi " + "Aa " * 60_000,
+        "Interview. Thank you for applying to " + "Aa " * 60_000,
+        "Interview\n" + "Tanggal:\n\n" * 30_000,
+        "Interview jam " + "sembilan " * 50_000,
+        "Interview at the address below\n" + "x\n" * 100_000,
+    ],
+    ids=["cv", "posisi", "applying", "labels-below", "hour-words", "address-block"],
+)
+def test_long_runs_of_what_the_reader_looks_for_stay_linear(text: str) -> None:
+    inv = _within(3, lambda: read_bytes(text.encode(), now=NOW))
+    assert inv.confidence == 1.0
