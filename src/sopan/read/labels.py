@@ -12,7 +12,10 @@ import re
 from functools import lru_cache
 
 #: between a label and its value: ":", "=", a tab, a bar, or a dash with spaces around it
-SEPARATOR = re.compile(r"[ \t]*(?::|=|\||\t|[ \t][-–—](?=[ \t]))[ \t]*")
+#: (it starts only where a run of blanks starts: a long run is never tried at every blank)
+SEPARATOR = re.compile(r"(?<![ \t])[ \t]*(?::|=|\||\t|[ \t][-–—](?=[ \t]))[ \t]*")
+#: how far back on its line a value's label may begin
+_LOOK_BACK = 160
 _HEAD = re.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
 _MARKS = re.compile(r"[*_]+")
 _LABEL_CHARS = re.compile(r"[^\w/&, ]+")
@@ -71,7 +74,8 @@ def label_lines(text: str) -> tuple[tuple[str, str], ...]:
 def label_before(text: str, pos: int, *, is_label: re.Pattern[str] | None = None) -> str:
     """The label of the value written at `pos`: on its line before it, or, when the value
     starts its line, a bare label line just above (`is_label` says which bare lines count)."""
-    a = text.rfind("\n", 0, pos) + 1
+    line_start = text.rfind("\n", 0, pos) + 1
+    a = max(line_start, pos - _LOOK_BACK)
     head = text[a:pos]
     m = None
     for m in SEPARATOR.finditer(head):  # noqa: B007  (the last separator before the value)
@@ -83,7 +87,7 @@ def label_before(text: str, pos: int, *, is_label: re.Pattern[str] | None = None
         cut = max(before.rfind(". "), before.rfind("; "), before.rfind("\t"))
         label = before[cut + 1 :] if cut >= 0 else before
         return clean_label(label) if len(label) <= 60 else ""
-    if head.strip():
+    if head.strip() or a > line_start:
         return ""
     above, seen = a - 1, 0
     while above > 0 and seen < _BELOW:
