@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sopan.lint.engine import LintReport, lint_draft, lint_text
 from sopan.lint.moves import detect_moves
-from sopan.lint.options import LintOptions
 from sopan.lint.rules import Rule, RuleError, builtin_rules, load_rules_from
+from sopan.model import LintOptions
 
 __all__ = [
     "LintOptions",

@@ -9,9 +9,8 @@ from typing import Any
 
 from sopan.lint.dates import DateMention, TimeMention, find_dates, find_times
 from sopan.lint.moves import find_moves
-from sopan.lint.options import LintOptions
 from sopan.lint.text import Positions, Span, SpanIndex, protected_spans, segments
-from sopan.model import Invitation, Profile
+from sopan.model import Invitation, LintOptions, Profile
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ from typing import Any
 
 from sopan.errors import UserError
 from sopan.lint.context import Context, Hit
-from sopan.lint.options import LintOptions
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
 from sopan.lint.text import SpanIndex, detect_language, inside, overlaps, words
-from sopan.model import LANGUAGES, Draft, Finding
+from sopan.model import LANGUAGES, Draft, Finding, LintOptions
 
 #: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
 _SAME_LENGTH = str.maketrans({"\r": " ", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})

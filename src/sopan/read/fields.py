@@ -44,22 +44,6 @@ _MARKUP = re.compile(r"[*_~]+")
 _SPACES = re.compile(r"\s+")
 
 
-def _search_from(pat: re.Pattern[str], text: str, heads: tuple[str, ...]) -> re.Match[str] | None:
-    """`pat.search(text)` for a pattern whose every match begins with one of `heads`: the
-    pattern is tried only where a head is written, never at every character."""
-    starts: set[int] = set()
-    for head in heads:
-        at = text.find(head)
-        while at >= 0:
-            starts.add(at)
-            at = text.find(head, at + 1)
-    for at in sorted(starts):
-        m = pat.match(text, at)
-        if m:
-            return m
-    return None
-
-
 def _matches_from(
     pat: re.Pattern[str], text: str, heads: tuple[str, ...], limit: int = 200
 ) -> Iterator[re.Match[str]]:
@@ -75,6 +59,11 @@ def _matches_from(
         m = pat.match(text, at)
         if m:
             yield m
+
+
+def _search_from(pat: re.Pattern[str], text: str, heads: tuple[str, ...]) -> re.Match[str] | None:
+    """The first match of `pat` starting at one of `heads` (see `_matches_from`)."""
+    return next(_matches_from(pat, text, heads), None)
 
 
 def _clean(value: str | None) -> str | None:
