@@ -10,50 +10,29 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-Language = Literal["id", "en"]
-#: The languages sopan speaks, reads and lints; every check of a language name uses this.
-LANGUAGES: tuple[Language, ...] = ("id", "en")
-Action = Literal["decline", "cancel", "reschedule", "online"]
-Channel = Literal["call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"]
-Level = Literal["error", "warning", "info"]
+from sopan.names import (
+    CHANNELS,
+    INTENTS,
+    LANGUAGES,
+    MOVES,
+    REASONS,
+    Action,
+    Channel,
+    Language,
+    Level,
+)
 
-#: Reasons the user can choose; sopan never invents one (R4, C2).
-REASONS: tuple[str, ...] = (
-    "schedule-conflict",
-    "accepted-offer",
-    "personal",
-    "relocation",
-    "health",
-    "too-far",
-    "not-a-fit",
-    "other",
-)
-INTENTS: tuple[str, ...] = ("decline", "cancel", "reschedule", "online")
-CHANNELS: tuple[str, ...] = (
-    "call",
-    "voicemail",
-    "email",
-    "letter",
-    "sms",
-    "whatsapp",
-    "linkedin",
-    "calendar",
-)
-MOVES: tuple[str, ...] = (
-    "greeting",
-    "thanks",
-    "decision",
-    "reason",
-    "interview_ref",
-    "apology",
-    "alternatives",
-    "future",
-    "strengths",
-    "attachments",
-    "contact",
-    "linkedin",
-    "closing",
-)
+__all__ = [
+    "CHANNELS",
+    "INTENTS",
+    "LANGUAGES",
+    "MOVES",
+    "REASONS",
+    "Action",
+    "Channel",
+    "Language",
+    "Level",
+]
 
 
 @dataclass(frozen=True)

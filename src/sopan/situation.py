@@ -5,8 +5,13 @@ Pure: the click options live in `situation_cli.py`, so the web layer can reuse t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sopan.errors import UserError
-from sopan.model import INTENTS, REASONS, Situation
+from sopan.names import INTENTS, REASONS
+
+if TYPE_CHECKING:
+    from sopan.model import Situation
 
 #: The answers that matter enough to ask for when they were not given (issue: the plan).
 ASKED: tuple[str, ...] = ("intent", "reason", "interest", "confirmed")
@@ -38,6 +43,8 @@ def situation_from_flags(
 ) -> Situation:
     """A Situation from flag values; None means not given and takes the default (no intent
     and no reason: the plan recommends one, the drafts give none)."""
+    from sopan.model import Situation
+
     default = Situation()
     text = reason_text.strip() if reason_text else None
     return Situation(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from sopan.model import INTENTS, REASONS
+from sopan.names import INTENTS, REASONS
 from sopan.situation import DETAILS, INTERESTS
 
 if TYPE_CHECKING:

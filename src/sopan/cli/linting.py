@@ -7,7 +7,7 @@ import sys
 import click
 
 from sopan.cli.base import cli, echo_json, now_option, parse_now
-from sopan.model import CHANNELS, INTENTS, LANGUAGES, LintOptions
+from sopan.names import CHANNELS, INTENTS, LANGUAGES
 from sopan.situation import DETAILS
 
 
@@ -53,6 +53,7 @@ def lint_command(
     from sopan.config import load_config
     from sopan.errors import UserError
     from sopan.lint.report import format_report
+    from sopan.model import LintOptions
 
     try:
         config = load_config(allow_example=False)

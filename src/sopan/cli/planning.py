@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from sopan.cli.base import calendar_option, cli, echo_json, note, now_option, parse_now, set_option
-from sopan.model import LANGUAGES
+from sopan.names import LANGUAGES
 from sopan.situation_cli import situation_options
 
 

@@ -8,7 +8,7 @@ import click
 
 from sopan.cli.base import cli
 from sopan.errors import UserError
-from sopan.model import LANGUAGES
+from sopan.names import LANGUAGES
 
 
 @cli.command()

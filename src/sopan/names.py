@@ -1,0 +1,54 @@
+"""The names sopan's values use: languages, actions, channels, reasons, moves.
+
+Kept apart from `sopan.model` so the command line can name its choices without building
+every value class at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["id", "en"]
+#: The languages sopan speaks, reads and lints; every check of a language name uses this.
+LANGUAGES: tuple[Language, ...] = ("id", "en")
+Action = Literal["decline", "cancel", "reschedule", "online"]
+Channel = Literal["call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"]
+Level = Literal["error", "warning", "info"]
+
+#: Reasons the user can choose; sopan never invents one (R4, C2).
+REASONS: tuple[str, ...] = (
+    "schedule-conflict",
+    "accepted-offer",
+    "personal",
+    "relocation",
+    "health",
+    "too-far",
+    "not-a-fit",
+    "other",
+)
+INTENTS: tuple[str, ...] = ("decline", "cancel", "reschedule", "online")
+CHANNELS: tuple[str, ...] = (
+    "call",
+    "voicemail",
+    "email",
+    "letter",
+    "sms",
+    "whatsapp",
+    "linkedin",
+    "calendar",
+)
+MOVES: tuple[str, ...] = (
+    "greeting",
+    "thanks",
+    "decision",
+    "reason",
+    "interview_ref",
+    "apology",
+    "alternatives",
+    "future",
+    "strengths",
+    "attachments",
+    "contact",
+    "linkedin",
+    "closing",
+)
