@@ -120,8 +120,9 @@ class Rule:
         return all(getattr(ctx, key, None) == value for key, value in self.when.items())
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping and of each key in it."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader that remembers the line of every mapping and of each key in it (the C
+    parser when PyYAML has it: its nodes carry the same marks, ten times faster)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:

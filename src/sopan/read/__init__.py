@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sopan.errors import UserError
 from sopan.model import Invitation
-from sopan.read.build import Envelope, build
 
 MAX_BYTES = 10 * 1024 * 1024
 _CONTROL_RE = re.compile(rb"[\x01-\x08\x0e-\x1f]")
@@ -41,6 +40,8 @@ def read_text(text: str, *, now: datetime, user_tz: str = "Asia/Jakarta") -> Inv
         subject = lines[first].split(":", 1)[1].strip() or None
         text = "\n".join(lines[:first] + lines[first + 1 :])
     text = text.replace("\r\n", "\n")
+    from sopan.read.build import Envelope, build  # the reader's modules load on first read
+
     return build(text, Envelope(source="text", subject=subject), now=now, user_tz=user_tz)
 
 
@@ -67,6 +68,7 @@ def read_bytes(
 
 
 def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Invitation:
+    from sopan.read.build import Envelope, build
     from sopan.read.email_src import decode_bytes, looks_like_email, parse_email
     from sopan.read.ics_pick import NotAnInvitation
     from sopan.read.ics_src import looks_like_calendar, parse_calendar
