@@ -142,11 +142,11 @@ def _ics_text(raw: bytes, name: str) -> str:
 @cache
 def _added_lines() -> re.Pattern[str]:
     """The lines sopan writes into a draft file for the user, in either language."""
-    from sopan.compose.bank import common
+    from sopan.data import load_yaml  # the phrase book's words, without loading compose
 
     heads = []
     for lang in ("id", "en"):
-        words = common(lang)
+        words = load_yaml("phrases", lang, "common.yaml")
         heads.append(re.escape(str(words["whatsapp_link"])) + r":\s*https://wa\.me/\S*")
         estimate = re.escape(str(words["voicemail_estimate"]))
         heads.append(re.sub(r"\\\{[a-z]+\\\}", r"[\\d.,]+", estimate))
