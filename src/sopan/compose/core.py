@@ -255,17 +255,12 @@ def _letter_heading(ctx: _Context, subject: str, now: datetime) -> str:
     return "\n".join(lines)
 
 
-#: a reply this close to the interview owes an apology for the short notice (C1)
-SHORT_NOTICE_HOURS = 24
-
-
 def owed_apology(plan: Plan, inv: Invitation, sit: Situation, now: datetime) -> str | None:
     """Why the reply owes an apology whatever it says: answering after the reply-by date,
     at short notice, or changing an interview already confirmed; None when nothing is owed."""
     if inv.reply_by is not None and now > inv.reply_by:
         return "after_deadline"
-    left = plan.urgency.hours_left
-    if left is not None and 0 < left < SHORT_NOTICE_HOURS:
+    if plan.urgency.level == "late":  # under a day left (the plan's one threshold)
         return "short_notice"
     if sit.confirmed and plan.action != "decline":
         return "confirmed"
