@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from sopan.model import Language
 from sopan.read.labels import label_lines
-from sopan.read.words import phrase_re, words
+from sopan.read.words import calendar_words, phrase_re, words
 
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
@@ -354,17 +354,10 @@ _LEAD_WORDS = ("posisi", "sebagai", "menjadi", "role of", "position of")
 def _search_lead(text: str, low: str) -> str | None:
     if not any(w in low for w in _LEAD_WORDS):
         return None
-    from sopan.read.words import month_map, weekday_map
-
     for m in _LEAD.finditer(text):
         value = _clean(m.group(1))
         first = value.split()[0].lower() if value else ""
-        if (
-            value
-            and first not in words()["not_titles"]
-            and first not in weekday_map()
-            and (first not in month_map())
-        ):
+        if value and first not in words()["not_titles"] and first not in calendar_words():
             return value
     return None
 
@@ -410,14 +403,6 @@ def _company_form(source: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    """Weekday and month names, capitalised as they begin a sentence ("Join Monday …")."""
-    from sopan.read.words import month_map, weekday_map
-
-    return frozenset(w.capitalize() for w in (*month_map(), *weekday_map()))
-
-
-@lru_cache(maxsize=1)
 def _team_words() -> frozenset[str]:
     """Words that name a team, never a company ("Tim Rekrutmen", "Recruitment Team")."""
     return frozenset(str(w) for w in words()["not_names"]) | {"rekrutmen", "recruitment"}
@@ -458,7 +443,7 @@ def company(text: str, subject: str | None, sender_name: str | None) -> str | No
     if m:
         return _clean(m.group(1))
     m = _APPLIED_TO.search(text)
-    if m and m.group(1).split()[0] not in _calendar_words():
+    if m and m.group(1).split()[0].lower() not in calendar_words():
         return _clean(m.group(1))
     m = _search_from(_TEAM_OF, text, ("Tim", "Team"))
     if m and m.group(1).lower() not in _team_words():

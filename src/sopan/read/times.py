@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sopan.read.words import alternation, words, zone_map
+from sopan.read.words import alternation, calendar_words, words, zone_map
 
 
 @dataclass(frozen=True)
@@ -256,14 +256,7 @@ def _zone_after(text: str, end: int) -> tuple[str | None, str | None, str | None
 def _calendar_word(after: str) -> bool:
     """Whether the word after a zone is a weekday, month or "time" (so the zone stands)."""
     word = after.split(maxsplit=1)[0].strip(",.").lower() if after.strip() else ""
-    return word in ("time", "waktu") or word in _calendar_words()
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    from sopan.read.words import month_map, weekday_map
-
-    return frozenset(month_map()) | frozenset(weekday_map())
+    return word in ("time", "waktu") or word in calendar_words()
 
 
 def standing_zones(line: str) -> list[tuple[int, str, str]]:

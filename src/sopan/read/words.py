@@ -39,6 +39,12 @@ def weekday_map() -> dict[str, int]:
 
 
 @cache
+def calendar_words() -> frozenset[str]:
+    """Every month and weekday name, lower case ("januari", "monday", "sen")."""
+    return frozenset(month_map()) | frozenset(weekday_map())
+
+
+@cache
 def zone_map() -> dict[str, str]:
     """Zone abbreviation (upper case) → IANA name."""
     return {str(k).upper(): str(v) for k, v in words()["zones"].items()}
