@@ -28,8 +28,6 @@ def read_command(
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
     from sopan import app
     from sopan.config import load_config
-    from sopan.plan_words import load_words
-    from sopan.read.show import describe, mailbox_line
     from sopan.views import invitation_json
 
     config = load_config()
@@ -40,6 +38,9 @@ def read_command(
         if as_json:
             echo_json([invitation_json(inv) for inv in found])
         else:
+            from sopan.plan_words import load_words
+            from sopan.read.show import mailbox_line
+
             for inv in found:
                 click.echo(mailbox_line(inv, profile.language))
             words = load_words(profile.language, "views")
@@ -51,5 +52,7 @@ def read_command(
     if as_json:
         echo_json(invitation_json(inv))
     else:
+        from sopan.read.show import describe  # the human view (Babel) only when it is shown
+
         lines = describe(inv, now=now, user_tz=profile.timezone, language=profile.language)
         click.echo("\n".join(lines))
