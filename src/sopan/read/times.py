@@ -98,6 +98,12 @@ def _one(m: re.Match[str]) -> tuple[int, int, str | None]:
     return hour, minute, m["ap"]
 
 
+def _later_half(hour: int, kind: str) -> bool:
+    """Whether a part of the day moves the hour by 12: "jam 2 siang" is 14.00, "jam 11
+    siang" stays 11.00, "pukul 7 malam" is 19.00."""
+    return (kind == "afternoon" and hour < 11) or (kind == "evening" and 1 <= hour < 12)
+
+
 def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
     """Every time of day or time range in `text`, outside the `skip` spans (dates)."""
     pats = _time_patterns()
@@ -147,7 +153,7 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         if part and not ap1:
             # "jam 2 siang", "pukul 7 malam": Indonesian parts of the day fix the half
             kind = words()["dayparts"][part.group(1).lower()]
-            shift = (kind == "afternoon" and h1 < 11) or (kind == "evening" and 1 <= h1 < 12)
+            shift = _later_half(h1, kind)
             ap1 = "pm" if shift else None
             if end_hm and shift and end_hm[0] < 12:
                 end_hm = (end_hm[0] + 12, end_hm[1])
@@ -217,8 +223,7 @@ def _word_times(text: str, low: str) -> list[TimeHit]:
                 or w["hour_word_after"].get(m["after"] or m["after4"] or "")
                 or "none"
             )
-            # the same rule as "jam 2 siang": an afternoon hour before 11 moves by 12
-            if (kind == "afternoon" and hour < 11) or (kind == "evening" and hour < 12):
+            if _later_half(hour, kind):
                 hour += 12
             elif kind == "morning" and hour == 12:
                 hour = 0

@@ -149,21 +149,24 @@ def date_mismatch(ctx: Context) -> list[Hit]:
     return hits
 
 
-#: zones an Indonesian recruiter reads times in, and the local name each is written with
-_INDONESIAN_ZONES = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
 _UTC_WORDS = ("UTC", "GMT")
+
+
+@lru_cache(maxsize=1)
+def _indonesian_zones() -> dict[str, str]:
+    """The zones an Indonesian recruiter reads times in, with the local name the drafts
+    write (the phrase book's own table: its Asian entries are Indonesia's)."""
+    from sopan.data import load_yaml
+
+    table = load_yaml("phrases", "zones.yaml") or {}
+    return {str(k): str(v) for k, v in table.items() if str(k).startswith("Asia/")}
 
 
 def foreign_zone(ctx: Context) -> list[Hit]:
     """A time given in UTC or a bare offset ("07.30 UTC", "14.30 GMT+7") to a recruiter in
     Indonesia, who reads WIB, WITA or WIT."""
     inv = ctx.invitation
-    local = _INDONESIAN_ZONES.get(inv.timezone or "") if inv else None
+    local = _indonesian_zones().get(inv.timezone or "") if inv else None
     if inv is None or local is None:
         return []
     hits = []
@@ -178,7 +181,16 @@ def foreign_zone(ctx: Context) -> list[Hit]:
     return hits
 
 
-_HONORIFICS = {"ibu": "Ibu", "bu": "Ibu", "bapak": "Bapak", "pak": "Bapak", "bpk": "Bapak"}
+@lru_cache(maxsize=1)
+def _bapak_or_ibu() -> dict[str, str]:
+    """The written forms of "Bapak" and "Ibu" (the phrase book's honorifics, the ones drafts
+    address as Bapak or Ibu), dots left off as the contact's name is read."""
+    from sopan.data import load_yaml
+
+    table = load_yaml("phrases", "id", "common.yaml")["address"]["honorifics"]
+    return {str(k).strip("."): str(v) for k, v in table.items() if v in ("Bapak", "Ibu")}
+
+
 _BAPAK_IBU = re.compile(r"\bBapak\s*/\s*Ibu\b", re.IGNORECASE)
 
 
@@ -186,7 +198,7 @@ def known_honorific(ctx: Context) -> list[Hit]:
     """ "Bapak/Ibu" written to someone the invitation names with an honorific ("Ibu Dewi")."""
     inv = ctx.invitation
     first = (inv.contact.name or "").split(" ", 1)[0].strip(".,").lower() if inv else ""
-    title = _HONORIFICS.get(first)
+    title = _bapak_or_ibu().get(first)
     if title is None:
         return []
     return [Hit(m.start(), m.end(), title, {"title": title}) for m in _BAPAK_IBU.finditer(ctx.text)]
