@@ -82,7 +82,9 @@ def reachable(inv: Invitation) -> frozenset[Channel]:
     return frozenset(out)
 
 
-def written_medium(inv: Invitation) -> tuple[Channel | None, str]:
+def written_medium(
+    inv: Invitation, reach: frozenset[Channel] | None = None
+) -> tuple[Channel | None, str]:
     """The written channel to answer in (R2.1), and the key of the reason it was chosen.
 
     Email and calendar invitations are answered by email (in the same thread). Pasted text
@@ -95,7 +97,7 @@ def written_medium(inv: Invitation) -> tuple[Channel | None, str]:
         return "email", "email"
     if inv.source == "ics":
         return "email", "ics"
-    reach = reachable(inv)
+    reach = reachable(inv) if reach is None else reach
     if (inv.subject or inv.message_id) and "email" in reach:
         return "email", "email"
     if "whatsapp" in reach:
@@ -210,8 +212,8 @@ def channel_steps(
 ) -> tuple[Step, ...]:
     """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies)."""
     contact = _who(inv, w, inv.contact.phone)
-    medium, medium_key = written_medium(inv)
-    reach = reachable(inv)
+    reach = reachable(inv)  # the phone number is parsed once for every step
+    medium, medium_key = written_medium(inv, reach)
     medium_values = {
         "medium": w.name("channel", medium) if medium else "",
         "medium_reason": w.text("medium", medium_key),
