@@ -44,6 +44,27 @@ PEOPLE_ID = [("Ibu", "Sari Wulandari"), ("Bapak", "Agus Prasetyo"), ("Ibu", "Dew
 PEOPLE_EN = [("Ms", "Hannah Lee"), ("Mr", "Daniel Brooks"), ("Ms", "Priya Nair")]
 
 
+#: noise that is one fixed line: (Indonesian, English, the phenomenon it exercises)
+FIXED_NOISE = {
+    "second_stage": (
+        "Jadwal tahap berikutnya akan diinformasikan kemudian.",
+        "The date of the next stage will be shared later.",
+        "noise_second_stage",
+    ),
+    "cv": ("Mohon membawa CV Anda dan KTP asli.", "Please bring your CV and an ID.", "noise_cv"),
+    "masked": (
+        "Nomor lama kami (0812-xxxx-xxxx) tidak aktif lagi.",
+        "Our old number (+1 555-***-****) is no longer in use.",
+        "noise_masked_number",
+    ),
+    "placeholder": (
+        "Kode peserta: {{kode_peserta}}",
+        "Candidate code: {{candidate_code}}",
+        "noise_placeholder",
+    ),
+}
+
+
 @dataclass
 class Case:
     """One generated invitation: its text, what is true of it, and what it exercises."""
@@ -352,30 +373,11 @@ def make_case(r: random.Random) -> Case:
             else f"Please confirm your attendance by {dt}."
         )
         ph.append("noise_deadline")
-    if "second_stage" in noise:
-        lines.append(
-            "Jadwal tahap berikutnya akan diinformasikan kemudian."
-            if id_
-            else "The date of the next stage will be shared later."
-        )
-        ph.append("noise_second_stage")
-    if "cv" in noise:
-        lines.append(
-            "Mohon membawa CV Anda dan KTP asli." if id_ else "Please bring your CV and an ID."
-        )
-        ph.append("noise_cv")
-    if "masked" in noise:
-        lines.append(
-            "Nomor lama kami (0812-xxxx-xxxx) tidak aktif lagi."
-            if id_
-            else "Our old number (+1 555-***-****) is no longer in use."
-        )
-        ph.append("noise_masked_number")
-    if "placeholder" in noise:
-        lines.append(
-            "Kode peserta: {{kode_peserta}}" if id_ else "Candidate code: {{candidate_code}}"
-        )
-        ph.append("noise_placeholder")
+    for kind in ("second_stage", "cv", "masked", "placeholder"):
+        if kind in noise:
+            indonesian, english, phenomenon = FIXED_NOISE[kind]
+            lines.append(indonesian if id_ else english)
+            ph.append(phenomenon)
     lines.append(
         f"Jika ada pertanyaan, hubungi {title} {person} di {phone_text}."
         if id_

@@ -14,7 +14,7 @@ from sopan.app import LintRequest, lint_for
 from sopan.compose import compose, write_drafts
 from sopan.errors import UserError
 from sopan.lint.files import read_reply
-from sopan.model import CHANNELS, LintOptions
+from sopan.model import CHANNELS, Draft, LintOptions
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -70,13 +70,20 @@ def test_an_eml_is_linted_decoded_with_its_own_words_only(tmp_path: Path) -> Non
         assert 0 <= f.start <= f.end <= len(reply.text)
 
 
-def test_a_docx_a_pdf_and_an_ics_are_read(tmp_path: Path) -> None:
+def _written(
+    tmp_path: Path, action: str, channels: list[str]
+) -> tuple[list[Draft], dict[str, Path]]:
+    """The Indonesian drafts of `channels` for `action`, and the files written for them."""
     inv = invitation("id")
     made = compose(
-        plan("id", "decline"), inv, situation("id", "decline", "health"), PROFILE, now=NOW,
-        channels=["letter", "calendar"],
+        plan("id", action), inv, situation("id", action, "health"), PROFILE, now=NOW,
+        channels=channels,
     )  # fmt: skip
-    files = {p.name: p for p in write_drafts(made, inv, PROFILE, tmp_path, now=NOW)}
+    return made, {p.name: p for p in write_drafts(made, inv, PROFILE, tmp_path, now=NOW)}
+
+
+def test_a_docx_a_pdf_and_an_ics_are_read(tmp_path: Path) -> None:
+    made, files = _written(tmp_path, "decline", ["letter", "calendar"])
     letter = next(d for d in made if d.channel == "letter")
     for name in ("letter.docx", "letter.pdf"):
         reply = read_reply(str(files[name]))
@@ -91,12 +98,7 @@ def test_a_docx_a_pdf_and_an_ics_are_read(tmp_path: Path) -> None:
 
 
 def test_the_lines_sopan_adds_are_not_the_message(tmp_path: Path) -> None:
-    inv = invitation("id")
-    made = compose(
-        plan("id", "cancel"), inv, situation("id", "cancel", "health"), PROFILE, now=NOW,
-        channels=["whatsapp", "voicemail"],
-    )  # fmt: skip
-    files = {p.name: p for p in write_drafts(made, inv, PROFILE, tmp_path, now=NOW)}
+    _, files = _written(tmp_path, "cancel", ["whatsapp", "voicemail"])
     assert "wa.me" in files["whatsapp.txt"].read_text("utf-8")
     assert "wa.me" not in read_reply(str(files["whatsapp.txt"])).text
     assert "Perkiraan durasi" in files["voicemail.txt"].read_text("utf-8")
