@@ -70,6 +70,20 @@ SUMMARY:Floating di zona pengguna\n
 END:VEVENT\n
 END:VCALENDAR\n
 """.replace(b"\n\n", b"\n"),
+    "quoted_parameters_and_blank_lines": b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+BEGIN:VEVENT\r
+UID:f\r
+ORGANIZER;CN="Tim Rekrutmen: PT Maju":mailto:hr@maju.example\r
+ATTENDEE;CN="Lestari, Dewi";PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:dewi@x.example\r
+DTSTART;TZID="Asia/Makassar":20261124T080000\r
+DTEND;TZID="Asia/Makassar":20261124T090000\r
+SUMMARY:Wawancara\r
+\r
+  kedua\r
+END:VEVENT\r
+END:VCALENDAR\r
+""",
 }
 
 
@@ -119,7 +133,7 @@ def _fold(line: str) -> str:
 def _event(draw: st.DrawFn) -> str:
     day = draw(st.integers(1, 28))
     hour = draw(st.integers(0, 23))
-    form = draw(st.sampled_from(("utc", "tzid", "floating", "date", "windows")))
+    form = draw(st.sampled_from(("utc", "tzid", "floating", "date", "windows", "quoted")))
     stamp = f"202611{day:02d}T{hour:02d}{draw(st.sampled_from(('00', '30')))}00"
     start = {
         "utc": f"DTSTART:{stamp}Z",
@@ -127,6 +141,7 @@ def _event(draw: st.DrawFn) -> str:
         "floating": f"DTSTART:{stamp}",
         "date": f"DTSTART;VALUE=DATE:202611{day:02d}",
         "windows": f"DTSTART;TZID=Tokyo Standard Time:{stamp}",
+        "quoted": f'DTSTART;TZID="Asia/Makassar":{stamp}',
     }[form]
     lines = ["BEGIN:VEVENT", f"UID:{draw(st.uuids())}", start]
     ending = draw(st.sampled_from(("dtend", "duration", "none")))
@@ -142,6 +157,9 @@ def _event(draw: st.DrawFn) -> str:
         if draw(st.booleans()):
             lines.append(f"{name}:{draw(st.sampled_from(values))}")
     lines.append(_fold("SUMMARY:" + _escape(draw(_TEXT))))
+    if draw(st.booleans()):  # lines the scanner never uses, with quoted parameters
+        lines.append(_fold('ATTENDEE;CN="Doe, Jane: HR";ROLE=REQ-PARTICIPANT:mailto:j@x.example'))
+        lines.append('ORGANIZER;CN="Tim; Rekrutmen":mailto:hr@x.example')
     lines.append("END:VEVENT")
     return "\r\n".join(lines) + "\r\n"
 

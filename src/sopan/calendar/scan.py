@@ -12,13 +12,14 @@ the whole file with icalendar instead, so it never guesses.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-_UNFOLD = re.compile(r"\r?\n[ \t]")
+_UFOLD = re.compile(r"\r?\n(?:\r?\n)*[ \t]")
 _NAME = re.compile(r"^([A-Za-z0-9-]+)([;:])")
 _STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$")
 _WANTED = frozenset(
@@ -26,6 +27,8 @@ _WANTED = frozenset(
 )
 _SERIES = frozenset({"RRULE", "RDATE", "RECURRENCE-ID"})
 _UNESCAPE = re.compile(r"\\([\\;,nN])")
+# one parameter: a name, "=", then values (each quoted or bare) separated by commas
+_PARAM = re.compile(r'([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
 Value = date | datetime
 Scanned = tuple[list[tuple[dict[str, Any], tzinfo]], list[str], list[str], str | None]
 
@@ -34,24 +37,35 @@ class Unsupported(Exception):
     """The text has something this pass does not read; use icalendar instead."""
 
 
-def _split(line: str) -> tuple[str, dict[str, str], str]:
-    match = _NAME.match(line)
+def _split(line: str, match: re.Match[str] | None = None) -> tuple[str, dict[str, str], str]:
+    """Name, parameters and value of one content line (`match`: its name already matched);
+    quoted parameter values (`CN="Doe, Jane"`, a TZID with a colon) are read as RFC 5545
+    writes them."""
+    match = match or _NAME.match(line)
     if match is None:
         raise Unsupported(line[:40])
     name = match.group(1).upper()
     if match.group(2) == ":":
         return name, {}, line[match.end() :]
-    rest = line[match.end() :]
-    if '"' in rest:
-        raise Unsupported("quoted parameter")
-    head, sep, value = rest.partition(":")
-    if not sep:
+    params: dict[str, str] = {}
+    pos = match.end() - 1
+    if '"' not in line:  # the common case: no quoting, so a plain split says it all
+        head, sep, value = line[match.end() :].partition(":")
+        if not sep:
+            raise Unsupported("no value")
+        for part in head.split(";"):
+            key, _, val = part.partition("=")
+            params[key.upper()] = val
+        return name, params, value
+    while pos < len(line) and line[pos] == ";":
+        param = _PARAM.match(line, pos + 1)
+        if param is None:
+            raise Unsupported("parameter")
+        params[param.group(1).upper()] = param.group(2).strip('"')
+        pos = param.end()
+    if pos >= len(line) or line[pos] != ":":
         raise Unsupported("no value")
-    params = {}
-    for part in head.split(";"):
-        key, _, val = part.partition("=")
-        params[key.upper()] = val
-    return name, params, value
+    return name, params, line[pos + 1 :]
 
 
 def _unescape(text: str) -> str:
@@ -115,8 +129,18 @@ def scan(data: bytes, user_zone: tzinfo) -> Scanned | None:
         return None
 
 
+def _unfolded(text: str) -> Iterator[str]:
+    """The content lines of `text`, unfolded, one at a time (never all kept as a list);
+    as icalendar, blank lines are dropped and a fold may follow them."""
+    for raw in io.StringIO(_UFOLD.sub("", text)):
+        line = raw.rstrip("\r\n")
+        if line:
+            yield line
+
+
 def _scan(data: bytes, user_zone: tzinfo) -> Scanned:
-    lines = _UNFOLD.sub("", data.decode("utf-8").lstrip("\ufeff")).splitlines()
+    lines = _unfolded(data.decode("utf-8").lstrip("\ufeff"))
+    seen = False
     singles: list[tuple[dict[str, tuple[dict[str, str], str]], tzinfo]] = []
     vtimezones: list[str] = []
     series: list[str] = []
@@ -127,8 +151,7 @@ def _scan(data: bytes, user_zone: tzinfo) -> Scanned:
     wr_name: str | None = None
     floating = user_zone
     for line in lines:
-        if not line:
-            continue
+        seen = True
         upper = line[:6].upper()
         if upper == "BEGIN:":
             name = line[6:].strip().upper()
@@ -169,12 +192,16 @@ def _scan(data: bytes, user_zone: tzinfo) -> Scanned:
                     floating = ZoneInfo(wr_name)
             continue
         if len(stack) == 2 and stack[1] == "VEVENT":
-            name, params, value = _split(line)
+            head = _NAME.match(line)
+            if head is None:
+                raise Unsupported(line[:40])
+            name = head.group(1).upper()
             if name in _SERIES:
                 is_series = True
             elif name in _WANTED and name not in props:
+                _, params, value = _split(line, head)  # only the lines used are split
                 props[name] = (params, value)
-    if stack or not lines:
+    if stack or not seen:
         raise Unsupported("unbalanced")
     return _resolve(singles, vtimezones), vtimezones, series, wr_name
 
