@@ -205,7 +205,8 @@ def main() -> None:
     base = statistics.median(naive_ms)
     print(
         f"calendar: {args.events} events ({args.series} weekly series), {len(data) // 1024} KiB,"
-        f" {SPAN_DAYS} days, {args.attendees:.1%} with a quoted CN; question = conflicts (±60 min travel) + 3 slots in 10 days"
+        f" {SPAN_DAYS} days, {args.attendees:.1%} with a quoted CN;"
+        " question = conflicts (±60 min travel) + 3 slots in 10 days"
     )
     print(f"{'approach':<46}{'median ms':>10}{'vs naive':>10}")
     rows = [

@@ -79,6 +79,7 @@ def header_text(value: object) -> str | None:
 MAX_DEPTH = 20
 MAX_PARTS = 500
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ROUGH_TAG = re.compile(r"<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]{0,500}>", re.I | re.S)
 
 
 def _payload(part: Message) -> str:
@@ -136,12 +137,17 @@ def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:
         if ctype == "text/plain":
             plains.append(_payload(part))
         elif ctype == "text/html":
-            htmls.append(html_to_text(_payload(part)))
+            htmls.append(_payload(part))
 
     visit(msg, depth)
     plain = "\n\n".join(p for p in plains if p.strip())
-    html = "\n\n".join(h for h in htmls if h.strip())
-    body = plain if len(plain.strip()) >= 0.4 * len(html.strip()) and plain.strip() else html
+    # the HTML is turned into text only when it is the part used: when there is no plain
+    # part, or the plain one is a stub ("view this email in a browser") of the HTML's text
+    rough = sum(len(_ROUGH_TAG.sub("", h).split()) for h in htmls)
+    if plain.strip() and len(plain.split()) >= 0.4 * rough:
+        body = plain
+    else:
+        body = "\n\n".join(t for t in (html_to_text(h) for h in htmls) if t.strip()) or plain
     for block in forwarded:
         body += "\n\n" + block
     return body, calendars

@@ -4,43 +4,219 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 from sopan.errors import UserError
 from sopan.model import Invitation
-from sopan.read.words import phrase_re
 
-_CAL_RE = re.compile(rb"text/calendar|application/ics|\.ics\b|BEGIN:VCALENDAR", re.IGNORECASE)
+#: the bytes a look at a message reads: enough for any invitation's words, while a message
+#: of megabytes (attachments) is never decoded whole
+GLANCE_BYTES = 200_000
+_MAX_GLANCE_PARTS = 50
+_BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^;\s]{1,200}))', re.IGNORECASE)
+_HEADER_VALUE = re.compile(rb"^([A-Za-z0-9-]+):[ \t]*(.*)$", re.MULTILINE)
+_UNFOLD = re.compile(rb"\r?\n[ \t]+")
+_BLANK = re.compile(rb"\n\r?\n")
 
 
-def _maybe_invitation(raw: bytes) -> bool:
-    """A cheap first look, so that newsletters and receipts are skipped without parsing."""
-    if _CAL_RE.search(raw):
+@dataclass(frozen=True)
+class Glance:
+    """What a cheap look at a message's bytes finds, before any parse: its readable text in
+    lower case (headers' subject and the text parts, decoded; attachments skipped), whether
+    it carries a calendar, and whether it was sent in bulk."""
+
+    text: bytes
+    calendar: bool
+    bulk: bool
+
+
+def _split_head(raw: bytes) -> tuple[bytes, bytes]:
+    """A message or part's header block and body (the search stops at the first blank line)."""
+    blank = _BLANK.search(raw)
+    if blank is None:
+        return raw, b""
+    return raw[: blank.start()], raw[blank.end() :]
+
+
+def _headers(head: bytes) -> dict[bytes, bytes]:
+    """Header name (lower case) → its first value, unfolded, as written."""
+    found: dict[bytes, bytes] = {}
+    for match in _HEADER_VALUE.finditer(_UNFOLD.sub(b" ", head)):
+        found.setdefault(match.group(1).lower(), match.group(2).strip())
+    return found
+
+
+def _decoded(body: bytes, encoding: bytes) -> bytes:
+    import binascii
+
+    try:
+        if encoding.startswith(b"base64"):
+            return binascii.a2b_base64(body)
+        if encoding.startswith(b"quoted-printable"):
+            return binascii.a2b_qp(body)
+    except (binascii.Error, ValueError):
+        return b""
+    return body
+
+
+def glance(raw: bytes) -> Glance:
+    """A look at a message without parsing it: the MIME tree is walked on the bytes, text
+    parts decoded from base64 or quoted-printable, attachments passed over unread."""
+    texts: list[bytes] = []
+    found = {"calendar": False, "parts": 0}
+    head, _ = _split_head(raw[:65536])
+    headers = _headers(head)
+    bulk = any(k in headers for k in (b"list-unsubscribe", b"list-id")) or headers.get(
+        b"precedence", b""
+    ).lower() in (b"bulk", b"list", b"junk")
+    subject = headers.get(b"subject", b"")
+    if b"=?" in subject:  # encoded words ("=?UTF-8?B?...?="), read as a mail client would
+        from sopan.read.email_src import header_text
+
+        subject = (header_text(subject.decode("latin-1")) or "").encode("utf-8")
+    texts.append(subject.lower())
+
+    def walk(part: bytes, depth: int) -> None:
+        found["parts"] += 1
+        if depth > 20 or found["parts"] > _MAX_GLANCE_PARTS:
+            return
+        part_head, body = _split_head(part)
+        h = _headers(part_head) if depth else headers
+        ctype = h.get(b"content-type", b"text/plain").lower()
+        disposition = h.get(b"content-disposition", b"").lower()
+        if ctype.startswith(b"multipart/"):
+            match = _BOUNDARY.search(part_head if depth else head)
+            if match is None:
+                return
+            delimiter = b"--" + (match.group(1) or match.group(2))
+            for child in body.split(delimiter)[1:]:
+                if not child.startswith(b"--"):
+                    walk(child.lstrip(b"\r\n"), depth + 1)
+            return
+        if ctype.startswith(b"message/rfc822"):
+            walk(body, depth + 1)
+            return
+        if ctype.startswith((b"text/calendar", b"application/ics")) or b".ics" in disposition:
+            found["calendar"] = True  # and its summary and description are read as text
+        elif b"attachment" in disposition or not ctype.startswith(b"text/"):
+            return
+        encoding = h.get(b"content-transfer-encoding", b"").lower()
+        texts.append(_decoded(body[:GLANCE_BYTES], encoding).lower())
+
+    walk(raw[:GLANCE_BYTES] if len(raw) <= GLANCE_BYTES else _clip(raw), 0)
+    return Glance(b"\n".join(texts), bool(found["calendar"]), bulk)
+
+
+def _clip(raw: bytes) -> bytes:
+    """A large message keeps its head and every part's head, its attachments' bodies cut, so
+    that a calendar part after a big attachment is still seen."""
+    return (
+        raw[:GLANCE_BYTES]
+        + b"\n"
+        + b"\n".join(
+            raw[m.start() : m.start() + 4096] for m in re.finditer(rb"\n--[^\r\n]{1,200}\r?\n", raw)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Signs:
+    """The words that tell a job interview invitation from the rest of the mail."""
+
+    interview: bool  # names the interview or a selection step
+    invite: bool  # only asks for something ("undangan", "invitation")
+    job: bool  # a word of applying for a job
+    other: bool  # another kind of interview (a visa, a podcast), or an event (a webinar)
+    bulk: bool  # sent in bulk: a list header, or "unsubscribe" in the text
+
+    def say_invitation(self) -> bool:
+        """Whether the words alone allow a job interview invitation: the interview named (or
+        an invitation beside a job), not an interview of another kind nor an event, and from
+        a mailing list only when it names both the interview and a job."""
+        if not (self.interview or (self.invite and self.job)):
+            return False
+        if self.other and not self.job:
+            return False
+        return not self.bulk or (self.job and self.interview)
+
+
+def signs(text: str, bulk: bool = False) -> Signs:
+    """The `Signs` in a message's subject and text (`bulk`: its headers say a mailing list)."""
+    from sopan.read.words import phrase_re
+
+    return Signs(
+        interview=bool(phrase_re("invitation_words", "interview").search(text)),
+        invite=bool(phrase_re("invitation_words", "invite").search(text)),
+        job=bool(phrase_re("job_words").search(text)),
+        other=bool(phrase_re("not_job_words").search(text)),
+        bulk=bulk or bool(phrase_re("bulk_words").search(text)),
+    )
+
+
+@cache
+def _needles() -> tuple[bytes, ...]:
+    """The invitation words as lower-case bytes, for a first substring look."""
+    from sopan.read.words import words
+
+    return tuple(
+        str(w).lower().encode("utf-8") for ws in words()["invitation_words"].values() for w in ws
+    )
+
+
+def _maybe_invitation(raw: bytes) -> Glance | None:
+    """The glance of a message worth reading: its words allow an invitation; None for the
+    rest (newsletters, receipts, meetings), which are never parsed."""
+    seen = glance(raw)
+    if not any(w in seen.text for w in _needles()):
+        return None  # most mail: no invitation word even inside another word
+    if signs(seen.text.decode("utf-8", "replace"), seen.bulk).say_invitation():
+        return seen
+    return None
+
+
+def is_job_invitation(inv: Invitation, seen: Glance) -> bool:
+    """Whether a message read from a mailbox is an invitation to a job interview: its words
+    allow one (`Signs.say_invitation`); from a mailing list it says the day; and unless it
+    names both the interview and a job, it says when, or is a calendar invitation, or its
+    subject says what it is (a template whose day is still to come is an invitation too)."""
+    from sopan.read.words import phrase_re
+
+    found = signs((inv.subject or "") + "\n" + inv.text, seen.bulk)
+    when = bool(inv.start or inv.day or inv.ambiguous)
+    if not found.say_invitation() or (found.bulk and not when):
+        return False
+    if found.interview and found.job:
         return True
-    from sopan.read.email_src import decode_bytes
+    titled = bool(inv.subject and phrase_re("invitation_words").search(inv.subject))
+    return when or bool(inv.uid) or titled
 
-    head = decode_bytes(raw[:20000])
-    return bool(phrase_re("invitation_words").search(head))
+
+def invitation_in(raw: bytes, *, now: datetime, user_tz: str) -> Invitation | None:
+    """The job interview invitation one message of a mailbox is, or None: most messages are
+    passed over after a glance at their bytes, the rest read and judged."""
+    from sopan.read import read_bytes
+
+    seen = _maybe_invitation(raw) if raw.strip() else None
+    if seen is None:
+        return None
+    try:
+        inv = read_bytes(raw, now=now, user_tz=user_tz, origin="message")
+    except UserError:
+        return None
+    return inv if is_job_invitation(inv, seen) else None
 
 
 def invitations_in(messages: Iterable[bytes], *, now: datetime, user_tz: str) -> list[Invitation]:
-    """Read each message that may be an invitation; keep those that are; newest first."""
-    from sopan.read import read_bytes
-
-    found: list[Invitation] = []
-    for raw in messages:
-        if not raw.strip() or not _maybe_invitation(raw):
-            continue
-        try:
-            inv = read_bytes(raw, now=now, user_tz=user_tz, origin="message")
-        except UserError:
-            continue
-        # an invitation says when, or at least says what it is in its subject line
-        titled = bool(inv.subject and phrase_re("invitation_words").search(inv.subject))
-        if inv.start or inv.day or inv.ambiguous or inv.uid or titled:
-            found.append(inv)
+    """The job interview invitations among `messages`, newest first."""
+    found = [
+        inv
+        for inv in (invitation_in(raw, now=now, user_tz=user_tz) for raw in messages)
+        if inv is not None
+    ]
     floor = datetime.min.replace(tzinfo=UTC)
     found.sort(key=lambda i: i.sent_at or i.start or floor, reverse=True)
     return found

@@ -52,6 +52,9 @@ def zone_map() -> dict[str, str]:
 
 @cache
 def phrase_re(key: str, sub: str | None = None) -> re.Pattern[str]:
-    """A case-insensitive word-bounded regex matching any phrase of a list."""
+    """A case-insensitive word-bounded regex matching any phrase of a list (of every list,
+    when the key holds a table of lists and no `sub` is named)."""
     items = words()[key] if sub is None else words()[key][sub]
+    if isinstance(items, dict):
+        items = [w for ws in items.values() for w in ws]
     return re.compile(r"(?<![\w])(?:" + alternation(items) + r")(?![\w])", re.IGNORECASE)
