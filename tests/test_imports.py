@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-HEAVY = ("fpdf", "docx", "icalendar", "phonenumbers", "holidays", "hunspell", "pypdf")
+HEAVY = ("reportlab", "docx", "icalendar", "phonenumbers", "holidays", "hunspell", "pypdf")
 
 _PROBE = """
 import json, sys
@@ -44,7 +44,7 @@ def test_reading_a_plain_email_needs_no_letter_calendar_or_spelling_library() ->
         "read", str(EXAMPLES / "undangan_wawancara_id.eml"), "--now", "2026-11-20T09:00+07:00"
     )
     assert "sopan" in mods
-    assert mods.isdisjoint(("fpdf", "docx", "holidays", "hunspell", "pypdf"))
+    assert mods.isdisjoint(("reportlab", "docx", "holidays", "hunspell", "pypdf"))
 
 
 def test_linting_a_text_reply_loads_neither_compose_nor_the_calendar(tmp_path: Path) -> None:
@@ -52,4 +52,4 @@ def test_linting_a_text_reply_loads_neither_compose_nor_the_calendar(tmp_path: P
     reply.write_text("Terima kasih, saya tidak dapat hadir.\n\nHormat saya,\nRina\n", "utf-8")
     mods = imported("lint", str(reply), "--lang", "id")
     assert "sopan.lint.engine" in mods
-    assert mods.isdisjoint(("fpdf", "docx", "icalendar", "holidays", "pypdf", "sopan.compose"))
+    assert mods.isdisjoint(("reportlab", "docx", "icalendar", "holidays", "pypdf", "sopan.compose"))

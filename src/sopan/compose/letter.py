@@ -1,4 +1,4 @@
-"""The formal letter as `.docx` (python-docx) and `.pdf` (fpdf2), both in DejaVu Sans.
+"""The formal letter as `.docx` (python-docx) and `.pdf` (reportlab), both in DejaVu Sans.
 
 Both are laid out from the letter draft's text, so what the user reviewed is
 exactly what is printed: blank lines separate blocks, lines inside a block stay
@@ -12,6 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from sopan.errors import ExternalError
@@ -84,29 +85,83 @@ def docx_bytes(text: str, meta: LetterMeta) -> bytes:
     return out.getvalue()
 
 
-def pdf_bytes(text: str, *, font_dir: Path = FONT_DIR) -> bytes:
-    """Write the letter as an A4 PDF with an embedded DejaVu font."""
-    from fpdf import FPDF
+#: A4 in points, the margins and the line heights of the PDF (1 mm = 72 / 25.4 pt)
+_MM = 72 / 25.4
+_PAGE_W, _PAGE_H, _MARGIN = 210 * _MM, 297 * _MM, 25 * _MM
+_LINE, _BLOCK_GAP, _SIGNATURE_GAP = 5.5 * _MM, 4 * _MM, 14 * _MM
+
+
+@cache
+def _register_fonts(font_dir: Path) -> tuple[str, str]:
+    """Parse the DejaVu fonts once per process and register them with reportlab."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
     regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
     if not regular.exists() or not bold.exists():
         raise ExternalError(
             f"the DejaVu fonts are missing from {font_dir} (install fonts-dejavu-core)"
         )
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_margins(25, 25, 25)
-    pdf.set_auto_page_break(True, margin=25)
-    pdf.add_page()
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
+    pdfmetrics.registerFont(TTFont("DejaVu", str(regular)))
+    pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(bold)))
+    return "DejaVu", "DejaVu-Bold"
+
+
+def _wrap(line: str, font: str, width: float) -> list[str]:
+    """Lines of at most `width` points, broken at plain spaces only (a no-break space, as
+    inside a phone number, holds), a word longer than a line cut where it must be."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def fits(text: str) -> bool:
+        return stringWidth(text, font, FONT_SIZE) <= width
+
+    out: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        trial = f"{current} {word}" if current else word
+        if fits(trial):
+            current = trial
+            continue
+        if current:
+            out.append(current)
+        if not fits(word):  # a link or a long number: cut by characters, in one pass
+            piece, used = "", 0.0
+            for char in word:
+                w = stringWidth(char, font, FONT_SIZE)
+                if piece and used + w > width:
+                    out.append(piece)
+                    piece, used = "", 0.0
+                piece, used = piece + char, used + w
+            word = piece
+        current = word
+    out.append(current)
+    return out
+
+
+def pdf_bytes(text: str, *, font_dir: Path = FONT_DIR) -> bytes:
+    """Write the letter as an A4 PDF with the DejaVu fonts embedded (reportlab)."""
+    regular, bold = _register_fonts(font_dir)
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    # invariant: the same letter gives the same bytes (no creation stamp, no random id)
+    pdf = Canvas(out, pagesize=(_PAGE_W, _PAGE_H), invariant=True, pageCompression=1)
+    width = _PAGE_W - 2 * _MARGIN
+    y = _PAGE_H - _MARGIN
     for block in _blocks(text):
         for line in block:
-            pdf.set_font("DejaVu", "B" if _BOLD_LINE.match(line) else "", FONT_SIZE)
-            pdf.multi_cell(
-                0, 5.5, _keep_numbers_whole(line), align="L", new_x="LMARGIN", new_y="NEXT"
-            )
-        pdf.ln(14 if len(block) == 1 and _SIGN_OFF.match(block[0]) else 4)
-    return bytes(pdf.output())
+            font = bold if _BOLD_LINE.match(line) else regular
+            for piece in _wrap(_keep_numbers_whole(line), font, width):
+                if y - _LINE < _MARGIN:
+                    pdf.showPage()
+                    y = _PAGE_H - _MARGIN
+                y -= _LINE
+                pdf.setFont(font, FONT_SIZE)
+                pdf.drawString(_MARGIN, y + 1.5 * _MM, piece)
+        y -= _SIGNATURE_GAP if len(block) == 1 and _SIGN_OFF.match(block[0]) else _BLOCK_GAP
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
 
 
 _NUMBER = re.compile(r"\+?\d[\d -]{5,}\d")
