@@ -84,6 +84,23 @@ def speed() -> None:
     print(f"same reply with new words (spelling cache cold): {cold:.2f} ms")
 
 
+def scaling(sizes: tuple[int, ...] = (1_000, 18_000)) -> list[tuple[int, float]]:
+    """(words, ms) of one lint per size: the project's reply fixtures, one after another, as
+    many times as it takes. Linear when the time per word stays the same."""
+    replies = [p.read_text("utf-8") for p in sorted(TYPICAL.parent.glob("*.txt"))]
+    lint_text("\n\n".join(replies))  # rules, dictionaries and every word's spelling first
+    out = []
+    for size in sizes:
+        parts: list[str] = []
+        while sum(len(p.split()) for p in parts) < size:
+            parts.append(replies[len(parts) % len(replies)])
+        text = "\n\n".join(parts)
+        start = time.perf_counter()
+        lint_text(text, LintOptions(channel="email"))
+        out.append((len(text.split()), (time.perf_counter() - start) * 1000))
+    return out
+
+
 def spelling_backends() -> None:
     """Hunspell (C library via the `hunspell` package) against pure-Python spylls."""
     dic = "/usr/share/hunspell/id_ID"
@@ -127,3 +144,8 @@ if __name__ == "__main__":
     spelling_backends()  # first, so neither back end finds the other's work in memory
     label_table()
     speed()
+    rows = scaling((1_000, 4_500, 18_000))
+    print(
+        "scaling: "
+        + ", ".join(f"{w:,} words {ms:.0f} ms ({ms / w * 1000:.0f} µs/word)" for w, ms in rows)
+    )

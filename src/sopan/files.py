@@ -60,3 +60,10 @@ def write_private(path: Path, data: bytes) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def cache_dir(part: str) -> Path:
+    """The user's cache folder for `part` ("calendar", "data"): what sopan can rebuild."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("sopan")) / part

@@ -164,23 +164,6 @@ class CalendarIndex:
             for r in found
         ]
 
-    @property
-    def has_query(self) -> bool:
-        """Whether the recurring series have been parsed in this process."""
-        return self._query is not None
-
-    def prefetch(self, end: datetime, chunks: int = 1) -> None:
-        """Expand the recurrence chunk just after `end`, if the series are parsed already.
-
-        Building the series query is the costly step in a new process; once paid, one
-        more chunk is cheap and lets the next process answer from the disk cache.
-        """
-        if self._query is None:
-            return
-        first = int(end.timestamp() // CHUNK) + 1
-        for k in range(first, first + chunks):
-            self._chunk(k)
-
     def _series_between(self, a: float, b: float) -> set[Row]:
         return {
             row

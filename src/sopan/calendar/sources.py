@@ -119,10 +119,10 @@ def _busy_of(
     key = content_key(data, tz)
     disk = _disk_path(data, key, cache_dir)
     index = _index(data, key, tz=tz, source=source, disk=disk)
-    built_before = index.has_query
+    # only the chunks this question needs are expanded: a later window is expanded when it
+    # is asked (expanding ahead doubled the first question's cost for a window that may
+    # never come)
     found = index.busy_between(start, end)
-    if disk is not None and not built_before:
-        index.prefetch(end)
     if disk is not None:
         for number in index.chunks.keys() - index.saved:
             path = disk.with_name(f"{disk.stem}.c{number}.json")

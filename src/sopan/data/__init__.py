@@ -1,19 +1,79 @@
-"""Words and facts as data: guidelines, phrases, channels, rules; one loader for their YAML."""
+"""Words and facts as data: guidelines, phrases, channels, rules; one loader for their YAML.
+
+A book parsed once is kept in the user's cache folder (`marshal`, named by a hash of the
+YAML text and the Python version), so later commands neither import nor run the YAML
+parser; a changed file has a new name, and a cache that cannot be read or written only
+costs the parse.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import sys
+from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
-
-# The C loader parses the books several times faster; both are safe loaders.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: bumped when what is cached changes shape
+_CACHE_FORMAT = 1
 
 
 def load_yaml(*parts: str) -> Any:
-    """The packaged YAML file `sopan/data/<parts…>` (e.g. "lint", "calendar.yaml"), parsed."""
+    """The packaged YAML file `sopan/data/<parts…>` (e.g. "lint", "calendar.yaml"), parsed.
+
+    Callers get their own copy: nothing they change reaches another caller.
+    """
     node = resources.files(__name__)
     for part in parts:
         node = node.joinpath(part)
-    return yaml.load(node.read_text("utf-8"), Loader=_LOADER)
+    return parsed(node.read_text("utf-8"), "yaml", _safe_load)
+
+
+def _safe_load(text: str) -> Any:
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+#: this process's parses, as marshal bytes: (kind, text) → bytes
+_MEMORY: dict[tuple[str, str], bytes] = {}
+
+
+def parsed(text: str, kind: str, parse: Callable[[str], Any]) -> Any:
+    """`parse(text)`, from memory or the disk cache when this text was parsed before by the
+    parser named `kind` (a fresh copy each call). What `parse` raises is raised, and nothing
+    is kept; its result must hold plain values (marshal's)."""
+    blob = _MEMORY.get((kind, text))
+    if blob is None:
+        blob = _MEMORY[(kind, text)] = _from_disk(text, kind, parse)
+    return marshal.loads(blob)
+
+
+def _from_disk(text: str, kind: str, parse: Callable[[str], Any]) -> bytes:
+    key = hashlib.blake2b(
+        f"{_CACHE_FORMAT}/{kind}/{sys.version_info[:2]}/{marshal.version}\0{text}".encode(),
+        digest_size=16,
+    ).hexdigest()
+    path = _cache_folder() / f"{key}.marshal"
+    try:
+        saved = path.read_bytes()
+        marshal.loads(saved)  # a damaged file raises here and is parsed again
+        return saved
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    blob = marshal.dumps(parse(text))
+    try:
+        from sopan.files import write_private
+
+        write_private(path, blob)
+    except OSError:
+        pass  # a read-only home: the cache only saves time
+    return blob
+
+
+def _cache_folder() -> Path:
+    from sopan.files import cache_dir
+
+    return cache_dir("data")

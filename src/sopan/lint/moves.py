@@ -22,7 +22,8 @@ def _load(name: str) -> dict[str, list[str]]:
 @lru_cache(maxsize=2)
 def move_patterns(language: str) -> dict[str, re.Pattern[str] | None]:
     """One compiled pattern per move for `language` (None when no cue exists)."""
-    cues = {move: list(_load("common.yaml").get(move, [])) for move in MOVES}
+    common = _load("common.yaml")  # once, not once per move
+    cues = {move: list(common.get(move, [])) for move in MOVES}
     for move, items in _load(f"{language}.yaml").items():
         if move not in cues:
             raise ValueError(f"sopan/data/moves/{language}.yaml: unknown move '{move}'")

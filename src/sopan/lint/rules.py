@@ -9,12 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
-
-import yaml
 
 from sopan.errors import UserError
 from sopan.model import CHANNELS, INTENTS, LANGUAGES, MOVES
@@ -120,31 +118,46 @@ class Rule:
         return all(getattr(ctx, key, None) == value for key, value in self.when.items())
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+@cache
+def _line_loader() -> Any:
     """A safe loader that remembers the line of every mapping and of each key in it (the C
-    parser when PyYAML has it: its nodes carry the same marks, ten times faster)."""
+    parser when PyYAML has it: its nodes carry the same marks, ten times faster). Made on
+    first use, so that a command whose rules come from the cache never imports PyYAML."""
+    import yaml
+
+    class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    def mapping_of(loader: Any, node: Any) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                )
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            lines[str(key)] = key_node.start_mark.line + 1
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = lines
+        return mapping
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping_of)
+    return LineLoader
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = {}
-    lines: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        lines[str(key)] = key_node.start_mark.line + 1
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = lines
-    return mapping
+def _rule_data(text: str, path: str) -> Any:
+    """One rule file's YAML with the line of each mapping and key; RuleError naming the line
+    when it is not valid YAML."""
+    import yaml
 
-
-_LineLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,
-)
+    try:
+        return yaml.load(text, Loader=_line_loader())  # a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise RuleError(path, line, f"not valid YAML ({exc.problem})") from None
 
 
 class _Reader:
@@ -282,23 +295,29 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
     )
 
 
-def parse_rule(text: str, path: str, check_names: Iterable[str] | None = None) -> Rule:
-    """Parse one rule file's text; raise RuleError naming `path` and the line."""
+def parse_rule(
+    text: str, path: str, check_names: Iterable[str] | None = None, *, cached: bool = False
+) -> Rule:
+    """Parse one rule file's text; raise RuleError naming `path` and the line. `cached`: the
+    parsed YAML may come from the data cache (the rules shipped with sopan)."""
     if check_names is None:
         from sopan.lint.checks import CHECKS
 
         check_names = CHECKS.keys()
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise RuleError(path, line, f"not valid YAML ({exc.problem})") from None
+    if cached:
+        from sopan.data import parsed
+
+        data = parsed(text, "rule", lambda t: _rule_data(t, path))
+    else:
+        data = _rule_data(text, path)
     return _rule_from(data, path, check_names)
 
 
-def load_rules_from(paths: Iterable[Path], *, base: Sequence[Rule] = ()) -> tuple[Rule, ...]:
-    """`base` plus the rule files at `paths` (files, or folders of `*.yaml`); ids are unique."""
+def load_rules_from(
+    paths: Iterable[Path], *, base: Sequence[Rule] = (), cached: bool = False
+) -> tuple[Rule, ...]:
+    """`base` plus the rule files at `paths` (files, or folders of `*.yaml`); ids are unique.
+    `cached`: their parsed YAML may come from the data cache (sopan's own rules)."""
     rules: list[Rule] = list(base)
     seen: dict[str, Rule] = {rule.id: rule for rule in base}
     for place in paths:
@@ -308,7 +327,7 @@ def load_rules_from(paths: Iterable[Path], *, base: Sequence[Rule] = ()) -> tupl
                 text = file.read_text("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise RuleError(str(file), 1, f"cannot read the rule file ({exc})") from None
-            rule = parse_rule(text, str(file))
+            rule = parse_rule(text, str(file), cached=cached)
             if rule.id in seen:
                 raise RuleError(str(file), rule.line, f"rule id '{rule.id}' is already used")
             seen[rule.id] = rule
@@ -320,4 +339,4 @@ def load_rules_from(paths: Iterable[Path], *, base: Sequence[Rule] = ()) -> tupl
 def builtin_rules() -> tuple[Rule, ...]:
     """The rules shipped in `sopan/data/rules/`, loaded and compiled once."""
     folder = resources.files("sopan.data").joinpath("rules")
-    return load_rules_from([Path(str(folder))])
+    return load_rules_from([Path(str(folder))], cached=True)
