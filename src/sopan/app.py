@@ -56,20 +56,24 @@ __all__ = [
     "DraftResult",
     "LintRequest",
     "MailboxRequest",
+    "Measure",
     "PlanRequest",
     "PlanResult",
     "Question",
     "ReadRequest",
     "ReadResult",
+    "Reviewed",
     "SlotsRequest",
     "SlotsResult",
     "busy_for",
     "draft_for",
     "duration_of",
+    "export_for",
     "lint_for",
     "mailbox_for",
     "plan_for",
     "read_for",
+    "review_for",
     "slots_for",
 ]
 
@@ -613,15 +617,74 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
             attachments=[Path(a) for a in req.plan.choices.attachments],
             now=req.plan.read.now,
         )
-    options = LintOptions(
-        action=plan.action,
-        invitation=inv,
-        profile=profile,
-        detail=sit.detail,
-        new_employer=sit.new_employer,
-    )
-    reports = tuple(lint_draft(d, options) for d in drafts)
+    reports = tuple(lint_draft(d, _lint_options(planned)) for d in drafts)
     return DraftResult(planned, tuple(drafts), reports, tuple(files))
+
+
+def _lint_options(planned: PlanResult) -> LintOptions:
+    """What a draft of this plan is linted against: the action, the invitation, the user."""
+    return LintOptions(
+        action=planned.plan.action,
+        invitation=planned.invitation,
+        profile=planned.profile,
+        detail=planned.situation.detail,
+        new_employer=planned.situation.new_employer,
+    )
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How long a draft is in its channel's own unit, against the channel's limit."""
+
+    unit: str  # "seconds" (spoken), "sms_segments", "chars"
+    value: float
+    limit: float | None = None
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One draft as the user edited it, its lint report and its length."""
+
+    draft: Draft
+    report: LintReport
+    measure: Measure | None
+
+
+def review_for(planned: PlanResult, drafts: Sequence[Draft]) -> tuple[Reviewed, ...]:
+    """Lint drafts as the user edited them, against the plan they answer, and measure them:
+    the voicemail and call in spoken seconds, an SMS in parts, a LinkedIn note in characters."""
+    from sopan.lint import lint_draft
+
+    options = _lint_options(planned)
+    return tuple(Reviewed(d, lint_draft(d, options), _measure(d)) for d in drafts)
+
+
+def _measure(draft: Draft) -> Measure | None:
+    from sopan.compose.bank import channel_spec
+
+    spec = channel_spec(draft.channel)
+    if draft.channel in ("voicemail", "call"):
+        from sopan.compose.core import speaking_seconds
+
+        limit = spec.max_seconds if draft.channel == "voicemail" else None
+        return Measure("seconds", speaking_seconds(draft.text, spec.rate(draft.language)), limit)
+    if draft.channel == "sms":
+        from sopan.lint.engine import GSM7, sms_segments
+
+        return Measure("sms_segments", sms_segments(draft.text, GSM7), 3)
+    if draft.channel == "linkedin":
+        return Measure("chars", len(draft.text), spec.max_chars or 200)
+    return None
+
+
+def export_for(
+    planned: PlanResult, drafts: Sequence[Draft], now: datetime
+) -> list[tuple[str, bytes]]:
+    """The drafts as files to take away (.eml, .docx, .pdf, .ics, .txt), as (name, bytes):
+    nothing is written and nothing is sent."""
+    from sopan.compose.files import draft_files
+
+    return draft_files(drafts, planned.invitation, planned.profile, now=now)
 
 
 # --- calendars -----------------------------------------------------------------------------

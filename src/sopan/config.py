@@ -117,3 +117,17 @@ def save_profile(profile: Profile, path: Path | None = None) -> Path:
     data["profile"] = {k: v for k, v in asdict(profile).items() if v is not None}
     # name, email and phone: a file for the user's eyes only (0600 in a 0700 folder)
     return write_private(path, tomli_w.dumps(data).encode("utf-8"))
+
+
+def save_section(name: str, table: Mapping[str, Any], path: Path | None = None) -> Path:
+    """Replace one table of the config file (`[calendar]`), keeping the others; checked by
+    whoever reads it, and refused here when it holds what looks like a password."""
+    import tomli_w
+
+    path = path or config_path()
+    _check_no_secrets(table, str(path))
+    data: dict[str, Any] = {}
+    if path.exists():
+        data = _parse(path.read_text("utf-8"), str(path))
+    data[name] = dict(table)
+    return write_private(path, tomli_w.dumps(data).encode("utf-8"))

@@ -12,7 +12,7 @@ from conftest import SHARED
 from lint.cases import INVITATION, PROFILE
 from sopan.lint import LintOptions, lint_text
 from sopan.lint.dates import find_dates, find_times
-from sopan.lint.engine import _GSM7, sms_segments
+from sopan.lint.engine import GSM7, sms_segments
 from sopan.lint.text import detect_language, segments
 
 
@@ -117,14 +117,14 @@ def test_reference_checks() -> None:
 
 
 def test_sms_segments_gsm7_and_ucs2() -> None:
-    assert sms_segments("a" * 160, _GSM7) == 1
-    assert sms_segments("a" * 161, _GSM7) == 2
-    assert sms_segments("a" * 306, _GSM7) == 2
-    assert sms_segments("a" * 307, _GSM7) == 3
-    assert sms_segments("é" * 10 + "€" * 75, _GSM7) == 1  # € takes two GSM-7 septets
-    assert sms_segments("é" * 10 + "€" * 76, _GSM7) == 2
-    assert sms_segments("🙏" + "a" * 68, _GSM7) == 1
-    assert sms_segments("🙏" + "a" * 69, _GSM7) == 2
+    assert sms_segments("a" * 160, GSM7) == 1
+    assert sms_segments("a" * 161, GSM7) == 2
+    assert sms_segments("a" * 306, GSM7) == 2
+    assert sms_segments("a" * 307, GSM7) == 3
+    assert sms_segments("é" * 10 + "€" * 75, GSM7) == 1  # € takes two GSM-7 septets
+    assert sms_segments("é" * 10 + "€" * 76, GSM7) == 2
+    assert sms_segments("🙏" + "a" * 68, GSM7) == 1
+    assert sms_segments("🙏" + "a" * 69, GSM7) == 2
 
 
 def test_language_detection() -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 # Importing the command modules registers their commands on the group.
-from sopan.cli import calendars, drafting, linting, planning, profile, reading  # noqa: F401
+from sopan.cli import calendars, drafting, linting, planning, profile, reading, web  # noqa: F401
 from sopan.cli.base import cli
 from sopan.errors import SopanError
 

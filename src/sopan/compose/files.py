@@ -29,23 +29,17 @@ def whatsapp_file_text(draft: Draft, inv: Invitation, profile: Profile) -> str:
     return f"{draft.text}\n\n{common(draft.language)['whatsapp_link']}: {link}\n"
 
 
-def write_drafts(
+def draft_files(
     drafts: Sequence[Draft],
     inv: Invitation,
     profile: Profile,
-    out_dir: Path,
     *,
     attachments: Sequence[Path] = (),
     now: datetime | None = None,
-) -> list[Path]:
-    """Write each draft in its format into `out_dir`; return the paths written."""
+) -> list[tuple[str, bytes]]:
+    """Each draft in its format, as (file name, bytes): built whole before anything is
+    written or downloaded, so a draft that cannot be built leaves nothing half done."""
     moment = now or datetime.now().astimezone()
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"--out: cannot create {out_dir} ({exc.strerror})") from None
-    # every file's bytes first, then the writing: a draft that cannot be built leaves no
-    # half-written set of files behind
     files: list[tuple[str, bytes]] = []
 
     def text_file(name: str, text: str) -> None:
@@ -71,4 +65,22 @@ def write_drafts(
                 files.append(("calendar.ics", itip.to_ical()))
         else:
             text_file(f"{draft.channel}.txt", draft.text)
+    return files
+
+
+def write_drafts(
+    drafts: Sequence[Draft],
+    inv: Invitation,
+    profile: Profile,
+    out_dir: Path,
+    *,
+    attachments: Sequence[Path] = (),
+    now: datetime | None = None,
+) -> list[Path]:
+    """Write each draft in its format into `out_dir`; return the paths written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"--out: cannot create {out_dir} ({exc.strerror})") from None
+    files = draft_files(drafts, inv, profile, attachments=attachments, now=now)
     return [write_new(out_dir, name, data) for name, data in files]

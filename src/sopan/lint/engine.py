@@ -109,7 +109,8 @@ def sms_segments(text: str, gsm_chars: frozenset[str]) -> int:
     return 1 if length <= single else math.ceil(length / multi)
 
 
-_GSM7 = frozenset(
+#: the GSM 03.38 basic and extension characters: a text of only these is sent as GSM-7
+GSM7 = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
 )
@@ -120,7 +121,7 @@ def _length(rule: Rule, ctx: Context) -> list[Hit]:
     if rule.unit == "chars":
         size: float = len(text)
     elif rule.unit == "sms_segments":
-        size = sms_segments(text, _GSM7)
+        size = sms_segments(text, GSM7)
     else:
         rate = rule.rate_wpm.get(ctx.language) or next(iter(rule.rate_wpm.values()))
         size = round(len(words(text)) / rate * 60, 1)

@@ -1,0 +1,132 @@
+"""What every request to the local server must pass, as for any server a web page can reach.
+
+- Host allow-list: only the address the server was started on (a DNS-rebinding page
+  arrives with its own host name and is refused).
+- A start token: the address printed at start carries it once; opening it sets a session
+  cookie (HttpOnly, SameSite=Strict) and every other request needs that cookie.
+- State-changing requests (POST) must come from this origin: the Origin header, or, when a
+  browser sends none, Sec-Fetch-Site: same-origin (cross-site form posts are refused).
+- A body over the upload limit is refused before it is read.
+- Every response: a strict Content-Security-Policy (nothing inline, nothing from another
+  origin), no sniffing, no framing, no referrer, no caching of private pages.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+COOKIE = "sopan_session"
+START_PATH = "/start"
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cache-control", b"no-store"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+
+
+@dataclass
+class Keys:
+    """The secrets of one server start: the token printed, the session the cookie holds."""
+
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    session: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+def _cookie(scope: Scope) -> str | None:
+    raw = _header(scope, b"cookie") or ""
+    for part in raw.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == COOKIE:
+            return value
+    return None
+
+
+class Guard:
+    """ASGI middleware: refuses what fails the checks above, adds the headers to the rest."""
+
+    def __init__(self, app: ASGIApp, *, hosts: frozenset[str], keys: Keys, max_body: int):
+        self.app, self.hosts, self.keys, self.max_body = app, hosts, keys, max_body
+        self.origins = frozenset(f"http://{h}" for h in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = self._refusal(scope)
+        if refusal is not None:
+            await _plain(send, *refusal)
+            return
+        if scope["path"] == START_PATH:
+            await _start(send, self.keys.session)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+    def _refusal(self, scope: Scope) -> tuple[int, str] | None:
+        """(status, one line) when the request must not reach the app, else None."""
+        if (_header(scope, b"host") or "") not in self.hosts:
+            return 421, "sopan: this server answers only at the address it printed"
+        if scope["path"] == START_PATH:
+            token = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token", [""])
+            if secrets.compare_digest(token[0], self.keys.token):
+                return None
+            return 403, "sopan: open the address sopan printed when it started"
+        cookie = _cookie(scope) or ""
+        if not secrets.compare_digest(cookie, self.keys.session):
+            return 403, "sopan: open the address sopan printed when it started"
+        if scope["method"] not in ("GET", "HEAD"):
+            origin = _header(scope, b"origin")
+            site = _header(scope, b"sec-fetch-site")
+            if origin is not None and origin not in self.origins:
+                return 403, "sopan: a request from another site was refused"
+            if origin is None and site != "same-origin":
+                return 403, "sopan: a request from another site was refused"
+        length = _header(scope, b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_body:
+            return 413, f"sopan: at most {self.max_body // (1024 * 1024)} MB may be sent"
+        return None
+
+
+async def _plain(send: Send, status: int, text: str) -> None:
+    body = (text + "\n").encode("utf-8")
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), *HEADERS]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _start(send: Send, session: str) -> None:
+    """The printed address: the cookie is set and the token leaves the address bar."""
+    cookie = f"{COOKIE}={session}; HttpOnly; SameSite=Strict; Path=/"
+    headers = [(b"location", b"/"), (b"set-cookie", cookie.encode()), *HEADERS]
+    await send({"type": "http.response.start", "status": 303, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
