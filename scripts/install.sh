@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Install sopan into .venv on a fresh Debian machine: the Debian packages it needs
 # (Hunspell and its id/en dictionaries, DejaVu fonts for PDF letters), then the package.
-# With --test, also what the tests need (poppler-utils, the `test` extra).
+# With --test, also what the tests need (poppler-utils, Chromium for the browser tests,
+# the `test` extra).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libhunspell-dev hunspell-id hunspell-en-us fonts-dejavu-core)
 extra=""
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils)
+  packages+=(poppler-utils chromium)
   extra="[test]"
 fi
 

@@ -507,6 +507,7 @@ def make_app(
         Route("/calendars", calendars_page),
         Route("/calendars", calendars_submit, methods=["POST"]),
         Route("/language", switch_language, methods=["POST"]),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
     web = Starlette(routes=routes)

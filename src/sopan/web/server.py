@@ -3,6 +3,7 @@ address printed once with its start token, the browser opened, Ctrl-C to stop.""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from collections.abc import Callable
 from datetime import datetime
@@ -65,4 +66,7 @@ def serve(
         import webbrowser
 
         webbrowser.open(address)
-    server.run()  # uvicorn stops cleanly on Ctrl-C (SIGINT) and SIGTERM
+    # uvicorn shuts down cleanly on Ctrl-C (SIGINT) and SIGTERM, then raises the signal
+    # again: here that is the normal way to stop, not an abort
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run()
