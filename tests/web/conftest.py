@@ -17,7 +17,7 @@ from conftest import ROOT, SRC
 
 CHROMIUM = "/usr/bin/chromium"
 NOW = "2026-11-20T09:00:00+07:00"
-ADDRESS = re.compile(r"^(http://127\.0\.0\.1:(\d+))/start\?token=(\S+)$")
+ADDRESS = re.compile(r"^(http://[^/\s]+)/start\?token=(\S+)$")
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ error summary, naming the field."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from sopan import app
-from sopan.config import Config, load_config
+from sopan.config import Config, config_path, load_config
 from sopan.corrections import FIELDS
 from sopan.errors import SopanError
 from sopan.names import CHANNELS, INTENTS, LANGUAGES, REASONS
@@ -40,18 +41,26 @@ Errors = Sequence[tuple[str, str]]  # (the field's id, the message)
 class Site:
     """The app's state for one server start: one person's flow, the clock, the config."""
 
-    def __init__(self, *, now: datetime | None, config: Callable[[], Config]):
+    def __init__(self, *, now: datetime | None, config_file: Path | None):
         from jinja2 import Environment, PackageLoader, select_autoescape
 
         self.flow = Flow()
         self.fixed_now = now
-        self.config = config
+        self.config_file = config_file
         self.env = Environment(
             loader=PackageLoader("sopan.web", "templates"),
             autoescape=select_autoescape(default=True, default_for_string=True),
             trim_blocks=True,
             lstrip_blocks=True,
         )
+
+    def config(self) -> Config:
+        """The config file as it is now (the profile page may have changed it)."""
+        return load_config(self.config_file)
+
+    def config_path(self) -> Path:
+        """Where the profile and calendar pages save: the file the config is read from."""
+        return self.config_file or config_path()
 
     def now(self, config: Config) -> datetime:
         """The fixed time (tests, screenshots) or the clock, in the user's zone."""
@@ -85,9 +94,10 @@ def _words(site: Site, config: Config) -> dict[str, Any]:
 
 
 def _field_of(message: str) -> str:
-    """The field a use case's message names first ("start: …", "--reason other: …")."""
-    head = message.split(":", 1)[0].strip().removeprefix("--")
-    return head if head in (*FIELDS, "reason", "reason_text", "intent", "interest") else "form"
+    """The field a use case's message names first ("--set start: …", "--reason other: …")."""
+    words = message.split(":", 1)[0].replace("--", " ").split()
+    known = (*FIELDS, "reason", "reason_text", "intent", "interest", "name", "timezone")
+    return next((w for w in reversed(words) if w in known), "form")
 
 
 # --- 1. the invitation ---------------------------------------------------------------------
@@ -427,7 +437,7 @@ async def profile_submit(request: Request) -> Response:
         return await profile_page(request, [("name", w["profile_page"]["need_name"])], 400)
     try:
         profile = profile_of(values, "profile")
-        save_profile(profile, config.path)
+        save_profile(profile, site.config_path())
     except SopanError as exc:
         return await profile_page(request, [(_field_of(str(exc)), str(exc))], 400)
     site.flow.language = None
@@ -454,6 +464,9 @@ async def calendars_submit(request: Request) -> Response:
     site: Site = request.app.state.site
     form = await request.form()
     config = site.config()
+    if config.is_example:  # the config file must name its owner before it holds anything
+        need = _words(site, config)["calendars_page"]["need_profile"]
+        return await calendars_page(request, [("sources", need)], 400)
     table = dict(config.sections.get("calendar", {}))
     table["sources"] = [s.strip() for s in str(form.get("sources") or "").splitlines() if s.strip()]
     table["blocked"] = [b.strip() for b in str(form.get("blocked") or "").splitlines() if b.strip()]
@@ -462,7 +475,7 @@ async def calendars_submit(request: Request) -> Response:
         table["working_hours"] = {day: hours for day in ("mon", "tue", "wed", "thu", "fri")}
     try:
         calendar_settings(Config(config.profile, {**config.sections, "calendar": table}))
-        save_section("calendar", table, config.path)
+        save_section("calendar", table, site.config_path())
     except SopanError as exc:
         return await calendars_page(request, [("sources", str(exc))], 400)
     return RedirectResponse("/calendars?saved=1", status_code=303)
@@ -481,9 +494,10 @@ async def switch_language(request: Request) -> Response:
 
 def make_app(
     *, hosts: frozenset[str], keys: Keys, now: datetime | None = None,
-    config: Callable[[], Config] = load_config,
+    config_file: Path | None = None,
 ) -> Guard:  # fmt: skip
-    """The web app behind its guard: only `hosts`, only with the session `keys` give."""
+    """The web app behind its guard: only `hosts`, only with the session `keys` give.
+    `config_file`: read and saved instead of the usual config file (`SOPAN_CONFIG`)."""
     from importlib import resources
 
     static = str(resources.files("sopan.web").joinpath("static"))
@@ -511,5 +525,5 @@ def make_app(
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
     web = Starlette(routes=routes)
-    web.state.site = Site(now=now, config=config)
+    web.state.site = Site(now=now, config_file=config_file)
     return Guard(web, hosts=hosts, keys=keys, max_body=MAX_UPLOAD + 64 * 1024)
