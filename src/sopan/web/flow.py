@@ -84,9 +84,15 @@ class Flow:
         return result.planned, drafts
 
     def reviewed(self, now: datetime, config: Config) -> tuple[app.Reviewed, ...]:
-        """The edited drafts, each with its lint report and length."""
+        """The edited drafts, each with its lint report and length; a draft whose text did
+        not change since it was last linted is not linted again (live lint sends one)."""
         planned, drafts = self.edited(now, config)
-        key = tuple((d.channel, d.text) for d in drafts)
-        return self._cached(  # type: ignore[no-any-return]
-            "review", (id(planned), key), lambda: app.review_for(planned, drafts)
-        )
+        known: dict[tuple[str, str], app.Reviewed] = self._memo.get("review", (None, {}))[1]
+        if self._memo.get("review", (None, None))[0] is not planned:
+            known = {}
+        fresh = [d for d in drafts if (d.channel, d.text) not in known]
+        for item in app.review_for(planned, fresh) if fresh else ():
+            known[(item.draft.channel, item.draft.text)] = item
+        current = {(d.channel, d.text): known[(d.channel, d.text)] for d in drafts}
+        self._memo["review"] = (planned, current)  # only the texts now in the drafts are kept
+        return tuple(current.values())

@@ -154,9 +154,11 @@ async def facts_page(request: Request, errors: Errors = (), status: int = 200) -
     config = site.config()
     read = site.flow.read(site.now(config), config)
     inv = read.invitation
+    message = views.message_pieces(inv)
     return site.render(
         request, "facts.html", "facts", errors=errors, status=status, config=config, inv=inv,
-        rows=views.fact_rows(inv, read.profile.timezone), message=views.message_pieces(inv),
+        rows=views.fact_rows(inv, read.profile.timezone), message=message,
+        marked=views.marked(message),
     )  # fmt: skip
 
 
@@ -295,10 +297,11 @@ async def plan_page(request: Request) -> Response:
     days = views.week_days(inv, site.now(config), tz)
     interview = Slot(inv.start, inv.start + interview_length(inv)) if inv.start else None
     free = list(planned.proposed)
-    boxes = views.week_boxes(days, list(planned.busy), interview, free, tz)
+    lang = site.language(config)
+    boxes = views.week_boxes(days, list(planned.busy), interview, free, tz, lang)
     return site.render(
         request, "plan.html", "plan", config=config, planned=planned, days=days, boxes=boxes,
-        free=free, pw=load_words(planned.plan.language), grid=views,
+        free=free, pw=load_words(planned.plan.language), grid=views, tz=tz,
     )  # fmt: skip
 
 

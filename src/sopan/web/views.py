@@ -15,26 +15,37 @@ from sopan.model import Busy, Draft, Fact, Finding, Invitation, Profile, Slot
 
 @dataclass(frozen=True)
 class Piece:
-    """A stretch of a text, and the fact or finding it is the source of (None: plain)."""
+    """A stretch of a text, the fact or finding it is the source of (None: plain), and the
+    other names whose source is the very same stretch."""
 
     text: str
     mark: str | None = None
+    also: tuple[str, ...] = ()
 
 
 def pieces(text: str, spans: list[tuple[int, int, str]]) -> list[Piece]:
-    """`text` cut around the spans (start, end, name); overlapping spans keep the first."""
+    """`text` cut around the spans (start, end, name): names of the same span share its
+    piece; a span overlapping an earlier one is left unmarked."""
     out: list[Piece] = []
-    at = 0
+    at, last = 0, (-1, -1)
     for start, end, name in sorted(spans):
+        if (start, end) == last and out:
+            out[-1] = Piece(out[-1].text, out[-1].mark, (*out[-1].also, name))
+            continue
         if start < at or end <= start or end > len(text):
             continue
         if start > at:
             out.append(Piece(text[at:start]))
         out.append(Piece(text[start:end], name))
-        at = end
+        at, last = end, (start, end)
     if at < len(text):
         out.append(Piece(text[at:]))
     return out
+
+
+def marked(found: list[Piece]) -> frozenset[str]:
+    """Every name some piece marks (so a link to its mark is never a dead one)."""
+    return frozenset(n for p in found if p.mark for n in (p.mark, *p.also))
 
 
 def message_pieces(inv: Invitation) -> list[Piece]:
@@ -125,8 +136,9 @@ def week_days(inv: Invitation, now: datetime, tz: str) -> list[date]:
 
 
 def week_boxes(
-    days: list[date], busy: list[Busy], interview: Slot | None, free: list[Slot], tz: str
-) -> list[Box]:
+    days: list[date], busy: list[Busy], interview: Slot | None, free: list[Slot], tz: str,
+    language: str,
+) -> list[Box]:  # fmt: skip
     """The boxes of the busy times, the interview and the free slots on the days shown."""
     zone = ZoneInfo(tz)
     out: list[Box] = []
@@ -143,7 +155,7 @@ def week_boxes(
         y = TOP + (top - FIRST_HOUR) * HOUR_HEIGHT
         out.append(
             Box(LEFT + column * DAY_WIDTH + 2, y, DAY_WIDTH - 4, (bottom - top) * HOUR_HEIGHT,
-                kind, f"{a:%a %d %b %H:%M}–{b:%H:%M} {label}".strip())
+                kind, f"{slot_label(Slot(a, b), language, tz)} {label}".strip())
         )  # fmt: skip
 
     for item in busy:
@@ -181,3 +193,19 @@ def tel(inv: Invitation, profile: Profile) -> str | None:
 def finding_pieces(text: str, findings: list[Finding]) -> list[Piece]:
     """The draft with each finding's passage marked by its rule."""
     return pieces(text, [(f.start, f.end, f.rule) for f in findings if f.end > f.start])
+
+
+def day_label(day: date, language: str) -> str:
+    """A day in the page's language: "Sen 23 Nov" / "Mon 23 Nov"."""
+    from babel.dates import format_date
+
+    return str(format_date(day, "EEE d MMM", locale=language))
+
+
+def slot_label(slot: Slot, language: str, tz: str) -> str:
+    """A free slot in the user's zone: "Sel 24 Nov 10.00–11.00" / "Tue 24 Nov 10:00–11:00"."""
+    zone = ZoneInfo(tz)
+    a, b = slot.start.astimezone(zone), slot.end.astimezone(zone)
+    sep = "." if language == "id" else ":"
+    clock = f"{a:%H}{sep}{a:%M}–{b:%H}{sep}{b:%M}"
+    return f"{day_label(a.date(), language)} {clock} {a.tzname() or ''}".rstrip()
