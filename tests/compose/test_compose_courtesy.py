@@ -404,3 +404,17 @@ def test_slots_in_the_local_zone() -> None:
     sit = replace(situation("id", "reschedule", "health"), alternatives=(slot,))
     text = drafts(invitation("id"), sit)["email"].text
     assert "pukul 14.00 WIB" in text and JKT.key == "Asia/Jakarta"
+
+
+def test_a_counter_to_a_time_with_only_an_offset_is_written_in_utc(tmp_path: Path) -> None:
+    from datetime import timezone
+
+    from sopan.model import Slot
+
+    plus7 = timezone(timedelta(hours=7))  # a free slot from a calendar that gives offsets
+    slot = Slot(datetime(2026, 12, 3, 9, tzinfo=plus7), datetime(2026, 12, 3, 10, tzinfo=plus7))
+    sit = replace(situation("en", "reschedule", "health"), alternatives=(slot,))
+    ics = _written(tmp_path, invitation("en"), sit, "en")["calendar.ics"].read_bytes()
+    cal = _check_calendar(ics)  # every TZID written has its VTIMEZONE
+    assert b"UTC+07:00" not in ics
+    assert cal.walk("VEVENT")[0]["DTSTART"].dt == slot.start

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import email
 import io
+from datetime import datetime
 from email import policy
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -224,3 +226,35 @@ def test_every_page_is_served_with_a_strict_policy(page: Any, server: Server, pa
     response = page.goto(server.base + path)
     policy_header = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy_header and "unsafe-inline" not in policy_header
+
+
+def test_a_reschedule_offers_free_slots_and_answers_with_a_counter(
+    page: Any, server: Server
+) -> None:
+    page.goto(server.base + "/profile")
+    page.fill("#name", "Rina Kartika Sari")
+    page.fill("#email", "rina@example.com")
+    page.click("form[action='/profile'] button")
+    page.goto(server.base + "/calendars")
+    page.fill("#sources", str(FIXTURES / "calendar" / "tentative_outlook.ics"))
+    page.click("form[action='/calendars'] button")
+    page.wait_for_url("**/calendars?saved=1")
+    _upload(page, server, WITH_ICS)
+    _situation(page, "reschedule", "schedule-conflict", "yes")
+    offered = page.locator("input[name=alternative]")
+    assert offered.count() >= 1  # free slots from the calendar, after the interview's day
+    assert page.locator("svg.week rect.free").count() >= 1
+    page.click("form[action='/plan'] button[type=submit]")
+    page.wait_for_url("**/drafts")
+    page.click("button[name=next]")
+    page.wait_for_url("**/take")
+    import icalendar
+
+    blob = _downloads(page)["calendar.ics"]
+    counter = icalendar.Calendar.from_ical(blob)
+    assert str(counter["METHOD"]) == "COUNTER"
+    event = next(iter(counter.walk("VEVENT")))
+    assert event["DTSTART"].dt > datetime(2026, 12, 1, 23, tzinfo=ZoneInfo("Asia/Jakarta"))
+    page.goto(server.base + "/calendars")
+    page.fill("#sources", "")
+    page.click("form[action='/calendars'] button")

@@ -11,6 +11,7 @@ concrete time has no calendar answer at all (`sopan.plan.calendar_answer`): the 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -25,6 +26,13 @@ def _address(value: str) -> vCalAddress:
     if not value.lower().startswith("mailto:"):
         value = f"mailto:{value}"
     return vCalAddress(value)
+
+
+def _moment(value: datetime) -> datetime:
+    """A time as the calendar file can name it: in its IANA zone (written with a VTIMEZONE),
+    or in UTC when it carries only an offset (a TZID "UTC+07:00" names no zone a client
+    knows, and no VTIMEZONE can be written for it)."""
+    return value if isinstance(value.tzinfo, ZoneInfo) else value.astimezone(UTC)
 
 
 def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime) -> Calendar:
@@ -60,17 +68,17 @@ def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime
     if inv.subject:
         event.add("summary", inv.subject)
     if draft.action == "reschedule" and slot is not None:
-        event.add("dtstart", slot.start)
-        event.add("dtend", slot.end)
+        event.add("dtstart", _moment(slot.start))
+        event.add("dtend", _moment(slot.end))
         # the counter moves the time only: where and how to join stay the request's
         if inv.location:
             event.add("location", inv.location)
         if inv.meeting_link:
             event.add("url", inv.meeting_link)
     elif inv.start is not None:
-        event.add("dtstart", inv.start)
+        event.add("dtstart", _moment(inv.start))
         if inv.end is not None:
-            event.add("dtend", inv.end)
+            event.add("dtend", _moment(inv.end))
     if counter and draft.action == "online":
         event.add("location", str(common(draft.language)["online_location"]))
     event.add("comment", draft.text)
