@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
@@ -45,7 +45,9 @@ from sopan.situation import ASKED, INTERESTS, situation_from_flags
 
 if TYPE_CHECKING:
     from sopan.config import Config
+    from sopan.deliver import Transport
     from sopan.lint import LintReport
+    from sopan.store import Store, StoredDraft
 
 __all__ = [
     "NO_ASKER",
@@ -197,6 +199,8 @@ class DraftRequest:
     linkedin_premium: bool = False
     #: None: compose and lint only, write nothing
     out_dir: Path | None = None
+    #: keep the invitation, the decision and the drafts in the store (`sopan history`)
+    store: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,8 @@ class DraftResult:
     drafts: tuple[Draft, ...]
     reports: tuple[LintReport, ...]
     files: tuple[Path, ...]
+    #: the store's id of the invitation, when it was recorded (`sopan send ID`)
+    stored: int | None = None
 
 
 @dataclass(frozen=True)
@@ -587,7 +593,8 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
 def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
     """The plan, then every draft it needs in the invitation's language (R2.1), saved before
     it is shown, each linted."""
-    from sopan.compose import compose, write_drafts
+    from sopan.compose import compose
+    from sopan.compose.files import draft_files, write_files
     from sopan.lint import lint_draft
 
     for given in req.plan.choices.attachments:
@@ -608,17 +615,60 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
         linkedin_limit=300 if req.linkedin_premium else 200,
     )
     files: list[Path] = []
-    if req.out_dir is not None:
-        files = write_drafts(
+    built: list[tuple[str, bytes]] = []
+    if req.out_dir is not None or req.store:
+        # built once: the file written and the one kept for sending carry one Message-ID
+        built = draft_files(
             drafts,
             inv,
             profile,
-            req.out_dir,
             attachments=[Path(a) for a in req.plan.choices.attachments],
             now=req.plan.read.now,
         )
+    if req.out_dir is not None:
+        files = write_files(req.out_dir, built)
     reports = tuple(lint_draft(d, _lint_options(planned)) for d in drafts)
-    return DraftResult(planned, tuple(drafts), reports, tuple(files))
+    stored = _record(planned, drafts, reports, built, req.plan.read) if req.store else None
+    return DraftResult(planned, tuple(drafts), reports, tuple(files), stored)
+
+
+def _record(
+    planned: PlanResult,
+    drafts: Sequence[Draft],
+    reports: Sequence[LintReport],
+    built: Sequence[tuple[str, bytes]],
+    read: ReadRequest,
+) -> int:
+    """Keep the invitation, the decision and each draft with its file; the invitation's id."""
+    from email import message_from_bytes
+
+    from sopan.store import Store
+    from sopan.views import invitation_json, plan_json
+
+    by_channel = {"email.eml": "email", "letter.pdf": "letter", "calendar.ics": "calendar"}
+    files = {by_channel.get(name, name.rsplit(".", 1)[0]): (name, data) for name, data in built}
+    rows = []
+    for draft, report in zip(drafts, reports, strict=True):
+        name, data = files.get(draft.channel, (None, None))
+        message_id = recipient = None
+        if draft.channel == "email" and data is not None:
+            head = message_from_bytes(data)
+            message_id, recipient = head.get("Message-ID"), head.get("To")
+        rows.append({
+            "channel": draft.channel, "text": draft.text, "subject": draft.subject,
+            "message_id": message_id, "recipient": recipient, "file_name": name, "file": data,
+            "lint": report.to_json(),
+        })  # fmt: skip
+    inv, sit = planned.invitation, planned.situation
+    situation = {"intent": sit.intent, "reason": sit.reason, "interest": sit.interest,
+                 "confirmed": sit.confirmed, "detail": sit.detail}  # fmt: skip
+    contact = {"name": inv.contact.name, "email": inv.contact.email, "phone": inv.contact.phone,
+               "company": inv.company, "linkedin": None}  # fmt: skip
+    return Store().record(
+        facts=invitation_json(inv), source=read.source, action=planned.plan.action,
+        situation=situation, plan=plan_json(planned.plan), drafts=rows, contact=contact,
+        now=read.now,
+    )  # fmt: skip
 
 
 def _lint_options(planned: PlanResult) -> LintOptions:
@@ -800,3 +850,160 @@ def duration_of(text: str, flag: str) -> timedelta:
     from sopan.calendar.settings import parse_duration
 
     return parse_duration(text, flag)
+
+
+# --- the store and sending -----------------------------------------------------------------
+
+
+def history_for() -> list[dict[str, Any]]:
+    """Every invitation kept, newest first, with its decision and what was sent."""
+    from sopan.store import Store
+
+    return Store().history()
+
+
+def show_for(invitation_id: int) -> dict[str, Any]:
+    """One invitation kept: its facts, drafts, outbox states, follow-ups and events."""
+    from sopan.store import Store
+
+    return Store().show(invitation_id)
+
+
+def follow_ups_for() -> list[dict[str, Any]]:
+    """What is still to do, soonest first (R7, C2.1, C3)."""
+    from sopan.store import Store
+
+    return Store().follow_ups()
+
+
+@dataclass(frozen=True)
+class SendRequest:
+    """Send a kept draft: the invitation's id in the store, which channel, and the user's
+    word (`yes` skips the question; `force` sends despite lint errors; `resolve` says what
+    became of an attempt whose outcome is unknown: "sent" or "failed")."""
+
+    invitation_id: int
+    now: datetime
+    channel: str = "email"
+    yes: bool = False
+    force: bool = False
+    resolve: str | None = None
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What became of the draft: "sent", or "resolved" (the user said what happened)."""
+
+    state: str
+    message_id: str
+    recipient: str
+    follow_ups: int = 0
+
+
+def send_for(
+    req: SendRequest, asker: Asker = NO_ASKER, transport: Transport | None = None
+) -> SendResult:
+    """Send one kept email draft exactly once.
+
+    Refused: a channel sopan cannot send, a draft for an interview already past, lint errors
+    (unless `force`), and a draft already sent or whose last attempt has an unknown outcome
+    (never retried by itself: the user says what happened, with `resolve`). The outbox row is
+    committed before the first byte goes out and settled when the server answers."""
+    from sopan.deliver import NotSent, OutcomeUnknown
+    from sopan.faults import crash_point
+    from sopan.store import Store
+
+    if req.channel != "email":
+        raise UserError(f"send: only email is sent by sopan; send the {req.channel} yourself")
+    store = Store()
+    draft = next((d for d in store.drafts_of(req.invitation_id) if d.channel == "email"), None)
+    if draft is None or draft.file is None or not draft.message_id:
+        raise UserError(f"send: invitation {req.invitation_id} has no email draft kept")
+    if req.resolve is not None:
+        return _resolve(store, draft, req)
+    if draft.interview_start is not None and draft.interview_start <= req.now:
+        raise UserError("send: the interview has already started; this draft is stale")
+    errors = [f for f in draft.lint.get("findings", []) if f.get("level") == "error"]
+    if errors and not req.force:
+        first = errors[0]["message"]
+        raise UserError(f"send: the draft has {len(errors)} lint error(s) ({first}); fix it, "
+                        "or send anyway with --force")  # fmt: skip
+    recipient = draft.recipient or ""
+    config = _config(req.config)
+    if transport is None:
+        from sopan.deliver.smtp import smtp_settings
+
+        smtp_settings(config)  # a missing or bad [smtp] table stops before the outbox is touched
+    q = _words(config.profile.language)
+    if not req.yes:
+        shown = f"{q['send'].format(to=recipient, subject=draft.subject or '')}\n\n{draft.text}\n"
+        answer = asker.ask(Question("send", shown, ("yes", "no"), "no"))
+        if answer is None:
+            raise UserError("send: nobody to ask; add --yes to send without a question")
+        if answer != "yes":
+            raise UserError("send: not sent (you said no)")
+    claim = store.claim(draft, now=req.now)
+    if claim.state == "sent":
+        raise UserError(f"send: already sent ({draft.message_id}); sopan never sends twice")
+    if claim.state in ("sending", "unknown"):
+        raise UserError(
+            f"send: the last attempt's outcome is unknown ({draft.message_id}); look for it in "
+            f"your Sent folder, then run `sopan send {req.invitation_id} --resolve sent` or "
+            "`--resolve failed` (sopan never sends it again by itself)"
+        )
+    crash_point("after-claim")
+    chosen = transport
+    if chosen is None:
+        from sopan.deliver.smtp import SmtpTransport, smtp_password, smtp_settings
+
+        settings = smtp_settings(config)
+        chosen = SmtpTransport(settings, smtp_password(settings))
+    sender = config.profile.email or ""
+    try:
+        chosen.send(draft.file, sender, _addresses(recipient))
+    except NotSent as exc:
+        store.settle(draft, "failed", now=req.now, detail=str(exc))
+        raise
+    except OutcomeUnknown as exc:
+        store.settle(draft, "unknown", now=req.now, detail=str(exc))
+        raise
+    crash_point("after-accept")
+    store.settle(draft, "sent", now=req.now)
+    crash_point("after-settle")
+    count = _follow_ups(store, req.invitation_id, req.now, config.profile.language)
+    return SendResult("sent", draft.message_id, recipient, count)
+
+
+def _addresses(header: str) -> list[str]:
+    from email.utils import getaddresses
+
+    return [address for _, address in getaddresses([header]) if address]
+
+
+def _resolve(store: Store, draft: StoredDraft, req: SendRequest) -> SendResult:
+    """The user's word on an attempt whose outcome was unknown."""
+    if req.resolve not in ("sent", "failed"):
+        raise UserError(f"--resolve: '{req.resolve}' is not 'sent' or 'failed'")
+    state = store.outbox_state(draft.id)
+    if state not in ("sending", "unknown"):
+        raise UserError(f"--resolve: the draft's outcome is not unknown (it is '{state}')")
+    store.settle(draft, req.resolve, now=req.now, detail="the user said so")
+    return SendResult("resolved", draft.message_id or "", draft.recipient or "")
+
+
+def _follow_ups(store: Store, invitation_id: int, now: datetime, language: str) -> int:
+    """Follow-ups after the email is sent: a check for an answer after three working days
+    (R7), and the LinkedIn request when the plan has a LinkedIn note (C3)."""
+    q = _words(language)
+    due = now
+    added = 0
+    while added < 3:
+        due += timedelta(days=1)
+        if due.weekday() < 5:
+            added += 1
+    items = [("check_answer", due, q["follow_check"], "R7")]
+    if any(d.channel == "linkedin" for d in store.drafts_of(invitation_id)):
+        items.append(("linkedin", now + timedelta(days=1), q["follow_linkedin"], "C3"))
+    store.add_follow_ups(invitation_id, items)
+    return len(items)

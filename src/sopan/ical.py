@@ -93,3 +93,29 @@ def check_series(components: Iterable[Any], source: str, *, dense: bool = False)
             raise UserError(f"{source}: more than {MAX_SERIES:,} repeating events in one file")
         for rule in rules if isinstance(rules, list) else [rules]:
             check_rule(rule, source, dense=dense)
+
+
+def follow_ups_ics(rows: Iterable[dict[str, Any]]) -> bytes:
+    """Follow-ups as a calendar of VTODOs, each due on its day with a reminder an hour
+    before, for the user's own calendar app."""
+    from datetime import UTC, datetime, timedelta
+
+    from icalendar import Alarm, Calendar, Todo
+
+    cal = Calendar()
+    cal.add("prodid", "-//sopan//follow-ups//EN")
+    cal.add("version", "2.0")
+    for row in rows:
+        todo = Todo()
+        todo.add("uid", f"sopan-follow-up-{row['id']}@sopan.invalid")
+        todo.add("dtstamp", datetime.now(UTC))
+        todo.add("summary", f"{row.get('company') or 'sopan'}: {row['text']}")
+        todo.add("due", datetime.fromisoformat(str(row["due_at"])))
+        todo.add("description", f"[{row['guideline']}] sopan follow-ups")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", row["text"])
+        alarm.add("trigger", timedelta(hours=-1))
+        todo.add_component(alarm)
+        cal.add_component(todo)
+    return bytes(cal.to_ical())

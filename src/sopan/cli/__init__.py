@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 import click
 
 # Importing the command modules registers their commands on the group.
-from sopan.cli import calendars, drafting, linting, planning, profile, reading, web  # noqa: F401
+from sopan.cli import (  # noqa: F401
+    calendars,
+    drafting,
+    linting,
+    outbox,
+    planning,
+    profile,
+    reading,
+    web,
+)
 from sopan.cli.base import cli
 from sopan.errors import SopanError
 

@@ -32,6 +32,7 @@ from sopan.situation_cli import situation_options
 @calendar_option
 @set_option
 @click.option("--out", "out_dir", type=click.Path(path_type=str), help="Folder for all files.")
+@click.option("--no-store", is_flag=True, help="Do not keep the drafts in sopan's history.")
 @now_option
 def draft(
     file: str,
@@ -44,6 +45,7 @@ def draft(
     attach: tuple[str, ...],
     linkedin_premium: bool,
     out_dir: str | None,
+    no_store: bool,
     now_text: str | None,
     calendars: tuple[str, ...],
     sets: tuple[str, ...],
@@ -83,6 +85,7 @@ def draft(
         variant=variant,
         linkedin_premium=linkedin_premium,
         out_dir=Path(out_dir) if out_dir else Path.cwd(),
+        store=not no_store,
     )
     asker = asker_for(
         sys.stdin.isatty(), now=now, user_tz=profile.timezone, language=profile.language
@@ -116,4 +119,6 @@ def draft(
     click.echo("")
     for path in done.files:
         click.echo(words.text("view", "written", path=str(path)))
+    if done.stored is not None:
+        click.echo(words.text("view", "stored", id=done.stored))
     click.echo(words.text("view", "not_sent"))

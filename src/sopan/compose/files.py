@@ -68,6 +68,15 @@ def draft_files(
     return files
 
 
+def write_files(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
+    """Write (name, bytes) into `out_dir`, never over a file; the paths written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"--out: cannot create {out_dir} ({exc.strerror})") from None
+    return [write_new(out_dir, name, data) for name, data in files]
+
+
 def write_drafts(
     drafts: Sequence[Draft],
     inv: Invitation,
@@ -78,9 +87,7 @@ def write_drafts(
     now: datetime | None = None,
 ) -> list[Path]:
     """Write each draft in its format into `out_dir`; return the paths written."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"--out: cannot create {out_dir} ({exc.strerror})") from None
+    if not out_dir.exists():
+        write_files(out_dir, [])  # a folder that cannot be made fails before any building
     files = draft_files(drafts, inv, profile, attachments=attachments, now=now)
-    return [write_new(out_dir, name, data) for name, data in files]
+    return write_files(out_dir, files)

@@ -1,0 +1,169 @@
+"""Sending over SMTP: settings from the config's `[smtp]` table, the password from
+`SOPAN_SMTP_PASSWORD` or the OS keyring (never from a file), and every failure told apart
+by whether the message may have gone.
+
+```toml
+[smtp]
+host = "smtp.example.com"
+port = 587                 # 465 with security = "tls"
+security = "starttls"      # or "tls", or "none" (only to a loopback host)
+username = "rina@example.com"
+```
+"""
+
+from __future__ import annotations
+
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass
+from typing import Any
+
+from sopan.config import Config
+from sopan.deliver import NotSent, OutcomeUnknown
+from sopan.errors import UserError
+from sopan.faults import crash_point
+
+PASSWORD_VARIABLE = "SOPAN_SMTP_PASSWORD"
+KEYRING_SERVICE = "sopan-smtp"
+SECURITIES = ("starttls", "tls", "none")
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """The `[smtp]` table, checked."""
+
+    host: str
+    port: int
+    security: str
+    username: str | None = None
+    #: a CA file to trust besides the system's (a test server's own certificate)
+    cafile: str | None = None
+    #: seconds a step may take before the server counts as gone
+    timeout: float = 30.0
+
+
+def smtp_settings(config: Config) -> SmtpSettings:
+    """The config's `[smtp]` table; one line naming what is wrong with it."""
+    table: Any = config.sections.get("smtp")
+    if not isinstance(table, dict) or not table.get("host"):
+        raise UserError("send: no [smtp] table with a host in the config file")
+    security = str(table.get("security", "starttls"))
+    if security not in SECURITIES:
+        raise UserError(f"[smtp] security: '{security}' is not one of {', '.join(SECURITIES)}")
+    host = str(table["host"])
+    if security == "none" and host not in LOOPBACK:
+        raise UserError('[smtp] security = "none" is allowed only to a loopback host')
+    default_port = {"starttls": 587, "tls": 465, "none": 25}[security]
+    try:
+        port = int(table.get("port", default_port))
+    except (TypeError, ValueError):
+        raise UserError(f"[smtp] port: '{table.get('port')}' is not a number") from None
+    username = str(table["username"]) if table.get("username") else None
+    cafile = str(table["cafile"]) if table.get("cafile") else None
+    try:
+        timeout = float(table.get("timeout", TIMEOUT))
+    except (TypeError, ValueError):
+        raise UserError(f"[smtp] timeout: '{table.get('timeout')}' is not a number") from None
+    return SmtpSettings(host, port, security, username, cafile, timeout)
+
+
+def smtp_password(settings: SmtpSettings) -> str | None:
+    """The password: `SOPAN_SMTP_PASSWORD`, else the OS keyring, else none."""
+    given = os.environ.get(PASSWORD_VARIABLE)
+    if given or not settings.username:
+        return given or None
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, settings.username)
+    except Exception:  # no keyring on this machine: the environment is the way
+        return None
+
+
+@dataclass
+class SmtpTransport:
+    """One message, one connection; what went wrong says whether the message may have gone."""
+
+    settings: SmtpSettings
+    password: str | None = None
+
+    def _context(self) -> ssl.SSLContext:
+        context = ssl.create_default_context()
+        if self.settings.cafile:
+            context.load_verify_locations(self.settings.cafile)
+        return context
+
+    def send(self, message: bytes, sender: str, recipients: list[str]) -> None:
+        """Hand the message to the server; NotSent before DATA is accepted or when it is
+        refused, OutcomeUnknown when the connection fails once the message went out."""
+        s = self.settings
+        where = f"{s.host}:{s.port}"
+        try:
+            if s.security == "tls":
+                client: smtplib.SMTP = smtplib.SMTP_SSL(
+                    s.host, s.port, timeout=s.timeout, context=self._context()
+                )
+            else:
+                client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+        except (OSError, smtplib.SMTPException) as exc:
+            raise NotSent(f"send: cannot reach {where} ({_why(exc)}); nothing was sent") from None
+        try:
+            self._before_data(client, sender, recipients, where)
+            crash_point("before-data")
+            try:
+                code, answer = client.data(message)
+            except smtplib.SMTPDataError as exc:  # the server answered: it did not take it
+                raise NotSent(f"send: {where} refused the message ({exc.smtp_code} "
+                              f"{_text(exc.smtp_error)}); nothing was sent") from None  # fmt: skip
+            except (OSError, smtplib.SMTPException) as exc:
+                raise OutcomeUnknown(
+                    f"send: the connection to {where} failed while the message was being "
+                    f"handed over ({_why(exc)}); it may have been delivered"
+                ) from None
+            if code != 250:
+                raise NotSent(f"send: {where} answered {code} {_text(answer)}; nothing was sent")
+        finally:
+            try:
+                client.quit()
+            except (OSError, smtplib.SMTPException):
+                client.close()
+
+    def _before_data(
+        self, client: smtplib.SMTP, sender: str, recipients: list[str], where: str
+    ) -> None:
+        s = self.settings
+        try:
+            client.ehlo()
+            if s.security == "starttls":
+                client.starttls(context=self._context())
+                client.ehlo()
+            if s.username:
+                if not self.password:
+                    raise NotSent(f"send: no password for {s.username} (set "
+                                  f"{PASSWORD_VARIABLE} or the OS keyring)")  # fmt: skip
+                client.login(s.username, self.password)
+            options = ["SMTPUTF8"] if not all(a.isascii() for a in (sender, *recipients)) else []
+            code, answer = client.mail(sender, options)
+            if code != 250:
+                raise NotSent(f"send: {where} refused the sender ({code} {_text(answer)})")
+            for address in recipients:
+                code, answer = client.rcpt(address)
+                if code not in (250, 251):
+                    raise NotSent(f"send: {where} refused {address} ({code} {_text(answer)})")
+        except smtplib.SMTPAuthenticationError:
+            raise NotSent(f"send: {where} refused the password for {s.username}") from None
+        except (OSError, smtplib.SMTPException) as exc:
+            raise NotSent(f"send: {where} failed before the message ({_why(exc)}); "
+                          "nothing was sent") from None  # fmt: skip
+
+
+def _text(answer: bytes | str) -> str:
+    text = answer.decode("utf-8", "replace") if isinstance(answer, bytes) else str(answer)
+    return " ".join(text.split())[:200]
+
+
+def _why(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__

@@ -1,0 +1,115 @@
+"""The store's tables (SQLAlchemy Core). Their history is in `migrations/` (Alembic): a
+change here comes with a new revision there, and the suite checks that the two agree."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+#: an invitation read, with every fact and where it came from (`sopan read --json`)
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("message_id", String(998)),
+    Column("subject", Text),
+    Column("company", String(300)),
+    Column("position", String(300)),
+    Column("start", DateTime(timezone=True)),
+    Column("facts", JSON, nullable=False),
+)
+
+#: what the user decided for it: the situation and the plan made from it
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("invitation_id", Integer, ForeignKey("invitations.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("situation", JSON, nullable=False),
+    Column("plan", JSON, nullable=False),
+)
+
+#: every draft made, with the bytes of its file; an email's Message-ID is fixed here
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("decision_id", Integer, ForeignKey("decisions.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("subject", Text),
+    Column("message_id", String(998)),
+    Column("recipient", String(998)),
+    Column("file_name", String(100)),
+    Column("file", LargeBinary),
+    Column("lint", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+#: one row per draft ever sent or being sent: the unique draft makes a second send fail
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("draft_id", Integer, ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False),
+    Column("state", String(20), nullable=False),  # sending, sent, unknown, failed
+    Column("message_id", String(998), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("detail", Text),
+    UniqueConstraint("draft_id", name="uq_outbox_draft"),
+)
+
+#: the people met on the way: the recruiter of each invitation
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("invitation_id", Integer, ForeignKey("invitations.id", ondelete="CASCADE")),
+    Column("name", String(300)),
+    Column("email", String(320)),
+    Column("phone", String(50)),
+    Column("company", String(300)),
+    Column("linkedin", String(500)),
+)
+
+#: what to do later, as the plan's steps say (R7, C2.1, C3)
+follow_ups = Table(
+    "follow_ups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("invitation_id", Integer, ForeignKey("invitations.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("guideline", String(10), nullable=False),
+    Column("done_at", DateTime(timezone=True)),
+)
+
+#: what happened, in order: read, decided, drafted, sending, sent, …
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("invitation_id", Integer),
+    Column("draft_id", Integer),
+    Column("detail", Text),
+)
