@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import SRC
+
 from store.servers import PASSWORD, USER, Postgres, SmtpServer, start_postgres, start_smtp
 
 EXAMPLE = SRC.parent / "examples" / "undangan_wawancara_id.eml"

@@ -43,7 +43,7 @@ class Handler:
     mode: str = "ok"  # ok, refuse (451 at DATA), drop (keep it, then cut the line), hang
     received: list[bytes] = field(default_factory=list)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.mode == "refuse":
             return "451 4.3.0 try again later"
         self.received.append(bytes(envelope.original_content or envelope.content))
@@ -64,8 +64,10 @@ class Auth:
     def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
-        ok = isinstance(data, LoginPassword) and data.login.decode() == USER and (
-            data.password.decode() == PASSWORD
+        ok = (
+            isinstance(data, LoginPassword)
+            and data.login.decode() == USER
+            and (data.password.decode() == PASSWORD)
         )
         return AuthResult(success=ok, handled=False)
 

@@ -44,9 +44,7 @@ def test_a_draft_is_sent_once_and_a_second_send_is_refused(sopan: Sopan, smtp: S
     assert json.loads(sopan("history", "--json").stdout)[0]["outbox"] == {"email": "sent"}
 
 
-def test_a_refused_password_is_one_line_and_nothing_is_lost(
-    sopan: Sopan, smtp: SmtpServer
-) -> None:
+def test_a_refused_password_is_one_line_and_nothing_is_lost(sopan: Sopan, smtp: SmtpServer) -> None:
     drafted(sopan)
     wrong = sopan("send", "1", "--yes", "--now", NOW, extra={"SOPAN_SMTP_PASSWORD": "salah"})
     assert wrong.returncode == 3

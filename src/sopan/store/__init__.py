@@ -93,7 +93,6 @@ class Store:
             kwargs["connect_args"] = {"timeout": BUSY_SECONDS}
         self.engine = create_engine(self.url, **kwargs)
         if self.url.startswith("sqlite"):
-
             # SQLAlchemy's recipe for real transactions on SQLite: the driver's own handling
             # is turned off and every transaction is a BEGIN, so a migration (DDL included)
             # is applied whole or not at all

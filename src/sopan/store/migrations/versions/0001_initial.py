@@ -33,7 +33,11 @@ def upgrade() -> None:
     op.create_table(
         "decisions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("invitation_id", sa.Integer, sa.ForeignKey("invitations.id", ondelete="CASCADE"), nullable=False
+        sa.Column(
+            "invitation_id",
+            sa.Integer,
+            sa.ForeignKey("invitations.id", ondelete="CASCADE"),
+            nullable=False,
         ),
         sa.Column("created_at", STAMP, nullable=False),
         sa.Column("action", sa.String(20), nullable=False),
@@ -43,7 +47,12 @@ def upgrade() -> None:
     op.create_table(
         "drafts",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("decision_id", sa.Integer, sa.ForeignKey("decisions.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "decision_id",
+            sa.Integer,
+            sa.ForeignKey("decisions.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("channel", sa.String(20), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("subject", sa.Text),
@@ -57,7 +66,12 @@ def upgrade() -> None:
     op.create_table(
         "outbox",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("draft_id", sa.Integer, sa.ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "draft_id",
+            sa.Integer,
+            sa.ForeignKey("drafts.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("state", sa.String(20), nullable=False),
         sa.Column("message_id", sa.String(998), nullable=False),
         sa.Column("updated_at", STAMP, nullable=False),
@@ -77,7 +91,11 @@ def upgrade() -> None:
     op.create_table(
         "follow_ups",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("invitation_id", sa.Integer, sa.ForeignKey("invitations.id", ondelete="CASCADE"), nullable=False
+        sa.Column(
+            "invitation_id",
+            sa.Integer,
+            sa.ForeignKey("invitations.id", ondelete="CASCADE"),
+            nullable=False,
         ),
         sa.Column("kind", sa.String(40), nullable=False),
         sa.Column("due_at", STAMP, nullable=False),
