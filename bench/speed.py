@@ -64,7 +64,8 @@ def commands(n: int) -> list[tuple[str, float, float, int]]:
     python = sys.executable
     subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "src" / "sopan")], check=False)
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "SOPAN_CONFIG": str(Path(tmp) / "config.toml")}
+        env = {**os.environ, "SOPAN_CONFIG": str(Path(tmp) / "config.toml"),
+               "SOPAN_DATABASE_URL": f"sqlite:///{tmp}/store.db"}  # fmt: skip
         reply = Path(tmp) / "reply.txt"
         reply.write_text(REPLY, "utf-8")
         sopan = [python, "-m", "sopan"]

@@ -2,6 +2,7 @@
 # Install sopan into .venv on a fresh Debian machine: the Debian packages it needs
 # (Hunspell and its id/en dictionaries, DejaVu fonts for PDF letters), then the package.
 # With --test, also what the tests need (poppler-utils, Chromium for the browser tests,
+# PostgreSQL for the store tests,
 # the `test` extra).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(libhunspell-dev hunspell-id hunspell-en-us fonts-dejavu-core)
 extra=""
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils chromium)
+  packages+=(poppler-utils chromium postgresql)
   extra="[test]"
 fi
 

@@ -26,6 +26,11 @@ NEEDS_SHARED_MODULES = (
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # every sopan the tests start keeps its drafts in a throwaway database, never the user's
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="sopan-test-store-")
+    os.environ["SOPAN_DATABASE_URL"] = f"sqlite:///{folder}/store.db"
     config.addinivalue_line(
         "markers", "shared: reads ../shared (eval-dev, seeds) beside the checkout at run time"
     )

@@ -423,6 +423,15 @@ class Store:
                     .where(t.outbox.c.draft_id == draft.id, t.outbox.c.state == "failed")
                     .values(state="sending", updated_at=stamp)
                 ).rowcount
+                if taken:
+                    db.execute(
+                        t.events.insert().values(
+                            at=stamp,
+                            kind="sending",
+                            invitation_id=draft.invitation_id,
+                            draft_id=draft.id,
+                        )
+                    )
                 return Claim(draft.id, "failed" if taken else "sending", message_id)
         return Claim(draft.id, str(state), message_id)
 
