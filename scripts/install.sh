@@ -2,8 +2,7 @@
 # Install sopan into .venv on a fresh Debian machine: the Debian packages it needs
 # (Hunspell and its id/en dictionaries, DejaVu fonts for PDF letters), then the package.
 # With --test, also what the tests need (poppler-utils, Chromium for the browser tests,
-# PostgreSQL for the store tests,
-# the `test` extra).
+# PostgreSQL for the store tests, the `test` extra).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
