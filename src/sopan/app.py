@@ -16,7 +16,7 @@ while an ambiguous date, a contradiction or an 'other' reason without words is a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -46,6 +46,7 @@ from sopan.situation import ASKED, INTERESTS, situation_from_flags
 if TYPE_CHECKING:
     from sopan.config import Config
     from sopan.deliver import Transport
+    from sopan.deliver.imap import Mailbox
     from sopan.lint import LintReport
     from sopan.store import Store, StoredDraft
 
@@ -283,6 +284,14 @@ def read_for(req: ReadRequest) -> ReadResult:
     config = _config(req.config)
     profile = config.profile
     corrections = parse_sets(req.corrections)  # a bad --set fails before anything is read
+    if req.data is None and req.source.startswith("store:"):
+        # an invitation a mailbox scan kept: `sopan draft store:ID`
+        from sopan.store import Store
+
+        number = req.source.removeprefix("store:")
+        if not number.isdigit():
+            raise UserError(f"{req.source}: not store:ID (an id from `sopan inbox`)")
+        req = replace(req, data=Store().raw(int(number)))
     if req.data is not None:
         inv = read_bytes(req.data, now=req.now, user_tz=profile.timezone, origin=req.source)
     else:
@@ -944,6 +953,10 @@ def send_for(
         if answer != "yes":
             raise UserError("send: not sent (you said no)")
     claim = store.claim(draft, now=req.now)
+    if claim.state in ("sending", "unknown") and _in_sent(config, draft.message_id):
+        # the provider filed it: it went, whatever the last attempt heard
+        store.settle(draft, "sent", now=req.now, detail="found in the Sent folder")
+        claim = replace(claim, state="sent")
     if claim.state == "sent":
         raise UserError(f"send: already sent ({draft.message_id}); sopan never sends twice")
     if claim.state in ("sending", "unknown"):
@@ -971,6 +984,7 @@ def send_for(
     crash_point("after-accept")
     store.settle(draft, "sent", now=req.now)
     crash_point("after-settle")
+    _file_in_sent(config, draft, store, req.now)
     count = _follow_ups(store, req.invitation_id, req.now, config.profile.language)
     return SendResult("sent", draft.message_id, recipient, count)
 
@@ -1007,3 +1021,144 @@ def _follow_ups(store: Store, invitation_id: int, now: datetime, language: str) 
         items.append(("linkedin", now + timedelta(days=1), q["follow_linkedin"], "C3"))
     store.add_follow_ups(invitation_id, items)
     return len(items)
+
+
+def _mailbox(config: Config) -> Mailbox | None:
+    """The configured IMAP mailbox, not yet connected (None when there is no [imap])."""
+    from sopan.deliver.imap import Mailbox, imap_password, imap_settings
+
+    settings = imap_settings(config)
+    return Mailbox(settings, imap_password(settings)) if settings else None
+
+
+def _in_sent(config: Config, message_id: str | None) -> bool:
+    """Whether the Sent folder of the configured mailbox holds this Message-ID."""
+    box = _mailbox(config)
+    if box is None or not message_id:
+        return False
+    with box as open_box:
+        return open_box.has(open_box.special("Sent"), message_id)
+
+
+def _file_in_sent(config: Config, draft: StoredDraft, store: Store, now: datetime) -> None:
+    """A copy in Sent, unless the provider filed one already (never two copies); a mailbox
+    that fails here costs only the copy: the message is sent and recorded."""
+    from sopan.errors import SopanError
+
+    box = _mailbox(config)
+    if box is None or draft.file is None or not draft.message_id:
+        return
+    try:
+        with box as open_box:
+            put = open_box.put_once(open_box.special("Sent"), draft.file, draft.message_id,
+                                    draft=False)  # fmt: skip
+        store.log("filed in Sent" if put else "already in Sent", now=now,
+                  invitation_id=draft.invitation_id, draft_id=draft.id)  # fmt: skip
+    except SopanError as exc:
+        store.log("not filed in Sent", now=now, invitation_id=draft.invitation_id,
+                  draft_id=draft.id, detail=str(exc))  # fmt: skip
+
+
+def save_for(invitation_id: int, config: Config | None = None) -> tuple[str, bool]:
+    """Put the kept email draft in the mailbox's Drafts folder (flagged \\Draft), once:
+    (the folder, whether it was put there now rather than found there)."""
+    from sopan.store import Store
+
+    chosen = _config(config)
+    box = _mailbox(chosen)
+    if box is None:
+        raise UserError("save: no [imap] table with a host in the config file")
+    draft = next((d for d in Store().drafts_of(invitation_id) if d.channel == "email"), None)
+    if draft is None or draft.file is None or not draft.message_id:
+        raise UserError(f"save: invitation {invitation_id} has no email draft kept")
+    with box as open_box:
+        folder = open_box.special("Drafts")
+        return folder, open_box.put_once(folder, draft.file, draft.message_id, draft=True)
+
+
+@dataclass(frozen=True)
+class InboxRequest:
+    """A mailbox to scan: an IMAP address (`imaps://USER@HOST`), or a file or Maildir."""
+
+    now: datetime
+    imap: str | None = None
+    path: Path | None = None
+    folder: str = "INBOX"
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One invitation in the mailbox: how urgent, whether answered, and how to answer."""
+
+    id: int | None
+    subject: str | None
+    company: str | None
+    start: datetime | None
+    hours_left: float | None
+    answered: bool
+    command: str
+
+
+def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) -> list[InboxRow]:
+    """The interview invitations in a mailbox, most urgent first. An IMAP folder is read
+    from where the last scan stopped (a UID cursor per UIDVALIDITY) and opened read-only;
+    what it found is kept, so a second scan reads only new mail."""
+    from sopan.read.mailbox import invitation_in
+    from sopan.store import Store
+    from sopan.views import invitation_json
+
+    config = _config(req.config)
+    tz = config.profile.timezone
+    if req.imap is None:
+        if req.path is None:
+            raise UserError("inbox: give --imap imaps://USER@HOST or a mailbox PATH")
+        found = mailbox_for(MailboxRequest(req.path, req.now, config))
+        answered = Store().sent_replies([i.message_id for i in found if i.message_id])
+        rows = [
+            InboxRow(None, i.subject, i.company, i.start, _left(i.start, req.now),
+                     i.message_id in answered, f"sopan draft {req.path} --set company=…")
+            for i in found
+        ]  # fmt: skip
+        return _urgent_first(rows)
+    from sopan.deliver.imap import Mailbox, imap_password, settings_from_url
+
+    settings = settings_from_url(req.imap, config)
+    store = Store()
+    prefix = f"imap:{settings.account}/{req.folder}#"
+    with Mailbox(settings, imap_password(settings)) as box:
+        validity, _next = box.state(req.folder)
+        after = store.cursor(settings.account, req.folder, validity)
+        last = after
+        for count, (uid, raw) in enumerate(box.new_messages(req.folder, after), 1):
+            last = max(last, uid)
+            inv = invitation_in(raw, now=req.now, user_tz=tz)
+            if inv is not None:
+                store.found(facts=invitation_json(inv), source=f"{prefix}{uid}", raw=raw,
+                            now=req.now)  # fmt: skip
+            if progress is not None and count % 500 == 0:
+                progress(count)
+        store.move_cursor(settings.account, req.folder, validity, last)
+        kept = store.found_in(prefix)
+        ids = [k["message_id"] for k in kept if k["message_id"]]
+        replied = box.replies_to(box.special("Sent"), ids) | store.sent_replies(ids)
+    rows = [
+        InboxRow(k["id"], k["subject"], k["company"], k["start"], _left(k["start"], req.now),
+                 k["message_id"] in replied, f"sopan draft store:{k['id']}")
+        for k in kept
+    ]  # fmt: skip
+    return _urgent_first(rows)
+
+
+def _left(start: datetime | None, now: datetime) -> float | None:
+    return (start - now).total_seconds() / 3600 if start else None
+
+
+def _urgent_first(rows: list[InboxRow]) -> list[InboxRow]:
+    """Unanswered before answered; the soonest still to come first; past and undated last."""
+
+    def key(row: InboxRow) -> tuple[bool, bool, float]:
+        left = row.hours_left
+        return (row.answered, left is None or left < 0, left if left is not None else 0.0)
+
+    return sorted(rows, key=key)

@@ -109,3 +109,52 @@ def follow_ups(as_json: bool, ics_path: str | None) -> None:
         click.echo(
             f"{row['due_at'][:10]}  {row['company'] or '?'}: {row['text']} [{row['guideline']}]"
         )
+
+
+@cli.command()
+@click.argument("invitation_id", type=int)
+def save(invitation_id: int) -> None:
+    """Put the kept email draft of INVITATION_ID in your mailbox's Drafts folder ([imap])."""
+    from sopan import app
+
+    folder, put = app.save_for(invitation_id)
+    click.echo(f"{'saved in' if put else 'already in'} {folder}")
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--imap",
+    "imap_url",
+    metavar="imaps://USER@HOST",
+    help="Scan this IMAP mailbox (password: SOPAN_IMAP_PASSWORD or the keyring).",
+)
+@click.option("--folder", default="INBOX", show_default=True, help="The IMAP folder.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON list, most urgent first.")
+@now_option
+def inbox(path: Path | None, imap_url: str | None, folder: str, as_json: bool,
+          now_text: str | None) -> None:  # fmt: skip
+    """The interview invitations in a mailbox, most urgent first: time left, whether
+    answered, and the command that answers it. A second scan reads only new mail."""
+    from sopan import app
+    from sopan.cli.base import parse_now
+    from sopan.config import load_config
+
+    config = load_config()
+    now = parse_now(now_text, config.profile.timezone)
+    request = app.InboxRequest(now, imap_url, path, folder, config)
+
+    def progress(count: int) -> None:
+        click.echo(f"… {count} messages read", err=True)
+
+    rows = app.inbox_for(request, progress)
+    if as_json:
+        out = [{"id": r.id, "subject": r.subject, "company": r.company,
+                "start": r.start.isoformat() if r.start else None, "hours_left": r.hours_left,
+                "answered": r.answered, "command": r.command} for r in rows]  # fmt: skip
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        left = f"{r.hours_left:.0f} h" if r.hours_left is not None else "?"
+        mark = "answered" if r.answered else "to answer"
+        click.echo(f"{left:>7}  {mark:<9}  {r.subject or r.company or '?'}  →  {r.command}")

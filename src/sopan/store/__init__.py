@@ -470,6 +470,99 @@ class Store:
                 )
             )
 
+    # --- the mailbox scan ------------------------------------------------------------------
+
+    def cursor(self, account: str, folder: str, uidvalidity: int) -> int:
+        """The last UID read in this folder; 0 when never read, or when its UIDVALIDITY
+        changed (the UIDs mean other messages now: read it again from the start)."""
+        from sqlalchemy import select
+
+        from sopan.store import schema as t
+
+        c = t.mailbox_cursors.c
+        with self._tx() as db:
+            row = db.execute(
+                select(c.uidvalidity, c.last_uid).where(c.account == account, c.folder == folder)
+            ).first()
+        if row is None or int(row[0]) != uidvalidity:
+            return 0
+        return int(row[1])
+
+    def move_cursor(self, account: str, folder: str, uidvalidity: int, last_uid: int) -> None:
+        """Remember how far the folder was read."""
+        from sqlalchemy import delete
+
+        from sopan.store import schema as t
+
+        c = t.mailbox_cursors.c
+        with self._tx() as db:
+            db.execute(delete(t.mailbox_cursors).where(c.account == account, c.folder == folder))
+            db.execute(t.mailbox_cursors.insert().values(account=account, folder=folder,
+                       uidvalidity=uidvalidity, last_uid=last_uid))  # fmt: skip
+
+    def found(self, *, facts: dict[str, Any], source: str, raw: bytes, now: datetime) -> int:
+        """Keep an invitation a mailbox scan found (no decision yet); its id."""
+        from sopan.store import schema as t
+
+        start = facts.get("start")
+        with self._tx() as db:
+            row = db.execute(
+                t.invitations.insert().values(
+                    created_at=now.astimezone(UTC), source=source,
+                    message_id=facts.get("message_id"), subject=facts.get("subject"),
+                    company=facts.get("company"), position=facts.get("position"),
+                    start=datetime.fromisoformat(start).astimezone(UTC) if start else None,
+                    facts=facts, raw=raw,
+                )
+            )  # fmt: skip
+            return int(row.inserted_primary_key[0])
+
+    def found_in(self, prefix: str) -> list[dict[str, Any]]:
+        """The invitations found in one mailbox (their source starts with `prefix`)."""
+        from sqlalchemy import select
+
+        from sopan.store import schema as t
+
+        i = t.invitations.c
+        with self._tx() as db:
+            rows = db.execute(
+                select(i.id, i.message_id, i.subject, i.company, i.position, i.start, i.facts)
+                .where(i.source.startswith(prefix))
+            ).mappings().all()  # fmt: skip
+        return [{**dict(r), "start": _utc(r["start"])} for r in rows]
+
+    def raw(self, invitation_id: int) -> bytes:
+        """The message an invitation was read from, when a mailbox scan kept it."""
+        from sqlalchemy import select
+
+        from sopan.store import schema as t
+
+        with self._tx() as db:
+            found = db.execute(
+                select(t.invitations.c.raw).where(t.invitations.c.id == invitation_id)
+            ).first()
+        if found is None or found[0] is None:
+            raise UserError(f"store:{invitation_id}: no message kept for it (see `sopan inbox`)")
+        return bytes(found[0])
+
+    def sent_replies(self, message_ids: list[str]) -> set[str]:
+        """Which invitations (by Message-ID) have a reply sent by sopan."""
+        from sqlalchemy import select
+
+        from sopan.store import schema as t
+
+        if not message_ids:
+            return set()
+        with self._tx() as db:
+            rows = db.execute(
+                select(t.invitations.c.message_id)
+                .join(t.decisions, t.decisions.c.invitation_id == t.invitations.c.id)
+                .join(t.drafts, t.drafts.c.decision_id == t.decisions.c.id)
+                .join(t.outbox, t.outbox.c.draft_id == t.drafts.c.id)
+                .where(t.outbox.c.state == "sent", t.invitations.c.message_id.in_(message_ids))
+            ).all()  # fmt: skip
+        return {str(r[0]) for r in rows}
+
     def add_follow_ups(
         self, invitation_id: int, items: Sequence[tuple[str, datetime, str, str]]
     ) -> None:

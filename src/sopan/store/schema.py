@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     ForeignKey,
@@ -32,6 +33,20 @@ invitations = Table(
     Column("position", String(300)),
     Column("start", DateTime(timezone=True)),
     Column("facts", JSON, nullable=False),
+    #: the message as received, for an invitation found by `sopan inbox` (revision 0002)
+    Column("raw", LargeBinary),
+)
+
+#: how far each mailbox folder was read, for its UIDVALIDITY (revision 0002)
+mailbox_cursors = Table(
+    "mailbox_cursors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account", String(500), nullable=False),
+    Column("folder", String(500), nullable=False),
+    Column("uidvalidity", BigInteger, nullable=False),
+    Column("last_uid", BigInteger, nullable=False),
+    UniqueConstraint("account", "folder", name="uq_cursor_folder"),
 )
 
 #: what the user decided for it: the situation and the plan made from it

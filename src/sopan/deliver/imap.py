@@ -1,0 +1,197 @@
+"""The user's mailbox over IMAP (imapclient): a draft put in Drafts once, a sent message put
+in Sent only when the provider did not file it already, a Message-ID looked for, and new mail
+read from a UID on. A mailbox only read is opened read-only (EXAMINE).
+
+```toml
+[imap]
+host = "imap.example.com"
+port = 993
+security = "tls"           # or "starttls", or "none" (only to a loopback host)
+username = "rina@example.com"
+```
+The password comes from `SOPAN_IMAP_PASSWORD` or the OS keyring, never from a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from sopan.config import Config
+from sopan.errors import ExternalError, UserError
+
+PASSWORD_VARIABLE = "SOPAN_IMAP_PASSWORD"
+KEYRING_SERVICE = "sopan-imap"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+#: messages fetched per command when scanning
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    """Where the mailbox is, and who the user is there."""
+
+    host: str
+    port: int
+    security: str  # tls, starttls, none
+    username: str
+    cafile: str | None = None
+    timeout: float = 30.0
+
+    @property
+    def account(self) -> str:
+        """The mailbox's name in the store: user@host:port."""
+        return f"{self.username}@{self.host}:{self.port}"
+
+
+def _checked(host: str, port: int | None, security: str, username: str, cafile: str | None,
+             timeout: float) -> ImapSettings:  # fmt: skip
+    if security not in ("tls", "starttls", "none"):
+        raise UserError(f"[imap] security: '{security}' is not tls, starttls or none")
+    if security == "none" and host not in LOOPBACK:
+        raise UserError('[imap] security = "none" is allowed only to a loopback host')
+    if not username:
+        raise UserError("[imap] needs a username")
+    return ImapSettings(host, port or (993 if security == "tls" else 143), security, username,
+                        cafile, timeout)  # fmt: skip
+
+
+def imap_settings(config: Config) -> ImapSettings | None:
+    """The config's `[imap]` table, or None when there is none."""
+    table: Any = config.sections.get("imap")
+    if not isinstance(table, dict) or not table.get("host"):
+        return None
+    try:
+        port = int(table["port"]) if table.get("port") else None
+        timeout = float(table.get("timeout", 30.0))
+    except (TypeError, ValueError):
+        raise UserError("[imap] port and timeout must be numbers") from None
+    return _checked(str(table["host"]), port, str(table.get("security", "tls")),
+                    str(table.get("username", "")), table.get("cafile"), timeout)  # fmt: skip
+
+
+def settings_from_url(url: str, config: Config) -> ImapSettings:
+    """`imaps://USER@HOST[:PORT]` (TLS) or `imap://USER@HOST[:PORT]` (STARTTLS; plain only to
+    loopback); the rest from the config's `[imap]` table."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("imap", "imaps") or not parts.hostname or not parts.username:
+        raise UserError(f"--imap: '{url}' is not imaps://USER@HOST or imap://USER@HOST")
+    base = imap_settings(config)
+    security = "tls" if parts.scheme == "imaps" else "starttls"
+    if parts.scheme == "imap" and parts.hostname in LOOPBACK and base and base.security == "none":
+        security = "none"
+    return _checked(parts.hostname, parts.port, security, unquote(parts.username),
+                    base.cafile if base else None, base.timeout if base else 30.0)  # fmt: skip
+
+
+def imap_password(settings: ImapSettings) -> str | None:
+    """`SOPAN_IMAP_PASSWORD`, else the OS keyring, else none."""
+    given = os.environ.get(PASSWORD_VARIABLE)
+    if given:
+        return given
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, settings.username)
+    except Exception:  # no keyring on this machine
+        return None
+
+
+class Mailbox:
+    """One connection to the mailbox, logged in; use as a context manager."""
+
+    def __init__(self, settings: ImapSettings, password: str | None):
+        self.settings, self.password = settings, password
+        self.client: Any = None
+
+    def __enter__(self) -> Mailbox:
+        import imapclient  # type: ignore[import-untyped]
+        from imapclient.exceptions import LoginError  # type: ignore[import-untyped]
+
+        s = self.settings
+        context = ssl.create_default_context()
+        if s.cafile:
+            context.load_verify_locations(s.cafile)
+        try:
+            self.client = imapclient.IMAPClient(
+                s.host, port=s.port, ssl=s.security == "tls", ssl_context=context,
+                timeout=s.timeout,
+            )  # fmt: skip
+            if s.security == "starttls":
+                self.client.starttls(context)
+        except (OSError, imapclient.exceptions.IMAPClientError) as exc:
+            raise ExternalError(f"imap: cannot reach {s.host}:{s.port} ({exc})") from None
+        if not self.password:
+            raise ExternalError(f"imap: no password for {s.username} (set {PASSWORD_VARIABLE} "
+                                "or the OS keyring)")  # fmt: skip
+        try:
+            self.client.login(s.username, self.password)
+        except LoginError:
+            raise ExternalError(f"imap: {s.host} refused the password for {s.username}") from None
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 trace: TracebackType | None) -> None:  # fmt: skip
+        with contextlib.suppress(Exception):  # the connection may be gone already
+            self.client.logout()
+
+    def special(self, use: str) -> str:
+        """The folder with this special use (RFC 6154: "Drafts", "Sent"), or its usual name."""
+        from imapclient import imapclient as ic
+
+        wanted = {"Drafts": ic.DRAFTS, "Sent": ic.SENT}[use]
+        return str(self.client.find_special_folder(wanted) or use)
+
+    def has(self, folder: str, message_id: str) -> bool:
+        """Whether a message with this Message-ID is in the folder (opened read-only)."""
+        self.client.select_folder(folder, readonly=True)
+        found = self.client.search(["HEADER", "Message-ID", message_id])
+        self.client.unselect_folder() if hasattr(self.client, "unselect_folder") else None
+        return bool(found)
+
+    def put_once(self, folder: str, message: bytes, message_id: str, *, draft: bool) -> bool:
+        """Append the message unless one with its Message-ID is there; whether it was."""
+        from imapclient import DRAFT, SEEN
+
+        if self.has(folder, message_id):
+            return False
+        self.client.append(folder, message, flags=[SEEN, DRAFT] if draft else [SEEN])
+        return True
+
+    def state(self, folder: str) -> tuple[int, int]:
+        """(UIDVALIDITY, UIDNEXT) of a folder."""
+        status = self.client.folder_status(folder, [b"UIDVALIDITY", b"UIDNEXT"])
+        return int(status[b"UIDVALIDITY"]), int(status[b"UIDNEXT"])
+
+    def new_messages(self, folder: str, after_uid: int) -> Iterator[tuple[int, bytes]]:
+        """(UID, raw message) of each message after `after_uid`, oldest first, in batches;
+        the folder is opened read-only and nothing is marked as read."""
+        self.client.select_folder(folder, readonly=True)
+        uids = sorted(u for u in self.client.search(["UID", f"{after_uid + 1}:*"]) if u > after_uid)
+        for i in range(0, len(uids), BATCH):
+            batch = uids[i : i + BATCH]
+            fetched = self.client.fetch(batch, ["BODY.PEEK[]"])
+            for uid in batch:
+                raw = fetched.get(uid, {}).get(b"BODY[]")
+                if raw:
+                    yield uid, bytes(raw)
+
+    def replies_to(self, folder: str, message_ids: list[str]) -> set[str]:
+        """Which of these Message-IDs a message in the folder answers (In-Reply-To or
+        References)."""
+        answered: set[str] = set()
+        if not message_ids:
+            return answered
+        self.client.select_folder(folder, readonly=True)
+        for mid in message_ids:
+            if self.client.search(
+                ["OR", "HEADER", "In-Reply-To", mid, "HEADER", "References", mid]
+            ):
+                answered.add(mid)
+        return answered
