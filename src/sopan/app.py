@@ -676,7 +676,7 @@ def _record(
     return Store().record(
         facts=invitation_json(inv), source=read.source, action=planned.plan.action,
         situation=situation, plan=plan_json(planned.plan), drafts=rows, contact=contact,
-        now=read.now,
+        now=read.now, subject=inv.subject,
     )  # fmt: skip
 
 
@@ -1135,7 +1135,7 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
             inv = invitation_in(raw, now=req.now, user_tz=tz)
             if inv is not None:
                 store.found(facts=invitation_json(inv), source=f"{prefix}{uid}", raw=raw,
-                            now=req.now)  # fmt: skip
+                            now=req.now, subject=inv.subject)  # fmt: skip
             if progress is not None and count % 500 == 0:
                 progress(count)
         store.move_cursor(settings.account, req.folder, validity, last)

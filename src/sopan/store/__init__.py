@@ -169,6 +169,7 @@ class Store:
         drafts: Sequence[dict[str, Any]],
         contact: dict[str, str | None],
         now: datetime,
+        subject: str | None = None,
     ) -> int:
         """Keep an invitation, the decision made for it and its drafts; its id."""
         from sopan.store import schema as t
@@ -181,7 +182,7 @@ class Store:
                     created_at=stamp,
                     source=source,
                     message_id=facts.get("message_id"),
-                    subject=facts.get("subject"),
+                    subject=subject,
                     company=facts.get("company"),
                     position=facts.get("position"),
                     start=datetime.fromisoformat(start).astimezone(UTC) if start else None,
@@ -500,16 +501,27 @@ class Store:
             db.execute(t.mailbox_cursors.insert().values(account=account, folder=folder,
                        uidvalidity=uidvalidity, last_uid=last_uid))  # fmt: skip
 
-    def found(self, *, facts: dict[str, Any], source: str, raw: bytes, now: datetime) -> int:
-        """Keep an invitation a mailbox scan found (no decision yet); its id."""
+    def found(
+        self, *, facts: dict[str, Any], source: str, raw: bytes, now: datetime,
+        subject: str | None = None,
+    ) -> int:  # fmt: skip
+        """Keep an invitation a mailbox scan found (no decision yet); its id. Found again
+        (the folder read anew after its UIDVALIDITY changed), it is the one kept before."""
+        from sqlalchemy import select
+
         from sopan.store import schema as t
 
         start = facts.get("start")
         with self._tx() as db:
+            known = db.execute(
+                select(t.invitations.c.id).where(t.invitations.c.source == source)
+            ).first()
+            if known is not None:
+                return int(known[0])
             row = db.execute(
                 t.invitations.insert().values(
                     created_at=now.astimezone(UTC), source=source,
-                    message_id=facts.get("message_id"), subject=facts.get("subject"),
+                    message_id=facts.get("message_id"), subject=subject,
                     company=facts.get("company"), position=facts.get("position"),
                     start=datetime.fromisoformat(start).astimezone(UTC) if start else None,
                     facts=facts, raw=raw,

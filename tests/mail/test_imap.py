@@ -1,0 +1,239 @@
+"""The mailbox over IMAP against Debian's Dovecot: a draft saved once, a sent message filed
+in Sent once (or not at all when the provider did), an unknown outcome settled by Sent, and
+the inbox scan (read-only, most urgent first, answered, a second scan reading only new mail)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SRC
+from store.servers import PASSWORD as SMTP_PASSWORD
+from store.servers import USER as SMTP_USER
+from store.servers import SmtpServer, start_smtp
+
+from mail.dovecot import PASSWORD, USER, Dovecot, start_dovecot
+
+EXAMPLE = SRC.parent / "examples" / "undangan_wawancara_id.eml"
+NOW = "2026-11-20T09:00:00+07:00"
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Dovecot]:
+    server = start_dovecot()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp(tmp_path: Path) -> Iterator[SmtpServer]:
+    server = start_smtp(tmp_path)
+    yield server
+    server.stop()
+
+
+def _imap(dovecot: Dovecot) -> Any:
+    import imapclient
+
+    client = imapclient.IMAPClient("127.0.0.1", port=dovecot.port, ssl=False)
+    client.login(USER, PASSWORD)
+    return client
+
+
+@pytest.fixture
+def sopan(tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer) -> Any:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[profile]\nname = "Rina Kartika Sari"\nemail = "rina@example.com"\n'
+        f'[smtp]\nhost = "127.0.0.1"\nport = {smtp.port}\nusername = "{SMTP_USER}"\n'
+        f'cafile = "{smtp.cert}"\ntimeout = 3\n'
+        f'[imap]\nhost = "127.0.0.1"\nport = {dovecot.port}\nsecurity = "none"\n'
+        f'username = "{USER}"\n',
+        "utf-8",
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "SOPAN_CONFIG": str(config),
+        "SOPAN_DATABASE_URL": f"sqlite:///{tmp_path / 'store.db'}",
+        "SOPAN_SMTP_PASSWORD": SMTP_PASSWORD,
+        "SOPAN_IMAP_PASSWORD": PASSWORD,
+    }
+
+    def run(*args: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "sopan", *args],
+            env={**env, **(extra or {})},
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+
+    return run
+
+
+def _draft(sopan: Any) -> None:
+    done = sopan(
+        "draft",
+        str(EXAMPLE),
+        "--intent",
+        "decline",
+        "--reason",
+        "accepted-offer",
+        "--interest",
+        "no",
+        "--unconfirmed",
+        "--now",
+        NOW,
+        "--out",
+        "out",
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def _message_id(sopan: Any) -> str:
+    shown = json.loads(sopan("show", "1", "--json").stdout)
+    return next(d["message_id"] for d in shown["drafts"] if d["channel"] == "email")
+
+
+def _in(dovecot: Dovecot, folder: str, message_id: str) -> list[int]:
+    client = _imap(dovecot)
+    client.select_folder(folder, readonly=True)
+    found = client.search(["HEADER", "Message-ID", message_id])
+    flags = client.get_flags(found)
+    client.logout()
+    return [len(flags[u]) for u in found] if folder == "Drafts" else list(found)
+
+
+def test_a_draft_is_saved_in_drafts_once(sopan: Any, dovecot: Dovecot) -> None:
+    _draft(sopan)
+    first, second = sopan("save", "1"), sopan("save", "1")
+    assert first.stdout.strip() == "saved in Drafts"
+    assert second.stdout.strip() == "already in Drafts"
+    client = _imap(dovecot)
+    client.select_folder("Drafts", readonly=True)
+    found = client.search(["HEADER", "Message-ID", _message_id(sopan)])
+    assert len(found) == 1
+    assert b"\\Draft" in client.get_flags(found)[found[0]]
+    client.logout()
+
+
+def test_a_sent_message_is_filed_in_sent_once(sopan: Any, dovecot: Dovecot) -> None:
+    _draft(sopan)
+    assert sopan("send", "1", "--yes", "--now", NOW).returncode == 0
+    assert len(_in(dovecot, "Sent", _message_id(sopan))) == 1
+
+
+def test_a_provider_that_files_sent_mail_gets_no_second_copy(
+    sopan: Any, dovecot: Dovecot, smtp: SmtpServer
+) -> None:
+    _draft(sopan)
+    message_id = _message_id(sopan)
+    client = _imap(dovecot)  # as a provider does: the server files what it sends
+    client.append("Sent", f"Message-ID: {message_id}\r\nSubject: x\r\n\r\nhi".encode())
+    client.logout()
+    assert sopan("send", "1", "--yes", "--now", NOW).returncode == 0
+    assert len(_in(dovecot, "Sent", message_id)) == 1
+
+
+def test_an_unknown_outcome_found_in_sent_counts_as_sent(
+    sopan: Any, dovecot: Dovecot, smtp: SmtpServer
+) -> None:
+    _draft(sopan)
+    smtp.handler.mode = "drop"
+    assert sopan("send", "1", "--yes", "--now", NOW).returncode == 3
+    client = _imap(dovecot)
+    client.append("Sent", smtp.handler.received[0])  # the provider filed it after all
+    client.logout()
+    smtp.handler.mode = "ok"
+    again = sopan("send", "1", "--yes", "--now", NOW)
+    assert again.returncode == 2 and "never sends twice" in again.stderr
+    assert len(smtp.handler.received) == 1
+    assert json.loads(sopan("show", "1", "--json").stdout)["drafts"][0]["state"] == "sent"
+
+
+def _mail(
+    subject: str, body: str, message_id: str, when: str = "Mon, 16 Nov 2026 08:00:00 +0700"
+) -> bytes:
+    return (
+        f"From: HR <hr@maju.example>\r\nTo: {USER}\r\nSubject: {subject}\r\nDate: {when}\r\n"
+        f"Message-ID: {message_id}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+    ).encode()
+
+
+def test_the_inbox_scan_reads_only_new_mail_and_says_what_is_answered(
+    sopan: Any, dovecot: Dovecot, tmp_path: Path
+) -> None:
+    client = _imap(dovecot)
+    client.append(
+        "INBOX",
+        _mail(
+            "Undangan Interview",
+            "Kami mengundang Anda wawancara posisi "
+            "Analis pada Kamis, 3 Desember 2026 pukul 10.00 WIB.",
+            "<late@maju>",
+        ),
+    )
+    client.append("INBOX", _mail("Promo 12.12", "Diskon besar untuk semua produk.", "<promo@x>"))
+    client.append(
+        "INBOX",
+        _mail(
+            "Jadwal wawancara",
+            "Wawancara posisi Kasir pada Senin, 23 November 2026 pukul 09.00 WIB.",
+            "<soon@maju>",
+        ),
+    )
+    client.append("Sent", b"In-Reply-To: <late@maju>\r\nSubject: Re\r\n\r\nTerima kasih")
+    client.logout()
+    url = f"imap://{USER}@127.0.0.1:{dovecot.port}"
+    first = json.loads(sopan("inbox", "--imap", url, "--json", "--now", NOW).stdout)
+    assert [row["subject"] for row in first] == ["Jadwal wawancara", "Undangan Interview"]
+    assert [row["answered"] for row in first] == [False, True]  # unanswered first
+    assert first[0]["command"].startswith("sopan draft store:")
+    client = _imap(dovecot)
+    client.select_folder("INBOX", readonly=True)
+    assert all(b"\\Seen" not in f for f in client.get_flags(client.search("ALL")).values())
+    client.append(
+        "INBOX",
+        _mail(
+            "Undangan psikotes",
+            "Psikotes posisi Kasir pada Selasa, 24 November 2026 pukul 13.00 WIB.",
+            "<new@maju>",
+        ),
+    )
+    client.logout()
+    second = sopan("inbox", "--imap", url, "--json", "--now", NOW)
+    rows = json.loads(second.stdout)
+    assert len(rows) == 3  # the new one added, none read twice
+    history = json.loads(sopan("history", "--json").stdout)
+    assert len(history) == 3
+    reply = sopan(
+        *first[0]["command"].split()[1:],
+        "--intent",
+        "decline",
+        "--reason",
+        "accepted-offer",
+        "--interest",
+        "no",
+        "--unconfirmed",
+        "--now",
+        NOW,
+        "--out",
+        "store-draft",
+    )
+    assert reply.returncode == 0, reply.stderr  # answered from the message the scan kept
+    assert "Kasir" in (tmp_path / "store-draft" / "email.eml").read_text("utf-8")
+
+
+def test_a_refused_imap_password_is_one_line(sopan: Any, dovecot: Dovecot) -> None:
+    url = f"imap://{USER}@127.0.0.1:{dovecot.port}"
+    done = sopan("inbox", "--imap", url, "--now", NOW, extra={"SOPAN_IMAP_PASSWORD": "salah"})
+    assert done.returncode == 3
+    assert done.stderr.count("\n") == 1 and "refused the password" in done.stderr
