@@ -2,14 +2,14 @@
 # Install sopan into .venv on a fresh Debian machine: the Debian packages it needs
 # (Hunspell and its id/en dictionaries, DejaVu fonts for PDF letters), then the package.
 # With --test, also what the tests need (poppler-utils, Chromium for the browser tests,
-# PostgreSQL for the store tests, the `test` extra).
+# PostgreSQL and Dovecot for the store and mailbox tests, the `test` extra).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libhunspell-dev hunspell-id hunspell-en-us fonts-dejavu-core)
 extra=""
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils chromium postgresql)
+  packages+=(poppler-utils chromium postgresql dovecot-imapd openssl)
   extra="[test]"
 fi
 
