@@ -1,0 +1,113 @@
+"""Scanning an IMAP mailbox: `sopan inbox` over a 10,000-message Dovecot mailbox against
+merely fetching every message's headers with imapclient, side by side on the same server.
+
+The mailbox is the mixed one of `tests/mailbox_mix.py` (5% invitations, 70% plain mail, the
+rest near misses), written straight into the user's Maildir; Dovecot (Debian's) is started on
+a free loopback port by the same helper as the tests.
+
+Run: python bench/inbox.py [--messages 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
+
+from mail.dovecot import PASSWORD, USER, start_dovecot  # noqa: E402
+from mailbox_mix import generate  # noqa: E402
+
+NOW = "2026-11-20T09:00:00+07:00"
+
+
+def _fill(home: Path, messages: int) -> None:
+    """The messages as Maildir files in `new/`, owned as the home is."""
+    box = home / "Maildir"
+    for sub in ("cur", "new", "tmp"):
+        (box / sub).mkdir(parents=True, exist_ok=True)
+    owner = home.stat()
+    for i, (raw, _) in enumerate(
+        generate(messages, seed=9, invitations=0.05, ordinary=0.7, big=False)
+    ):
+        path = box / "new" / f"{1700000000 + i}.M{i}P1.bench"
+        path.write_bytes(raw)
+    for path in box.rglob("*"):
+        os.chown(path, owner.st_uid, owner.st_gid)
+    os.chown(box, owner.st_uid, owner.st_gid)
+
+
+def _headers_only(port: int) -> tuple[float, int]:
+    import imapclient
+
+    start = time.perf_counter()
+    client = imapclient.IMAPClient("127.0.0.1", port=port, ssl=False)
+    client.login(USER, PASSWORD)
+    client.select_folder("INBOX", readonly=True)
+    uids = client.search("ALL")
+    for i in range(0, len(uids), 200):
+        client.fetch(uids[i : i + 200], ["BODY.PEEK[HEADER]"])
+    client.logout()
+    return time.perf_counter() - start, len(uids)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=10_000)
+    args = parser.parse_args()
+    server = start_dovecot()
+    tmp = Path(tempfile.mkdtemp(prefix="sopan-bench-inbox-"))
+    try:
+        _fill(server.root / "home", args.messages)
+        _headers_only(server.port)  # Dovecot indexes the new mail once, before any timing
+        floor, count = _headers_only(server.port)
+        config = tmp / "config.toml"
+        config.write_text(
+            f'[profile]\nname = "Rina"\n[imap]\nhost = "127.0.0.1"\n'
+            f'port = {server.port}\nsecurity = "none"\nusername = "{USER}"\n'
+        )
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT / "src"),
+            "SOPAN_CONFIG": str(config),
+            "SOPAN_DATABASE_URL": f"sqlite:///{tmp / 'store.db'}",
+            "SOPAN_IMAP_PASSWORD": PASSWORD,
+        }
+        argv = [
+            sys.executable,
+            "-m",
+            "sopan",
+            "inbox",
+            "--imap",
+            f"imap://{USER}@127.0.0.1:{server.port}",
+            "--json",
+            "--now",
+            NOW,
+        ]
+        start = time.perf_counter()
+        first = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+        ours = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+        again = time.perf_counter() - start
+        found = first.stdout.count('"command"')
+        print(
+            f"Dovecot mailbox of {count:,} messages: sopan inbox {count / ours:,.0f} msg/s "
+            f"({ours:.1f} s, {found} invitations); fetching only the headers with imapclient "
+            f"{count / floor:,.0f} msg/s ({floor:.1f} s); ratio {floor / ours:.2f}x the floor"
+        )
+        print(f"second scan (nothing new, from the UID cursor): {again:.2f} s")
+    finally:
+        server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
