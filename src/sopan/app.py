@@ -960,6 +960,16 @@ def send_for(
     if claim.state == "sent":
         raise UserError(f"send: already sent ({draft.message_id}); sopan never sends twice")
     if claim.state in ("sending", "unknown"):
+        # only the user can say what became of it; in a terminal, ask
+        said = asker.ask(Question("resolve", q["send_unknown"].format(id=draft.message_id),
+                                  ("sent", "failed"), None))  # fmt: skip
+        if said == "sent":
+            store.settle(draft, "sent", now=req.now, detail="the user said so")
+            raise UserError(f"send: recorded as sent ({draft.message_id}); not sent again")
+        if said == "failed":
+            store.settle(draft, "failed", now=req.now, detail="the user said so")
+            claim = store.claim(draft, now=req.now)
+    if claim.state in ("sending", "unknown"):
         raise UserError(
             f"send: the last attempt's outcome is unknown ({draft.message_id}); look for it in "
             f"your Sent folder, then run `sopan send {req.invitation_id} --resolve sent` or "
