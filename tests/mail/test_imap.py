@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 from conftest import SRC
+from store.conftest import drafted
 from store.servers import PASSWORD as SMTP_PASSWORD
 from store.servers import USER as SMTP_USER
 from store.servers import SmtpServer, start_smtp
 
 from mail.dovecot import PASSWORD, USER, Dovecot, start_dovecot
 
-EXAMPLE = SRC.parent / "examples" / "undangan_wawancara_id.eml"
 NOW = "2026-11-20T09:00:00+07:00"
 
 
@@ -79,25 +79,6 @@ def sopan(tmp_path: Path, dovecot: Dovecot, smtp: SmtpServer) -> Any:
     return run
 
 
-def _draft(sopan: Any) -> None:
-    done = sopan(
-        "draft",
-        str(EXAMPLE),
-        "--intent",
-        "decline",
-        "--reason",
-        "accepted-offer",
-        "--interest",
-        "no",
-        "--unconfirmed",
-        "--now",
-        NOW,
-        "--out",
-        "out",
-    )
-    assert done.returncode == 0, done.stderr
-
-
 def _message_id(sopan: Any) -> str:
     shown = json.loads(sopan("show", "1", "--json").stdout)
     return next(d["message_id"] for d in shown["drafts"] if d["channel"] == "email")
@@ -113,7 +94,7 @@ def _in(dovecot: Dovecot, folder: str, message_id: str) -> list[int]:
 
 
 def test_a_draft_is_saved_in_drafts_once(sopan: Any, dovecot: Dovecot) -> None:
-    _draft(sopan)
+    drafted(sopan)
     first, second = sopan("save", "1"), sopan("save", "1")
     assert first.stdout.strip() == "saved in Drafts"
     assert second.stdout.strip() == "already in Drafts"
@@ -126,7 +107,7 @@ def test_a_draft_is_saved_in_drafts_once(sopan: Any, dovecot: Dovecot) -> None:
 
 
 def test_a_sent_message_is_filed_in_sent_once(sopan: Any, dovecot: Dovecot) -> None:
-    _draft(sopan)
+    drafted(sopan)
     assert sopan("send", "1", "--yes", "--now", NOW).returncode == 0
     assert len(_in(dovecot, "Sent", _message_id(sopan))) == 1
 
@@ -134,7 +115,7 @@ def test_a_sent_message_is_filed_in_sent_once(sopan: Any, dovecot: Dovecot) -> N
 def test_a_provider_that_files_sent_mail_gets_no_second_copy(
     sopan: Any, dovecot: Dovecot, smtp: SmtpServer
 ) -> None:
-    _draft(sopan)
+    drafted(sopan)
     message_id = _message_id(sopan)
     client = _imap(dovecot)  # as a provider does: the server files what it sends
     client.append("Sent", f"Message-ID: {message_id}\r\nSubject: x\r\n\r\nhi".encode())
@@ -146,7 +127,7 @@ def test_a_provider_that_files_sent_mail_gets_no_second_copy(
 def test_an_unknown_outcome_found_in_sent_counts_as_sent(
     sopan: Any, dovecot: Dovecot, smtp: SmtpServer
 ) -> None:
-    _draft(sopan)
+    drafted(sopan)
     smtp.handler.mode = "drop"
     assert sopan("send", "1", "--yes", "--now", NOW).returncode == 3
     client = _imap(dovecot)
@@ -214,21 +195,7 @@ def test_the_inbox_scan_reads_only_new_mail_and_says_what_is_answered(
     assert len(rows) == 3  # the new one added, none read twice
     history = json.loads(sopan("history", "--json").stdout)
     assert len(history) == 3
-    reply = sopan(
-        *first[0]["command"].split()[1:],
-        "--intent",
-        "decline",
-        "--reason",
-        "accepted-offer",
-        "--interest",
-        "no",
-        "--unconfirmed",
-        "--now",
-        NOW,
-        "--out",
-        "store-draft",
-    )
-    assert reply.returncode == 0, reply.stderr  # answered from the message the scan kept
+    drafted(sopan, first[0]["command"].split()[2], "store-draft")  # the kept message
     assert "Kasir" in (tmp_path / "store-draft" / "email.eml").read_text("utf-8")
 
 

@@ -72,9 +72,12 @@ def sopan(tmp_path: Path, smtp: SmtpServer, database_url: str) -> Sopan:
     return run
 
 
-def drafted(sopan: Sopan) -> int:
-    """The example drafted and kept; its id in the store."""
-    done = sopan("draft", str(EXAMPLE), "--intent", "decline", "--reason", "accepted-offer",
-                 "--interest", "no", "--unconfirmed", "--now", NOW, "--out", "out")  # fmt: skip
+#: the choices every drafted example is declined with
+DECLINE = ("--intent", "decline", "--reason", "accepted-offer", "--interest", "no", "--unconfirmed")
+
+
+def drafted(sopan: Sopan, source: str = str(EXAMPLE), out: str = "out") -> int:
+    """An invitation drafted (declined) and kept; the example's id in a fresh store."""
+    done = sopan("draft", source, *DECLINE, "--now", NOW, "--out", out)  # fmt: skip
     assert done.returncode == 0, done.stderr
     return 1

@@ -4,7 +4,8 @@ error summary, naming the field."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -140,17 +141,28 @@ async def upload(request: Request) -> Response:
     return RedirectResponse("/facts", status_code=303)
 
 
-def _needs_invitation(site: Site) -> Response | None:
-    return RedirectResponse("/", status_code=303) if site.flow.data is None else None
+Handler = Callable[..., Awaitable[Response]]
+
+
+def _with_invitation(handler: Handler) -> Handler:
+    """A page of the flow after the first: without an invitation it sends the person to
+    the start."""
+
+    @functools.wraps(handler)
+    async def page(request: Request, *args: Any, **kwargs: Any) -> Response:
+        if request.app.state.site.flow.data is None:
+            return RedirectResponse("/", status_code=303)
+        return await handler(request, *args, **kwargs)
+
+    return page
 
 
 # --- 2. what sopan read --------------------------------------------------------------------
 
 
+@_with_invitation
 async def facts_page(request: Request, errors: Errors = (), status: int = 200) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     config = site.config()
     read = site.flow.read(site.now(config), config)
     inv = read.invitation
@@ -162,10 +174,9 @@ async def facts_page(request: Request, errors: Errors = (), status: int = 200) -
     )  # fmt: skip
 
 
+@_with_invitation
 async def facts_submit(request: Request) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     config = site.config()
     form = await request.form()
     before = dict(site.flow.corrections)
@@ -211,10 +222,9 @@ def _choices(form: Any) -> app.Choices:
     )
 
 
+@_with_invitation
 async def situation_page(request: Request, errors: Errors = (), status: int = 200) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     config = site.config()
     advice = None
     try:
@@ -239,10 +249,9 @@ def _advice(planned: app.PlanResult) -> tuple[str, str, str] | None:
     return action, note.text if note else "", note.guideline if note else "C0"
 
 
+@_with_invitation
 async def situation_submit(request: Request) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     config = site.config()
     form = await request.form()
     before = site.flow.choices
@@ -281,10 +290,9 @@ async def situation_check(request: Request) -> Response:
 # --- 4. the plan ---------------------------------------------------------------------------
 
 
+@_with_invitation
 async def plan_page(request: Request) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     config = site.config()
     try:
         planned = site.flow.plan(site.now(config), config)
@@ -305,10 +313,9 @@ async def plan_page(request: Request) -> Response:
     )  # fmt: skip
 
 
+@_with_invitation
 async def plan_submit(request: Request) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     form = await request.form()
     picked = tuple(str(v) for v in form.getlist("alternative") if str(v).strip())
     if picked and site.flow.choices is not None:
@@ -321,10 +328,9 @@ async def plan_submit(request: Request) -> Response:
 # --- 5. drafts -----------------------------------------------------------------------------
 
 
+@_with_invitation
 async def drafts_page(request: Request, errors: Errors = (), status: int = 200) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     config = site.config()
     try:
         reviewed = site.flow.reviewed(site.now(config), config)
@@ -336,10 +342,9 @@ async def drafts_page(request: Request, errors: Errors = (), status: int = 200) 
     )  # fmt: skip
 
 
+@_with_invitation
 async def drafts_submit(request: Request) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     form = await request.form()
     for channel in CHANNELS:
         if f"text_{channel}" in form:
@@ -372,10 +377,9 @@ async def drafts_lint(request: Request) -> Response:
 # --- 6. take it with you -------------------------------------------------------------------
 
 
+@_with_invitation
 async def take_page(request: Request) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     config = site.config()
     try:
         planned, drafts = site.flow.edited(site.now(config), config)
@@ -397,10 +401,9 @@ async def take_page(request: Request) -> Response:
     )  # fmt: skip
 
 
+@_with_invitation
 async def download(request: Request) -> Response:
     site: Site = request.app.state.site
-    if (away := _needs_invitation(site)) is not None:
-        return away
     name = request.path_params["name"]
     config = site.config()
     planned, drafts = site.flow.edited(site.now(config), config)
