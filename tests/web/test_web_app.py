@@ -201,3 +201,15 @@ def test_a_taken_port_is_one_line(tmp_path: Path, live: Server) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "cannot listen" in done.stderr
+
+
+def test_an_outlook_msg_can_be_uploaded(client: TestClient) -> None:
+    from msg_build import build_msg
+
+    body = (
+        "Kami mengundang Anda wawancara posisi Kasir di PT Sinar pada Senin, 14 Desember 2026 "
+        "pukul 10.00 WIB."
+    )
+    sent = _upload(client, build_msg("Undangan Interview", body), "undangan.msg")
+    assert sent.headers["location"] == "/facts"
+    assert 'value="PT Sinar"' in client.get("/facts").text

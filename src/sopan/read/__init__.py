@@ -56,8 +56,8 @@ def _looks_binary(data: bytes) -> bool:
 def read_bytes(
     data: bytes, *, now: datetime, user_tz: str = "Asia/Jakarta", origin: str = "input"
 ) -> Invitation:
-    """Read an email, a calendar file, a mailbox or plain text given as bytes; every error is
-    one line naming `origin`."""
+    """Read an email (.eml, or Outlook's .msg), a calendar file, a mailbox or plain text given
+    as bytes; every error is one line naming `origin`."""
     try:
         return _read_bytes(data, now=now, user_tz=user_tz, origin=origin)
     except UserError as exc:
@@ -77,6 +77,10 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
         raise UserError(f"{origin}: the file is empty")
     if len(data) > MAX_BYTES:
         raise UserError(f"{origin}: too large to be an invitation (over 10 MB)")
+    from sopan.read.msg_src import looks_like_msg, msg_to_email
+
+    if looks_like_msg(data):  # Outlook's .msg: read as the email it holds
+        data = msg_to_email(data, origin)
     if _looks_binary(data):
         raise UserError(f"{origin}: a binary file, not an email, calendar file or text")
     head = data.lstrip()[:5]
