@@ -123,3 +123,27 @@ def test_draft_keeps_unless_told_not_to(tmp_path: Path) -> None:
     kept = run("--out", "b")
     assert "sopan send 1" in kept.stdout
     assert len(Store(url).history()) == 1
+
+
+def test_head_names_the_newest_revision() -> None:
+    from importlib import resources
+
+    from alembic.config import Config as AlembicConfig
+    from alembic.script import ScriptDirectory
+
+    from sopan.store import HEAD
+
+    config = AlembicConfig()
+    folder = str(resources.files("sopan.store").joinpath("migrations"))
+    config.set_main_option("script_location", folder)
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+
+def test_a_database_at_the_head_is_opened_without_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    Store(url)
+    code = f"import sys; from sopan.store import Store; Store({url!r})\n"
+    code += "print('alembic' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=60)  # fmt: skip
+    assert done.stdout.strip() == "False", done.stderr
