@@ -1027,7 +1027,11 @@ def _follow_ups(store: Store, invitation_id: int, now: datetime, language: str) 
         if due.weekday() < 5:
             added += 1
     items = [("check_answer", due, q["follow_check"], "R7")]
-    if any(d.channel == "linkedin" for d in store.drafts_of(invitation_id)):
+    drafted = {d.channel for d in store.drafts_of(invitation_id)}
+    for channel in ("sms", "whatsapp"):  # C2.1: the call and the email, then a text
+        if channel in drafted:
+            items.append((channel, now, q["follow_text"].format(channel=channel), "C2.1"))
+    if "linkedin" in drafted:
         items.append(("linkedin", now + timedelta(days=1), q["follow_linkedin"], "C3"))
     store.add_follow_ups(invitation_id, items)
     return len(items)
