@@ -76,6 +76,17 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _event(
+    db: Any, kind: str, at: datetime, *, invitation_id: int | None = None,
+    draft_id: int | None = None, detail: str | None = None,
+) -> None:  # fmt: skip
+    """One line of the event log, in the transaction `db`."""
+    from sopan.store import schema as t
+
+    db.execute(t.events.insert().values(at=at, kind=kind, invitation_id=invitation_id,
+                                        draft_id=draft_id, detail=detail))  # fmt: skip
+
+
 def _iso(value: datetime | None) -> str:
     """A stored time as ISO 8601 in UTC ("" when there is none)."""
     moment = _utc(value)
@@ -223,9 +234,7 @@ class Store:
                 )
             if any(contact.values()):
                 db.execute(t.contacts.insert().values(invitation_id=invitation_id, **contact))
-            db.execute(
-                t.events.insert().values(at=stamp, kind="drafted", invitation_id=invitation_id)
-            )
+            _event(db, "drafted", stamp, invitation_id=invitation_id)
         return invitation_id
 
     def log(
@@ -238,18 +247,9 @@ class Store:
         detail: str | None = None,
     ) -> None:
         """One line of the event log."""
-        from sopan.store import schema as t
-
         with self._tx() as db:
-            db.execute(
-                t.events.insert().values(
-                    at=now.astimezone(UTC),
-                    kind=kind,
-                    invitation_id=invitation_id,
-                    draft_id=draft_id,
-                    detail=detail,
-                )
-            )
+            _event(db, kind, now.astimezone(UTC), invitation_id=invitation_id,
+                   draft_id=draft_id, detail=detail)  # fmt: skip
 
     # --- reading -------------------------------------------------------------------------
 
@@ -420,14 +420,7 @@ class Store:
                         draft_id=draft.id, state="sending", message_id=message_id, updated_at=stamp
                     )
                 )
-                db.execute(
-                    t.events.insert().values(
-                        at=stamp,
-                        kind="sending",
-                        invitation_id=draft.invitation_id,
-                        draft_id=draft.id,
-                    )
-                )
+                _event(db, "sending", stamp, invitation_id=draft.invitation_id, draft_id=draft.id)
             return Claim(draft.id, "new", message_id)
         except IntegrityError:
             pass
@@ -442,13 +435,8 @@ class Store:
                     .values(state="sending", updated_at=stamp)
                 ).rowcount
                 if taken:
-                    db.execute(
-                        t.events.insert().values(
-                            at=stamp,
-                            kind="sending",
-                            invitation_id=draft.invitation_id,
-                            draft_id=draft.id,
-                        )
+                    _event(
+                        db, "sending", stamp, invitation_id=draft.invitation_id, draft_id=draft.id
                     )
                 return Claim(draft.id, "failed" if taken else "sending", message_id)
         return Claim(draft.id, str(state), message_id)
@@ -478,15 +466,8 @@ class Store:
                 .where(t.outbox.c.draft_id == draft.id)
                 .values(state=state, updated_at=stamp, detail=detail or None)
             )
-            db.execute(
-                t.events.insert().values(
-                    at=stamp,
-                    kind=state,
-                    detail=detail or None,
-                    invitation_id=draft.invitation_id,
-                    draft_id=draft.id,
-                )
-            )
+            _event(db, state, stamp, invitation_id=draft.invitation_id, draft_id=draft.id,
+                   detail=detail or None)  # fmt: skip
 
     # --- the mailbox scan ------------------------------------------------------------------
 
