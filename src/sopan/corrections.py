@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sopan.controls import ANY
 from sopan.errors import UserError
 from sopan.model import Contact, Fact, Invitation
 
@@ -32,7 +33,6 @@ FIELDS: tuple[str, ...] = (
     "contact.phone",
 )
 MODES = ("onsite", "online", "phone")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+")
 _PHONE = re.compile(r"\+?[\d\s().-]{6,20}")
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
@@ -58,7 +58,7 @@ def parse_sets(values: Iterable[str]) -> tuple[Correction, ...]:
             )
         if not value:
             raise UserError(f"--set {name}: the value is empty")
-        if _CONTROL.search(value):
+        if ANY.search(value):
             raise UserError(f"--set {name}: the value holds a control character")
         found[name] = Correction(name, value)
     return tuple(found.values())

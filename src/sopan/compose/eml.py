@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import mimetypes
-import re
 from collections.abc import Sequence
 from datetime import datetime
 from email.headerregistry import Address
@@ -13,6 +12,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 
+from sopan.controls import one_line
 from sopan.errors import UserError
 from sopan.model import Draft, Invitation, Profile
 
@@ -50,10 +50,7 @@ def _message_id(profile: Profile) -> str:
 
 def _one_line(value: str) -> str:
     """A header value with no control character: nothing read can add a header or a line."""
-    return " ".join(_CONTROL.sub(" ", value).split())
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+    return one_line(value)
 
 
 def build_email(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sopan.controls import blank_controls
 from sopan.errors import UserError
 from sopan.inputs import STDIN, read_input
 
@@ -23,7 +24,6 @@ from sopan.inputs import STDIN, read_input
 MAX_REPLY_BYTES = 10 * 1024 * 1024
 #: the types lint reads, and the channel each implies when none is given
 TYPES = {".eml": "email", ".docx": "letter", ".pdf": "letter", ".ics": "calendar", ".txt": None}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: the first bytes of files that are certainly no text: a zip (.xlsx, .odt), a PDF, an image
 _OTHER_MAGIC = (b"PK\x03\x04", b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff\xe0")
 
@@ -57,7 +57,7 @@ def read_reply(path: str) -> Reply:
         text = _eml_text(raw)
     else:
         text = _plain_text(raw, name)
-    text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = blank_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise UserError(f"{name}: the file is empty (no text to check)")
     channel = TYPES.get(suffix) or _channel_of(Path(path).stem if path != STDIN else "")

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from sopan.controls import blank_controls
 from sopan.errors import UserError
 from sopan.model import Ambiguity, Contact, Invitation
 from sopan.places import find_place_in
@@ -183,7 +184,6 @@ def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ..
     return tuple(out)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Characters of message text read; past this it is no invitation but a book or an attack.
 MAX_TEXT = 1_000_000
 
@@ -198,7 +198,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         raise UserError(f"over {MAX_TEXT:,} characters of text: too long to be an invitation")
     # a control character (a terminal escape, a stray NUL) becomes a space: offsets stay,
     # and nothing read reaches a terminal or a reply
-    text = _CONTROL.sub(" ", text)
+    text = blank_controls(text)
     segments = split_history(text)
     # shown to the user as read; placeholders are blanked to spaces, so offsets agree
     shown = "\n".join(seg.text for seg in segments)

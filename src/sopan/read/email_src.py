@@ -9,6 +9,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
 
+from sopan.controls import one_line
 from sopan.errors import UserError
 from sopan.read.build import Envelope, parse_date_header
 from sopan.read.html import html_to_text
@@ -70,15 +71,12 @@ def header_text(value: object) -> str | None:
         text = str(value)  # an unknown charset or a broken encoded word: shown as written
     # control characters (an escape sequence, an encoded CR LF) never reach a terminal or a
     # header sopan writes
-    text = _CONTROL.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return text or None
+    return one_line(text) or None
 
 
 #: How deep multipart parts may nest, and how many parts a message may have.
 MAX_DEPTH = 20
 MAX_PARTS = 500
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _ROUGH_TAG = re.compile(r"<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]{0,500}>", re.I | re.S)
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sopan.controls import ANY
 from sopan.errors import UserError
 from sopan.read.build import Calendar
 from sopan.read.html import html_to_text
@@ -81,7 +82,7 @@ def _address(value: Any) -> tuple[str | None, str | None]:
     params = getattr(value, "params", {}) or {}
     name = params.get("CN")
     # a name is shown and written into headers: no line breaks or control characters
-    name = " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", str(name)).strip('"').split()) if name else None
+    name = " ".join(ANY.sub(" ", str(name)).strip('"').split()) if name else None
     return name or None, email
 
 
