@@ -14,6 +14,22 @@ SEEDS = sorted(
     for p in (FIXTURES / folder).glob("*")
     if p.is_file()
 )
+
+
+def _built() -> list[tuple[str, bytes]]:
+    """Seeds that are no file of the fixtures: Outlook .msg files written by the tests."""
+    from msg_build import build_msg
+
+    headers = ("From: HR <hr@maju.example>\r\nSubject: Undangan Interview\r\n"
+               "Message-ID: <m@maju.example>\r\n\r\n")  # fmt: skip
+    body = "Undangan wawancara pada Senin, 14 Desember 2026 pukul 10.00 WIB."
+    return [
+        ("msg/plain.msg", build_msg("Undangan Interview", body, headers=headers)),
+        ("msg/html.msg", build_msg("Interview", html=f"<p>{body}</p>")),
+        ("msg/ics.msg", build_msg("Interview", body, ics=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")),
+    ]
+
+
 SNIPPETS = (
     b"RRULE:FREQ=SECONDLY\r\n",
     b"RRULE:FREQ=DAILY;INTERVAL=0\r\n",
@@ -67,6 +83,8 @@ def inputs(count: int, seed: int = 0) -> Iterator[tuple[str, bytes]]:
     """`count` mutated inputs, one at a time, each named by its seed file and number; the
     same `seed` gives the same inputs."""
     rng = random.Random(seed)
+    seeds = [(f"{p.parent.name}/{p.name}", p) for p in SEEDS] + _built()
     for n in range(count):
-        path = rng.choice(SEEDS)
-        yield f"{path.parent.name}/{path.name}#{n}", mutate(path.read_bytes(), rng)
+        name, seed_data = rng.choice(seeds)
+        data = seed_data.read_bytes() if isinstance(seed_data, Path) else seed_data
+        yield f"{name}#{n}", mutate(data, rng)
