@@ -125,3 +125,30 @@ def test_the_inbox_of_a_mailbox_file(kept: int) -> None:
     lefts = [r.hours_left for r in rows if r.hours_left is not None and r.hours_left > 0]
     assert lefts == sorted(lefts)  # the soonest first
     assert all(r.command.startswith("sopan draft ") for r in rows)
+
+
+def test_a_calendar_invitations_reply_goes_out_as_imip_in_the_same_email(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from email import message_from_bytes
+
+    monkeypatch.setenv("SOPAN_DATABASE_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    request = app.DraftRequest(
+        app.PlanRequest(
+            app.ReadRequest(
+                str(FIXTURES / "eml" / "en_with_ics_attachment.eml"), now=NOW, config=CONFIG
+            ),
+            app.Choices(
+                intent="decline", reason="schedule-conflict", interest="yes", confirmed=False
+            ),
+        ),
+        store=True,
+    )
+    stored = app.draft_for(request).stored
+    assert stored is not None
+    wire = MemoryTransport()
+    _send(stored, wire, yes=True)
+    ((raw, _, recipients),) = wire.sent
+    parts = [p for p in message_from_bytes(raw).walk() if p.get_content_type() == "text/calendar"]
+    assert len(parts) == 1 and parts[0].get_param("method") == "REPLY"
+    assert recipients == ["hana@lautbiru.example"]
