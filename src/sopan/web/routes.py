@@ -223,7 +223,11 @@ def _choices(form: Any) -> app.Choices:
 
 
 @_with_invitation
-async def situation_page(request: Request, errors: Errors = (), status: int = 200) -> Response:
+async def situation_page(
+    request: Request, errors: Errors = (), status: int = 200, shown: app.Choices | None = None
+) -> Response:
+    """The situation form: `shown` are choices just refused, shown again to be mended;
+    the recommendation is the one of the choices last accepted."""
     site: Site = request.app.state.site
     config = site.config()
     advice = None
@@ -234,7 +238,7 @@ async def situation_page(request: Request, errors: Errors = (), status: int = 20
         errors = [*errors, (_field_of(str(exc)), str(exc))]
     return site.render(
         request, "situation.html", "situation", errors=errors, status=status, config=config,
-        choices=site.flow.choices or app.Choices(), advice=advice, intents=INTENTS,
+        choices=shown or site.flow.choices or app.Choices(), advice=advice, intents=INTENTS,
         reasons=REASONS, interests=INTERESTS, details=DETAILS,
     )  # fmt: skip
 
@@ -254,16 +258,14 @@ async def situation_submit(request: Request) -> Response:
     site: Site = request.app.state.site
     config = site.config()
     form = await request.form()
-    before = site.flow.choices
-    site.flow.choices = _choices(form)
+    before, chosen = site.flow.choices, _choices(form)
+    site.flow.choices = chosen
     try:
         site.flow.plan(site.now(config), config)
     except SopanError as exc:
-        refused = site.flow.choices
-        site.flow.choices = before
-        page = await situation_page(request, [(_field_of(str(exc)), str(exc))], 400)
-        site.flow.choices = refused if before is None else before
-        return page
+        site.flow.choices = before  # refused choices are never the ones planned with
+        errors = [(_field_of(str(exc)), str(exc))]
+        return await situation_page(request, errors, 400, shown=chosen)
     site.flow.edits.clear()
     return RedirectResponse("/plan", status_code=303)
 
