@@ -654,8 +654,9 @@ def _record(
     from sopan.store import Store
     from sopan.views import invitation_json, plan_json
 
-    by_channel = {"email.eml": "email", "letter.pdf": "letter", "calendar.ics": "calendar"}
-    files = {by_channel.get(name, name.rsplit(".", 1)[0]): (name, data) for name, data in built}
+    # each channel's file is named after it ("sms.txt"); the letter keeps its PDF, the one
+    # that prints as reviewed (the .docx is for editing)
+    files = {name.rsplit(".", 1)[0]: (name, data) for name, data in built if name != "letter.docx"}
     rows = []
     for draft, report in zip(drafts, reports, strict=True):
         name, data = files.get(draft.channel, (None, None))
