@@ -97,10 +97,14 @@ def test_a_locked_database_is_one_line(tmp_path: Path, monkeypatch: pytest.Monke
         holder.close()
 
 
-def test_a_read_only_database_is_one_line(tmp_path: Path) -> None:
+def test_a_read_only_database_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "s.db"
     Store(f"sqlite:///{path}")
+    here = tmp_path / "cwd"
+    here.mkdir()
+    monkeypatch.chdir(here)
     read_only = Store(f"sqlite:///file:{path}?mode=ro&uri=true")  # opened for reading only
+    assert list(here.iterdir()) == []  # a URI is the driver's to open: no folder made of it
     with pytest.raises(StoreError, match="readonly") as caught:
         read_only.log("x", now=NOW)
     assert "\n" not in str(caught.value)

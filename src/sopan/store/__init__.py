@@ -126,9 +126,10 @@ class Store:
         """The SQLite file and its folder, private before the first byte is written."""
         from sqlalchemy.engine import make_url
 
-        name = make_url(self.url).database
-        if not name or name == ":memory:":
-            return
+        url = make_url(self.url)
+        name = url.database
+        if not name or name == ":memory:" or url.query.get("uri") == "true":
+            return  # in memory, or a URI the driver opens itself (mode=ro): nothing to create
         path = Path(name)
         from sopan.files import private_folder
 
