@@ -115,6 +115,9 @@ class Mailbox:
         from imapclient.exceptions import LoginError  # type: ignore[import-untyped]
 
         s = self.settings
+        if not self.password:  # asked for before any connection is opened
+            raise ExternalError(f"imap: no password for {s.username} (set {PASSWORD_VARIABLE} "
+                                "or the OS keyring)")  # fmt: skip
         context = ssl.create_default_context()
         if s.cafile:
             context.load_verify_locations(s.cafile)
@@ -127,12 +130,11 @@ class Mailbox:
                 self.client.starttls(context)
         except (OSError, imapclient.exceptions.IMAPClientError) as exc:
             raise ExternalError(f"imap: cannot reach {s.host}:{s.port} ({exc})") from None
-        if not self.password:
-            raise ExternalError(f"imap: no password for {s.username} (set {PASSWORD_VARIABLE} "
-                                "or the OS keyring)")  # fmt: skip
         try:
             self.client.login(s.username, self.password)
         except LoginError:
+            with contextlib.suppress(Exception):
+                self.client.shutdown()
             raise ExternalError(f"imap: {s.host} refused the password for {s.username}") from None
         return self
 
@@ -152,7 +154,7 @@ class Mailbox:
         """Whether a message with this Message-ID is in the folder (opened read-only)."""
         self.client.select_folder(folder, readonly=True)
         found = self.client.search(["HEADER", "Message-ID", message_id])
-        self.client.unselect_folder() if hasattr(self.client, "unselect_folder") else None
+        self.client.close_folder()  # closing a folder opened read-only removes nothing
         return bool(found)
 
     def put_once(self, folder: str, message: bytes, message_id: str, *, draft: bool) -> bool:
