@@ -954,6 +954,8 @@ def send_for(
         if answer != "yes":
             raise UserError("send: not sent (you said no)")
     claim = store.claim(draft, now=req.now)
+    if claim.state == "sending" and claim.owner_alive():
+        raise UserError(f"send: another sopan is sending it now ({claim.owner}); not sent twice")
     if claim.state in ("sending", "unknown") and _in_sent(config, draft.message_id):
         # the provider filed it: it went, whatever the last attempt heard
         store.settle(draft, "sent", now=req.now, detail="found in the Sent folder")

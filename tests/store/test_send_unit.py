@@ -152,3 +152,25 @@ def test_a_calendar_invitations_reply_goes_out_as_imip_in_the_same_email(
     parts = [p for p in message_from_bytes(raw).walk() if p.get_content_type() == "text/calendar"]
     assert len(parts) == 1 and parts[0].get_param("method") == "REPLY"
     assert recipients == ["hana@lautbiru.example"]
+
+
+def test_a_draft_another_live_sopan_is_sending_is_not_sent_again(kept: int) -> None:
+    import os
+    import socket
+
+    from sqlalchemy import update
+
+    from sopan.store import Store
+    from sopan.store import schema as t
+
+    with pytest.raises(OutcomeUnknown):
+        _send(kept, MemoryTransport(fail=OutcomeUnknown("gone")), yes=True)
+    store = Store()
+    with store.engine.begin() as db:  # as if this very process had just taken it
+        owner = f"{socket.gethostname()}:{os.getpid()}"
+        db.execute(update(t.outbox).values(state="sending", detail=owner))
+    wire = MemoryTransport()
+    person = Says("failed")  # even a person who says "failed" cannot make it go twice
+    with pytest.raises(UserError, match="another sopan is sending it now"):
+        _send(kept, wire, person, yes=True)
+    assert wire.sent == [] and person.asked == []

@@ -52,11 +52,35 @@ class StoredDraft:
 
 @dataclass(frozen=True)
 class Claim:
-    """The outbox row of a draft: its state before this attempt ("new" when there was none)."""
+    """The outbox row of a draft: its state before this attempt ("new" when there was none),
+    and, for "sending", the process that took it (`host:pid`)."""
 
     draft_id: int
     state: str
     message_id: str
+    owner: str | None = None
+
+    def owner_alive(self) -> bool:
+        """Whether the process that took the draft is still running on this machine (then
+        it is sending now; a dead one left the outcome unknown)."""
+        import socket
+
+        host, _, pid = (self.owner or "").rpartition(":")
+        if host != socket.gethostname() or not pid.isdigit():
+            return False
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:  # alive, another user's
+            return True
+        return True
+
+
+def _owner() -> str:
+    import socket
+
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def default_url() -> str:
@@ -418,7 +442,11 @@ class Store:
             with self._tx() as db:
                 db.execute(
                     t.outbox.insert().values(
-                        draft_id=draft.id, state="sending", message_id=message_id, updated_at=stamp
+                        draft_id=draft.id,
+                        state="sending",
+                        message_id=message_id,
+                        updated_at=stamp,
+                        detail=_owner(),
                     )
                 )
                 _event(db, "sending", stamp, invitation_id=draft.invitation_id, draft_id=draft.id)
@@ -426,21 +454,21 @@ class Store:
         except IntegrityError:
             pass
         with self._tx() as db:
-            state = db.execute(
-                select(t.outbox.c.state).where(t.outbox.c.draft_id == draft.id)
-            ).scalar_one()
+            state, detail = db.execute(
+                select(t.outbox.c.state, t.outbox.c.detail).where(t.outbox.c.draft_id == draft.id)
+            ).one()
             if state == "failed":  # taken again, by one process only (compare and set)
                 taken = db.execute(
                     update(t.outbox)
                     .where(t.outbox.c.draft_id == draft.id, t.outbox.c.state == "failed")
-                    .values(state="sending", updated_at=stamp)
+                    .values(state="sending", updated_at=stamp, detail=_owner())
                 ).rowcount
                 if taken:
                     _event(
                         db, "sending", stamp, invitation_id=draft.invitation_id, draft_id=draft.id
                     )
                 return Claim(draft.id, "failed" if taken else "sending", message_id)
-        return Claim(draft.id, str(state), message_id)
+        return Claim(draft.id, str(state), message_id, detail if state == "sending" else None)
 
     def outbox_state(self, draft_id: int) -> str:
         """The draft's outbox state, "draft" when it was never taken for sending."""
