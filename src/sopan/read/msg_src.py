@@ -7,6 +7,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
+from typing import Any
 
 from sopan.errors import UserError
 
@@ -40,7 +41,8 @@ def msg_to_email(data: bytes, origin: str) -> bytes:
         msg.close()
 
 
-def _as_email(msg: object) -> EmailMessage:
+def _as_email(msg: Any) -> EmailMessage:
+    """The message of an extract-msg `Message`: its headers, body and calendar part."""
     out = EmailMessage(policy=SMTP)
     header = getattr(msg, "header", None)
     for name in _KEPT:
@@ -48,9 +50,9 @@ def _as_email(msg: object) -> EmailMessage:
         if value:
             out[name] = " ".join(str(value).split())
     if "from" not in out and getattr(msg, "sender", None):
-        out["From"] = str(msg.sender)  # type: ignore[attr-defined]
+        out["From"] = str(msg.sender)
     if "subject" not in out and getattr(msg, "subject", None):
-        out["Subject"] = " ".join(str(msg.subject).split())  # type: ignore[attr-defined]
+        out["Subject"] = " ".join(str(msg.subject).split())
     date = getattr(msg, "date", None)
     if "date" not in out and date is not None:
         out["Date"] = format_datetime(date)

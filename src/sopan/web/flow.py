@@ -7,14 +7,16 @@ draft does not read and plan again; any change of input makes them again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sopan import app
 from sopan.config import Config
 from sopan.model import Draft
 
+T = TypeVar("T")
 #: The reader's own limit on an invitation's size, and the upload's.
 MAX_UPLOAD = 10 * 1024 * 1024
 
@@ -38,10 +40,11 @@ class Flow:
         self.corrections, self.facts_confirmed, self.choices, self.edits = {}, False, None, {}
         self._memo.clear()
 
-    def _cached(self, name: str, key: Any, make: Any) -> Any:
+    def _cached(self, name: str, key: object, make: Callable[[], T]) -> T:
+        """The result kept for `name` when it was made from an equal `key`, else made now."""
         found = self._memo.get(name)
         if found is not None and found[0] == key:
-            return found[1]
+            return cast(T, found[1])
         value = make()
         self._memo[name] = (key, value)
         return value
@@ -56,7 +59,7 @@ class Flow:
     def read(self, now: datetime, config: Config) -> app.ReadResult:
         """What the invitation says, corrections applied."""
         req = self.read_request(now, config)
-        return self._cached("read", req, lambda: app.read_for(req))  # type: ignore[no-any-return]
+        return self._cached("read", req, lambda: app.read_for(req))
 
     def plan_request(self, now: datetime, config: Config) -> app.PlanRequest:
         """The plan request for the situation chosen (none chosen: the recommendation)."""
@@ -67,12 +70,12 @@ class Flow:
     def plan(self, now: datetime, config: Config) -> app.PlanResult:
         """The plan for the invitation and the situation."""
         req = self.plan_request(now, config)
-        return self._cached("plan", req, lambda: app.plan_for(req))  # type: ignore[no-any-return]
+        return self._cached("plan", req, lambda: app.plan_for(req))
 
     def drafts(self, now: datetime, config: Config) -> app.DraftResult:
         """Every draft that reaches them, as composed (before the user's edits)."""
         req = app.DraftRequest(self.plan_request(now, config), channels=("all",))
-        return self._cached("drafts", req, lambda: app.draft_for(req))  # type: ignore[no-any-return]
+        return self._cached("drafts", req, lambda: app.draft_for(req))
 
     def edited(self, now: datetime, config: Config) -> tuple[app.PlanResult, list[Draft]]:
         """The drafts as the user edited them, and the plan they answer."""
