@@ -927,7 +927,8 @@ def send_for(
     if req.channel != "email":
         raise UserError(f"send: only email is sent by sopan; send the {req.channel} yourself")
     store = Store()
-    draft = next((d for d in store.drafts_of(req.invitation_id) if d.channel == "email"), None)
+    kept = store.drafts_of(req.invitation_id)
+    draft = next((d for d in kept if d.channel == "email"), None)
     if draft is None or draft.file is None or not draft.message_id:
         raise UserError(f"send: invitation {req.invitation_id} has no email draft kept")
     if req.resolve is not None:
@@ -941,10 +942,13 @@ def send_for(
                         "or send anyway with --force")  # fmt: skip
     recipient = draft.recipient or ""
     config = _config(req.config)
-    if transport is None:
-        from sopan.deliver.smtp import smtp_settings
+    chosen = transport
+    if chosen is None:
+        from sopan.deliver.smtp import SmtpTransport, smtp_password, smtp_settings
 
-        smtp_settings(config)  # a missing or bad [smtp] table stops before the outbox is touched
+        # a missing or bad [smtp] table stops before the outbox is touched
+        settings = smtp_settings(config)
+        chosen = SmtpTransport(settings, smtp_password(settings))
     q = _words(config.profile.language)
     if not req.yes:
         shown = f"{q['send'].format(to=recipient, subject=draft.subject or '')}\n\n{draft.text}\n"
@@ -979,12 +983,6 @@ def send_for(
             "`--resolve failed` (sopan never sends it again by itself)"
         )
     crash_point("after-claim")
-    chosen = transport
-    if chosen is None:
-        from sopan.deliver.smtp import SmtpTransport, smtp_password, smtp_settings
-
-        settings = smtp_settings(config)
-        chosen = SmtpTransport(settings, smtp_password(settings))
     sender = config.profile.email or ""
     try:
         chosen.send(draft.file, sender, _addresses(recipient))
@@ -998,7 +996,8 @@ def send_for(
     store.settle(draft, "sent", now=req.now)
     crash_point("after-settle")
     _file_in_sent(config, draft, store, req.now)
-    count = _follow_ups(store, req.invitation_id, req.now, config.profile.language)
+    channels = {d.channel for d in kept}
+    count = _follow_ups(store, req.invitation_id, channels, req.now, config.profile.language)
     return SendResult("sent", draft.message_id, recipient, count)
 
 
@@ -1019,7 +1018,9 @@ def _resolve(store: Store, draft: StoredDraft, req: SendRequest) -> SendResult:
     return SendResult("resolved", draft.message_id or "", draft.recipient or "")
 
 
-def _follow_ups(store: Store, invitation_id: int, now: datetime, language: str) -> int:
+def _follow_ups(
+    store: Store, invitation_id: int, drafted: set[str], now: datetime, language: str
+) -> int:
     """Follow-ups after the email is sent: a check for an answer after three working days
     (R7), and the LinkedIn request when the plan has a LinkedIn note (C3)."""
     q = _words(language)
@@ -1030,7 +1031,6 @@ def _follow_ups(store: Store, invitation_id: int, now: datetime, language: str) 
         if due.weekday() < 5:
             added += 1
     items = [("check_answer", due, q["follow_check"], "R7")]
-    drafted = {d.channel for d in store.drafts_of(invitation_id)}
     for channel in ("sms", "whatsapp"):  # C2.1: the call and the email, then a text
         if channel in drafted:
             items.append((channel, now, q["follow_text"].format(channel=channel), "C2.1"))

@@ -15,6 +15,8 @@ Action = Literal["decline", "cancel", "reschedule", "online"]
 Channel = Literal["call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"]
 Level = Literal["error", "warning", "info"]
 
+#: The host names of this machine's own loopback: the only hosts plain connections may go to.
+LOOPBACK: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 #: Reasons the user can choose; sopan never invents one (R4, C2).
 REASONS: tuple[str, ...] = (
     "schedule-conflict",

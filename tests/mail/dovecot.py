@@ -11,6 +11,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendars.servers import free_port
+
 USER, PASSWORD = "rina@example.com", "sandi-uji"
 
 CONF = """\
@@ -79,12 +81,6 @@ class Dovecot:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def start_dovecot() -> Dovecot:
     """`dovecot -F -c CONF` in a folder of its own under the system's temp folder (its own
     users must reach it); returns once it answers on its port."""
@@ -99,7 +95,7 @@ def start_dovecot() -> Dovecot:
         uid, gid = 65534, 65534
         shutil.chown(home, uid, gid)
     (root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}:{uid}:{gid}::{home}::\n")
-    port = _free_port()
+    port = free_port()
     conf = root / "dovecot.conf"
     conf.write_text(CONF.format(root=root, port=port))
     process = subprocess.Popen(["/usr/sbin/dovecot", "-F", "-c", str(conf)],

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import ssl
 import subprocess
 from dataclasses import dataclass, field
@@ -15,13 +14,9 @@ from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
+from calendars.servers import free_port
+
 USER, PASSWORD = "rina@example.com", "rahasia-uji"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def certificate(folder: Path) -> tuple[Path, Path]:

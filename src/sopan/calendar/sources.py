@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from sopan import passwords
 from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, parse_calendar
 from sopan.calendar.memory import content_key, recall, remember
 from sopan.calendar.settings import calendar_settings
@@ -30,13 +31,13 @@ from sopan.errors import ExternalError, SopanError, UserError
 from sopan.files import write_private
 from sopan.inputs import read_input
 from sopan.model import Busy
+from sopan.names import LOOPBACK
 
 PASSWORD_ENV = "SOPAN_CALDAV_PASSWORD"
 KEYRING_SERVICE = "sopan"
 # Years of a busy calendar stay well under this; anything larger is not a calendar.
 MAX_CALENDAR_BYTES = 100 * 1024 * 1024
 DISK_INDEX_MIN_BYTES = 64 * 1024  # smaller calendars parse faster than a cache lookup pays
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
 Warn = Callable[[str], None]
 _log = logging.getLogger(__name__)
 
@@ -232,21 +233,13 @@ def _from_url(
 
 
 def _password(username: str, host: str, name: str) -> str:
-    password = os.environ.get(PASSWORD_ENV)
-    if password:
-        return password
-    try:
-        import keyring
-
-        password = keyring.get_password(KEYRING_SERVICE, f"{username}@{host}")
-    except Exception:  # no usable keyring backend is the same as no stored password
-        password = None
-    if not password:
+    found = passwords.password(PASSWORD_ENV, KEYRING_SERVICE, f"{username}@{host}")
+    if not found:
         raise UserError(
             f"{name}: no CalDAV password; set {PASSWORD_ENV} or store it with "
             f"`keyring set {KEYRING_SERVICE} {username}@{host}`"
         )
-    return password
+    return found
 
 
 def _calendars_at(client: Any, url: str) -> list[Any]:
@@ -270,7 +263,7 @@ def _from_caldav(
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
         raise UserError(f"{source}: a CalDAV source looks like caldav+https://USER@HOST/PATH")
-    if parts.scheme == "http" and host not in _LOOPBACK:
+    if parts.scheme == "http" and host not in LOOPBACK:
         raise UserError(f"{name}: CalDAV needs https (a password would travel in clear)")
     username = unquote(parts.username) if parts.username else user
     if not username:

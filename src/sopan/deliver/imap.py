@@ -15,7 +15,6 @@ The password comes from `SOPAN_IMAP_PASSWORD` or the OS keyring, never from a fi
 from __future__ import annotations
 
 import contextlib
-import os
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,10 +24,11 @@ from urllib.parse import unquote, urlsplit
 
 from sopan.config import Config
 from sopan.errors import ExternalError, UserError
+from sopan.names import LOOPBACK
+from sopan.passwords import password
 
 PASSWORD_VARIABLE = "SOPAN_IMAP_PASSWORD"
 KEYRING_SERVICE = "sopan-imap"
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 #: messages fetched per command when scanning
 BATCH = 200
 
@@ -92,15 +92,7 @@ def settings_from_url(url: str, config: Config) -> ImapSettings:
 
 def imap_password(settings: ImapSettings) -> str | None:
     """`SOPAN_IMAP_PASSWORD`, else the OS keyring, else none."""
-    given = os.environ.get(PASSWORD_VARIABLE)
-    if given:
-        return given
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, settings.username)
-    except Exception:  # no keyring on this machine
-        return None
+    return password(PASSWORD_VARIABLE, KEYRING_SERVICE, settings.username)
 
 
 class Mailbox:

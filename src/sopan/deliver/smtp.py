@@ -13,7 +13,6 @@ username = "rina@example.com"
 
 from __future__ import annotations
 
-import os
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -23,11 +22,12 @@ from sopan.config import Config
 from sopan.deliver import NotSent, OutcomeUnknown
 from sopan.errors import UserError
 from sopan.faults import crash_point
+from sopan.names import LOOPBACK
+from sopan.passwords import password
 
 PASSWORD_VARIABLE = "SOPAN_SMTP_PASSWORD"
 KEYRING_SERVICE = "sopan-smtp"
 SECURITIES = ("starttls", "tls", "none")
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 TIMEOUT = 30.0
 
 
@@ -72,15 +72,7 @@ def smtp_settings(config: Config) -> SmtpSettings:
 
 def smtp_password(settings: SmtpSettings) -> str | None:
     """The password: `SOPAN_SMTP_PASSWORD`, else the OS keyring, else none."""
-    given = os.environ.get(PASSWORD_VARIABLE)
-    if given or not settings.username:
-        return given or None
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, settings.username)
-    except Exception:  # no keyring on this machine: the environment is the way
-        return None
+    return password(PASSWORD_VARIABLE, KEYRING_SERVICE, settings.username)
 
 
 @dataclass

@@ -160,11 +160,9 @@ def signs(text: str, bulk: bool = False) -> Signs:
 @cache
 def _needles() -> tuple[bytes, ...]:
     """The invitation words as lower-case bytes, for a first substring look."""
-    from sopan.read.words import words
+    from sopan.read.words import phrases
 
-    return tuple(
-        str(w).lower().encode("utf-8") for ws in words()["invitation_words"].values() for w in ws
-    )
+    return tuple(w.lower().encode("utf-8") for w in phrases("invitation_words"))
 
 
 def _maybe_invitation(raw: bytes) -> Glance | None:

@@ -50,11 +50,17 @@ def zone_map() -> dict[str, str]:
     return {str(k).upper(): str(v) for k, v in words()["zones"].items()}
 
 
-@cache
-def phrase_re(key: str, sub: str | None = None) -> re.Pattern[str]:
-    """A case-insensitive word-bounded regex matching any phrase of a list (of every list,
-    when the key holds a table of lists and no `sub` is named)."""
+def phrases(key: str, sub: str | None = None) -> list[str]:
+    """The phrases of a list (of every list, when the key holds a table of lists and no
+    `sub` is named)."""
     items = words()[key] if sub is None else words()[key][sub]
     if isinstance(items, dict):
         items = [w for ws in items.values() for w in ws]
+    return [str(w) for w in items]
+
+
+@cache
+def phrase_re(key: str, sub: str | None = None) -> re.Pattern[str]:
+    """A case-insensitive word-bounded regex matching any phrase of a list (see `phrases`)."""
+    items = phrases(key, sub)
     return re.compile(r"(?<![\w])(?:" + alternation(items) + r")(?![\w])", re.IGNORECASE)

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sopan.errors import UserError
+from sopan.names import LOOPBACK
 from sopan.web.guard import START_PATH, Keys
-
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def allowed_hosts(host: str, port: int) -> frozenset[str]:
