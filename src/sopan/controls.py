@@ -3,12 +3,12 @@ never reaches a terminal, an encoded CR LF never adds a header or a line."""
 
 from __future__ import annotations
 
-import re
+from sopan import rx
 
 #: every control character (C0, DEL, C1): none belongs in a one-line value (a header, a name)
-ANY = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+ANY = rx.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: the control characters of a text, all but the tab and the line ends
-IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+IN_TEXT = rx.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def one_line(value: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sopan import rx
 from sopan.controls import ANY
 from sopan.errors import UserError
 from sopan.model import Contact, Fact, Invitation
@@ -33,9 +34,9 @@ FIELDS: tuple[str, ...] = (
     "contact.phone",
 )
 MODES = ("onsite", "online", "phone")
-_EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+")
-_PHONE = re.compile(r"\+?[\d\s().-]{6,20}")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_EMAIL = rx.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+")
+_PHONE = rx.compile(r"\+?[\d\s().-]{6,20}")
+_TIME = rx.compile(r"(\d{1,2})[:.](\d{2})")
 
 
 @dataclass(frozen=True)

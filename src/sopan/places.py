@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
+from sopan import rx
+
 EARTH_RADIUS_KM = 6371.0
 #: Straight-line distance up to which a trip on the same island is made by road.
 ROAD_MAX_KM = 150.0
@@ -84,7 +86,7 @@ def load_places() -> tuple[Place, ...]:
     )
 
 
-_WORD = re.compile(r"\w+")
+_WORD = rx.compile(r"\w+")
 
 
 def _norm(text: str) -> str:
@@ -111,7 +113,7 @@ def find_place(name: str) -> Place | None:
 def _any_city() -> re.Pattern[str]:
     # Longest labels first, so at one position "jakarta selatan" wins over "jakarta".
     labels = sorted(_index(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, labels)) + r")(?!\w)")
+    return rx.compile(r"(?<!\w)(" + "|".join(map(re.escape, labels)) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,6 @@ a `CalendarIndex`:
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,13 +21,14 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sopan import rx
 from sopan.calendar.scan import Scanned, scan
 from sopan.errors import UserError
 from sopan.ical import check_events, check_series
 from sopan.model import Busy
 
 #: Control bytes no text calendar holds (tab, CR, LF and form feed are fine).
-_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY = rx.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 CHUNK = 28 * 24 * 3600  # seconds; recurrences are expanded and remembered 4 weeks at a time
 INDEX_VERSION = 2

@@ -19,16 +19,18 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-_UFOLD = re.compile(r"\r?\n(?:\r?\n)*[ \t]")
-_NAME = re.compile(r"^([A-Za-z0-9-]+)([;:])")
-_STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$")
+from sopan import rx
+
+_UFOLD = rx.compile(r"\r?\n(?:\r?\n)*[ \t]")
+_NAME = rx.compile(r"^([A-Za-z0-9-]+)([;:])")
+_STAMP = rx.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$")
 _WANTED = frozenset(
     {"DTSTART", "DTEND", "DURATION", "STATUS", "TRANSP", "SUMMARY", "X-MICROSOFT-CDO-BUSYSTATUS"}
 )
 _SERIES = frozenset({"RRULE", "RDATE", "RECURRENCE-ID"})
-_UNESCAPE = re.compile(r"\\([\\;,nN])")
+_UNESCAPE = rx.compile(r"\\([\\;,nN])")
 # one parameter: a name, "=", then values (each quoted or bare) separated by commas
-_PARAM = re.compile(r'([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
+_PARAM = rx.compile(r'([A-Za-z0-9-]+)=((?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)')
 Value = date | datetime
 Scanned = tuple[list[tuple[dict[str, Any], tzinfo]], list[str], list[str], str | None]
 

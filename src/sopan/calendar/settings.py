@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from datetime import time, timedelta
 from typing import Any
 
+from sopan import rx
 from sopan.calendar.slots import DEFAULT_BLOCKED, Blocked, SlotPrefs, _default_hours
 from sopan.config import Config
 from sopan.errors import UserError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_RANGE = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})\s*$")
-_DURATION = re.compile(r"^\s*(\d+)\s*(m|min|h|d)\s*$", re.IGNORECASE)
+_RANGE = rx.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})\s*$")
+_DURATION = rx.compile(r"^\s*(\d+)\s*(m|min|h|d)\s*$", re.IGNORECASE)
 _ORIGIN = "config [calendar]"
 
 

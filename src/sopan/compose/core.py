@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sopan import rx
 from sopan.compose.bank import ChannelSpec, channel_spec, common, phrases
 from sopan.compose.dates import letter_date
 from sopan.compose.facts import build_facts, tidy
@@ -15,7 +16,7 @@ from sopan.errors import UserError
 from sopan.model import CHANNELS, Channel, Draft, Invitation, Plan, Profile, Situation
 from sopan.plan import calendar_answer
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = rx.compile(r"\d")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sopan import rx
 from sopan.compose.address import addressing
 from sopan.compose.bank import common
 from sopan.compose.dates import day_part, day_text, when_text
@@ -148,9 +149,9 @@ def build_facts(
     return facts
 
 
-_SPACES = re.compile(r"[ \t]{2,}")
-_BEFORE_PUNCT = re.compile(r"[ \t]+([,.:;!?)])")
-_AFTER_PAREN = re.compile(r"\([ \t]+")
+_SPACES = rx.compile(r"[ \t]{2,}")
+_BEFORE_PUNCT = rx.compile(r"[ \t]+([,.:;!?)])")
+_AFTER_PAREN = rx.compile(r"\([ \t]+")
 
 
 def tidy(text: str) -> str:

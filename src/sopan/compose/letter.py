@@ -9,18 +9,18 @@ the user as its author, the day it was made and the letter's language.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
 
+from sopan import rx
 from sopan.errors import ExternalError
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-_BOLD_LINE = re.compile(r"^(Hal|Subject)\s*:")
+_BOLD_LINE = rx.compile(r"^(Hal|Subject)\s*:")
 # A sign-off line is followed by room for a handwritten signature.
-_SIGN_OFF = re.compile(
+_SIGN_OFF = rx.compile(
     r"^(Hormat saya|Salam hormat|Yours sincerely|Yours faithfully|Kind regards),$"
 )
 
@@ -164,7 +164,7 @@ def pdf_bytes(text: str, *, font_dir: Path = FONT_DIR) -> bytes:
     return out.getvalue()
 
 
-_NUMBER = re.compile(r"\+?\d[\d -]{5,}\d")
+_NUMBER = rx.compile(r"\+?\d[\d -]{5,}\d")
 
 
 def _keep_numbers_whole(line: str) -> str:

@@ -11,6 +11,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
+from sopan import rx
 from sopan.read.times import zone_name
 from sopan.read.words import month_map, weekday_map, zone_map
 
@@ -55,19 +56,19 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, int], dict[str, int]]:
     flags = re.IGNORECASE
     pats = [
         # Senin, 23 November 2026 · Monday 23rd of November 2026
-        re.compile(
+        rx.compile(
             rf"\b{wd}(?:tanggal\s+|tgl\.?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
             rf"(?P<m>{m})\b\.?{year}",
             flags,
         ),
         # Monday, November 23rd, 2026
-        re.compile(
+        rx.compile(
             rf"\b{wd}(?P<m>{m})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b{year}",
             flags,
         ),
         # 23/11/2026 (day first), 2026-11-23
-        re.compile(rf"\b{wd}(?P<d>\d{{1,2}})[/.-](?P<mn>\d{{1,2}})[/.-](?P<y>\d{{4}})\b", flags),
-        re.compile(rf"\b{wd}(?P<y>\d{{4}})-(?P<mn>\d{{2}})-(?P<d>\d{{2}})\b", flags),
+        rx.compile(rf"\b{wd}(?P<d>\d{{1,2}})[/.-](?P<mn>\d{{1,2}})[/.-](?P<y>\d{{4}})\b", flags),
+        rx.compile(rf"\b{wd}(?P<y>\d{{4}})-(?P<mn>\d{{2}})-(?P<d>\d{{2}})\b", flags),
     ]
     return pats, months, days
 
@@ -76,7 +77,7 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, int], dict[str, int]]:
 def _time_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     # The reader's table of zone names, so a reply is read with the zones invitations use.
     zones = {name.lower(): iana for name, iana in zone_map().items()}
-    pattern = re.compile(
+    pattern = rx.compile(
         r"(?:\b(?:pukul|jam|pk\.?|at)\s+(?P<h1>\d{1,2})(?:[.:](?P<m1>\d{2}))?"
         r"|\b(?P<h2>\d{1,2})[.:](?P<m2>\d{2})(?!\d|[./-]\d))"
         r"(?:\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z]))?"

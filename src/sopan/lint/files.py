@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sopan import rx
 from sopan.controls import blank_controls
 from sopan.errors import UserError
 from sopan.inputs import STDIN, read_input
@@ -150,7 +151,7 @@ def _added_lines() -> re.Pattern[str]:
         heads.append(re.escape(str(words["whatsapp_link"])) + r":\s*https://wa\.me/\S*")
         estimate = re.escape(str(words["voicemail_estimate"]))
         heads.append(re.sub(r"\\\{[a-z]+\\\}", r"[\\d.,]+", estimate))
-    return re.compile(rf"^(?:{'|'.join(heads)})[ \t]*$", re.MULTILINE)
+    return rx.compile(rf"^(?:{'|'.join(heads)})[ \t]*$", re.MULTILINE)
 
 
 def _blank_added_lines(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sopan import rx
 from sopan.data import load_yaml
 from sopan.lint.text import detect_language
 from sopan.model import LANGUAGES, MOVES
@@ -30,7 +31,7 @@ def move_patterns(language: str) -> dict[str, re.Pattern[str] | None]:
         cues[move].extend(items)
     flags = re.IGNORECASE | re.MULTILINE
     return {
-        move: re.compile("|".join(f"(?:{c})" for c in items), flags) if items else None
+        move: rx.compile("|".join(f"(?:{c})" for c in items), flags) if items else None
         for move, items in cues.items()
     }
 

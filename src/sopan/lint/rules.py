@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from sopan import rx
 from sopan.errors import UserError
 from sopan.model import CHANNELS, INTENTS, LANGUAGES, MOVES
 
@@ -22,7 +23,7 @@ KINDS: tuple[str, ...] = ("existence", "substitution", "required", "length", "sp
 LEVELS: tuple[str, ...] = ("error", "warning", "info")
 SCOPES: tuple[str, ...] = ("subject", "greeting", "body", "closing")
 LENGTH_UNITS: tuple[str, ...] = ("chars", "sms_segments", "seconds")
-_GUIDELINE = re.compile(r"^[RC]\d+(\.\d+)?$")
+_GUIDELINE = rx.compile(r"^[RC]\d+(\.\d+)?$")
 _KNOWN_KEYS = frozenset(
     {
         "id",
@@ -196,7 +197,7 @@ class _Reader:
         if not isinstance(source, str) or not source:
             raise self.fail(key, f"'{key}': a pattern must be a non-empty string")
         try:
-            return re.compile(source, flags)
+            return rx.compile(source, flags)
         except re.error as exc:
             raise self.fail(key, f"'{key}': bad regular expression {source!r} ({exc})") from None
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from sopan import rx
 from sopan.data import load_yaml
 from sopan.model import LANGUAGES
 
@@ -21,7 +22,7 @@ def data(name: str) -> Mapping[str, Any]:
     return loaded
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = rx.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -46,12 +47,12 @@ def detect_language(text: str) -> str:
 def _segment_cues() -> dict[str, re.Pattern[str]]:
     raw = data("segments.yaml")
     return {
-        key: re.compile(r"^\s*(?:" + "|".join(raw[key]) + ")", re.IGNORECASE)
+        key: rx.compile(r"^\s*(?:" + "|".join(raw[key]) + ")", re.IGNORECASE)
         for key in ("subject", "greeting", "closing")
     }
 
 
-_SIGNATURE = re.compile(r"^\s*-?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+_SIGNATURE = rx.compile(r"^\s*-?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 
 
 def _line(text: str, span: Span) -> str:
@@ -103,7 +104,7 @@ def segments(text: str) -> dict[str, list[Span]]:
 
 @lru_cache(maxsize=1)
 def _protected_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data("protected.yaml")["patterns"]))
+    return rx.compile("|".join(f"(?:{p})" for p in data("protected.yaml")["patterns"]))
 
 
 def protected_spans(text: str) -> list[Span]:

@@ -8,15 +8,15 @@ the planner's travel estimate finds it again by name.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 
+from sopan import rx
 from sopan.errors import UserError
 from sopan.model import Invitation
 
 MAX_BYTES = 10 * 1024 * 1024
-_CONTROL_RE = re.compile(rb"[\x01-\x08\x0e-\x1f]")
+_CONTROL_RE = rx.compile(rb"[\x01-\x08\x0e-\x1f]")
 
 __all__ = [
     "MAX_BYTES",

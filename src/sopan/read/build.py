@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -10,6 +9,7 @@ from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from sopan import rx
 from sopan.controls import blank_controls
 from sopan.errors import UserError
 from sopan.model import Ambiguity, Contact, Invitation
@@ -83,11 +83,11 @@ def parse_date_header(value: str | None) -> datetime | None:
 
 # US phone "(212) 555-0100", a state and ZIP "NY 10001", a dollar amount; each is looked for
 # only when a cheap substring test lets it be there
-_US_PHONE = re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}")
-_US_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}\b")
-_FIVE_DIGITS = re.compile(r"\d{5}")
-_DOLLAR = re.compile(r"\$\d")
-_CAPS = re.compile(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
+_US_PHONE = rx.compile(r"\(\d{3}\)\s*\d{3}-\d{4}")
+_US_ZIP = rx.compile(r"\b[A-Z]{2}\s+\d{5}\b")
+_FIVE_DIGITS = rx.compile(r"\d{5}")
+_DOLLAR = rx.compile(r"\$\d")
+_CAPS = rx.compile(r"(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])")
 _NON_US = (
     "Indonesia",
     "Singapore",

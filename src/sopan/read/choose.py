@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from sopan import rx
 from sopan.errors import UserError
 from sopan.model import Ambiguity
 from sopan.read.dates import DateHit, Order, find_dates
@@ -25,10 +26,10 @@ from sopan.read.words import phrase_re
 #: text thousands, and each costs a look at its context.
 MAX_DATES = 300
 Category = Literal["interview", "deadline", "other", "neutral"]
-_ALTERNATIVE = re.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+_ALTERNATIVE = rx.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
+_SENTENCE_END = rx.compile(r"[.!?]\s+(?=[A-Z])")
 #: a notification's heading line: a few words, a middle dot or bullet, then its timestamp
-_NOTIFICATION = re.compile(r"[ \t]*[\w][\w ]{0,30}[ \t]*[·•][ \t]*$")
+_NOTIFICATION = rx.compile(r"[ \t]*[\w][\w ]{0,30}[ \t]*[·•][ \t]*$")
 #: a date written this long before now, in a message with no date of its own, is history
 _YEARS_AGO = timedelta(days=365)
 
@@ -66,7 +67,7 @@ def _label(text: str, hit_start: int) -> str:
 def _label_words() -> re.Pattern[str]:
     """What a bare label line above a date or time may say (its own line, value below)."""
     keys = (("labels", "date"), ("labels", "time"), ("deadline_context", None))
-    return re.compile("|".join(phrase_re(k, sub).pattern for k, sub in keys), re.IGNORECASE)
+    return rx.compile("|".join(phrase_re(k, sub).pattern for k, sub in keys), re.IGNORECASE)
 
 
 def _nearest(window: str) -> tuple[str, int] | None:

@@ -15,12 +15,13 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
+from sopan import rx
 from sopan.read.words import alternation, month_map, weekday_map, words
 
 Order = Literal["dmy", "mdy", "unknown"]
 
 #: Template variables: never a value. Replaced by blanks of equal length so offsets stay.
-PLACEHOLDER_RE = re.compile(
+PLACEHOLDER_RE = rx.compile(
     r"\{\{.*?\}\}|\$\{[^}\n]*\}|\{[^{}\n]{1,80}\}|<<[^<>\n]{1,60}>>|«[^»\n]{1,60}»"
     r"|\[[^\[\]\n]{1,60}\]|\$[A-Za-z_]\w*|%%?[A-Za-z_]\w*%%?"
     r"|\((?:masukkan|isi|insert|enter|tulis)\b[^)\n]{0,60}\)"
@@ -60,17 +61,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     relative = alternation(list(words()["relative_days"]))
     flags = re.IGNORECASE
     return {
-        "iso": re.compile(r"(?<![\w])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-        "numeric": re.compile(
+        "iso": rx.compile(r"(?<![\w])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        "numeric": rx.compile(
             r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)"
         ),
-        "daymonth": re.compile(
+        "daymonth": rx.compile(
             rf"(?<![\w./-])(?:(?P<wd>{wds})\.?\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?\(?"
             rf"|(?:tanggal|tgl\.?|date:?|on)\s+)(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)\)?(?![\d/.-]?\d)",
             flags,
         ),
-        "relative": re.compile(rf"(?<![\w])(?P<rel>{relative})(?![\w])", flags),
+        "relative": rx.compile(rf"(?<![\w])(?P<rel>{relative})(?![\w])", flags),
     }
 
 
@@ -118,31 +119,31 @@ def _next_weekday(base: date, wd: int, *, following_week: bool) -> tuple[date, t
     return (later, (soon,)) if same_week else (soon, ())
 
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_TOKEN = rx.compile(r"[a-z]+(?:'[a-z]+)?")
 #: what may not touch a trigger word on either side (as `_TOKEN` reads words)
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'")
-_NUMDATE = re.compile(r"\d[/.-]\d")
+_NUMDATE = rx.compile(r"\d[/.-]\d")
 
 
-_DMY_HEAD = re.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
+_DMY_HEAD = rx.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
 #: "20–25 Januari", "15 - 16 Mei", "22 s/d 23 Maret", "15 dan 16 Mei": a range of days
 _RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai|hingga|to|until|and|dan|or|atau|&)\s*"
-_RANGE_HEAD = re.compile(
+_RANGE_HEAD = rx.compile(
     rf"(?<![\w.,/-])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{_RANGE_SEP}"
     r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$"
 )
-_MDY_RANGE = re.compile(rf"{_RANGE_SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])")
+_MDY_RANGE = rx.compile(rf"{_RANGE_SEP}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])")
 #: days a range may list as candidates: a longer span is a period, not an interview day
 MAX_RANGE_DAYS = 14
 #: "Friday the 18th", "Jumat tanggal 18": a weekday and a day of the month, no month
-_WEEKDAY_DAY = re.compile(
+_WEEKDAY_DAY = rx.compile(
     r"\.?\s*,?\s*(?:(?:the|tanggal|tgl\.?)\s+)?(?P<d>[0-3]?\d)(?P<suf>st|nd|rd|th)?"
     r"(?![\d:./-]?\d)(?![\w])"
 )
 #: a relative word written right beside a date ("tomorrow, Friday 23rd March"): the date wins
-_BESIDE = re.compile(r"[\s,()]*")
-_YEAR_TAIL = re.compile(r"\.?(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?")
-_MDY_TAIL = re.compile(
+_BESIDE = rx.compile(r"[\s,()]*")
+_YEAR_TAIL = rx.compile(r"\.?(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?")
+_MDY_TAIL = rx.compile(
     r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])"
     r"(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?"
 )
@@ -153,10 +154,10 @@ def _next_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """'next Friday' / 'Jumat depan' markers, from the word lists."""
     before = alternation(words()["next_before"] + words()["this_before"])
     after = alternation(words()["next_after"] + words()["this_after"])
-    return re.compile(rf"({before})\s+$"), re.compile(rf"\s+({after})(?![a-z])")
+    return rx.compile(rf"({before})\s+$"), rx.compile(rf"\s+({after})(?![a-z])")
 
 
-_WD_GAP = re.compile(r"\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
+_WD_GAP = rx.compile(r"\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
 
 
 def _weekday_before(

@@ -9,13 +9,14 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
 
+from sopan import rx
 from sopan.controls import one_line
 from sopan.errors import UserError
 from sopan.read.build import Envelope, parse_date_header
 from sopan.read.html import html_to_text
 from sopan.read.people import address_header
 
-_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?")
+_HEADER_LINE = rx.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?")
 _KNOWN = (
     b"from:",
     b"to:",
@@ -77,7 +78,7 @@ def header_text(value: object) -> str | None:
 #: How deep multipart parts may nest, and how many parts a message may have.
 MAX_DEPTH = 20
 MAX_PARTS = 500
-_ROUGH_TAG = re.compile(r"<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]{0,500}>", re.I | re.S)
+_ROUGH_TAG = rx.compile(r"<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]{0,500}>", re.I | re.S)
 
 
 def _payload(part: Message) -> str:

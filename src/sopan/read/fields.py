@@ -10,17 +10,18 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from sopan import rx
 from sopan.model import Language
 from sopan.read.labels import label_lines
 from sopan.read.words import calendar_words, phrase_re, words
 
-_URL_RE = re.compile(
+_URL_RE = rx.compile(
     r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
     re.IGNORECASE,
 )
-_WORD_RE = re.compile(r"[a-z]+")
+_WORD_RE = rx.compile(r"[a-z]+")
 # "CV" is a company form only before a name: "CV Anda" is a résumé
-_COMPANY_RE = re.compile(
+_COMPANY_RE = rx.compile(
     r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?!(?:Anda|Saudara|Saudari|Kamu|Dan|Atau|Yang|Dari|Ini|Asli|"
     r"Terbaru|Lengkap|Your|And)(?![\w]))(?:[A-Z][\w&-]*|dan|&)"
     r"(?:[ \t]+(?!(?:Jl|Jln|Jalan|No|Kav|Blok|Gedung|Lantai|Lt|Ruang)\b)(?:[A-Z][\w&-]*|&|Tbk\.?))"
@@ -31,17 +32,17 @@ _ORG_SUFFIX = (
     r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
     r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)"
 )
-_ADDRESS_HINT = re.compile(
+_ADDRESS_HINT = rx.compile(
     r"\b(?:at|di) (?:\d|our|kantor kami|(?:ruang|gedung|aula|lantai|wisma|menara|graha|room|"
     r"building|hall|floor|level) |[^\n]{0,50}\b(?:Jl|Jalan)\b)",
     re.IGNORECASE,
 )
-_ORG_HINT = re.compile(rf"{_ORG_SUFFIX}(?![\w])")
-_ORG_RE = re.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{1,4}}{_ORG_SUFFIX}\.?)(?![\w])")
+_ORG_HINT = rx.compile(rf"{_ORG_SUFFIX}(?![\w])")
+_ORG_RE = rx.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{1,4}}{_ORG_SUFFIX}\.?)(?![\w])")
 
 
-_MARKUP = re.compile(r"[*_~]+")
-_SPACES = re.compile(r"\s+")
+_MARKUP = rx.compile(r"[*_~]+")
+_SPACES = rx.compile(r"\s+")
 
 
 def _matches_from(
@@ -186,9 +187,9 @@ def mode(
 
 
 #: "(khusus online)", "bila offline": a rule for each mode, so the mode is not yet known
-_IF_MODE = re.compile(r"\b(?:bila|jika|khusus|if|for)\s+(online|offline|daring|luring)\b")
+_IF_MODE = rx.compile(r"\b(?:bila|jika|khusus|if|for)\s+(online|offline|daring|luring)\b")
 _KIND = {"online": "online", "daring": "online", "offline": "onsite", "luring": "onsite"}
-_EITHER_MODE = re.compile(
+_EITHER_MODE = rx.compile(
     r"\b(?:online|daring|zoom|virtual|offline|luring|onsite|on-site|tatap muka)\b[^.\n]{0,30}"
     r"\b(?:atau|or)\b[^.\n]{0,30}\b(?:offline|luring|onsite|on-site|tatap muka|in person|datang"
     r"|online|daring|zoom|virtual)\b"
@@ -230,7 +231,7 @@ _END = (
 _NOT_A_PLACE = r"(?!\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?\s?m\b|WIB|WITA|WIT|o'clock)|\d{1,2}[.:]\d\d)"
 _ROOMS = r"(?:Ruang|Gedung|Aula|Lantai|Wisma|Menara|Graha|Room|Building|Hall|Floor|Level)"
 _ADDRESS_RES = tuple(
-    re.compile(p + _END)
+    rx.compile(p + _END)
     for p in (
         rf"(?:\bat\b|\bdi\b)\s+{_NOT_A_PLACE}(\d{{1,5}}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}"
         r"[^\n]{0,120}?)",
@@ -244,7 +245,7 @@ _ADDRESS_RES = tuple(
     )
 )
 #: "at the address below:", "di alamat berikut": the address is the block of lines after it
-_BLOCK_INTRO = re.compile(
+_BLOCK_INTRO = rx.compile(
     r"(?i:address\s+below|following\s+address|alamat\s+(?:berikut|di\s*bawah\s+ini))[^\n]*\n"
 )
 
@@ -268,7 +269,7 @@ def _address_block(text: str) -> str | None:
 
 # "at"/"di" before a space, any case (a class per letter scans faster than an alternation);
 # the word boundary before it is checked in Python, as `\b` would (letters, digits, "_")
-_AT_DI = re.compile(r"[AaDd][TtIi]\s")
+_AT_DI = rx.compile(r"[AaDd][TtIi]\s")
 
 
 def location(text: str) -> str | None:
@@ -333,14 +334,14 @@ _POSITION_PATTERNS = (
 # each pattern is tried only when its gate word is in the text
 _POSITION_RES = tuple(
     zip(
-        (re.compile(p) for p in _POSITION_PATTERNS),
+        (rx.compile(p) for p in _POSITION_PATTERNS),
         ("posisi", "position", "position of", "sebagai", "applic"),
         strict=True,
     )
 )
 #: a title after the words that introduce one, in any case ("sebagai staf gudang", "for the
 #: role of data analyst"); it ends at punctuation or at a word that starts a new phrase
-_LEAD = re.compile(
+_LEAD = rx.compile(
     r"(?<![\w])(?:(?:untuk\s+)?posisi(?:\s+sebagai)?|sebagai|menjadi|for\s+the\s+(?:role|position)"
     # one to three spaces only: a longer run is a placeholder blanked out ("posisi {x} di")
     r"\s+of|(?:role|position)\s+of)[ \t]{1,3}(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
@@ -362,30 +363,30 @@ def _search_lead(text: str, low: str) -> str | None:
     return None
 
 
-_SUBJECT_POSITION = re.compile(
+_SUBJECT_POSITION = rx.compile(
     r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
     r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
     re.IGNORECASE,
 )
 
 
-_ROLE_AT = re.compile(
+_ROLE_AT = rx.compile(
     r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with|in)\s+"
     r"(?!(?:our|the|a|an|this|that)\b)([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
 )
 #: "applying to IBM", "melamar di Bluefin", "bergabung dengan Tokopedia": whoever is applied to
-_APPLIED_TO = re.compile(
+_APPLIED_TO = rx.compile(
     r"(?i:\b(?:applying|applied|apply|application)\s+(?:to|at|with)|\bmelamar\s+(?:di|ke)|"
     r"\bbergabung\s+(?:dengan|bersama)|\bjoin(?:ing)?)\s+(?!(?:our|the|us|kami|this)\b)"
     r"([A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&-]*(?:\.[\w&-]+)*|&)){0,4})"
 )
-_SUBJECT_AT = re.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$")
-_TEAM_OF = re.compile(
+_SUBJECT_AT = rx.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$")
+_TEAM_OF = rx.compile(
     r"\b(?:Tim|Team)[ \t]+(?:\w+[ \t]+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})[ \t]*$",
     re.MULTILINE,
 )
 #: a word before "CV" that makes it a résumé ("surat lamaran dan CV", "bawa CV Anda")
-_CV_AS_RESUME = re.compile(
+_CV_AS_RESUME = rx.compile(
     r"(?i:dan|bawa|membawa|kirim|kirimkan|lampirkan|upload|unggah|your|a|the|send|bring|&|,)\s*$"
 )
 
@@ -475,7 +476,7 @@ def _signature_org(text: str) -> str | None:
 
 
 # one line only ([ \t], not \s): two \s* in a row ran across every blank line after a "No"
-_REFERENCE = re.compile(
+_REFERENCE = rx.compile(
     r"(?<![\w])(?:Nomor(?:[ \t]+Surat)?|No\.?(?:[ \t]+Surat)?"
     r"|Ref(?:erence)?\.?(?:[ \t]*(?:ID|No\.?|Number))?"
     r"|Job[ \t]+ID|Req(?:uisition)?\.?[ \t]*ID)[ \t]*([:#.])?[ \t]*([A-Z0-9][\w/.-]*\d[\w/.-]*)"

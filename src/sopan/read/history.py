@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sopan import rx
 from sopan.read.words import phrase_re
 
-_ATTRIBUTION_RE = re.compile(
+_ATTRIBUTION_RE = rx.compile(
     r"^\s*(?:On\s.{4,200}\s(?:wrote|writes)\s*:|Pada\s.{4,200}\smenulis\s*:)\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_HEADER_RE = re.compile(
+_HEADER_RE = rx.compile(
     r"^\s*[*]?(From|Dari|Sent|Date|Tanggal|Dikirim|Subject|Subjek|Perihal|To|Kepada|Cc|Reply-To|Message-ID)"
     r"[*]?\s*:\s*(.*)$",
     re.IGNORECASE,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import warnings
 
+from sopan import rx
+
 _BLOCKS = (
     "p",
     "div",
@@ -32,9 +34,9 @@ _BLOCKS = (
 #: Tags past which the tree is not built: BeautifulSoup's inserts grow with nesting, so
 #: thousands of unclosed tags took seconds; such a part is read by the linear fallback.
 MAX_TREE_TAGS = 3000
-_DROP = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_BREAK = re.compile(r"<\s*(?:br|/?(?:" + "|".join(_BLOCKS) + r"))\b[^>]{0,500}>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]{0,500}>")
+_DROP = rx.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK = rx.compile(r"<\s*(?:br|/?(?:" + "|".join(_BLOCKS) + r"))\b[^>]{0,500}>", re.IGNORECASE)
+_TAG = rx.compile(r"<[^>]{0,500}>")
 
 
 def _flat(html: str) -> str:

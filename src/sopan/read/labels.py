@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sopan import rx
+
 #: between a label and its value: ":", "=", a tab, a bar, or a dash with spaces around it
 #: (it starts only where a run of blanks starts: a long run is never tried at every blank)
-SEPARATOR = re.compile(r"(?<![ \t])[ \t]*(?::|=|\||\t|[ \t][-–—](?=[ \t]))[ \t]*")
+SEPARATOR = rx.compile(r"(?<![ \t])[ \t]*(?::|=|\||\t|[ \t][-–—](?=[ \t]))[ \t]*")
 #: how far back on its line a value's label may begin
 _LOOK_BACK = 160
-_HEAD = re.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
-_MARKS = re.compile(r"[*_]+")
-_LABEL_CHARS = re.compile(r"[^\w/&, ]+")
+_HEAD = rx.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
+_MARKS = rx.compile(r"[*_]+")
+_LABEL_CHARS = rx.compile(r"[^\w/&, ]+")
 #: how many lines below a bare label its value may sit (blank lines between them)
 _BELOW = 3
 _MAX_LABEL = 40

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
+from sopan import rx
 from sopan.errors import UserError
 from sopan.model import Invitation
 
@@ -17,10 +18,10 @@ from sopan.model import Invitation
 #: of megabytes (attachments) is never decoded whole
 GLANCE_BYTES = 200_000
 _MAX_GLANCE_PARTS = 50
-_BOUNDARY = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^;\s]{1,200}))', re.IGNORECASE)
-_HEADER_VALUE = re.compile(rb"^([A-Za-z0-9-]+):[ \t]*(.*)$", re.MULTILINE)
-_UNFOLD = re.compile(rb"\r?\n[ \t]+")
-_BLANK = re.compile(rb"\n\r?\n")
+_BOUNDARY = rx.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^;\s]{1,200}))', re.IGNORECASE)
+_HEADER_VALUE = rx.compile(rb"^([A-Za-z0-9-]+):[ \t]*(.*)$", re.MULTILINE)
+_UNFOLD = rx.compile(rb"\r?\n[ \t]+")
+_BLANK = rx.compile(rb"\n\r?\n")
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def invitations_in(messages: Iterable[bytes], *, now: datetime, user_tz: str) ->
     return found
 
 
-_FROM_QUOTED = re.compile(rb"^>(>*From )")
+_FROM_QUOTED = rx.compile(rb"^>(>*From )")
 
 
 def mbox_messages(stream: BinaryIO, max_bytes: int | None = None) -> Iterator[bytes]:

@@ -10,12 +10,13 @@ from email.errors import MessageError
 from email.utils import getaddresses
 from functools import lru_cache
 
+from sopan import rx
 from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, labelled
 from sopan.read.words import alternation, phrase_re, words
 
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_RE = re.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
-_DIGITS9 = re.compile(r"\d[\d\s().-]{7,}\d")
+_EMAIL_RE = rx.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE = rx.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
+_DIGITS9 = rx.compile(r"\d[\d\s().-]{7,}\d")
 
 
 @lru_cache(maxsize=1)
@@ -28,15 +29,15 @@ def emails(text: str) -> list[str]:
     return _EMAIL_RE.findall(text) if "@" in text else []
 
 
-_MEETING_NUMBERS = re.compile(
+_MEETING_NUMBERS = rx.compile(
     r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+"
 )
-_DIGITS_DOTS = re.compile(r"[\d.]+")
-_CLOCK = re.compile(r"(?<![\d.])[0-2]?\d[.:][0-5]\d(?![\d.])")
-_DATE_LIKE = re.compile(
+_DIGITS_DOTS = rx.compile(r"[\d.]+")
+_CLOCK = rx.compile(r"(?<![\d.])[0-2]?\d[.:][0-5]\d(?![\d.])")
+_DATE_LIKE = rx.compile(
     r"(?:19|20)\d\d[-/.][01]?\d[-/.][0-3]?\d(?!\d)|[0-3]?\d[-/.][01]?\d[-/.](?:19|20)\d\d"
 )
-_NUMBER_LABEL = re.compile(r"(?:no|nomor|ref|id)\W*$")
+_NUMBER_LABEL = rx.compile(r"(?:no|nomor|ref|id)\W*$")
 
 
 def phone(text: str) -> str | None:
@@ -92,8 +93,8 @@ def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     intro = alternation(words()["self_intro"])
     after = alternation(words()["self_intro_from"])
     return (
-        re.compile(rf"\s(?:{after})\s", re.IGNORECASE),
-        re.compile(rf"(?i:(?<![\w])(?:{intro}))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*$"),
+        rx.compile(rf"\s(?:{after})\s", re.IGNORECASE),
+        rx.compile(rf"(?i:(?<![\w])(?:{intro}))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*$"),
     )
 
 
@@ -139,7 +140,7 @@ def _person(name: str | None) -> str | None:
     return name or None
 
 
-_BLANKED = re.compile(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$")
+_BLANKED = rx.compile(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$")
 
 
 def _signer(text: str) -> str | None:
@@ -161,8 +162,8 @@ def _signer(text: str) -> str | None:
     return None
 
 
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
-_ADDRESS = re.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
+_ENCODED_WORD = rx.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+_ADDRESS = rx.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
 
 
 def address_header(value: object) -> tuple[str | None, str | None]:

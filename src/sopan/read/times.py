@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from sopan import rx
 from sopan.read.words import alternation, calendar_words, words, zone_map
 
 
@@ -31,9 +32,9 @@ class TimeHit:
     unknown_zone: str | None = None
 
 
-_TIME_TRIGGER = re.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)")
+_TIME_TRIGGER = rx.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)")
 _HOUR_WORDS = ("pukul", "jam", "pkl", "setengah")
-_HOUR_TRIGGER = re.compile(r"(?:pukul|jam|pkl\.?|setengah) \d")
+_HOUR_TRIGGER = rx.compile(r"(?:pukul|jam|pkl\.?|setengah) \d")
 # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
 
 
@@ -41,16 +42,16 @@ _HOUR_TRIGGER = re.compile(r"(?:pukul|jam|pkl\.?|setengah) \d")
 def _not_time() -> re.Pattern[str]:
     # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
     names = alternation([str(w) for w in words()["not_time_before"]])
-    return re.compile(rf"(?<![a-z])(?:{names})\.?(?:\s+[a-z]+)?\s*[:.]?\s*$")
+    return rx.compile(rf"(?<![a-z])(?:{names})\.?(?:\s+[a-z]+)?\s*[:.]?\s*$")
 
 
 @cache
 def _daypart() -> re.Pattern[str]:
     parts = alternation(list(words()["dayparts"]))
-    return re.compile(rf"\s*({parts})(?![\w])", re.IGNORECASE)
+    return rx.compile(rf"\s*({parts})(?![\w])", re.IGNORECASE)
 
 
-_BARE_HOUR = re.compile(r"([01]?\d|2[0-3])(?![\d.:])")
+_BARE_HOUR = rx.compile(r"([01]?\d|2[0-3])(?![\d.:])")
 
 
 _AP = r"(?:[ap]\.?\s?m\.?)(?![a-z])"
@@ -73,9 +74,9 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
     # "time:9am" is a time; "10:30" read from its "30" is not
     one = rf"(?<![\d.,/])(?<!\d:)(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
     return {
-        "one": re.compile(one, flags),
-        "sep": re.compile(_RANGE_SEP, flags),
-        "open": re.compile(rf"(?:{alternation(words()['open_end'])})(?![\w])", flags),
+        "one": rx.compile(one, flags),
+        "sep": rx.compile(_RANGE_SEP, flags),
+        "open": rx.compile(rf"(?:{alternation(words()['open_end'])})(?![\w])", flags),
     }
 
 
@@ -179,7 +180,7 @@ def _word_trigger() -> re.Pattern[str]:
     """An hour or a time said by its name, as a word: only then are times in words looked for."""
     w = words()
     names = alternation([*w["hour_words"], *w["named_times"]])
-    return re.compile(rf"(?<![a-z])(?:{names})(?![a-z])")
+    return rx.compile(rf"(?<![a-z])(?:{names})(?![a-z])")
 
 
 @cache
@@ -188,7 +189,7 @@ def _word_time_re() -> re.Pattern[str]:
     hours = alternation(list(w["hour_words"]))
     after = alternation(list(w["hour_word_after"]))
     named = alternation(list(w["named_times"]))
-    return re.compile(
+    return rx.compile(
         rf"(?<![\w])(?:(?P<ind>pukul|jam)\s+(?P<h1>{hours})(?:\s+(?P<part>{alternation(list(w['dayparts']))}))?"
         rf"|setengah\s+(?P<h2>{hours})"
         rf"|(?:at\s+)?(?P<h3>{hours})(?:\s+thirty)?\s+(?P<after>{after})"
@@ -232,11 +233,11 @@ def _word_times(text: str, low: str) -> list[TimeHit]:
 
 
 #: what may stand between a time and its zone: "10.00 WIB", "10:00 (GMT+7)", "10:00, time zone:"
-_ZONE_GAP = re.compile(r"[ \t]*[,(\[/]?[ \t]*(?:(?:local[ \t]+)?time[ \t]+zone[ \t]*:?[ \t]*)?")
+_ZONE_GAP = rx.compile(r"[ \t]*[,(\[/]?[ \t]*(?:(?:local[ \t]+)?time[ \t]+zone[ \t]*:?[ \t]*)?")
 #: an abbreviation shaped like a zone's ("EAT", "NZDT", "MSK" is not): reported when unknown
-_ZONE_SHAPE = re.compile(r"[A-Z]{1,3}[SD]?T(?![A-Za-z])")
+_ZONE_SHAPE = rx.compile(r"[A-Z]{1,3}[SD]?T(?![A-Za-z])")
 #: a zone abbreviation that is also a company form or an initial when a name follows it
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAME_AFTER = rx.compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _zone_after(text: str, end: int) -> tuple[str | None, str | None, str | None]:
@@ -279,7 +280,7 @@ def standing_zones(line: str) -> list[tuple[int, str, str]]:
 @cache
 def _long_zone_re() -> re.Pattern[str]:
     long = alternation(list(words()["zone_names"]))
-    return re.compile(rf"(?<![A-Za-z])(?P<long>{long})(?![A-Za-z])", re.IGNORECASE)
+    return rx.compile(rf"(?<![A-Za-z])(?P<long>{long})(?![A-Za-z])", re.IGNORECASE)
 
 
 def _search_zone(text: str) -> re.Match[str] | None:
@@ -296,7 +297,7 @@ def _search_zone(text: str) -> re.Match[str] | None:
 @cache
 def _zone_re() -> re.Pattern[str]:
     names = alternation([z for z in zone_map() if z not in ("WIB", "WITA", "WIT")])
-    return re.compile(
+    return rx.compile(
         rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
         r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
     )
@@ -356,8 +357,8 @@ def duration_minutes(text: str) -> int | None:
     return None
 
 
-_NUMBER_MINUTES = re.compile(r"\d[\s-]*(?:minute|min|menit)")
-_DURATION = re.compile(
+_NUMBER_MINUTES = rx.compile(r"\d[\s-]*(?:minute|min|menit)")
+_DURATION = rx.compile(
     r"(?:\(|durasi\s*:?\s*(?:sekitar\s+|kurang lebih\s+|±\s*)?|duration\s*:?\s*|selama\s+|"
     r"(?:will\s+)?lasts?\s+(?:about\s+|approximately\s+|around\s+)?|approximately\s+|approx\.?\s+)"
     r"(\d{2,3})[\s-]*(?:minutes|minute|mins?|menit)(?![\w])(?!\s+(?:early|before|sebelum|lebih))"

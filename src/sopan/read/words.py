@@ -9,6 +9,7 @@ import re
 from functools import cache
 from typing import Any
 
+from sopan import rx
 from sopan.data import load_yaml
 
 
@@ -21,8 +22,9 @@ def words() -> dict[str, Any]:
 
 
 def alternation(items: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first (so longer names win)."""
-    ordered = sorted({str(i) for i in items}, key=len, reverse=True)
+    """A regex alternation of literal phrases, longest first (so longer names win), the same
+    text in every process (a set's order is not: `rx` keeps patterns by their text)."""
+    ordered = sorted({str(i) for i in items}, key=lambda i: (-len(i), i))
     return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in ordered)
 
 
@@ -63,4 +65,4 @@ def phrases(key: str, sub: str | None = None) -> list[str]:
 def phrase_re(key: str, sub: str | None = None) -> re.Pattern[str]:
     """A case-insensitive word-bounded regex matching any phrase of a list (see `phrases`)."""
     items = phrases(key, sub)
-    return re.compile(r"(?<![\w])(?:" + alternation(items) + r")(?![\w])", re.IGNORECASE)
+    return rx.compile(r"(?<![\w])(?:" + alternation(items) + r")(?![\w])", re.IGNORECASE)

@@ -7,10 +7,11 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from sopan import rx
 from sopan.lint.context import Context, Hit
 from sopan.lint.text import data
 
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)|\n")
+_SENTENCE_END = rx.compile(r"(?<!\d)[.!?](?!\d)|\n")
 
 
 def _norm(value: str) -> str:
@@ -19,7 +20,7 @@ def _norm(value: str) -> str:
 
 @lru_cache(maxsize=1)
 def _reference() -> re.Pattern[str]:
-    return re.compile(str(data("calendar.yaml")["reference_pattern"]).strip(), re.IGNORECASE)
+    return rx.compile(str(data("calendar.yaml")["reference_pattern"]).strip(), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -28,10 +29,10 @@ def _alternative_cue() -> re.Pattern[str]:
         r"\s+".join(map(re.escape, str(c).split()))
         for c in data("calendar.yaml")["alternative_cues"]
     ]
-    return re.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
+    return rx.compile(r"\b(?:" + "|".join(cues) + r")", re.IGNORECASE)
 
 
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-\u2022*]|\d+[.)])[ \t]+")
+_LIST_ITEM = rx.compile(r"[ \t]*(?:[-\u2022*]|\d+[.)])[ \t]+")
 
 
 def _proposal(text: str, sentence: tuple[int, int]) -> bool:
@@ -98,7 +99,7 @@ def _date_text(moment: datetime, language: str) -> str:
     return format_date(moment, data("calendar.yaml")["suggested_date"][language], locale=language)
 
 
-_PLACE = re.compile(r"^[^\W\d_][\w .'-]{0,40},$")
+_PLACE = rx.compile(r"^[^\W\d_][\w .'-]{0,40},$")
 
 
 def _letter_date(text: str, start: int, end: int) -> bool:
@@ -191,7 +192,7 @@ def _bapak_or_ibu() -> dict[str, str]:
     return {str(k).strip("."): str(v) for k, v in table.items() if v in ("Bapak", "Ibu")}
 
 
-_BAPAK_IBU = re.compile(r"\bBapak\s*/\s*Ibu\b", re.IGNORECASE)
+_BAPAK_IBU = rx.compile(r"\bBapak\s*/\s*Ibu\b", re.IGNORECASE)
 
 
 def known_honorific(ctx: Context) -> list[Hit]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from sopan import rx
 from sopan.lint.context import Context, Hit
 
 
@@ -25,7 +26,7 @@ def new_employer(ctx: Context) -> list[Hit]:
     name = (ctx.new_employer or "").strip()
     if len(name) < 2:
         return []
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    pattern = rx.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
     return [Hit(m.start(), m.end(), None, {"employer": name}) for m in pattern.finditer(ctx.text)]
 
 
