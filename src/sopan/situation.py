@@ -1,6 +1,6 @@
 """The user's situation from plain values (flags, form fields): validated, with defaults.
 
-Pure: the click options live in `situation_cli.py`, so the web layer can reuse this part.
+Pure: the command-line options live in `situation_cli.py`, so the web layer can reuse this part.
 """
 
 from __future__ import annotations

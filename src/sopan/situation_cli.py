@@ -1,11 +1,9 @@
-"""The situation flags as one reusable click decorator, shared by `sopan plan` and `sopan draft`."""
+"""The situation flags, added the same way to `sopan plan` and `sopan draft`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import click
+from argparse import ArgumentParser, Namespace
+from typing import TYPE_CHECKING, Any
 
 from sopan.names import INTENTS, REASONS
 from sopan.situation import DETAILS, INTERESTS
@@ -13,9 +11,7 @@ from sopan.situation import DETAILS, INTERESTS
 if TYPE_CHECKING:
     from sopan.app import Choices
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-#: Parameter names the decorator adds; `choices_from_click` consumes exactly these.
+#: The arguments `add_situation` adds; `choices_from_args` reads exactly these.
 SITUATION_PARAMS: tuple[str, ...] = (
     "intent",
     "reason",
@@ -27,36 +23,39 @@ SITUATION_PARAMS: tuple[str, ...] = (
 )
 
 
-def situation_options(func: F) -> F:
+def add_situation(parser: ArgumentParser) -> None:
     """Add --intent, --reason, --interest, --confirmed/--unconfirmed, --detail, --reason-text,
     --not-before."""
-    options = [
-        click.option("--intent", type=click.Choice(INTENTS), help="What you want to do."),
-        click.option("--reason", type=click.Choice(REASONS), help="Why (sopan never invents one)."),
-        click.option(
-            "--interest", type=click.Choice(INTERESTS), help="Do you still want this job?"
-        ),
-        click.option(
-            "--confirmed/--unconfirmed",
-            default=None,
-            help="Whether you had already confirmed you would attend.",
-        ),
-        click.option("--detail", type=click.Choice(DETAILS), help="How much of the reason to say."),
-        click.option("--reason-text", help="Your reason in your own words."),
-        click.option(
-            "--not-before",
-            metavar="YYYY-MM-DD",
-            help="The first day you can attend again (no slot is proposed earlier).",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    parser.add_argument("--intent", choices=INTENTS, help="What you want to do.")
+    parser.add_argument("--reason", choices=REASONS, help="Why (sopan never invents one).")
+    parser.add_argument("--interest", choices=INTERESTS, help="Do you still want this job?")
+    confirmed = parser.add_mutually_exclusive_group()
+    confirmed.add_argument(
+        "--confirmed",
+        dest="confirmed",
+        action="store_true",
+        default=None,
+        help="You had already confirmed you would attend.",
+    )
+    confirmed.add_argument(
+        "--unconfirmed",
+        dest="confirmed",
+        action="store_false",
+        default=None,
+        help="You had not confirmed yet.",
+    )
+    parser.add_argument("--detail", choices=DETAILS, help="How much of the reason to say.")
+    parser.add_argument("--reason-text", metavar="TEXT", help="Your reason in your own words.")
+    parser.add_argument(
+        "--not-before",
+        metavar="YYYY-MM-DD",
+        help="The first day you can attend again (no slot is proposed earlier).",
+    )
 
 
-def choices_from_click(flags: dict[str, Any], **extra: Any) -> Choices:
-    """Take the situation flags out of `flags` as the user's `Choices` (None: not given)."""
+def choices_from_args(args: Namespace, **extra: Any) -> Choices:
+    """The situation flags of `args` as the user's `Choices` (None: not given)."""
     from sopan.app import Choices
 
-    values = {name: flags.pop(name, None) for name in SITUATION_PARAMS}
+    values: dict[str, Any] = {name: getattr(args, name, None) for name in SITUATION_PARAMS}
     return Choices(**values, **extra)

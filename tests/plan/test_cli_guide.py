@@ -47,7 +47,7 @@ def test_guide_unknown_id_is_one_line(run_cli: Run) -> None:
 def test_plan_command_offers_the_situation_flags(run_cli: Run) -> None:
     result = run_cli("plan", "--help")
     assert result.returncode == 0, result.stderr
-    for flag in ("--intent", "--reason", "--interest", "--confirmed / --unconfirmed", "--detail",
+    for flag in ("--intent", "--reason", "--interest", "--confirmed", "--unconfirmed", "--detail",
                  "--reason-text", "--calendar", "--now", "--json", "--lang"):  # fmt: skip
         assert flag in result.stdout, flag
 

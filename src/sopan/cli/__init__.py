@@ -6,10 +6,8 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-import click
-
-# Importing the command modules registers their commands on the group.
-from sopan.cli import (  # noqa: F401
+from sopan import __version__
+from sopan.cli import (
     calendars,
     drafting,
     linting,
@@ -19,13 +17,24 @@ from sopan.cli import (  # noqa: F401
     reading,
     web,
 )
-from sopan.cli.base import cli
+from sopan.cli.base import Aborted, Commands, echo
 from sopan.errors import SopanError
 
 if TYPE_CHECKING:
     from sopan.plan_words import Words
 
-__all__ = ["cli", "main"]
+__all__ = ["commands", "main"]
+
+
+def commands() -> Commands:
+    """The `sopan` command line, every command registered."""
+    found = Commands(
+        "sopan: decline, cancel or reschedule a job interview courteously.", __version__
+    )
+    # in the order a person meets them: read, plan, draft, check, then the rest
+    for module in (reading, planning, drafting, linting, calendars, outbox, profile, web):
+        module.register(found)
+    return found
 
 
 def _words() -> Words:
@@ -39,23 +48,20 @@ def _words() -> Words:
         return load_words("id", "views")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into one line and an exit code."""
     try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo(_words().text("cli", "aborted"), err=True)
+        commands().run(argv)
+    except Aborted:
+        echo(_words().text("cli", "aborted"), err=True)
         sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
     except SopanError as exc:
-        click.echo(f"sopan: {exc}", err=True)
+        echo(f"sopan: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # the last line of defence: a person never sees a traceback
         if os.environ.get("SOPAN_DEBUG"):
             raise
-        click.echo(f"sopan: internal error: {type(exc).__name__}: {exc}", err=True)
+        echo(f"sopan: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(70)

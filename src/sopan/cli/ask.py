@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import click
+from sopan.cli.base import echo, prompt
 
 if TYPE_CHECKING:
     from sopan.app import Asker, Question
@@ -23,22 +23,14 @@ class TerminalAsker:
         from sopan.read.show import describe
 
         lines = describe(inv, now=self.now, user_tz=self.user_tz, language=self.language)
-        click.echo("\n".join(lines) + "\n", err=True)
+        echo("\n".join(lines) + "\n", err=True)
 
     def ask(self, question: Question) -> str | None:
         """One question; a choice is answered by its number or its text."""
-        click.echo(question.text, err=True)
+        echo(question.text, err=True)
         for number, choice in enumerate(question.choices, 1):
-            click.echo(f"  {number}. {choice}", err=True)
-        answer = str(
-            click.prompt(
-                ">",
-                default=question.default or "",
-                show_default=False,
-                prompt_suffix=" ",
-                err=True,
-            )
-        ).strip()
+            echo(f"  {number}. {choice}", err=True)
+        answer = prompt(">", default=question.default or "").strip()
         if not answer:
             return None
         if answer.isdigit() and 1 <= int(answer) <= len(question.choices):

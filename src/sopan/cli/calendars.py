@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
+from argparse import Namespace
 from typing import Any
 
-import click
-
 from sopan.cli.base import (
-    calendar_option,
-    cli,
+    Commands,
+    add_calendars,
+    add_json,
+    add_now,
+    add_sets,
+    echo,
     echo_json,
     note,
-    now_option,
     parse_now,
-    set_option,
 )
 
 
@@ -23,21 +25,50 @@ def _duration(text: str, flag: str) -> Any:
     return duration_of(text, flag)
 
 
-@cli.command()
-@calendar_option
-@click.option("--from", "from_text", metavar="ISO-8601", help="Start of the window (default: now).")
-@click.option("--to", "to_text", metavar="ISO-8601", help="End of the window (default: +10 days).")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds to wait for a server.")
-@now_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def busy(
-    calendars: tuple[str, ...],
-    from_text: str | None,
-    to_text: str | None,
-    timeout: float,
-    now_text: str | None,
-    as_json: bool,
-) -> None:
+def _count(text: str) -> int:
+    """How many slots: a whole number from 1 to 20."""
+    if not text.isdigit() or not 1 <= int(text) <= 20:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1 to 20")
+    return int(text)
+
+
+def register(commands: Commands) -> None:
+    """Add `sopan busy` and `sopan slots`."""
+    parser = commands.add("busy", busy)
+    add_calendars(parser)
+    parser.add_argument(
+        "--from", dest="from_text", metavar="ISO-8601", help="Start of the window (default: now)."
+    )
+    parser.add_argument(
+        "--to", dest="to_text", metavar="ISO-8601", help="End of the window (default: +10 days)."
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, help="Seconds to wait for a server (default: 10)."
+    )
+    add_now(parser)
+    add_json(parser, "Print JSON.")
+
+    parser = commands.add("slots", slots)
+    # The reader names a missing file or a folder in one line.
+    parser.add_argument("file", metavar="FILE", nargs="?")
+    parser.add_argument("--count", type=_count, default=3, help="How many (1–20, default: 3).")
+    parser.add_argument("--within", default="10d", help="How far ahead to look (default: 10d).")
+    parser.add_argument(
+        "--duration", help="Slot length, e.g. 60m (default: the interview's own length)."
+    )
+    add_calendars(parser)
+    add_sets(parser)
+    parser.add_argument(
+        "--at", dest="at_text", metavar="ISO-8601", help="The interview's time, without FILE."
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, help="Seconds to wait for a server (default: 10)."
+    )
+    add_now(parser)
+    add_json(parser, "Print [{start, end}, …], best first.")
+
+
+def busy(args: Namespace) -> None:
     """List busy times from your calendars."""
     from datetime import timedelta
 
@@ -48,46 +79,24 @@ def busy(
 
     config = load_config()
     tz = config.profile.timezone
-    start = parse_now(from_text or now_text, tz, "--from" if from_text else "--now")
-    end = parse_now(to_text, tz, "--to") if to_text else start + timedelta(days=10)
-    request = app.BusyRequest(start, end, calendars=calendars, timeout=timeout, config=config)
+    start = parse_now(args.from_text or args.now_text, tz, "--from" if args.from_text else "--now")
+    end = parse_now(args.to_text, tz, "--to") if args.to_text else start + timedelta(days=10)
+    request = app.BusyRequest(
+        start, end, calendars=tuple(args.calendars), timeout=args.timeout, config=config
+    )
     found, notes = app.busy_for(request)
     for remark in notes:
         note(remark)
-    if as_json:
+    if args.as_json:
         echo_json([busy_json(b, tz) for b in found])
         return
     for entry in found:
-        click.echo(busy_line(entry, tz, None, config.profile.language))
+        echo(busy_line(entry, tz, None, config.profile.language))
     if not found:
-        click.echo(load_words(config.profile.language, "views").text("calendar", "nothing_booked"))
+        echo(load_words(config.profile.language, "views").text("calendar", "nothing_booked"))
 
 
-@cli.command()
-# The reader names a missing file or a folder in one line; click's own check would
-# print its usage text as well.
-@click.argument("file", required=False)
-@click.option("--count", default=3, show_default=True, type=click.IntRange(1, 20))
-@click.option("--within", default="10d", show_default=True, help="How far ahead to look.")
-@click.option("--duration", help="Slot length, e.g. 60m (default: the interview's own length).")
-@calendar_option
-@set_option
-@click.option("--at", "at_text", metavar="ISO-8601", help="The interview's time, without FILE.")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds to wait for a server.")
-@now_option
-@click.option("--json", "as_json", is_flag=True, help="Print [{start, end}, …], best first.")
-def slots(
-    file: str | None,
-    count: int,
-    within: str,
-    duration: str | None,
-    calendars: tuple[str, ...],
-    sets: tuple[str, ...],
-    at_text: str | None,
-    timeout: float,
-    now_text: str | None,
-    as_json: bool,
-) -> None:
+def slots(args: Namespace) -> None:
     """Propose free slots to move an interview to (FILE: the invitation)."""
     from sopan import app
     from sopan.calendar.views import busy_line, recruiter_zone, slot_json, slot_line
@@ -96,31 +105,34 @@ def slots(
 
     config = load_config()
     tz, language = config.profile.timezone, config.profile.language
-    now = parse_now(now_text, tz)
+    now = parse_now(args.now_text, tz)
+    file = args.file
     request = app.SlotsRequest(
         now,
-        read=app.ReadRequest(file, now=now, corrections=sets, config=config) if file else None,
-        at=parse_now(at_text, tz, "--at") if at_text else None,
-        calendars=calendars,
-        count=count,
-        within=_duration(within, "--within"),
-        duration=_duration(duration, "--duration") if duration else None,
-        timeout=timeout,
+        read=app.ReadRequest(file, now=now, corrections=tuple(args.sets), config=config)
+        if file
+        else None,
+        at=parse_now(args.at_text, tz, "--at") if args.at_text else None,
+        calendars=tuple(args.calendars),
+        count=args.count,
+        within=_duration(args.within, "--within"),
+        duration=_duration(args.duration, "--duration") if args.duration else None,
+        timeout=args.timeout,
         config=config,
     )
     found = app.slots_for(request)
     for remark in found.notes:
         note(remark)
-    if as_json:
+    if args.as_json:
         echo_json([slot_json(s, tz) for s in found.slots])
         return
     other = recruiter_zone(found.invitation, tz)
     words = load_words(language, "views")
     if found.conflicts is not None:
-        click.echo(words.text("calendar", "conflicts" if found.conflicts else "no_conflict"))
+        echo(words.text("calendar", "conflicts" if found.conflicts else "no_conflict"))
         for entry in found.conflicts:
-            click.echo("  " + busy_line(entry, tz, other, language))
+            echo("  " + busy_line(entry, tz, other, language))
     for number, slot in enumerate(found.slots, 1):
-        click.echo(f"{number}. {slot_line(slot, tz, other, language)}")
+        echo(f"{number}. {slot_line(slot, tz, other, language)}")
     if not found.slots:
-        click.echo(words.text("calendar", "no_free_slot"))
+        echo(words.text("calendar", "no_free_slot"))

@@ -3,51 +3,47 @@
 from __future__ import annotations
 
 import sys
+from argparse import Namespace
 
-import click
-
-from sopan.cli.base import cli, echo_json, now_option, parse_now
+from sopan.cli.base import Commands, add_json, add_now, echo, echo_json, parse_now
 from sopan.names import CHANNELS, INTENTS, LANGUAGES
 from sopan.situation import DETAILS
 
 
-@cli.command("lint")
-@click.argument("file", metavar="FILE")
-@click.option(
-    "--invitation", "invitation_path", metavar="INV", help="Invitation file to check against."
-)
-@click.option(
-    "--action",
-    type=click.Choice(INTENTS),
-    help="What the reply does.",
-)
-@click.option(
-    "--channel",
-    type=click.Choice(CHANNELS),
-    help="Where the reply goes (default: read as an email).",
-)
-@click.option(
-    "--lang", "language", type=click.Choice(LANGUAGES), help="Language (default: detected)."
-)
-@click.option("--detail", type=click.Choice(DETAILS), help="How much of the reason to share.")
-@click.option("--new-employer", metavar="NAME", help="The employer whose offer you accepted.")
-@click.option(
-    "--rules", "rule_dirs", multiple=True, metavar="DIR", help="Also use the rule files in DIR."
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the JSON report.")
-@now_option
-def lint_command(
-    file: str,
-    invitation_path: str | None,
-    action: str | None,
-    channel: str | None,
-    language: str | None,
-    detail: str | None,
-    new_employer: str | None,
-    rule_dirs: tuple[str, ...],
-    as_json: bool,
-    now_text: str | None,
-) -> None:
+def register(commands: Commands) -> None:
+    """Add `sopan lint`."""
+    parser = commands.add("lint", lint_command)
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument(
+        "--invitation",
+        dest="invitation_path",
+        metavar="INV",
+        help="Invitation file to check against.",
+    )
+    parser.add_argument("--action", choices=INTENTS, help="What the reply does.")
+    parser.add_argument(
+        "--channel", choices=CHANNELS, help="Where the reply goes (default: read as an email)."
+    )
+    parser.add_argument(
+        "--lang", dest="language", choices=LANGUAGES, help="Language (default: detected)."
+    )
+    parser.add_argument("--detail", choices=DETAILS, help="How much of the reason to share.")
+    parser.add_argument(
+        "--new-employer", metavar="NAME", help="The employer whose offer you accepted."
+    )
+    parser.add_argument(
+        "--rules",
+        dest="rule_dirs",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="Also use the rule files in DIR.",
+    )
+    add_json(parser, "Print the JSON report.")
+    add_now(parser)
+
+
+def lint_command(args: Namespace) -> None:
     """Check a reply before it goes: moves, tone, letter conventions, spelling."""
     from sopan import app
     from sopan.config import load_config
@@ -61,27 +57,28 @@ def lint_command(
     except UserError:
         config, profile = load_config(), None
     invitation = None
-    if invitation_path is not None:
-        now = parse_now(now_text, config.profile.timezone)
-        invitation = app.ReadRequest(invitation_path, now=now, config=config)
+    if args.invitation_path is not None:
+        now = parse_now(args.now_text, config.profile.timezone)
+        invitation = app.ReadRequest(args.invitation_path, now=now, config=config)
+    options = LintOptions(
+        language=args.language,
+        action=args.action,
+        channel=args.channel,
+        detail=args.detail,
+        new_employer=args.new_employer,
+        profile=profile,
+    )
     report = app.lint_for(
         app.LintRequest(
-            source=file,
-            options=LintOptions(
-                language=language,
-                action=action,
-                channel=channel,
-                detail=detail,
-                new_employer=new_employer,
-                profile=profile,
-            ),
+            source=args.file,
+            options=options,
             invitation=invitation,
-            rule_dirs=rule_dirs,
+            rule_dirs=tuple(args.rule_dirs),
         )
     )
-    if as_json:
+    if args.as_json:
         echo_json(report.to_json())
     else:
-        click.echo(format_report(report, file, config.profile.language))
+        echo(format_report(report, args.file, config.profile.language))
     if report.has_errors:
         sys.exit(1)

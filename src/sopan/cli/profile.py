@@ -3,39 +3,44 @@
 from __future__ import annotations
 
 import sys
+from argparse import Namespace
 
-import click
-
-from sopan.cli.base import cli
+from sopan.cli.base import Commands, echo, prompt
 from sopan.errors import UserError
 from sopan.names import LANGUAGES
 
+_KEYS = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
 
-@cli.command()
-@click.option("--name", help="Your full name, as you sign letters.")
-@click.option("--email", help="Your email address.")
-@click.option("--phone", help="Your phone number.")
-@click.option("--linkedin", help="Your LinkedIn profile address.")
-@click.option("--city", help="Your home city (for travel estimates).")
-@click.option("--lang", "language", type=click.Choice(LANGUAGES), help="Preferred language.")
-@click.option("--timezone", "timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
-def init(**given: str | None) -> None:
+
+def register(commands: Commands) -> None:
+    """Add `sopan init`."""
+    parser = commands.add("init", init)
+    parser.add_argument("--name", help="Your full name, as you sign letters.")
+    parser.add_argument("--email", help="Your email address.")
+    parser.add_argument("--phone", help="Your phone number.")
+    parser.add_argument("--linkedin", help="Your LinkedIn profile address.")
+    parser.add_argument("--city", help="Your home city (for travel estimates).")
+    parser.add_argument("--lang", dest="language", choices=LANGUAGES, help="Preferred language.")
+    parser.add_argument("--timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
+
+
+def init(args: Namespace) -> None:
     """Write your profile into the config file (asks for what is not given)."""
     from sopan.config import config_path, load_config, profile_of, save_profile
     from sopan.plan_words import load_words
 
+    given: dict[str, str | None] = {key: getattr(args, key) for key in _KEYS}
     interactive = sys.stdin.isatty() and not any(given.values())
     # Asked in the language given, else the one of the profile in place (or the example's).
     asked_in = given.get("language") or load_config().profile.language
     words = load_words(asked_in if asked_in in LANGUAGES else "id", "views")
-    keys = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
-    prompts = {key: words.text("init", key) for key in keys}
+    prompts = {key: words.text("init", key) for key in _KEYS}
     defaults = {"language": "id", "timezone": "Asia/Jakarta"}
     values: dict[str, str] = {}
     for key, label in prompts.items():
         value = given.get(key)
         if value is None and interactive:
-            value = click.prompt(label, default=defaults.get(key, ""), show_default=True)
+            value = prompt(label, defaults.get(key, ""), show_default=True)
         value = value if value not in (None, "") else defaults.get(key)
         if value is not None:
             values[key] = value.strip()
@@ -43,4 +48,4 @@ def init(**given: str | None) -> None:
         raise UserError("init: a full name is needed (--name)")
     path = save_profile(profile_of(values, "init"), config_path())
     saved = load_words(values.get("language", "id"), "views")
-    click.echo(saved.text("init", "saved", path=str(path)))
+    echo(saved.text("init", "saved", path=str(path)))

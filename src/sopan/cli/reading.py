@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from argparse import Namespace
 
-import click
-
-from sopan.cli.base import cli, echo_json, now_option, parse_now, set_option
+from sopan.cli.base import Commands, add_json, add_now, add_sets, echo, echo_json, parse_now
 from sopan.errors import UserError
 
 
-@cli.command("read")
-@click.argument("file", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print the JSON contract.")
-@click.option(
-    "--mailbox", "mailbox", metavar="PATH", help="List the invitations in an .mbox or Maildir."
-)
-@set_option
-@now_option
-def read_command(
-    file: str | None,
-    as_json: bool,
-    mailbox: str | None,
-    sets: tuple[str, ...],
-    now_text: str | None,
-) -> None:
+def register(commands: Commands) -> None:
+    """Add `sopan read`."""
+    parser = commands.add("read", read_command)
+    parser.add_argument("file", nargs="?", metavar="FILE")
+    add_json(parser, "Print the JSON contract.")
+    parser.add_argument(
+        "--mailbox", metavar="PATH", help="List the invitations in an .mbox or Maildir."
+    )
+    add_sets(parser)
+    add_now(parser)
+
+
+def read_command(args: Namespace) -> None:
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
     from sopan import app
     from sopan.config import load_config
@@ -32,27 +28,30 @@ def read_command(
 
     config = load_config()
     profile = config.profile
-    now = parse_now(now_text, profile.timezone)
-    if mailbox:
-        found = app.mailbox_for(app.MailboxRequest(Path(mailbox), now=now, config=config))
-        if as_json:
+    now = parse_now(args.now_text, profile.timezone)
+    if args.mailbox:
+        from pathlib import Path
+
+        found = app.mailbox_for(app.MailboxRequest(Path(args.mailbox), now=now, config=config))
+        if args.as_json:
             echo_json([invitation_json(inv) for inv in found])
         else:
             from sopan.plan_words import load_words
             from sopan.read.show import mailbox_line
 
             for inv in found:
-                click.echo(mailbox_line(inv, profile.language))
+                echo(mailbox_line(inv, profile.language))
             words = load_words(profile.language, "views")
-            click.echo(words.text("read", "count", count=len(found)))
+            echo(words.text("read", "count", count=len(found)))
         return
-    if not file:
+    if not args.file:
         raise UserError("read: give a FILE (or --mailbox PATH)")
-    inv = app.read_for(app.ReadRequest(file, now=now, corrections=sets, config=config)).invitation
-    if as_json:
+    request = app.ReadRequest(args.file, now=now, corrections=tuple(args.sets), config=config)
+    inv = app.read_for(request).invitation
+    if args.as_json:
         echo_json(invitation_json(inv))
     else:
         from sopan.read.show import describe  # the human view (Babel) only when it is shown
 
         lines = describe(inv, now=now, user_tz=profile.timezone, language=profile.language)
-        click.echo("\n".join(lines))
+        echo("\n".join(lines))

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import click
+from argparse import Namespace
 
-from sopan.cli.base import cli, now_option
+from sopan.cli.base import Commands, add_now, echo
 
 
-@cli.command()
-@click.option("--port", type=int, help="Port to listen on (default: a free one).")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
-@now_option
-def web(port: int | None, host: str, no_browser: bool, now_text: str | None) -> None:
+def register(commands: Commands) -> None:
+    """Add `sopan web`."""
+    parser = commands.add("web", web)
+    parser.add_argument("--port", type=int, help="Port to listen on (default: a free one).")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="Address to listen on (default: 127.0.0.1)."
+    )
+    parser.add_argument("--no-browser", action="store_true", help="Do not open the browser.")
+    add_now(parser)
+
+
+def web(args: Namespace) -> None:
     """Start the web app on this machine and print its address; Ctrl-C stops it.
 
     Nothing is sent from it: the replies are downloaded or opened in your own apps.
@@ -21,11 +27,11 @@ def web(port: int | None, host: str, no_browser: bool, now_text: str | None) -> 
     from sopan.config import load_config
     from sopan.web.server import serve
 
-    now = parse_now(now_text, load_config().profile.timezone) if now_text else None
+    now = parse_now(args.now_text, load_config().profile.timezone) if args.now_text else None
     serve(
-        host=host,
-        port=port,
-        open_browser=not no_browser,
-        say=lambda line: click.echo(line, err=line.startswith("warning")),
+        host=args.host,
+        port=args.port,
+        open_browser=not args.no_browser,
+        say=lambda line: echo(line, err=line.startswith("warning")),
         now=now,
     )
