@@ -34,17 +34,23 @@ def imported(*args: str) -> set[str]:
     return names | {n.split(".")[0] for n in names}  # full names and their top packages
 
 
+#: the use cases' modules other than reading's (their request and result types cost time)
+OTHER_USE_CASES = tuple(f"sopan.app.{m}" for m in ("planning", "drafting", "calendars", "outbox"))
+
+
 def test_help_imports_none_of_the_heavy_libraries() -> None:
-    # nor the value classes: the choices are named from sopan.names
-    assert imported("--help").isdisjoint((*HEAVY, "sopan.model", "sopan.read"))
+    # nor the value classes (the choices are named from sopan.names), the use cases or click
+    mods = imported("--help")
+    assert mods.isdisjoint((*HEAVY, "sopan.model", "sopan.read", "sopan.app", "click"))
+    assert "argparse" in mods
 
 
 def test_reading_a_plain_email_needs_no_letter_calendar_or_spelling_library() -> None:
     mods = imported(
         "read", str(EXAMPLES / "undangan_wawancara_id.eml"), "--now", "2026-11-20T09:00+07:00"
     )
-    assert "sopan" in mods
-    assert mods.isdisjoint(("reportlab", "docx", "holidays", "hunspell", "pypdf"))
+    assert "sopan.app.reading" in mods
+    assert mods.isdisjoint(("reportlab", "docx", "holidays", "hunspell", "pypdf", *OTHER_USE_CASES))
 
 
 def test_linting_a_text_reply_loads_neither_compose_nor_the_calendar(tmp_path: Path) -> None:
@@ -53,3 +59,12 @@ def test_linting_a_text_reply_loads_neither_compose_nor_the_calendar(tmp_path: P
     mods = imported("lint", str(reply), "--lang", "id")
     assert "sopan.lint.engine" in mods
     assert mods.isdisjoint(("reportlab", "docx", "icalendar", "holidays", "pypdf", "sopan.compose"))
+    assert mods.isdisjoint(OTHER_USE_CASES)
+
+
+def test_every_use_case_name_is_found_in_its_module() -> None:
+    from sopan import app
+
+    assert sorted(app.__all__) == sorted(app._WHERE)
+    for name in app.__all__:
+        assert getattr(app, name) is not None, name

@@ -10,7 +10,6 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -85,7 +84,9 @@ def _check_no_secrets(data: Mapping[str, Any], origin: str) -> None:
 
 def example_config() -> Config:
     """The bundled example profile used by the demo when no config exists."""
-    text = resources.files("sopan.data").joinpath("example_config.toml").read_text("utf-8")
+    from sopan.data import data_path
+
+    text = data_path("example_config.toml").read_text("utf-8")
     data = _parse(text, "example config")
     return Config(_profile_from(data, "example config"), data, None, True)
 

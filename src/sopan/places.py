@@ -15,10 +15,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from sopan import rx
+from sopan.data import data_path
 
 EARTH_RADIUS_KM = 6371.0
 #: Straight-line distance up to which a trip on the same island is made by road.
@@ -70,7 +70,7 @@ class Travel:
 @lru_cache(maxsize=1)
 def load_places() -> tuple[Place, ...]:
     """Every city in the shipped table."""
-    text = resources.files("sopan.data.places").joinpath("id_cities.csv").read_text("utf-8")
+    text = data_path("places", "id_cities.csv").read_text("utf-8")
     rows = csv.DictReader(io.StringIO("".join(ln for ln in text.splitlines(True) if ln[:1] != "#")))
     return tuple(
         Place(
@@ -123,7 +123,7 @@ def _first_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    text = resources.files("sopan.data.places").joinpath("common_words.txt").read_text("utf-8")
+    text = data_path("places", "common_words.txt").read_text("utf-8")
     return frozenset(_norm(ln) for ln in text.splitlines() if ln.strip() and ln[:1] != "#")
 
 

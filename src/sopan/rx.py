@@ -13,10 +13,11 @@ cache cannot be read or written, `compile` is `re.compile`: the cache only saves
 
 from __future__ import annotations
 
-import marshal
 import re
 import sys
 from typing import Any, AnyStr
+
+from sopan.memo import DiskMemo
 
 _sre: Any
 try:  # CPython's engine; elsewhere every pattern goes through re.compile
@@ -26,13 +27,16 @@ except ImportError:  # pragma: no cover - other interpreters
 
 #: bumped when what an entry holds changes shape
 _FORMAT = 1
-#: entries kept at most; a file grown past this (patterns of old versions) starts again
-_MOST = 3000
 
 #: (pattern, flags) → (flags, code, groups, groupindex, indexgroup), as `_sre.compile` takes them
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_entries: dict[tuple[str | bytes, int], Entry] | None = None
-_added = False
+
+
+def _name() -> str:
+    return f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{_FORMAT}"
+
+
+MEMO = DiskMemo("patterns", _name)
 
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -40,26 +44,19 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
 
     An invalid pattern raises `re.error`, as `re.compile` does.
     """
-    global _added
     if _sre is None:
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
-    entries = _loaded()
-    entry = entries.get(key)
+    entry = MEMO.get(key)
     if entry is None:
         try:
             entry = _build(pattern, key[1])
         except Exception:  # an invalid pattern (re.compile raises re.error) or other internals
             return re.compile(pattern, flags)
-        entries[key] = entry
-        if not _added:
-            _added = True
-            import atexit
-
-            atexit.register(_save)
+        MEMO.put(key, entry)
     try:
         compiled: re.Pattern[AnyStr] = _sre.compile(pattern, *entry)
-    except Exception:
+    except Exception:  # a damaged entry: the engine checks the code it is given
         return re.compile(pattern, flags)
     return compiled
 
@@ -81,41 +78,3 @@ def _build(pattern: str | bytes, flags: int) -> Entry:
         groupindex,
         tuple(indexgroup),
     )
-
-
-def _path() -> Any:
-    from sopan.files import cache_dir
-
-    engine = f"{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-{_FORMAT}"
-    return cache_dir("patterns") / f"{engine}.marshal"
-
-
-def _loaded() -> dict[tuple[str | bytes, int], Entry]:
-    """This process's entries: the cache file's, read once."""
-    global _entries
-    if _entries is None:
-        _entries = _read()
-    return _entries
-
-
-def _read() -> dict[tuple[str | bytes, int], Entry]:
-    try:
-        saved = marshal.loads(_path().read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return saved if isinstance(saved, dict) else {}
-
-
-def _save() -> None:
-    """Write this process's entries, with those another process saved meanwhile."""
-    if not _entries:
-        return
-    merged = {**_read(), **_entries}
-    if len(merged) > _MOST:
-        merged = dict(_entries)
-    try:
-        from sopan.files import write_private
-
-        write_private(_path(), marshal.dumps(merged))
-    except (OSError, ValueError):
-        pass  # a read-only home: the next process compiles again

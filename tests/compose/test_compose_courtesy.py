@@ -190,7 +190,7 @@ def test_sms_and_whatsapp_only_to_a_mobile_and_no_call_without_a_number() -> Non
 
 
 def test_a_chat_invitation_with_no_email_writes_no_email(tmp_path: Path) -> None:
-    from sopan.app import _channels
+    from sopan.app.drafting import _channels
 
     inv = replace(
         invitation("id"),

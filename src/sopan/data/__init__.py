@@ -8,11 +8,9 @@ costs the parse.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import sys
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +23,16 @@ def load_yaml(*parts: str) -> Any:
 
     Callers get their own copy: nothing they change reaches another caller.
     """
-    node = resources.files(__name__)
-    for part in parts:
-        node = node.joinpath(part)
-    return parsed(node.read_text("utf-8"), "yaml", _safe_load)
+    return parsed(data_path(*parts).read_text("utf-8"), "yaml", _safe_load)
+
+
+def data_path(*parts: str) -> Path:
+    """The packaged file or folder `sopan/data/<parts…>`.
+
+    sopan is installed as files (a wheel, or the source tree), so its folder is found from
+    this module's path; `importlib.resources` would cost its import (5 ms) at every start.
+    """
+    return Path(__file__).parent.joinpath(*parts)
 
 
 def _safe_load(text: str) -> Any:
@@ -52,10 +56,9 @@ def parsed(text: str, kind: str, parse: Callable[[str], Any]) -> Any:
 
 
 def _from_disk(text: str, kind: str, parse: Callable[[str], Any]) -> bytes:
-    key = hashlib.blake2b(
-        f"{_CACHE_FORMAT}/{kind}/{sys.version_info[:2]}/{marshal.version}\0{text}".encode(),
-        digest_size=16,
-    ).hexdigest()
+    from sopan.memo import digest
+
+    key = digest(f"{_CACHE_FORMAT}/{kind}/{sys.version_info[:2]}/{marshal.version}\0{text}")
     path = _cache_folder() / f"{key}.marshal"
     try:
         saved = path.read_bytes()

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -339,5 +338,7 @@ def load_rules_from(
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
     """The rules shipped in `sopan/data/rules/`, loaded and compiled once."""
-    folder = resources.files("sopan.data").joinpath("rules")
-    return load_rules_from([Path(str(folder))], cached=True)
+    from sopan.data import data_path
+
+    folder = data_path("rules")
+    return load_rules_from([folder], cached=True)

@@ -3,6 +3,10 @@
 Hunspell through its C library: ~2 µs a word, dictionaries load in ~35 ms (see bench/lint.py).
 Words the dictionaries do not know but that belong in job mail (interview, HRD, Zoom, …) are
 data in `sopan/data/lint/spelling.yaml`.
+
+What the dictionaries said of a word is kept in the cache folder (`sopan.memo`, 0600, named
+after the dictionary files' sizes and dates), so a reply whose words were all checked before
+is linted without loading Hunspell; a new or updated dictionary starts a new file.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sopan.lint.text import data
+from sopan.memo import DiskMemo, digest
 
 DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DICT_NAMES = {"id": "id_ID", "en": "en_US"}
@@ -39,6 +44,23 @@ def speller(language: str) -> _Speller | None:
     return None
 
 
+def _dictionaries() -> str:
+    """The dictionary files there are, by path, size and date: the memo's name."""
+    found = []
+    for folder in DICT_DIRS:
+        for name in DICT_NAMES.values():
+            for path in (folder / f"{name}.dic", folder / f"{name}.aff"):
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest("\n".join(found))
+
+
+MEMO = DiskMemo("spelling", _dictionaries, most=50_000)
+
+
 @lru_cache(maxsize=2)
 def allowed_words(language: str) -> frozenset[str]:
     """Words accepted in `language` beyond the dictionary (lower case)."""
@@ -49,9 +71,18 @@ def allowed_words(language: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _known(language: str, word: str) -> bool:
+    kept = MEMO.get(("known", language, word))
+    if kept is not None:
+        return bool(kept)
     check = speller(language)
     if check is None:
-        return True
+        return True  # no dictionary: nothing to keep
+    known = _in_dictionaries(check, language, word)
+    MEMO.put(("known", language, word), known)
+    return known
+
+
+def _in_dictionaries(check: _Speller, language: str, word: str) -> bool:
     try:
         if check.spell(word):
             return True
@@ -153,6 +184,9 @@ def _compound(stem: str) -> bool:
 @lru_cache(maxsize=256)
 def suggest(word: str, language: str) -> str | None:
     """The dictionary's first suggestion for a misspelt word, or None."""
+    kept = MEMO.get(("suggest", language, word))
+    if kept is not None:
+        return str(kept) or None
     check = speller(language)
     if check is None:
         return None
@@ -160,4 +194,5 @@ def suggest(word: str, language: str) -> str | None:
         options = check.suggest(word)
     except UnicodeEncodeError:
         return None
+    MEMO.put(("suggest", language, word), options[0] if options else "")
     return options[0] if options else None

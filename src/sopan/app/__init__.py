@@ -1,0 +1,131 @@
+"""The use cases: the one place that sequences the stages. CLI and web call these and nothing
+else, each with one request value, and print or render the one result value they get back.
+
+    read_for   source + corrections                → the invitation, every fact with its source
+    plan_for   read + the user's choices + calendars → situation, busy times, slots, plan
+    draft_for  plan + channels                       → drafts, their lint reports, files written
+    slots_for  invitation or a time + calendars      → conflicts and free slots
+    busy_for   calendars + a window                  → busy times
+    lint_for   a reply (+ its invitation)            → the lint report
+    send_for, save_for, inbox_for, history_for, show_for, follow_ups_for → the store and mail
+
+Nothing here prints. What a person must decide goes through an `Asker`: in a terminal it
+asks, elsewhere (`NO_ASKER`) it answers nothing, and then a missing fact is written around,
+while an ambiguous date, a contradiction or an 'other' reason without words is a one-line
+`UserError` (exit 2). `now` always comes in with the request.
+
+Each use case lives in the module of its stage (`reading`, `planning`, `drafting`,
+`calendars`, `linting`, `outbox`); `sopan.app.X` imports X's module the first time it is
+asked for, so that `sopan read` builds the request and result types of reading and not those
+of sending (a frozen dataclass costs about a millisecond to create).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sopan.app.base import NO_ASKER, Asker, Question
+    from sopan.app.calendars import (
+        BusyRequest,
+        SlotsRequest,
+        SlotsResult,
+        busy_for,
+        duration_of,
+        slots_for,
+    )
+    from sopan.app.drafting import (
+        DraftRequest,
+        DraftResult,
+        Measure,
+        Reviewed,
+        draft_for,
+        export_for,
+        review_for,
+    )
+    from sopan.app.linting import LintRequest, lint_for
+    from sopan.app.outbox import (
+        InboxRequest,
+        InboxRow,
+        SendRequest,
+        SendResult,
+        follow_ups_for,
+        history_for,
+        inbox_for,
+        save_for,
+        send_for,
+        show_for,
+    )
+    from sopan.app.planning import Choices, PlanRequest, PlanResult, plan_for
+    from sopan.app.reading import MailboxRequest, ReadRequest, ReadResult, mailbox_for, read_for
+
+#: each module of a use case → the public names it defines
+_MODULES = {
+    "base": ("NO_ASKER", "Asker", "Question"),
+    "reading": ("MailboxRequest", "ReadRequest", "ReadResult", "mailbox_for", "read_for"),
+    "planning": ("Choices", "PlanRequest", "PlanResult", "plan_for"),
+    "drafting": (
+        "DraftRequest", "DraftResult", "Measure", "Reviewed", "draft_for", "export_for",
+        "review_for",
+    ),
+    "calendars": (
+        "BusyRequest", "SlotsRequest", "SlotsResult", "busy_for", "duration_of", "slots_for",
+    ),
+    "linting": ("LintRequest", "lint_for"),
+    "outbox": (
+        "InboxRequest", "InboxRow", "SendRequest", "SendResult", "follow_ups_for",
+        "history_for", "inbox_for", "save_for", "send_for", "show_for",
+    ),
+}  # fmt: skip
+_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+
+__all__ = [
+    "NO_ASKER",
+    "Asker",
+    "BusyRequest",
+    "Choices",
+    "DraftRequest",
+    "DraftResult",
+    "InboxRequest",
+    "InboxRow",
+    "LintRequest",
+    "MailboxRequest",
+    "Measure",
+    "PlanRequest",
+    "PlanResult",
+    "Question",
+    "ReadRequest",
+    "ReadResult",
+    "Reviewed",
+    "SendRequest",
+    "SendResult",
+    "SlotsRequest",
+    "SlotsResult",
+    "busy_for",
+    "draft_for",
+    "duration_of",
+    "export_for",
+    "follow_ups_for",
+    "history_for",
+    "inbox_for",
+    "lint_for",
+    "mailbox_for",
+    "plan_for",
+    "read_for",
+    "review_for",
+    "save_for",
+    "send_for",
+    "show_for",
+    "slots_for",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """`sopan.app.X`: X from its module, imported now (PEP 562)."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sopan.app' has no attribute {name!r}")
+    value = getattr(import_module(f"sopan.app.{module}"), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,214 @@
+"""The drafts the plan needs, linted, written and kept; a review of edited drafts; export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sopan.app.base import NO_ASKER, Asker
+from sopan.app.planning import PlanRequest, PlanResult, plan_for
+from sopan.app.reading import ReadRequest
+from sopan.errors import UserError
+from sopan.model import CHANNELS, Draft, Invitation, Language, LintOptions, Plan
+
+if TYPE_CHECKING:
+    from sopan.lint import LintReport
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """Drafts to write: the plan request, which channels, and where the files go."""
+
+    plan: PlanRequest
+    channels: tuple[str, ...] = ()
+    language: str | None = None
+    variant: int = 0
+    linkedin_premium: bool = False
+    #: None: compose and lint only, write nothing
+    out_dir: Path | None = None
+    #: keep the invitation, the decision and the drafts in the store (`sopan history`)
+    store: bool = False
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    """The plan, every draft with its lint report, and the files written (saved first)."""
+
+    planned: PlanResult
+    drafts: tuple[Draft, ...]
+    reports: tuple[LintReport, ...]
+    files: tuple[Path, ...]
+    #: the store's id of the invitation, when it was recorded (`sopan send ID`)
+    stored: int | None = None
+
+
+def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
+    unknown = [c for c in req.channels if c != "all" and c not in CHANNELS]
+    if unknown:
+        raise UserError(f"--channel: '{unknown[0]}' is not one of all, {', '.join(CHANNELS)}")
+    if "all" in req.channels:
+        # every channel that can reach them: no email without an address, no text message
+        # to a landline, no call without a number
+        from sopan.plan import reachable
+
+        reach = reachable(inv)
+        wanted: list[str] = [c for c in CHANNELS if c in reach]
+    elif req.channels:
+        wanted = list(dict.fromkeys(req.channels))
+    else:
+        wanted = list(dict.fromkeys(step.channel for step in plan.steps))
+    if "call" in wanted and "voicemail" not in wanted:
+        # The call script sends an unanswered call to the voicemail script (C2.1).
+        wanted.insert(wanted.index("call") + 1, "voicemail")
+    return wanted
+
+
+def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
+    """The plan, then every draft it needs in the invitation's language (R2.1), saved before
+    it is shown, each linted."""
+    from sopan.compose import compose
+    from sopan.compose.files import draft_files, write_files
+    from sopan.lint import lint_draft
+
+    for given in req.plan.choices.attachments:
+        if not Path(given).is_file():
+            raise UserError(f"--attach: {given} is not a file")
+    planned = plan_for(replace(req.plan, strict=True), asker)
+    inv, sit, plan, profile = planned.invitation, planned.situation, planned.plan, planned.profile
+    wanted = _channels(req, plan, inv)
+    language: Language = "en" if (req.language or inv.language) == "en" else "id"
+    drafts = compose(
+        replace(plan, language=language),
+        inv,
+        sit,
+        profile,
+        now=req.plan.read.now,
+        channels=wanted,
+        variant=req.variant,
+        linkedin_limit=300 if req.linkedin_premium else 200,
+    )
+    files: list[Path] = []
+    built: list[tuple[str, bytes]] = []
+    if req.out_dir is not None or req.store:
+        # built once: the file written and the one kept for sending carry one Message-ID
+        built = draft_files(
+            drafts,
+            inv,
+            profile,
+            attachments=[Path(a) for a in req.plan.choices.attachments],
+            now=req.plan.read.now,
+        )
+    if req.out_dir is not None:
+        files = write_files(req.out_dir, built)
+    reports = tuple(lint_draft(d, _lint_options(planned)) for d in drafts)
+    stored = _record(planned, drafts, reports, built, req.plan.read) if req.store else None
+    return DraftResult(planned, tuple(drafts), reports, tuple(files), stored)
+
+
+def _record(
+    planned: PlanResult,
+    drafts: Sequence[Draft],
+    reports: Sequence[LintReport],
+    built: Sequence[tuple[str, bytes]],
+    read: ReadRequest,
+) -> int:
+    """Keep the invitation, the decision and each draft with its file; the invitation's id."""
+    from email import message_from_bytes
+
+    from sopan.store import Store
+    from sopan.views import invitation_json, plan_json
+
+    # each channel's file is named after it ("sms.txt"); the letter keeps its PDF, the one
+    # that prints as reviewed (the .docx is for editing)
+    files = {name.rsplit(".", 1)[0]: (name, data) for name, data in built if name != "letter.docx"}
+    rows = []
+    for draft, report in zip(drafts, reports, strict=True):
+        name, data = files.get(draft.channel, (None, None))
+        message_id = recipient = None
+        if draft.channel == "email" and data is not None:
+            head = message_from_bytes(data)
+            message_id, recipient = head.get("Message-ID"), head.get("To")
+        rows.append({
+            "channel": draft.channel, "text": draft.text, "subject": draft.subject,
+            "message_id": message_id, "recipient": recipient, "file_name": name, "file": data,
+            "lint": report.to_json(),
+        })  # fmt: skip
+    inv, sit = planned.invitation, planned.situation
+    situation = {"intent": sit.intent, "reason": sit.reason, "interest": sit.interest,
+                 "confirmed": sit.confirmed, "detail": sit.detail}  # fmt: skip
+    contact = {"name": inv.contact.name, "email": inv.contact.email, "phone": inv.contact.phone,
+               "company": inv.company, "linkedin": None}  # fmt: skip
+    return Store().record(
+        facts=invitation_json(inv), source=read.source, action=planned.plan.action,
+        situation=situation, plan=plan_json(planned.plan), drafts=rows, contact=contact,
+        now=read.now, subject=inv.subject,
+    )  # fmt: skip
+
+
+def _lint_options(planned: PlanResult) -> LintOptions:
+    """What a draft of this plan is linted against: the action, the invitation, the user."""
+    return LintOptions(
+        action=planned.plan.action,
+        invitation=planned.invitation,
+        profile=planned.profile,
+        detail=planned.situation.detail,
+        new_employer=planned.situation.new_employer,
+    )
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How long a draft is in its channel's own unit, against the channel's limit."""
+
+    unit: str  # "seconds" (spoken), "sms_segments", "chars"
+    value: float
+    limit: float | None = None
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One draft as the user edited it, its lint report and its length."""
+
+    draft: Draft
+    report: LintReport
+    measure: Measure | None
+
+
+def review_for(planned: PlanResult, drafts: Sequence[Draft]) -> tuple[Reviewed, ...]:
+    """Lint drafts as the user edited them, against the plan they answer, and measure them:
+    the voicemail and call in spoken seconds, an SMS in parts, a LinkedIn note in characters."""
+    from sopan.lint import lint_draft
+
+    options = _lint_options(planned)
+    return tuple(Reviewed(d, lint_draft(d, options), _measure(d)) for d in drafts)
+
+
+def _measure(draft: Draft) -> Measure | None:
+    from sopan.compose.bank import channel_spec
+
+    spec = channel_spec(draft.channel)
+    if draft.channel in ("voicemail", "call"):
+        from sopan.compose.core import speaking_seconds
+
+        limit = spec.max_seconds if draft.channel == "voicemail" else None
+        return Measure("seconds", speaking_seconds(draft.text, spec.rate(draft.language)), limit)
+    if draft.channel == "sms":
+        from sopan.lint.engine import GSM7, sms_segments
+
+        return Measure("sms_segments", sms_segments(draft.text, GSM7), 3)
+    if draft.channel == "linkedin":
+        return Measure("chars", len(draft.text), spec.max_chars or 200)
+    return None
+
+
+def export_for(
+    planned: PlanResult, drafts: Sequence[Draft], now: datetime
+) -> list[tuple[str, bytes]]:
+    """The drafts as files to take away (.eml, .docx, .pdf, .ics, .txt), as (name, bytes):
+    nothing is written and nothing is sent."""
+    from sopan.compose.files import draft_files
+
+    return draft_files(drafts, planned.invitation, planned.profile, now=now)

@@ -1,0 +1,335 @@
+"""What sopan keeps, sending a kept email exactly once, saving drafts, scanning an inbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sopan.app.base import NO_ASKER, Asker, Question, config_of, questions
+from sopan.app.reading import MailboxRequest, mailbox_for
+from sopan.errors import UserError
+
+if TYPE_CHECKING:
+    from sopan.config import Config
+    from sopan.deliver import Transport
+    from sopan.deliver.imap import Mailbox
+    from sopan.store import Store, StoredDraft
+
+
+def history_for() -> list[dict[str, Any]]:
+    """Every invitation kept, newest first, with its decision and what was sent."""
+    from sopan.store import Store
+
+    return Store().history()
+
+
+def show_for(invitation_id: int) -> dict[str, Any]:
+    """One invitation kept: its facts, drafts, outbox states, follow-ups and events."""
+    from sopan.store import Store
+
+    return Store().show(invitation_id)
+
+
+def follow_ups_for() -> list[dict[str, Any]]:
+    """What is still to do, soonest first (R7, C2.1, C3)."""
+    from sopan.store import Store
+
+    return Store().follow_ups()
+
+
+@dataclass(frozen=True)
+class SendRequest:
+    """Send a kept draft: the invitation's id in the store, which channel, and the user's
+    word (`yes` skips the question; `force` sends despite lint errors; `resolve` says what
+    became of an attempt whose outcome is unknown: "sent" or "failed")."""
+
+    invitation_id: int
+    now: datetime
+    channel: str = "email"
+    yes: bool = False
+    force: bool = False
+    resolve: str | None = None
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What became of the draft: "sent", or "resolved" (the user said what happened)."""
+
+    state: str
+    message_id: str
+    recipient: str
+    follow_ups: int = 0
+
+
+def send_for(
+    req: SendRequest, asker: Asker = NO_ASKER, transport: Transport | None = None
+) -> SendResult:
+    """Send one kept email draft exactly once.
+
+    Refused: a channel sopan cannot send, a draft for an interview already past, lint errors
+    (unless `force`), and a draft already sent or whose last attempt has an unknown outcome
+    (never retried by itself: the user says what happened, with `resolve`). The outbox row is
+    committed before the first byte goes out and settled when the server answers."""
+    from sopan.deliver import NotSent, OutcomeUnknown
+    from sopan.faults import crash_point
+    from sopan.store import Store
+
+    if req.channel != "email":
+        raise UserError(f"send: only email is sent by sopan; send the {req.channel} yourself")
+    store = Store()
+    kept = store.drafts_of(req.invitation_id)
+    draft = next((d for d in kept if d.channel == "email"), None)
+    if draft is None or draft.file is None or not draft.message_id:
+        raise UserError(f"send: invitation {req.invitation_id} has no email draft kept")
+    if req.resolve is not None:
+        return _resolve(store, draft, req)
+    if draft.interview_start is not None and draft.interview_start <= req.now:
+        raise UserError("send: the interview has already started; this draft is stale")
+    errors = [f for f in draft.lint.get("findings", []) if f.get("level") == "error"]
+    if errors and not req.force:
+        first = errors[0]["message"]
+        raise UserError(f"send: the draft has {len(errors)} lint error(s) ({first}); fix it, "
+                        "or send anyway with --force")  # fmt: skip
+    recipient = draft.recipient or ""
+    config = config_of(req.config)
+    chosen = transport
+    if chosen is None:
+        from sopan.deliver.smtp import SmtpTransport, smtp_password, smtp_settings
+
+        # a missing or bad [smtp] table stops before the outbox is touched
+        settings = smtp_settings(config)
+        chosen = SmtpTransport(settings, smtp_password(settings))
+    q = questions(config.profile.language)
+    if not req.yes:
+        shown = f"{q['send'].format(to=recipient, subject=draft.subject or '')}\n\n{draft.text}\n"
+        answer = asker.ask(Question("send", shown, ("yes", "no"), "no"))
+        if answer is None:
+            raise UserError("send: nobody to ask; add --yes to send without a question")
+        if answer != "yes":
+            raise UserError("send: not sent (you said no)")
+    claim = store.claim(draft, now=req.now)
+    if claim.state == "sending" and claim.owner_alive():
+        raise UserError(f"send: another sopan is sending it now ({claim.owner}); not sent twice")
+    if claim.state in ("sending", "unknown") and _in_sent(config, draft.message_id):
+        # the provider filed it: it went, whatever the last attempt heard
+        store.settle(draft, "sent", now=req.now, detail="found in the Sent folder")
+        claim = replace(claim, state="sent")
+    if claim.state == "sent":
+        raise UserError(f"send: already sent ({draft.message_id}); sopan never sends twice")
+    if claim.state in ("sending", "unknown"):
+        # only the user can say what became of it; in a terminal, ask
+        said = asker.ask(Question("resolve", q["send_unknown"].format(id=draft.message_id),
+                                  ("sent", "failed"), None))  # fmt: skip
+        if said == "sent":
+            store.settle(draft, "sent", now=req.now, detail="the user said so")
+            raise UserError(f"send: recorded as sent ({draft.message_id}); not sent again")
+        if said == "failed":
+            store.settle(draft, "failed", now=req.now, detail="the user said so")
+            claim = store.claim(draft, now=req.now)
+    if claim.state in ("sending", "unknown"):
+        raise UserError(
+            f"send: the last attempt's outcome is unknown ({draft.message_id}); look for it in "
+            f"your Sent folder, then run `sopan send {req.invitation_id} --resolve sent` or "
+            "`--resolve failed` (sopan never sends it again by itself)"
+        )
+    crash_point("after-claim")
+    sender = config.profile.email or ""
+    try:
+        chosen.send(draft.file, sender, _addresses(recipient))
+    except NotSent as exc:
+        store.settle(draft, "failed", now=req.now, detail=str(exc))
+        raise
+    except OutcomeUnknown as exc:
+        store.settle(draft, "unknown", now=req.now, detail=str(exc))
+        raise
+    crash_point("after-accept")
+    store.settle(draft, "sent", now=req.now)
+    crash_point("after-settle")
+    _file_in_sent(config, draft, store, req.now)
+    channels = {d.channel for d in kept}
+    count = _follow_ups(store, req.invitation_id, channels, req.now, config.profile.language)
+    return SendResult("sent", draft.message_id, recipient, count)
+
+
+def _addresses(header: str) -> list[str]:
+    from email.utils import getaddresses
+
+    return [address for _, address in getaddresses([header]) if address]
+
+
+def _resolve(store: Store, draft: StoredDraft, req: SendRequest) -> SendResult:
+    """The user's word on an attempt whose outcome was unknown."""
+    if req.resolve not in ("sent", "failed"):
+        raise UserError(f"--resolve: '{req.resolve}' is not 'sent' or 'failed'")
+    state = store.outbox_state(draft.id)
+    if state not in ("sending", "unknown"):
+        raise UserError(f"--resolve: the draft's outcome is not unknown (it is '{state}')")
+    store.settle(draft, req.resolve, now=req.now, detail="the user said so")
+    return SendResult("resolved", draft.message_id or "", draft.recipient or "")
+
+
+def _follow_ups(
+    store: Store, invitation_id: int, drafted: set[str], now: datetime, language: str
+) -> int:
+    """Follow-ups after the email is sent: a check for an answer after three working days
+    (R7), and the LinkedIn request when the plan has a LinkedIn note (C3)."""
+    q = questions(language)
+    due = now
+    added = 0
+    while added < 3:
+        due += timedelta(days=1)
+        if due.weekday() < 5:
+            added += 1
+    items = [("check_answer", due, q["follow_check"], "R7")]
+    for channel in ("sms", "whatsapp"):  # C2.1: the call and the email, then a text
+        if channel in drafted:
+            items.append((channel, now, q["follow_text"].format(channel=channel), "C2.1"))
+    if "linkedin" in drafted:
+        items.append(("linkedin", now + timedelta(days=1), q["follow_linkedin"], "C3"))
+    store.add_follow_ups(invitation_id, items)
+    return len(items)
+
+
+def _mailbox(config: Config) -> Mailbox | None:
+    """The configured IMAP mailbox, not yet connected (None when there is no [imap])."""
+    from sopan.deliver.imap import Mailbox, imap_password, imap_settings
+
+    settings = imap_settings(config)
+    return Mailbox(settings, imap_password(settings)) if settings else None
+
+
+def _in_sent(config: Config, message_id: str | None) -> bool:
+    """Whether the Sent folder of the configured mailbox holds this Message-ID."""
+    box = _mailbox(config)
+    if box is None or not message_id:
+        return False
+    with box as open_box:
+        return open_box.has(open_box.special("Sent"), message_id)
+
+
+def _file_in_sent(config: Config, draft: StoredDraft, store: Store, now: datetime) -> None:
+    """A copy in Sent, unless the provider filed one already (never two copies); a mailbox
+    that fails here costs only the copy: the message is sent and recorded."""
+    from sopan.errors import SopanError
+
+    box = _mailbox(config)
+    if box is None or draft.file is None or not draft.message_id:
+        return
+    try:
+        with box as open_box:
+            put = open_box.put_once(open_box.special("Sent"), draft.file, draft.message_id,
+                                    draft=False)  # fmt: skip
+        store.log("filed in Sent" if put else "already in Sent", now=now,
+                  invitation_id=draft.invitation_id, draft_id=draft.id)  # fmt: skip
+    except SopanError as exc:
+        store.log("not filed in Sent", now=now, invitation_id=draft.invitation_id,
+                  draft_id=draft.id, detail=str(exc))  # fmt: skip
+
+
+def save_for(invitation_id: int, config: Config | None = None) -> tuple[str, bool]:
+    """Put the kept email draft in the mailbox's Drafts folder (flagged \\Draft), once:
+    (the folder, whether it was put there now rather than found there)."""
+    from sopan.store import Store
+
+    chosen = config_of(config)
+    box = _mailbox(chosen)
+    if box is None:
+        raise UserError("save: no [imap] table with a host in the config file")
+    draft = next((d for d in Store().drafts_of(invitation_id) if d.channel == "email"), None)
+    if draft is None or draft.file is None or not draft.message_id:
+        raise UserError(f"save: invitation {invitation_id} has no email draft kept")
+    with box as open_box:
+        folder = open_box.special("Drafts")
+        return folder, open_box.put_once(folder, draft.file, draft.message_id, draft=True)
+
+
+@dataclass(frozen=True)
+class InboxRequest:
+    """A mailbox to scan: an IMAP address (`imaps://USER@HOST`), or a file or Maildir."""
+
+    now: datetime
+    imap: str | None = None
+    path: Path | None = None
+    folder: str = "INBOX"
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """One invitation in the mailbox: how urgent, whether answered, and how to answer."""
+
+    id: int | None
+    subject: str | None
+    company: str | None
+    start: datetime | None
+    hours_left: float | None
+    answered: bool
+    command: str
+
+
+def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) -> list[InboxRow]:
+    """The interview invitations in a mailbox, most urgent first. An IMAP folder is read
+    from where the last scan stopped (a UID cursor per UIDVALIDITY) and opened read-only;
+    what it found is kept, so a second scan reads only new mail."""
+    from sopan.read.mailbox import invitation_in
+    from sopan.store import Store
+    from sopan.views import invitation_json
+
+    config = config_of(req.config)
+    tz = config.profile.timezone
+    if req.imap is None:
+        if req.path is None:
+            raise UserError("inbox: give --imap imaps://USER@HOST or a mailbox PATH")
+        found = mailbox_for(MailboxRequest(req.path, req.now, config))
+        answered = Store().sent_replies([i.message_id for i in found if i.message_id])
+        rows = [
+            InboxRow(None, i.subject, i.company, i.start, _left(i.start, req.now),
+                     i.message_id in answered, f"sopan draft {req.path} --set company=…")
+            for i in found
+        ]  # fmt: skip
+        return _urgent_first(rows)
+    from sopan.deliver.imap import Mailbox, imap_password, settings_from_url
+
+    settings = settings_from_url(req.imap, config)
+    store = Store()
+    prefix = f"imap:{settings.account}/{req.folder}#"
+    with Mailbox(settings, imap_password(settings)) as box:
+        validity, _next = box.state(req.folder)
+        after = store.cursor(settings.account, req.folder, validity)
+        last = after
+        for count, (uid, raw) in enumerate(box.new_messages(req.folder, after), 1):
+            last = max(last, uid)
+            inv = invitation_in(raw, now=req.now, user_tz=tz)
+            if inv is not None:
+                store.found(facts=invitation_json(inv), source=f"{prefix}{uid}", raw=raw,
+                            now=req.now, subject=inv.subject)  # fmt: skip
+            if progress is not None and count % 500 == 0:
+                progress(count)
+        store.move_cursor(settings.account, req.folder, validity, last)
+        kept = store.found_in(prefix)
+        ids = [k["message_id"] for k in kept if k["message_id"]]
+        replied = box.replies_to(box.special("Sent"), ids) | store.sent_replies(ids)
+    rows = [
+        InboxRow(k["id"], k["subject"], k["company"], k["start"], _left(k["start"], req.now),
+                 k["message_id"] in replied, f"sopan draft store:{k['id']}")
+        for k in kept
+    ]  # fmt: skip
+    return _urgent_first(rows)
+
+
+def _left(start: datetime | None, now: datetime) -> float | None:
+    return (start - now).total_seconds() / 3600 if start else None
+
+
+def _urgent_first(rows: list[InboxRow]) -> list[InboxRow]:
+    """Unanswered before answered; the soonest still to come first; past and undated last."""
+
+    def key(row: InboxRow) -> tuple[bool, bool, float]:
+        left = row.hours_left
+        return (row.answered, left is None or left < 0, left if left is not None else 0.0)
+
+    return sorted(rows, key=key)

@@ -1,0 +1,268 @@
+"""The situation from the user's choices, checked for contradictions; alternatives; the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sopan.app.base import NO_ASKER, SLOT_WINDOW, Asker, Question, first_free_moment, questions
+from sopan.app.reading import ReadRequest, confirm_facts, read_for
+from sopan.errors import UserError
+from sopan.model import INTENTS, REASONS, Busy, Invitation, Plan, Profile, Situation, Slot
+from sopan.situation import ASKED, INTERESTS, situation_from_flags
+
+if TYPE_CHECKING:
+    from sopan.config import Config
+
+
+#: How often a contradiction is explained and asked again before it is refused.
+_MAX_ASKS = 3
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The user's answers as given; None is "not given" (asked in a terminal)."""
+
+    intent: str | None = None
+    reason: str | None = None
+    interest: str | None = None
+    confirmed: bool | None = None
+    detail: str | None = None
+    reason_text: str | None = None
+    strengths: tuple[str, ...] = ()
+    new_employer: str | None = None
+    alternatives: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    not_before: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """What to plan for: the read request, the user's choices, calendars, the plan language."""
+
+    read: ReadRequest
+    choices: Choices = field(default_factory=Choices)
+    calendars: tuple[str, ...] = ()
+    language: str | None = None
+    within: timedelta = SLOT_WINDOW
+    #: a draft needs every fact decided; a plan only shows what is open
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """Everything the plan rests on, and the plan made after the slots were known."""
+
+    invitation: Invitation
+    profile: Profile
+    situation: Situation
+    plan: Plan
+    busy: tuple[Busy, ...]
+    #: free slots found in the user's calendars (already in `situation.alternatives`)
+    proposed: tuple[Slot, ...]
+    #: calendars that could not be read, and other remarks that do not stop the work
+    notes: tuple[str, ...]
+    config: Config
+
+
+def _situation(choices: Choices, asker: Asker, language: str) -> tuple[Situation, frozenset[str]]:
+    """The Situation from the user's choices, asking for the open ones; also which were
+    given by the user (explicitly or as an answer), for the contradiction table."""
+    q = questions(language)
+    values: dict[str, object] = {
+        "intent": choices.intent,
+        "reason": choices.reason,
+        "interest": choices.interest,
+        "confirmed": choices.confirmed,
+    }
+    options = {"intent": INTENTS, "reason": REASONS, "interest": INTERESTS}
+    for name in ASKED:
+        if values[name] is not None:
+            continue
+        if name == "confirmed":
+            answer = asker.ask(Question(name, q[name], ("yes", "no"), "no"))
+            values[name] = None if answer is None else answer == "yes"
+        else:
+            values[name] = asker.ask(Question(name, q[name], options[name]))
+    reason_text = choices.reason_text
+    if values["reason"] == "other" and not (reason_text and reason_text.strip()):
+        reason_text = asker.ask(Question("reason_text", q["other_text"]))
+        if not (reason_text and reason_text.strip()):
+            raise UserError(
+                "--reason other: say it in your own words with --reason-text "
+                "(sopan never invents a reason)"
+            )
+    given = frozenset(k for k, v in values.items() if v is not None)
+    sit = situation_from_flags(
+        intent=values["intent"],  # type: ignore[arg-type]
+        reason=values["reason"],  # type: ignore[arg-type]
+        interest=values["interest"],  # type: ignore[arg-type]
+        confirmed=values["confirmed"],  # type: ignore[arg-type]
+        detail=choices.detail,
+        reason_text=reason_text,
+        strengths=choices.strengths,
+        new_employer=choices.new_employer,
+    )
+    return replace(sit, attachments=tuple(Path(a).name for a in choices.attachments)), given
+
+
+def _coherent(
+    sit: Situation,
+    given: frozenset[str],
+    inv: Invitation,
+    *,
+    now: datetime,
+    asker: Asker,
+    language: str,
+) -> tuple[Situation, frozenset[str]]:
+    """Refuse (or, in a terminal, explain and ask again) a situation that contradicts itself."""
+    from sopan.coherence import contradictions
+    from sopan.plan import urgency_of
+
+    level = urgency_of(inv.start, now).level
+    q = questions(language)
+    options = {
+        "intent": INTENTS,
+        "reason": REASONS,
+        "interest": INTERESTS,
+        "confirmed": ("yes", "no"),
+    }
+    for _ in range(_MAX_ASKS):
+        found = contradictions(sit, inv, urgency=level, given=given, language=language)
+        if not found:
+            return sit, given
+        first = found[0]
+        name = first.ask_again
+        if name is None:
+            raise UserError(first.message())
+        text = q["contradiction"].format(message=first.message(), field=name)
+        answer = asker.ask(Question(name, text, options[name]))
+        if answer is None:
+            raise UserError(first.message())
+        if answer not in options[name]:
+            raise UserError(f"{name}: '{answer}' is not one of {', '.join(options[name])}")
+        value: object = answer == "yes" if name == "confirmed" else answer
+        sit = replace(sit, **{name: value})  # type: ignore[arg-type]
+        given = given | {name}
+    raise UserError(
+        contradictions(sit, inv, urgency=level, given=given, language=language)[0].message()
+    )
+
+
+def _take_advice(sit: Situation, plan: Plan, asker: Asker, language: str) -> Situation:
+    """In a terminal, offer the recommendation (C0, R1.2) the plan shows; the user decides."""
+    if plan.recommendation is None:
+        return sit
+    advice = next(
+        (n.text for n in plan.warnings if n.guideline in ("C0", "R1.2")), plan.recommendation
+    )
+    q = questions(language)
+    answer = asker.ask(
+        Question(
+            "recommendation",
+            q["recommend"].format(advice=advice, action=plan.recommendation),
+            ("yes", "no"),
+            "no",
+        )
+    )
+    return replace(sit, intent=plan.recommendation) if answer == "yes" else sit
+
+
+def _parse_day(text: str, flag: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"{flag}: '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _alternatives(
+    inv: Invitation,
+    sit: Situation,
+    plan: Plan,
+    *,
+    busy: Sequence[Busy],
+    sources: Sequence[str],
+    req: PlanRequest,
+    config: Config,
+    asker: Asker,
+    language: str,
+) -> tuple[Situation, tuple[Slot, ...]]:
+    """Alternatives come only from the user: their flags, or free slots in their own calendars
+    after the interview's day (and after a health reason allows); else a terminal asks, and
+    without an answer the drafts ask the recruiter to propose a time."""
+    from sopan.calendar import propose
+    from sopan.compose.review import parse_alternatives
+
+    if plan.action != "reschedule" or sit.alternatives or sit.alternatives_text:
+        return sit, ()
+    q = questions(language)
+    tz = config.profile.timezone
+    if sit.reason == "health" and sit.not_before is None:
+        answer = asker.ask(Question("not_before", q["not_before"]))
+        if not answer:
+            return sit, ()  # they propose: nothing earlier than the user can attend is offered
+        sit = replace(sit, not_before=_parse_day(answer, "not before"))
+    if sources:
+        travel = (
+            timedelta(minutes=plan.travel_minutes or 0) if inv.mode == "onsite" else timedelta(0)
+        )
+        floor = first_free_moment(inv, sit, req.read.now, tz)
+        found = propose(
+            inv,
+            busy,
+            now=req.read.now,
+            config=config,
+            within=req.within,
+            travel=travel,
+            not_before=floor,
+        )
+        if found:
+            return replace(sit, alternatives=found), found
+    answer = asker.ask(Question("alternatives", q["alternatives"]))
+    if answer:
+        slots, free = parse_alternatives(answer.split(";"), inv, tz)
+        return replace(sit, alternatives=slots, alternatives_text=free), ()
+    return sit, ()
+
+
+def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
+    """Read, confirm, settle the situation, look at the calendars, find alternatives when
+    rescheduling, and only then make the plan (so it knows the slots it offers)."""
+    from sopan.calendar import busy_around, calendar_settings
+    from sopan.compose.review import parse_alternatives
+    from sopan.plan import make_plan
+
+    read = read_for(req.read)
+    config, profile = read.config, read.profile
+    language = req.language or profile.language
+    now = req.read.now
+    inv = confirm_facts(read.invitation, profile, asker, strict=req.strict, language=language)
+    sit, given = _situation(req.choices, asker, language)
+    sit, given = _coherent(sit, given, inv, now=now, asker=asker, language=language)
+    slots, free = parse_alternatives(req.choices.alternatives, inv, profile.timezone)
+    not_before = (
+        _parse_day(req.choices.not_before, "--not-before") if req.choices.not_before else None
+    )
+    sit = replace(sit, alternatives=slots, alternatives_text=free, not_before=not_before)
+    notes: list[str] = []
+    sources = tuple(dict.fromkeys([*calendar_settings(config).sources, *req.calendars]))
+    # the calendars are read as far as slots may be looked for: from the first free day on
+    first_free = first_free_moment(inv, sit, now, profile.timezone)
+    ahead = req.within + max(timedelta(0), first_free - now)
+    busy = busy_around(inv, req.calendars, now=now, config=config, within=ahead, warn=notes.append)
+    plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    taken = _take_advice(sit, plan, asker, language)
+    if taken != sit:
+        sit, given = _coherent(
+            taken, given | {"intent"}, inv, now=now, asker=asker, language=language
+        )
+        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    sit, proposed = _alternatives(
+        inv, sit, plan, busy=busy, sources=sources, req=req, config=config, asker=asker,
+        language=language,
+    )  # fmt: skip
+    plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    return PlanResult(inv, profile, sit, plan, tuple(busy), proposed, tuple(notes), config)

@@ -1,0 +1,111 @@
+"""Reading an invitation (or a mailbox) and confirming the facts the drafts need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sopan.app.base import Asker, Question, config_of, questions
+from sopan.errors import UserError
+from sopan.model import Invitation, Profile
+
+if TYPE_CHECKING:
+    from sopan.config import Config
+
+
+#: Facts the drafts use; when missing, a terminal asks for them (else they are written around).
+DRAFT_FACTS = ("start", "company", "position")
+
+
+@dataclass(frozen=True)
+class ReadRequest:
+    """An invitation to read: a path ("-": standard input) or its bytes, and corrections."""
+
+    source: str
+    now: datetime
+    corrections: tuple[str, ...] = ()
+    data: bytes | None = None
+    config: Config | None = None
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The invitation with its provenance, and the profile it was read for."""
+
+    invitation: Invitation
+    profile: Profile
+    config: Config
+
+
+def read_for(req: ReadRequest) -> ReadResult:
+    """Read the invitation and apply the user's corrections (`FIELD=VALUE`), which win."""
+    from sopan.corrections import apply, parse_sets
+    from sopan.read import read_bytes, read_file
+
+    config = config_of(req.config)
+    profile = config.profile
+    corrections = parse_sets(req.corrections)  # a bad --set fails before anything is read
+    if req.data is None and req.source.startswith("store:"):
+        # an invitation a mailbox scan kept: `sopan draft store:ID`
+        from sopan.store import Store
+
+        number = req.source.removeprefix("store:")
+        if not number.isdigit():
+            raise UserError(f"{req.source}: not store:ID (an id from `sopan inbox`)")
+        req = replace(req, data=Store().raw(int(number)))
+    if req.data is not None:
+        inv = read_bytes(req.data, now=req.now, user_tz=profile.timezone, origin=req.source)
+    else:
+        inv = read_file(Path(req.source), now=req.now, user_tz=profile.timezone)
+    if corrections:
+        inv = apply(inv, corrections, user_tz=profile.timezone)
+    return ReadResult(inv, profile, config)
+
+
+@dataclass(frozen=True)
+class MailboxRequest:
+    """A mailbox (.mbox file or Maildir folder) to list the invitations of."""
+
+    path: Path
+    now: datetime
+    config: Config | None = None
+
+
+def mailbox_for(req: MailboxRequest) -> list[Invitation]:
+    """The interview invitations in a mailbox, newest first."""
+    from sopan.read import read_mailbox
+
+    tz = config_of(req.config).profile.timezone
+    return read_mailbox(req.path, now=req.now, user_tz=tz)
+
+
+def confirm_facts(
+    inv: Invitation, profile: Profile, asker: Asker, *, strict: bool, language: str
+) -> Invitation:
+    """Ask about every open fact the drafts need; without an answer, an ambiguous date is an
+    error when `strict` (a draft), and a missing fact is left to be written around."""
+    from sopan.corrections import FIELDS, apply, parse_sets
+
+    asker.tell(inv)
+    q = questions(language)
+    for amb in [a for a in inv.ambiguous if a.field in FIELDS]:
+        asked = q["ambiguous"] if amb.candidates else f"{amb.problem}. {q['fact']}"
+        answer = asker.ask(Question(amb.field, asked.format(field=amb.field), amb.candidates))
+        if answer:
+            value = answer.split(" ", 1)[0] if answer in amb.candidates else answer
+            inv = apply(inv, parse_sets([f"{amb.field}={value}"]), user_tz=profile.timezone)
+    for name in DRAFT_FACTS:
+        known = inv.start if name == "start" else getattr(inv, name)
+        if known is None and not any(a.field == name for a in inv.ambiguous):
+            answer = asker.ask(Question(name, q["fact"].format(field=name)))
+            if answer:
+                inv = apply(inv, parse_sets([f"{name}={answer}"]), user_tz=profile.timezone)
+    open_dates = [a for a in inv.ambiguous if a.field in ("start", "end", "timezone")]
+    if strict and open_dates:
+        amb = open_dates[0]
+        raise UserError(
+            f"{amb.field} is ambiguous: {amb.summary()} (decide it with --set {amb.field}=VALUE)"
+        )
+    return inv

@@ -1,0 +1,80 @@
+"""Answers kept across processes: one dictionary in one `marshal` file of the cache folder.
+
+For what costs a command more to work out than to look up — a compiled pattern's engine code
+(`sopan.rx`), whether a word is in a Hunspell dictionary (`sopan.lint.spelling`). The file is
+read on the first lookup and written at exit when something was added, merged with what
+another process wrote meanwhile; past `most` entries it starts again from this process's. A
+file that cannot be read or written costs only the work: the memo never changes an answer.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Callable, Hashable
+from typing import Any
+
+try:  # BLAKE2 from the standard library without hashlib, whose OpenSSL binding costs 5 ms
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the module
+    from hashlib import blake2b
+
+
+def digest(text: str) -> str:
+    """A short name for `text` (BLAKE2b, 128 bits, hex): the name of a cache file."""
+    return blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+class DiskMemo:
+    """A dictionary kept in `<cache>/<part>/<name()>.marshal` (keys and values: marshal's)."""
+
+    def __init__(self, part: str, name: Callable[[], str], most: int = 3000) -> None:
+        # `name` is called on first use: it may look at files (a dictionary's date, say)
+        self.part, self.name, self.most = part, name, most
+        self._entries: dict[Hashable, Any] | None = None
+        self._added = False
+
+    def get(self, key: Hashable) -> Any:
+        """The value kept for `key`, or None."""
+        return self.entries().get(key)
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep `value` for `key`; it is written to the file when the process ends."""
+        self.entries()[key] = value
+        if not self._added:
+            self._added = True
+            import atexit
+
+            atexit.register(self.save)
+
+    def entries(self) -> dict[Hashable, Any]:
+        """This process's entries: the file's, read once."""
+        if self._entries is None:
+            self._entries = self._read()
+        return self._entries
+
+    def path(self) -> Any:
+        """The file."""
+        from sopan.files import cache_dir
+
+        return cache_dir(self.part) / f"{self.name()}.marshal"
+
+    def _read(self) -> dict[Hashable, Any]:
+        try:
+            saved = marshal.loads(self.path().read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        return saved if isinstance(saved, dict) else {}
+
+    def save(self) -> None:
+        """Write this process's entries, with those another process saved meanwhile."""
+        if not self._entries:
+            return
+        merged = {**self._read(), **self._entries}
+        if len(merged) > self.most:
+            merged = dict(self._entries)
+        try:
+            from sopan.files import write_private
+
+            write_private(self.path(), marshal.dumps(merged))
+        except (OSError, ValueError):
+            pass  # a read-only home: the next process works it out again
