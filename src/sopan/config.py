@@ -7,7 +7,6 @@ Passwords are never stored here: they come from the environment or the OS keyrin
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -43,6 +42,8 @@ def config_path() -> Path:
 
 
 def _parse(text: str, origin: str) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -84,10 +85,11 @@ def _check_no_secrets(data: Mapping[str, Any], origin: str) -> None:
 
 def example_config() -> Config:
     """The bundled example profile used by the demo when no config exists."""
-    from sopan.data import data_path
+    from sopan.data import data_path, parsed
 
     text = data_path("example_config.toml").read_text("utf-8")
-    data = _parse(text, "example config")
+    # packaged, like the word books: parsed once per machine, not once per command
+    data: dict[str, Any] = parsed(text, "toml", lambda t: _parse(t, "example config"))
     return Config(_profile_from(data, "example config"), data, None, True)
 
 

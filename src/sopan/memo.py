@@ -3,8 +3,9 @@
 For what costs a command more to work out than to look up — a compiled pattern's engine code
 (`sopan.rx`), whether a word is in a Hunspell dictionary (`sopan.lint.spelling`). The file is
 read on the first lookup and written at exit when something was added, merged with what
-another process wrote meanwhile; past `most` entries it starts again from this process's. A
-file that cannot be read or written costs only the work: the memo never changes an answer.
+another process wrote meanwhile; past `most` entries (answers to questions no longer asked,
+by older versions) it starts again from the entries this process used. A file that cannot be
+read or written costs only the work: the memo never changes an answer.
 """
 
 from __future__ import annotations
@@ -31,15 +32,21 @@ class DiskMemo:
         # `name` is called on first use: it may look at files (a dictionary's date, say)
         self.part, self.name, self.most = part, name, most
         self._entries: dict[Hashable, Any] | None = None
+        #: what this process looked up and found, or added
+        self._used: dict[Hashable, Any] = {}
         self._added = False
 
     def get(self, key: Hashable) -> Any:
         """The value kept for `key`, or None."""
-        return self.entries().get(key)
+        value = self.entries().get(key)
+        if value is not None:
+            self._used[key] = value
+        return value
 
     def put(self, key: Hashable, value: Any) -> None:
         """Keep `value` for `key`; it is written to the file when the process ends."""
         self.entries()[key] = value
+        self._used[key] = value
         if not self._added:
             self._added = True
             import atexit
@@ -67,11 +74,11 @@ class DiskMemo:
 
     def save(self) -> None:
         """Write this process's entries, with those another process saved meanwhile."""
-        if not self._entries:
+        if not self._added or self._entries is None:
             return
         merged = {**self._read(), **self._entries}
         if len(merged) > self.most:
-            merged = dict(self._entries)
+            merged = dict(self._used)
         try:
             from sopan.files import write_private
 

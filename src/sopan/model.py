@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Literal
 
 from sopan.names import (
     CHANNELS,
@@ -22,6 +23,9 @@ from sopan.names import (
     Level,
 )
 
+if TYPE_CHECKING:
+    from sopan.decisions import Draft, Note, Plan, Situation, Step, Urgency
+
 __all__ = [
     "CHANNELS",
     "INTENTS",
@@ -30,9 +34,28 @@ __all__ = [
     "REASONS",
     "Action",
     "Channel",
+    "Draft",
     "Language",
     "Level",
+    "Note",
+    "Plan",
+    "Situation",
+    "Step",
+    "Urgency",
 ]
+
+#: the values of a decision live in `sopan.decisions`, imported when first asked for here
+#: (PEP 562): reading an invitation does not build them (a frozen dataclass costs ~1 ms)
+_DECISIONS = frozenset(("Draft", "Note", "Plan", "Situation", "Step", "Urgency"))
+
+
+def __getattr__(name: str) -> Any:
+    """`sopan.model.Plan` and the other values of a decision, from `sopan.decisions`."""
+    if name not in _DECISIONS:
+        raise AttributeError(f"module 'sopan.model' has no attribute {name!r}")
+    value = getattr(import_module("sopan.decisions"), name)
+    globals()[name] = value
+    return value
 
 
 @dataclass(frozen=True)
@@ -186,86 +209,6 @@ class Busy:
     summary: str = ""
     tentative: bool = False
     source: str = ""
-
-
-@dataclass(frozen=True)
-class Situation:
-    """The user's answers: what they want, why, and how much to say.
-
-    `intent` None means the user has not chosen: the plan then takes its recommendation.
-    `reason` None means none was given: the drafts then give none (sopan never invents one).
-    `not_before` is the first day the user can attend again (after illness, for example).
-    """
-
-    intent: Action | None = None
-    reason: str | None = None
-    interest: Literal["yes", "no", "unsure"] = "unsure"
-    confirmed: bool = False
-    detail: Literal["brief", "full"] = "brief"
-    reason_text: str | None = None
-    strengths: tuple[str, ...] = ()
-    alternatives: tuple[Slot, ...] = ()
-    alternatives_text: tuple[str, ...] = ()
-    attachments: tuple[str, ...] = ()
-    new_employer: str | None = None
-    not_before: date | None = None
-
-
-@dataclass(frozen=True)
-class Urgency:
-    """Time left until the interview starts and how pressing that is (R2, C1)."""
-
-    hours_left: float | None
-    level: Literal["ok", "soon", "late", "past", "unknown"]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One message to send, in order, and the guideline that asks for it."""
-
-    channel: Channel
-    why: str
-    guideline: str
-
-
-@dataclass(frozen=True)
-class Note:
-    """A checklist item or a warning, with the guideline it serves."""
-
-    text: str
-    guideline: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What to do, how, and by when."""
-
-    action: Action
-    urgency: Urgency
-    steps: tuple[Step, ...]
-    conflicts: tuple[Busy, ...] = ()
-    checklist: tuple[Note, ...] = ()
-    warnings: tuple[Note, ...] = ()
-    language: Language = "id"
-    travel_minutes: int | None = None
-    #: what the guidelines recommend when it differs from the user's explicit intent (C0,
-    #: R1.2): shown with its why, followed only if the user takes it
-    recommendation: Action | None = None
-
-
-@dataclass(frozen=True)
-class Draft:
-    """One composed message for one channel, not yet sent."""
-
-    channel: Channel
-    language: Language
-    register: str
-    text: str
-    moves: tuple[str, ...]
-    subject: str | None = None
-    #: What the message does, and the time it proposes (a calendar COUNTER needs both).
-    action: Action | None = None
-    proposed: Slot | None = None
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-from babel.numbers import format_decimal
+from typing import TYPE_CHECKING, Any
 
 from sopan.data import load_yaml
 from sopan.errors import InternalError, UserError
-from sopan.model import LANGUAGES, Channel, Note, Step
+from sopan.model import LANGUAGES, Channel
+
+if TYPE_CHECKING:
+    from sopan.model import Note, Step
 
 SECTIONS_WITH_IDS: tuple[str, ...] = ("steps", "warnings", "checklist")
 
@@ -57,11 +58,15 @@ class Words:
     def note(self, section: str, key: str, **values: object) -> Note:
         """A warning or checklist item, filled in, with its guideline id."""
         entry = self._entry(section, key)
+        from sopan.decisions import Note  # the plan's values only when a plan is made
+
         return Note(self._fill(entry["text"], values), entry["guideline"])
 
     def step(self, channel: Channel, key: str, **values: object) -> Step:
         """A plan step on `channel`, its why filled in, with its guideline id."""
         entry = self._entry("steps", key)
+        from sopan.decisions import Step
+
         return Step(channel, self._fill(entry["text"], values), entry["guideline"])
 
     def name(self, kind: str, key: str = "") -> str:
@@ -77,6 +82,8 @@ class Words:
 
     def number(self, value: float) -> str:
         """A number with at most one decimal, written the way the language writes it."""
+        from babel.numbers import format_decimal  # Babel only when a number is written
+
         return format_decimal(round(value, 1), format="#,##0.#", locale=self.language)
 
     def duration(self, minutes: int) -> str:

@@ -7,9 +7,10 @@ report's is `LintReport.to_json`. Change a shape only with a version note in the
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sopan.model import Invitation, Plan
+if TYPE_CHECKING:  # types only: `sopan read --json` builds no plan values
+    from sopan.model import Invitation, Plan
 
 
 def invitation_json(inv: Invitation) -> dict[str, Any]:

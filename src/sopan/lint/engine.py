@@ -7,14 +7,17 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sopan.errors import UserError
 from sopan.lint.context import Context, Hit
 from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
 from sopan.lint.text import SpanIndex, detect_language, inside, overlaps, words
-from sopan.model import LANGUAGES, Draft, Finding, LintOptions
+from sopan.model import LANGUAGES, Finding, LintOptions
+
+if TYPE_CHECKING:
+    from sopan.model import Draft
 
 #: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
 _SAME_LENGTH = str.maketrans({"\r": " ", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
