@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from datetime import datetime
 
 Run = Callable[[argparse.Namespace], None]
+#: adds a command's arguments to its parser
+Arguments = Callable[[argparse.ArgumentParser], None]
 
 
 class Aborted(SopanError):
@@ -37,39 +39,56 @@ class _Parser(argparse.ArgumentParser):
 
 
 class Commands:
-    """The `sopan` parser and its commands."""
+    """The `sopan` parser and its commands.
+
+    A command is registered with the function that adds its arguments; only the command that
+    runs gets them (about half a millisecond each), the others are listed by name and help.
+    """
 
     def __init__(self, description: str, version: str) -> None:
-        self.parser = _Parser(
-            prog="sopan",
-            description=description,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        self.parser.add_argument("--version", action="version", version=f"sopan {version}")
-        self._sub = self.parser.add_subparsers(title="commands", metavar="COMMAND")
+        self.description, self.version = description, version
+        self._commands: dict[str, tuple[Run, Arguments]] = {}
 
-    def add(self, name: str, run: Run) -> argparse.ArgumentParser:
-        """A command named `name` that calls `run(args)`; the first line of its docstring is
-        its line in `sopan --help`, the whole docstring its own help."""
-        first, _, rest = (run.__doc__ or "").strip().partition("\n\n")
-        summary = " ".join(first.split())
-        parser: argparse.ArgumentParser = self._sub.add_parser(
-            name,
-            help=summary,
-            description="\n\n".join(
-                [textwrap.fill(summary, 88), textwrap.dedent(rest)][: 1 + bool(rest)]
-            ),
+    def add(self, name: str, run: Run, arguments: Arguments) -> None:
+        """A command named `name` that calls `run(args)`, its arguments added by `arguments`;
+        the first paragraph of `run`'s docstring is its line in `sopan --help`, the whole
+        docstring its own help."""
+        self._commands[name] = (run, arguments)
+
+    def parser(self, command: str | None = None) -> argparse.ArgumentParser:
+        """The parser: every command by name and help, the arguments of `command` only."""
+        parser = _Parser(
+            prog="sopan",
+            description=self.description,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        parser.set_defaults(run=run)
+        parser.add_argument("--version", action="version", version=f"sopan {self.version}")
+        sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+        for name, (run, arguments) in self._commands.items():
+            first, _, rest = (run.__doc__ or "").strip().partition("\n\n")
+            summary = " ".join(first.split())
+            described = [textwrap.fill(summary, 88), textwrap.dedent(rest)][: 1 + bool(rest)]
+            one: argparse.ArgumentParser = sub.add_parser(
+                name,
+                help=summary,
+                description="\n\n".join(described),
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            one.set_defaults(run=run)
+            if command == name:
+                arguments(one)
         return parser
 
     def run(self, argv: list[str] | None = None) -> None:
         """Parse `argv` (the process's arguments by default) and run its command."""
-        args = self.parser.parse_args(argv)
+        argv = sys.argv[1:] if argv is None else argv
+        # the first word that is not an option names the command (`sopan` has no option
+        # that takes a value)
+        named = next((a for a in argv if not a.startswith("-")), None)
+        args = self.parser(named if named in self._commands else None).parse_args(argv)
         run: Run | None = getattr(args, "run", None)
         if run is None:  # `sopan` alone: what it can do
-            self.parser.print_help(sys.stderr)
+            self.parser().print_help(sys.stderr)
             raise UserError("give a COMMAND (sopan --help)")
         run(args)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 from typing import Any
 
 from sopan.cli.base import (
@@ -34,7 +34,11 @@ def _count(text: str) -> int:
 
 def register(commands: Commands) -> None:
     """Add `sopan busy` and `sopan slots`."""
-    parser = commands.add("busy", busy)
+    commands.add("busy", busy, _busy_arguments)
+    commands.add("slots", slots, _slots_arguments)
+
+
+def _busy_arguments(parser: ArgumentParser) -> None:
     add_calendars(parser)
     parser.add_argument(
         "--from", dest="from_text", metavar="ISO-8601", help="Start of the window (default: now)."
@@ -48,7 +52,8 @@ def register(commands: Commands) -> None:
     add_now(parser)
     add_json(parser, "Print JSON.")
 
-    parser = commands.add("slots", slots)
+
+def _slots_arguments(parser: ArgumentParser) -> None:
     # The reader names a missing file or a folder in one line.
     parser.add_argument("file", metavar="FILE", nargs="?")
     parser.add_argument("--count", type=_count, default=3, help="How many (1–20, default: 3).")

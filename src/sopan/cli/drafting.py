@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_calendars, add_now, add_sets, echo, note, parse_now
 from sopan.names import LANGUAGES
@@ -12,7 +12,10 @@ from sopan.situation_cli import add_situation
 
 def register(commands: Commands) -> None:
     """Add `sopan draft`."""
-    parser = commands.add("draft", draft)
+    commands.add("draft", draft, _draft_arguments)
+
+
+def _draft_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE")
     add_situation(parser)
     parser.add_argument(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_json, add_now, echo, echo_json, parse_now
 from sopan.names import CHANNELS, INTENTS, LANGUAGES
@@ -12,7 +12,10 @@ from sopan.situation import DETAILS
 
 def register(commands: Commands) -> None:
     """Add `sopan lint`."""
-    parser = commands.add("lint", lint_command)
+    commands.add("lint", lint_command, _lint_arguments)
+
+
+def _lint_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE")
     parser.add_argument(
         "--invitation",

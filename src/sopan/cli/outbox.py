@@ -4,21 +4,31 @@
 from __future__ import annotations
 
 import sys
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_json, add_now, echo, echo_json, parse_now
 
 
 def register(commands: Commands) -> None:
     """Add the commands over sopan's store."""
-    parser = commands.add("history", history)
+    commands.add("history", history, _history_arguments)
+    commands.add("show", show, _show_arguments)
+    commands.add("send", send, _send_arguments)
+    commands.add("follow-ups", follow_ups, _follow_ups_arguments)
+    commands.add("save", save, _save_arguments)
+    commands.add("inbox", inbox, _inbox_arguments)
+
+
+def _history_arguments(parser: ArgumentParser) -> None:
     add_json(parser, "A JSON list, each with its id.")
 
-    parser = commands.add("show", show)
+
+def _show_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("invitation_id", metavar="INVITATION_ID", type=int)
     add_json(parser, "The whole record as JSON.")
 
-    parser = commands.add("send", send)
+
+def _send_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("invitation_id", metavar="INVITATION_ID", type=int)
     parser.add_argument("--channel", default="email", help="Only email is sent (default).")
     parser.add_argument("--yes", action="store_true", help="Send without asking.")
@@ -30,16 +40,19 @@ def register(commands: Commands) -> None:
     )
     add_now(parser)
 
-    parser = commands.add("follow-ups", follow_ups)
+
+def _follow_ups_arguments(parser: ArgumentParser) -> None:
     add_json(parser, "A JSON list.")
     parser.add_argument(
         "--ics", dest="ics_path", help="Write them as VTODOs with alarms to this file."
     )
 
-    parser = commands.add("save", save)
+
+def _save_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("invitation_id", metavar="INVITATION_ID", type=int)
 
-    parser = commands.add("inbox", inbox)
+
+def _inbox_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", nargs="?")
     parser.add_argument(
         "--imap",

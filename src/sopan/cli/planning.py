@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import (
     Commands,
@@ -22,12 +22,17 @@ from sopan.situation_cli import add_situation
 
 def register(commands: Commands) -> None:
     """Add `sopan guide` and `sopan plan`."""
-    parser = commands.add("guide", guide)
+    commands.add("guide", guide, _guide_arguments)
+    commands.add("plan", plan_command, _plan_arguments)
+
+
+def _guide_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("gid", metavar="ID", nargs="?")
     parser.add_argument("--lang", dest="language", choices=LANGUAGES, help="Language to show.")
     add_json(parser, "Print JSON instead of text.")
 
-    parser = commands.add("plan", plan_command)
+
+def _plan_arguments(parser: ArgumentParser) -> None:
     # The reader names a missing file or a folder in one line.
     parser.add_argument("file", metavar="FILE")
     add_situation(parser)

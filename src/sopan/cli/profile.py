@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, echo, prompt
 from sopan.errors import UserError
@@ -14,7 +14,10 @@ _KEYS = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
 
 def register(commands: Commands) -> None:
     """Add `sopan init`."""
-    parser = commands.add("init", init)
+    commands.add("init", init, _init_arguments)
+
+
+def _init_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--name", help="Your full name, as you sign letters.")
     parser.add_argument("--email", help="Your email address.")
     parser.add_argument("--phone", help="Your phone number.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_json, add_now, add_sets, echo, echo_json, parse_now
 from sopan.errors import UserError
@@ -10,7 +10,10 @@ from sopan.errors import UserError
 
 def register(commands: Commands) -> None:
     """Add `sopan read`."""
-    parser = commands.add("read", read_command)
+    commands.add("read", read_command, _read_arguments)
+
+
+def _read_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", metavar="FILE")
     add_json(parser, "Print the JSON contract.")
     parser.add_argument(

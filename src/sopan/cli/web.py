@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from argparse import Namespace
+from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_now, echo
 
 
 def register(commands: Commands) -> None:
     """Add `sopan web`."""
-    parser = commands.add("web", web)
+    commands.add("web", web, _web_arguments)
+
+
+def _web_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--port", type=int, help="Port to listen on (default: a free one).")
     parser.add_argument(
         "--host", default="127.0.0.1", help="Address to listen on (default: 127.0.0.1)."

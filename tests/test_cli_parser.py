@@ -1,0 +1,49 @@
+"""The command line's parser: each command gets its own arguments, errors are one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from sopan.cli import commands, main
+
+
+def _names() -> list[str]:
+    return list(commands()._commands)
+
+
+@pytest.mark.parametrize("name", _names())
+def test_every_command_shows_its_own_help(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([name, "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: sopan {name}")
+    assert "--help" in out
+
+
+def test_the_listing_names_every_command_with_its_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for name in _names():
+        assert f"\n    {name}" in out, name
+    assert "Show what an invitation says" in out
+
+
+def test_an_unknown_command_or_a_bad_value_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv, says in ((["reed", "x"], "invalid choice: 'reed'"),
+                       (["slots", "--count", "50"], "slots: argument --count"),
+                       (["show", "seven"], "show: argument INVITATION_ID")):  # fmt: skip
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and says in err, err
+
+
+def test_sopan_alone_shows_the_commands_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "commands:" in err and err.rstrip().endswith("give a COMMAND (sopan --help)")
