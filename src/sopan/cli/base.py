@@ -110,30 +110,32 @@ def parse_now(value: str | None, tz: str, flag: str = "--now") -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
 
 
+def add_many(
+    parser: argparse.ArgumentParser, flag: str, dest: str, metavar: str, text: str
+) -> None:
+    """A flag that may be given several times; `args.<dest>` is the list of its values."""
+    parser.add_argument(flag, dest=dest, action="append", default=[], metavar=metavar, help=text)
+
+
 def add_calendars(parser: argparse.ArgumentParser) -> None:
     """`--calendar SRC` (repeatable): every command that looks at the user's calendars."""
-    parser.add_argument(
-        "--calendar",
-        dest="calendars",
-        action="append",
-        default=[],
-        metavar="SRC",
-        help="An .ics file, an https:// ICS address or caldav+https://USER@HOST/PATH "
-        "(repeatable; added to [calendar] sources in the config).",
-    )
+    add_many(parser, "--calendar", "calendars", "SRC",
+             "An .ics file, an https:// ICS address or caldav+https://USER@HOST/PATH "
+             "(repeatable; added to [calendar] sources in the config).")  # fmt: skip
 
 
 def add_sets(parser: argparse.ArgumentParser) -> None:
     """`--set FIELD=VALUE` (repeatable): every command that reads an invitation."""
-    parser.add_argument(
-        "--set",
-        dest="sets",
-        action="append",
-        default=[],
-        metavar="FIELD=VALUE",
-        help="Give or correct a fact (repeatable): start, end, timezone, company, position, "
-        "mode, location, meeting_link, reference, contact.name, contact.email, contact.phone.",
-    )
+    add_many(parser, "--set", "sets", "FIELD=VALUE",
+             "Give or correct a fact (repeatable): start, end, timezone, company, position, "
+             "mode, location, meeting_link, reference, contact.name, contact.email, "
+             "contact.phone.")  # fmt: skip
+
+
+def add_timeout(parser: argparse.ArgumentParser) -> None:
+    """`--timeout SECONDS`: how long to wait for a calendar server."""
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="Seconds to wait for a server (default: 10).")  # fmt: skip
 
 
 def add_now(parser: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ from sopan.cli.base import (
     add_json,
     add_now,
     add_sets,
+    add_timeout,
     echo,
     echo_json,
     note,
@@ -46,9 +47,7 @@ def _busy_arguments(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="to_text", metavar="ISO-8601", help="End of the window (default: +10 days)."
     )
-    parser.add_argument(
-        "--timeout", type=float, default=10.0, help="Seconds to wait for a server (default: 10)."
-    )
+    add_timeout(parser)
     add_now(parser)
     add_json(parser, "Print JSON.")
 
@@ -66,9 +65,7 @@ def _slots_arguments(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--at", dest="at_text", metavar="ISO-8601", help="The interview's time, without FILE."
     )
-    parser.add_argument(
-        "--timeout", type=float, default=10.0, help="Seconds to wait for a server (default: 10)."
-    )
+    add_timeout(parser)
     add_now(parser)
     add_json(parser, "Print [{start, end}, …], best first.")
 

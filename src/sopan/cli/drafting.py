@@ -5,7 +5,16 @@ from __future__ import annotations
 import sys
 from argparse import ArgumentParser, Namespace
 
-from sopan.cli.base import Commands, add_calendars, add_now, add_sets, echo, note, parse_now
+from sopan.cli.base import (
+    Commands,
+    add_calendars,
+    add_many,
+    add_now,
+    add_sets,
+    echo,
+    note,
+    parse_now,
+)
 from sopan.names import LANGUAGES
 from sopan.situation_cli import add_situation
 
@@ -24,39 +33,16 @@ def _draft_arguments(parser: ArgumentParser) -> None:
         choices=LANGUAGES,
         help="Language of the drafts (default: the invitation's).",
     )
-    parser.add_argument(
-        "--channel",
-        dest="channels",
-        action="append",
-        default=[],
-        metavar="CHANNEL",
-        help="A channel to write, or 'all'.",
-    )
+    add_many(parser, "--channel", "channels", "CHANNEL", "A channel to write, or 'all'.")
     parser.add_argument(
         "--variant", type=int, default=0, metavar="N", help="Another wording (default: 0)."
     )
-    parser.add_argument(
-        "--alternative",
-        dest="alternatives",
-        action="append",
-        default=[],
-        metavar="TIME",
-        help="A time you can offer.",
-    )
-    parser.add_argument(
-        "--strength",
-        dest="strengths",
-        action="append",
-        default=[],
-        metavar="TEXT",
-        help="What you value about them.",
-    )
+    add_many(parser, "--alternative", "alternatives", "TIME", "A time you can offer.")
+    add_many(parser, "--strength", "strengths", "TEXT", "What you value about them.")
     parser.add_argument(
         "--new-employer", metavar="NAME", help="Name your new employer (left out unless given)."
     )
-    parser.add_argument(
-        "--attach", action="append", default=[], metavar="FILE", help="A file to attach."
-    )
+    add_many(parser, "--attach", "attach", "FILE", "A file to attach.")
     parser.add_argument(
         "--linkedin-premium", action="store_true", help="Allow a 300-character LinkedIn note."
     )

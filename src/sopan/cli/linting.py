@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from argparse import ArgumentParser, Namespace
 
-from sopan.cli.base import Commands, add_json, add_now, echo, echo_json, parse_now
+from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_json, parse_now
 from sopan.names import CHANNELS, INTENTS, LANGUAGES
 from sopan.situation import DETAILS
 
@@ -34,14 +34,7 @@ def _lint_arguments(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--new-employer", metavar="NAME", help="The employer whose offer you accepted."
     )
-    parser.add_argument(
-        "--rules",
-        dest="rule_dirs",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="Also use the rule files in DIR.",
-    )
+    add_many(parser, "--rules", "rule_dirs", "DIR", "Also use the rule files in DIR.")
     add_json(parser, "Print the JSON report.")
     add_now(parser)
 
