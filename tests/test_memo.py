@@ -92,3 +92,28 @@ def test_a_reply_checked_before_is_spelt_without_loading_hunspell(tmp_path: Path
     assert first == second  # the same findings, the misspelling and its suggestion included
     assert any("wawancra" in message for _, message in first)
     assert list((tmp_path / "sopan" / "spelling").glob("*.marshal"))
+
+
+def test_past_its_size_nothing_more_is_kept(cache: Path) -> None:
+    memo = DiskMemo("words", lambda: "v", most=100)
+    for n in range(10_000):  # a hostile text: every word new
+        memo.put(n, True)
+    assert len(memo.entries()) == 100
+    memo.save()
+    assert len(DiskMemo("words", lambda: "v").entries()) == 100
+
+
+def test_a_file_too_large_to_be_ours_is_not_read(cache: Path) -> None:
+    from sopan import memo
+
+    cache.mkdir(parents=True)
+    (cache / "v.marshal").write_bytes(b"\x00" * (memo.MAX_FILE + 1))
+    assert DiskMemo("words", lambda: "v").entries() == {}
+
+
+def test_a_long_word_is_spelt_but_never_kept() -> None:
+    from sopan.lint import spelling
+
+    long_word = "wawancara" * 20
+    assert not spelling.is_known(long_word, "id") or spelling.speller("id") is None
+    assert all(len(key[2]) <= 40 for key in spelling.MEMO._used if isinstance(key, tuple))

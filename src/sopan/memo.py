@@ -25,6 +25,10 @@ def digest(text: str) -> str:
     return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+#: a memo file larger than this is not read (the reader's patterns take about 0.5 MB)
+MAX_FILE = 8 * 1024 * 1024
+
+
 class DiskMemo:
     """A dictionary kept in `<cache>/<part>/<name()>.marshal` (keys and values: marshal's)."""
 
@@ -44,7 +48,11 @@ class DiskMemo:
         return value
 
     def put(self, key: Hashable, value: Any) -> None:
-        """Keep `value` for `key`; it is written to the file when the process ends."""
+        """Keep `value` for `key`; it is written to the file when the process ends. Past
+        `most` entries used by this process nothing more is kept (a hostile 200,000-word
+        text must not grow the memo without bound)."""
+        if len(self._used) >= self.most:
+            return
         self.entries()[key] = value
         self._used[key] = value
         if not self._added:
@@ -67,7 +75,10 @@ class DiskMemo:
 
     def _read(self) -> dict[Hashable, Any]:
         try:
-            saved = marshal.loads(self.path().read_bytes())
+            path = self.path()
+            if path.stat().st_size > MAX_FILE:  # not what this module writes: start again
+                return {}
+            saved = marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             return {}
         return saved if isinstance(saved, dict) else {}

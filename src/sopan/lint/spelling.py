@@ -58,7 +58,8 @@ def _dictionaries() -> str:
     return digest("\n".join(found))
 
 
-MEMO = DiskMemo("spelling", _dictionaries, most=50_000)
+#: a person's replies use a few thousand words; garbage beyond this is checked, not kept
+MEMO = DiskMemo("spelling", _dictionaries, most=20_000)
 
 
 @lru_cache(maxsize=2)
@@ -69,16 +70,22 @@ def allowed_words(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+#: longer "words" (a pasted link, a hostile run of letters) are checked but never kept
+_MEMO_WORD = 40
+
+
 @lru_cache(maxsize=4096)
 def _known(language: str, word: str) -> bool:
-    kept = MEMO.get(("known", language, word))
+    keep = len(word) <= _MEMO_WORD
+    kept = MEMO.get(("known", language, word)) if keep else None
     if kept is not None:
         return bool(kept)
     check = speller(language)
     if check is None:
         return True  # no dictionary: nothing to keep
     known = _in_dictionaries(check, language, word)
-    MEMO.put(("known", language, word), known)
+    if keep:
+        MEMO.put(("known", language, word), known)
     return known
 
 
@@ -184,7 +191,8 @@ def _compound(stem: str) -> bool:
 @lru_cache(maxsize=256)
 def suggest(word: str, language: str) -> str | None:
     """The dictionary's first suggestion for a misspelt word, or None."""
-    kept = MEMO.get(("suggest", language, word))
+    keep = len(word) <= _MEMO_WORD
+    kept = MEMO.get(("suggest", language, word)) if keep else None
     if kept is not None:
         return str(kept) or None
     check = speller(language)
@@ -194,5 +202,6 @@ def suggest(word: str, language: str) -> str | None:
         options = check.suggest(word)
     except UnicodeEncodeError:
         return None
-    MEMO.put(("suggest", language, word), options[0] if options else "")
+    if keep:
+        MEMO.put(("suggest", language, word), options[0] if options else "")
     return options[0] if options else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sopan import rx
 from sopan.lint.context import Context, Hit
 
 
@@ -26,7 +25,8 @@ def new_employer(ctx: Context) -> list[Hit]:
     name = (ctx.new_employer or "").strip()
     if len(name) < 2:
         return []
-    pattern = rx.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    # the user's own words: compiled here, never kept in the pattern cache
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
     return [Hit(m.start(), m.end(), None, {"employer": name}) for m in pattern.finditer(ctx.text)]
 
 
