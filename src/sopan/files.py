@@ -8,6 +8,7 @@ config, caches, the store (`write_private`: 0600 in a 0700 folder, replaced atom
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from sopan.errors import UserError
@@ -64,6 +65,13 @@ def write_private(path: Path, data: bytes) -> Path:
 
 def cache_dir(part: str) -> Path:
     """The user's cache folder for `part` ("calendar", "data"): what sopan can rebuild."""
+    return _cache_root(os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME")) / part
+
+
+@lru_cache(maxsize=8)
+def _cache_root(xdg_cache_home: str | None, home: str | None) -> Path:
+    # asked once per environment (a command looks up some fifty cached books); the
+    # arguments only key the cache, platformdirs reads the environment itself
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("sopan")) / part
+    return Path(user_cache_dir("sopan"))
