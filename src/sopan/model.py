@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
+from sopan.lazy import attributes
 from sopan.names import (
     CHANNELS,
     INTENTS,
@@ -44,18 +44,13 @@ __all__ = [
     "Urgency",
 ]
 
-#: the values of a decision live in `sopan.decisions`, imported when first asked for here
-#: (PEP 562): reading an invitation does not build them (a frozen dataclass costs ~1 ms)
-_DECISIONS = frozenset(("Draft", "Note", "Plan", "Situation", "Step", "Urgency"))
-
-
-def __getattr__(name: str) -> Any:
-    """`sopan.model.Plan` and the other values of a decision, from `sopan.decisions`."""
-    if name not in _DECISIONS:
-        raise AttributeError(f"module 'sopan.model' has no attribute {name!r}")
-    value = getattr(import_module("sopan.decisions"), name)
-    globals()[name] = value
-    return value
+#: the values of a decision live in `sopan.decisions`, imported when first asked for here:
+#: reading an invitation does not build them
+__getattr__ = attributes(
+    __name__,
+    globals(),
+    dict.fromkeys(("Draft", "Note", "Plan", "Situation", "Step", "Urgency"), "sopan.decisions"),
+)
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,9 @@ of sending (a frozen dataclass costs about a millisecond to create).
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from sopan.lazy import attributes
 
 if TYPE_CHECKING:
     from sopan.app.base import NO_ASKER, Asker, Question
@@ -121,11 +122,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """`sopan.app.X`: X from its module, imported now (PEP 562)."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'sopan.app' has no attribute {name!r}")
-    value = getattr(import_module(f"sopan.app.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = attributes(__name__, globals(), {n: f"sopan.app.{m}" for n, m in _WHERE.items()})
