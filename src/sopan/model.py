@@ -165,6 +165,17 @@ class Invitation:
 #: How long an interview lasts when the invitation does not say.
 DEFAULT_INTERVIEW_LENGTH = timedelta(hours=1)
 
+#: The years sopan reads and plans in: a date outside them (a typed year, a calendar that
+#: repeats for centuries) is refused in one line, never expanded or guessed.
+YEARS = (1900, 2999)
+
+
+def outside_years(day: date) -> str | None:
+    """None for a date within `YEARS`; else what to say about it ("outside the years …")."""
+    if YEARS[0] <= day.year <= YEARS[1]:
+        return None
+    return f"{day} is outside the years {YEARS[0]}–{YEARS[1]}"
+
 
 def interview_length(inv: Invitation) -> timedelta:
     """The interview's own length, or DEFAULT_INTERVIEW_LENGTH when it has no sensible end."""

@@ -10,16 +10,15 @@ from sopan.app.base import SLOT_WINDOW, config_of, first_free_moment
 from sopan.app.reading import ReadRequest, read_for
 from sopan.errors import UserError
 from sopan.model import DEFAULT_INTERVIEW_LENGTH as DEFAULT_LENGTH
-from sopan.model import Busy, Invitation, Situation, Slot
+from sopan.model import Busy, Invitation, Situation, Slot, outside_years
 
 if TYPE_CHECKING:
     from sopan.config import Config
 
 
-#: The longest calendar window read at once, and the years a window may lie in: past these,
-#: a request is refused in one line instead of expanding centuries of repeating events.
+#: The longest calendar window read at once: past it, a request is refused in one line
+#: instead of expanding months of repeating events.
 MAX_WINDOW = timedelta(days=366)
-YEARS = (1900, 2999)
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,9 @@ class BusyRequest:
 
 def _check_window(start: datetime, end: datetime, flag: str) -> None:
     for moment in (start, end):
-        if not YEARS[0] <= moment.year <= YEARS[1]:
-            raise UserError(f"{flag}: {moment.date()} is outside the years {YEARS[0]}–{YEARS[1]}")
+        problem = outside_years(moment.date())
+        if problem:
+            raise UserError(f"{flag}: {problem}")
     if end - start > MAX_WINDOW:
         raise UserError(f"{flag}: a window of at most {MAX_WINDOW.days} days")
 

@@ -105,8 +105,11 @@ def parse_now(value: str | None, tz: str, flag: str = "--now") -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise UserError(f"{flag}: '{value}' is not an ISO 8601 date and time") from None
-    if not 1900 <= moment.year <= 2999:
-        raise UserError(f"{flag}: {moment.date()} is outside the years 1900–2999")
+    from sopan.model import outside_years
+
+    problem = outside_years(moment.date())
+    if problem:
+        raise UserError(f"{flag}: {problem}")
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
 
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sopan.controls import ANY
 from sopan.errors import UserError
+from sopan.model import outside_years
 from sopan.read.build import Calendar
 from sopan.read.html import html_to_text
 from sopan.read.ics_pick import first_events_only, pick_event
@@ -135,11 +136,10 @@ def parse_calendar(raw: str, user_tz: str, origin: str, *, now: datetime) -> Cal
     if not 0 <= out.sequence <= 2**31 - 1:
         # RFC 5545's range: a reply must carry it back, so a value past it is refused
         raise UserError(f"{origin}: the event's SEQUENCE {out.sequence} is out of range")
-    for moment in (out.start, out.end):
-        if moment is not None and not 1900 <= moment.year <= 2999:
-            raise UserError(f"{origin}: the event's date {moment.date()} is outside 1900–2999")
-    if out.day is not None and not 1900 <= out.day.year <= 2999:
-        raise UserError(f"{origin}: the event's date {out.day} is outside 1900–2999")
+    for day in (out.start and out.start.date(), out.end and out.end.date(), out.day):
+        problem = outside_years(day) if day is not None else None
+        if problem:
+            raise UserError(f"{origin}: the event's date {problem}")
     out.rivals = pick.rivals
     out.recurrence_id = pick.recurrence_id
     return out
