@@ -70,6 +70,10 @@ def test_history_newest_first_and_one_claim_per_draft(database_url: str) -> None
     assert store.claim(draft, now=NOW).state == "sent"
     kinds = [e["kind"] for e in store.show(first)["events"]]
     assert kinds == ["drafted", "sending", "failed", "sending", "sent"]
+    # each row says its own invitation's decision and outbox, not another's
+    listed = {row["id"]: (row["company"], row["action"], row["outbox"]) for row in store.history()}
+    assert listed == {first: ("PT Satu", "decline", {"email": "sent"}),
+                      second: ("PT Dua", "decline", {})}  # fmt: skip
     with pytest.raises(UserError, match="no invitation"):
         store.drafts_of(999)
 

@@ -279,42 +279,49 @@ class Store:
     # --- reading -------------------------------------------------------------------------
 
     def history(self) -> list[dict[str, Any]]:
-        """Every invitation, newest first, with what was decided and what was sent."""
+        """Every invitation, newest first, with what was decided and what was sent (three
+        queries, however many invitations are kept)."""
         from sqlalchemy import select
 
         from sopan.store import schema as t
 
-        out = []
         with self._tx() as db:
-            rows = db.execute(
-                select(t.invitations).order_by(
-                    t.invitations.c.created_at.desc(), t.invitations.c.id.desc()
+            rows = (
+                db.execute(
+                    select(t.invitations).order_by(
+                        t.invitations.c.created_at.desc(), t.invitations.c.id.desc()
+                    )
                 )
-            ).mappings()
-            for row in rows.all():
-                decision = db.execute(
-                    select(t.decisions.c.action)
-                    .where(t.decisions.c.invitation_id == row["id"])
-                    .order_by(t.decisions.c.id.desc())
-                ).first()
-                sent = db.execute(
-                    select(t.drafts.c.channel, t.outbox.c.state)
-                    .join(t.outbox, t.outbox.c.draft_id == t.drafts.c.id)
-                    .join(t.decisions, t.decisions.c.id == t.drafts.c.decision_id)
-                    .where(t.decisions.c.invitation_id == row["id"])
-                ).all()
-                start = _utc(row["start"])
-                out.append(
-                    {
-                        "id": row["id"],
-                        "created_at": _iso(row["created_at"]),
-                        "company": row["company"],
-                        "position": row["position"],
-                        "start": start.isoformat() if start else None,
-                        "action": decision[0] if decision else None,
-                        "outbox": {channel: state for channel, state in sent},
-                    }
-                )
+                .mappings()
+                .all()
+            )
+            decided: dict[int, str] = {}  # the latest decision's action, by invitation
+            for invitation_id, action in db.execute(
+                select(t.decisions.c.invitation_id, t.decisions.c.action).order_by(t.decisions.c.id)
+            ):
+                decided[invitation_id] = action
+            sent: dict[int, dict[str, str]] = {}
+            for invitation_id, channel, state in db.execute(
+                select(t.decisions.c.invitation_id, t.drafts.c.channel, t.outbox.c.state)
+                .join(t.drafts, t.drafts.c.decision_id == t.decisions.c.id)
+                .join(t.outbox, t.outbox.c.draft_id == t.drafts.c.id)
+                .order_by(t.drafts.c.id)
+            ):
+                sent.setdefault(invitation_id, {})[channel] = state
+        out = []
+        for row in rows:
+            start = _utc(row["start"])
+            out.append(
+                {
+                    "id": row["id"],
+                    "created_at": _iso(row["created_at"]),
+                    "company": row["company"],
+                    "position": row["position"],
+                    "start": start.isoformat() if start else None,
+                    "action": decided.get(row["id"]),
+                    "outbox": sent.get(row["id"], {}),
+                }
+            )
         return out
 
     def drafts_of(self, invitation_id: int) -> list[StoredDraft]:
