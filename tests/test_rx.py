@@ -126,3 +126,13 @@ def test_every_pattern_of_a_read_and_a_lint_equals_re_compile(tmp_path: Path) ->
 
     for (pattern, flags), entry in entries.items():
         _same(_sre.compile(pattern, *entry), re.compile(pattern, flags))
+
+
+def test_other_re_internals_fall_back_to_re_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    def changed(pattern: str, flags: int) -> None:
+        raise AttributeError("re._compiler has no _code here")
+
+    monkeypatch.setattr(rx, "_build", changed)
+    got = rx.compile(r"(?P<h>\d{1,2})[.:](?P<m>\d\d) WIB-only-here", re.IGNORECASE)
+    assert got == re.compile(r"(?P<h>\d{1,2})[.:](?P<m>\d\d) WIB-only-here", re.IGNORECASE)
+    assert ("(?P<h>\\d{1,2})[.:](?P<m>\\d\\d) WIB-only-here", 2) not in rx.MEMO.entries()
