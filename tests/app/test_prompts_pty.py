@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -122,3 +123,24 @@ def test_the_recommendation_is_offered_and_the_answer_is_followed(tmp_path: Path
     term.send("y")
     term.expect(r"Rencana: meminta wawancara lewat video")
     assert term.close() == 0
+
+
+def test_ctrl_c_or_ctrl_d_at_a_question_ends_it_and_writes_nothing(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Halo Rina, bisa datang interview besok jam 10.00 WIB di kantor kami?\n")
+    for key, code in ((None, 130), (b"\x04", 1)):  # Ctrl-C (its SIGINT), Ctrl-D (end of input)
+        out = tmp_path / f"out-{code}"
+        term = Terminal(
+            ["draft", str(chat), "--channel", "whatsapp", "--now", "2026-11-20T09:00+07:00",
+             "--out", str(out)],
+            tmp_path,
+        )  # fmt: skip
+        term.expect(r"start bisa salah satu dari ini|company tidak diketahui")
+        term.expect(r"> $")
+        if key is None:  # the pseudo-terminal is not the program's controlling one: signal it
+            term.proc.send_signal(signal.SIGINT)
+        else:
+            os.write(term.fd, key)
+        assert term.close() == code
+        assert "Traceback" not in term.seen
+        assert not out.exists()
