@@ -20,18 +20,32 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+#: every moment is kept with its offset
+STAMP = DateTime(timezone=True)
+
+
+def _belongs_to(parent: str) -> Column[int]:
+    """`<parent>_id`: the row it belongs to, deleted with it."""
+    return Column(
+        f"{parent.removesuffix('s')}_id",
+        Integer,
+        ForeignKey(f"{parent}.id", ondelete="CASCADE"),
+        nullable=False,
+    )
+
+
 #: an invitation read, with every fact and where it came from (`sopan read --json`)
 invitations = Table(
     "invitations",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", STAMP, nullable=False),
     Column("source", String(200), nullable=False),
     Column("message_id", String(998)),
     Column("subject", Text),
     Column("company", String(300)),
     Column("position", String(300)),
-    Column("start", DateTime(timezone=True)),
+    Column("start", STAMP),
     Column("facts", JSON, nullable=False),
     #: the message as received, for an invitation found by `sopan inbox` (revision 0002)
     Column("raw", LargeBinary),
@@ -54,13 +68,8 @@ decisions = Table(
     "decisions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "invitation_id",
-        Integer,
-        ForeignKey("invitations.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    _belongs_to("invitations"),
+    Column("created_at", STAMP, nullable=False),
     Column("action", String(20), nullable=False),
     Column("situation", JSON, nullable=False),
     Column("plan", JSON, nullable=False),
@@ -71,12 +80,7 @@ drafts = Table(
     "drafts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "decision_id",
-        Integer,
-        ForeignKey("decisions.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _belongs_to("decisions"),
     Column("channel", String(20), nullable=False),
     Column("text", Text, nullable=False),
     Column("subject", Text),
@@ -85,7 +89,7 @@ drafts = Table(
     Column("file_name", String(100)),
     Column("file", LargeBinary),
     Column("lint", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", STAMP, nullable=False),
 )
 
 #: one row per draft ever sent or being sent: the unique draft makes a second send fail
@@ -93,15 +97,10 @@ outbox = Table(
     "outbox",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "draft_id",
-        Integer,
-        ForeignKey("drafts.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _belongs_to("drafts"),
     Column("state", String(20), nullable=False),  # sending, sent, unknown, failed
     Column("message_id", String(998), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", STAMP, nullable=False),
     Column("detail", Text),
     UniqueConstraint("draft_id", name="uq_outbox_draft"),
 )
@@ -124,17 +123,12 @@ follow_ups = Table(
     "follow_ups",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "invitation_id",
-        Integer,
-        ForeignKey("invitations.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _belongs_to("invitations"),
     Column("kind", String(40), nullable=False),
-    Column("due_at", DateTime(timezone=True), nullable=False),
+    Column("due_at", STAMP, nullable=False),
     Column("text", Text, nullable=False),
     Column("guideline", String(10), nullable=False),
-    Column("done_at", DateTime(timezone=True)),
+    Column("done_at", STAMP),
 )
 
 #: what happened, in order: read, decided, drafted, sending, sent, …
@@ -142,7 +136,7 @@ events = Table(
     "events",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", STAMP, nullable=False),
     Column("kind", String(40), nullable=False),
     Column("invitation_id", Integer),
     Column("draft_id", Integer),
