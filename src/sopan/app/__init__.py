@@ -79,7 +79,8 @@ _MODULES = {
         "history_for", "inbox_for", "save_for", "send_for", "show_for",
     ),
 }  # fmt: skip
-_WHERE = {name: module for module, names in _MODULES.items() for name in names}
+#: each public name → the module it is imported from
+_WHERE = {name: f"sopan.app.{module}" for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "NO_ASKER",
@@ -122,4 +123,4 @@ __all__ = [
 ]
 
 
-__getattr__ = attributes(__name__, globals(), {n: f"sopan.app.{m}" for n, m in _WHERE.items()})
+__getattr__ = attributes(__name__, globals(), _WHERE)

@@ -12,7 +12,7 @@ import argparse
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sopan.errors import SopanError, UserError
 
@@ -33,7 +33,7 @@ class Aborted(SopanError):
 class _Parser(argparse.ArgumentParser):
     """An `ArgumentParser` whose errors are one line (`UserError`, exit 2), not its usage."""
 
-    def error(self, message: str) -> Any:  # argparse's hook: it must not return
+    def error(self, message: str) -> NoReturn:  # argparse's hook
         command = self.prog.removeprefix("sopan").strip()
         raise UserError(f"{command}: {message}" if command else message)
 
@@ -85,10 +85,11 @@ class Commands:
         # the first word that is not an option names the command (`sopan` has no option
         # that takes a value)
         named = next((a for a in argv if not a.startswith("-")), None)
-        args = self.parser(named if named in self._commands else None).parse_args(argv)
+        parser = self.parser(named if named in self._commands else None)
+        args = parser.parse_args(argv)
         run: Run | None = getattr(args, "run", None)
         if run is None:  # `sopan` alone: what it can do
-            self.parser().print_help(sys.stderr)
+            parser.print_help(sys.stderr)
             raise UserError("give a COMMAND (sopan --help)")
         run(args)
 
