@@ -147,6 +147,24 @@ def test_zone_names() -> None:
     assert zone_name("GMT", "+", "14", None) == "Etc/GMT-14"
 
 
+def test_a_zone_takes_an_offset_only_after_a_plus_or_minus_sign() -> None:
+    # "WITA, 08.00": a comma, a full stop or a letter after the zone is not a minus sign
+    hits = find_times("pukul 09.00 WITA, 08.00 WIB. 2. Tempat; 10.00 UTC−7, 11.00 GMT-5", [])
+    assert [(h.zone, h.zone_text) for h in hits] == [
+        ("Asia/Makassar", "WITA"), ("Asia/Jakarta", "WIB"),
+        ("Etc/GMT+7", "UTC−7"), ("Etc/GMT+5", "GMT-5"),
+    ]  # fmt: skip
+    inv = read_text("Wawancara Senin, 23 November 2026 pukul 09.00 WITA, 08.00 WIB.", now=NOW)
+    assert inv.start == datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+
+
+def test_an_hour_at_the_end_of_a_sentence_is_a_time() -> None:
+    hits = find_times("Datang jam 9. Wawancara pukul 3. Tes setengah 10. Rp 10.000", [])
+    assert [(h.hour, h.minute, h.unsure_half) for h in hits] == [
+        (9, 0, False), (3, 0, True), (9, 30, False),
+    ]  # fmt: skip
+
+
 def test_weekday_date_time_in_one_sentence_indonesian() -> None:
     inv = read_text(
         "Undangan interview: Senin, 23 November 2026 pukul 10.00 WIB di kantor.", now=NOW

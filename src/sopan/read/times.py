@@ -69,8 +69,9 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
         + _AP
         + ")"
     )
-    half = r"(?:(?<=setengah ))(?P<h5>1[0-9]|2[0-4]|[1-9])(?![\d.:])"
-    bare = r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl ))(?P<h3>[01]?\d|2[0-3])(?![\d.:])"
+    # a full stop after the hour ends the sentence ("pukul 9."); one before a digit does not
+    half = r"(?:(?<=setengah ))(?P<h5>1[0-9]|2[0-4]|[1-9])(?![\d:]|\.\d)"
+    bare = r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl ))(?P<h3>[01]?\d|2[0-3])(?![\d:]|\.\d)"
     # "time:9am" is a time; "10:30" read from its "30" is not
     one = rf"(?<![\d.,/])(?<!\d:)(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
     return {
@@ -299,7 +300,7 @@ def _zone_re() -> re.Pattern[str]:
     names = alternation([z for z in zone_map() if z not in ("WIB", "WITA", "WIT")])
     return rx.compile(
         rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
-        r"(?:\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
+        r"(?:\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
     )
 
 
