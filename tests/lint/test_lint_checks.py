@@ -11,7 +11,7 @@ from conftest import SHARED
 
 from lint.cases import INVITATION, PROFILE
 from sopan.lint import LintOptions, lint_text
-from sopan.lint.dates import find_dates, find_times
+from sopan.lint.context import Context
 from sopan.lint.engine import GSM7, sms_segments
 from sopan.lint.text import detect_language, segments
 
@@ -44,12 +44,20 @@ def test_seed_bad_example_is_blame() -> None:
     ],
 )
 def test_dates_in_both_languages(text: str, expected: tuple) -> None:
-    (found,) = find_dates(text)
-    assert (found.day, found.month, found.year, found.weekday) == expected
+    (found,) = Context(text, "id").dates  # the reader's finder, as lint reads a reply
+    year = found.day.year if found.explicit_year else None
+    assert (found.day.day, found.day.month, year, found.weekday) == expected
+
+
+def test_lint_compares_only_dates_with_a_day_and_a_month() -> None:
+    found = Context("Besok, Senin, atau Jumat depan; 31 Februari 2027.", "id").dates
+    assert [(f.kind, f.explicit_year) for f in found] == [("impossible", True)]
 
 
 def test_times_in_both_languages() -> None:
-    times = find_times("pukul 10.00 WIB, jam 9, at 2:30 pm, 13:15, at 12 am, at 3 for coffee")
+    times = Context(
+        "pukul 10.00 WIB, jam 9, at 2:30 pm, 13:15, at 12 am, at 3 for coffee", "en"
+    ).times
     assert [(t.hour, t.minute) for t in times] == [(10, 0), (9, 0), (14, 30), (13, 15), (0, 0)]
 
 
@@ -61,12 +69,13 @@ def test_date_compared_in_the_invitation_time_zone() -> None:
     findings = [
         f for f in lint_text(bad, LintOptions(invitation=utc)).findings if f.rule == "date_mismatch"
     ]
-    assert [bad[f.start : f.end] for f in findings] == ["Minggu, 22 November 2026", "pukul 20.00"]
+    # the time's span is the time alone: its suggestion leaves "pukul" and the zone in place
+    assert [bad[f.start : f.end] for f in findings] == ["Minggu, 22 November 2026", "20.00"]
     assert findings[0].suggestion == "Senin, 23 November 2026"
 
 
 def test_time_compared_in_the_zone_written_after_it() -> None:
-    times = find_times("pukul 09.00 WITA, 08.00 WIB, jam 10 WIT, 9:00 am SGT, 13.00")
+    times = Context("pukul 09.00 WITA, 08.00 WIB, jam 10 WIT, 9:00 am SGT, 13.00", "id").times
     assert [t.zone for t in times] == [
         "Asia/Makassar", "Asia/Jakarta", "Asia/Jayapura", "Asia/Singapore", None,
     ]  # fmt: skip
@@ -84,7 +93,7 @@ def test_time_compared_in_the_zone_written_after_it() -> None:
         for f in lint_text(wrong, LintOptions(invitation=wita)).findings
         if f.rule == "date_mismatch"
     ]
-    assert [wrong[f.start : f.end] for f in found] == ["pukul 09.00 WIB"]
+    assert [wrong[f.start : f.end] for f in found] == ["09.00"]
     assert found[0].suggestion == "08.00"
 
 
@@ -94,6 +103,32 @@ def test_alternative_dates_and_end_time_are_not_mismatches() -> None:
         "Sebagai gantinya, saya bersedia pada Rabu, 25 November 2026 pukul 13.00."
     )
     assert "date_mismatch" not in rules_of(text, invitation=INVITATION)
+
+
+@pytest.mark.parametrize(
+    ("said", "mismatch"),
+    [
+        ("pukul 2 siang", True),  # 14.00: the part of the day fixes the half
+        ("jam 10 pagi", False),
+        ("pukul 10", False),
+        ("pukul 3", True),  # 03.00 or 15.00, neither is 10.00
+        ("10.00 - 11.00 WIB", False),
+        ("10.00 - 12.00 WIB", True),  # the end differs from the invitation's
+        ("jam sepuluh pagi", False),  # a time in words, as the reader reads it
+    ],
+)
+def test_a_reply_time_is_read_as_the_reader_reads_an_invitation(said: str, mismatch: bool) -> None:
+    text = f"Saya tidak dapat hadir pada Senin, 23 November 2026 {said}."
+    assert ("date_mismatch" in rules_of(text, invitation=INVITATION)) is mismatch
+
+
+def test_a_numeric_date_matches_when_either_reading_does() -> None:
+    march = replace(INVITATION, start=datetime.fromisoformat("2027-03-04T10:00:00+07:00"), end=None)
+    for written, mismatch in (("04/03/2027", False), ("03/04/2027", False), ("05/03/2027", True)):
+        text = f"Saya tidak dapat hadir pada tanggal {written} pukul 10.00."
+        assert ("date_mismatch" in rules_of(text, invitation=march)) is mismatch, written
+    assert "weekday_mismatch" not in rules_of("Kamis, 03/04/2027 pukul 10.00.")  # 4 March
+    assert "weekday_mismatch" in rules_of("Senin, 03/04/2027 pukul 10.00.")
 
 
 def test_english_date_mismatch_suggests_the_english_date() -> None:

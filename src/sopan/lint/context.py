@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sopan.lint.dates import DateMention, TimeMention, find_dates, find_times
 from sopan.lint.moves import find_moves
 from sopan.lint.text import Positions, Span, SpanIndex, protected_spans, segments
 from sopan.model import Invitation, LintOptions, Profile
+
+if TYPE_CHECKING:
+    from sopan.read.dates import DateHit
+    from sopan.read.times import TimeHit
+
+#: what a reply's date must be written as to be compared: a day and a month ("Senin" alone,
+#: "besok" and "next week" name no date to compare with the invitation's)
+_WRITTEN = frozenset({"absolute", "numeric", "range", "impossible"})
+#: the day a date without a year is resolved from when there is no invitation: only the
+#: written day and month are compared then, and a weekday only with a written year
+_ANY_DAY = date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -64,14 +75,26 @@ class Context:
         return {move: m is not None for move, m in self.move_matches.items()}
 
     @cached_property
-    def dates(self) -> list[DateMention]:
-        """Dates written in the text."""
-        return find_dates(self.text)
+    def _date_hits(self) -> list[DateHit]:
+        from sopan.read.dates import find_dates
+
+        inv = self.invitation
+        base = inv.start.date() if inv and inv.start else _ANY_DAY
+        # a reply is read as invitations are, by the reader's own finder; a numeric date is
+        # read both ways ("03/04/2027") and each reading is compared
+        return find_dates(self.text, base, "unknown")
 
     @cached_property
-    def times(self) -> list[TimeMention]:
-        """Clock times written in the text."""
-        return find_times(self.text)
+    def dates(self) -> list[DateHit]:
+        """The dates written in the text with a day and a month (the reader's finder)."""
+        return [hit for hit in self._date_hits if hit.kind in _WRITTEN]
+
+    @cached_property
+    def times(self) -> list[TimeHit]:
+        """The times of day written in the text, outside its dates (the reader's finder)."""
+        from sopan.read.times import find_times
+
+        return find_times(self.text, [(hit.start, hit.end) for hit in self._date_hits])
 
     @cached_property
     def known_words(self) -> frozenset[str]:

@@ -121,17 +121,20 @@ def date_mismatch(ctx: Context) -> list[Hit]:
     text = ctx.text
     hits: list[Hit] = []
     date_sentences: list[tuple[int, int]] = []
-    for date in ctx.dates:
-        sentence = sentence_at(text, date.start)
-        if _proposal(text, sentence) or _letter_date(text, date.start, date.end):
+    for hit in ctx.dates:
+        sentence = sentence_at(text, hit.start)
+        if _proposal(text, sentence) or _letter_date(text, hit.start, hit.end):
             continue
         date_sentences.append(sentence)
-        same = (date.day, date.month) == (start.day, start.month) and date.year in (
-            None,
-            start.year,
+        # a numeric date is the interview's if either reading is; a year counts when written
+        readings = (hit.day, *hit.alternatives) if hit.kind == "numeric" else (hit.day,)
+        same = hit.kind != "impossible" and any(
+            (day.day, day.month) == (start.day, start.month)
+            and (not hit.explicit_year or day.year == start.year)
+            for day in readings
         )
         if not same:
-            hits.append(Hit(date.start, date.end, _date_text(start, ctx.language)))
+            hits.append(Hit(hit.start, hit.end, _date_text(start, ctx.language)))
     if (start.hour, start.minute) == (0, 0) and (end is None or end - start >= timedelta(days=1)):
         return hits  # an all-day entry has no time to compare
     for time in ctx.times:
@@ -145,7 +148,11 @@ def date_mismatch(ctx: Context) -> list[Hit]:
         allowed = {(first.hour, first.minute)}
         if last is not None:
             allowed.add((last.hour, last.minute))
-        if (time.hour, time.minute) not in allowed:
+        # "pukul 2" with nothing saying which half of the day is 02.00 or 14.00
+        said = {(time.hour, time.minute)}
+        if time.unsure_half:
+            said.add((time.hour + 12, time.minute))
+        if not said & allowed or (time.end_hm is not None and time.end_hm not in allowed):
             hits.append(Hit(time.start, time.end, f"{first.hour:02d}.{first.minute:02d}"))
     return hits
 

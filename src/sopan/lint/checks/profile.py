@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from sopan.lint.context import Context, Hit
 
@@ -34,16 +33,17 @@ def weekday_mismatch(ctx: Context) -> list[Hit]:
     """A written weekday that does not fall on the written date ("Senin, 24 November 2026")."""
     hits = []
     for mention in ctx.dates:
-        if mention.weekday is None or mention.year is None:
+        if mention.weekday is None or not mention.explicit_year:
             continue
-        try:
-            written = date(mention.year, mention.month, mention.day)
-        except ValueError:
+        if mention.kind == "impossible":  # "Senin, 31 Februari 2027": no such day at all
             hits.append(Hit(mention.start, mention.end, None))
             continue
-        if written.weekday() != mention.weekday:
+        # a numeric date read both ways ("Jumat, 03/04/2026") is right if either reading is
+        numeric = mention.kind == "numeric"
+        readings = (mention.day, *mention.alternatives) if numeric else (mention.day,)
+        if all(day.weekday() != mention.weekday for day in readings):
             from babel.dates import format_date  # only for a wrong weekday: lint starts without it
 
-            right = format_date(written, "EEEE", locale=ctx.language)
+            right = format_date(mention.day, "EEEE", locale=ctx.language)
             hits.append(Hit(mention.start, mention.end, right, {"weekday": right}))
     return hits
