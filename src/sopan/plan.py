@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 
+from sopan.dateforms import fixed
 from sopan.model import (
     Action,
     Busy,
@@ -352,18 +353,18 @@ def make_warnings(
     elif urgency.level == "unknown":
         notes.append(w.note("warnings", "r1_missing_date"))
     if inv.reply_by is not None and inv.reply_by < now and urgency.level != "past":
-        reply_by = inv.reply_by.strftime("%Y-%m-%d %H:%M")
+        reply_by = fixed(inv.reply_by, "stamp")
         notes.append(w.note("warnings", "r2_reply_by_past", reply_by=reply_by))
     clock = clock_problem(inv.start)
     if clock is not None:
         # "02.30" on the night the clocks go forward does not exist; on the night they go
         # back it happens twice: the drafts must not write it as if it were plain (R1)
-        notes.append(w.note("warnings", f"r1_{clock}", time=inv.start.strftime("%H:%M")))  # type: ignore[union-attr]
+        notes.append(w.note("warnings", f"r1_{clock}", time=fixed(inv.start, "clock")))  # type: ignore[arg-type]
     if inv.start is not None and "timezone" in inv.missing:
         # the reader assumed a zone; the plan's hours left rest on that assumption
         zone = inv.start.tzname() or inv.timezone or ""
         notes.append(
-            w.note("warnings", "r1_zone_assumed", time=inv.start.strftime("%H:%M"), zone=zone)
+            w.note("warnings", "r1_zone_assumed", time=fixed(inv.start, "clock"), zone=zone)
         )
     if inv.ambiguous:
         fields = ", ".join(a.field for a in inv.ambiguous)

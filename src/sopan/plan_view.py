@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from sopan.dateforms import fixed
 from sopan.model import Invitation, Plan
 from sopan.plan_words import load_words
 
@@ -13,7 +14,7 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     w = load_words(plan.language)
     lines = [w.text("view", "title", action=w.name("action", plan.action))]
     if inv.start is not None:
-        lines.append(w.text("view", "interview", when=inv.start.strftime("%Y-%m-%d %H:%M %Z")))
+        lines.append(w.text("view", "interview", when=fixed(inv.start, "stamp_zone")))
     elif inv.day is not None:
         lines.append(w.text("view", "interview_day", day=inv.day.isoformat()))
     else:
@@ -33,7 +34,7 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     if plan.conflicts:
         lines += ["", w.text("view", "conflicts")]
         for busy in plan.conflicts:
-            span = f"{busy.start:%Y-%m-%d %H:%M}–{busy.end:%H:%M}"
+            span = f"{fixed(busy.start, 'stamp')}–{fixed(busy.end, 'clock')}"
             lines.append(f"  - {span} {busy.summary}".rstrip() + " [R1.1]")
     if plan.warnings:
         lines += ["", w.text("view", "warnings")]

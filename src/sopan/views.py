@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from sopan.dateforms import fixed
+
 if TYPE_CHECKING:  # types only: `sopan read --json` builds no plan values
     from sopan.model import Invitation, Plan
 
@@ -27,7 +29,7 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "start": iso(inv.start),
         "end": iso(inv.end),
         "day": inv.day.isoformat() if inv.day else None,
-        "time": inv.time_of_day.strftime("%H:%M") if inv.time_of_day else None,
+        "time": fixed(inv.time_of_day, "clock") if inv.time_of_day else None,
         "timezone": inv.timezone,
         "mode": inv.mode,
         "location": inv.location,

@@ -27,6 +27,7 @@ from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, pa
 from sopan.calendar.memory import content_key, recall, remember
 from sopan.calendar.settings import calendar_settings
 from sopan.config import Config
+from sopan.dateforms import fixed
 from sopan.errors import ExternalError, SopanError, UserError
 from sopan.files import write_private
 from sopan.inputs import read_input
@@ -221,7 +222,7 @@ def _from_url(
         problem = str(exc).removeprefix(f"{name}: ")
         if not saved.exists():
             raise type(exc)(f"{name}: {problem}") from None
-        age = datetime.fromtimestamp(saved.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        age = fixed(datetime.fromtimestamp(saved.stat().st_mtime), "stamp")
         warn(f"{name}: {problem}; using the copy saved {age}")
         return _busy_of(
             saved.read_bytes(), tz=tz, source=name, cache_dir=cache_dir, start=start, end=end

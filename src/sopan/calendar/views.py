@@ -6,29 +6,9 @@ from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sopan.dateforms import span_text
 from sopan.model import Busy, Invitation, Language, Slot
 from sopan.plan_words import load_words
-
-
-def _zone_label(moment: datetime, language: Language) -> str:
-    # tzdata's own abbreviations (WIB, WITA, WIT, JST, CET) read the same in both languages
-    name = moment.tzname() or ""
-    if not name or name[0] in "+-":
-        offset = moment.strftime("%z")
-        name = f"UTC{offset[:3]}" + (f":{offset[3:]}" if offset[3:] != "00" else "")
-    return name
-
-
-def span_text(start: datetime, end: datetime, zone: tzinfo, language: Language) -> str:
-    """'Selasa, 24 November 2026 10.00–11.00 WIB' in `zone` (end date shown if it differs)."""
-    from babel.dates import format_date, format_time
-
-    a, b = start.astimezone(zone), end.astimezone(zone)
-    day = format_date(a.date(), "full", locale=language)
-    tail = format_time(b, "HH.mm", locale=language)
-    if b.date() != a.date():
-        tail = format_date(b.date(), "full", locale=language) + " " + tail
-    return f"{day} {format_time(a, 'HH.mm', locale=language)}–{tail} {_zone_label(a, language)}"
 
 
 def recruiter_zone(invitation: Invitation | None, user_tz: str) -> tzinfo | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sopan.compose.bank import common
+from sopan.dateforms import common
 from sopan.model import Invitation
 
 

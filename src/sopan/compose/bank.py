@@ -69,15 +69,6 @@ def _bank(language: str, register: str) -> Mapping[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-@cache
-def common(language: str) -> Mapping[str, Any]:
-    """The non-move words of a language: fragments, labels, subjects, date patterns."""
-    data = load_yaml("phrases", language, "common.yaml")
-    if not isinstance(data, dict):
-        raise InternalError(f"phrases/{language}/common.yaml is empty")
-    return data
-
-
 def _descend(node: Any, path: Sequence[str]) -> Any:
     for key in path:
         if not isinstance(node, Mapping):

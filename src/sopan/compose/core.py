@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sopan import rx
-from sopan.compose.bank import ChannelSpec, channel_spec, common, phrases
-from sopan.compose.dates import letter_date
+from sopan.compose.bank import ChannelSpec, channel_spec, phrases
 from sopan.compose.facts import build_facts, tidy
+from sopan.dateforms import common, day
 from sopan.errors import UserError
 from sopan.model import CHANNELS, Channel, Draft, Invitation, Plan, Profile, Situation
 from sopan.plan import calendar_answer
@@ -225,7 +225,7 @@ def _call_script(paragraphs: list[list[str]], ctx: _Context, register: str) -> s
 
 def _letter_heading(ctx: _Context, subject: str, now: datetime) -> str:
     words = common(ctx.language)["letter"]
-    date = letter_date(now, ctx.language)
+    date = day(now, "letter_date", ctx.language)
     city = ctx.facts["city"]
     place_date = str(words["place_date"]).format(city=city, date=date) if city else date
     count = len(ctx.sit.attachments)

@@ -16,8 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sopan import rx
 from sopan.compose.address import addressing
-from sopan.compose.bank import common
-from sopan.compose.dates import day_part, day_text, when_text
+from sopan.dateforms import common, day, day_part, when_text
 from sopan.model import Invitation, Profile, Situation
 from sopan.phones import spoken
 from sopan.plan import clock_problem
@@ -124,9 +123,9 @@ def build_facts(
     elif inv.day is not None or inv.start is not None:
         # only the day is known, or its time is one the clocks skip or repeat (the plan says
         # so): name the day, never a time ("Senin, 30 November 2026")
-        day = inv.day or inv.start.date()  # type: ignore[union-attr]
-        facts["when"] = day_text(day, language)
-        facts["when_short"] = day_text(day, language, short=True)
+        on = inv.day or inv.start.date()  # type: ignore[union-attr]
+        facts["when"] = day(on, "date", language)
+        facts["when_short"] = day(on, "date_short", language)
         facts["when_clause"] = str(frag["when_clause"]).format(**facts)
         facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
     else:

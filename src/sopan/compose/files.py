@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sopan.compose.bank import common
 from sopan.compose.core import voicemail_note
 from sopan.compose.eml import build_email
 from sopan.compose.itip import build_itip
 from sopan.compose.letter import LetterMeta, docx_bytes, pdf_bytes
 from sopan.compose.links import whatsapp_link
+from sopan.dateforms import common
 from sopan.errors import UserError
 from sopan.files import write_new
 from sopan.model import Draft, Invitation, Profile

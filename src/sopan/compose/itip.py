@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from sopan.compose.bank import common
+from sopan.dateforms import common
 from sopan.errors import UserError
 from sopan.model import Draft, Invitation, Profile
 from sopan.plan import own_address

@@ -201,9 +201,9 @@ def _at(day: date, hm: tuple[int, int], tz: str) -> datetime:
 
 def _describe(day: date, t: TimeHit | None, tz: str) -> str:
     if t is None:
-        from babel.dates import format_date  # only for an ambiguous day: reading starts without it
+        from sopan.dateforms import day as written  # only for an ambiguous day (Babel)
 
-        return f"{day.isoformat()} ({format_date(day, 'EEEE', locale='en')})"
+        return f"{day.isoformat()} ({written(day, 'weekday', 'en')})"
     return _at(day, (t.hour, t.minute), tz).isoformat()
 
 

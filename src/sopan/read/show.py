@@ -8,9 +8,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from sopan.dateforms import day as _written
+from sopan.dateforms import fixed
 from sopan.model import Fact, Invitation, Language
 from sopan.plan_words import Words, load_words
 
@@ -42,17 +43,16 @@ _SURE = 0.8
 
 
 def _day(day: date, language: Language) -> str:
-    # babel names the weekday and month in the view's language ("Mon 30 Nov" / "Sen 30 Nov")
-    return format_date(day, "EEE dd MMM y", locale=language)
+    return _written(day, "list_day", language)  # "Mon 30 Nov 2026" / "Sen 30 Nov 2026"
 
 
 def _when(start: datetime, end: datetime | None, language: Language) -> str:
-    text = f"{_day(start.date(), language)} {start:%H:%M}"
+    text = f"{_day(start.date(), language)} {fixed(start, 'clock')}"
     if end is not None:
         text += (
-            f"–{end:%H:%M}"
+            f"–{fixed(end, 'clock')}"
             if end.date() == start.date()
-            else f" – {_day(end.date(), language)} {end:%H:%M}"
+            else f" – {_day(end.date(), language)} {fixed(end, 'clock')}"
         )
     return f"{text} {start.tzname() or ''}".rstrip()
 
@@ -129,12 +129,13 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         if left is not None:
             rows.append(("time_left", _time_left(left, w)))
     elif inv.day:
-        clock = inv.time_of_day.strftime("%H:%M") if inv.time_of_day else None
+        clock = fixed(inv.time_of_day, "clock") if inv.time_of_day else None
         rows.append(
             ("when", f"{_day(inv.day, language)} {clock or w.text('read', 'no_time_given')}")
         )
     elif inv.time_of_day:
-        rows.append(("when", f"{inv.time_of_day:%H:%M} ({w.text('read', 'date_unknown')})"))
+        unknown = w.text("read", "date_unknown")
+        rows.append(("when", f"{fixed(inv.time_of_day, 'clock')} ({unknown})"))
     else:
         rows.append(("when", None))
     contact = inv.contact
@@ -150,7 +151,9 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         ("reference", inv.reference),
         (
             "reply_by",
-            f"{_day(reply_by.date(), language)} {reply_by:%H:%M %Z}".rstrip() if reply_by else None,
+            f"{_day(reply_by.date(), language)} {fixed(reply_by, 'clock_zone')}".rstrip()
+            if reply_by
+            else None,
         ),
         ("organizer", inv.organizer),
         ("uid", inv.uid),

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from sopan.corrections import FIELDS
+from sopan.dateforms import clock, day, fixed
 from sopan.model import Busy, Draft, Fact, Finding, Invitation, Profile, Slot
 
 
@@ -74,10 +75,10 @@ def _value(inv: Invitation, name: str, tz: str) -> str:
     if name in ("start", "end"):
         moment = inv.start if name == "start" else inv.end
         if moment is not None:
-            return moment.astimezone(ZoneInfo(inv.timezone or tz)).strftime("%Y-%m-%d %H:%M")
+            return fixed(moment.astimezone(ZoneInfo(inv.timezone or tz)), "stamp")
         if name == "start" and inv.day is not None:
-            clock = inv.time_of_day.strftime(" %H:%M") if inv.time_of_day else ""
-            return inv.day.isoformat() + clock
+            at = f" {fixed(inv.time_of_day, 'clock')}" if inv.time_of_day else ""
+            return inv.day.isoformat() + at
         return ""
     if name.startswith("contact."):
         return getattr(inv.contact, name.split(".", 1)[1]) or ""
@@ -195,17 +196,14 @@ def finding_pieces(text: str, findings: list[Finding]) -> list[Piece]:
     return pieces(text, [(f.start, f.end, f.rule) for f in findings if f.end > f.start])
 
 
-def day_label(day: date, language: str) -> str:
+def day_label(on: date, language: str) -> str:
     """A day in the page's language: "Sen 23 Nov" / "Mon 23 Nov"."""
-    from babel.dates import format_date
-
-    return str(format_date(day, "EEE d MMM", locale=language))
+    return day(on, "day_label", language)
 
 
 def slot_label(slot: Slot, language: str, tz: str) -> str:
     """A free slot in the user's zone: "Sel 24 Nov 10.00–11.00" / "Tue 24 Nov 10:00–11:00"."""
     zone = ZoneInfo(tz)
     a, b = slot.start.astimezone(zone), slot.end.astimezone(zone)
-    sep = "." if language == "id" else ":"
-    clock = f"{a:%H}{sep}{a:%M}–{b:%H}{sep}{b:%M}"
-    return f"{day_label(a.date(), language)} {clock} {a.tzname() or ''}".rstrip()
+    span = f"{clock(a, language)}–{clock(b, language)}"
+    return f"{day_label(a.date(), language)} {span} {a.tzname() or ''}".rstrip()

@@ -94,9 +94,9 @@ def _local(moment: datetime, tz: str | None) -> datetime:
 
 
 def _date_text(moment: datetime, language: str) -> str:
-    from babel.dates import format_date  # only when a date differs: lint starts without it
+    from sopan.dateforms import day  # only when a date differs: lint starts without Babel
 
-    return format_date(moment, data("calendar.yaml")["suggested_date"][language], locale=language)
+    return day(moment, "suggested", language)
 
 
 _PLACE = rx.compile(r"^[^\W\d_][\w .'-]{0,40},$")

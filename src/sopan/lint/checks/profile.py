@@ -42,8 +42,8 @@ def weekday_mismatch(ctx: Context) -> list[Hit]:
         numeric = mention.kind == "numeric"
         readings = (mention.day, *mention.alternatives) if numeric else (mention.day,)
         if all(day.weekday() != mention.weekday for day in readings):
-            from babel.dates import format_date  # only for a wrong weekday: lint starts without it
+            from sopan.dateforms import day  # only for a wrong weekday: lint starts without Babel
 
-            right = format_date(mention.day, "EEEE", locale=ctx.language)
+            right = day(mention.day, "weekday", ctx.language)
             hits.append(Hit(mention.start, mention.end, right, {"weekday": right}))
     return hits

@@ -1,0 +1,148 @@
+"""The one date formatter: every date and time sopan writes, by a named form.
+
+A form that speaks a language is a Babel pattern of the phrase book
+(`data/phrases/<lang>/common.yaml`, under `dates:`); a form that does not is fixed here.
+Babel is imported only when a language form is written, so reading and linting start
+without it.
+
+    day(d, "date", "id")          Senin, 23 November 2026
+    day(d, "date_short", "id")    Senin, 23 November
+    day(d, "letter_date", "en")   23 November 2026
+    day(d, "weekday", "en")       Monday
+    day(d, "day_label", "id")     Sen 23 Nov
+    day(d, "list_day", "en")      Mon 23 Nov 2026
+    day(d, "suggested", "en")     Monday, November 23, 2026
+    clock(m, "id")                10.00
+    when_text(m, tz, "id")        Senin, 23 November 2026 pukul 10.00 WIB
+    span_text(a, b, zone, "en")   Monday, 23 November 2026 10:00–11:00 WIB
+    fixed(m, "stamp")             2026-11-23 10:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sopan.data import load_yaml
+from sopan.errors import InternalError
+
+#: the forms that read the same in every language (strftime patterns)
+FIXED = {
+    "stamp": "%Y-%m-%d %H:%M",  # 2026-11-23 10:00
+    "stamp_zone": "%Y-%m-%d %H:%M %Z",  # 2026-11-23 10:00 WIB
+    "clock": "%H:%M",  # 10:00
+    "clock_zone": "%H:%M %Z",  # 10:00 WIB
+}
+
+
+@cache
+def common(language: str) -> Mapping[str, Any]:
+    """The non-move words of a language: fragments, labels, subjects and the date forms
+    (kept here, not in `compose`, so that every stage can write a date without it)."""
+    data = load_yaml("phrases", language, "common.yaml")
+    if not isinstance(data, dict):
+        raise InternalError(f"phrases/{language}/common.yaml is empty")
+    return data
+
+
+def forms(language: str) -> Mapping[str, str]:
+    """The language's named forms: Babel patterns and the templates that join them."""
+    return common(language)["dates"]  # type: ignore[no-any-return]
+
+
+def day(value: date | datetime, form: str, language: str) -> str:
+    """A day written in the language's form `form` ("date", "weekday", "day_label" …)."""
+    from babel.dates import format_date
+
+    return str(format_date(value, forms(language)[form], locale=language))
+
+
+def clock(moment: datetime | time, language: str) -> str:
+    """A time of day in the language's form: "10.00" (id), "10:00" (en)."""
+    from babel.dates import format_time
+
+    return str(format_time(moment, forms(language)["time"], locale=language))
+
+
+def fixed(moment: date | datetime | time, form: str) -> str:
+    """A date or time in a form that is the same in every language ("stamp", "clock")."""
+    return moment.strftime(FIXED[form])
+
+
+@cache
+def _zones() -> Mapping[str, Any]:
+    data = load_yaml("phrases", "zones.yaml")
+    return data if isinstance(data, dict) else {}
+
+
+def _offset_text(offset: timedelta | None) -> str:
+    minutes = int((offset or timedelta()).total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def local_zone(moment: datetime, tz_name: str | None) -> tzinfo:
+    """The zone to show a time in: the invitation's IANA zone, or one its offset implies
+    ("Etc/GMT-7", a bare UTC+7, is shown as WIB, never as "UTC+7")."""
+    if tz_name and not tz_name.startswith("Etc/"):
+        try:
+            return ZoneInfo(tz_name)
+        except (KeyError, ValueError):
+            pass
+    offset = moment.utcoffset()
+    if offset is not None and offset.total_seconds() % 3600 == 0:
+        implied = _zones().get("offsets", {}).get(int(offset.total_seconds() // 3600))
+        if implied:
+            return ZoneInfo(str(implied))
+    return moment.tzinfo or ZoneInfo("UTC")
+
+
+def zone_label(moment: datetime, language: str, *, plain: bool = False) -> str:
+    """ "WIB" (id) or "WIB, UTC+7" (en); "UTC+7" when there is no usual abbreviation;
+    `plain`: the abbreviation alone in every language (a list of slots)."""
+    pats = forms(language)
+    offset = _offset_text(moment.utcoffset())
+    key = getattr(moment.tzinfo, "key", None)
+    abbr = _zones().get(key) if isinstance(key, str) else None
+    if abbr is None:
+        name = moment.tzname() or ""
+        abbr = name if name.isalpha() and not name.startswith("UTC") else None
+    if abbr is None:
+        return str(pats["zone_offset"]).format(offset=offset)
+    return str(abbr) if plain else str(pats["zone_plain"]).format(abbr=abbr, offset=offset)
+
+
+def when_text(moment: datetime, tz_name: str | None, language: str, *, short: bool = False) -> str:
+    """A date and time with its zone, in the language's usual form."""
+    local = moment.astimezone(local_zone(moment, tz_name))
+    template = str(forms(language)["when_short" if short else "when"])
+    return template.format(
+        date=day(local, "date_short" if short else "date", language),
+        time=clock(local, language),
+        zone=zone_label(local, language),
+    )
+
+
+def span_text(start: datetime, end: datetime, zone: tzinfo, language: str) -> str:
+    """ "Selasa, 24 November 2026 10.00–11.00 WIB" in `zone` (the end's day when it differs)."""
+    a, b = start.astimezone(zone), end.astimezone(zone)
+    tail = clock(b, language)
+    if b.date() != a.date():
+        tail = f"{day(b, 'date', language)} {tail}"
+    label = zone_label(a, language, plain=True)
+    return f"{day(a, 'date', language)} {clock(a, language)}–{tail} {label}"
+
+
+def day_part(moment: datetime, language: str) -> str:
+    """ "pagi"/"siang"/… or "morning"/"afternoon"/… for the hour of `moment`."""
+    part = ""
+    for start, name in common(language)["day_parts"]:
+        if moment.hour >= int(start):
+            part = str(name)
+    return part

@@ -1,0 +1,56 @@
+"""The one date formatter: each named form in each language, and the same forms in both."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sopan.dateforms import FIXED, clock, day, fixed, forms, span_text, when_text, zone_label
+
+WIB = ZoneInfo("Asia/Jakarta")
+MONDAY = date(2026, 11, 23)
+AT_TEN = datetime(2026, 11, 23, 10, 0, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(
+    ("form", "language", "expected"),
+    [
+        ("date", "id", "Senin, 23 November 2026"),
+        ("date", "en", "Monday, 23 November 2026"),
+        ("date_short", "id", "Senin, 23 November"),
+        ("letter_date", "en", "23 November 2026"),
+        ("weekday", "id", "Senin"),
+        ("weekday", "en", "Monday"),
+        ("suggested", "id", "Senin, 23 November 2026"),
+        ("suggested", "en", "Monday, November 23, 2026"),
+        ("day_label", "id", "Sen 23 Nov"),
+        ("day_label", "en", "Mon 23 Nov"),
+        ("list_day", "en", "Mon 23 Nov 2026"),
+    ],
+)
+def test_each_named_form(form: str, language: str, expected: str) -> None:
+    assert day(MONDAY, form, language) == expected
+
+
+def test_both_languages_have_the_same_forms_and_none_is_also_fixed() -> None:
+    assert set(forms("id")) == set(forms("en"))
+    assert not set(forms("id")) & set(FIXED)
+
+
+def test_clock_and_the_forms_every_language_shares() -> None:
+    assert (clock(AT_TEN, "id"), clock(AT_TEN, "en")) == ("10.00", "10:00")
+    assert fixed(AT_TEN, "stamp") == "2026-11-23 10:00"
+    assert fixed(AT_TEN, "stamp_zone") == "2026-11-23 10:00 WIB"
+    assert fixed(time(9, 5), "clock") == "09:05"
+
+
+def test_moments_with_their_zone() -> None:
+    assert when_text(AT_TEN, "Asia/Jakarta", "id") == "Senin, 23 November 2026 pukul 10.00 WIB"
+    assert zone_label(AT_TEN, "en") == "WIB, UTC+7"
+    assert zone_label(AT_TEN, "en", plain=True) == "WIB"
+    end = datetime(2026, 11, 24, 1, 0, tzinfo=WIB)
+    assert span_text(AT_TEN, end, WIB, "id") == (
+        "Senin, 23 November 2026 10.00–Selasa, 24 November 2026 01.00 WIB"
+    )
