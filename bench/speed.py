@@ -4,6 +4,9 @@
   median of N runs, beside the median of `python -c pass` run the same way, interleaved
   (floor, command, floor, command…) so that a busy machine slows both alike. Bytecode is
   compiled first, as an installed package has it. Max RSS is the largest of the runs.
+  "libraries" is a third process run the same way: it imports every module of the standard
+  library and of the dependencies that the command had imported when it ended, and nothing
+  of sopan — what the command costs before a line of sopan runs.
 - mailbox: `bench/mailbox.py`'s speed figure (10,000 messages against parsing each one
   with `email.policy.default`).
 - calendar: the first `busy` on a 10,000-event calendar where 0.1% of events name an
@@ -16,6 +19,7 @@ Run: python bench/speed.py [N] [--quick]   (--quick: the commands only)
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import statistics
 import subprocess
@@ -38,7 +42,7 @@ TARGETS = {
     "sopan read example.eml --json": "≤ 3×",
     "sopan lint reply.txt": "≤ 3×",
     "sopan draft --channel all": "≤ 8×",
-    "  the same, --no-store": "(the store's share)",
+    "  the same, --no-store": "—",
 }
 
 
@@ -48,6 +52,25 @@ def _child(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     _, _, usage = os.wait4(proc.pid, 0)
     proc.returncode = 0
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+#: run a command in this process, then print the modules it imported that are not sopan's
+_PROBE = """import contextlib, io, json, runpy, sys
+sys.argv = ["sopan", *json.loads(sys.argv[1])]
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    runpy.run_module("sopan", run_name="__main__")
+names = sorted(m for m in sys.modules if m.split(".")[0] not in ("sopan", "__main__"))
+print(json.dumps(names), file=sys.stderr)"""
+
+
+def _libraries(argv: list[str], env: dict[str, str]) -> list[str]:
+    """`python -c` that imports what `sopan argv…` imported, sopan's own modules left out."""
+    probe = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(argv)], env=env, capture_output=True, text=True
+    )
+    names = json.loads(probe.stderr.strip().splitlines()[-1])
+    code = f"for name in {names!r}:\n    try: __import__(name)\n    except Exception: pass"
+    return [sys.executable, "-c", code]
 
 
 def _bench(name: str) -> ModuleType:
@@ -60,8 +83,9 @@ def _bench(name: str) -> ModuleType:
     return module
 
 
-def commands(n: int) -> list[tuple[str, float, float, int]]:
-    """(name, CPU seconds, floor CPU seconds, max RSS KiB) per command."""
+def commands(n: int) -> list[tuple[str, float, float, float, int]]:
+    """(name, CPU seconds, floor CPU seconds, libraries' CPU seconds, max RSS KiB) per
+    command."""
     python = sys.executable
     subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "src" / "sopan")], check=False)
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,23 +108,26 @@ def commands(n: int) -> list[tuple[str, float, float, int]]:
             _child(argv, env)  # once before timing: the data cache is written on a first run
         rows = []
         for name, argv in argvs.items():
-            floors, runs = [], []
+            libraries = _libraries(argv[3:], env)
+            floors, runs, libs = [], [], []
             for _ in range(n):
                 floors.append(_child([python, "-c", "pass"], env)[0])
                 runs.append(_child(argv, env))
-            cpu = statistics.median(c for c, _ in runs)
-            rows.append((name, cpu, statistics.median(floors), max(r for _, r in runs)))
+                libs.append(_child(libraries, env)[0])
+            cpu, floor = statistics.median(c for c, _ in runs), statistics.median(floors)
+            rows.append((name, cpu, floor, statistics.median(libs), max(r for _, r in runs)))
         return rows
 
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 10
-    print(f"{'figure':<44}{'sopan':>12}{'floor':>12}{'ratio':>8}  target")
-    for name, cpu, floor, rss in commands(n):
+    print(f"{'figure':<44}{'sopan':>12}{'floor':>12}{'ratio':>8}  target  {'libraries':>16}")
+    for name, cpu, floor, libs, rss in commands(n):
         print(
             f"{name:<44}{cpu * 1000:>9.0f} ms{floor * 1000:>9.0f} ms{cpu / floor:>7.1f}×  "
-            f"{TARGETS[name]}   (max RSS {rss / 1024:.0f} MiB)"
+            f"{TARGETS[name]:<6}{libs * 1000:>9.0f} ms{libs / floor:>5.1f}×"
+            f"   (max RSS {rss / 1024:.0f} MiB)"
         )
     if "--quick" in sys.argv:
         return
