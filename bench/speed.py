@@ -108,7 +108,7 @@ def commands(n: int) -> list[tuple[str, float, float, float, int]]:
             _child(argv, env)  # once before timing: the data cache is written on a first run
         rows = []
         for name, argv in argvs.items():
-            libraries = _libraries(argv[3:], env)
+            libraries = _libraries(argv[len(sopan) :], env)
             floors, runs, libs = [], [], []
             for _ in range(n):
                 floors.append(_child([python, "-c", "pass"], env)[0])

@@ -24,6 +24,12 @@ _WRITTEN = frozenset({"absolute", "numeric", "range", "impossible"})
 _ANY_DAY = date(2000, 1, 1)
 
 
+def readings(hit: DateHit) -> tuple[date, ...]:
+    """The days a date written in a reply may mean: both readings of a numeric date
+    ("03/04/2027"), otherwise the one day written (a range's first day)."""
+    return (hit.day, *hit.alternatives) if hit.kind == "numeric" else (hit.day,)
+
+
 @dataclass(frozen=True)
 class Hit:
     """Where a rule matched, with an optional suggestion and values for its message."""

@@ -8,7 +8,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sopan import rx
-from sopan.lint.context import Context, Hit
+from sopan.lint.context import Context, Hit, readings
 from sopan.lint.text import data
 
 _SENTENCE_END = rx.compile(r"(?<!\d)[.!?](?!\d)|\n")
@@ -127,11 +127,10 @@ def date_mismatch(ctx: Context) -> list[Hit]:
             continue
         date_sentences.append(sentence)
         # a numeric date is the interview's if either reading is; a year counts when written
-        readings = (hit.day, *hit.alternatives) if hit.kind == "numeric" else (hit.day,)
         same = hit.kind != "impossible" and any(
             (day.day, day.month) == (start.day, start.month)
             and (not hit.explicit_year or day.year == start.year)
-            for day in readings
+            for day in readings(hit)
         )
         if not same:
             hits.append(Hit(hit.start, hit.end, _date_text(start, ctx.language)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sopan.lint.context import Context, Hit
+from sopan.lint.context import Context, Hit, readings
 
 
 def closing_name(ctx: Context) -> list[Hit]:
@@ -39,9 +39,7 @@ def weekday_mismatch(ctx: Context) -> list[Hit]:
             hits.append(Hit(mention.start, mention.end, None))
             continue
         # a numeric date read both ways ("Jumat, 03/04/2026") is right if either reading is
-        numeric = mention.kind == "numeric"
-        readings = (mention.day, *mention.alternatives) if numeric else (mention.day,)
-        if all(day.weekday() != mention.weekday for day in readings):
+        if all(day.weekday() != mention.weekday for day in readings(mention)):
             from sopan.dateforms import day  # only for a wrong weekday: lint starts without Babel
 
             right = day(mention.day, "weekday", ctx.language)
