@@ -26,6 +26,11 @@ NEEDS_SHARED_MODULES = (
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Ctrl-C reaches the programs the tests start as it does at a terminal: a run started in
+    # the background (as CI may) inherits SIGINT ignored, and a child would inherit that too
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     # every sopan the tests start keeps its drafts in a throwaway database, never the user's
     import tempfile
 

@@ -3,19 +3,26 @@ shown, every open fact and choice is asked, a contradiction is explained and ask
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import re
 import select
-import signal
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
 from conftest import SRC
 
 from .cases import ID_EMAIL
+
+
+def _as_at_a_terminal() -> None:
+    """In the child, in a session of its own: the pseudo-terminal becomes its controlling
+    terminal, so a typed Ctrl-C is its SIGINT."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 class Terminal:
@@ -38,6 +45,8 @@ class Terminal:
             env=env,
             cwd=tmp_path,
             close_fds=True,
+            start_new_session=True,
+            preexec_fn=_as_at_a_terminal,
         )
         os.close(slave)
         self.fd, self.seen = master, ""
@@ -128,7 +137,7 @@ def test_the_recommendation_is_offered_and_the_answer_is_followed(tmp_path: Path
 def test_ctrl_c_or_ctrl_d_at_a_question_ends_it_and_writes_nothing(tmp_path: Path) -> None:
     chat = tmp_path / "chat.txt"
     chat.write_text("Halo Rina, bisa datang interview besok jam 10.00 WIB di kantor kami?\n")
-    for key, code in ((None, 130), (b"\x04", 1)):  # Ctrl-C (its SIGINT), Ctrl-D (end of input)
+    for key, code in ((b"\x03", 130), (b"\x04", 1)):  # Ctrl-C, Ctrl-D (end of input)
         out = tmp_path / f"out-{code}"
         term = Terminal(
             ["draft", str(chat), "--channel", "whatsapp", "--now", "2026-11-20T09:00+07:00",
@@ -137,10 +146,7 @@ def test_ctrl_c_or_ctrl_d_at_a_question_ends_it_and_writes_nothing(tmp_path: Pat
         )  # fmt: skip
         term.expect(r"start bisa salah satu dari ini|company tidak diketahui")
         term.expect(r"> $")
-        if key is None:  # the pseudo-terminal is not the program's controlling one: signal it
-            term.proc.send_signal(signal.SIGINT)
-        else:
-            os.write(term.fd, key)
+        os.write(term.fd, key)
         assert term.close() == code
         assert "Traceback" not in term.seen
         assert not out.exists()
