@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -52,5 +52,19 @@ def test_moments_with_their_zone() -> None:
     assert zone_label(AT_TEN, "en", plain=True) == "WIB"
     end = datetime(2026, 11, 24, 1, 0, tzinfo=WIB)
     assert span_text(AT_TEN, end, WIB, "id") == (
-        "Senin, 23 November 2026 10.00–Selasa, 24 November 2026 01.00 WIB"
+        "Senin, 23 November 2026 10.00 – Selasa, 24 November 2026 01.00 WIB"
+    )
+
+
+def test_a_span_in_a_named_form_and_a_moment_without_an_end() -> None:
+    one_hour = datetime(2026, 11, 23, 11, 0, tzinfo=WIB)
+    assert span_text(AT_TEN, one_hour, WIB, "en", form="day_label") == "Mon 23 Nov 10:00–11:00 WIB"
+    assert span_text(AT_TEN, None, WIB, "id", form="list_day") == "Sen 23 Nov 2026 10.00 WIB"
+    # shown in another zone, the day is that zone's, and so is its label
+    assert span_text(AT_TEN, None, ZoneInfo("Asia/Jayapura"), "id", form="list_day") == (
+        "Sen 23 Nov 2026 12.00 WIT"
+    )
+    # a zone with no usual abbreviation is named by its offset
+    assert span_text(AT_TEN, None, timezone(timedelta(hours=8)), "en", form="list_day") == (
+        "Mon 23 Nov 2026 11:00 UTC+8"
     )

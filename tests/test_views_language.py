@@ -67,7 +67,7 @@ def test_started_interview_counts_back_in_each_language() -> None:
     "lang, words",
     [
         ("en", ["Your time:    Mon 30 Nov 2026 13:30", "Time left:    23.0 hours"]),
-        ("id", ["Waktu Anda:     Sen 30 Nov 2026 13:30", "Sisa waktu:     23,0 jam"]),
+        ("id", ["Waktu Anda:     Sen 30 Nov 2026 13.30", "Sisa waktu:     23,0 jam"]),
     ],
 )
 def test_read_speaks_the_profile_language(run_cli: Run, lang: str, words: list[str]) -> None:

@@ -15,6 +15,7 @@ without it.
     clock(m, "id")                10.00
     when_text(m, tz, "id")        Senin, 23 November 2026 pukul 10.00 WIB
     span_text(a, b, zone, "en")   Monday, 23 November 2026 10:00–11:00 WIB
+    span_text(a, None, zone, "id", form="list_day")   Sen 23 Nov 2026 10.00 WIB
     fixed(m, "stamp")             2026-11-23 10:00
 """
 
@@ -129,14 +130,18 @@ def when_text(moment: datetime, tz_name: str | None, language: str, *, short: bo
     )
 
 
-def span_text(start: datetime, end: datetime, zone: tzinfo, language: str) -> str:
-    """ "Selasa, 24 November 2026 10.00–11.00 WIB" in `zone` (the end's day when it differs)."""
-    a, b = start.astimezone(zone), end.astimezone(zone)
-    tail = clock(b, language)
-    if b.date() != a.date():
-        tail = f"{day(b, 'date', language)} {tail}"
-    label = zone_label(a, language, plain=True)
-    return f"{day(a, 'date', language)} {clock(a, language)}–{tail} {label}"
+def span_text(
+    start: datetime, end: datetime | None, zone: tzinfo, language: str, *, form: str = "date"
+) -> str:
+    """ "Selasa, 24 November 2026 10.00–11.00 WIB" in `zone`, each day in the named `form`
+    ("day_label": "Sel 24 Nov 10.00–11.00 WIB"); the end's day is written when it differs."""
+    a = start.astimezone(zone)
+    text = f"{day(a, form, language)} {clock(a, language)}"
+    if end is not None:
+        b = end.astimezone(zone)
+        tail = clock(b, language)
+        text += f"–{tail}" if b.date() == a.date() else f" – {day(b, form, language)} {tail}"
+    return f"{text} {zone_label(a, language, plain=True)}"
 
 
 def day_part(moment: datetime, language: str) -> str:

@@ -144,6 +144,6 @@ def test_every_command_that_reads_takes_set(run_cli: Run, command: str, tmp_path
     good = run_cli(*args, "--set", "start=2026-11-24T13:00")
     assert good.returncode == 0, good.stderr
     if command == "read":
-        assert "Sel 24 Nov 2026 13:00" in good.stdout
+        assert "Sel 24 Nov 2026 13.00" in good.stdout
     if command == "slots":
         assert all(s["start"][:10] > "2026-11-24" for s in json.loads(good.stdout))

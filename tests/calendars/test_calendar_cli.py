@@ -52,7 +52,7 @@ def test_busy_text_in_indonesian(run_cli, tmp_path: Path) -> None:
         "2026-11-24T00:00",
     )
     assert result.returncode == 0, result.stderr
-    assert "Selasa, 24 November 2026 22.00–Rabu, 25 November 2026 10.00 WIB" in result.stdout
+    assert "Selasa, 24 November 2026 22.00 – Rabu, 25 November 2026 10.00 WIB" in result.stdout
     assert "Shift malam gudang" in result.stdout
 
 

@@ -59,8 +59,8 @@ def test_human_view_shows_own_zone_and_hours_left(run_cli) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     # no profile written: the example profile's language (Indonesian) labels the view
-    assert "Sen 30 Nov 2026 14:30" in out and "Asia/Singapore" in out
-    assert "Waktu Anda:" in out and "13:30 WIB" in out
+    assert "Sen 30 Nov 2026 14.30" in out and "Asia/Singapore" in out
+    assert "Waktu Anda:" in out and "13.30 WIB" in out
     assert "Sisa waktu:     23,0 jam" in out
     assert "Passcode" not in out and "482913" in out
 
@@ -174,5 +174,5 @@ def test_profile_time_zone_is_used_for_your_time(run_cli, tmp_path: Path) -> Non
         "read", str(EXAMPLES / "undangan_wawancara_id.eml"), "--now", "2026-11-23T08:00:00"
     )
     assert result.returncode == 0, result.stderr
-    assert "Waktu Anda:     Sen 23 Nov 2026 11:00–12:30 WITA [Asia/Makassar]" in result.stdout
+    assert "Waktu Anda:     Sen 23 Nov 2026 11.00–12.30 WITA [Asia/Makassar]" in result.stdout
     assert "Sisa waktu:     3,0 jam" in result.stdout  # 08:00 WITA is 07:00 WIB

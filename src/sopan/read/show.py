@@ -10,8 +10,7 @@ from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 
-from sopan.dateforms import day as _written
-from sopan.dateforms import fixed
+from sopan.dateforms import clock, day, span_text
 from sopan.model import Fact, Invitation, Language
 from sopan.plan_words import Words, load_words
 
@@ -42,19 +41,14 @@ _LABELS = (
 _SURE = 0.8
 
 
-def _day(day: date, language: Language) -> str:
-    return _written(day, "list_day", language)  # "Mon 30 Nov 2026" / "Sen 30 Nov 2026"
+def _day(on: date, language: Language) -> str:
+    return day(on, "list_day", language)  # "Mon 30 Nov 2026" / "Sen 30 Nov 2026"
 
 
 def _when(start: datetime, end: datetime | None, language: Language) -> str:
-    text = f"{_day(start.date(), language)} {fixed(start, 'clock')}"
-    if end is not None:
-        text += (
-            f"–{fixed(end, 'clock')}"
-            if end.date() == start.date()
-            else f" – {_day(end.date(), language)} {fixed(end, 'clock')}"
-        )
-    return f"{text} {start.tzname() or ''}".rstrip()
+    """The interview's span in the zone `start` is in."""
+    zone = start.tzinfo or ZoneInfo("UTC")
+    return span_text(start, end, zone, language, form="list_day")
 
 
 def hours_left(inv: Invitation, now: datetime) -> float | None:
@@ -129,13 +123,11 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         if left is not None:
             rows.append(("time_left", _time_left(left, w)))
     elif inv.day:
-        clock = fixed(inv.time_of_day, "clock") if inv.time_of_day else None
-        rows.append(
-            ("when", f"{_day(inv.day, language)} {clock or w.text('read', 'no_time_given')}")
-        )
+        at = clock(inv.time_of_day, language) if inv.time_of_day else None
+        rows.append(("when", f"{_day(inv.day, language)} {at or w.text('read', 'no_time_given')}"))
     elif inv.time_of_day:
         unknown = w.text("read", "date_unknown")
-        rows.append(("when", f"{fixed(inv.time_of_day, 'clock')} ({unknown})"))
+        rows.append(("when", f"{clock(inv.time_of_day, language)} ({unknown})"))
     else:
         rows.append(("when", None))
     contact = inv.contact
@@ -149,12 +141,7 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         ("access_code", inv.access_code),
         ("contact", who),
         ("reference", inv.reference),
-        (
-            "reply_by",
-            f"{_day(reply_by.date(), language)} {fixed(reply_by, 'clock_zone')}".rstrip()
-            if reply_by
-            else None,
-        ),
+        ("reply_by", _when(reply_by, None, language) if reply_by else None),
         ("organizer", inv.organizer),
         ("uid", inv.uid),
     ]

@@ -10,7 +10,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from sopan.corrections import FIELDS
-from sopan.dateforms import clock, day, fixed
+from sopan.dateforms import day, fixed, span_text
 from sopan.model import Busy, Draft, Fact, Finding, Invitation, Profile, Slot
 
 
@@ -202,8 +202,5 @@ def day_label(on: date, language: str) -> str:
 
 
 def slot_label(slot: Slot, language: str, tz: str) -> str:
-    """A free slot in the user's zone: "Sel 24 Nov 10.00–11.00" / "Tue 24 Nov 10:00–11:00"."""
-    zone = ZoneInfo(tz)
-    a, b = slot.start.astimezone(zone), slot.end.astimezone(zone)
-    span = f"{clock(a, language)}–{clock(b, language)}"
-    return f"{day_label(a.date(), language)} {span} {a.tzname() or ''}".rstrip()
+    """A free slot in the user's zone: "Sel 24 Nov 10.00–11.00 WIB" ("Tue 24 Nov 10:00…")."""
+    return span_text(slot.start, slot.end, ZoneInfo(tz), language, form="day_label")
