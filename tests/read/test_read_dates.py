@@ -78,6 +78,40 @@ def test_numeric_order() -> None:
     assert find_dates("13/12/2026", BASE, "mdy")[0].day == date(2026, 12, 13)
 
 
+def test_a_numeric_date_is_decided_by_its_weekday_or_left_open() -> None:
+    def read(text: str, order: str) -> tuple[date, tuple[date, ...]]:
+        hit = find_dates(text, BASE, order)[0]  # type: ignore[arg-type]
+        return hit.day, hit.alternatives
+
+    dec_8, aug_12 = date(2026, 12, 8), date(2026, 8, 12)  # a Tuesday, a Wednesday
+    # no usual order: the weekday written with it decides
+    assert read("Tuesday, 08/12/2026", "unknown") == (dec_8, ())
+    assert read("Wednesday 08/12/2026", "unknown") == (aug_12, ())
+    # the usual order, confirmed by the weekday or not contradicted
+    assert read("Selasa, 08/12/2026", "dmy") == (dec_8, ())
+    assert read("08/12/2026", "dmy") == (dec_8, ())
+    # a weekday against the usual order: both readings are offered
+    assert read("Rabu, 08/12/2026", "dmy") == (dec_8, (aug_12,))
+    # the usual order puts the day months before the message, the other does not: both
+    assert read("12/08/2026", "dmy") == (aug_12, (dec_8,))
+    # both in the past, or both to come: the usual order decides
+    assert read("05/03/2026", "dmy") == (date(2026, 3, 5), ())
+    assert read("05/03/2027", "dmy") == (date(2027, 3, 5), ())
+    # without a year, each reading is the next such day: the weekday still decides
+    assert read("Tuesday 08/12", "unknown") == (dec_8, ())
+
+
+def test_an_english_numeric_date_the_usual_order_puts_in_the_past_is_asked() -> None:
+    text = (
+        "We are pleased to invite you to a technical interview.\n\nDate: 12/08/2026\n"
+        "Time: 2:00 PM – 3:00 PM SGT\n"
+    )
+    inv = read_text(text, now=NOW)
+    assert inv.start is None
+    assert [a.field for a in inv.ambiguous] == ["start"]
+    assert [c[:10] for c in inv.ambiguous[0].candidates] == ["2026-08-12", "2026-12-08"]
+
+
 @pytest.mark.parametrize(
     "text, start, end, zone",
     [

@@ -160,6 +160,22 @@ def _next_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _WD_GAP = rx.compile(r"\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
 
 
+def _one_reading(
+    first: date, other: date, order: Order, weekday: int | None, base: date
+) -> tuple[date, tuple[date, ...]]:
+    """A numeric date both ways valid ("08/12/2026"), `first` in the text's usual order: the
+    reading and the others still open. A weekday written with it that fits one reading only
+    confirms the usual order, or decides when there is none (against the usual order, both
+    are offered); the usual order decides unless it puts the day before the message while
+    the other reading does not (an invitation is for a day to come: both are then offered)."""
+    fits = [d for d in (first, other) if d.weekday() == weekday]
+    if weekday is not None and len(fits) == 1 and (fits[0] == first or order == "unknown"):
+        return fits[0], ()
+    if order == "unknown" or first < base <= other or fits == [other]:
+        return first, (other,)
+    return first, ()
+
+
 def _weekday_before(
     low: str, start: int, wd_spans: list[tuple[int, int]]
 ) -> tuple[int, int | None]:
@@ -306,20 +322,18 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         a, b, ytext = int(m["a"]), int(m["b"]), m["y"]
         y = int(ytext) + (2000 if len(ytext) == 2 else 0)
         dmy, mdy = _valid(y, b, a), _valid(y, a, b)
+        start, wd = _weekday_before(low, m.start(), wd_spans)
         if dmy and mdy and dmy != mdy:
             first, other = (mdy, dmy) if order == "mdy" else (dmy, mdy)
-            alts: tuple[date, ...] = () if order != "unknown" else (other,)
+            first, alts = _one_reading(first, other, order, wd, base)
         elif dmy or mdy:
             first, alts = (dmy or mdy), ()  # type: ignore[assignment]  # one is set
         elif min(a, b) <= 12 and max(a, b) <= 31:  # "31/02/2027": no day of the calendar
-            first, alts = base, ()
-            a, wd = _weekday_before(low, m.start(), wd_spans)
-            add(DateHit(a, m.end(), first, "impossible", True, wd))
+            add(DateHit(start, m.end(), base, "impossible", True, wd))
             continue
         else:
             continue
-        a, wd = _weekday_before(low, m.start(), wd_spans)
-        add(DateHit(a, m.end(), first, "numeric", True, wd, alts))
+        add(DateHit(start, m.end(), first, "numeric", True, wd, alts))
     for m in _scan(pats["daymonth"], text, num_wins):
         # "Selasa 24/11", "tgl 24/11": no year, so resolved like "24 November"
         if not free(m.start(), m.end()):
@@ -331,12 +345,14 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         if main is None and swapped is None:
             continue
         pair: tuple[date, ...] = ()
+        wd = _weekday_of(m["wd"])
         if main is None:
             main = swapped
-        elif order == "unknown" and swapped and swapped != main:
-            pair = (swapped,)
+        elif swapped and swapped != main:
+            # no year: each reading is the next such day, so neither is in the past
+            main, pair = _one_reading(main, swapped, order, wd, base)
         assert main is not None
-        add(DateHit(m.start(), m.end(), main, "numeric", False, _weekday_of(m["wd"]), pair))
+        add(DateHit(m.start(), m.end(), main, "numeric", False, wd, pair))
 
     def beside_a_date(a: int, b: int) -> bool:
         """Whether a relative word at a..b sits right beside a date: it then becomes part of
