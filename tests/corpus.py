@@ -233,8 +233,8 @@ def make_case(r: random.Random) -> Case:
     ph.append(f"mode_{mode}")
     style = r.choice(_LABEL_STYLES)
     ph.append(f"label_{style}")
-    company_where = r.choice(["intro", "signature", "label", "team_of", "domain"])
-    if company_where in ("team_of", "domain"):
+    company_where = r.choice(["intro", "signature", "label", "team_of", "domain", "from"])
+    if company_where in ("team_of", "domain", "from"):
         company = r.choice(
             ["Maju Jaya", "Sinar Harapan", "Nusantara Logistik"]
             if lang == "id"
@@ -309,6 +309,12 @@ def make_case(r: random.Random) -> Case:
         "en": [f"for the role of {position}", f"for the position of {position}"],
     }[lang]
     pos_text = r.choice(pos_phrase) if pos_where == "phrase" else ""
+    if company_where == "from":  # the writer says whose team they write from
+        lines.append(
+            f"Perkenalkan, saya {person} dari tim rekrutmen {company}."
+            if id_
+            else f"My name is {person.split()[0]}, from the {company} recruitment team."
+        )
     if id_:
         lines.append(
             f"Terima kasih telah melamar di {intro_company}. Kami mengundang Anda mengikuti "

@@ -216,8 +216,28 @@ def test_an_unknown_calendar_tzid_is_reported_never_read_as_the_users_zone(tmp_p
         ("Mohon bawa CV Anda. Undangan wawancara di CV Sinar Terang.", "CV Sinar Terang"),
         ("Surat lamaran dan CV Pas foto dibawa. Undangan wawancara.", None),
         ("Undangan wawancara di kntr PT Maju Jaya Jl. Melati 5.", "PT Maju Jaya"),
+        # who the writer says they write from, with or without their team's name
+        ("Selamat siang, kami dari tim rekrutmen Tokopedia. Kakak lolos ke tahap interview.",
+         "Tokopedia"),
+        ("Kami dari Bank Syariah Indonesia cabang Medan mengundang Bapak untuk wawancara.",
+         "Bank Syariah Indonesia"),
+        ("Perkenalkan, saya Rina dari Kopi Kenangan. Kami mengundang kamu interview besok.",
+         "Kopi Kenangan"),
+        ("Hi Budi! This is Sarah from Kopi Kenangan HR team. We'd like to interview you.",
+         "Kopi Kenangan"),
+        ("Hi, I'm Maya from Grab's talent team. We'd like to invite you to an interview.", "Grab"),
+        # a signature line naming the company and its team
+        ("Your interview has been scheduled.\n\nShopee Talent Acquisition\n", "Shopee"),
+        ("We invite you to an interview.\n\nBest,\nLina\nAcme Robotics HR Team\n",
+         "Acme Robotics"),
+        # "from" and "dari" before what is not a company
+        ("Saya Rina dari tim HRD. Kami mengundang Anda wawancara hari Senin.", None),
+        ("This is Sarah from the recruitment team. We invite you to an interview.", None),
+        ("Kami dari Senin sampai Jumat buka pukul 08.00. Undangan wawancara.", None),
+        ("We invite you to an interview, from 10:00 to 11:00 on Monday.", None),
+        ("Undangan wawancara.\n\nSalam,\nThe Recruitment Team\n", None),
     ],
-)
+)  # fmt: skip
 def test_company_however_named(text: str, company: str | None) -> None:
     assert read(text).company == company
 

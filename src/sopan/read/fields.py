@@ -13,7 +13,7 @@ from functools import lru_cache
 from sopan import rx
 from sopan.model import Language
 from sopan.read.labels import label_lines
-from sopan.read.words import calendar_words, phrase_re, words
+from sopan.read.words import alternation, calendar_words, phrase_re, words
 
 _URL_RE = rx.compile(
     r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
@@ -426,14 +426,66 @@ def company_from_domain(email: str | None) -> str | None:
     return " ".join(p.capitalize() for p in name.split("-") if p)
 
 
+#: a company's name: capitalised words ("Bank Syariah Indonesia", "Kopi Kenangan"), up to five
+_NAME = r"([A-Z][\w&'-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&'-]*(?:\.[\w&-]+)*|&)){0,4})"
+
+
+@lru_cache(maxsize=1)
+def _company_intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "kami dari X", "saya Rina dari X", "This is Sarah from X HR team"; a line "X HR"."""
+    w = words()
+    who = alternation([*w["self_intro"], *w["company_intro"]])
+    after = alternation(w["self_intro_from"])
+    team = alternation(w["team_before_company"])
+    intro = rx.compile(
+        rf"(?i:(?<![\w])(?:{who}))(?:[ \t]+[A-Z][a-z]+){{0,2}}[ \t]*,?[ \t]+"
+        rf"(?i:(?:{after})[ \t]+(?:(?:{team})[ \t]+(?:(?:dari|of|at)[ \t]+)?)?)"
+        rf"(?!(?i:{after})(?![\w])){_NAME}"
+    )
+    suffix = rx.compile(
+        rf"^[ \t]*{_NAME}[ \t]+(?i:{alternation(w['team_after_company'])})(?:[ \t]+(?i:team))?"
+        r"[ \t]*$",
+        re.MULTILINE,
+    )
+    return intro, suffix
+
+
+def _introduced_company(text: str) -> str | None:
+    """The company a writer says they write from, or a signature line names with its team."""
+    intro, suffix = _company_intro_res()
+    for pat in (intro, suffix):
+        for m in pat.finditer(text):
+            name = _without_team_words(m.group(1))
+            if name:
+                return name
+    return None
+
+
+def _without_team_words(name: str) -> str | None:
+    """ "Kopi Kenangan HR" → "Kopi Kenangan"; None for a team, a day or a month alone."""
+    kept = re.sub(r"['’]s$", "", name.rstrip(".")).split()  # "Grab's talent team"
+    while kept and kept[-1].lower() in _team_words():
+        kept.pop()
+    if not kept:
+        return None
+    first = kept[0].lower()
+    if first in calendar_words() or first in _team_words() or first in ("the", "our", "anda"):
+        return None
+    return _clean(" ".join(kept))
+
+
 def company(text: str, subject: str | None, sender_name: str | None) -> str | None:
-    """The company name: a labelled line, 'PT …', '… at X', a signature organisation."""
+    """The company name: a labelled line, 'PT …', who a writer says they write from,
+    '… at X', a signature organisation."""
     for value in labelled(text, "company"):
         return value
     for source in (subject or "", text, sender_name or ""):
         named = _company_form(source)
         if named:
             return named
+    named = _introduced_company(text)
+    if named:
+        return named
     low = text.lower()
     m = None
     if "position" in low or "role" in low:
