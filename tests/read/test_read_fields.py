@@ -32,6 +32,13 @@ def test_reference(text: str, want: str | None) -> None:
             "556677",
         ),
         ("Link: meet.google.com/xyz-abcd-efg", "meet.google.com/xyz-abcd-efg", None),
+        # the address's "pwd=" is a token, not the passcode written beside it
+        (
+            "Zoom: https://us02web.zoom.us/j/888?pwd=abc123 Meeting ID: 888 Passcode: rg2026",
+            "https://us02web.zoom.us/j/888?pwd=abc123",
+            "rg2026",
+        ),
+        ("Zoom: https://zoom.us/j/888?pwd=Xy7Kq2", "https://zoom.us/j/888?pwd=Xy7Kq2", None),
         (
             "Teams: https://teams.microsoft.com/l/meetup-join/19%3a1\nKode akses: 7Hk2pQ",
             "https://teams.microsoft.com/l/meetup-join/19%3a1",

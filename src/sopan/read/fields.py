@@ -131,9 +131,13 @@ def access_code(text: str) -> str | None:
     if not any(str(w) in low for w in words()["labels"]["passcode"]):
         return None
     pat = phrase_re("labels", "passcode")
+    # a label inside an address is not the code: Zoom's "?pwd=…" is a token, not the passcode
+    urls = [u.span() for u in _URL_RE.finditer(text)] if "/" in text else []
     for m in re.finditer(
         r"(?:" + pat.pattern + r")\s*[:=]?\s*([A-Za-z0-9][\w@#$!.-]{2,30})", text, re.IGNORECASE
     ):
+        if any(a <= m.start() < b for a, b in urls):
+            continue
         value = m.group(1).rstrip(".")
         if re.search(r"\d", value) or value.isupper():
             return value
