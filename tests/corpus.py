@@ -86,6 +86,7 @@ def _date_text(day: date, lang: str, r: random.Random) -> tuple[str, str]:
     month = MONTHS[lang].split()[day.month - 1]
     wd = DAYS[lang].split()[day.weekday()]
     if lang == "id":
+        joint = r.choice(["/", " / ", "-", ","])
         forms = {
             "id_long": f"{wd}, {day.day} {month} {day.year}",
             "id_plain": f"{day.day} {month} {day.year}",
@@ -93,6 +94,8 @@ def _date_text(day: date, lang: str, r: random.Random) -> tuple[str, str]:
             "iso": day.isoformat(),
             "id_numeric": f"{day.day:02d}/{day.month:02d}/{day.year}" if day.day > 12 else "",
             "id_no_year": f"{wd}, {day.day} {month}",
+            # the weekday joined to its date by a slash, a dash or a bare comma
+            "id_weekday_joined": f"{wd}{joint}{day.day} {month} {day.year}",
         }
     else:
         forms = {

@@ -33,6 +33,11 @@ NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
         ("03.03.2026", "2026-03-03"),
         ("23 Nopember 2026", "2026-11-23"),
         ("Jum'at, 4 Desember 2026", "2026-12-04"),
+        # a weekday joined to its date by a slash, a dash or a bare comma
+        ("Rabu/9 Desember 2026", "2026-12-09"),
+        ("Rabu-9 Desember 2026", "2026-12-09"),
+        ("Rabu,9 Desember 2026", "2026-12-09"),
+        ("Hari/Tanggal: Rabu/09-12-2026", "2026-12-09"),
     ],
 )
 def test_absolute_dates_both_languages(text: str, want: str) -> None:
@@ -68,6 +73,15 @@ def test_next_weekday_in_the_same_week_is_reported_both_ways() -> None:
 def test_minggu_depan_is_next_week_not_sunday() -> None:
     assert find_dates("dalam minggu depan", BASE, "dmy") == []
     assert find_dates("Mohon informasikan ketersediaan minggu ini", BASE, "dmy") == []
+
+
+def test_a_weekday_joined_to_its_date_is_its_weekday() -> None:
+    for text in ("Rabu/9 Desember 2026", "Rabu / 9 Desember 2026", "Rabu (9/12/2026)"):
+        (hit,) = find_dates(text, BASE, "dmy")
+        assert (hit.day, hit.weekday, hit.start) == (date(2026, 12, 9), 2, 0)
+    # a number joined to a number is not a day: "3,5 Desember", "3/9 Desember"
+    assert find_dates("nilai 3,5 Desember", BASE, "dmy") == []
+    assert find_dates("IPK 3/9 Desember", BASE, "dmy") == []
 
 
 def test_numeric_order() -> None:

@@ -55,6 +55,11 @@ class DateHit:
     alternatives: tuple[date, ...] = ()
 
 
+#: where a day's number may start: not inside a number, a code or an address ("3,5", "1.9",
+#: "/12"), but right after a word and "/", "," or "-" ("Rabu/9 Desember", "Rabu,9/12/2026")
+_AFTER_WORD = r"(?:(?<![\w.,/-])|(?<=[A-Za-z][/,-]))"
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     wds = alternation(list(weekday_map()))
@@ -63,7 +68,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "iso": rx.compile(r"(?<![\w])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "numeric": rx.compile(
-            r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+            rf"{_AFTER_WORD}(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)"
         ),
         "daymonth": rx.compile(
@@ -125,7 +130,7 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'")
 _NUMDATE = rx.compile(r"\d[/.-]\d")
 
 
-_DMY_HEAD = rx.compile(r"(?<![\w.,/-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
+_DMY_HEAD = rx.compile(rf"{_AFTER_WORD}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
 #: "20–25 Januari", "15 - 16 Mei", "22 s/d 23 Maret", "15 dan 16 Mei": a range of days
 _RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai|hingga|to|until|and|dan|or|atau|&)\s*"
 _RANGE_HEAD = rx.compile(
@@ -157,7 +162,8 @@ def _next_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx.compile(rf"({before})\s+$"), rx.compile(rf"\s+({after})(?![a-z])")
 
 
-_WD_GAP = rx.compile(r"\.?\s*,?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
+#: what may stand between a weekday and its date: "Rabu, ", "Rabu/", "Rabu (", "Rabu - tgl "
+_WD_GAP = rx.compile(r"\.?\s*[,/(-]?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
 
 
 def _one_reading(
