@@ -9,7 +9,7 @@ import pytest
 
 from sopan.read import read_text
 from sopan.read.dates import blank_placeholders, find_dates
-from sopan.read.times import find_times, zone_name
+from sopan.read.times import duration_minutes, find_times, zone_name
 
 BASE = date(2026, 11, 18)  # a Wednesday
 NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
@@ -334,6 +334,23 @@ def test_arrive_early_is_not_a_length() -> None:
     assert inv.end is None
     inv = read_text("Interview (45 minutes) on 30 November 2026 at 11am WIB.", now=NOW)
     assert inv.end == datetime(2026, 11, 30, 11, 45, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.mark.parametrize(
+    "text, minutes",
+    [
+        ("Could you do a 45-minute video call on Thursday?", 45),
+        ("the 60-minute technical interview", 60),
+        ("a 30 minute interview", 30),
+        ("wawancara 30 menit", 30),
+        ("interview ± 45 menit", 45),
+        ("harap datang 15 menit sebelum interview", None),
+        ("interview 15 menit lebih awal", None),
+        ("a 30-minute break between sessions", None),
+    ],
+)
+def test_a_length_written_with_the_meeting(text: str, minutes: int | None) -> None:
+    assert duration_minutes(text) == minutes
 
 
 @pytest.mark.parametrize(

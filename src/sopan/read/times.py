@@ -352,9 +352,11 @@ def duration_minutes(text: str) -> int | None:
     # the number and its unit first: most texts have none, and the full pattern is slow
     if not _NUMBER_MINUTES.search(low):
         return None
-    for m in _DURATION.finditer(low):
-        if 10 <= int(m.group(1)) <= 240:
-            return int(m.group(1))
+    for pat in (_DURATION, _LENGTH_OF_A_MEETING):
+        for m in pat.finditer(low):
+            minutes = int(next(g for g in m.groups() if g))
+            if 10 <= minutes <= 240:
+                return minutes
     return None
 
 
@@ -363,4 +365,12 @@ _DURATION = rx.compile(
     r"(?:\(|durasi\s*:?\s*(?:sekitar\s+|kurang lebih\s+|±\s*)?|duration\s*:?\s*|selama\s+|"
     r"(?:will\s+)?lasts?\s+(?:about\s+|approximately\s+|around\s+)?|approximately\s+|approx\.?\s+)"
     r"(\d{2,3})[\s-]*(?:minutes|minute|mins?|menit)(?![\w])(?!\s+(?:early|before|sebelum|lebih))"
+)
+#: "a 45-minute video call", "wawancara 30 menit", "interview ± 30 menit": a length before or
+#: after the word for the meeting itself
+_LENGTH_OF_A_MEETING = rx.compile(
+    r"(?<![\w])(?:(?:an?|the)\s+(\d{2,3})[\s-]*(?:minutes?|mins?)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:interview|call|chat|conversation|meeting|screen|screening|session|discussion)(?![\w])"
+    r"|(?:wawancara|interview)\s+(?:sekitar\s+|kurang lebih\s+|±\s*)?(\d{2,3})\s*menit(?![\w])"
+    r"(?!\s+(?:sebelum|lebih|setelah)))"
 )
