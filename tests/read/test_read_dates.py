@@ -130,6 +130,11 @@ def test_an_english_numeric_date_the_usual_order_puts_in_the_past_is_asked() -> 
     "text, start, end, zone",
     [
         ("pukul 10.00 WIB", (10, 0), None, "Asia/Jakarta"),
+        # each end of a range with its own part of the day
+        ("mulai jam 8 pagi s/d 12 siang", (8, 0), (12, 0), None),
+        ("jam 10 pagi - 2 siang WIB", (10, 0), (14, 0), "Asia/Jakarta"),
+        ("jam 9 pagi s/d 3 sore", (9, 0), (15, 0), None),
+        ("jam 1 - 3 sore", (13, 0), (15, 0), None),
         ("jam 13:30–15:00 WITA", (13, 30), (15, 0), "Asia/Makassar"),
         ("13.30 - 15.00 WIT", (13, 30), (15, 0), "Asia/Jayapura"),
         ("at 2:30 PM", (14, 30), None, None),

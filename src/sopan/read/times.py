@@ -106,6 +106,11 @@ def _later_half(hour: int, kind: str) -> bool:
     return (kind == "afternoon" and hour < 11) or (kind == "evening" and 1 <= hour < 12)
 
 
+def _part_kind(part: re.Match[str]) -> str:
+    """ "morning", "afternoon" or "evening" for a matched Indonesian part of the day."""
+    return str(words()["dayparts"][part.group(1).lower()])
+
+
 def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
     """Every time of day or time range in `text`, outside the `skip` spans (dates)."""
     pats = _time_patterns()
@@ -138,6 +143,11 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
         end = m.end()
         end_hm: tuple[int, int] | None = None
         open_end = False
+        # "jam 8 pagi s/d 12 siang": the start's own part of the day, before the range's end
+        own = _daypart().match(text, end) if not ap1 else None
+        if own:
+            ap1 = "pm" if _later_half(h1, _part_kind(own)) else None
+            end = own.end()
         sep = pats["sep"].match(text, end)
         if sep:
             m2 = pats["one"].match(text, sep.end())
@@ -151,18 +161,22 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
                 open_end, end = True, o.end()
             elif (b2 := _BARE_HOUR.match(text, sep.end())) and _daypart().match(text, b2.end()):
                 end_hm, end = (int(b2.group(1)), 0), b2.end()
-        part = _daypart().match(text, end)
-        if part and not ap1:
+        part = _daypart().match(text, end) if end > (own.end() if own else -1) else None
+        if part and own:
+            # the end's own part of the day: "… s/d 3 sore" is 15.00
+            if end_hm and _later_half(end_hm[0], _part_kind(part)) and end_hm[0] < 12:
+                end_hm = (end_hm[0] + 12, end_hm[1])
+            end = part.end()
+        elif part and not ap1:
             # "jam 2 siang", "pukul 7 malam": Indonesian parts of the day fix the half
-            kind = words()["dayparts"][part.group(1).lower()]
-            shift = _later_half(h1, kind)
+            shift = _later_half(h1, _part_kind(part))
             ap1 = "pm" if shift else None
             if end_hm and shift and end_hm[0] < 12:
                 end_hm = (end_hm[0] + 12, end_hm[1])
             end = part.end()
         pos = max(pos, end)
         # "pukul 2" with no minutes, no am/pm and no part of the day: 02:00 or 14:00?
-        unsure = bool(m["h3"]) and not ap1 and not part and 1 <= h1 <= 6
+        unsure = bool(m["h3"]) and not ap1 and not part and not own and 1 <= h1 <= 6
         start_h = _meridiem(h1, ap1)
         zone, zone_text, unknown = _zone_after(text, end)
         hits.append(
