@@ -260,8 +260,18 @@ def test_company_from_the_senders_domain_unless_a_mail_provider() -> None:
         ),
         ("Kami mengundang Anda menjadi peserta wawancara sebagai berikut:", None),
         ("Undangan wawancara untuk posisi {{posisi}} di PT Maju.", None),
+        # the opening a walk-in is for, the role an interview is for
+        ("PT Indomaret membuka lowongan Crew Store. Kamu diundang walk in interview.",
+         "Crew Store"),
+        ("Info Lowongan Kerja sebagai Barista: datang interview besok jam 10.", "Barista"),
+        ("Your interview with Shopee for Product Manager has been scheduled.", "Product Manager"),
+        ("We'd like to invite you to an interview for the Data Analyst opening.", "Data Analyst"),
+        # a day, a company or a word that is no title after "for" or "lowongan"
+        ("We'd like to schedule an interview for Monday, 7 December 2026.", None),
+        ("We'd like to schedule an interview for PT Maju Jaya next week.", None),
+        ("Kami membuka lowongan Berikut ini. Interview besok jam 10.", None),
     ],
-)
+)  # fmt: skip
 def test_position_in_lower_case_after_its_lead_words(text: str, position: str | None) -> None:
     assert read(text).position == position
 

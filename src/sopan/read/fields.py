@@ -309,9 +309,16 @@ def position(text: str, subject: str | None) -> str | None:
     for pat, gate in _POSITION_RES:
         if gate not in low and not (gate == "position" and "role" in low):
             continue
-        m = pat.search(text)
-        if m:
-            return _clean(m.group(1))
+        for m in pat.finditer(text):
+            first = m.group(1).split()[0].lower()
+            # "interview for Monday", "lowongan Berikut", "interview for PT Maju": no title
+            if (
+                first not in calendar_words()
+                and first not in words()["not_titles"]
+                and not _COMPANY_RE.match(m.group(1))
+                and not _ORG_HINT.search(m.group(1))
+            ):
+                return _clean(m.group(1))
     led = _search_lead(text, low)
     if led:
         return led
@@ -334,12 +341,18 @@ _POSITION_PATTERNS = (
     r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
     r"(?:application|applied|applying)\s+for\s+(?:the\s+|a\s+|an\s+)?"
     r"([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})\s+(?:in|at|with|position|role)\b",
+    # "membuka lowongan Crew Store", "lowongan kerja sebagai Barista"
+    r"(?i:lowongan)\s+(?:(?i:kerja)\s+)?(?:sebagai\s+|untuk\s+)?\*?"
+    r"([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
+    # "your interview with Shopee for Product Manager", "an interview for the Data Analyst"
+    r"(?i:interview)\s+(?:with\s+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3}\s+)?for\s+"
+    r"(?:the\s+|a\s+|an\s+)?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
 )
 # each pattern is tried only when its gate word is in the text
 _POSITION_RES = tuple(
     zip(
         (rx.compile(p) for p in _POSITION_PATTERNS),
-        ("posisi", "position", "position of", "sebagai", "applic"),
+        ("posisi", "position", "position of", "sebagai", "applic", "lowongan", "interview"),
         strict=True,
     )
 )
