@@ -269,6 +269,11 @@ def test_company_from_the_senders_domain_unless_a_mail_provider() -> None:
         # a day, a company or a word that is no title after "for" or "lowongan"
         ("We'd like to schedule an interview for Monday, 7 December 2026.", None),
         ("We'd like to schedule an interview for PT Maju Jaya next week.", None),
+        ("We'd like to schedule an interview for Acme Labs next week.", None),
+        # a title that holds a word companies end with is still a title
+        ("Thank you for applying for the Software Engineering Intern position at Infosys Ltd. "
+         "We invite you to an interview.",
+         "Software Engineering Intern"),
         ("Kami membuka lowongan Berikut ini. Interview besok jam 10.", None),
     ],
 )  # fmt: skip

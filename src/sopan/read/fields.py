@@ -316,7 +316,7 @@ def position(text: str, subject: str | None) -> str | None:
                 first not in calendar_words()
                 and first not in words()["not_titles"]
                 and not _COMPANY_RE.match(m.group(1))
-                and not _ORG_HINT.search(m.group(1))
+                and not _ORG_RE.fullmatch(m.group(1))
             ):
                 return _clean(m.group(1))
     led = _search_lead(text, low)
@@ -326,9 +326,9 @@ def position(text: str, subject: str | None) -> str | None:
         led = _search_lead(subject, subject.lower())
         if led:
             return led
-        m = _SUBJECT_POSITION.search(subject)
-        if m and not re.search(r"\s{3}", m.group(0)):  # a blanked placeholder: no title
-            value = _clean(m.group(1))
+        head = _SUBJECT_POSITION.search(subject)
+        if head and not re.search(r"\s{3}", head.group(0)):  # a blanked placeholder: no title
+            value = _clean(head.group(1))
             if value and not _COMPANY_RE.match(value) and len(value) < 60:
                 return value
     return None
