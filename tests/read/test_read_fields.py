@@ -123,3 +123,20 @@ def test_city_from_a_location() -> None:
 def test_language() -> None:
     assert fields.language("Kami mengundang Anda untuk wawancara pada hari Senin") == "id"
     assert fields.language("We would like to invite you to an interview on Monday") == "en"
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Walk in interview jam 8 pagi di Hotel Santika Bogor. Bawa CV.", "Hotel Santika Bogor"),
+        ("Interview will be held at Plaza Senayan, Tower 2, Level 5.",
+         "Plaza Senayan, Tower 2, Level 5"),
+        ("Silakan datang ke wawancara di Kampus UI Depok pukul 09.00.", "Kampus UI Depok"),
+        ("Kami tunggu di Gedung Graha Sinar Lt. 5 pada hari Senin.", "Gedung Graha Sinar Lt. 5"),
+        # a venue word in lower case, or a time after "di", is no venue
+        ("Interview di hotel pilihan Anda.", None),
+        ("Interview di 10.00 WIB.", None),
+    ],
+)  # fmt: skip
+def test_a_venue_named_after_at_or_di(text: str, want: str | None) -> None:
+    assert fields.location(text) == want

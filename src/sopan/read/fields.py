@@ -32,9 +32,13 @@ _ORG_SUFFIX = (
     r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
     r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)"
 )
+#: the words a venue's name begins with ("di Gedung Graha", "at Hotel Santika", "at the Mall")
+_VENUES = (
+    "Ruang|Gedung|Aula|Lantai|Wisma|Menara|Graha|Hotel|Mall|Plaza|Kampus|Universitas|Balai|"
+    "Ruko|Tower|Auditorium|Room|Building|Hall|Floor|Level"
+)
 _ADDRESS_HINT = rx.compile(
-    r"\b(?:at|di) (?:\d|our|kantor kami|(?:ruang|gedung|aula|lantai|wisma|menara|graha|room|"
-    r"building|hall|floor|level) |[^\n]{0,50}\b(?:Jl|Jalan)\b)",
+    rf"\b(?:at|di) (?:\d|our|kantor kami|(?:{_VENUES.lower()}) |[^\n]{{0,50}}\b(?:Jl|Jalan)\b)",
     re.IGNORECASE,
 )
 _ORG_HINT = rx.compile(rf"{_ORG_SUFFIX}(?![\w])")
@@ -233,7 +237,7 @@ _END = (
 )
 #: "at 2 PM", "di 10.00": a time where an address could start
 _NOT_A_PLACE = r"(?!\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?\s?m\b|WIB|WITA|WIT|o'clock)|\d{1,2}[.:]\d\d)"
-_ROOMS = r"(?:Ruang|Gedung|Aula|Lantai|Wisma|Menara|Graha|Room|Building|Hall|Floor|Level)"
+_ROOMS = rf"(?:{_VENUES})"
 _ADDRESS_RES = tuple(
     rx.compile(p + _END)
     for p in (
