@@ -230,6 +230,13 @@ def test_an_unknown_calendar_tzid_is_reported_never_read_as_the_users_zone(tmp_p
         ("Your interview has been scheduled.\n\nShopee Talent Acquisition\n", "Shopee"),
         ("We invite you to an interview.\n\nBest,\nLina\nAcme Robotics HR Team\n",
          "Acme Robotics"),
+        # the team "at" its company, and a signature's "HR" before the company's name
+        ("Great news: the hiring team at Canva would like to meet you for an interview.",
+         "Canva"),
+        ("Interview user Senin jam 10.00 via Zoom ya. Thanks! - Nadia, HR Kreasi Nusantara",
+         "Kreasi Nusantara"),
+        ("We invite you to an interview on Monday.\n\nRegards,\nJoy\nHR ADMINISTRATOR\n", None),
+        ("We invite you to an interview on Monday.\n\nRegards,\nJoy\nHR Department\n", None),
         # "from" and "dari" before what is not a company
         ("Saya Rina dari tim HRD. Kami mengundang Anda wawancara hari Senin.", None),
         ("This is Sarah from the recruitment team. We invite you to an interview.", None),

@@ -452,7 +452,7 @@ _NAME = r"([A-Z][\w&'-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&'-]*(?:\.[\w&-]+)*|&)
 
 
 @lru_cache(maxsize=1)
-def _company_intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _company_intro_res() -> tuple[re.Pattern[str], ...]:
     """ "kami dari X", "saya Rina dari X", "This is Sarah from X HR team"; a line "X HR"."""
     w = words()
     who = alternation([*w["self_intro"], *w["company_intro"]])
@@ -468,13 +468,18 @@ def _company_intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"[ \t]*$",
         re.MULTILINE,
     )
-    return intro, suffix
+    # "the hiring team at Canva", "tim HR dari Kreasi Nusantara"
+    team_at = rx.compile(rf"(?i:(?<![\w])(?:{team})[ \t]+(?:at|of|dari|di))[ \t]+{_NAME}")
+    # a signature's "HR Kreasi Nusantara": the team's name, then the company's, then the end
+    hr_of = rx.compile(
+        rf"(?i:(?<![\w])(?:hrd?|human capital))[ \t]+{_NAME}[ \t]*(?:$|[.,;!)])", re.MULTILINE
+    )
+    return intro, suffix, team_at, hr_of
 
 
 def _introduced_company(text: str) -> str | None:
     """The company a writer says they write from, or a signature line names with its team."""
-    intro, suffix = _company_intro_res()
-    for pat in (intro, suffix):
+    for pat in _company_intro_res():
         for m in pat.finditer(text):
             name = _without_team_words(m.group(1))
             if name:
@@ -491,6 +496,8 @@ def _without_team_words(name: str) -> str | None:
         return None
     first = kept[0].lower()
     if first in calendar_words() or first in _team_words() or first in ("the", "our", "anda"):
+        return None
+    if phrase_re("title_words").search(" ".join(kept)):  # "HR Specialist" is a job
         return None
     return _clean(" ".join(kept))
 
