@@ -104,7 +104,8 @@ class Context:
 
     @cached_property
     def known_words(self) -> frozenset[str]:
-        """Lower-case words of names the user or the invitation supplied (never misspelt)."""
+        """Lower-case words of names the user or the invitation supplied, and the time zones'
+        abbreviations (never misspelt)."""
         values: list[str | None] = []
         if self.profile:
             p = self.profile
@@ -114,7 +115,10 @@ class Context:
             values += [inv.company, inv.position, inv.location, inv.city, inv.contact.name]
             values += [inv.subject, inv.organizer, inv.reference]
         values.append(self.new_employer)
-        found: set[str] = set()
+        from sopan.read.words import zone_map
+
+        # a time zone's abbreviation ("WITA", "AEDT") is a name, not a word shouted
+        found: set[str] = {zone.lower() for zone in zone_map()}
         for value in values:
             if value:
                 found.update(w.lower() for w in re.findall(r"[^\W\d_]+", value))
