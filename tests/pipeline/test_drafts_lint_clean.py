@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -90,3 +91,28 @@ def test_every_draft_lints_without_error(
         )
         errors = [f for f in report.findings if f.level == "error"]
         assert not errors, (draft.channel, [(f.rule, draft.text[f.start : f.end]) for f in errors])
+
+
+ZONES = ["Australia/Sydney", "Asia/Singapore", "America/New_York", "Asia/Kolkata", "Europe/London"]
+
+
+@pytest.mark.parametrize("tz", ZONES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_zone_a_draft_names_is_no_finding(tz: str, lang: str) -> None:
+    zone = ZoneInfo(tz)
+    start = START.replace(tzinfo=zone)
+    inv = replace(_invitation(lang, calendar=False), start=start, end=start + timedelta(hours=1))
+    inv = replace(inv, timezone=tz)
+    sit = Situation(
+        intent="reschedule", reason="schedule-conflict", interest="yes", confirmed=False,
+        alternatives=(Slot(start + timedelta(days=2), start + timedelta(days=2, hours=1)),),
+    )  # fmt: skip
+    plan = make_plan(inv, sit, PROFILE, now=NOW, lang=lang)
+    for draft in compose(plan, inv, sit, PROFILE, now=NOW, channels=["email", "whatsapp"]):
+        options = LintOptions(
+            language=lang, action=plan.action, channel=draft.channel, invitation=inv,
+            profile=PROFILE,
+        )  # fmt: skip
+        report = lint_text(draft.text, options)
+        found = [(f.rule, draft.text[f.start : f.end]) for f in report.findings]
+        assert found == [], (tz, draft.channel, found)
