@@ -106,6 +106,7 @@ def _date_text(day: date, lang: str, r: random.Random) -> tuple[str, str]:
             "en_short": f"{wd[:3]} {day.day} {month[:3]} {day.year}",
             "iso": day.isoformat(),
             "en_weekday_ordinal": f"{wd} the {_ordinal(day.day)}",
+            "en_weekday_after": f"{day.day} {month[:3]} {day.year} ({wd})",
         }
         if (day - NOW.date()).days > 25:
             del forms["en_weekday_ordinal"]  # "Friday the 18th" is said of the coming weeks
@@ -141,6 +142,7 @@ def _time_text(hour: int, lang: str, zone: str, r: random.Random) -> tuple[str, 
             "en_compact": (f"{h12}{ap.lower()}{z}", True),
             "en_dotted": (f"{h12} {ap[0].lower()}.m.{z}", True),
             "en_24h": (f"{hour:02d}:00{z}", True),
+            "en_hrs": (f"{hour:02d}00 hrs{z}", True),
             "en_range": (
                 f"{h12}:00 - {h12 + 1 if h12 < 12 else 1}:00 {ap if h12 < 11 else 'PM'}{z}",
                 True,

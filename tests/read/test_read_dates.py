@@ -33,6 +33,8 @@ NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
         ("03.03.2026", "2026-03-03"),
         ("23 Nopember 2026", "2026-11-23"),
         ("Jum'at, 4 Desember 2026", "2026-12-04"),
+        ("2026/12/10", "2026-12-10"),
+        ("tanggal 10 bulan Desember 2026", "2026-12-10"),
         # a weekday joined to its date by a slash, a dash or a bare comma
         ("Rabu/9 Desember 2026", "2026-12-09"),
         ("Rabu-9 Desember 2026", "2026-12-09"),
@@ -82,6 +84,17 @@ def test_a_weekday_joined_to_its_date_is_its_weekday() -> None:
     # a number joined to a number is not a day: "3,5 Desember", "3/9 Desember"
     assert find_dates("nilai 3,5 Desember", BASE, "dmy") == []
     assert find_dates("IPK 3/9 Desember", BASE, "dmy") == []
+
+
+def test_a_weekday_written_after_its_date_is_its_weekday() -> None:
+    for text, wd in (
+        ("10 Dec (Thursday)", 3), ("December 10, Thu", 3), ("10/12/2026 (Kamis)", 3),
+        ("10 Dec (Friday)", 4),  # not that day's: kept, for the chooser to ask
+    ):  # fmt: skip
+        (hit,) = find_dates(text, BASE, "dmy")
+        assert (hit.day, hit.weekday, hit.end) == (date(2026, 12, 10), wd, len(text))
+    # a weekday in the next sentence is not the date's
+    assert len(find_dates("10 December 2026. Thursday is fine too", BASE, "dmy")) == 2
 
 
 def test_numeric_order() -> None:
@@ -152,6 +165,10 @@ def test_an_english_numeric_date_the_usual_order_puts_in_the_past_is_asked() -> 
         ("10:00 (UTC+05:30)", (10, 0), None, "Asia/Kolkata"),
         ("9:00 AM SGT", (9, 0), None, "Asia/Singapore"),
         ("pukul 13.30 s.d. 15.00 WIB", (13, 30), (15, 0), "Asia/Jakarta"),
+        ("1400 hrs WIB", (14, 0), None, "Asia/Jakarta"),
+        ("at 0930 hours", (9, 30), None, None),
+        ("14h00 WIB", (14, 0), None, "Asia/Jakarta"),
+        ("Jam: 2 siang", (14, 0), None, None),
     ],
 )
 def test_times_ranges_and_zones(

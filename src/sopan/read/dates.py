@@ -66,7 +66,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     relative = alternation(list(words()["relative_days"]))
     flags = re.IGNORECASE
     return {
-        "iso": rx.compile(r"(?<![\w])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        # "2026-12-10", and "2026/12/10" as some forms and portals write it
+        "iso": rx.compile(
+            r"(?<![\w/])(?P<y>(?:19|20)\d{2})(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d/])"
+        ),
         "numeric": rx.compile(
             rf"{_AFTER_WORD}(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)?\d{2})(?![\d/])(?!\.\d)"
@@ -130,7 +133,7 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'")
 _NUMDATE = rx.compile(r"\d[/.-]\d")
 
 
-_DMY_HEAD = rx.compile(rf"{_AFTER_WORD}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+$")
+_DMY_HEAD = rx.compile(rf"{_AFTER_WORD}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?:of|bulan))?[\s-]+$")
 #: "20–25 Januari", "15 - 16 Mei", "22 s/d 23 Maret", "15 dan 16 Mei": a range of days
 _RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai|hingga|to|until|and|dan|or|atau|&)\s*"
 _RANGE_HEAD = rx.compile(
@@ -162,6 +165,9 @@ def _next_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx.compile(rf"({before})\s+$"), rx.compile(rf"\s+({after})(?![a-z])")
 
 
+#: what may stand between a date and the weekday written after it: "10 Dec (Thu)", "…, Thu"
+_WD_AFTER = rx.compile(r"[ \t]*[,(]?[ \t]*")
+_CLOSE = rx.compile(r"[ \t]*\)")
 #: what may stand between a weekday and its date: "Rabu, ", "Rabu/", "Rabu (", "Rabu - tgl "
 _WD_GAP = rx.compile(r"\.?\s*[,/(-]?\s*(?:(?:tanggal|tgl\.?|the|date)\s+)?")
 
@@ -264,9 +270,20 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             return False
         return i == len(taken) or taken[i][0] >= b
 
+    # which hit a taken span is, so that a word beside it widens it without a search
+    where: dict[tuple[int, int], int] = {}
+
     def add(hit: DateHit) -> None:
+        where[hit.start, hit.end] = len(hits)
         hits.append(hit)
         insort(taken, (hit.start, hit.end))
+
+    def widen(j: int, start: int, end: int, weekday: int | None) -> None:
+        """The hit of the taken span `j` now runs from `start` to `end`, with `weekday`."""
+        k = where.pop(taken[j])
+        hits[k] = replace(hits[k], start=start, end=end, weekday=weekday)
+        where[start, end] = k
+        taken[j] = (start, end)
 
     def add_absolute(
         a: int, b: int, mo: int, d: int, y: int | None, wd: int | None, last: int | None = None
@@ -370,9 +387,7 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             s2, e2 = taken[j]
             gap = (b, s2) if s2 >= b else (e2, a) if e2 <= a else None
             if gap and _BESIDE.match(low, *gap).end() == gap[1]:  # type: ignore[union-attr]
-                k = next(k for k, h in enumerate(hits) if (h.start, h.end) == (s2, e2))
-                hits[k] = replace(hits[k], start=min(a, s2), end=max(b, e2))
-                taken[j] = (hits[k].start, hits[k].end)
+                widen(j, min(a, s2), max(b, e2), hits[where[s2, e2]].weekday)
                 return True
         return False
 
@@ -382,8 +397,25 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             add(DateHit(m.start(), m.end(), base + timedelta(days=offset), "relative", False))
     nexts = (*words()["next_before"], *words()["next_after"])
     next_pre, next_post = _next_res()
+
+    def after_a_date(s: int, e: int, wd: int) -> bool:
+        """Whether the weekday at s..e is written right after a date ("10 Dec (Thursday)",
+        "December 10, Thu"): it is then that date's, and the date's mention takes it in."""
+        i = bisect_right(taken, (s, n + 1)) - 1
+        if i < 0 or taken[i][1] > s or not _WD_AFTER.fullmatch(low, taken[i][1], s):
+            return False
+        date_hit = hits[where[taken[i]]]
+        if date_hit.kind not in ("absolute", "numeric", "range", "impossible"):
+            return False
+        close = _CLOSE.match(low, e) if "(" in low[taken[i][1] : s] else None
+        weekday = wd if date_hit.weekday is None else date_hit.weekday
+        widen(i, date_hit.start, close.end() if close else e, weekday)
+        return True
+
     for s, e in wd_spans:
         name = low[s:e]
+        if free(s, e) and after_a_date(s, e, weekday_map()[name]):
+            continue
         if len(name) <= 3 or not free(s, e):
             continue  # abbreviations ("sat", "sun") count only inside a date
         pre = next_pre.search(low, max(0, s - 10), s)

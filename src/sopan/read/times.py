@@ -32,9 +32,11 @@ class TimeHit:
     unknown_zone: str | None = None
 
 
-_TIME_TRIGGER = rx.compile(r"\d(?:[.:]\d\d|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)")
+_TIME_TRIGGER = rx.compile(
+    r"\d(?:[.:h]\d\d|\d{3}\s?(?:hrs|hours|h)(?![a-z])|\s?[ap]\.?\s?m|\s*(?:-|–|—|to)\s*\d+\s?[ap]\.?\s?m)"
+)
 _HOUR_WORDS = ("pukul", "jam", "pkl", "setengah")
-_HOUR_TRIGGER = rx.compile(r"(?:pukul|jam|pkl\.?|setengah) \d")
+_HOUR_TRIGGER = rx.compile(r"(?:pukul|jam|pkl\.?|setengah):? \d")
 # numbers that look like times but follow a word saying what they are (GPA 3.50, Rp 10.00)
 
 
@@ -62,7 +64,11 @@ _RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|until
 def _time_patterns() -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
     # seconds are read and dropped ("14:30:00")
-    hm = r"(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)(?::[0-5]\d(?!\d))?(?!\d|[.,:/]\d)"
+    # "14.00", "14:00", "14h00"; and the four digits of "1400 hrs"
+    hm = (
+        r"(?:(?P<h>[01]?\d|2[0-3])(?:[.:]|h(?=\d\d))(?P<m>[0-5]\d)(?::[0-5]\d(?!\d))?(?!\d|[.,:/]\d)"
+        r"|(?P<h6>[01]\d|2[0-3])(?P<m6>[0-5]\d)\s?(?:hrs|hours|h)(?![a-z]))"
+    )
     h_ap = r"(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<m2>[0-5]\d))?(?=\s*" + _AP + ")"
     shared = (
         r"(?P<h4>1[0-2]|0?[1-9])(?=\s*(?:-|–|—|to)\s*(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*"
@@ -71,7 +77,10 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
     )
     # a full stop after the hour ends the sentence ("pukul 9."); one before a digit does not
     half = r"(?:(?<=setengah ))(?P<h5>1[0-9]|2[0-4]|[1-9])(?![\d:]|\.\d)"
-    bare = r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl ))(?P<h3>[01]?\d|2[0-3])(?![\d:]|\.\d)"
+    bare = (
+        r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl )|(?<=jam: )|(?<=pukul: ))"
+        r"(?P<h3>[01]?\d|2[0-3])(?![\d:]|\.\d)"
+    )
     # "time:9am" is a time; "10:30" read from its "30" is not
     one = rf"(?<![\d.,/])(?<!\d:)(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
     return {
@@ -95,8 +104,8 @@ def _meridiem(hour: int, ap: str | None) -> int:
 def _one(m: re.Match[str]) -> tuple[int, int, str | None]:
     if m["h5"]:  # "setengah 10" is half past nine
         return int(m["h5"]) - 1, 30, m["ap"]
-    hour = int(m["h"] or m["h2"] or m["h3"] or m["h4"])
-    minute = int(m["m"] or m["m2"] or 0)
+    hour = int(m["h"] or m["h2"] or m["h3"] or m["h4"] or m["h6"])
+    minute = int(m["m"] or m["m2"] or m["m6"] or 0)
     return hour, minute, m["ap"]
 
 
