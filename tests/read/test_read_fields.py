@@ -78,10 +78,23 @@ def test_mode(text: str, want: str | None) -> None:
         ("CP: Ibu Rina (0812-3456-7890)", None, "Ibu Rina"),
         ("Halo", "Dewi Lestari - HRD PT Nusantara", "Dewi Lestari"),
         ("Salam,\nAyu Pratiwi", "HRD PT Sinar", "Ayu Pratiwi"),
+        # the person the message asks to get in touch with
+        ("Bila berhalangan hadir harap menghubungi Bpk. Andri di 021-3925.", "HRD", "Bpk. Andri"),
+        ("If the time does not suit you, please contact Ms. Tan at 6123 4567.", None, "Ms. Tan"),
+        # a labelled role is not a person: the sender is kept
+        ("Interviewer: Engineering Manager QA", "Rina Wulandari", "Rina Wulandari"),
     ],
-)
-def test_contact_name(text: str, sender: str | None, want: str) -> None:
+)  # fmt: skip
+def test_contact_name(text: str, sender: str | None, want: str | None) -> None:
     assert people.contact_name(text, sender) == want
+
+
+def test_a_labelled_role_is_not_a_contact() -> None:
+    assert people.contact_name("Interviewer: Engineering Manager QA", None) is None
+    assert (
+        people.contact_name("Contact: Karen Liu, HR Coordinator", None)
+        == "Karen Liu, HR Coordinator"
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,6 +113,9 @@ def test_position(text: str, want: str) -> None:
 def test_position_and_company_from_subject() -> None:
     subject = "Interview invitation: Product Designer at BrightPath Labs"
     assert fields.position("", subject) == "Product Designer"
+    assert fields.position("", "Interview Invitation | Senior QA Engineer | Bukalapak") == (
+        "Senior QA Engineer"
+    )
     assert fields.company("", subject, None) == "BrightPath Labs"
     assert fields.company("Terima kasih, PT Sinar Logistik Nusantara. Kami", None, None) == (
         "PT Sinar Logistik Nusantara"

@@ -385,7 +385,7 @@ def _search_lead(text: str, low: str) -> str | None:
 
 
 _SUBJECT_POSITION = rx.compile(
-    r"(?:interview|wawancara|undangan)[^:\-–—]*(?::|\s[\-–—])\s*([^\-–—|(]+?)\s*"
+    r"(?:interview|wawancara|undangan)[^:\-–—|]*(?::|\s[\-–—|])\s*([^\-–—|(]+?)\s*"
     r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
     re.IGNORECASE,
 )

@@ -79,10 +79,13 @@ def contact_name(text: str, sender_name: str | None) -> str | None:
     intro = _self_intro(text)
     if intro:
         return intro
+    asked = _asked_to_contact(text)
+    if asked:
+        return asked
     for value in labelled(text, "contact"):
         # "Ibu Rina (0812-3456-7890)": the name only; the number is the phone
         name = _clean(_PHONE_RE.sub("", _EMAIL_RE.sub("", value)).replace("()", ""))
-        if name and not re.search(r"\d{3}", name):
+        if name and not re.search(r"\d{3}", name) and not _a_role(name):
             return name
     closing = _closing_name(text)
     return person or signer or (closing if closing and not _ui_words(closing) else None)
@@ -96,6 +99,30 @@ def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rx.compile(rf"\s(?:{after})\s", re.IGNORECASE),
         rx.compile(rf"(?i:(?<![\w])(?:{intro}))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*$"),
     )
+
+
+@lru_cache(maxsize=1)
+def _contact_re() -> re.Pattern[str]:
+    w = words()
+    verbs, titles = alternation(w["contact_verbs"]), alternation(w["contact_honorifics"])
+    return rx.compile(
+        rf"(?i:(?<![\w])(?:{verbs})[ \t]+((?:{titles})(?![\w.])\.?))[ \t]+"
+        r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+    )
+
+
+def _asked_to_contact(text: str) -> str | None:
+    """ "Apabila berhalangan, hubungi Bpk. Andri di …" → "Bpk. Andri": the person named with
+    an honorific after a word asking to get in touch."""
+    m = _contact_re().search(text)
+    return f"{m.group(1)} {m.group(2)}" if m else None
+
+
+def _a_role(name: str) -> bool:
+    """Whether a labelled contact is a role, not a person ("Engineering Manager QA"): its
+    first part, before a comma or a bracket, holds a job title's word."""
+    first = re.split(r"[,(]", name, maxsplit=1)[0]
+    return bool(phrase_re("title_words").search(first))
 
 
 def _self_intro(text: str) -> str | None:
