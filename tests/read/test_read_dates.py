@@ -381,6 +381,8 @@ def test_a_length_written_with_the_meeting(text: str, minutes: int | None) -> No
         "Undangan psikotes: Sabtu, 28/11/2026, pkl 08.00-11.00 WIB. Interview user: Senin, "
         "30/11/2026, pkl 13.00 WIB.",
         "We'd like to interview you next week. Are you free on Tuesday or Wednesday?",
+        "Interview slot options: (a) Mon 30 Nov 10:00 WIB (b) Tue 1 Dec 13:00 WIB. Pick one.",
+        "Interview: option 1 Mon 30 Nov 10:00 WIB, option 2 Tue 1 Dec 13:00 WIB.",
         "We can interview you on Monday, 30 November 2026 at 10:00 SGT or on Tuesday, "
         "1 December 2026 at 14:00 SGT.",
     ],
@@ -390,6 +392,23 @@ def test_undecided_dates_are_reported_not_picked(text: str) -> None:
     assert inv.start is None
     assert [a.field for a in inv.ambiguous] == ["start"]
     assert len(inv.ambiguous[0].candidates) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jadwal interview Anda diubah dari Senin, 30 November 2026 pukul 10.00 WIB menjadi "
+        "Selasa, 1 Desember 2026 pukul 13.00 WIB.",
+        "Your interview has been changed from Monday 30 November at 10am to Tuesday "
+        "1 December at 1pm WIB.",
+        "Your interview has been moved from Monday 30 November at 10am to Tuesday "
+        "1 December at 1pm WIB.",
+    ],
+)
+def test_a_moved_interview_is_at_its_new_time(text: str) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start == datetime(2026, 12, 1, 13, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert inv.ambiguous == ()
 
 
 def test_lone_date_in_another_sentence_is_shown_not_asserted() -> None:

@@ -26,7 +26,12 @@ from sopan.read.words import phrase_re
 #: text thousands, and each costs a look at its context.
 MAX_DATES = 300
 Category = Literal["interview", "deadline", "other", "neutral"]
-_ALTERNATIVE = rx.compile(r"^[^\n]{0,50}?(?<![\w])(?:or|atau|either|alternatively|opsi)(?![\w])")
+#: between two dates of one line, a word or a list mark that offers the second as another
+#: choice: "… or on Tuesday …", "(a) Mon 7 Dec … (b) Tue 8 Dec"
+_ALTERNATIVE = rx.compile(
+    r"^[^\n]{0,50}?(?:(?<![\w])(?:or|atau|either|alternatively|opsi|option|pilihan)(?![\w])"
+    r"|(?<![\w(])\(?[b-f]\)|(?<![\w])(?:opsi|option|pilihan|slot)\s*[2-6](?![\w]))"
+)
 _SENTENCE_END = rx.compile(r"[.!?]\s+(?=[A-Z])")
 #: a notification's heading line: a few words, a middle dot or bullet, then its timestamp
 _NOTIFICATION = rx.compile(r"[ \t]*[\w][\w ]{0,30}[ \t]*[·•][ \t]*$")
