@@ -79,6 +79,12 @@ def _zones() -> Mapping[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def abbreviation(tz_name: str | None) -> str | None:
+    """The abbreviation the phrase book gives an IANA zone ("Asia/Makassar" → "WITA")."""
+    value = _zones().get(tz_name) if tz_name else None
+    return value if isinstance(value, str) else None
+
+
 def _offset_text(offset: timedelta | None) -> str:
     minutes = int((offset or timedelta()).total_seconds() // 60)
     if minutes == 0:
@@ -110,7 +116,7 @@ def zone_label(moment: datetime, language: str, *, plain: bool = False) -> str:
     pats = forms(language)
     offset = _offset_text(moment.utcoffset())
     key = getattr(moment.tzinfo, "key", None)
-    abbr = _zones().get(key) if isinstance(key, str) else None
+    abbr = abbreviation(key) if isinstance(key, str) else None
     if abbr is None:
         name = moment.tzname() or ""
         abbr = name if name.isalpha() and not name.startswith("UTC") else None

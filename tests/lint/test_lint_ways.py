@@ -129,6 +129,19 @@ def test_a_time_in_utc_plus_seven_is_the_same_as_in_wib() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "local"),
+    [("Saya dapat hadir pukul 07.30 UTC.", "id", "14.30 WIB"),
+     ("I can attend at 07:30 UTC.", "en", "14:30 WIB")],
+)  # fmt: skip
+def test_a_time_in_utc_is_written_as_the_recruiter_reads_it(
+    text: str, lang: str, local: str
+) -> None:
+    found = lint_text(text, LintOptions(language=lang, invitation=INVITATION)).findings
+    (zone,) = [f for f in found if f.rule == "foreign_zone"]
+    assert local in zone.message
+
+
 @pytest.mark.parametrize("written", ["24/11/2026", "Tuesday 24th November", "24 Nov 2026"])
 def test_a_date_that_contradicts_the_invitation_in_any_form(written: str) -> None:
     text = f"Terima kasih atas undangan wawancara pada {written} pukul 14.30 WIB."

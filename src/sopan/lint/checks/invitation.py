@@ -159,22 +159,16 @@ def date_mismatch(ctx: Context) -> list[Hit]:
 _UTC_WORDS = ("UTC", "GMT")
 
 
-@lru_cache(maxsize=1)
-def _indonesian_zones() -> dict[str, str]:
-    """The zones an Indonesian recruiter reads times in, with the local name the drafts
-    write (the phrase book's own table: its Asian entries are Indonesia's)."""
-    from sopan.data import load_yaml
-
-    table = load_yaml("phrases", "zones.yaml") or {}
-    return {str(k): str(v) for k, v in table.items() if str(k).startswith("Asia/")}
-
-
 def foreign_zone(ctx: Context) -> list[Hit]:
     """A time given in UTC or a bare offset ("07.30 UTC", "14.30 GMT+7") to a recruiter in
     Indonesia, who reads WIB, WITA or WIT."""
+    from sopan.dateforms import abbreviation, clock
+
     inv = ctx.invitation
-    local = _indonesian_zones().get(inv.timezone or "") if inv else None
-    if inv is None or local is None:
+    tz = inv.timezone if inv else None
+    # the phrase book's Asian zones are Indonesia's: WIB, WITA, WIT
+    local = abbreviation(tz) if tz and tz.startswith("Asia/") else None
+    if tz is None or local is None:
         return []
     hits = []
     for time in ctx.times:
@@ -182,8 +176,7 @@ def foreign_zone(ctx: Context) -> list[Hit]:
             moment = datetime(
                 2000, 1, 3, time.hour, time.minute, tzinfo=ZoneInfo(time.zone or "UTC")
             )
-            there = moment.astimezone(ZoneInfo(inv.timezone or "Asia/Jakarta"))
-            written = f"{there.hour:02d}.{there.minute:02d} {local}"
+            written = f"{clock(moment.astimezone(ZoneInfo(tz)), ctx.language)} {local}"
             hits.append(Hit(time.start, time.end, written, {"local": written}))
     return hits
 
