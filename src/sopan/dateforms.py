@@ -11,7 +11,7 @@ without it.
     day(d, "weekday", "en")       Monday
     day(d, "day_label", "id")     Sen 23 Nov
     day(d, "list_day", "en")      Mon 23 Nov 2026
-    day(d, "suggested", "en")     Monday, November 23, 2026
+    day(d, "month_first", "en")   Monday, November 23, 2026
     clock(m, "id")                10.00
     when_text(m, tz, "id")        Senin, 23 November 2026 pukul 10.00 WIB
     span_text(a, b, zone, "en")   Monday, 23 November 2026 10:00–11:00 WIB

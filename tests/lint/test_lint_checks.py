@@ -138,7 +138,14 @@ def test_english_date_mismatch_suggests_the_english_date() -> None:
         for f in lint_text(text, LintOptions(invitation=INVITATION)).findings
         if f.rule == "date_mismatch"
     ]
-    assert finding.suggestion == "Monday, November 23, 2026"
+    assert finding.suggestion == "Monday, November 23, 2026"  # the month first, as written
+    text = "I cannot attend the interview on Tuesday, 24 November 2026."
+    (finding,) = [
+        f
+        for f in lint_text(text, LintOptions(invitation=INVITATION)).findings
+        if f.rule == "date_mismatch"
+    ]
+    assert finding.suggestion == "Monday, 23 November 2026"  # the day first, as the drafts
 
 
 def test_reference_checks() -> None:

@@ -93,10 +93,22 @@ def _local(moment: datetime, tz: str | None) -> datetime:
         return moment
 
 
-def _date_text(moment: datetime, language: str) -> str:
+def _date_text(moment: datetime, language: str, written: str) -> str:
+    """The invitation's date to suggest, in the order the writer used ("November 24, 2026"
+    is answered "November 23, 2026"; "24 November" in the drafts' day-first form)."""
     from sopan.dateforms import day  # only when a date differs: lint starts without Babel
+    from sopan.read.words import month_map
 
-    return day(moment, "suggested", language)
+    digit = re.search(r"\d", written)
+    head = written[: digit.start()].lower() if digit else ""
+    month_first = any(word in month_map() for word in re.findall(r"[^\W\d_]+", head))
+    return day(moment, "month_first" if month_first else "date", language)
+
+
+def _clock_text(moment: datetime, language: str) -> str:
+    from sopan.dateforms import clock  # only when a time differs, as for a date
+
+    return clock(moment, language)
 
 
 _PLACE = rx.compile(r"^[^\W\d_][\w .'-]{0,40},$")
@@ -133,7 +145,8 @@ def date_mismatch(ctx: Context) -> list[Hit]:
             for day in readings(hit)
         )
         if not same:
-            hits.append(Hit(hit.start, hit.end, _date_text(start, ctx.language)))
+            written = text[hit.start : hit.end]
+            hits.append(Hit(hit.start, hit.end, _date_text(start, ctx.language, written)))
     if (start.hour, start.minute) == (0, 0) and (end is None or end - start >= timedelta(days=1)):
         return hits  # an all-day entry has no time to compare
     for time in ctx.times:
@@ -152,7 +165,7 @@ def date_mismatch(ctx: Context) -> list[Hit]:
         if time.unsure_half:
             said.add((time.hour + 12, time.minute))
         if not said & allowed or (time.end_hm is not None and time.end_hm not in allowed):
-            hits.append(Hit(time.start, time.end, f"{first.hour:02d}.{first.minute:02d}"))
+            hits.append(Hit(time.start, time.end, _clock_text(first, ctx.language)))
     return hits
 
 
