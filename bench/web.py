@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-import httpx  # noqa: E402
+import httpx2 as httpx  # noqa: E402
 from web.conftest import start_server, stop_server  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "undangan_wawancara_id.eml"

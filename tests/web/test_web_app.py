@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import httpx
+import httpx2 as httpx
 import pytest
 from starlette.testclient import TestClient
 
