@@ -11,7 +11,7 @@ from email.utils import getaddresses
 from functools import lru_cache
 
 from sopan import rx
-from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, labelled
+from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, _near, labelled
 from sopan.read.words import alternation, phrase_re, words
 
 _EMAIL_RE = rx.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -114,7 +114,8 @@ def _contact_re() -> re.Pattern[str]:
 def _asked_to_contact(text: str) -> str | None:
     """ "Apabila berhalangan, hubungi Bpk. Andri di …" → "Bpk. Andri": the person named with
     an honorific after a word asking to get in touch."""
-    m = _contact_re().search(text)
+    verbs = tuple(map(str, words()["contact_verbs"]))
+    m = next(_near(_contact_re(), text, text.lower(), verbs, 0, 60), None)
     return f"{m.group(1)} {m.group(2)}" if m else None
 
 
