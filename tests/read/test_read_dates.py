@@ -98,6 +98,13 @@ def test_a_weekday_written_after_its_date_is_its_weekday() -> None:
     ):  # fmt: skip
         (hit,) = find_dates(text, BASE, "dmy")
         assert (hit.day, hit.weekday, hit.end) == (date(2026, 12, 10), wd, len(text))
+    # no year, the weekday after it in brackets: the weekday decides the order
+    for text, order, day in (
+        ("10/12 (Thu)", "unknown", date(2026, 12, 10)),
+        ("10/12 (Kamis)", "dmy", date(2026, 12, 10)),
+    ):  # fmt: skip
+        (hit,) = find_dates(text, BASE, order)  # type: ignore[arg-type]
+        assert (hit.day, hit.weekday, hit.alternatives, hit.end) == (day, 3, (), len(text))
     # a weekday in the next sentence is not the date's
     assert len(find_dates("10 December 2026. Thursday is fine too", BASE, "dmy")) == 2
 

@@ -79,6 +79,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:tanggal|tgl\.?|date:?|on)\s+)(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)\)?(?![\d/.-]?\d)",
             flags,
         ),
+        # "10/12 (Thu)", "10/12 (Kamis)": no year, the weekday after it in brackets
+        "daymonth_wd": rx.compile(
+            rf"(?<![\w./-])(?P<a>[0-3]?\d)[/-](?P<b>[0-3]?\d)[ \t]*\((?P<wd>{wds})\.?\)", flags
+        ),
         "relative": rx.compile(rf"(?<![\w])(?P<rel>{relative})(?![\w])", flags),
     }
 
@@ -357,7 +361,10 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         else:
             continue
         add(DateHit(start, m.end(), first, "numeric", True, wd, alts))
-    for m in _scan(pats["daymonth"], text, num_wins):
+    for m in [
+        *_scan(pats["daymonth"], text, num_wins),
+        *_scan(pats["daymonth_wd"], text, num_wins),
+    ]:
         # "Selasa 24/11", "tgl 24/11": no year, so resolved like "24 November"
         if not free(m.start(), m.end()):
             continue
