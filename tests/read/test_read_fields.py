@@ -81,12 +81,25 @@ def test_mode(text: str, want: str | None) -> None:
         # the person the message asks to get in touch with
         ("Bila berhalangan hadir harap menghubungi Bpk. Andri di 021-3925.", "HRD", "Bpk. Andri"),
         ("If the time does not suit you, please contact Ms. Tan at 6123 4567.", None, "Ms. Tan"),
+        # a chat signed after a dash at its end; a range's "- Selesai" is no signature
+        ("Let me know if another time suits you. — Amanda Lee, Talent Partner, Xendit", None,
+         "Amanda Lee"),
+        ("Interview besok ya.\n- Budi", None, "Budi"),
         # a labelled role is not a person: the sender is kept
         ("Interviewer: Engineering Manager QA", "Rina Wulandari", "Rina Wulandari"),
     ],
 )  # fmt: skip
 def test_contact_name(text: str, sender: str | None, want: str | None) -> None:
     assert people.contact_name(text, sender) == want
+
+
+def test_a_dash_signature_names_the_company_it_ends_with() -> None:
+    signed = "Interview next Wednesday at 4:30pm? — Amanda Lee, Talent Partner, Xendit"
+    assert fields.company(signed, None, None) == "Xendit"
+    assert fields.company("Interview besok. — Amanda, Recruiter", None, None) is None
+    ranged = "Interview Senin pukul 10.00 - Selesai"
+    assert people.contact_name(ranged, None) is None
+    assert fields.company(ranged, None, None) is None
 
 
 def test_a_labelled_role_is_not_a_contact() -> None:

@@ -478,6 +478,25 @@ def _company_intro_res() -> tuple[re.Pattern[str], ...]:
     return intro, suffix, team_at, hr_of
 
 
+#: a chat's signature at its end, a dash after a sentence: "… better. — Amanda Lee, Talent
+#: Partner, Xendit" (not "10.00 - Selesai", which ends a range)
+DASH_SIGNATURE = rx.compile(
+    r"(?:(?<=[.!?)\n])|\A)[ \t]*[—–-][ \t]*(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+    r"(?:[ \t]*,[ \t]*(?P<rest>[^\n,]{2,60}(?:,[^\n,]{2,60}){0,2}))?[ \t.]*\Z"
+)
+
+
+def _signed_company(text: str) -> str | None:
+    """The company a dash signature ends with ("…, Talent Partner, Xendit" → "Xendit")."""
+    m = DASH_SIGNATURE.search(text.rstrip(), max(0, len(text.rstrip()) - 160))
+    if not m or not m["rest"]:
+        return None
+    last = m["rest"].split(",")[-1].strip()
+    if not last[:1].isupper() or any(w.lower() in _title_words() for w in last.split()):
+        return None  # "— Amanda, Recruiter": a title, not a company
+    return _without_team_words(last)
+
+
 def _introduced_company(text: str) -> str | None:
     """The company a writer says they write from, or a signature line names with its team."""
     intro, suffix, team_at, hr_of = _company_intro_res()
@@ -495,7 +514,7 @@ def _introduced_company(text: str) -> str | None:
         name = _without_team_words(m.group(1))
         if name:
             return name
-    return None
+    return _signed_company(text)
 
 
 @lru_cache(maxsize=1)
