@@ -68,3 +68,29 @@ def test_a_span_in_a_named_form_and_a_moment_without_an_end() -> None:
     assert span_text(AT_TEN, None, timezone(timedelta(hours=8)), "en", form="list_day") == (
         "Mon 23 Nov 2026 11:00 UTC+8"
     )
+
+
+def test_every_abbreviation_written_reads_back_as_its_zone() -> None:
+    from sopan.data import load_yaml
+    from sopan.dateforms import abbreviation, indonesian
+    from sopan.read.words import zone_map
+
+    table = load_yaml("phrases", "zones.yaml")
+    names = [k for k, v in table.items() if isinstance(v, str)]
+    for name in names:
+        read_back = ZoneInfo(zone_map()[str(abbreviation(name))])
+        moment = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo(name))
+        assert moment.utcoffset() == moment.astimezone(read_back).utcoffset(), name
+    # where the time zone database's own name would read as another zone ("PST")
+    manila = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Manila"))
+    assert zone_label(manila, "id") == "PHT"
+    assert indonesian("Asia/Makassar") and not indonesian("Asia/Singapore")
+
+
+def test_a_database_abbreviation_is_written_only_if_it_reads_back_as_the_same_offset() -> None:
+    july = datetime(2026, 7, 7, 10, 0)
+    # Phoenix keeps MST in July, which the reader takes for Denver's (then MDT, UTC-6)
+    assert zone_label(july.replace(tzinfo=ZoneInfo("America/Phoenix")), "id") == "UTC-7"
+    # a name the reader does not know is written as the offset
+    assert zone_label(july.replace(tzinfo=ZoneInfo("Pacific/Chatham")), "en") == "UTC+12:45"
+    assert zone_label(july.replace(tzinfo=ZoneInfo("Europe/Paris")), "en") == "CEST, UTC+2"

@@ -85,6 +85,11 @@ def abbreviation(tz_name: str | None) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def indonesian(tz_name: str | None) -> bool:
+    """Whether an IANA zone is one of Indonesia's (WIB, WITA, WIT)."""
+    return tz_name in _zones().get("indonesia", ())
+
+
 def _offset_text(offset: timedelta | None) -> str:
     minutes = int((offset or timedelta()).total_seconds() // 60)
     if minutes == 0:
@@ -119,10 +124,20 @@ def zone_label(moment: datetime, language: str, *, plain: bool = False) -> str:
     abbr = abbreviation(key) if isinstance(key, str) else None
     if abbr is None:
         name = moment.tzname() or ""
-        abbr = name if name.isalpha() and not name.startswith("UTC") else None
+        readable = name.isalpha() and not name.startswith("UTC") and _reads_back(name, moment)
+        abbr = name if readable else None
     if abbr is None:
         return str(pats["zone_offset"]).format(offset=offset)
     return str(abbr) if plain else str(pats["zone_plain"]).format(abbr=abbr, offset=offset)
+
+
+def _reads_back(name: str, moment: datetime) -> bool:
+    """Whether the reader takes the abbreviation `name` for the offset `moment` has: the
+    database's "PST" of Manila would read as Pacific time, "NZDT" not at all."""
+    from sopan.read.words import zone_map
+
+    iana = zone_map().get(name.upper())
+    return iana is not None and moment.astimezone(ZoneInfo(iana)).utcoffset() == moment.utcoffset()
 
 
 def when_text(moment: datetime, tz_name: str | None, language: str, *, short: bool = False) -> str:

@@ -93,7 +93,10 @@ def test_every_draft_lints_without_error(
         assert not errors, (draft.channel, [(f.rule, draft.text[f.start : f.end]) for f in errors])
 
 
-ZONES = ["Australia/Sydney", "Asia/Singapore", "America/New_York", "Asia/Kolkata", "Europe/London"]
+ZONES = [
+    "Australia/Sydney", "Asia/Singapore", "America/New_York", "Asia/Kolkata", "Europe/London",
+    "Asia/Manila", "Asia/Bangkok", "Asia/Dubai",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("tz", ZONES)

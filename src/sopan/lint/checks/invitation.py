@@ -175,12 +175,11 @@ _UTC_WORDS = ("UTC", "GMT")
 def foreign_zone(ctx: Context) -> list[Hit]:
     """A time given in UTC or a bare offset ("07.30 UTC", "14.30 GMT+7") to a recruiter in
     Indonesia, who reads WIB, WITA or WIT."""
-    from sopan.dateforms import abbreviation, clock
+    from sopan.dateforms import abbreviation, clock, indonesian
 
     inv = ctx.invitation
     tz = inv.timezone if inv else None
-    # the phrase book's Asian zones are Indonesia's: WIB, WITA, WIT
-    local = abbreviation(tz) if tz and tz.startswith("Asia/") else None
+    local = abbreviation(tz) if indonesian(tz) else None
     if tz is None or local is None:
         return []
     hits = []
