@@ -423,6 +423,23 @@ def test_a_moved_interview_is_at_its_new_time(text: str) -> None:
     assert inv.ambiguous == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HRD: Halo kak, interview hari Senin 30 November jam 10.00 ya\nSaya: Baik kak\n"
+        "HRD: Maaf kak, jadwalnya diganti jadi Selasa 1 Desember jam 13.00 ya",
+        "Recruiter: Can you do the interview on Monday 30 November at 10am?\nMe: Sure\n"
+        "Recruiter: Sorry, we need to move it to Tuesday 1 December at 1pm.",
+        "Interview Senin 30 November jam 10.00 WIB diundur ke Selasa 1 Desember jam 13.00 WIB.",
+    ],
+)
+def test_the_date_an_interview_is_moved_to_wins_and_the_first_is_still_shown(text: str) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start == datetime(2026, 12, 1, 13, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    (shown,) = [a.candidates for a in inv.ambiguous if a.field == "start"]
+    assert any(c.startswith("2026-11-30") for c in shown)
+
+
 def test_lone_date_in_another_sentence_is_shown_not_asserted() -> None:
     inv = read_text("Undangan interview. Kirim berkas 10 Desember 2026.", now=NOW)
     assert inv.start is None

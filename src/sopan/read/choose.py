@@ -79,6 +79,7 @@ def _nearest(window: str) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None
     for cat, key in (
         ("interview", "interview_context"),
+        ("moved", "moved_context"),
         ("deadline", "deadline_context"),
         ("other", "other_context"),
     ):
@@ -119,7 +120,9 @@ def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tupl
     near = _nearest(window)
     if label and phrase_re("deadline_context").search(label):
         return "deadline", 0
-    if near and near[0] != "interview" and hit.start - (origin + near[1]) < 45:
+    if near and near[0] == "moved" and hit.start - (origin + near[1]) < 45:
+        return "interview", 4  # the new date of a moved interview outranks the first one
+    if near and near[0] not in ("interview", "moved") and hit.start - (origin + near[1]) < 45:
         return near[0], 0  # type: ignore[return-value]
     if label and phrase_re("labels", "date").fullmatch(label.split(",")[0].strip()):
         return "interview", 3
@@ -127,7 +130,7 @@ def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tupl
         return "interview", 3
     if _is_letter_date(text, hit):
         return "other", 0
-    if near and near[0] == "interview":
+    if near and near[0] in ("interview", "moved"):
         return "interview", 2
     if near:
         return near[0], 0  # type: ignore[return-value]
