@@ -480,15 +480,21 @@ def _company_intro_res() -> tuple[re.Pattern[str], ...]:
 
 #: a chat's signature at its end, a dash after a sentence: "… better. — Amanda Lee, Talent
 #: Partner, Xendit" (not "10.00 - Selesai", which ends a range)
-DASH_SIGNATURE = rx.compile(
+_DASH_SIGNATURE = rx.compile(
     r"(?:(?<=[.!?)\n])|\A)[ \t]*[—–-][ \t]*(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
     r"(?:[ \t]*,[ \t]*(?P<rest>[^\n,]{2,60}(?:,[^\n,]{2,60}){0,2}))?[ \t.]*\Z"
 )
 
 
+def dash_signature(text: str) -> re.Match[str] | None:
+    """The signature a chat ends with after a dash: its `name` and the `rest` after it."""
+    body = text.rstrip()
+    return _DASH_SIGNATURE.search(body, max(0, len(body) - 160))
+
+
 def _signed_company(text: str) -> str | None:
     """The company a dash signature ends with ("…, Talent Partner, Xendit" → "Xendit")."""
-    m = DASH_SIGNATURE.search(text.rstrip(), max(0, len(text.rstrip()) - 160))
+    m = dash_signature(text)
     if not m or not m["rest"]:
         return None
     last = m["rest"].split(",")[-1].strip()
@@ -498,7 +504,8 @@ def _signed_company(text: str) -> str | None:
 
 
 def _introduced_company(text: str) -> str | None:
-    """The company a writer says they write from, or a signature line names with its team."""
+    """The company a writer says they write from, a signature line names with its team, or
+    a chat's dash signature ends with."""
     intro, suffix, team_at, hr_of = _company_intro_res()
     low = text.lower()
     keys = _intro_keys()

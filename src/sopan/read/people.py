@@ -11,7 +11,7 @@ from email.utils import getaddresses
 from functools import lru_cache
 
 from sopan import rx
-from sopan.read.fields import _COMPANY_RE, _URL_RE, DASH_SIGNATURE, _clean, _near, labelled
+from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, _near, dash_signature, labelled
 from sopan.read.words import alternation, phrase_re, words
 
 _EMAIL_RE = rx.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -76,7 +76,7 @@ def contact_name(text: str, sender_name: str | None) -> str | None:
     signer = _signer(text)
     if signer and not is_team(signer):
         return signer
-    tail = DASH_SIGNATURE.search(text.rstrip(), max(0, len(text.rstrip()) - 160))
+    tail = dash_signature(text)
     if tail and not is_team(tail["name"]):
         return tail["name"]  # a chat signed "… — Amanda Lee, Talent Partner, Xendit"
     intro = _self_intro(text)
