@@ -440,6 +440,24 @@ def test_the_date_an_interview_is_moved_to_wins_and_the_first_is_still_shown(tex
     assert any(c.startswith("2026-11-30") for c in shown)
 
 
+@pytest.mark.parametrize(
+    ("text", "reply_by"),
+    [
+        # the interview's time in the next sentence is not the deadline's
+        ("Kami mengundang Anda wawancara. Konfirmasi kehadiran maks. tgl 4 Desember 2026. "
+         "Jadwal: Senin, 7 Desember 2026, 10.00 WIB.", (2026, 12, 4, 23, 59)),
+        ("Interview: Monday, 7 December 2026 at 10:00 WIB. Reply before 4 December.",
+         (2026, 12, 4, 23, 59)),
+        ("Interview Senin, 7 Desember 2026 pukul 10.00 WIB. Mohon konfirmasi paling lambat "
+         "4 Desember 2026 pukul 17.00 WIB.", (2026, 12, 4, 17, 0)),
+    ],
+)  # fmt: skip
+def test_a_reply_deadline_takes_only_its_own_time(text: str, reply_by: tuple[int, ...]) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.reply_by == datetime(*reply_by, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert inv.start == datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
 def test_lone_date_in_another_sentence_is_shown_not_asserted() -> None:
     inv = read_text("Undangan interview. Kirim berkas 10 Desember 2026.", now=NOW)
     assert inv.start is None

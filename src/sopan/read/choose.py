@@ -257,8 +257,14 @@ def decide(
     deadlines = [h for h, c, _ in graded if c == "deadline"]
     if deadlines:
         d = deadlines[0]
-        line_end = _line_bounds(text, d.end)[1]
-        t = next((x for x in times if d.end <= x.start < line_end), None)
+        # its time is on its line, in its sentence, before any other date: "Konfirmasi maks.
+        # tgl 4 Desember. Jadwal: Senin, 7 Desember, 10.00" gives the deadline no time
+        limit = min(
+            _line_bounds(text, d.end)[1],
+            min((h.start for h in hits if h.start >= d.end), default=len(text)),
+            next((m.start() for m in _SENTENCE_END.finditer(text, d.end)), len(text)),
+        )
+        t = next((x for x in times if d.end <= x.start < limit), None)
         when.reply_by = _at(
             d.day,
             (t.hour, t.minute) if t else (23, 59),
