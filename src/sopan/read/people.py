@@ -105,20 +105,23 @@ def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _contact_re() -> re.Pattern[str]:
+def _contact_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of a person to get in touch with, and the verbs it starts at."""
     w = words()
-    verbs, titles = alternation(w["contact_verbs"]), alternation(w["contact_honorifics"])
-    return rx.compile(
-        rf"(?i:(?<![\w])(?:{verbs})[ \t]+((?:{titles})(?![\w.])\.?))[ \t]+"
+    verbs = tuple(map(str, w["contact_verbs"]))
+    titles = alternation(w["contact_honorifics"])
+    pattern = rx.compile(
+        rf"(?i:(?<![\w])(?:{alternation(verbs)})[ \t]+((?:{titles})(?![\w.])\.?))[ \t]+"
         r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
     )
+    return pattern, verbs
 
 
 def _asked_to_contact(text: str) -> str | None:
     """ "Apabila berhalangan, hubungi Bpk. Andri di …" → "Bpk. Andri": the person named with
     an honorific after a word asking to get in touch."""
-    verbs = tuple(map(str, words()["contact_verbs"]))
-    m = next(_near(_contact_re(), text, text.lower(), verbs, 0, 60), None)
+    pattern, verbs = _contact_re()
+    m = next(_near(pattern, text, text.lower(), verbs, 0, 60), None)
     return f"{m.group(1)} {m.group(2)}" if m else None
 
 

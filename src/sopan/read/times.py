@@ -170,7 +170,8 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
                 open_end, end = True, o.end()
             elif (b2 := _BARE_HOUR.match(text, sep.end())) and _daypart().match(text, b2.end()):
                 end_hm, end = (int(b2.group(1)), 0), b2.end()
-        part = _daypart().match(text, end) if end > (own.end() if own else -1) else None
+        # a part of the day after the range's end (the start's own was read above)
+        part = None if own and end == own.end() else _daypart().match(text, end)
         if part and own:
             # the end's own part of the day: "… s/d 3 sore" is 15.00
             if end_hm and _later_half(end_hm[0], _part_kind(part)) and end_hm[0] < 12:
