@@ -26,6 +26,10 @@ def _norm(value: object) -> str:
 
 
 def _text_match(got: str | None, want: object) -> str:
+    """A text field against its label; a list label names every value that is right."""
+    if isinstance(want, list):
+        verdicts = {_text_match(got, one) for one in want}
+        return RIGHT if RIGHT in verdicts else (HONEST if HONEST in verdicts else WRONG)
     if want in (None, "", "[redacted]"):
         return RIGHT if got is None else WRONG
     if got is None:
@@ -111,7 +115,13 @@ def _judge_clock(inv: Invitation, want: str | None) -> str:
     return RIGHT if inv.time_of_day.strftime("%H:%M") == want else WRONG
 
 
-def _ics_start(inv: Invitation, want: str) -> str:
+def _ics_start(inv: Invitation, want: str, next_day: str | None = None) -> str:
+    """DTSTART as written; for a repeating event whose label names the next occurrence
+    (`accept_next_occurrence`), that occurrence at the same time of day is right too."""
+    if next_day and inv.start is not None and "T" in want:
+        same_clock = inv.start.strftime("%H%M%S") == want.rstrip("Z").split("T")[1]
+        if inv.start.date().isoformat() == next_day and same_clock:
+            return RIGHT
     if "T" not in want:
         return RIGHT if inv.day and inv.day.strftime("%Y%m%d") == want else WRONG
     if inv.start is None:
@@ -133,8 +143,13 @@ def ics_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
     want_att = {re.search(r"<([^>]+)>", a).group(1).lower() for a in label["attendees"]}  # type: ignore[union-attr]
     got_att = {re.sub(r".*<|>", "", a).lower() for a in inv.attendees}
     end_want = label.get("dtend")
+    next_day = label.get("accept_next_occurrence")
     end_ok = RIGHT
-    if end_want and "T" in end_want:
+    if next_day and end_want and inv.end and inv.end.date().isoformat() == next_day:
+        end_ok = (
+            RIGHT if inv.end.strftime("%H%M%S") == end_want.rstrip("Z").split("T")[1] else WRONG
+        )
+    elif end_want and "T" in end_want:
         end_ok = (
             RIGHT
             if inv.end
@@ -145,8 +160,8 @@ def ics_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
             else WRONG
         )
     return {
-        "date": _ics_start(inv, label["dtstart"]),
-        "start_time": _ics_start(inv, label["dtstart"]),
+        "date": _ics_start(inv, label["dtstart"], next_day),
+        "start_time": _ics_start(inv, label["dtstart"], next_day),
         "end_time": end_ok,
         "organizer": RIGHT if org and inv.organizer == org.group(1) else WRONG,
         "attendees": RIGHT if want_att == got_att else WRONG,
