@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # In place of this folder, whose calendar.py would hide the standard library module.
 sys.path[0] = str(ROOT / "src")
 
+from sopan.language.places import find_place_in  # noqa: E402
 from sopan.model import Busy, Contact, Invitation, Profile, Situation  # noqa: E402
-from sopan.places import find_place_in  # noqa: E402
 from sopan.plan import make_plan  # noqa: E402
 
 
@@ -32,8 +32,8 @@ def per_call(label: str, func: object, runs: int) -> None:
 
 def main() -> None:
     t0 = time.perf_counter()
-    from sopan.guidelines import load_guidelines
-    from sopan.plan_words import load_words
+    from sopan.language.guidelines import load_guidelines
+    from sopan.language.words import load_words
 
     load_guidelines("id")
     load_guidelines("en")

@@ -7,7 +7,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sopan.dateforms import FIXED, clock, day, fixed, forms, span_text, when_text, zone_label
+from sopan.language.dateforms import (
+    FIXED,
+    clock,
+    day,
+    fixed,
+    forms,
+    span_text,
+    when_text,
+    zone_label,
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 MONDAY = date(2026, 11, 23)
@@ -72,7 +81,7 @@ def test_a_span_in_a_named_form_and_a_moment_without_an_end() -> None:
 
 def test_every_abbreviation_written_reads_back_as_its_zone() -> None:
     from sopan.data import load_yaml
-    from sopan.dateforms import abbreviation, indonesian
+    from sopan.language.dateforms import abbreviation, indonesian
     from sopan.read.words import zone_map
 
     table = load_yaml("phrases", "zones.yaml")

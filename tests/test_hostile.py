@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import Run
 
-from sopan.files import write_new, write_private
+from sopan._infra.files import write_new, write_private
 from sopan.read.people import address_header
 
 NOW = "2026-11-20T09:00+07:00"

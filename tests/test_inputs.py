@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from sopan._infra.inputs import read_input
 from sopan.errors import UserError
-from sopan.inputs import read_input
 
 
 def test_reads_the_bytes_of_a_file(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""`sopan.memo.DiskMemo`: answers kept across processes, never a changed answer."""
+"""`sopan._infra.memo.DiskMemo`: answers kept across processes, never a changed answer."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sopan.memo import DiskMemo, digest
+from sopan._infra.memo import DiskMemo, digest
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_past_its_size_nothing_more_is_kept(cache: Path) -> None:
 
 
 def test_a_file_too_large_to_be_ours_is_not_read(cache: Path) -> None:
-    from sopan import memo
+    from sopan._infra import memo
 
     cache.mkdir(parents=True)
     (cache / "v.marshal").write_bytes(b"\x00" * (memo.MAX_FILE + 1))

@@ -1,4 +1,4 @@
-"""`sopan.rx`: patterns compiled once per machine are the patterns `re.compile` makes."""
+"""`sopan._infra.rx`: patterns compiled once per machine are the patterns `re.compile` makes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sopan import rx
+from sopan._infra import rx
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,13 +71,13 @@ def _file(cache: Path) -> Path:
 
 
 def test_a_second_process_builds_from_the_cache_without_the_compiler(tmp_path: Path) -> None:
-    first = _run("from sopan import rx; rx.compile(r'(?P<w>sen\\w+)|rabu', 2)", tmp_path)
+    first = _run("from sopan._infra import rx; rx.compile(r'(?P<w>sen\\w+)|rabu', 2)", tmp_path)
     assert first.returncode == 0, first.stderr
     saved = _file(tmp_path)
     assert saved.stat().st_mode & 0o777 == 0o600
     # the second process may not parse: once the cache is read, re's parser is made to fail
     second = _run(
-        "from sopan import rx\n"
+        "from sopan._infra import rx\n"
         "rx.MEMO.entries()\n"
         "import re._parser as p\n"
         "def no(*a, **k): raise AssertionError('parsed again')\n"
@@ -90,21 +90,21 @@ def test_a_second_process_builds_from_the_cache_without_the_compiler(tmp_path: P
 
 
 def test_a_damaged_cache_costs_only_the_compile(tmp_path: Path) -> None:
-    _run("from sopan import rx; rx.compile('x+y')", tmp_path)
+    _run("from sopan._infra import rx; rx.compile('x+y')", tmp_path)
     saved = _file(tmp_path)
     saved.write_bytes(b"\x00not marshal")
-    again = _run("from sopan import rx; assert rx.compile('x+y').fullmatch('xxy')", tmp_path)
+    again = _run("from sopan._infra import rx; assert rx.compile('x+y').fullmatch('xxy')", tmp_path)
     assert again.returncode == 0, again.stderr
     assert ("x+y", 0) in marshal.loads(saved.read_bytes())
 
 
 def test_a_wrong_entry_falls_back_to_re(tmp_path: Path) -> None:
-    _run("from sopan import rx; rx.compile('ab+')", tmp_path)
+    _run("from sopan._infra import rx; rx.compile('ab+')", tmp_path)
     saved = _file(tmp_path)
     entries = marshal.loads(saved.read_bytes())
     entries[("ab+", 0)] = (0, [999, 999], 0, {}, ())  # code the engine refuses
     saved.write_bytes(marshal.dumps(entries))
-    again = _run("from sopan import rx; assert rx.compile('ab+').fullmatch('abbb')", tmp_path)
+    again = _run("from sopan._infra import rx; assert rx.compile('ab+').fullmatch('abbb')", tmp_path)
     assert again.returncode == 0, again.stderr
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import EXAMPLES, FIXTURES, SRC, Run
 
-from sopan.plan_words import load_words, placeholders
+from sopan.language.words import load_words, placeholders
 from sopan.read import read_file
 from sopan.read.show import describe
 

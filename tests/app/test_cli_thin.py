@@ -11,7 +11,7 @@ STAGES = ("sopan.read", "sopan.plan", "sopan.compose", "sopan.lint", "sopan.cale
 #: Views over stage results: they turn a value into lines and decide nothing.
 VIEWS = {
     "sopan.read.show",
-    "sopan.plan_view",
+    "sopan.cli.plan_view",
     "sopan.compose.review",
     "sopan.lint.report",
     "sopan.calendar.views",

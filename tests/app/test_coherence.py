@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from conftest import Run
 
-from sopan.coherence import contradictions, rules
 from sopan.model import Invitation, Situation
+from sopan.plan.coherence import contradictions, rules
 
 from .cases import EN_EMAIL, ID_EMAIL
 

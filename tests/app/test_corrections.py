@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import Run
 
-from sopan.corrections import FIELDS, apply, parse_sets
 from sopan.errors import UserError
 from sopan.model import Ambiguity, Contact, Invitation
+from sopan.read.corrections import FIELDS, apply, parse_sets
 
 from .cases import ID_EMAIL
 

@@ -16,9 +16,9 @@ import pytest
 from icalendar import Calendar
 
 from sopan.compose import compose, write_drafts
+from sopan.language.words import load_words
 from sopan.model import CHANNELS, Contact, Draft, Invitation, Plan, Situation, Slot, Urgency
 from sopan.plan import channel_steps, clock_problem, reachable
-from sopan.plan_words import load_words
 
 from .compose_cases import JKT, NOW, PROFILE, invitation, plan, situation
 

@@ -249,7 +249,7 @@ def test_dates_are_written_as_people_write_them() -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from sopan.dateforms import when_text
+    from sopan.language.dateforms import when_text
 
     wib = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert when_text(wib, "Asia/Jakarta", "id") == "Senin, 23 November 2026 pukul 10.00 WIB"

@@ -15,7 +15,7 @@ RULE_DIR = Path(RULES[0].path).parent
 
 def _guideline_ids() -> set[str]:
     """The ids of the packaged guideline book, the one `sopan guide` shows."""
-    from sopan.guidelines import load_guidelines
+    from sopan.language.guidelines import load_guidelines
 
     return set(load_guidelines("en"))
 

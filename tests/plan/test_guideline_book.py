@@ -14,8 +14,8 @@ import yaml
 from conftest import SHARED, SRC
 
 from sopan.errors import UserError
-from sopan.guidelines import guideline, load_guidelines
-from sopan.plan_words import SECTIONS_WITH_IDS, load_words, placeholders
+from sopan.language.guidelines import guideline, load_guidelines
+from sopan.language.words import SECTIONS_WITH_IDS, load_words, placeholders
 
 EXPECTED_IDS = [
     "R1", "R1.1", "R1.2", "R2", "R2.1", "R2.2", "R3", "R3.1", "R3.2", "R4", "R4.1", "R4.2",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopan.places import (
+from sopan.language.places import (
     FAR_MINUTES,
     distance_km,
     estimate_travel,

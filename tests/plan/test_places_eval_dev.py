@@ -6,7 +6,7 @@ import json
 
 from conftest import EVAL_DEV
 
-from sopan.places import find_place_in
+from sopan.language.places import find_place_in
 
 
 def test_locations_of_real_invitations() -> None:

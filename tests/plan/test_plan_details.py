@@ -9,13 +9,13 @@ from datetime import timedelta
 import pytest
 
 from sopan.model import Busy, Contact, Situation
+from sopan.model.contracts import plan_json
 from sopan.plan import (
     find_conflicts,
     make_plan,
     urgency_of,
     written_medium,
 )
-from sopan.views import plan_json
 
 from .test_plan_table import BASE_INV, BASE_PROFILE, END, START
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sopan.cli.plan_view import render_plan
 from sopan.model import Busy, Situation
 from sopan.plan import make_plan
-from sopan.plan_view import render_plan
 
 from .test_plan_table import BASE_INV, BASE_PROFILE, START
 

@@ -6,7 +6,7 @@ import pytest
 
 from sopan.errors import UserError
 from sopan.model import Situation
-from sopan.situation import situation_from_flags
+from sopan.plan.situation import situation_from_flags
 
 
 def test_nothing_given_is_the_default_situation() -> None:

@@ -6,7 +6,7 @@ import argparse
 
 import pytest
 
-from sopan.situation_cli import add_situation, choices_from_args
+from sopan.cli.situation import add_situation, choices_from_args
 
 
 def _parse(*argv: str) -> str:

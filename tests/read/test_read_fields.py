@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopan.places import find_place_in
+from sopan.language.places import find_place_in
 from sopan.read import fields, people
 
 

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sopan.errors import UserError
+from sopan.model.contracts import invitation_json as to_json
 from sopan.read import read_file
-from sopan.views import invitation_json as to_json
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sopan.lazy import attributes
+from sopan._infra.lazy import attributes
 
 if TYPE_CHECKING:
     from sopan.app.base import NO_ASKER, Asker, Question

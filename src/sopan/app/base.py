@@ -58,7 +58,7 @@ def config_of(given: Config | None) -> Config:
 
 def questions(language: str) -> dict[str, str]:
     """The questions a use case may ask, in `language`."""
-    from sopan.plan_words import load_words
+    from sopan.language.words import load_words
 
     return {str(k): str(v) for k, v in load_words(language).data["questions"].items()}
 

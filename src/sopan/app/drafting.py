@@ -118,8 +118,8 @@ def _record(
     """Keep the invitation, the decision and each draft with its file; the invitation's id."""
     from email import message_from_bytes
 
+    from sopan.model.contracts import invitation_json, plan_json
     from sopan.store import Store
-    from sopan.views import invitation_json, plan_json
 
     # each channel's file is named after it ("sms.txt"); the letter keeps its PDF, the one
     # that prints as reviewed (the .docx is for editing)

@@ -74,8 +74,8 @@ def send_for(
     (unless `force`), and a draft already sent or whose last attempt has an unknown outcome
     (never retried by itself: the user says what happened, with `resolve`). The outbox row is
     committed before the first byte goes out and settled when the server answers."""
+    from sopan._infra.faults import crash_point
     from sopan.deliver import NotSent, OutcomeUnknown
-    from sopan.faults import crash_point
     from sopan.store import Store
 
     if req.channel != "email":
@@ -275,9 +275,9 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
     """The interview invitations in a mailbox, most urgent first. An IMAP folder is read
     from where the last scan stopped (a UID cursor per UIDVALIDITY) and opened read-only;
     what it found is kept, so a second scan reads only new mail."""
+    from sopan.model.contracts import invitation_json
     from sopan.read.mailbox import invitation_in
     from sopan.store import Store
-    from sopan.views import invitation_json
 
     config = config_of(req.config)
     tz = config.profile.timezone

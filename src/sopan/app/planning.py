@@ -12,7 +12,8 @@ from sopan.app.base import NO_ASKER, SLOT_WINDOW, Asker, Question, first_free_mo
 from sopan.app.reading import ReadRequest, confirm_facts, read_for
 from sopan.errors import UserError
 from sopan.model import INTENTS, REASONS, Busy, Invitation, Plan, Profile, Situation, Slot
-from sopan.situation import ASKED, INTERESTS, situation_from_flags
+from sopan.model.names import ASKED, INTERESTS
+from sopan.plan.situation import situation_from_flags
 
 if TYPE_CHECKING:
     from sopan.config import Config
@@ -119,8 +120,8 @@ def _coherent(
     language: str,
 ) -> tuple[Situation, frozenset[str]]:
     """Refuse (or, in a terminal, explain and ask again) a situation that contradicts itself."""
-    from sopan.coherence import contradictions
     from sopan.plan import urgency_of
+    from sopan.plan.coherence import contradictions
 
     level = urgency_of(inv.start, now).level
     q = questions(language)

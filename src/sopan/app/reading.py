@@ -41,8 +41,8 @@ class ReadResult:
 
 def read_for(req: ReadRequest) -> ReadResult:
     """Read the invitation and apply the user's corrections (`FIELD=VALUE`), which win."""
-    from sopan.corrections import apply, parse_sets
     from sopan.read import read_bytes, read_file
+    from sopan.read.corrections import apply, parse_sets
 
     config = config_of(req.config)
     profile = config.profile
@@ -86,7 +86,7 @@ def confirm_facts(
 ) -> Invitation:
     """Ask about every open fact the drafts need; without an answer, an ambiguous date is an
     error when `strict` (a draft), and a missing fact is left to be written around."""
-    from sopan.corrections import FIELDS, apply, parse_sets
+    from sopan.read.corrections import FIELDS, apply, parse_sets
 
     asker.tell(inv)
     q = questions(language)

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.calendar.scan import Scanned, scan
 from sopan.errors import UserError
 from sopan.ical import check_events, check_series

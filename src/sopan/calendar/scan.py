@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sopan import rx
+from sopan._infra import rx
 
 _UFOLD = rx.compile(r"\r?\n(?:\r?\n)*[ \t]")
 _NAME = rx.compile(r"^([A-Za-z0-9-]+)([;:])")

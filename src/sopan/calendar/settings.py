@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import time, timedelta
 from typing import Any
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.calendar.slots import DEFAULT_BLOCKED, Blocked, SlotPrefs, _default_hours
 from sopan.config import Config
 from sopan.errors import UserError

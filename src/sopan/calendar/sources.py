@@ -22,17 +22,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from sopan import passwords
+from sopan._infra.files import write_private
+from sopan._infra.inputs import read_input
 from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, parse_calendar
 from sopan.calendar.memory import content_key, recall, remember
 from sopan.calendar.settings import calendar_settings
-from sopan.config import Config
-from sopan.dateforms import fixed
+from sopan.config import Config, secrets
 from sopan.errors import ExternalError, SopanError, UserError
-from sopan.files import write_private
-from sopan.inputs import read_input
+from sopan.language.dateforms import fixed
 from sopan.model import Busy
-from sopan.names import LOOPBACK
+from sopan.model.names import LOOPBACK
 
 PASSWORD_ENV = "SOPAN_CALDAV_PASSWORD"
 KEYRING_SERVICE = "sopan"
@@ -234,7 +233,7 @@ def _from_url(
 
 
 def _password(username: str, host: str, name: str) -> str:
-    found = passwords.password(PASSWORD_ENV, KEYRING_SERVICE, f"{username}@{host}")
+    found = secrets.password(PASSWORD_ENV, KEYRING_SERVICE, f"{username}@{host}")
     if not found:
         raise UserError(
             f"{name}: no CalDAV password; set {PASSWORD_ENV} or store it with "

@@ -6,9 +6,9 @@ from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sopan.dateforms import span_text
+from sopan.language.dateforms import span_text
+from sopan.language.words import load_words
 from sopan.model import Busy, Invitation, Language, Slot
-from sopan.plan_words import load_words
 
 
 def recruiter_zone(invitation: Invitation | None, user_tz: str) -> tzinfo | None:

@@ -21,7 +21,7 @@ from sopan.cli.base import Aborted, Commands, echo
 from sopan.errors import SopanError
 
 if TYPE_CHECKING:
-    from sopan.plan_words import Words
+    from sopan.language.words import Words
 
 __all__ = ["commands", "main"]
 
@@ -40,7 +40,7 @@ def commands() -> Commands:
 def _words() -> Words:
     """The view words in the profile's language; the example's when the config is unreadable."""
     from sopan.config import load_config
-    from sopan.plan_words import load_words
+    from sopan.language.words import load_words
 
     try:
         return load_words(load_config().profile.language, "views")

@@ -77,7 +77,7 @@ def busy(args: Namespace) -> None:
     from sopan import app
     from sopan.calendar.views import busy_json, busy_line
     from sopan.config import load_config
-    from sopan.plan_words import load_words
+    from sopan.language.words import load_words
 
     config = load_config()
     tz = config.profile.timezone
@@ -103,7 +103,7 @@ def slots(args: Namespace) -> None:
     from sopan import app
     from sopan.calendar.views import busy_line, recruiter_zone, slot_json, slot_line
     from sopan.config import load_config
-    from sopan.plan_words import load_words
+    from sopan.language.words import load_words
 
     config = load_config()
     tz, language = config.profile.timezone, config.profile.language

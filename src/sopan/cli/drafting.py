@@ -15,8 +15,8 @@ from sopan.cli.base import (
     note,
     parse_now,
 )
-from sopan.names import LANGUAGES
-from sopan.situation_cli import add_situation
+from sopan.cli.situation import add_situation
+from sopan.model.names import LANGUAGES
 
 
 def register(commands: Commands) -> None:
@@ -65,11 +65,11 @@ def draft(args: Namespace) -> None:
 
     from sopan import app
     from sopan.cli.ask import asker_for
+    from sopan.cli.plan_view import render_plan
+    from sopan.cli.situation import choices_from_args
     from sopan.compose.review import review_text
     from sopan.config import load_config
-    from sopan.plan_view import render_plan
-    from sopan.plan_words import load_words
-    from sopan.situation_cli import choices_from_args
+    from sopan.language.words import load_words
 
     config = load_config()
     profile = config.profile

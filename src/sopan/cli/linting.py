@@ -6,8 +6,7 @@ import sys
 from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_json, parse_now
-from sopan.names import CHANNELS, INTENTS, LANGUAGES
-from sopan.situation import DETAILS
+from sopan.model.names import CHANNELS, DETAILS, INTENTS, LANGUAGES
 
 
 def register(commands: Commands) -> None:

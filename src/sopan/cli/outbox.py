@@ -138,7 +138,7 @@ def follow_ups(args: Namespace) -> None:
     if args.ics_path:
         from pathlib import Path
 
-        from sopan.files import write_new
+        from sopan._infra.files import write_new
         from sopan.ical import follow_ups_ics
 
         out = Path(args.ics_path)

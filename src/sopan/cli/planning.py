@@ -16,8 +16,8 @@ from sopan.cli.base import (
     note,
     parse_now,
 )
-from sopan.names import LANGUAGES
-from sopan.situation_cli import add_situation
+from sopan.cli.situation import add_situation
+from sopan.model.names import LANGUAGES
 
 
 def register(commands: Commands) -> None:
@@ -48,8 +48,8 @@ def guide(args: Namespace) -> None:
     import textwrap
 
     from sopan.config import load_config
-    from sopan.guidelines import guideline, load_guidelines
-    from sopan.plan_words import load_words
+    from sopan.language.guidelines import guideline, load_guidelines
+    from sopan.language.words import load_words
 
     gid = args.gid
     language = args.language or load_config().profile.language
@@ -71,10 +71,10 @@ def plan_command(args: Namespace) -> None:
     """Decide what to do about FILE (an invitation), how, and by when."""
     from sopan import app
     from sopan.cli.ask import asker_for
+    from sopan.cli.plan_view import render_plan
+    from sopan.cli.situation import choices_from_args
     from sopan.config import load_config
-    from sopan.plan_view import render_plan
-    from sopan.situation_cli import choices_from_args
-    from sopan.views import plan_json
+    from sopan.model.contracts import plan_json
 
     config = load_config()
     profile = config.profile

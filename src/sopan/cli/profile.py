@@ -7,7 +7,7 @@ from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, echo, prompt
 from sopan.errors import UserError
-from sopan.names import LANGUAGES
+from sopan.model.names import LANGUAGES
 
 _KEYS = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
 
@@ -30,7 +30,7 @@ def _init_arguments(parser: ArgumentParser) -> None:
 def init(args: Namespace) -> None:
     """Write your profile into the config file (asks for what is not given)."""
     from sopan.config import config_path, load_config, profile_of, save_profile
-    from sopan.plan_words import load_words
+    from sopan.language.words import load_words
 
     given: dict[str, str | None] = {key: getattr(args, key) for key in _KEYS}
     interactive = sys.stdin.isatty() and not any(given.values())

@@ -27,7 +27,7 @@ def read_command(args: Namespace) -> None:
     """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
     from sopan import app
     from sopan.config import load_config
-    from sopan.views import invitation_json
+    from sopan.model.contracts import invitation_json
 
     config = load_config()
     profile = config.profile
@@ -39,7 +39,7 @@ def read_command(args: Namespace) -> None:
         if args.as_json:
             echo_json([invitation_json(inv) for inv in found])
         else:
-            from sopan.plan_words import load_words
+            from sopan.language.words import load_words
             from sopan.read.show import mailbox_line
 
             for inv in found:

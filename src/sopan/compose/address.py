@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sopan.dateforms import common
+from sopan.language.dateforms import common
 from sopan.model import Invitation
 
 

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.compose.bank import ChannelSpec, channel_spec, phrases
 from sopan.compose.facts import build_facts, tidy
-from sopan.dateforms import common, day
 from sopan.errors import UserError
+from sopan.language.dateforms import common, day
 from sopan.model import CHANNELS, Channel, Draft, Invitation, Plan, Profile, Situation
 from sopan.plan import calendar_answer
 

@@ -12,7 +12,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 
-from sopan.controls import one_line
+from sopan._infra.controls import one_line
 from sopan.errors import UserError
 from sopan.model import Draft, Invitation, Profile
 

@@ -14,11 +14,11 @@ from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.compose.address import addressing
-from sopan.dateforms import common, day, day_part, when_text
+from sopan.language.dateforms import common, day, day_part, when_text
+from sopan.language.phones import spoken
 from sopan.model import Invitation, Profile, Situation
-from sopan.phones import spoken
 from sopan.plan import clock_problem
 
 

@@ -1,7 +1,7 @@
 """Writing drafts to files for review (R8.1). Nothing here sends anything.
 
 An existing file is never overwritten and a link is never written through: the new one gets a
-numbered name (`email-2.eml`, by `sopan.files.write_new`), and the caller is told every path.
+numbered name (`email-2.eml`, by `sopan._infra.files.write_new`), and the caller is told every path.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from sopan._infra.files import write_new
 from sopan.compose.core import voicemail_note
 from sopan.compose.eml import build_email
 from sopan.compose.itip import build_itip
 from sopan.compose.letter import LetterMeta, docx_bytes, pdf_bytes
 from sopan.compose.links import whatsapp_link
-from sopan.dateforms import common
 from sopan.errors import UserError
-from sopan.files import write_new
+from sopan.language.dateforms import common
 from sopan.model import Draft, Invitation, Profile
 
 

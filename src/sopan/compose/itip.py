@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from sopan.dateforms import common
 from sopan.errors import UserError
+from sopan.language.dateforms import common
 from sopan.model import Draft, Invitation, Profile
 from sopan.plan import own_address
 

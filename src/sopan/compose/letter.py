@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.errors import ExternalError
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from sopan.phones import e164
+from sopan.language.phones import e164
 
 
 def whatsapp_link(phone: str | None, text: str, region: str = "ID") -> str | None:

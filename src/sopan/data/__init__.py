@@ -56,7 +56,7 @@ def parsed(text: str, kind: str, parse: Callable[[str], Any]) -> Any:
 
 
 def _from_disk(text: str, kind: str, parse: Callable[[str], Any]) -> bytes:
-    from sopan.memo import digest
+    from sopan._infra.memo import digest
 
     key = digest(f"{_CACHE_FORMAT}/{kind}/{sys.version_info[:2]}/{marshal.version}\0{text}")
     path = _cache_folder() / f"{key}.marshal"
@@ -68,7 +68,7 @@ def _from_disk(text: str, kind: str, parse: Callable[[str], Any]) -> bytes:
         pass
     blob = marshal.dumps(parse(text))
     try:
-        from sopan.files import write_private
+        from sopan._infra.files import write_private
 
         write_private(path, blob)
     except OSError:
@@ -77,6 +77,6 @@ def _from_disk(text: str, kind: str, parse: Callable[[str], Any]) -> bytes:
 
 
 def _cache_folder() -> Path:
-    from sopan.files import cache_dir
+    from sopan._infra.files import cache_dir
 
     return cache_dir("data")

@@ -23,9 +23,9 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sopan.config import Config
+from sopan.config.secrets import password
 from sopan.errors import ExternalError, UserError
-from sopan.names import LOOPBACK
-from sopan.passwords import password
+from sopan.model.names import LOOPBACK
 
 PASSWORD_VARIABLE = "SOPAN_IMAP_PASSWORD"
 KEYRING_SERVICE = "sopan-imap"

@@ -18,12 +18,12 @@ import ssl
 from dataclasses import dataclass
 from typing import Any
 
+from sopan._infra.faults import crash_point
 from sopan.config import Config
+from sopan.config.secrets import password
 from sopan.deliver import NotSent, OutcomeUnknown
 from sopan.errors import UserError
-from sopan.faults import crash_point
-from sopan.names import LOOPBACK
-from sopan.passwords import password
+from sopan.model.names import LOOPBACK
 
 PASSWORD_VARIABLE = "SOPAN_SMTP_PASSWORD"
 KEYRING_SERVICE = "sopan-smtp"

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sopan import rx
-from sopan.controls import blank_controls
+from sopan._infra import rx
+from sopan._infra.controls import blank_controls
+from sopan._infra.inputs import STDIN, read_input
 from sopan.errors import UserError
-from sopan.inputs import STDIN, read_input
 
 # A reply is a message, not a document: ten megabytes hold any real letter with its fonts.
 MAX_REPLY_BYTES = 10 * 1024 * 1024

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.data import load_yaml
 from sopan.lint.text import detect_language
 from sopan.model import LANGUAGES, MOVES

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from sopan.language.words import load_words
 from sopan.lint.engine import LintReport
 from sopan.model import Language
-from sopan.plan_words import load_words
 
 
 def format_report(report: LintReport, name: str, language: Language) -> str:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.errors import UserError
 from sopan.model import CHANNELS, INTENTS, LANGUAGES, MOVES
 

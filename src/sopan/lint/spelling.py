@@ -4,7 +4,7 @@ Hunspell through its C library: ~2 µs a word, dictionaries load in ~35 ms (see 
 Words the dictionaries do not know but that belong in job mail (interview, HRD, Zoom, …) are
 data in `sopan/data/lint/spelling.yaml`.
 
-What the dictionaries said of a word is kept in the cache folder (`sopan.memo`, 0600, named
+What the dictionaries said of a word is kept in the cache folder (`sopan._infra.memo`, 0600, named
 after the dictionary files' sizes and dates), so a reply whose words were all checked before
 is linted without loading Hunspell; a new or updated dictionary starts a new file.
 """
@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
+from sopan._infra.memo import DiskMemo, digest
 from sopan.lint.text import data
-from sopan.memo import DiskMemo, digest
 
 DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 DICT_NAMES = {"id": "id_ID", "en": "en_US"}

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.data import load_yaml
 from sopan.model import LANGUAGES
 

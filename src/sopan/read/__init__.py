@@ -1,8 +1,8 @@
 """The read stage: a source (.eml, .ics, .mbox, Maildir, pasted text) → `Invitation`.
 
 Public functions: `read_file`, `read_text`, `read_bytes`, `read_mailbox` (the JSON
-shape is `sopan.views.invitation_json`).
-`Invitation.city` is named from the one city table, `sopan.places` (`find_place_in`), so
+shape is `sopan.model.contracts.invitation_json`).
+`Invitation.city` is named from the one city table, `sopan.language.places` (`find_place_in`), so
 the planner's travel estimate finds it again by name.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.errors import UserError
 from sopan.model import Invitation
 
@@ -155,7 +155,7 @@ def read_file(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") -> In
     Raises UserError, with one line naming the file, when it is missing, unreadable,
     empty, too large, binary or not an invitation.
     """
-    from sopan.inputs import STDIN, read_input
+    from sopan._infra.inputs import STDIN, read_input
 
     if str(path) == STDIN:
         data = read_input(STDIN, what="an invitation", max_bytes=MAX_BYTES)

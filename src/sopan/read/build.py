@@ -9,11 +9,11 @@ from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sopan import rx
-from sopan.controls import blank_controls
+from sopan._infra import rx
+from sopan._infra.controls import blank_controls
 from sopan.errors import UserError
+from sopan.language.places import find_place_in
 from sopan.model import Ambiguity, Contact, Invitation
-from sopan.places import find_place_in
 from sopan.read import fields, people
 from sopan.read.choose import When, decide
 from sopan.read.dates import Order, blank_placeholders

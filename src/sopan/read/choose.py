@@ -14,7 +14,7 @@ from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.errors import UserError
 from sopan.model import Ambiguity
 from sopan.read.dates import DateHit, Order, find_dates
@@ -209,7 +209,7 @@ def _at(day: date, hm: tuple[int, int], tz: str) -> datetime:
 
 def _describe(day: date, t: TimeHit | None, tz: str) -> str:
     if t is None:
-        from sopan.dateforms import day as written  # only for an ambiguous day (Babel)
+        from sopan.language.dateforms import day as written  # only for an ambiguous day (Babel)
 
         return f"{day.isoformat()} ({written(day, 'weekday', 'en')})"
     return _at(day, (t.hour, t.minute), tz).isoformat()

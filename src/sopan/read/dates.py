@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.read.words import alternation, month_map, weekday_map, words
 
 Order = Literal["dmy", "mdy", "unknown"]

@@ -9,8 +9,8 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.policy import compat32
 
-from sopan import rx
-from sopan.controls import one_line
+from sopan._infra import rx
+from sopan._infra.controls import one_line
 from sopan.errors import UserError
 from sopan.read.build import Envelope, parse_date_header
 from sopan.read.html import html_to_text

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.model import Language
 from sopan.read.labels import label_lines
 from sopan.read.words import alternation, calendar_words, phrase_re, words

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.read.words import phrase_re
 
 _ATTRIBUTION_RE = rx.compile(

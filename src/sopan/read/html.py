@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 
-from sopan import rx
+from sopan._infra import rx
 
 _BLOCKS = (
     "p",

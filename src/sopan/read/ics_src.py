@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sopan.controls import ANY
+from sopan._infra.controls import ANY
 from sopan.errors import UserError
 from sopan.model import outside_years
 from sopan.read.build import Calendar

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sopan import rx
+from sopan._infra import rx
 
 #: between a label and its value: ":", "=", a tab, a bar, or a dash with spaces around it
 #: (it starts only where a run of blanks starts: a long run is never tried at every blank)

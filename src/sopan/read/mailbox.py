@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.errors import UserError
 from sopan.model import Invitation
 

@@ -10,7 +10,7 @@ from email.errors import MessageError
 from email.utils import getaddresses
 from functools import lru_cache
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, _near, dash_signature, labelled
 from sopan.read.words import alternation, phrase_re, words
 

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 
-from sopan.dateforms import clock, day, span_text
+from sopan.language.dateforms import clock, day, span_text
+from sopan.language.words import Words, load_words
 from sopan.model import Fact, Invitation, Language
-from sopan.plan_words import Words, load_words
 
 # Labels line up in one column; the widest label of the language sets it.
 _LABELS = (

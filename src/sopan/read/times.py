@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.read.words import alternation, calendar_words, words, zone_map
 
 

@@ -1,6 +1,6 @@
 """The reader's vocabulary, loaded once from `data/read_words.yaml`.
 
-Cities are not here: the reader names them from the one city table, `sopan.places`.
+Cities are not here: the reader names them from the one city table, `sopan.language.places`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from functools import cache
 from typing import Any
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.data import load_yaml
 
 

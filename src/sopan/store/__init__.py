@@ -155,7 +155,7 @@ class Store:
         if not name or name == ":memory:" or url.query.get("uri") == "true":
             return  # in memory, or a URI the driver opens itself (mode=ro): nothing to create
         path = Path(name)
-        from sopan.files import private_folder
+        from sopan._infra.files import private_folder
 
         private_folder(path.parent)
         if not path.exists():

@@ -20,10 +20,9 @@ from starlette.staticfiles import StaticFiles
 
 from sopan import app
 from sopan.config import Config, config_path, load_config
-from sopan.corrections import FIELDS
 from sopan.errors import SopanError
-from sopan.names import CHANNELS, INTENTS, LANGUAGES, REASONS
-from sopan.situation import DETAILS, INTERESTS
+from sopan.model.names import CHANNELS, DETAILS, INTENTS, INTERESTS, LANGUAGES, REASONS
+from sopan.read.corrections import FIELDS
 from sopan.web import views
 from sopan.web.flow import MAX_UPLOAD, Flow
 from sopan.web.guard import Guard, Keys
@@ -300,8 +299,8 @@ async def plan_page(request: Request) -> Response:
         planned = site.flow.plan(site.now(config), config)
     except SopanError as exc:
         return await situation_page(request, [(_field_of(str(exc)), str(exc))], 400)
+    from sopan.language.words import load_words
     from sopan.model import Slot, interview_length
-    from sopan.plan_words import load_words
 
     inv, tz = planned.invitation, planned.profile.timezone
     days = views.week_days(inv, site.now(config), tz)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sopan.errors import UserError
-from sopan.names import LOOPBACK
+from sopan.model.names import LOOPBACK
 from sopan.web.guard import START_PATH, Keys
 
 

@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from sopan.corrections import FIELDS
-from sopan.dateforms import day, fixed, span_text
+from sopan.language.dateforms import day, fixed, span_text
 from sopan.model import Busy, Draft, Fact, Finding, Invitation, Profile, Slot
+from sopan.read.corrections import FIELDS
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def whatsapp(inv: Invitation, draft: Draft, profile: Profile) -> str | None:
 
 def tel(inv: Invitation, profile: Profile) -> str | None:
     """A tel: link to the recruiter's number, in international form."""
-    from sopan.phones import e164
+    from sopan.language.phones import e164
 
     number = e164(inv.contact.phone, profile.country) if inv.contact.phone else None
     return f"tel:{number}" if number else None

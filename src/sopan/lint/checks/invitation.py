@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.lint.context import Context, Hit, readings
 from sopan.lint.text import data
 
@@ -96,7 +96,7 @@ def _local(moment: datetime, tz: str | None) -> datetime:
 def _date_text(moment: datetime, language: str, written: str) -> str:
     """The invitation's date to suggest, in the order the writer used ("November 24, 2026"
     is answered "November 23, 2026"; "24 November" in the drafts' day-first form)."""
-    from sopan.dateforms import day  # only when a date differs: lint starts without Babel
+    from sopan.language.dateforms import day  # only when a date differs: lint starts without Babel
     from sopan.read.words import month_map
 
     digit = re.search(r"\d", written)
@@ -106,7 +106,7 @@ def _date_text(moment: datetime, language: str, written: str) -> str:
 
 
 def _clock_text(moment: datetime, language: str) -> str:
-    from sopan.dateforms import clock  # only when a time differs, as for a date
+    from sopan.language.dateforms import clock  # only when a time differs, as for a date
 
     return clock(moment, language)
 
@@ -175,7 +175,7 @@ _UTC_WORDS = ("UTC", "GMT")
 def foreign_zone(ctx: Context) -> list[Hit]:
     """A time given in UTC or a bare offset ("07.30 UTC", "14.30 GMT+7") to a recruiter in
     Indonesia, who reads WIB, WITA or WIT."""
-    from sopan.dateforms import abbreviation, clock, indonesian
+    from sopan.language.dateforms import abbreviation, clock, indonesian
 
     inv = ctx.invitation
     tz = inv.timezone if inv else None

@@ -40,7 +40,9 @@ def weekday_mismatch(ctx: Context) -> list[Hit]:
             continue
         # a numeric date read both ways ("Jumat, 03/04/2026") is right if either reading is
         if all(day.weekday() != mention.weekday for day in readings(mention)):
-            from sopan.dateforms import day  # only for a wrong weekday: lint starts without Babel
+            from sopan.language.dateforms import (
+                day,  # only for a wrong weekday: lint starts without Babel
+            )
 
             right = day(mention.day, "weekday", ctx.language)
             hits.append(Hit(mention.start, mention.end, right, {"weekday": right}))

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sopan._infra.files import write_private
 from sopan.errors import UserError
-from sopan.files import write_private
 from sopan.model import LANGUAGES, Profile
 
 PROFILE_FIELDS = ("name", "email", "phone", "linkedin", "city", "language", "timezone", "country")

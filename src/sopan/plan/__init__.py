@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 
-from sopan.dateforms import fixed
+from sopan.language.dateforms import fixed
+from sopan.language.places import Travel, estimate_travel, find_place, find_place_in
+from sopan.language.words import Words, load_words
 from sopan.model import (
     Action,
     Busy,
@@ -25,8 +27,6 @@ from sopan.model import (
     Urgency,
     interview_length,
 )
-from sopan.places import Travel, estimate_travel, find_place, find_place_in
-from sopan.plan_words import Words, load_words
 
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
@@ -69,7 +69,7 @@ def reachable(inv: Invitation) -> frozenset[Channel]:
     """The channels that can reach the recruiter: email needs an address, a call a number,
     SMS and WhatsApp a mobile number (an office landline takes neither), a calendar answer
     a calendar invitation. A letter and a LinkedIn note need neither."""
-    from sopan.phones import is_mobile
+    from sopan.language.phones import is_mobile
 
     out: set[Channel] = {"letter", "linkedin"}
     if recipient_email(inv):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from argparse import ArgumentParser, Namespace
 from typing import TYPE_CHECKING, Any
 
-from sopan.names import INTENTS, REASONS
-from sopan.situation import DETAILS, INTERESTS
+from sopan.model.names import DETAILS, INTENTS, INTERESTS, REASONS
 
 if TYPE_CHECKING:
     from sopan.app import Choices

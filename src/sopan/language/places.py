@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from sopan import rx
+from sopan._infra import rx
 from sopan.data import data_path
 
 EARTH_RADIUS_KM = 6371.0

@@ -29,6 +29,11 @@ REASONS: tuple[str, ...] = (
     "other",
 )
 INTENTS: tuple[str, ...] = ("decline", "cancel", "reschedule", "online")
+#: Whether the person still wants the job, and how much of the reason they share.
+INTERESTS: tuple[str, ...] = ("yes", "no", "unsure")
+DETAILS: tuple[str, ...] = ("brief", "full")
+#: The answers that matter enough to ask for when they were not given.
+ASKED: tuple[str, ...] = ("intent", "reason", "interest", "confirmed")
 CHANNELS: tuple[str, ...] = (
     "call",
     "voicemail",

@@ -8,15 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sopan.errors import UserError
-from sopan.names import INTENTS, REASONS
+from sopan.model.names import DETAILS, INTENTS, INTERESTS, REASONS
 
 if TYPE_CHECKING:
     from sopan.model import Situation
-
-#: The answers that matter enough to ask for when they were not given (issue: the plan).
-ASKED: tuple[str, ...] = ("intent", "reason", "interest", "confirmed")
-INTERESTS: tuple[str, ...] = ("yes", "no", "unsure")
-DETAILS: tuple[str, ...] = ("brief", "full")
 
 
 def _choice(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sopan.dateforms import fixed
+from sopan.language.dateforms import fixed
 
 if TYPE_CHECKING:  # types only: `sopan read --json` builds no plan values
     from sopan.model import Invitation, Plan

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from sopan.dateforms import fixed
+from sopan.language.dateforms import fixed
+from sopan.language.words import load_words
 from sopan.model import Invitation, Plan
-from sopan.plan_words import load_words
 
 
 def render_plan(plan: Plan, inv: Invitation) -> str:

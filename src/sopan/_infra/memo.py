@@ -1,7 +1,7 @@
 """Answers kept across processes: one dictionary in one `marshal` file of the cache folder.
 
 For what costs a command more to work out than to look up — a compiled pattern's engine code
-(`sopan.rx`), whether a word is in a Hunspell dictionary (`sopan.lint.spelling`). The file is
+(`sopan._infra.rx`), whether a word is in a Hunspell dictionary (`sopan.lint.spelling`). The file is
 read on the first lookup and written at exit when something was added, merged with what
 another process wrote meanwhile; past `most` entries (answers to questions no longer asked,
 by older versions) it starts again from the entries this process used. A file that cannot be
@@ -69,7 +69,7 @@ class DiskMemo:
 
     def path(self) -> Any:
         """The file."""
-        from sopan.files import cache_dir
+        from sopan._infra.files import cache_dir
 
         return cache_dir(self.part) / f"{self.name()}.marshal"
 
@@ -91,7 +91,7 @@ class DiskMemo:
         if len(merged) > self.most:
             merged = dict(self._used)
         try:
-            from sopan.files import write_private
+            from sopan._infra.files import write_private
 
             write_private(self.path(), marshal.dumps(merged))
         except (OSError, ValueError):

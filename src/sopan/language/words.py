@@ -58,14 +58,14 @@ class Words:
     def note(self, section: str, key: str, **values: object) -> Note:
         """A warning or checklist item, filled in, with its guideline id."""
         entry = self._entry(section, key)
-        from sopan.decisions import Note  # the plan's values only when a plan is made
+        from sopan.model.decisions import Note  # the plan's values only when a plan is made
 
         return Note(self._fill(entry["text"], values), entry["guideline"])
 
     def step(self, channel: Channel, key: str, **values: object) -> Step:
         """A plan step on `channel`, its why filled in, with its guideline id."""
         entry = self._entry("steps", key)
-        from sopan.decisions import Step
+        from sopan.model.decisions import Step
 
         return Step(channel, self._fill(entry["text"], values), entry["guideline"])
 

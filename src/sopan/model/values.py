@@ -8,49 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from sopan.lazy import attributes
-from sopan.names import (
-    CHANNELS,
-    INTENTS,
-    LANGUAGES,
-    MOVES,
-    REASONS,
-    Action,
-    Channel,
-    Language,
-    Level,
-)
-
-if TYPE_CHECKING:
-    from sopan.decisions import Draft, Note, Plan, Situation, Step, Urgency
-
-__all__ = [
-    "CHANNELS",
-    "INTENTS",
-    "LANGUAGES",
-    "MOVES",
-    "REASONS",
-    "Action",
-    "Channel",
-    "Draft",
-    "Language",
-    "Level",
-    "Note",
-    "Plan",
-    "Situation",
-    "Step",
-    "Urgency",
-]
-
-#: the values of a decision live in `sopan.decisions`, imported when first asked for here:
-#: reading an invitation does not build them
-__getattr__ = attributes(
-    __name__,
-    globals(),
-    dict.fromkeys(("Draft", "Note", "Plan", "Situation", "Step", "Urgency"), "sopan.decisions"),
-)
+from sopan.model.names import Language, Level
 
 
 @dataclass(frozen=True)

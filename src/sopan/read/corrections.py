@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sopan import rx
-from sopan.controls import ANY
+from sopan._infra import rx
+from sopan._infra.controls import ANY
 from sopan.errors import UserError
 from sopan.model import Contact, Fact, Invitation
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sopan.model import Busy, Slot
-from sopan.names import Action, Channel, Language
+from sopan.model.names import Action, Channel, Language
+from sopan.model.values import Busy, Slot
 
 __all__ = ["Busy", "Draft", "Note", "Plan", "Situation", "Slot", "Step", "Urgency"]
 

@@ -3,7 +3,7 @@ never reaches a terminal, an encoded CR LF never adds a header or a line."""
 
 from __future__ import annotations
 
-from sopan import rx
+from sopan._infra import rx
 
 #: every control character (C0, DEL, C1): none belongs in a one-line value (a header, a name)
 ANY = rx.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -17,7 +17,7 @@ import re
 import sys
 from typing import Any, AnyStr
 
-from sopan.memo import DiskMemo
+from sopan._infra.memo import DiskMemo
 
 _sre: Any
 try:  # CPython's engine; elsewhere every pattern goes through re.compile

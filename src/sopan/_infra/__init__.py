@@ -1,0 +1,1 @@
+"""Small private helpers: files, inputs, control characters, memo, patterns, lazy imports."""

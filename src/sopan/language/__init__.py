@@ -1,0 +1,1 @@
+"""The shared language and region layer: how dates are written, places, phone numbers."""
