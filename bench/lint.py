@@ -1,23 +1,24 @@
-"""Linter benchmark: label accuracy on eval-dev replies, speed, and the spelling back ends.
+"""Linter benchmark: label accuracy (balanced, per label) on eval-dev's replies and on the
+project's own, speed, and the spelling back ends.
 
 Run: python bench/lint.py   (reads ../shared/eval-dev at run time; prints figures only)
 """
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # In place of this folder, whose calendar.py would hide the standard library module.
 sys.path[0:1] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from lint.labels import MOVE_LABELS, RULE_LABELS, labelled, predicted  # noqa: E402
+from lint.labels import Reply, eval_dev_replies, fixture_replies, score  # noqa: E402
 
 from sopan.lint import LintOptions, lint_text  # noqa: E402
 from sopan.lint.rules import builtin_rules  # noqa: E402
@@ -31,29 +32,18 @@ SENTENCE_ID = (
 WORDS_ID = SENTENCE_ID.split()
 
 
-def label_table() -> None:
-    """Per-label confusion counts and accuracy over the eval-dev replies."""
-    labels = [*MOVE_LABELS, *RULE_LABELS]
-    stats = {label: [0, 0, 0, 0] for label in labels}  # tp, fp, fn, tn
-    wrong: list[str] = []
-    files = sorted(EVAL.glob("*.txt"))
-    for path in files:
-        truth = json.loads(path.with_suffix(".json").read_text("utf-8"))
-        got = predicted(lint_text(path.read_text("utf-8")))
-        for label in labelled(truth):
-            index = {(True, True): 0, (True, False): 1, (False, True): 2, (False, False): 3}
-            stats[label][index[(got[label], bool(truth[label]))]] += 1
-            if got[label] != truth[label]:
-                wrong.append(f"{path.stem}: {label} predicted {got[label]}")
-    print(f"Labels on {len(files)} eval-dev replies")
-    print(f"{'label':30} {'tp':>3} {'fp':>3} {'fn':>3} {'tn':>3}  right")
-    for label in labels:
-        tp, fp, fn, tn = stats[label]
-        print(f"{label:30} {tp:3} {fp:3} {fn:3} {tn:3}  {tp + tn}/{tp + fp + fn + tn}")
-    total = sum(s[0] + s[3] for s in stats.values())
-    print(f"all labels right: {total}/{sum(sum(s) for s in stats.values())}")
-    for line in wrong:
-        print("  wrong:", line)
+def label_table(title: str, replies: Iterator[Reply]) -> None:
+    """Per-label confusion counts and balanced accuracy, and the replies each label missed."""
+    table = score(replies)
+    print(f"\n{title}")
+    print(f"{'label':30} {'tp':>3} {'fp':>3} {'fn':>3} {'tn':>3}  right    balanced")
+    for label, c in table.items():
+        right, total = c.tp + c.tn, c.tp + c.fp + c.fn + c.tn
+        counts = f"{c.tp:3} {c.fp:3} {c.fn:3} {c.tn:3}"
+        print(f"{label:30} {counts}  {right:3}/{total:<3}  {c.balanced:.3f}")
+    for label, c in table.items():
+        for name in c.wrong:
+            print(f"  wrong: {name}: {label}")
 
 
 def speed() -> None:
@@ -142,7 +132,8 @@ def spelling_backends() -> None:
 
 if __name__ == "__main__":
     spelling_backends()  # first, so neither back end finds the other's work in memory
-    label_table()
+    label_table(f"Labels on eval-dev's replies ({EVAL})", eval_dev_replies(EVAL))
+    label_table("Labels on the project's own replies (tests/fixtures/moves)", fixture_replies())
     speed()
     rows = scaling((1_000, 4_500, 18_000))
     print(

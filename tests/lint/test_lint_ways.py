@@ -69,7 +69,7 @@ def test_the_interview_reference_as_people_write_it(text: str, lang: str) -> Non
         ("Would the day after work for you?", "en"),
         ("Bisakah dijadwalkan satu hari setelah jadwal semula?", "id"),
         ("K. 3 pm aku tak bisa, coba jadwalkan jam 7 pm untukku", "id"),
-        ("Kalau minggu depan bagaimana, Bu?", "id"),
+        ("Kalau besok sore bagaimana, Bu?", "id"),
     ],
 )
 def test_alternatives_offered_by_day_time_range_or_relative_day(text: str, lang: str) -> None:

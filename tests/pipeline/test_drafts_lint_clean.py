@@ -114,7 +114,7 @@ def test_the_zone_a_draft_names_is_no_finding(tz: str, lang: str) -> None:
     for draft in compose(plan, inv, sit, PROFILE, now=NOW, channels=["email", "whatsapp"]):
         options = LintOptions(
             language=lang, action=plan.action, channel=draft.channel, invitation=inv,
-            profile=PROFILE,
+            profile=PROFILE, detail=sit.detail,
         )  # fmt: skip
         report = lint_text(draft.text, options)
         found = [(f.rule, draft.text[f.start : f.end]) for f in report.findings]

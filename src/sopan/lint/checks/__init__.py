@@ -17,6 +17,7 @@ from sopan.lint.checks.invitation import (
     reference_missing,
 )
 from sopan.lint.checks.profile import closing_name, new_employer, weekday_mismatch
+from sopan.lint.checks.reasons import vague_reason
 from sopan.lint.context import Context, Hit
 
 Check = Callable[[Context], list[Hit]]
@@ -31,5 +32,6 @@ CHECKS: Mapping[str, Check] = MappingProxyType(
         "new_employer": new_employer,
         "foreign_zone": foreign_zone,
         "known_honorific": known_honorific,
+        "vague_reason": vague_reason,
     }
 )
