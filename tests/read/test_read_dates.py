@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sopan.read import read_text
-from sopan.read.dates import blank_placeholders, find_dates
+from sopan.read.dates import find_dates
+from sopan.read.slots import blank as blank_placeholders
 from sopan.read.times import duration_minutes, find_times, zone_name
 
 BASE = date(2026, 11, 18)  # a Wednesday

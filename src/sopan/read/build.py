@@ -14,9 +14,9 @@ from sopan._infra.controls import blank_controls
 from sopan.errors import UserError
 from sopan.language.places import find_place_in
 from sopan.model import Ambiguity, Contact, Invitation
-from sopan.read import fields, people
+from sopan.read import fields, people, slots
 from sopan.read.choose import When, decide
-from sopan.read.dates import Order, blank_placeholders
+from sopan.read.dates import Order
 from sopan.read.history import Segment, split_history
 from sopan.read.provenance import trace
 from sopan.read.times import duration_minutes
@@ -200,10 +200,15 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     # and nothing read reaches a terminal or a reply
     text = blank_controls(text)
     segments = split_history(text)
-    # shown to the user as read; placeholders are blanked to spaces, so offsets agree
+    # shown to the user as read; template slots are blanked to spaces, so offsets agree
     shown = "\n".join(seg.text for seg in segments)
+    found_slots: list[slots.Slot] = []
+    shift = 0
     for seg in segments:
-        seg.text = blank_placeholders(seg.text)
+        in_seg = slots.find(seg.text)
+        found_slots += [replace(s, start=s.start + shift, end=s.end + shift) for s in in_seg]
+        shift += len(seg.text) + 1
+        seg.text = slots.blank(seg.text, in_seg)
     whole = "\n".join(s.text for s in segments)
     cal = env.calendar
     texts = [s.text for s in segments if s.text.strip()] or [""]
@@ -239,7 +244,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         base = (env.sent_at or now).astimezone(ZoneInfo(user_tz)).date()
         sent_day = env.sent_at.date() if env.sent_at else None
         from_subject = decide(
-            blank_placeholders(env.subject), base=base, sent=sent_day, order=order, user_tz=user_tz
+            slots.blank(env.subject), base=base, sent=sent_day, order=order, user_tz=user_tz
         )
         if from_subject.day or from_subject.ambiguous:
             from_subject.reply_by = when.reply_by
@@ -250,7 +255,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             when.reply_by, when.reply_zone_written = deadline.reply_by, deadline.reply_zone_written
     if when.reply_by and not when.reply_zone_written and when.tz and when.tz != user_tz:
         when.reply_by = when.reply_by.replace(tzinfo=ZoneInfo(when.tz))
-    subject = blank_placeholders(env.subject or "") or None
+    subject = slots.blank(env.subject or "") or None
     if subject is None:
         subject = next((s.headers["subject"] for s in segments if s.headers.get("subject")), None)
     sender_name, sender_email = _sender(segments, env)

@@ -20,21 +20,6 @@ from sopan.read.words import alternation, month_map, weekday_map, words
 
 Order = Literal["dmy", "mdy", "unknown"]
 
-#: Template variables: never a value. Replaced by blanks of equal length so offsets stay.
-PLACEHOLDER_RE = rx.compile(
-    r"\{\{.*?\}\}|\$\{[^}\n]*\}|\{[^{}\n]{1,80}\}|<<[^<>\n]{1,60}>>|«[^»\n]{1,60}»"
-    r"|\[[^\[\]\n]{1,60}\]|\$[A-Za-z_]\w*|%%?[A-Za-z_]\w*%%?"
-    r"|\((?:masukkan|isi|insert|enter|tulis)\b[^)\n]{0,60}\)"
-    # ":loker", ":nama" (Laravel's way), only after a space so "Waktu:10.00" stays
-    r"|(?<=[ \t]):[a-z][a-z_]{2,}(?![\w])",
-    re.IGNORECASE,
-)
-
-
-def blank_placeholders(text: str) -> str:
-    """The text with every template placeholder replaced by spaces (offsets unchanged)."""
-    return PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
-
 
 @dataclass(frozen=True)
 class DateHit:

@@ -1,7 +1,7 @@
 """Everything an invitation says besides its time: who, what, where, how to join.
 
 Each function reads a text whose placeholders are already blanked (see
-`dates.blank_placeholders`), so a template variable can never become a value.
+`slots.blank`), so a template slot can never become a value.
 """
 
 from __future__ import annotations
