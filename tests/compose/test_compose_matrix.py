@@ -193,7 +193,7 @@ def test_linkedin_note_within_limit_signed_once_never_cut(limit: int) -> None:
             now=NOW,
             channels=["linkedin"],
             variant=variant,
-            linkedin_limit=limit,
+            extended=limit == 300,
         )[0]
         assert len(note.text) <= limit
         # shortened by shorter wording, never cut: it ends with the name, written once

@@ -100,16 +100,16 @@ CASES: dict[str, tuple[dict[str, Any], set[str]]] = {
     "id_email_reference_left_out": ({**EMAIL, "action": "decline"}, {"reference_missing"}),
     "id_linkedin_note_too_long": (
         {"channel": "linkedin", "action": "decline"},
-        {"linkedin_note_max", "linkedin_note_free"},
+        {"channel_length_hard", "linkedin_note_free"},
     ),
     "id_whatsapp_chat_abbreviations": (
         {"channel": "whatsapp", "profile": PROFILE, "action": "decline"},
         {"chat_abbreviation"},
     ),
-    "id_sms_four_parts": ({"channel": "sms", "action": "decline"}, {"sms_segments"}),
+    "id_sms_four_parts": ({"channel": "sms", "action": "decline"}, {"channel_length"}),
     "id_voicemail_no_apology": (
         {"channel": "voicemail", "action": "cancel"},
         {"required_apology_voicemail"},
     ),
-    "id_voicemail_too_long": ({"channel": "voicemail", "action": "cancel"}, {"voicemail_seconds"}),
+    "id_voicemail_too_long": ({"channel": "voicemail", "action": "cancel"}, {"channel_length"}),
 }

@@ -284,7 +284,7 @@ def test_lint_draft_uses_the_draft_channel_and_language() -> None:
     )
     report = lint_draft(draft)
     assert report.language == "id"
-    assert {"linkedin_note_max", "linkedin_note_free"} <= {f.rule for f in report.findings}
+    assert {"channel_length_hard", "linkedin_note_free"} <= {f.rule for f in report.findings}
 
 
 def test_all_day_invitation_has_no_time_to_compare() -> None:

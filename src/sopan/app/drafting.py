@@ -12,7 +12,7 @@ from sopan.app.base import NO_ASKER, Asker
 from sopan.app.planning import PlanRequest, PlanResult, plan_for
 from sopan.app.reading import ReadRequest
 from sopan.errors import UserError
-from sopan.model import CHANNELS, Draft, Invitation, Language, LintOptions, Plan
+from sopan.model import Draft, Invitation, Language, LintOptions, Plan
 
 if TYPE_CHECKING:
     from sopan.lint import LintReport
@@ -46,23 +46,33 @@ class DraftResult:
 
 
 def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
-    unknown = [c for c in req.channels if c != "all" and c not in CHANNELS]
+    from sopan.model.channels import registry
+
+    known = registry()
+    unknown = [c for c in req.channels if c != "all" and known.get(c) is None]
     if unknown:
-        raise UserError(f"--channel: '{unknown[0]}' is not one of all, {', '.join(CHANNELS)}")
+        names = ", ".join(known.names())
+        raise UserError(f"--channel: '{unknown[0]}' is not one of all, {names}")
     if "all" in req.channels:
         # every channel that can reach them: no email without an address, no text message
         # to a landline, no call without a number
         from sopan.plan import reachable
 
         reach = reachable(inv)
-        wanted: list[str] = [c for c in CHANNELS if c in reach]
+        wanted: list[str] = [c for c in known.names() if c in reach]
     elif req.channels:
         wanted = list(dict.fromkeys(req.channels))
     else:
         wanted = list(dict.fromkeys(step.channel for step in plan.steps))
-    if "call" in wanted and "voicemail" not in wanted:
-        # The call script sends an unanswered call to the voicemail script (C2.1).
-        wanted.insert(wanted.index("call") + 1, "voicemail")
+    for name in list(wanted):
+        # a call script sends an unanswered call to its voicemail script (C2.1)
+        after = known.spec(name).unanswered
+        if after and after not in wanted:
+            wanted.insert(wanted.index(name) + 1, after)
+    if inv.uid and any(known.spec(c).format == "eml" for c in wanted):
+        # an e-mail reply to a calendar invitation carries the calendar answer (iMIP), so
+        # the organiser's calendar learns it whichever channels were asked for
+        wanted += [s.name for s in known.of_kind("calendar") if s.name not in wanted]
     return wanted
 
 
@@ -88,7 +98,7 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
         now=req.plan.read.now,
         channels=wanted,
         variant=req.variant,
-        linkedin_limit=300 if req.linkedin_premium else 200,
+        extended=req.linkedin_premium,
     )
     files: list[Path] = []
     built: list[tuple[str, bytes]] = []
@@ -118,17 +128,23 @@ def _record(
     """Keep the invitation, the decision and each draft with its file; the invitation's id."""
     from email import message_from_bytes
 
+    from sopan.model.channels import registry
     from sopan.model.contracts import invitation_json, plan_json
     from sopan.store import Store
 
-    # each channel's file is named after it ("sms.txt"); the letter keeps its PDF, the one
-    # that prints as reviewed (the .docx is for editing)
-    files = {name.rsplit(".", 1)[0]: (name, data) for name, data in built if name != "letter.docx"}
+    known = registry()
+    # each channel keeps its last file: a letter its PDF, the one that prints as reviewed
+    # (the .docx, written first, is for editing)
+    files: dict[str, tuple[str | None, bytes | None]] = {}
+    for file_name, file_data in built:
+        owner = known.by_file(file_name)
+        if owner is not None:
+            files[owner.name] = (file_name, file_data)
     rows = []
     for draft, report in zip(drafts, reports, strict=True):
         name, data = files.get(draft.channel, (None, None))
         message_id = recipient = None
-        if draft.channel == "email" and data is not None:
+        if known.spec(draft.channel).format == "eml" and data is not None:
             head = message_from_bytes(data)
             message_id, recipient = head.get("Message-ID"), head.get("To")
         rows.append({
@@ -186,22 +202,19 @@ def review_for(planned: PlanResult, drafts: Sequence[Draft]) -> tuple[Reviewed, 
     return tuple(Reviewed(d, lint_draft(d, options), _measure(d)) for d in drafts)
 
 
+#: the measure's unit as the pages name it
+_UNITS = {"sms_parts": "sms_segments"}
+
+
 def _measure(draft: Draft) -> Measure | None:
-    from sopan.compose.bank import channel_spec
+    """The draft's length in its channel's measure, against the channel's limit."""
+    from sopan.model.channels import registry, size_of
 
-    spec = channel_spec(draft.channel)
-    if draft.channel in ("voicemail", "call"):
-        from sopan.compose.core import speaking_seconds
-
-        limit = spec.max_seconds if draft.channel == "voicemail" else None
-        return Measure("seconds", speaking_seconds(draft.text, spec.rate(draft.language)), limit)
-    if draft.channel == "sms":
-        from sopan.lint.engine import GSM7, sms_segments
-
-        return Measure("sms_segments", sms_segments(draft.text, GSM7), 3)
-    if draft.channel == "linkedin":
-        return Measure("chars", len(draft.text), spec.max_chars or 200)
-    return None
+    spec = registry().spec(draft.channel)
+    size = size_of(draft.text, spec, draft.language)
+    if spec.measure is None or size is None:
+        return None
+    return Measure(_UNITS.get(spec.measure.unit, spec.measure.unit), size, spec.measure.limit)
 
 
 def export_for(

@@ -76,13 +76,15 @@ def send_for(
     committed before the first byte goes out and settled when the server answers."""
     from sopan._infra.faults import crash_point
     from sopan.deliver import NotSent, OutcomeUnknown
+    from sopan.model.channels import registry
     from sopan.store import Store
 
-    if req.channel != "email":
+    sent_by_mail = registry().get(req.channel)
+    if sent_by_mail is None or sent_by_mail.format != "eml":
         raise UserError(f"send: only email is sent by sopan; send the {req.channel} yourself")
     store = Store()
     kept = store.drafts_of(req.invitation_id)
-    draft = next((d for d in kept if d.channel == "email"), None)
+    draft = next((d for d in kept if d.channel == req.channel), None)
     if draft is None or draft.file is None or not draft.message_id:
         raise UserError(f"send: invitation {req.invitation_id} has no email draft kept")
     if req.resolve is not None:
@@ -184,12 +186,16 @@ def _follow_ups(
         due += timedelta(days=1)
         if due.weekday() < 5:
             added += 1
+    from sopan.model.channels import registry
+
     items = [("check_answer", due, q["follow_check"], "R7")]
-    for channel in ("sms", "whatsapp"):  # C2.1: the call and the email, then a text
-        if channel in drafted:
-            items.append((channel, now, q["follow_text"].format(channel=channel), "C2.1"))
-    if "linkedin" in drafted:
-        items.append(("linkedin", now + timedelta(days=1), q["follow_linkedin"], "C3"))
+    for spec in registry().of_kind("chat"):  # C2.1: the call and the email, then a text
+        if spec.name in drafted:
+            label = spec.label_in(language)
+            items.append((spec.name, now, q["follow_text"].format(channel=label), "C2.1"))
+    for spec in registry().with_role("connect"):
+        if spec.name in drafted:
+            items.append((spec.name, now + timedelta(days=1), q["follow_linkedin"], "C3"))
     store.add_follow_ups(invitation_id, items)
     return len(items)
 
@@ -239,7 +245,11 @@ def save_for(invitation_id: int, config: Config | None = None) -> tuple[str, boo
     box = _mailbox(chosen)
     if box is None:
         raise UserError("save: no [imap] table with a host in the config file")
-    draft = next((d for d in Store().drafts_of(invitation_id) if d.channel == "email"), None)
+    from sopan.model.channels import registry
+
+    known = registry()
+    kept = Store().drafts_of(invitation_id)
+    draft = next((d for d in kept if getattr(known.get(d.channel), "format", "") == "eml"), None)
     if draft is None or draft.file is None or not draft.message_id:
         raise UserError(f"save: invitation {invitation_id} has no email draft kept")
     with box as open_box:

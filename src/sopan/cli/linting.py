@@ -6,12 +6,24 @@ import sys
 from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_json, parse_now
-from sopan.model.names import CHANNELS, DETAILS, INTENTS, LANGUAGES
+from sopan.model.names import DETAILS, INTENTS, LANGUAGES
 
 
 def register(commands: Commands) -> None:
     """Add `sopan lint`."""
     commands.add("lint", lint_command, _lint_arguments)
+
+
+def _channel(value: str) -> str:
+    """A channel the registry knows (data/channels/), named as given."""
+    from argparse import ArgumentTypeError
+
+    from sopan.model.channels import channel_names
+
+    names = channel_names()
+    if value not in names:
+        raise ArgumentTypeError(f"'{value}' is not a channel (one of {', '.join(names)})")
+    return value
 
 
 def _lint_arguments(parser: ArgumentParser) -> None:
@@ -24,7 +36,7 @@ def _lint_arguments(parser: ArgumentParser) -> None:
     )
     parser.add_argument("--action", choices=INTENTS, help="What the reply does.")
     parser.add_argument(
-        "--channel", choices=CHANNELS, help="Where the reply goes (default: read as an email)."
+        "--channel", type=_channel, help="Where the reply goes (default: read as an email)."
     )
     parser.add_argument(
         "--lang", dest="language", choices=LANGUAGES, help="Language (default: detected)."

@@ -8,11 +8,11 @@ Formats: `eml` (threaded reply), `letter` (.docx/.pdf), `itip` (.ics), `files`.
 from sopan.compose.core import (
     compose,
     reply_subject,
-    speaking_seconds,
     voicemail_note,
     voicemail_seconds,
 )
 from sopan.compose.files import write_drafts
+from sopan.model.channels import speaking_seconds
 
 __all__ = [
     "compose",

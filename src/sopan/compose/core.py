@@ -8,15 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sopan._infra import rx
-from sopan.compose.bank import ChannelSpec, channel_spec, phrases
+from sopan.compose.bank import phrases
 from sopan.compose.facts import build_facts, tidy
 from sopan.errors import UserError
 from sopan.language.dateforms import common, day
-from sopan.model import CHANNELS, Channel, Draft, Invitation, Plan, Profile, Situation
+from sopan.model import Channel, Draft, Invitation, Plan, Profile, Situation
+from sopan.model.channels import ChannelSpec, registry, size_of, speaking_seconds
 from sopan.plan import calendar_answer
-
-_DIGITS = rx.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -113,21 +111,13 @@ def _render(step: str, ctx: _Context, channel: str, register: str) -> str:
     return tidy(options[ctx.variant % len(options)].format_map(ctx.facts))
 
 
-def speaking_seconds(text: str, words_per_minute: float) -> float:
-    """Seconds to say `text` aloud; a run of digits is read about two digits per word."""
-    words = 0.0
-    for token in text.split():
-        digits = len(_DIGITS.findall(token))
-        words += max(1, math.ceil(digits / 2)) if digits > 2 else 1
-    return words * 60.0 / words_per_minute
-
-
-def _fits(text: str, spec: ChannelSpec, language: str, limit: int | None) -> bool:
-    if limit is not None and len(text) > limit:
-        return False
-    if spec.max_seconds is not None:
-        return speaking_seconds(text, spec.rate(language)) < spec.max_seconds
-    return True
+def _fits(text: str, spec: ChannelSpec, language: str, limit: float | None) -> bool:
+    size = size_of(text, spec, language)
+    if size is None or limit is None:
+        return True
+    if spec.measure is not None and spec.measure.unit == "seconds":
+        return size < limit
+    return size <= limit
 
 
 def _assemble(
@@ -162,10 +152,19 @@ def reply_subject(inv_subject: str | None, fallback: str, language: str) -> str:
     return str(common(language)["reply_prefix"]) + subject
 
 
-def _compose_channel(channel: str, ctx: _Context, now: datetime, linkedin_limit: int) -> Draft:
-    spec = channel_spec(channel)
+def _limit(spec: ChannelSpec, extended: bool) -> float | None:
+    """The length the channel's draft is written within (its extended limit when allowed)."""
+    if spec.measure is None:
+        return None
+    if extended and spec.measure.extended is not None:
+        return spec.measure.extended
+    return spec.measure.limit
+
+
+def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: bool) -> Draft:
+    channel = spec.name
     register = spec.register[ctx.language]
-    limit = linkedin_limit if channel == "linkedin" else spec.max_chars
+    limit = _limit(spec, extended)
     paragraphs = [
         [step for step in para if all(_applies(m, ctx, spec) for m in _move_names(step))]
         for para in spec.paragraphs(ctx.action)
@@ -180,20 +179,21 @@ def _compose_channel(channel: str, ctx: _Context, now: datetime, linkedin_limit:
             [new if s == old else s for s in para if s != old or new] for para in paragraphs
         ]
         text, moves = _assemble(paragraphs, ctx, spec, register)
-    if channel == "call":
-        text = _call_script(paragraphs, ctx, register)
+    if spec.layout == "script":
+        text = _call_script(paragraphs, ctx, spec, register)
     subject = None
-    if channel == "email":
+    if spec.subject == "reply":
         subject = reply_subject(ctx.inv.subject, _subject(ctx), ctx.language)
-    elif channel == "letter":
+    elif spec.subject == "own":
         subject = _subject(ctx)
-        text = _letter_heading(ctx, subject, now) + "\n\n" + text
+    if spec.layout == "letter":
+        text = _letter_heading(ctx, subject or _subject(ctx), now) + "\n\n" + text
         if ctx.language == "id":
             # the sender's block under the signed name: how to answer the letter
             sender = [x for x in (ctx.facts["email"], ctx.facts["phone"]) if x]
             text = "\n".join([text.rstrip(), *sender])
     return Draft(
-        channel=channel,  # type: ignore[arg-type]
+        channel=channel,
         language=ctx.plan.language,
         register=register,
         text=text,
@@ -204,7 +204,9 @@ def _compose_channel(channel: str, ctx: _Context, now: datetime, linkedin_limit:
     )
 
 
-def _call_script(paragraphs: list[list[str]], ctx: _Context, register: str) -> str:
+def _call_script(
+    paragraphs: list[list[str]], ctx: _Context, spec: ChannelSpec, register: str
+) -> str:
     words = common(ctx.language)["call"]
     lines = [str(words["title"])]
     if ctx.inv.contact.phone:
@@ -214,7 +216,7 @@ def _call_script(paragraphs: list[list[str]], ctx: _Context, register: str) -> s
     number = 0
     for para in paragraphs:
         for step in para:
-            rendered = _render(step, ctx, "call", register)
+            rendered = _render(step, ctx, spec.name, register)
             if rendered:
                 number += 1
                 label = " / ".join(str(words["labels"][m]) for m in _move_names(step))
@@ -277,43 +279,58 @@ def compose(
     now: datetime,
     channels: Sequence[str] | None = None,
     variant: int = 0,
-    linkedin_limit: int = 200,
+    extended: bool = False,
 ) -> list[Draft]:
     """Write one draft per channel (the plan's channels unless `channels` is given).
 
-    Pure: the same values give the same drafts; `variant` picks another wording.
+    Pure: the same values give the same drafts; `variant` picks another wording; `extended`
+    lets a channel use its larger limit (LinkedIn's premium notes).
     """
     wanted = list(channels) if channels is not None else [s.channel for s in plan.steps]
+    known = registry()
     unique: list[Channel] = []
     for name in wanted:
-        if name not in CHANNELS:
-            raise UserError(f"unknown channel '{name}' (choose from {', '.join(CHANNELS)})")
+        if known.get(name) is None:
+            choices = ", ".join(known.names())
+            raise UserError(f"unknown channel '{name}' (choose from {choices})")
         if name not in unique:
-            unique.append(name)  # type: ignore[arg-type]
+            unique.append(name)
     if variant < 0:
         raise UserError("--variant must be 0 or more")
-    if "calendar" in unique and calendar_answer(inv, sit, plan.action) is None:
+    if calendar_answer(inv, sit, plan.action) is None:
         # no answer asked, none allowed, or a reschedule with no time to propose: the
         # written reply carries it (never a DECLINED answer to a reschedule)
-        unique.remove("calendar")
+        unique = [c for c in unique if known.spec(c).kind != "calendar"]
     language = plan.language
     facts = build_facts(inv, sit, profile, language=language, now=now)
     ctx = _Context(
         plan, inv, sit, profile, facts, language, variant, owed_apology(plan, inv, sit, now)
     )
-    return [_compose_channel(name, ctx, now, linkedin_limit) for name in unique]
+    return [_compose_channel(known.spec(name), ctx, now, extended) for name in unique]
 
 
-def voicemail_seconds(draft: Draft) -> float:
-    """How long the voicemail takes to say at the channel's words-per-minute rate."""
-    wpm = channel_spec("voicemail").rate(draft.language)
-    return speaking_seconds(draft.text, wpm)
+def spoken_seconds(draft: Draft) -> float:
+    """How long a spoken draft takes to say at its channel's words-per-minute rate."""
+    return speaking_seconds(draft.text, registry().spec(draft.channel).rate(draft.language))
 
 
-def voicemail_note(draft: Draft) -> str:
-    """The printed estimate: "Perkiraan durasi: 24 detik (44 kata, 110 kata per menit)"."""
-    wpm = channel_spec("voicemail").rate(draft.language)
-    seconds = voicemail_seconds(draft)
+#: the old name, kept for the callers that measure a voicemail
+voicemail_seconds = spoken_seconds
+
+
+def duration_note(draft: Draft) -> str | None:
+    """The printed estimate under a script with a time limit ("Perkiraan durasi: 24 detik
+    (44 kata, 110 kata per menit)"); None for a channel that is not timed."""
+    spec = registry().spec(draft.channel)
+    if spec.measure is None or spec.measure.unit != "seconds" or spec.measure.limit is None:
+        return None
+    wpm = spec.rate(draft.language)
+    seconds = spoken_seconds(draft)
     return str(common(draft.language)["voicemail_estimate"]).format(
         seconds=math.ceil(seconds), words=round(seconds * wpm / 60), wpm=round(wpm)
     )
+
+
+def voicemail_note(draft: Draft) -> str:
+    """The estimate of a timed script (a voicemail's), always a line."""
+    return duration_note(draft) or ""

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sopan._infra.files import write_new
-from sopan.compose.core import voicemail_note
+from sopan.compose.core import duration_note
 from sopan.compose.eml import build_email
 from sopan.compose.itip import build_itip
 from sopan.compose.letter import LetterMeta, docx_bytes, pdf_bytes
@@ -19,14 +19,34 @@ from sopan.compose.links import whatsapp_link
 from sopan.errors import UserError
 from sopan.language.dateforms import common
 from sopan.model import Draft, Invitation, Profile
+from sopan.model.channels import registry
+
+
+def open_link(draft: Draft, inv: Invitation, profile: Profile) -> str | None:
+    """The link that opens a chat draft in its app, ready to send (WhatsApp's click-to-chat),
+    or None: the channel has none, or the number is not a mobile one."""
+    spec = registry().spec(draft.channel)
+    if spec.link == "whatsapp":
+        return whatsapp_link(inv.contact.phone, draft.text, profile.country)
+    return None
+
+
+def file_text(draft: Draft, inv: Invitation, profile: Profile) -> str:
+    """A text draft as its file holds it: the text, then the link that opens it, or the
+    estimate of how long a timed script takes to say."""
+    text = draft.text
+    link = open_link(draft, inv, profile)
+    if link is not None:
+        text = f"{text}\n\n{common(draft.language)['whatsapp_link']}: {link}"
+    note = duration_note(draft)
+    if note:
+        text = f"{text}\n\n{note}"
+    return text + "\n"
 
 
 def whatsapp_file_text(draft: Draft, inv: Invitation, profile: Profile) -> str:
     """The WhatsApp message, then a click-to-chat link when the number is valid."""
-    link = whatsapp_link(inv.contact.phone, draft.text, profile.country)
-    if link is None:
-        return draft.text + "\n"
-    return f"{draft.text}\n\n{common(draft.language)['whatsapp_link']}: {link}\n"
+    return file_text(draft, inv, profile)
 
 
 def draft_files(
@@ -38,33 +58,32 @@ def draft_files(
     now: datetime | None = None,
 ) -> list[tuple[str, bytes]]:
     """Each draft in its format, as (file name, bytes): built whole before anything is
-    written or downloaded, so a draft that cannot be built leaves nothing half done."""
+    written or downloaded, so a draft that cannot be built leaves nothing half done.
+
+    An e-mail reply to a calendar invitation carries the calendar answer as its iMIP part
+    whichever channels were asked for: the organiser's calendar learns the answer from the
+    e-mail alone."""
     moment = now or datetime.now().astimezone()
     files: list[tuple[str, bytes]] = []
-
-    def text_file(name: str, text: str) -> None:
-        files.append((name, (text if text.endswith("\n") else text + "\n").encode("utf-8")))
-
-    answer = next((d for d in drafts if d.channel == "calendar"), None)
+    known = registry()
+    answer = next((d for d in drafts if known.spec(d.channel).format == "ics"), None)
     itip = build_itip(answer, inv, profile, now=moment) if answer and inv.uid else None
     for draft in drafts:
-        if draft.channel == "email":
+        spec = known.spec(draft.channel)
+        if spec.format == "eml":
             part = (str(itip["METHOD"]), itip.to_ical().decode("utf-8")) if itip else None
             msg = build_email(draft, inv, profile, now=moment, attachments=attachments, itip=part)
-            files.append(("email.eml", msg.as_bytes()))
-        elif draft.channel == "letter":
+            files.append((spec.file, msg.as_bytes()))
+        elif spec.format == "letter":
             meta = LetterMeta(profile.name, moment, draft.language)
-            files.append(("letter.docx", docx_bytes(draft.text, meta)))
-            files.append(("letter.pdf", pdf_bytes(draft.text)))
-        elif draft.channel == "voicemail":
-            text_file("voicemail.txt", f"{draft.text}\n\n{voicemail_note(draft)}")
-        elif draft.channel == "whatsapp":
-            text_file("whatsapp.txt", whatsapp_file_text(draft, inv, profile))
-        elif draft.channel == "calendar":
+            docx, pdf = spec.file_names
+            files.append((docx, docx_bytes(draft.text, meta)))
+            files.append((pdf, pdf_bytes(draft.text)))
+        elif spec.format == "ics":
             if itip is not None:
-                files.append(("calendar.ics", itip.to_ical()))
+                files.append((spec.file, itip.to_ical()))
         else:
-            text_file(f"{draft.channel}.txt", draft.text)
+            files.append((spec.file, file_text(draft, inv, profile).encode("utf-8")))
     return files
 
 

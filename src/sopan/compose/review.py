@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sopan.compose.core import voicemail_note
-from sopan.compose.files import whatsapp_file_text
+from sopan.compose.files import file_text
 from sopan.model import Draft, Invitation, Profile, Slot, interview_length
 
 
@@ -42,11 +41,6 @@ def review_text(drafts: Sequence[Draft], inv: Invitation, profile: Profile) -> s
         lines = [head.ljust(60, "─")]
         if draft.subject:
             lines.append(f"Subject: {draft.subject}\n")
-        if draft.channel == "whatsapp":
-            lines.append(whatsapp_file_text(draft, inv, profile).rstrip("\n"))
-        else:
-            lines.append(draft.text)
-        if draft.channel == "voicemail":
-            lines += ["", voicemail_note(draft)]
+        lines.append(file_text(draft, inv, profile).rstrip("\n"))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)

@@ -26,6 +26,12 @@ def load_yaml(*parts: str) -> Any:
     return parsed(data_path(*parts).read_text("utf-8"), "yaml", _safe_load)
 
 
+def read_yaml(path: Path) -> Any:
+    """A YAML file anywhere (a data folder laid beside the packaged one), parsed and cached
+    as the packaged books are."""
+    return parsed(path.read_text("utf-8"), "yaml", _safe_load)
+
+
 def data_path(*parts: str) -> Path:
     """The packaged file or folder `sopan/data/<parts…>`.
 

@@ -70,7 +70,13 @@ class Words:
         return Step(channel, self._fill(entry["text"], values), entry["guideline"])
 
     def name(self, kind: str, key: str = "") -> str:
-        """The display name of `key` among `kind` (action, level, channel, …), or a plain name."""
+        """The display name of `key` among `kind` (action, level, channel, …), or a plain name.
+        A channel is named by its spec (data/channels/), in this book's language."""
+        if kind == "channel":
+            from sopan.model.channels import registry
+
+            found = registry().get(key)
+            return found.label_in(self.language) if found else key
         table = self.data["names"].get(kind)
         if isinstance(table, Mapping):
             return str(table.get(key, key))

@@ -56,6 +56,23 @@ class Context:
         self.new_employer = self.options.new_employer
 
     @cached_property
+    def channel_spec(self) -> Any:
+        """The spec of the reply's channel (an e-mail when none is given), or None when the
+        channel is not one sopan knows."""
+        from sopan.model.channels import registry
+
+        return registry().get(self.channel or "email")
+
+    @cached_property
+    def channel_limit(self) -> str | None:
+        """ "hard" when the channel's medium refuses a longer text, "soft" when its limit is
+        what reads well, None when it has no limit."""
+        found = self.channel_spec
+        if found is None or found.measure is None or found.measure.limit is None:
+            return None
+        return "hard" if found.measure.hard else "soft"
+
+    @cached_property
     def segments(self) -> dict[str, list[Span]]:
         """Subject, greeting, body and closing spans."""
         return segments(self.text)

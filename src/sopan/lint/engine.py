@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -15,9 +14,13 @@ from sopan.lint.rules import Rule, builtin_rules
 from sopan.lint.spelling import is_known, suggest
 from sopan.lint.text import SpanIndex, detect_language, inside, overlaps, words
 from sopan.model import LANGUAGES, Finding, LintOptions
+from sopan.model.channels import GSM7, size_of, sms_segments
 
 if TYPE_CHECKING:
     from sopan.model import Draft
+
+#: the SMS measure lives with the channels (sopan.model.channels); named here too
+__all__ = ["GSM7", "LintReport", "lint_draft", "lint_text", "run_rule", "sms_segments"]
 
 #: Characters read as their plain forms; one for one, so offsets still fit the caller's text.
 _SAME_LENGTH = str.maketrans({"\r": " ", "\u00a0": " ", "\u202f": " ", "\u2019": "'"})
@@ -101,26 +104,31 @@ def _required(rule: Rule, ctx: Context) -> list[Hit]:
     return [] if present else [Hit(0, 0)]
 
 
-def sms_segments(text: str, gsm_chars: frozenset[str]) -> int:
-    """How many SMS parts `text` takes: GSM-7 160/153 characters, else UCS-2 70/67."""
-    if all(ch in gsm_chars for ch in text):
-        single, multi = 160, 153
-        length = len(text) + sum(1 for ch in text if ch in "^{}\\[~]|€")
-    else:
-        single, multi = 70, 67
-        length = sum(2 if ord(ch) > 0xFFFF else 1 for ch in text)
-    return 1 if length <= single else math.ceil(length / multi)
-
-
-#: the GSM 03.38 basic and extension characters: a text of only these is sent as GSM-7
-GSM7 = frozenset(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
-)
-
-
 def _length(rule: Rule, ctx: Context) -> list[Hit]:
     text = ctx.text.strip()
+    if rule.unit == "channel":
+        # the channel's own measure and limit (data/channels/): the hard one when the medium
+        # refuses more, else the one it reads well within
+        spec = ctx.channel_spec
+        size_or_none = size_of(text, spec, ctx.language) if spec is not None else None
+        if size_or_none is None or spec.measure.limit is None:
+            return []
+        limit = (
+            (spec.measure.extended or spec.measure.limit)
+            if spec.measure.hard
+            else (spec.measure.limit)
+        )
+        if size_or_none <= limit:
+            return []
+        from sopan.language.dateforms import common
+
+        values = {
+            "size": size_or_none,
+            "max": limit,
+            "unit": str(common(ctx.language)["units"][spec.measure.unit]),
+            "channel": spec.label_in(ctx.language),
+        }
+        return [Hit(0, len(ctx.text), None, values)]
     if rule.unit == "chars":
         size: float = len(text)
     elif rule.unit == "sms_segments":

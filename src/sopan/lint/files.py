@@ -23,8 +23,9 @@ from sopan.errors import UserError
 
 # A reply is a message, not a document: ten megabytes hold any real letter with its fonts.
 MAX_REPLY_BYTES = 10 * 1024 * 1024
-#: the types lint reads, and the channel each implies when none is given
-TYPES = {".eml": "email", ".docx": "letter", ".pdf": "letter", ".ics": "calendar", ".txt": None}
+#: the types lint reads, and the format of the channel each implies when none is given (the
+#: channel itself is the one whose spec has that format, in data/channels/)
+TYPES = {".eml": "eml", ".docx": "letter", ".pdf": "letter", ".ics": "ics", ".txt": None}
 #: the first bytes of files that are certainly no text: a zip (.xlsx, .odt), a PDF, an image
 _OTHER_MAGIC = (b"PK\x03\x04", b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff\xe0")
 
@@ -61,7 +62,9 @@ def read_reply(path: str) -> Reply:
     text = blank_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise UserError(f"{name}: the file is empty (no text to check)")
-    channel = TYPES.get(suffix) or _channel_of(Path(path).stem if path != STDIN else "")
+    channel = _channel_of_format(TYPES.get(suffix)) or _channel_of(
+        Path(path).name if path != STDIN else ""
+    )
     return Reply(_blank_added_lines(text), channel)
 
 
@@ -166,9 +169,18 @@ def _blank_added_lines(text: str) -> str:
     return _added_lines().sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _channel_of(stem: str) -> str | None:
-    """The channel a draft file's name says ("sms.txt", "voicemail-2.txt")."""
-    from sopan.model import CHANNELS
+def _channel_of_format(file_format: str | None) -> str | None:
+    """The first channel whose drafts are files of this format (an .eml → the e-mail)."""
+    from sopan.model.channels import registry
 
-    base = re.sub(r"-\d+$", "", stem.lower())
-    return base if base in CHANNELS else None
+    if file_format is None:
+        return None
+    return next((s.name for s in registry().specs if s.format == file_format), None)
+
+
+def _channel_of(file_name: str) -> str | None:
+    """The channel a draft file's name says ("sms.txt", "voicemail-2.txt")."""
+    from sopan.model.channels import registry
+
+    found = registry().by_file(file_name) if file_name else None
+    return found.name if found else None

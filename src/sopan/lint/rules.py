@@ -15,13 +15,16 @@ from typing import Any, Literal
 
 from sopan._infra import rx
 from sopan.errors import UserError
-from sopan.model import CHANNELS, INTENTS, LANGUAGES, MOVES
+from sopan.model import INTENTS, LANGUAGES, MOVES
+from sopan.model.channels import KINDS as CHANNEL_KINDS
+from sopan.model.channels import registry
 
 Kind = Literal["existence", "substitution", "required", "length", "spelling", "check"]
 KINDS: tuple[str, ...] = ("existence", "substitution", "required", "length", "spelling", "check")
 LEVELS: tuple[str, ...] = ("error", "warning", "info")
 SCOPES: tuple[str, ...] = ("subject", "greeting", "body", "closing")
-LENGTH_UNITS: tuple[str, ...] = ("chars", "sms_segments", "seconds")
+#: "channel": the channel's own measure and limit, from its spec in data/channels/
+LENGTH_UNITS: tuple[str, ...] = ("chars", "sms_segments", "seconds", "channel")
 _GUIDELINE = rx.compile(r"^[RC]\d+(\.\d+)?$")
 _KNOWN_KEYS = frozenset(
     {
@@ -113,9 +116,17 @@ class Rule:
         if self.actions and action not in self.actions:
             return False
         # Without a channel, a reply is read as an email: the commonest written answer.
-        if self.channels and (channel or "email") not in self.channels:
+        if self.channels and not _channel_in(channel or "email", self.channels):
             return False
         return all(getattr(ctx, key, None) == value for key, value in self.when.items())
+
+
+def _channel_in(channel: str, named: tuple[str, ...]) -> bool:
+    """Whether a rule naming these channels or kinds of channel covers `channel`."""
+    if channel in named:
+        return True
+    found = registry().get(channel)
+    return found is not None and found.kind in named
 
 
 @cache
@@ -261,7 +272,8 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         fields["pattern"] = r.regex("pattern", pattern, flags | re.MULTILINE) if pattern else None
     elif kind == "length":
         fields["unit"] = r.words("unit", LENGTH_UNITS, ["chars"])[0]
-        fields["max"] = float(r.get("max", (int, float), required=True))
+        channel_unit = fields["unit"] == "channel"
+        fields["max"] = float(r.get("max", (int, float), required=not channel_unit) or 0)
         rates = r.get("rate_wpm", dict) or {}
         fields["rate_wpm"] = {k: float(v) for k, v in rates.items() if not k.startswith("__")}
         if fields["unit"] == "seconds" and not fields["rate_wpm"]:
@@ -284,7 +296,9 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         scope=r.words("scope", SCOPES, SCOPES),
         languages=r.words("languages", LANGUAGES, LANGUAGES),
         actions=r.words("actions", INTENTS, ()),
-        channels=r.words("channels", CHANNELS, ()),
+        # a channel's name, or a kind of channel (written, chat, spoken, calendar): a rule
+        # for "chat" runs on every chat channel, one added in data too
+        channels=r.words("channels", (*registry().names(), *CHANNEL_KINDS), ()),
         when={k: v for k, v in when.items() if not k.startswith("__")},
         suggestion={k: str(v) for k, v in suggestion.items() if not k.startswith("__")},
         keep_protected=bool(r.get("keep_protected", bool)),

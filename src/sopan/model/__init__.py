@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from sopan._infra.lazy import attributes
 from sopan.model.names import (
-    CHANNELS,
     INTENTS,
     LANGUAGES,
     MOVES,
@@ -26,6 +25,7 @@ from sopan.model.names import (
 
 if TYPE_CHECKING:
     from sopan.model.decisions import Draft, Note, Plan, Situation, Step, Urgency
+    from sopan.model.names import CHANNELS
     from sopan.model.values import (
         DEFAULT_INTERVIEW_LENGTH,
         YEARS,
@@ -86,6 +86,7 @@ __getattr__ = attributes(
     __name__,
     globals(),
     {
+        "CHANNELS": "sopan.model.names",
         **dict.fromkeys(_VALUES, "sopan.model.values"),
         **dict.fromkeys(_DECISIONS, "sopan.model.decisions"),
     },

@@ -6,13 +6,18 @@ every value class at start-up.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 Language = Literal["id", "en"]
 #: The languages sopan speaks, reads and lints; every check of a language name uses this.
 LANGUAGES: tuple[Language, ...] = ("id", "en")
 Action = Literal["decline", "cancel", "reschedule", "online"]
-Channel = Literal["call", "voicemail", "email", "letter", "sms", "whatsapp", "linkedin", "calendar"]
+#: A channel's name: the channels are data (`data/channels/`, read by `sopan.model.channels`),
+#: so a name is any string the registry knows, checked where a person gives one.
+Channel = str
+if TYPE_CHECKING:
+    #: every channel's name, in plan order (from the registry, when first asked for)
+    CHANNELS: tuple[str, ...]
 Level = Literal["error", "warning", "info"]
 
 #: The host names of this machine's own loopback: the only hosts plain connections may go to.
@@ -34,16 +39,6 @@ INTERESTS: tuple[str, ...] = ("yes", "no", "unsure")
 DETAILS: tuple[str, ...] = ("brief", "full")
 #: The answers that matter enough to ask for when they were not given.
 ASKED: tuple[str, ...] = ("intent", "reason", "interest", "confirmed")
-CHANNELS: tuple[str, ...] = (
-    "call",
-    "voicemail",
-    "email",
-    "letter",
-    "sms",
-    "whatsapp",
-    "linkedin",
-    "calendar",
-)
 MOVES: tuple[str, ...] = (
     "greeting",
     "thanks",
@@ -59,3 +54,13 @@ MOVES: tuple[str, ...] = (
     "linkedin",
     "closing",
 )
+
+
+def __getattr__(name: str) -> Any:
+    # CHANNELS: the registry's channel names in plan order, read from data when first asked
+    # for (`sopan --help` reads no channel spec)
+    if name == "CHANNELS":
+        from sopan.model.channels import channel_names
+
+        return channel_names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

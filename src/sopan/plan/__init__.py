@@ -66,21 +66,52 @@ def recipient_email(inv: Invitation) -> str | None:
 
 
 def reachable(inv: Invitation) -> frozenset[Channel]:
-    """The channels that can reach the recruiter: email needs an address, a call a number,
-    SMS and WhatsApp a mobile number (an office landline takes neither), a calendar answer
-    a calendar invitation. A letter and a LinkedIn note need neither."""
+    """The channels that can reach the recruiter, as each channel's spec says what it needs
+    (`reach` in data/channels/): an e-mail address, a mobile number (an office landline takes
+    no text message), any phone number, a calendar invitation, or nothing at all (a letter, a
+    LinkedIn note). A pasted chat with no number is answered in the chat it came from."""
     from sopan.language.phones import is_mobile
+    from sopan.model.channels import registry
 
-    out: set[Channel] = {"letter", "linkedin"}
+    have = {"anyone"}
     if recipient_email(inv):
-        out.add("email")
+        have.add("email")
     if inv.contact.phone:
-        out |= {"call", "voicemail"}
+        have.add("phone")
         if is_mobile(inv.contact.phone):
-            out |= {"sms", "whatsapp"}
+            have.add("mobile")
     if inv.uid:
-        out.add("calendar")
+        have.add("calendar")
+    out = {s.name for s in registry().specs if s.reach in have}
+    chat = _pasted_chat(inv)
+    if chat is not None:
+        out.add(chat)
     return frozenset(out)
+
+
+def _pasted_chat(inv: Invitation) -> Channel | None:
+    """The chat a pasted message with no number and no address came in, answered there."""
+    if inv.source != "text" or inv.subject or inv.message_id or inv.contact.phone:
+        return None
+    if recipient_email(inv):
+        return None
+    return _chat_it_came_by(inv, None)
+
+
+def _chat_it_came_by(inv: Invitation, reach: frozenset[Channel] | None) -> Channel | None:
+    """The chat channel the invitation came through: the one whose words it carries (a
+    wa.me link, "Telegram"), else the first chat that replies in plans; only among `reach`
+    when given."""
+    from sopan.model.channels import registry
+
+    chats = [
+        s for s in registry().with_role("reply") if s.kind == "chat"
+        and (reach is None or s.name in reach)
+    ]  # fmt: skip
+    text = inv.text.lower()
+    said = [s for s in chats if any(word in text for word in s.came_by)]
+    found = said[0] if said else (chats[0] if chats else None)
+    return found.name if found else None
 
 
 def written_medium(
@@ -90,24 +121,26 @@ def written_medium(
 
     Email and calendar invitations are answered by email (in the same thread). Pasted text
     carries no headers, so its medium is inferred: a subject or message id means a copied
-    email; otherwise a mobile number means a chat (WhatsApp), an email address means email,
-    an office landline alone means no written channel (None: phone them), and nothing at
-    all means the chat it was pasted from.
+    email; otherwise a mobile number means a chat (the one it came by), an email address
+    means email, an office landline alone means no written channel (None: phone them), and
+    nothing at all means the chat it was pasted from.
     """
-    if inv.source == "email":
-        return "email", "email"
-    if inv.source == "ics":
-        return "email", "ics"
+    from sopan.model.channels import registry
+
     reach = reachable(inv) if reach is None else reach
-    if (inv.subject or inv.message_id) and "email" in reach:
-        return "email", "email"
-    if "whatsapp" in reach:
-        return "whatsapp", "text_phone"
-    if "email" in reach:
-        return "email", "text_email"
+    mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
+    if inv.source in ("email", "ics") and mail is not None:
+        return mail, inv.source
+    if (inv.subject or inv.message_id) and mail in reach:
+        return mail, "email"
+    chat = _chat_it_came_by(inv, reach)
+    if chat is not None:
+        return chat, ("text_phone" if inv.contact.phone else "text_none")
+    if mail in reach:
+        return mail, "text_email"
     if inv.contact.phone:
         return None, "text_landline"
-    return "whatsapp", "text_none"
+    return _chat_it_came_by(inv, None), "text_none"
 
 
 def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | None, str]:
@@ -211,7 +244,11 @@ def _who(inv: Invitation, w: Words, address: str | None) -> str:
 def channel_steps(
     inv: Invitation, sit: Situation, action: Action, urgency: Urgency, w: Words
 ) -> tuple[Step, ...]:
-    """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies)."""
+    """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies); which
+    channel plays which part is each channel's `role` in data/channels/."""
+    from sopan.model.channels import registry
+
+    known = registry()
     contact = _who(inv, w, inv.contact.phone)
     reach = reachable(inv)  # the phone number is parsed once for every step
     medium, medium_key = written_medium(inv, reach)
@@ -219,32 +256,38 @@ def channel_steps(
         "medium": w.name("channel", medium) if medium else "",
         "medium_reason": w.text("medium", medium_key),
     }
+    call = next((s for s in known.with_role("call") if s.name in reach), None)
     steps: list[Step] = []
     urgent = sit.confirmed or urgency.level in ("late", "past")
-    if "call" in reach and (urgent or medium is None):
+    if call is not None and (urgent or medium is None):
         if urgency.level == "past":
-            steps.append(w.step("call", "call_past", contact=contact))
+            steps.append(w.step(call.name, "call_past", contact=contact))
         elif urgency.level == "late":
             hours = w.number(urgency.hours_left or 0.0)
-            steps.append(w.step("call", "call_late", contact=contact, hours=hours))
+            steps.append(w.step(call.name, "call_late", contact=contact, hours=hours))
         elif sit.confirmed:
-            steps.append(w.step("call", "call_confirmed", contact=contact))
+            steps.append(w.step(call.name, "call_confirmed", contact=contact))
         else:
-            steps.append(w.step("call", "call_landline", contact=contact))
-        steps.append(w.step("voicemail", "voicemail"))
+            steps.append(w.step(call.name, "call_landline", contact=contact))
+        if call.unanswered:
+            steps.append(w.step(call.unanswered, "voicemail"))
         if medium is not None:
             steps.append(w.step(medium, "written_confirm", **medium_values))
-        if medium != "whatsapp" and "sms" in reach:  # a chat message already is the text
-            steps.append(w.step("sms", "sms"))
+        medium_kind = known.spec(medium).kind if medium else None
+        if medium_kind != "chat":  # a chat message already is the text
+            for text in known.with_role("text"):
+                if text.name in reach:
+                    steps.append(w.step(text.name, "sms", medium_text=text.label_in(w.language)))
+                    break
     elif medium is not None:
         key = "written_urgent" if urgent else "written_reply"
         steps.append(w.step(medium, key, **medium_values))
-        if "call" in reach:
-            steps.append(w.step("call", "call_optional"))
-    calendar = calendar_answer(inv, sit, action)
-    if calendar is not None:
-        steps.append(w.step("calendar", calendar))
-    steps.append(w.step("linkedin", "linkedin"))
+        if call is not None:
+            steps.append(w.step(call.name, "call_optional"))
+    answer = calendar_answer(inv, sit, action)
+    if answer is not None:
+        steps += [w.step(s.name, answer) for s in known.with_role("calendar") if s.name in reach]
+    steps += [w.step(s.name, "linkedin") for s in known.with_role("connect") if s.name in reach]
     return tuple(steps)
 
 

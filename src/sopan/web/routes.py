@@ -21,7 +21,8 @@ from starlette.staticfiles import StaticFiles
 from sopan import app
 from sopan.config import Config, config_path, load_config
 from sopan.errors import SopanError
-from sopan.model.names import CHANNELS, DETAILS, INTENTS, INTERESTS, LANGUAGES, REASONS
+from sopan.model.channels import channel_names, registry
+from sopan.model.names import DETAILS, INTENTS, INTERESTS, LANGUAGES, REASONS
 from sopan.read.corrections import FIELDS
 from sopan.web import views
 from sopan.web.flow import MAX_UPLOAD, Flow
@@ -75,12 +76,10 @@ class Site:
         **context: Any,
     ) -> HTMLResponse:  # fmt: skip
         """A page in the user's language, with the error summary when there are errors."""
-        from sopan.data import load_yaml
-
         config = context.pop("config", None) or self.config()
         lang = self.language(config)
         page = self.env.get_template(name).render(
-            w=load_yaml("web", f"{lang}.yaml"), lang=lang, step=step, steps=STEPS,
+            w=_words(self, config), lang=lang, step=step, steps=STEPS,
             errors=list(errors), flow=self.flow, config=config, views=views, **context,
         )  # fmt: skip
         return HTMLResponse(page, status_code=status)
@@ -89,7 +88,12 @@ class Site:
 def _words(site: Site, config: Config) -> dict[str, Any]:
     from sopan.data import load_yaml
 
-    words: dict[str, Any] = load_yaml("web", f"{site.language(config)}.yaml")
+    language = site.language(config)
+    words: dict[str, Any] = load_yaml("web", f"{language}.yaml")
+    # a channel the page's words do not name is named by its spec (one added in data)
+    labels = {s.name: s.label_in(language) for s in registry().specs}
+    named = {k: v[:1].upper() + v[1:] for k, v in labels.items()}
+    words["channels"] = {**named, **(words.get("channels") or {})}
     return words
 
 
@@ -347,7 +351,7 @@ async def drafts_page(request: Request, errors: Errors = (), status: int = 200) 
 async def drafts_submit(request: Request) -> Response:
     site: Site = request.app.state.site
     form = await request.form()
-    for channel in CHANNELS:
+    for channel in channel_names():
         if f"text_{channel}" in form:
             site.flow.edits[channel] = str(form[f"text_{channel}"]).replace("\r\n", "\n")
     target = "/take" if form.get("next") else "/drafts"
@@ -361,7 +365,7 @@ async def drafts_lint(request: Request) -> Response:
         return HTMLResponse("", status_code=204)
     form = await request.form()
     channel = str(form.get("channel") or "")
-    if channel not in CHANNELS:
+    if channel not in channel_names():
         return HTMLResponse("", status_code=400)
     site.flow.edits[channel] = str(form.get("text") or "").replace("\r\n", "\n")
     config = site.config()
@@ -388,14 +392,16 @@ async def take_page(request: Request) -> Response:
     except SopanError as exc:
         return await drafts_page(request, [("form", str(exc))], 400)
     inv, profile = planned.invitation, planned.profile
-    by_channel = {d.channel: d for d in drafts}
-    links = {
-        "mailto": views.mailto(inv, by_channel["email"]) if "email" in by_channel else None,
-        "wa": views.whatsapp(inv, by_channel["whatsapp"], profile)
-        if "whatsapp" in by_channel
-        else None,
-        "tel": views.tel(inv, profile) if "call" in by_channel else None,
-    }
+    # each draft's link, of the kind its channel's spec names (data/channels/)
+    links: dict[str, str | None] = {"mailto": None, "wa": None, "tel": None}
+    for d in drafts:
+        kind = registry().spec(d.channel).link
+        if kind == "mailto" and links["mailto"] is None:
+            links["mailto"] = views.mailto(inv, d)
+        elif kind == "whatsapp" and links["wa"] is None:
+            links["wa"] = views.whatsapp(inv, d, profile)
+        elif kind == "tel" and links["tel"] is None:
+            links["tel"] = views.tel(inv, profile)
     return site.render(
         request, "take.html", "take", config=config, files=[n for n, _ in files], drafts=drafts,
         links=links,
