@@ -1,5 +1,8 @@
 """The formal letter as `.docx` (python-docx) and `.pdf` (reportlab), both in DejaVu Sans.
 
+The fonts are sopan's own package data (`sopan/data/fonts/`, Bitstream Vera licence), so the
+PDF looks the same on every machine and nothing is read from the operating system's fonts.
+
 Both are laid out from the letter draft's text, so what the user reviewed is
 exactly what is printed: blank lines separate blocks, lines inside a block stay
 together, and the subject line ("Hal" / "Subject") is set in bold. The .docx names
@@ -15,9 +18,11 @@ from functools import cache
 from pathlib import Path
 
 from sopan._infra import rx
+from sopan.data import data_path
 from sopan.errors import ExternalError
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+#: the fonts shipped with sopan
+FONT_DIR = data_path("fonts")
 _BOLD_LINE = rx.compile(r"^(Hal|Subject)\s*:")
 # A sign-off line is followed by room for a handwritten signature.
 _SIGN_OFF = rx.compile(
@@ -93,15 +98,14 @@ _LINE, _BLOCK_GAP, _SIGNATURE_GAP = 5.5 * _MM, 4 * _MM, 14 * _MM
 
 @cache
 def _register_fonts(font_dir: Path) -> tuple[str, str]:
-    """Parse the DejaVu fonts once per process and register them with reportlab."""
+    """Parse the DejaVu fonts once per process and register them with reportlab (by their
+    full paths: reportlab never searches the system's font folders for them)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
     if not regular.exists() or not bold.exists():
-        raise ExternalError(
-            f"the DejaVu fonts are missing from {font_dir} (install fonts-dejavu-core)"
-        )
+        raise ExternalError(f"the DejaVu fonts are missing from {font_dir}: reinstall sopan")
     pdfmetrics.registerFont(TTFont("DejaVu", str(regular)))
     pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(bold)))
     return "DejaVu", "DejaVu-Bold"

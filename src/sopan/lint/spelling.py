@@ -1,12 +1,14 @@
-"""Spelling with Hunspell (Debian's id_ID and en_US dictionaries) and sopan's own word lists.
+"""Spelling with the Hunspell dictionaries sopan ships (id_ID, en_US) and its own word lists.
 
-Hunspell through its C library: ~2 µs a word, dictionaries load in ~35 ms (see bench/lint.py).
-Words the dictionaries do not know but that belong in job mail (interview, HRD, Zoom, …) are
-data in `sopan/data/lint/spelling.yaml`.
+The checker is one of `sopan.lint.spellers`' back ends: the `hunspell` binding when the
+`fast-spell` extra is installed (~2 µs a word), else spylls, pure Python (~25 µs a word, a
+dictionary loading in 0.1–0.7 s; see bench/lint.py). Words the dictionaries do not know but
+that belong in job mail (interview, HRD, Zoom, …) are data in `sopan/data/lint/spelling.yaml`.
 
-What the dictionaries said of a word is kept in the cache folder (`sopan._infra.memo`, 0600, named
-after the dictionary files' sizes and dates), so a reply whose words were all checked before
-is linted without loading Hunspell; a new or updated dictionary starts a new file.
+What the dictionaries said of a word is kept in the cache folder (`sopan._infra.memo`, 0600,
+named after the back end and the dictionary files' sizes and dates), so a reply whose words
+were all checked before is linted without loading a dictionary, which is what makes spylls'
+cost small after the first lint; an updated dictionary or another back end starts a new file.
 """
 
 from __future__ import annotations
@@ -14,52 +16,58 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from sopan._infra.memo import DiskMemo, digest
+from sopan.lint import spellers
+from sopan.lint.spellers import Speller
 from sopan.lint.text import data
 
-DICT_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
-DICT_NAMES = {"id": "id_ID", "en": "en_US"}
+#: the back end this process checks with, chosen on first use
+_backend: str | None = None
 
 
-class _Speller(Protocol):
-    def spell(self, word: str) -> bool: ...
-    def suggest(self, word: str) -> list[str]: ...
+def backend() -> str:
+    """The back end this process checks with: the installed one (`spellers.BACKENDS`)."""
+    global _backend
+    if _backend is None:
+        _backend = spellers.installed_backend()
+    return _backend
 
 
 @lru_cache(maxsize=2)
-def speller(language: str) -> _Speller | None:
-    """The Hunspell checker for `language`, or None when its dictionary is not installed."""
-    try:
-        import hunspell  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    name = DICT_NAMES[language]
-    for folder in DICT_DIRS:
-        dic, aff = folder / f"{name}.dic", folder / f"{name}.aff"
-        if dic.exists() and aff.exists():
-            checker: _Speller = hunspell.HunSpell(str(dic), str(aff))
-            return checker
-    return None
+def speller(language: str) -> Speller:
+    """The checker for `language`, loaded on first use."""
+    return spellers.open_speller(language, backend())
 
 
-def _dictionaries() -> str:
-    """The dictionary files there are, by path, size and date: the memo's name."""
-    found = []
-    for folder in DICT_DIRS:
-        for name in DICT_NAMES.values():
-            for path in (folder / f"{name}.dic", folder / f"{name}.aff"):
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+def use_backend(name: str) -> None:
+    """Check with `name` from now on in this process (the benchmark and the tests compare the
+    two back ends): what the other one loaded, looked up or kept in memory is let go."""
+    global _backend, MEMO
+    MEMO.save()
+    for cached in (speller, _known, suggest):
+        cached.cache_clear()
+    _backend = name
+    MEMO = DiskMemo("spelling", _memo_name, most=_MEMO_MOST)
+
+
+def _memo_name() -> str:
+    """The back end and the dictionary files, by size and date: the memo's name."""
+    found = [backend()]
+    for language in spellers.DICTIONARIES:
+        stem = spellers.dictionary(language)
+        for path in (Path(f"{stem}.dic"), Path(f"{stem}.aff")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            found.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return digest("\n".join(found))
 
 
 #: a person's replies use a few thousand words; garbage beyond this is checked, not kept
-MEMO = DiskMemo("spelling", _dictionaries, most=20_000)
+_MEMO_MOST = 20_000
+MEMO = DiskMemo("spelling", _memo_name, most=_MEMO_MOST)
 
 
 @lru_cache(maxsize=2)
@@ -80,27 +88,17 @@ def _known(language: str, word: str) -> bool:
     kept = MEMO.get(("known", language, word)) if keep else None
     if kept is not None:
         return bool(kept)
-    check = speller(language)
-    if check is None:
-        return True  # no dictionary: nothing to keep
-    known = _in_dictionaries(check, language, word)
+    known = _in_dictionaries(language, word)
     if keep:
         MEMO.put(("known", language, word), known)
     return known
 
 
-def _in_dictionaries(check: _Speller, language: str, word: str) -> bool:
-    try:
-        if check.spell(word):
-            return True
-    except UnicodeEncodeError:
-        return True  # a letter outside the dictionary's code page: not ours to judge
+def _in_dictionaries(language: str, word: str) -> bool:
+    if speller(language).spell(word):
+        return True
     # Indonesian job mail mixes in English freely ("interview", "meeting", "follow up").
-    if language == "id":
-        other = speller("en")
-        if other is not None and other.spell(word):
-            return True
-    return False
+    return language == "id" and speller("en").spell(word)
 
 
 def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
@@ -195,13 +193,7 @@ def suggest(word: str, language: str) -> str | None:
     kept = MEMO.get(("suggest", language, word)) if keep else None
     if kept is not None:
         return str(kept) or None
-    check = speller(language)
-    if check is None:
-        return None
-    try:
-        options = check.suggest(word)
-    except UnicodeEncodeError:
-        return None
+    better = speller(language).suggest(word)
     if keep:
-        MEMO.put(("suggest", language, word), options[0] if options else "")
-    return options[0] if options else None
+        MEMO.put(("suggest", language, word), better or "")
+    return better

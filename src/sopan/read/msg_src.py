@@ -25,8 +25,13 @@ def looks_like_msg(data: bytes) -> bool:
 def msg_to_email(data: bytes, origin: str) -> bytes:
     """The .msg as the bytes of an RFC 5322 message; one line naming `origin` when it is
     not an Outlook message sopan can read."""
-    import extract_msg
-
+    try:
+        import extract_msg
+    except ImportError:  # the `outlook` extra: its red-black-tree-mod has no wheel
+        raise UserError(
+            f"{origin}: an Outlook .msg file; reading one needs the outlook extra "
+            "(pipx install 'sopan[outlook]', or pip install 'sopan[outlook]')"
+        ) from None
     try:
         msg = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:  # a broken or hostile compound file raises many kinds
