@@ -17,7 +17,7 @@ from sopan.cli import (
     reading,
     web,
 )
-from sopan.cli.base import Aborted, Commands, echo
+from sopan.cli.base import Aborted, Commands, echo, tolerant_output
 from sopan.errors import SopanError
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ def _words() -> Words:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into one line and an exit code."""
+    tolerant_output()
     try:
         commands().run(argv)
     except Aborted:

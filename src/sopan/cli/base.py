@@ -160,10 +160,58 @@ def echo(text: str = "", *, err: bool = False) -> None:
 
 
 def echo_json(value: Any) -> None:
-    """Print one JSON object, UTF-8, keys in the order given."""
+    """Print one JSON object, UTF-8, keys in the order given; on a stream that cannot write
+    every character (a Windows console in cp1252), with `\\u` escapes, so a name is never
+    changed in the data."""
     import json
 
-    echo(json.dumps(value, ensure_ascii=False, indent=2))
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(value, ensure_ascii=True, indent=2)
+    echo(text)
+
+
+#: what a character a console cannot show is written as (the rest: its letter without the
+#: accent, "é" → "e", else "?")
+_PLAIN = str.maketrans({"—": "-", "–": "-", "‑": "-", "─": "-", "‘": "'", "’": "'", "‚": "'",
+                        "“": '"', "”": '"', "„": '"', "…": "...", "•": "*", "·": "-",
+                        "→": "->", "←": "<-", "×": "x", "≈": "~", "\u00a0": " "})  # fmt: skip
+_REPLACE = "sopan.replace"
+
+
+def _replace(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler: `error`'s characters as plain ASCII."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    import unicodedata
+
+    plain = []
+    for char in error.object[error.start : error.end].translate(_PLAIN):
+        if char.isascii():
+            plain.append(char)
+            continue
+        bare = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        plain.append(bare or "?")
+    return "".join(plain), error.end
+
+
+def tolerant_output() -> None:
+    """Let stdout and stderr write what their encoding cannot as plain letters ("—" → "-",
+    "é" → "e", else "?"), never a traceback: a Windows console in an old code page, a
+    terminal in Latin-1, output piped on a machine whose locale is not UTF-8."""
+    import codecs
+
+    codecs.register_error(_REPLACE, _replace)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            continue
+        try:
+            reconfigure(errors=_REPLACE)
+        except (ValueError, OSError):  # a closed or detached stream: nothing to print to
+            continue
 
 
 def note(message: str) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from argparse import ArgumentParser, Namespace
+from collections.abc import Callable, Mapping
 
 from sopan.cli.base import Commands, add_now, echo
 
@@ -30,11 +33,55 @@ def web(args: Namespace) -> None:
     from sopan.config import load_config
     from sopan.web.server import serve
 
-    now = parse_now(args.now_text, load_config().profile.timezone) if args.now_text else None
+    profile = load_config().profile
+    now = parse_now(args.now_text, profile.timezone) if args.now_text else None
+
+    def say(line: str) -> None:
+        echo(line, err=line.startswith("warning"))
+
+    def unable() -> None:
+        from sopan.language.words import load_words
+
+        echo(load_words(profile.language, "views").text("cli", "no_browser"), err=True)
+
+    def show(address: str) -> None:
+        # in a thread of its own: a browser command may wait until its window is closed, and
+        # the server must answer meanwhile
+        import threading
+
+        threading.Thread(target=open_browser, args=(address, unable), daemon=True).start()
+
     serve(
         host=args.host,
         port=args.port,
-        open_browser=not args.no_browser,
-        say=lambda line: echo(line, err=line.startswith("warning")),
+        open_browser=None if args.no_browser else show,
+        say=say,
         now=now,
     )
+
+
+def graphical_session(platform: str = sys.platform, env: Mapping[str, str] = os.environ) -> bool:
+    """Whether a browser can show a window here: always on Windows and macOS; elsewhere
+    (Linux, the BSDs) only inside an X11 or Wayland session, not over SSH or on a console."""
+    if platform.startswith(("win", "cygwin", "darwin")):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def open_browser(address: str, unable: Callable[[], None]) -> bool:
+    """Open `address` in the person's default browser (Windows: the one set in Settings;
+    macOS: `open`; Linux: xdg-open and the desktop's choice), or call `unable` and return
+    False. Without a graphical session nothing is tried: Python's `webbrowser` would start a
+    text browser (lynx, w3m) in this very terminal, over the server's own lines."""
+    if not graphical_session():
+        unable()
+        return False
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(address)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        unable()
+    return opened

@@ -4,6 +4,7 @@ address printed once with its start token, the browser opened, Ctrl-C to stop.""
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 from collections.abc import Callable
 from datetime import datetime
@@ -28,7 +29,8 @@ def _listen(host: str, port: int) -> socket.socket:
     # says it is TCP, and each small answer would otherwise wait ~40 ms for an ACK
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if os.name != "nt":  # on Windows it would let another program take the same port
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
         sock.listen(128)
@@ -42,12 +44,12 @@ def serve(
     *,
     host: str,
     port: int | None,
-    open_browser: bool,
+    open_browser: Callable[[str], None] | None,
     say: Callable[[str], None],
     now: datetime | None = None,
 ) -> None:
     """Run until Ctrl-C. `say` prints the one line with the address (and any warning), once
-    the server listens, so the browser opened never finds nobody there."""
+    the server listens, so the browser `open_browser` opens never finds nobody there."""
     import uvicorn
 
     from sopan.web.routes import make_app
@@ -67,8 +69,6 @@ def serve(
         if host not in LOOPBACK:
             say(f"warning: listening on {host}, so other machines on the network can reach it")
         say(address)
-        if open_browser:
-            import webbrowser
-
-            webbrowser.open(address)
+        if open_browser is not None:
+            open_browser(address)
         uvicorn.Server(config).run(sockets=[sock])
