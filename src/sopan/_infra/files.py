@@ -3,6 +3,10 @@
 Two kinds: a draft written for the user to review (`write_new`: never over an existing file,
 never through a symbolic link, a numbered name instead), and a file sopan keeps for the user —
 config, caches, the store (`write_private`: 0600 in a 0700 folder, replaced atomically).
+
+Windows has no such modes: there `os.chmod` only sets the read-only flag, and the folders
+sopan keeps files in (under `%LOCALAPPDATA%` and `%APPDATA%`, from platformdirs) are already
+readable by their user only, so nothing is changed there.
 """
 
 from __future__ import annotations
@@ -13,7 +17,12 @@ from pathlib import Path
 
 from sopan.errors import UserError
 
-_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+# O_BINARY: on Windows a descriptor opened without it writes every "\n" as "\r\n"
+_NEW = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
+#: whether the file system has Unix permissions to set (not on Windows: see above)
+MODES = os.name != "nt"
 #: Numbered names tried before giving up (email-2.eml … email-999.eml).
 MAX_NUMBER = 999
 
@@ -42,8 +51,9 @@ def private_folder(folder: Path) -> Path:
     missing = [p for p in (folder, *folder.parents) if not p.exists()]
     for path in reversed(missing):
         path.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(path, 0o700)  # mkdir's mode is masked by the umask
-    if not missing and folder.stat().st_mode & 0o077:
+        if MODES:
+            os.chmod(path, 0o700)  # mkdir's mode is masked by the umask
+    if MODES and not missing and folder.stat().st_mode & 0o077:
         os.chmod(folder, 0o700)
     return folder
 
