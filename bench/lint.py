@@ -91,43 +91,76 @@ def scaling(sizes: tuple[int, ...] = (1_000, 18_000)) -> list[tuple[int, float]]
     return out
 
 
+SENTENCE_EN = (
+    "thank you for the invitation to interview for the data analyst position unfortunately i "
+    "am unable to attend because i have accepted another offer kind regards"
+)
+MISSPELT = [("id", "wawancra"), ("id", "kesempatn"), ("id", "mengirimkn"), ("en", "interveiw"),
+            ("en", "recieve"), ("en", "oportunity")]  # fmt: skip
+#: a new process linting the typical reply with one back end; prints its milliseconds and
+#: whether a dictionary was loaded
+_PROBE = """
+import sys, time
+t = time.perf_counter()
+from sopan.lint import lint_text, spelling
+spelling.use_backend(sys.argv[1])
+lint_text(open(sys.argv[2], encoding="utf-8").read())
+print((time.perf_counter() - t) * 1000, "hunspell" in sys.modules or "spylls" in sys.modules)
+"""
+
+
 def spelling_backends() -> None:
-    """Hunspell (C library via the `hunspell` package) against pure-Python spylls."""
-    dic = "/usr/share/hunspell/id_ID"
-    try:
-        import hunspell  # type: ignore[import-not-found]
-    except ImportError:
-        print("\nhunspell package not installed")
-        return
-    start = time.perf_counter()
-    h = hunspell.HunSpell(dic + ".dic", dic + ".aff")
-    load = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    for _ in range(100):
-        for word in WORDS_ID:
-            h.spell(word)
-    per_word = (time.perf_counter() - start) / (100 * len(WORDS_ID)) * 1e6
-    start = time.perf_counter()
-    h.suggest("wawancra")
-    sugg = (time.perf_counter() - start) * 1000
-    print(f"\nhunspell (id_ID): load {load:.0f} ms, {per_word:.1f} µs/word, suggest {sugg:.0f} ms")
-    try:
-        from spylls.hunspell import Dictionary  # type: ignore[import-not-found]
-    except ImportError:
-        print("spylls not installed (pip install spylls to compare)")
-        return
-    start = time.perf_counter()
-    s = Dictionary.from_files(dic)
-    load = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    for _ in range(5):
-        for word in WORDS_ID:
-            s.lookup(word)
-    per_word = (time.perf_counter() - start) / (5 * len(WORDS_ID)) * 1e6
-    start = time.perf_counter()
-    list(s.suggest("wawancra"))
-    sugg = (time.perf_counter() - start) * 1000
-    print(f"spylls   (id_ID): load {load:.0f} ms, {per_word:.1f} µs/word, suggest {sugg:.0f} ms")
+    """Both back ends on the shipped dictionaries, through `sopan.lint.spellers`: loading,
+    time a word, the first suggestion; then a new process linting the typical reply with an
+    empty answer memo and again with the memo the first one left."""
+    import tempfile
+
+    from sopan.lint import spellers
+
+    words = {"id": SENTENCE_ID.split(), "en": SENTENCE_EN.split()}
+    print("\nSpelling back ends (shipped id_ID and en_US dictionaries)")
+    print(f"{'back end':9} {'load id':>8} {'load en':>8} {'µs/word id':>11} {'µs/word en':>11} "
+          f"{'suggest':>8} {'lint, no memo':>14} {'lint, memo':>11}")  # fmt: skip
+    per_word: dict[str, float] = {}
+    for backend in spellers.BACKENDS:
+        try:
+            loads, checkers = [], {}
+            for language in ("id", "en"):
+                start = time.perf_counter()
+                checkers[language] = spellers.open_speller(language, backend)
+                loads.append((time.perf_counter() - start) * 1000)
+        except ImportError:
+            print(f"{backend:9} not installed (pip install 'sopan[fast-spell]')")
+            continue
+        rates = []
+        for language, checker in checkers.items():
+            rounds = 200 if backend == "hunspell" else 20
+            start = time.perf_counter()
+            for _ in range(rounds):
+                for word in words[language]:
+                    checker.spell(word)
+            rates.append((time.perf_counter() - start) / (rounds * len(words[language])) * 1e6)
+        per_word[backend] = statistics.mean(rates)
+        times = []
+        for language, word in MISSPELT:
+            start = time.perf_counter()
+            checkers[language].suggest(word)
+            times.append((time.perf_counter() - start) * 1000)
+        with tempfile.TemporaryDirectory() as cache:
+            env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "XDG_CACHE_HOME": cache}
+            runs = []
+            for _ in range(2):
+                probe = [sys.executable, "-c", _PROBE, backend, str(TYPICAL)]
+                done = subprocess.run(probe, capture_output=True, text=True, env=env, check=True)
+                ms, loaded = done.stdout.split()
+                runs.append(f"{float(ms):.0f} ms{'' if loaded == 'True' else ' (none loaded)'}")
+        print(f"{backend:9} {loads[0]:6.0f}ms {loads[1]:6.0f}ms {rates[0]:11.1f} {rates[1]:11.1f} "
+              f"{statistics.median(times):6.0f}ms {runs[0]:>14} {runs[1]:>11}")  # fmt: skip
+    if len(per_word) == 2:
+        print(
+            f"spylls checks a word {per_word['spylls'] / per_word['hunspell']:.0f}x slower; "
+            "'lint, memo' is the cost once a person's words have been checked before"
+        )
 
 
 if __name__ == "__main__":

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Install sopan into .venv on a fresh Debian machine: the Debian packages it needs
-# (Hunspell and its id/en dictionaries, DejaVu fonts for PDF letters), then the package.
-# With --test, also what the tests need (poppler-utils, Chromium for the browser tests,
-# PostgreSQL and Dovecot for the store and mailbox tests, the `test` extra).
+# Install sopan into .venv on a fresh Debian machine. sopan itself needs no Debian package (its
+# dictionaries and fonts are in the package, every dependency is a wheel). With --test, also
+# what the tests need: libhunspell-dev (the test extra builds the `hunspell` binding, the fast
+# spelling back end, to test it beside spylls), poppler-utils, Chromium for the browser tests,
+# PostgreSQL and Dovecot for the store and mailbox tests, openssl, and the `test` extra.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libhunspell-dev hunspell-id hunspell-en-us fonts-dejavu-core)
+packages=()
 extra=""
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils chromium postgresql dovecot-imapd openssl)
+  packages+=(libhunspell-dev poppler-utils chromium postgresql dovecot-imapd openssl)
   extra="[test]"
 fi
 
