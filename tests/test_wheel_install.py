@@ -167,3 +167,13 @@ def test_the_wheel_installs_from_wheels_alone_and_drafts_and_lints(tmp_path: Pat
     assert not [p for p in every if p.startswith("/usr/share/") and "/zoneinfo/" not in p]
     assert not [p for p in every if p.endswith((".dic", ".aff", ".ttf")) and
                 not p.startswith(str(data))]  # fmt: skip
+
+
+def test_no_code_of_sopan_names_a_system_folder() -> None:
+    found = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in sorted((SRC / "sopan").rglob("*.py"))
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if any(folder in line for folder in ("/usr/share", "/usr/lib", "/usr/local/share"))
+    ]
+    assert found == []
