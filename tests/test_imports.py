@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-HEAVY = ("reportlab", "docx", "icalendar", "phonenumbers", "holidays", "hunspell", "pypdf")
+HEAVY = ("reportlab", "docx", "icalendar", "phonenumbers", "holidays", "hunspell", "spylls",
+         "pypdf")  # fmt: skip
 
 _PROBE = """
 import json, sys
@@ -52,7 +53,8 @@ def test_reading_a_plain_email_needs_no_letter_calendar_or_spelling_library() ->
         "read", str(EXAMPLES / "undangan_wawancara_id.eml"), "--now", "2026-11-20T09:00+07:00"
     )
     assert "sopan.app.reading" in mods
-    assert mods.isdisjoint(("reportlab", "docx", "holidays", "hunspell", "pypdf", *OTHER_USE_CASES))
+    spelling = ("hunspell", "spylls")
+    assert mods.isdisjoint(("reportlab", "docx", "holidays", *spelling, "pypdf", *OTHER_USE_CASES))
 
 
 def test_linting_a_text_reply_loads_neither_compose_nor_the_calendar(tmp_path: Path) -> None:
