@@ -163,9 +163,13 @@ def test_lint_has_a_character_budget_and_stays_fast_on_a_long_word() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["busy", "--from", "0001-01-01"], "sopan: --from: 0001-01-01 is outside the years"),
-        (["busy", "--from", "2026-11-20", "--to", "2029-01-01"], "a window of at most 366 days"),
-        (["slots", "--within", "100000d"], "sopan: --within: at most 366 days"),
+        # the example profile speaks Indonesian: so do its errors
+        (["busy", "--from", "0001-01-01"], "sopan: --from: '0001-01-01' di luar tahun 1900–2999"),
+        (["busy", "--from", "2026-11-20", "--to", "2029-01-01"], "paling lama 366 hari"),
+        (
+            ["slots", "--within", "100000d"],
+            "sopan: --within: '100000d' lebih lama dari 36600 hari",
+        ),
         (["read", "/dev/zero"], "sopan: /dev/zero: too large to be an invitation (over 10 MB)"),
         (
             ["plan", str(FIXTURES / "hostile" / "year_9999.ics"), *CHOICES],

@@ -1,4 +1,5 @@
-"""`--set FIELD=VALUE`: every field, good and bad values, and how a set fact shows."""
+"""`--set FIELD=VALUE`: every field, good and bad values (typed as people write them, checked
+by the one parser), and how a set fact shows."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import Run
 
+from sopan.cli.base import corrections_of, error_line
 from sopan.errors import UserError
 from sopan.model import Ambiguity, Contact, Invitation
-from sopan.read.corrections import FIELDS, apply, parse_sets
+from sopan.read.corrections import FIELDS, apply
 
 from .cases import ID_EMAIL
 
@@ -28,8 +30,12 @@ BASE = Invitation(
 )
 
 
-def _set(*values: str, inv: Invitation = BASE) -> Invitation:
-    return apply(inv, parse_sets(values), user_tz="Asia/Jakarta")
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=JKT)
+
+
+def _set(*values: str, inv: Invitation = BASE, language: str = "id") -> Invitation:
+    typed = corrections_of(list(values), now=NOW, language=language)
+    return apply(inv, typed, user_tz="Asia/Jakarta")
 
 
 # (field=value, what the invitation then says)
@@ -40,6 +46,16 @@ GOOD = [
         datetime(2026, 11, 30, 10, 0, tzinfo=JKT), datetime(2026, 11, 30, 11, 30, tzinfo=JKT))),
     ("start=2026-11-30T14:00+08:00",
      lambda i: i.start == datetime(2026, 11, 30, 13, 0, tzinfo=JKT)),
+    # typed the way an invitation writes it, in the person's language
+    ("start=Senin, 30 November 2026 pukul 14.00",
+     lambda i: i.start == datetime(2026, 11, 30, 14, 0, tzinfo=JKT)),
+    ("start=30/11/2026", lambda i: i.start == datetime(2026, 11, 30, 10, 0, tzinfo=JKT)),
+    ("start=30/11 jam 2 siang", lambda i: i.start == datetime(2026, 11, 30, 14, 0, tzinfo=JKT)),
+    ("start=besok jam 10", lambda i: i.start == datetime(2026, 11, 21, 10, 0, tzinfo=JKT)),
+    ("start=Rabu 2 Desember 2026 10.00 WITA",
+     lambda i: i.start == datetime(2026, 12, 2, 9, 0, tzinfo=JKT)),
+    ("start=30 Nov 14.00-15.30", lambda i: (i.start, i.end) == (
+        datetime(2026, 11, 30, 14, 0, tzinfo=JKT), datetime(2026, 11, 30, 15, 30, tzinfo=JKT))),
     ("end=12:00", lambda i: i.end == datetime(2026, 11, 23, 12, 0, tzinfo=JKT)),
     ("end=2026-11-23T12:15", lambda i: i.end == datetime(2026, 11, 23, 12, 15, tzinfo=JKT)),
     ("timezone=WITA", lambda i: i.timezone == "Asia/Makassar" and i.start is not None
@@ -58,17 +74,21 @@ GOOD = [
 ]  # fmt: skip
 
 BAD = [
-    ("start=30/11/2026", "--set start: '30/11/2026' is not a date"),
     ("start=2026-02-31", "--set start: '2026-02-31' is not a date"),
+    ("start=9999-12-31T23:30", "--set start: '9999-12-31T23:30' is outside the years 1900–2999"),
+    ("start=1 January 10000 10:00", "--set start: '1 January 10000 10:00' is outside the years"),
+    ("start=Kamis, 31 Desember 2999", "--set start: 'Kamis, 31 Desember 2999' is outside the"),
+    ("start=Selasa, 30 November 2026", "--set start: 'Selasa, 30 November 2026': the weekday"),
+    ("start=30 November lalu pagi", "--set start: '30 November lalu pagi' is not a date"),
     ("end=25:00", "--set end: '25:00' is not a date"),
-    ("end=09:00", "--set end: 2026-11-23T09:00:00+07:00 is not after the start"),
+    ("end=09:00", "--set end: '09:00' is not after the start"),
     ("timezone=Mars/Olympus", "--set timezone: 'Mars/Olympus' is not a time zone"),
-    ("mode=hybrid", "--set mode: 'hybrid' is not one of onsite, online, phone"),
+    ("mode=hybrid", "--set mode: 'hybrid' is not one of onsite, online or phone"),
     ("meeting_link=javascript:alert(1)", "--set meeting_link: 'javascript:alert(1)' is not"),
-    ("contact.email=dewi at maju", "--set contact.email: 'dewi at maju' is not an email"),
+    ("contact.email=dewi at maju", "--set contact.email: 'dewi at maju' is not an e-mail"),
     ("contact.phone=12", "--set contact.phone: '12' is not a phone number"),
-    ("company=", "--set company: the value is empty"),
-    ("company=PT\x1b[31mX", "--set company: the value holds a control character"),
+    ("company=", "--set company: nothing was typed"),
+    ("company=PT\x1b[31mX", "--set company: 'PT\\x1b[31mX' holds a control character"),
     ("salary=10", "--set: 'salary=10' is not FIELD=VALUE"),
     ("start", "--set: 'start' is not FIELD=VALUE"),
 ]
@@ -76,6 +96,7 @@ BAD = [
 
 def test_every_field_has_a_good_case() -> None:
     assert {g.split("=", 1)[0] for g, _ in GOOD} == set(FIELDS)
+    assert len(set(FIELDS)) == 12
     assert {b.split("=", 1)[0] for b, _ in BAD} >= {"start", "end", "timezone", "mode"}
 
 
@@ -92,7 +113,11 @@ def test_a_good_value_is_taken_and_marked_as_the_users(given: str, check) -> Non
 def test_a_bad_value_is_one_line_naming_the_field(given: str, message: str) -> None:
     with pytest.raises(UserError) as caught:
         _set(given)
-    assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+    line = error_line(caught.value, "en")
+    assert line.startswith(f"sopan: {message}") and "\n" not in line, line
+    # the same error in Indonesian names the same flag and no English word of the message
+    indonesian = error_line(caught.value, "id")
+    assert indonesian.startswith(f"sopan: {message.split(':')[0]}") and " is not " not in indonesian
 
 
 def test_setting_the_start_decides_its_ambiguity() -> None:
@@ -139,7 +164,7 @@ def test_every_command_that_reads_takes_set(run_cli: Run, command: str, tmp_path
         args += choices
     bad = run_cli(*args, "--set", "mode=hybrid")
     assert bad.returncode == 2 and bad.stderr.strip() == (
-        "sopan: --set mode: 'hybrid' is not one of onsite, online, phone"
+        "sopan: --set mode: 'hybrid' bukan salah satu dari onsite, online atau phone"
     )
     good = run_cli(*args, "--set", "start=2026-11-24T13:00")
     assert good.returncode == 0, good.stderr

@@ -114,7 +114,7 @@ def test_a_contradiction_is_explained_and_asked_again(tmp_path: Path) -> None:
          "--interest", "yes", "--confirmed", "--now", "2026-11-20T09:00+07:00"],
         tmp_path,
     )  # fmt: skip
-    term.expect(r"--reason accepted-offer bertentangan dengan --interest yes")
+    term.expect(r"Alasan “Saya sudah menerima tawaran lain” bertentangan dengan")
     term.expect(r"Pilih lagi interest")
     term.send("no")
     term.expect(r"Langkah|LANGKAH|Rencana|RENCANA")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sopan import app
+from sopan.cli.base import corrections_of
 from sopan.errors import UserError
 
 from .cases import EN_EMAIL, ID_EMAIL, NOW, WEEKLY, Script, config
@@ -38,7 +39,10 @@ def test_read_for_takes_bytes_as_well_as_a_path() -> None:
 
 def test_a_correction_wins_and_is_marked_as_the_users() -> None:
     req = app.ReadRequest(
-        str(ID_EMAIL), now=NOW, corrections=("company=PT Lain Sekali",), config=config()
+        str(ID_EMAIL),
+        now=NOW,
+        corrections=corrections_of(["company=PT Lain Sekali"], now=NOW, language="id"),
+        config=config(),
     )
     inv = app.read_for(req).invitation
     assert inv.company == "PT Lain Sekali"
@@ -93,7 +97,7 @@ def test_a_health_reason_asks_when_the_user_can_attend_again() -> None:
 
 
 def test_a_contradiction_is_refused_without_a_terminal() -> None:
-    with pytest.raises(UserError, match=r"--reason accepted-offer .* --interest yes"):
+    with pytest.raises(UserError, match=r"I accepted another offer.* contradicts .*“Yes”"):
         _plan(intent="cancel", reason="accepted-offer", interest="yes")
 
 
@@ -109,7 +113,7 @@ def test_a_contradiction_is_asked_again_in_a_terminal() -> None:
 
 
 def test_other_without_words_is_refused_and_asked_in_a_terminal() -> None:
-    with pytest.raises(UserError, match="--reason other"):
+    with pytest.raises(UserError, match="reason_text: with the reason “Something else”"):
         _plan(intent="decline", reason="other", interest="no")
     script = Script({"reason_text": "Saya melanjutkan studi"})
     req = app.PlanRequest(
@@ -162,10 +166,11 @@ def test_draft_for_refuses_an_ambiguous_date_without_a_terminal(tmp_path: Path) 
     choices = app.Choices(intent="decline", reason="personal", interest="no", confirmed=False)
 
     def draft(*sets: str, asker: app.Asker = app.NO_ASKER) -> app.DraftResult:
-        read = app.ReadRequest(str(source), now=NOW, corrections=sets, config=config())
+        typed = corrections_of(list(sets), now=NOW, language="id")
+        read = app.ReadRequest(str(source), now=NOW, corrections=typed, config=config())
         return app.draft_for(app.DraftRequest(app.PlanRequest(read, choices)), asker)
 
-    with pytest.raises(UserError, match="start is ambiguous: 2026-11-21T10:00:00\\+07:00"):
+    with pytest.raises(UserError, match="start: is not clear: 2026-11-21T10:00:00\\+07:00"):
         draft()
     decided = draft("start=2026-11-21T10:00")
     assert decided.planned.invitation.start is not None

@@ -114,7 +114,7 @@ def test_slots_text_shows_conflicts_from_config_sources(run_cli, tmp_path: Path)
 def test_slots_bad_flag_value_is_a_user_error(run_cli) -> None:
     result = run_cli("slots", "--within", "soon")
     assert result.returncode == 2
-    assert "--within: 'soon' is not a duration" in result.stderr
+    assert "--within: 'soon' bukan lama waktu" in result.stderr
 
 
 def test_slot_line_shows_the_recruiters_zone() -> None:

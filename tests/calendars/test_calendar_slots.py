@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sopan import parse
 from sopan.calendar import SlotPrefs, busy_from_ics, calendar_settings, conflicts, free_slots
-from sopan.calendar.settings import parse_days, parse_duration
 from sopan.calendar.slots import holidays_between
 from sopan.config import Config
 from sopan.errors import UserError
@@ -170,11 +170,12 @@ def test_settings_from_the_calendar_table() -> None:
     ],
 )
 def test_bad_calendar_table_is_a_user_error(table: dict) -> None:
-    with pytest.raises(UserError, match=r"\[calendar\]"):
+    with pytest.raises(UserError) as caught:
         calendar_settings(Config(Profile(name="Rina"), {"calendar": table}))
+    assert (caught.value.field or "").startswith("config.calendar")
 
 
 def test_small_parsers() -> None:
-    assert parse_days("fri-mon") == frozenset({4, 5, 6, 0})
-    assert parse_duration("90m") == timedelta(minutes=90)
-    assert parse_duration("10d") == timedelta(days=10)
+    assert parse.weekdays("fri-mon", field="x") == frozenset({4, 5, 6, 0})
+    assert parse.duration("90m", field="x") == timedelta(minutes=90)
+    assert parse.duration("10d", field="x") == timedelta(days=10)

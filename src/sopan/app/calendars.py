@@ -10,7 +10,7 @@ from sopan.app.base import SLOT_WINDOW, config_of, first_free_moment
 from sopan.app.reading import ReadRequest, read_for
 from sopan.errors import UserError
 from sopan.model import DEFAULT_INTERVIEW_LENGTH as DEFAULT_LENGTH
-from sopan.model import Busy, Invitation, Situation, Slot, outside_years
+from sopan.model import Busy, Invitation, Situation, Slot
 
 if TYPE_CHECKING:
     from sopan.config import Config
@@ -59,13 +59,13 @@ class BusyRequest:
     config: Config | None = None
 
 
-def _check_window(start: datetime, end: datetime, flag: str) -> None:
+def _check_window(start: datetime, end: datetime, field: str) -> None:
+    from sopan.parse import check_year
+
     for moment in (start, end):
-        problem = outside_years(moment.date())
-        if problem:
-            raise UserError(f"{flag}: {problem}")
+        check_year(moment.date(), field, moment.date().isoformat())
     if end - start > MAX_WINDOW:
-        raise UserError(f"{flag}: a window of at most {MAX_WINDOW.days} days")
+        raise UserError("calendar.window_too_long", field=field, days=MAX_WINDOW.days)
 
 
 def busy_for(req: BusyRequest) -> tuple[list[Busy], tuple[str, ...]]:
@@ -74,11 +74,11 @@ def busy_for(req: BusyRequest) -> tuple[list[Busy], tuple[str, ...]]:
 
     config = config_of(req.config)
     if req.end <= req.start:
-        raise UserError("--to: the window ends before it starts")
-    _check_window(req.start, req.end, "--from/--to")
+        raise UserError("calendar.window_backwards", field="to")
+    _check_window(req.start, req.end, "to")
     sources = [*calendar_settings(config).sources, *req.calendars]
     if not sources:
-        raise UserError("busy: no calendar given (--calendar SRC or [calendar] sources)")
+        raise UserError("calendar.none_given", field="calendar")
     notes: list[str] = []
     found = load_busy(
         sources, start=req.start, end=req.end, config=config, timeout=req.timeout, warn=notes.append
@@ -93,7 +93,7 @@ def slots_for(req: SlotsRequest) -> SlotsResult:
     config = config_of(req.config)
     tz = config.profile.timezone
     if req.within > MAX_WINDOW:
-        raise UserError(f"--within: at most {MAX_WINDOW.days} days")
+        raise UserError("calendar.window_too_long", field="within", days=MAX_WINDOW.days)
     inv = read_for(replace(req.read, config=config)).invitation if req.read else None
     start = req.at or (inv.start if inv else None)
     end = inv.end if inv and not req.at else None
@@ -139,7 +139,8 @@ def slots_for(req: SlotsRequest) -> SlotsResult:
 
 
 def duration_of(text: str, flag: str) -> timedelta:
-    """A length such as "60m", "10d" or "1h30m"; a bad one is an error naming `flag`."""
-    from sopan.calendar.settings import parse_duration
+    """A length such as "60m", "10d", "1h30m" or "45 menit"; a bad one is an error naming
+    `flag` (the field it was typed in)."""
+    from sopan.parse import duration
 
-    return parse_duration(text, flag)
+    return duration(text, field=flag.removeprefix("--"))

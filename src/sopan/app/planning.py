@@ -92,10 +92,7 @@ def _situation(choices: Choices, asker: Asker, language: str) -> tuple[Situation
     if values["reason"] == "other" and not (reason_text and reason_text.strip()):
         reason_text = asker.ask(Question("reason_text", q["other_text"]))
         if not (reason_text and reason_text.strip()):
-            raise UserError(
-                "--reason other: say it in your own words with --reason-text "
-                "(sopan never invents a reason)"
-            )
+            raise UserError("reason.other_needs_words", field="reason_text")
     given = frozenset(k for k, v in values.items() if v is not None)
     sit = situation_from_flags(
         intent=values["intent"],  # type: ignore[arg-type]
@@ -132,25 +129,23 @@ def _coherent(
         "confirmed": ("yes", "no"),
     }
     for _ in range(_MAX_ASKS):
-        found = contradictions(sit, inv, urgency=level, given=given, language=language)
+        found = contradictions(sit, inv, urgency=level, given=given)
         if not found:
             return sit, given
         first = found[0]
         name = first.ask_again
         if name is None:
-            raise UserError(first.message())
-        text = q["contradiction"].format(message=first.message(), field=name)
+            raise first.error()
+        text = q["contradiction"].format(message=first.message(language), field=name)
         answer = asker.ask(Question(name, text, options[name]))
         if answer is None:
-            raise UserError(first.message())
+            raise first.error()
         if answer not in options[name]:
-            raise UserError(f"{name}: '{answer}' is not one of {', '.join(options[name])}")
+            raise UserError("choice.not_one_of", field=name, value=answer, choices=options[name])
         value: object = answer == "yes" if name == "confirmed" else answer
         sit = replace(sit, **{name: value})  # type: ignore[arg-type]
         given = given | {name}
-    raise UserError(
-        contradictions(sit, inv, urgency=level, given=given, language=language)[0].message()
-    )
+    raise contradictions(sit, inv, urgency=level, given=given)[0].error()
 
 
 def _take_advice(sit: Situation, plan: Plan, asker: Asker, language: str) -> Situation:
@@ -240,7 +235,9 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     config, profile = read.config, read.profile
     language = req.language or profile.language
     now = req.read.now
-    inv = confirm_facts(read.invitation, profile, asker, strict=req.strict, language=language)
+    inv = confirm_facts(
+        read.invitation, profile, asker, strict=req.strict, language=language, now=now
+    )
     sit, given = _situation(req.choices, asker, language)
     sit, given = _coherent(sit, given, inv, now=now, asker=asker, language=language)
     slots, free = parse_alternatives(req.choices.alternatives, inv, profile.timezone)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from sopan.app.base import Asker, Question, config_of, questions
 from sopan.errors import UserError
-from sopan.model import Invitation, Profile
+from sopan.model import Correction, Invitation, Profile
 
 if TYPE_CHECKING:
     from sopan.config import Config
@@ -21,11 +21,12 @@ DRAFT_FACTS = ("start", "company", "position")
 
 @dataclass(frozen=True)
 class ReadRequest:
-    """An invitation to read: a path ("-": standard input) or its bytes, and corrections."""
+    """An invitation to read: a path ("-": standard input) or its bytes, and the facts the
+    person gave or corrected (typed values: `sopan.parse.fact` makes them from what was typed)."""
 
     source: str
     now: datetime
-    corrections: tuple[str, ...] = ()
+    corrections: tuple[Correction, ...] = ()
     data: bytes | None = None
     config: Config | None = None
 
@@ -40,20 +41,20 @@ class ReadResult:
 
 
 def read_for(req: ReadRequest) -> ReadResult:
-    """Read the invitation and apply the user's corrections (`FIELD=VALUE`), which win."""
+    """Read the invitation and apply the person's corrections, which win."""
     from sopan.read import read_bytes, read_file
-    from sopan.read.corrections import apply, parse_sets
+    from sopan.read.corrections import apply
 
     config = config_of(req.config)
     profile = config.profile
-    corrections = parse_sets(req.corrections)  # a bad --set fails before anything is read
+    corrections = req.corrections
     if req.data is None and req.source.startswith("store:"):
         # an invitation a mailbox scan kept: `sopan draft store:ID`
         from sopan.store import Store
 
         number = req.source.removeprefix("store:")
         if not number.isdigit():
-            raise UserError(f"{req.source}: not store:ID (an id from `sopan inbox`)")
+            raise UserError("read.not_store_id", field="file", value=req.source)
         req = replace(req, data=Store().raw(int(number)))
     if req.data is not None:
         inv = read_bytes(req.data, now=req.now, user_tz=profile.timezone, origin=req.source)
@@ -82,30 +83,41 @@ def mailbox_for(req: MailboxRequest) -> list[Invitation]:
 
 
 def confirm_facts(
-    inv: Invitation, profile: Profile, asker: Asker, *, strict: bool, language: str
+    inv: Invitation,
+    profile: Profile,
+    asker: Asker,
+    *,
+    strict: bool,
+    language: str,
+    now: datetime,
 ) -> Invitation:
     """Ask about every open fact the drafts need; without an answer, an ambiguous date is an
     error when `strict` (a draft), and a missing fact is left to be written around."""
-    from sopan.read.corrections import FIELDS, apply, parse_sets
+    from sopan import parse
+    from sopan.model.names import FACT_FIELDS
+    from sopan.read.corrections import apply
+
+    def given(name: str, answer: str) -> Invitation:
+        typed = parse.fact(name, answer, language=language, now=now)
+        return apply(inv, typed, user_tz=profile.timezone)
 
     asker.tell(inv)
     q = questions(language)
-    for amb in [a for a in inv.ambiguous if a.field in FIELDS]:
+    for amb in [a for a in inv.ambiguous if a.field in FACT_FIELDS]:
         asked = q["ambiguous"] if amb.candidates else f"{amb.problem}. {q['fact']}"
         answer = asker.ask(Question(amb.field, asked.format(field=amb.field), amb.candidates))
         if answer:
-            value = answer.split(" ", 1)[0] if answer in amb.candidates else answer
-            inv = apply(inv, parse_sets([f"{amb.field}={value}"]), user_tz=profile.timezone)
+            inv = given(amb.field, answer.split(" ", 1)[0] if answer in amb.candidates else answer)
     for name in DRAFT_FACTS:
         known = inv.start if name == "start" else getattr(inv, name)
         if known is None and not any(a.field == name for a in inv.ambiguous):
             answer = asker.ask(Question(name, q["fact"].format(field=name)))
             if answer:
-                inv = apply(inv, parse_sets([f"{name}={answer}"]), user_tz=profile.timezone)
+                inv = given(name, answer)
     open_dates = [a for a in inv.ambiguous if a.field in ("start", "end", "timezone")]
     if strict and open_dates:
         amb = open_dates[0]
         raise UserError(
-            f"{amb.field} is ambiguous: {amb.summary()} (decide it with --set {amb.field}=VALUE)"
+            "read.ambiguous", field=amb.field, candidates=amb.candidates or (amb.problem or "",)
         )
     return inv

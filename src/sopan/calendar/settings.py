@@ -15,21 +15,14 @@ min_notice = "tomorrow"             # or "24h", "2d", "90m"
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time, timedelta
+from datetime import time
 from typing import Any
 
-from sopan._infra import rx
 from sopan.calendar.slots import DEFAULT_BLOCKED, Blocked, SlotPrefs, _default_hours
 from sopan.config import Config
 from sopan.errors import UserError
-
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_RANGE = rx.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})\s*$")
-_DURATION = rx.compile(r"^\s*(\d+)\s*(m|min|h|d)\s*$", re.IGNORECASE)
-_ORIGIN = "config [calendar]"
 
 
 @dataclass(frozen=True)
@@ -42,69 +35,41 @@ class CalendarSettings:
     prefs: SlotPrefs = field(default_factory=SlotPrefs)
 
 
-def parse_duration(text: str, origin: str = _ORIGIN) -> timedelta:
-    """'90m', '2h', '10d' → timedelta; UserError otherwise."""
-    match = _DURATION.match(text)
-    if not match:
-        raise UserError(f"{origin}: '{text}' is not a duration such as 60m, 2h or 10d")
-    n, unit = int(match.group(1)), match.group(2).lower()
-    return {"m": timedelta(minutes=n), "min": timedelta(minutes=n), "h": timedelta(hours=n)}.get(
-        unit, timedelta(days=n)
-    )
-
-
-def parse_range(text: str, origin: str = _ORIGIN) -> tuple[time, time]:
-    """'09.00-17.00' or '9:00 - 17:00' → (start, end) with start before end."""
-    match = _RANGE.match(text)
-    if not match:
-        raise UserError(f"{origin}: '{text}' is not a time range such as 09.00-17.00")
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
-    try:
-        start, end = time(h1, m1), time(h2, m2)
-    except ValueError:
-        raise UserError(f"{origin}: '{text}' is not a valid time range") from None
-    if start >= end:
-        raise UserError(f"{origin}: '{text}' ends before it starts")
-    return start, end
-
-
-def parse_days(text: str, origin: str = _ORIGIN) -> frozenset[int]:
-    """'mon-fri', 'fri', 'mon,wed' → weekday numbers (0 = Monday)."""
-    days: set[int] = set()
-    for part in text.lower().split(","):
-        ends = [p.strip()[:3] for p in part.split("-")]
-        if any(e not in DAYS for e in ends) or len(ends) > 2:
-            raise UserError(f"{origin}: '{text}' is not a list of weekdays such as mon-fri")
-        a, b = DAYS.index(ends[0]), DAYS.index(ends[-1])
-        days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
-    return frozenset(days)
+#: the field of each setting, as an error names it
+_BLOCKED, _HOURS, _NOTICE = (
+    "config.calendar.blocked",
+    "config.calendar.working_hours",
+    ("config.calendar.min_notice"),
+)
 
 
 def _blocked(raw: Any) -> tuple[Blocked, ...]:
+    """Breaks typed as people write them: "senin-jumat 12.00-13.00 makan siang"."""
+    from sopan import parse
+
     if not isinstance(raw, list):
-        raise UserError(f"{_ORIGIN}: blocked must be a list such as ['fri 11.30-13.00 prayers']")
+        raise UserError("config.not_a_list", field=_BLOCKED, example="fri 11.30-13.00 prayers")
     out: list[Blocked] = []
     for item in raw:
-        parts = str(item).split(None, 2)
-        if len(parts) < 2:
-            raise UserError(f"{_ORIGIN}: blocked entry '{item}' needs days and a time range")
-        start, end = parse_range(parts[1])
-        out.append(Blocked(parse_days(parts[0]), start, end, parts[2] if len(parts) > 2 else ""))
+        found = parse.weekly(str(item), field=_BLOCKED)
+        out.append(Blocked(found.days, found.start, found.end, found.label))
     return tuple(out)
 
 
 def _hours(raw: Any) -> Mapping[int, tuple[time, time]]:
+    from sopan import parse
+
     if isinstance(raw, str):  # one range for Monday to Friday
-        return dict.fromkeys(range(5), parse_range(raw))
+        return dict.fromkeys(range(5), parse.clock_range(raw, field=_HOURS))
     if not isinstance(raw, Mapping):
-        raise UserError(f"{_ORIGIN}: working_hours must be a range or a table of weekdays")
+        raise UserError("config.not_hours", field=_HOURS)
     hours = dict(_default_hours())
     for key, value in raw.items():
-        for day in parse_days(str(key)):
+        for day in parse.weekdays(str(key), field=_HOURS):
             if value in ("", None, False):
                 hours.pop(day, None)
             else:
-                hours[day] = parse_range(str(value))
+                hours[day] = parse.clock_range(str(value), field=_HOURS)
     return hours
 
 
@@ -112,14 +77,20 @@ def calendar_settings(config: Config | None) -> CalendarSettings:
     """Read and check the `[calendar]` table; defaults when there is none."""
     raw = (config.sections.get("calendar") if config else None) or {}
     if not isinstance(raw, Mapping):
-        raise UserError(f"{_ORIGIN}: must be a table")
+        raise UserError("config.not_a_table", field="config.calendar")
     sources = raw.get("sources", [])
     if isinstance(sources, str):
         sources = [sources]
     if not isinstance(sources, list):
-        raise UserError(f"{_ORIGIN}: sources must be a list of files or addresses")
+        raise UserError(
+            "config.not_a_list", field="config.calendar.sources", example="~/kalender.ics"
+        )
     notice_raw = str(raw.get("min_notice", "tomorrow")).strip().lower()
-    notice = None if notice_raw in ("tomorrow", "besok") else parse_duration(notice_raw)
+    notice = None
+    if notice_raw not in ("tomorrow", "besok"):
+        from sopan.parse import duration
+
+        notice = duration(notice_raw, field=_NOTICE)
     default_country = config.profile.country if config else "ID"
     country = str(raw.get("country", default_country)).strip() or None
     prefs = SlotPrefs(
@@ -130,7 +101,7 @@ def calendar_settings(config: Config | None) -> CalendarSettings:
     )
     travel = raw.get("travel_minutes")
     if travel is not None and (not isinstance(travel, int) or travel < 0):
-        raise UserError(f"{_ORIGIN}: travel_minutes must be a whole number of minutes")
+        raise UserError("config.not_minutes", field="config.calendar.travel_minutes")
     user = raw.get("caldav_username")
     return CalendarSettings(
         tuple(str(s) for s in sources), str(user) if user else None, travel, prefs

@@ -17,7 +17,7 @@ from sopan.cli import (
     reading,
     web,
 )
-from sopan.cli.base import Aborted, Commands, echo, tolerant_output
+from sopan.cli.base import Aborted, Commands, echo, error_line, tolerant_output
 from sopan.errors import SopanError
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
         echo(_words().text("cli", "aborted"), err=True)
         sys.exit(1)
     except SopanError as exc:
-        echo(f"sopan: {exc}", err=True)
+        echo(error_line(exc, _words().language), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -19,6 +19,8 @@ from sopan.errors import SopanError, UserError
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from sopan.model import Correction
+
 Run = Callable[[argparse.Namespace], None]
 #: adds a command's arguments to its parser
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -97,21 +99,49 @@ class Commands:
 def parse_now(value: str | None, tz: str, flag: str = "--now") -> datetime:
     """`--now` (or the time flag named `flag`) as an aware datetime, in the years sopan
     handles; a naive value is read in the user's time zone."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
+    from sopan import parse
 
-    if value is None:
-        return datetime.now(ZoneInfo(tz))
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"{flag}: '{value}' is not an ISO 8601 date and time") from None
-    from sopan.model import outside_years
+    return parse.now_value(value, field=flag.removeprefix("--").replace("-", "_"), tz=tz)
 
-    problem = outside_years(moment.date())
-    if problem:
-        raise UserError(f"{flag}: {problem}")
-    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(tz))
+
+#: The fields a person gives with `--set FIELD=VALUE` (the others are flags of their own).
+_SET = "set"
+
+
+def flag_of(field: str) -> str:
+    """The command-line flag that gives `field`: `--set start` for an invitation's fact,
+    `--not-before` for `not_before`, the config file's key for a setting."""
+    from sopan.model.names import FACT_FIELDS
+
+    if field in FACT_FIELDS:
+        return f"--{_SET} {field}"
+    if field.startswith("config."):
+        section, _, key = field.removeprefix("config.").partition(".")
+        return f"[{section}] {key}" if key else f"[{section}]"
+    if field == "file":
+        return "FILE"
+    return "--" + field.replace("_", "-")
+
+
+def error_line(exc: SopanError, language: str) -> str:
+    """An error as the one line the command prints: the flag it is about, then its words."""
+    text = exc.text(language)
+    return f"sopan: {flag_of(exc.field)}: {text}" if exc.field else f"sopan: {text}"
+
+
+def corrections_of(sets: list[str], *, now: datetime, language: str) -> tuple[Correction, ...]:
+    """`--set FIELD=VALUE` values → the typed facts the use cases take (a later value of a
+    field wins); a bad one is an error naming `--set FIELD`."""
+    from sopan import parse
+    from sopan.model.names import FACT_FIELDS
+
+    found: list[Correction] = []
+    for raw in sets:
+        name, sep, value = raw.partition("=")
+        if not sep or name.strip() not in FACT_FIELDS:
+            raise UserError("parse.unknown_field", field=_SET, value=raw, fields=FACT_FIELDS)
+        found.extend(parse.fact(name.strip(), value, language=language, now=now))
+    return tuple(found)
 
 
 def add_many(

@@ -13,6 +13,7 @@ from sopan.cli.base import (
     add_now,
     add_sets,
     add_timeout,
+    corrections_of,
     echo,
     echo_json,
     note,
@@ -111,7 +112,12 @@ def slots(args: Namespace) -> None:
     file = args.file
     request = app.SlotsRequest(
         now,
-        read=app.ReadRequest(file, now=now, corrections=tuple(args.sets), config=config)
+        read=app.ReadRequest(
+            file,
+            now=now,
+            corrections=corrections_of(args.sets, now=now, language=language),
+            config=config,
+        )
         if file
         else None,
         at=parse_now(args.at_text, tz, "--at") if args.at_text else None,

@@ -11,6 +11,7 @@ from sopan.cli.base import (
     add_many,
     add_now,
     add_sets,
+    corrections_of,
     echo,
     note,
     parse_now,
@@ -74,6 +75,7 @@ def draft(args: Namespace) -> None:
     config = load_config()
     profile = config.profile
     now = parse_now(args.now_text, profile.timezone)
+    sets = corrections_of(args.sets, now=now, language=profile.language)
     choices = choices_from_args(
         args,
         strengths=tuple(s.strip() for s in args.strengths if s.strip()),
@@ -83,7 +85,12 @@ def draft(args: Namespace) -> None:
     )
     request = app.DraftRequest(
         app.PlanRequest(
-            app.ReadRequest(args.file, now=now, corrections=tuple(args.sets), config=config),
+            app.ReadRequest(
+                args.file,
+                now=now,
+                corrections=sets,
+                config=config,
+            ),
             choices,
             calendars=tuple(args.calendars),
         ),

@@ -11,6 +11,7 @@ from sopan.cli.base import (
     add_json,
     add_now,
     add_sets,
+    corrections_of,
     echo,
     echo_json,
     note,
@@ -79,6 +80,7 @@ def plan_command(args: Namespace) -> None:
     config = load_config()
     profile = config.profile
     now = parse_now(args.now_text, profile.timezone)
+    sets = corrections_of(args.sets, now=now, language=profile.language)
     asker = asker_for(
         sys.stdin.isatty() and not args.as_json,
         now=now,
@@ -86,7 +88,12 @@ def plan_command(args: Namespace) -> None:
         language=profile.language,
     )
     request = app.PlanRequest(
-        app.ReadRequest(args.file, now=now, corrections=tuple(args.sets), config=config),
+        app.ReadRequest(
+            args.file,
+            now=now,
+            corrections=sets,
+            config=config,
+        ),
         choices_from_args(args),
         calendars=tuple(args.calendars),
         language=args.language,

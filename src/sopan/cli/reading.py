@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from argparse import ArgumentParser, Namespace
 
-from sopan.cli.base import Commands, add_json, add_now, add_sets, echo, echo_json, parse_now
+from sopan.cli.base import (
+    Commands,
+    add_json,
+    add_now,
+    add_sets,
+    corrections_of,
+    echo,
+    echo_json,
+    parse_now,
+)
 from sopan.errors import UserError
 
 
@@ -32,6 +41,7 @@ def read_command(args: Namespace) -> None:
     config = load_config()
     profile = config.profile
     now = parse_now(args.now_text, profile.timezone)
+    sets = corrections_of(args.sets, now=now, language=profile.language)
     if args.mailbox:
         from pathlib import Path
 
@@ -49,7 +59,12 @@ def read_command(args: Namespace) -> None:
         return
     if not args.file:
         raise UserError("read: give a FILE (or --mailbox PATH)")
-    request = app.ReadRequest(args.file, now=now, corrections=tuple(args.sets), config=config)
+    request = app.ReadRequest(
+        args.file,
+        now=now,
+        corrections=sets,
+        config=config,
+    )
     inv = app.read_for(request).invitation
     if args.as_json:
         echo_json(invitation_json(inv))

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         Ambiguity,
         Busy,
         Contact,
+        Correction,
         Fact,
         FactSource,
         Finding,
@@ -44,8 +45,8 @@ if TYPE_CHECKING:
     )
 
 _VALUES = (
-    "DEFAULT_INTERVIEW_LENGTH", "YEARS", "Ambiguity", "Busy", "Contact", "Fact", "FactSource",
-    "Finding", "Invitation", "LintOptions", "Profile", "Slot", "interview_length",
+    "DEFAULT_INTERVIEW_LENGTH", "YEARS", "Ambiguity", "Busy", "Contact", "Correction", "Fact",
+    "FactSource", "Finding", "Invitation", "LintOptions", "Profile", "Slot", "interview_length",
     "outside_years",
 )  # fmt: skip
 _DECISIONS = ("Draft", "Note", "Plan", "Situation", "Step", "Urgency")
@@ -63,6 +64,7 @@ __all__ = [
     "Busy",
     "Channel",
     "Contact",
+    "Correction",
     "Draft",
     "Fact",
     "FactSource",

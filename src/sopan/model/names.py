@@ -39,6 +39,23 @@ INTERESTS: tuple[str, ...] = ("yes", "no", "unsure")
 DETAILS: tuple[str, ...] = ("brief", "full")
 #: The answers that matter enough to ask for when they were not given.
 ASKED: tuple[str, ...] = ("intent", "reason", "interest", "confirmed")
+#: The facts of an invitation a person can give or correct, named as in `read --json`.
+FACT_FIELDS: tuple[str, ...] = (
+    "start",
+    "end",
+    "timezone",
+    "company",
+    "position",
+    "mode",
+    "location",
+    "meeting_link",
+    "reference",
+    "contact.name",
+    "contact.email",
+    "contact.phone",
+)
+#: How an interview is held.
+MODES: tuple[str, ...] = ("onsite", "online", "phone")
 MOVES: tuple[str, ...] = (
     "greeting",
     "thanks",

@@ -40,6 +40,21 @@ class Ambiguity:
         return f"{self.problem}: {listed}" if self.problem and listed else self.problem or listed
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One fact the person gave or corrected, as a typed value (made by `sopan.parse.fact`).
+
+    `value` by field: "start" a `datetime` or a `date` (a date alone keeps the time already
+    known); "end" a `datetime` or a `time`; "timezone" an IANA name; the others text. A
+    datetime without a zone is a wall-clock time, read in the invitation's zone when it
+    has one. `typed` is what the person wrote, shown as where the fact came from.
+    """
+
+    field: str
+    value: datetime | date | time | str
+    typed: str = ""
+
+
 #: Where a fact of an invitation came from (`Fact.source`).
 FactSource = Literal["header", "calendar", "text", "computed", "user"]
 

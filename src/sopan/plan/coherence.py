@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sopan.errors import InternalError
+from sopan.errors import InternalError, UserError
+from sopan.language.choices import Choice, options
 from sopan.model import Invitation, Situation
 
 #: The names a rule's `when` may test.
@@ -26,9 +27,9 @@ class Rule:
     id: str
     guideline: str
     when: Mapping[str, tuple[Any, ...]]
-    #: the flag form of a choice, or the same words per language for what is not a flag
-    first: str | Mapping[str, str]
-    second: str | Mapping[str, str]
+    #: the two choices that clash, as (choice, option); "{intent}" is the option taken
+    first: tuple[str, str]
+    second: tuple[str, str]
     why: Mapping[str, str]
     example: Mapping[str, Mapping[str, Any]]
 
@@ -39,16 +40,38 @@ class Contradiction:
 
     rule: str
     guideline: str
-    first: str
-    second: str
-    why: str
+    first: Choice
+    second: Choice
+    #: why they clash, in each language
+    why: Mapping[str, str]
     #: the answer to ask again in a terminal (the last of the user's own choices it tests)
     ask_again: str | None
-    connector: str = "contradicts"
 
-    def message(self) -> str:
+    def error(self) -> UserError:
+        """The contradiction as an error about the choice to change, both choices named."""
+        return UserError(
+            "coherence.contradiction",
+            field=self.ask_again,
+            first=self.first,
+            second=self.second,
+            why=Because(self.why),
+            guideline=self.guideline,
+        )
+
+    def message(self, language: str) -> str:
         """One line naming both choices, why they clash and the guideline."""
-        return f"{self.first} {self.connector} {self.second}: {self.why} ({self.guideline})"
+        return self.error().text(language)
+
+
+@dataclass(frozen=True)
+class Because:
+    """Words given in every language, written in the one asked for."""
+
+    words: Mapping[str, str]
+
+    def text(self, language: str) -> str:
+        """The words in `language`."""
+        return self.words[language]
 
 
 @cache
@@ -62,22 +85,23 @@ def rules() -> tuple[Rule, ...]:
         unknown = set(when) - set(KEYS)
         if unknown or not {"en", "id"} <= set(raw["why"]):
             raise InternalError(f"coherence rule {raw.get('id')}: bad keys {sorted(unknown)}")
+        pair = [_choice(raw, key) for key in ("first", "second")]
         out.append(
-            Rule(
-                raw["id"],
-                raw["guideline"],
-                when,
-                raw["first"],
-                raw["second"],
-                raw["why"],
-                raw["example"],
-            )
+            Rule(raw["id"], raw["guideline"], when, pair[0], pair[1], raw["why"], raw["example"])
         )
     return tuple(out)
 
 
-def _in(words: str | Mapping[str, str], language: str) -> str:
-    return words if isinstance(words, str) else words[language]
+def _choice(raw: Mapping[str, Any], key: str) -> tuple[str, str]:
+    """A rule's `first` or `second`: one choice and its option, each known to the choices book."""
+    given = raw.get(key)
+    if not isinstance(given, Mapping) or len(given) != 1:
+        raise InternalError(f"coherence rule {raw.get('id')}: {key} must be one choice: option")
+    ((name, option),) = given.items()
+    known = options(str(name), "en") if name in KEYS else None
+    if known is None or (option not in known and not str(option).startswith("{")):
+        raise InternalError(f"coherence rule {raw.get('id')}: {key} {name}: {option} is unknown")
+    return str(name), str(option)
 
 
 def facts_of(
@@ -113,28 +137,19 @@ def contradictions(
     *,
     urgency: str | None = None,
     given: frozenset[str] = frozenset(),
-    language: str = "en",
 ) -> list[Contradiction]:
-    """Every contradiction in this situation, in table order, explained in `language`."""
-    from sopan.data import load_yaml
-
+    """Every contradiction in this situation, in table order."""
     facts = facts_of(sit, inv, urgency, given)
     values = {k: v for k, v in facts.items() if isinstance(v, str)}
-    connector = load_yaml("coherence", "rules.yaml")["connector"][language]
     found: list[Contradiction] = []
     for r in rules():
         if not holds(r, facts):
             continue
         own = [k for k in r.when if k in ("intent", "reason", "interest", "confirmed")]
+        first, second = (
+            Choice(name, option.format(**values)) for name, option in (r.first, r.second)
+        )
         found.append(
-            Contradiction(
-                r.id,
-                r.guideline,
-                _in(r.first, language).format(**values),
-                _in(r.second, language).format(**values),
-                r.why[language],
-                own[-1] if own else None,
-                connector,
-            )
+            Contradiction(r.id, r.guideline, first, second, r.why, own[-1] if own else None)
         )
     return found

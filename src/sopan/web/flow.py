@@ -50,10 +50,16 @@ class Flow:
         return value
 
     def read_request(self, now: datetime, config: Config) -> app.ReadRequest:
-        """The invitation with the user's corrections, as the use cases take it."""
-        sets = tuple(f"{k}={v}" for k, v in self.corrections.items())
+        """The invitation with the user's corrections, as the use cases take it (each typed
+        value checked by the one parser: a bad one is an error naming its field)."""
+        from sopan import parse
+
+        lang = self.language or config.profile.language
+        typed = tuple(
+            c for k, v in self.corrections.items() for c in parse.fact(k, v, language=lang, now=now)
+        )
         return app.ReadRequest(
-            self.source, now=now, corrections=sets, data=self.data, config=config
+            self.source, now=now, corrections=typed, data=self.data, config=config
         )
 
     def read(self, now: datetime, config: Config) -> app.ReadResult:

@@ -23,7 +23,7 @@ from sopan.config import Config, config_path, load_config
 from sopan.errors import SopanError
 from sopan.model.channels import channel_names, registry
 from sopan.model.names import DETAILS, INTENTS, INTERESTS, LANGUAGES, REASONS
-from sopan.read.corrections import FIELDS
+from sopan.model.names import FACT_FIELDS as FIELDS
 from sopan.web import views
 from sopan.web.flow import MAX_UPLOAD, Flow
 from sopan.web.guard import Guard, Keys
@@ -97,11 +97,10 @@ def _words(site: Site, config: Config) -> dict[str, Any]:
     return words
 
 
-def _field_of(message: str) -> str:
-    """The field a use case's message names first ("--set start: …", "--reason other: …")."""
-    words = message.split(":", 1)[0].replace("--", " ").split()
-    known = (*FIELDS, "reason", "reason_text", "intent", "interest", "name", "timezone")
-    return next((w for w in reversed(words) if w in known), "form")
+def _error(site: Site, config: Config, exc: SopanError, fallback: str = "form") -> tuple[str, str]:
+    """An error as the page shows it: the form field it is about, and its words in the page's
+    language (the field's label is shown beside it by the page)."""
+    return (exc.field or fallback).replace(".", "_"), exc.text(site.language(config))
 
 
 # --- 1. the invitation ---------------------------------------------------------------------
@@ -138,8 +137,8 @@ async def upload(request: Request) -> Response:
     except SopanError as exc:
         site.flow.data = None
         return site.render(
-            request, "start.html", "start", errors=[("text", str(exc))], status=400, limit=limit,
-            text=text,
+            request, "start.html", "start", errors=[_error(site, config, exc, "text")],
+            status=400, limit=limit, text=text,
         )  # fmt: skip
     return RedirectResponse("/facts", status_code=303)
 
@@ -199,7 +198,7 @@ async def facts_submit(request: Request) -> Response:
         site.flow.read(site.now(config), config)
     except SopanError as exc:
         site.flow.corrections = before
-        return await facts_page(request, [(_field_of(str(exc)).replace(".", "_"), str(exc))], 400)
+        return await facts_page(request, [_error(site, config, exc)], 400)
     if form.get("confirm"):
         site.flow.facts_confirmed = True
         return RedirectResponse("/situation", status_code=303)
@@ -238,7 +237,7 @@ async def situation_page(
         planned = site.flow.plan(site.now(config), config)
         advice = _advice(planned)
     except SopanError as exc:
-        errors = [*errors, (_field_of(str(exc)), str(exc))]
+        errors = [*errors, _error(site, config, exc)]
     return site.render(
         request, "situation.html", "situation", errors=errors, status=status, config=config,
         choices=shown or site.flow.choices or app.Choices(), advice=advice, intents=INTENTS,
@@ -267,7 +266,7 @@ async def situation_submit(request: Request) -> Response:
         site.flow.plan(site.now(config), config)
     except SopanError as exc:
         site.flow.choices = before  # refused choices are never the ones planned with
-        errors = [(_field_of(str(exc)), str(exc))]
+        errors = [_error(site, config, exc)]
         return await situation_page(request, errors, 400, shown=chosen)
     site.flow.edits.clear()
     return RedirectResponse("/plan", status_code=303)
@@ -287,7 +286,7 @@ async def situation_check(request: Request) -> Response:
         app.plan_for(replace(request_, choices=_choices(form)))
         message = ""
     except SopanError as exc:
-        message = str(exc)
+        message = exc.text(site.language(config))
     template = site.env.get_template("_contradiction.html")
     return HTMLResponse(template.render(message=message))
 
@@ -302,7 +301,7 @@ async def plan_page(request: Request) -> Response:
     try:
         planned = site.flow.plan(site.now(config), config)
     except SopanError as exc:
-        return await situation_page(request, [(_field_of(str(exc)), str(exc))], 400)
+        return await situation_page(request, [_error(site, config, exc)], 400)
     from sopan.language.words import load_words
     from sopan.model import Slot, interview_length
 
@@ -340,7 +339,7 @@ async def drafts_page(request: Request, errors: Errors = (), status: int = 200) 
     try:
         reviewed = site.flow.reviewed(site.now(config), config)
     except SopanError as exc:
-        return await facts_page(request, [(_field_of(str(exc)).replace(".", "_"), str(exc))], 400)
+        return await facts_page(request, [_error(site, config, exc)], 400)
     return site.render(
         request, "drafts.html", "drafts", errors=errors, status=status, config=config,
         reviewed=reviewed,
@@ -390,7 +389,7 @@ async def take_page(request: Request) -> Response:
         planned, drafts = site.flow.edited(site.now(config), config)
         files = app.export_for(planned, drafts, site.now(config))
     except SopanError as exc:
-        return await drafts_page(request, [("form", str(exc))], 400)
+        return await drafts_page(request, [_error(site, config, exc)], 400)
     inv, profile = planned.invitation, planned.profile
     # each draft's link, of the kind its channel's spec names (data/channels/)
     links: dict[str, str | None] = {"mailto": None, "wa": None, "tel": None}
@@ -452,7 +451,7 @@ async def profile_submit(request: Request) -> Response:
         profile = profile_of(values, "profile")
         save_profile(profile, site.config_path())
     except SopanError as exc:
-        return await profile_page(request, [(_field_of(str(exc)), str(exc))], 400)
+        return await profile_page(request, [_error(site, config, exc)], 400)
     site.flow.language = None
     return RedirectResponse("/profile?saved=1", status_code=303)
 
@@ -490,7 +489,7 @@ async def calendars_submit(request: Request) -> Response:
         calendar_settings(Config(config.profile, {**config.sections, "calendar": table}))
         save_section("calendar", table, site.config_path())
     except SopanError as exc:
-        return await calendars_page(request, [("sources", str(exc))], 400)
+        return await calendars_page(request, [_error(site, config, exc, "sources")], 400)
     return RedirectResponse("/calendars?saved=1", status_code=303)
 
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sopan.language.dateforms import day, fixed, span_text
 from sopan.model import Busy, Draft, Fact, Finding, Invitation, Profile, Slot
-from sopan.read.corrections import FIELDS
+from sopan.model.names import FACT_FIELDS as FIELDS
 
 
 @dataclass(frozen=True)
