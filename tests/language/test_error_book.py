@@ -19,20 +19,29 @@ ENGLISH = re.compile(r"\b(?:the|is|not|of|and|with|must|give|should|than|before|
 LEGACY_ALLOWED = 121
 
 
+CODE = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
+#: the last part of a file name, which looks like a code ("calendar.yaml")
+FILE_KINDS = {"yaml", "yml", "json", "txt", "csv", "py", "toml", "ics", "eml", "html"}
+
+
 def _raised_codes() -> tuple[set[str], list[str]]:
-    """Codes raised as `UserError("code", …)` in the source, and the sentences still raised."""
+    """Codes raised in the source (`UserError("code", …)`, or a code handed to a helper that
+    raises it, such as parse's `_fail("parse.year", …)`), and the sentences still raised."""
     codes: set[str] = set()
     sentences: list[str] = []
+    prefixes = {code.split(".")[0] for code in book("en") if "." in code}
     for path in SRC.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "UserError"):
+            if not isinstance(node, ast.Call) or not node.args:
                 continue
-            first = node.args[0] if node.args else None
+            first = node.args[0]
             value = first.value if isinstance(first, ast.Constant) else None
-            if isinstance(value, str) and re.fullmatch(r"[a-z_]+(?:\.[a-z_]+)+", value):
-                codes.add(value)
+            if isinstance(value, str) and CODE.fullmatch(value):
+                if value.split(".")[0] in prefixes and value.split(".")[-1] not in FILE_KINDS:
+                    codes.add(value)
                 continue
-            sentences.append(f"{path.relative_to(SRC)}:{node.lineno}")
+            if getattr(node.func, "id", "") == "UserError" and not isinstance(first, ast.Name):
+                sentences.append(f"{path.relative_to(SRC)}:{node.lineno}")
     return codes, sentences
 
 
