@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Install sopan into .venv on a fresh Debian machine. sopan itself needs no Debian package (its
-# dictionaries and fonts are in the package, every dependency is a wheel). With --test, also
-# what the tests need: libhunspell-dev (the test extra builds the `hunspell` binding, the fast
-# spelling back end, to test it beside spylls), poppler-utils, Chromium for the browser tests,
-# PostgreSQL and Dovecot for the store and mailbox tests, openssl, and the `test` extra.
+# dictionaries and fonts are in the package, every dependency is a wheel); its `ocr` extra reads
+# photos and scanned PDFs with Debian's Tesseract and its Indonesian and English models, which
+# are installed with it. With --test, also what the tests need: libhunspell-dev (the test extra
+# builds the `hunspell` binding, the fast spelling back end, to test it beside spylls),
+# poppler-utils, Chromium for the browser tests, PostgreSQL and Dovecot for the store and
+# mailbox tests, openssl, and the `test` extra.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=()
-extra=""
+packages=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng)
+extra="[ocr]"
 if [ "${1:-}" = "--test" ]; then
   packages+=(libhunspell-dev poppler-utils chromium postgresql dovecot-imapd openssl)
-  extra="[test]"
+  extra="[ocr,test]"
 fi
 
 missing=()

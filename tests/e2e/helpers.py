@@ -13,7 +13,7 @@ NOW = "2026-11-20T09:00:00+07:00"
 READ_KEYS = [
     "language", "source", "company", "position", "start", "end", "day", "time", "timezone",
     "mode",    "location", "meeting_link", "access_code", "contact", "reference", "reply_by",
-    "message_id", "uid", "confidence", "missing", "ambiguous", "provenance",
+    "message_id", "uid", "confidence", "missing", "ambiguous", "provenance", "ocr_text",
 ]  # fmt: skip
 
 

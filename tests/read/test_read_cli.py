@@ -33,6 +33,7 @@ KEYS = [
     "missing",
     "ambiguous",
     "provenance",
+    "ocr_text",
 ]
 
 

@@ -33,7 +33,8 @@ def _read_arguments(parser: ArgumentParser) -> None:
 
 
 def read_command(args: Namespace) -> None:
-    """Show what an invitation says (.eml, .ics, .mbox, pasted text; '-' reads stdin)."""
+    """Show what an invitation says (.eml, .ics, .mbox, pasted text, a PDF or a photo; '-'
+    reads stdin)."""
     from sopan import app
     from sopan.config import load_config
     from sopan.model.contracts import invitation_json
@@ -72,4 +73,10 @@ def read_command(args: Namespace) -> None:
         from sopan.read.show import describe  # the human view (Babel) only when it is shown
 
         lines = describe(inv, now=now, user_tz=profile.timezone, language=profile.language)
+        if inv.source == "ocr":  # what OCR read, for the person to check each fact against
+            from sopan.language.words import load_words
+
+            words = load_words(profile.language, "views")
+            shown = [f"  {line}".rstrip() for line in inv.text.split("\n")]
+            lines += ["", words.text("read", "ocr_text"), *shown]
         echo("\n".join(lines))

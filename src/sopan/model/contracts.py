@@ -60,6 +60,8 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
             }
             for f in inv.provenance
         },
+        # a photo or a scanned PDF: what OCR read, for the person to check every fact against
+        "ocr_text": inv.text if inv.source == "ocr" else None,
     }
 
 

@@ -80,14 +80,15 @@ class Fact:
 class Invitation:
     """What an invitation says, and what it leaves unknown.
 
-    `source` is where it came from: "email", "ics" or "text". The threading
+    `source` is where it came from: "email", "ics", "text", "pdf" (a PDF's text layer) or
+    "ocr" (a photo or a scanned PDF, read by OCR: `text` is what OCR read). The threading
     fields (`message_id`, `references`, `subject`, `reply_to`) and the
     calendar fields (`uid`, `sequence`, `organizer`, `attendees`) let a reply
     stay in the same thread or calendar conversation.
     """
 
     language: Language
-    source: Literal["email", "ics", "text"]
+    source: Literal["email", "ics", "text", "pdf", "ocr"]
     company: str | None = None
     position: str | None = None
     start: datetime | None = None

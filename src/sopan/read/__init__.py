@@ -56,8 +56,9 @@ def _looks_binary(data: bytes) -> bool:
 def read_bytes(
     data: bytes, *, now: datetime, user_tz: str = "Asia/Jakarta", origin: str = "input"
 ) -> Invitation:
-    """Read an email (.eml, or Outlook's .msg), a calendar file, a mailbox or plain text given
-    as bytes; every error is one line naming `origin`."""
+    """Read an email (.eml, or Outlook's .msg), a calendar file, a mailbox, plain text, a PDF
+    or a photo (PNG, JPEG, HEIC; read by OCR) given as bytes; every error is one line naming
+    `origin`."""
     try:
         return _read_bytes(data, now=now, user_tz=user_tz, origin=origin)
     except UserError as exc:
@@ -81,8 +82,16 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
 
     if looks_like_msg(data):  # Outlook's .msg: read as the email it holds
         data = msg_to_email(data, origin)
+    from sopan.read.scan_src import document_text, is_document
+
+    if is_document(data):  # a PDF, or a photo or scan of the letter: read as its text
+        document = document_text(data, origin)
+        inv = read_text(document.text, now=now, user_tz=user_tz)
+        if not _mentions_invitation(document.text):
+            inv = _unsure(inv, document.text, origin, "text")
+        return document.mark(inv)
     if _looks_binary(data):
-        raise UserError(f"{origin}: a binary file, not an email, calendar file or text")
+        raise UserError(f"{origin}: a binary file, not an email, calendar file, text, PDF or photo")
     head = data.lstrip()[:5]
     if (head == b"From " and b"\nFrom " in data) or (
         head == b"From " and looks_like_email(data.lstrip().split(b"\n", 1)[-1])
