@@ -299,7 +299,10 @@ def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:
     else the only attendee who is neither the organizer nor the recruiter; the profile's
     address otherwise."""
     mine = (profile.email or "").strip().lower()
-    listed = [parseaddr(a) for a in inv.attendees]
+    # an attendee longer than a mail header line (998) is no address, and the standard
+    # library's parser recurses once per nested comment or quote in it: a broken calendar's
+    # 56,000-character ATTENDEE ran out of stack
+    listed = [parseaddr(a) for a in inv.attendees if len(a) <= 998]
     for _, address in listed:
         if address.lower() == mine:
             return address, True
