@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-FONTS = "/usr/share/fonts/truetype/dejavu/"
+from sopan.data import data_path
+
+#: the DejaVu fonts sopan ships for its letters
+FONTS = str(data_path("fonts")) + "/"
 #: an A4 page at 150 dpi, as a scanner or a phone held over a letter gives it
 PAGE = (1240, 1754)
 

@@ -46,7 +46,7 @@ def _photo_jpeg(name: str) -> bytes:
 
 
 def _screenshot_png(name: str) -> bytes:
-    return encoded(render(LETTERS[name].text, font="DejaVuSerif.ttf", size=28), "PNG")
+    return encoded(render(LETTERS[name].text, font="DejaVuSans-Bold.ttf", size=28), "PNG")
 
 
 def _photo_heic(name: str) -> bytes:
@@ -140,6 +140,8 @@ def test_read_shows_the_ocr_text_and_the_json_carries_it(run_cli, tmp_path: Path
 
 
 def _one_line_exit_2(run_cli, path: Path, *words: str) -> str:
+    """The error of `sopan read PATH`: exit 2, one line, with `words` in it (the example
+    profile is Indonesian, so sopan's own words are)."""
     result = run_cli("read", str(path), *ARGS)
     assert result.returncode == 2, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
@@ -152,7 +154,7 @@ def _one_line_exit_2(run_cli, path: Path, *words: str) -> str:
 def test_a_30_page_pdf_is_one_line(run_cli, tmp_path: Path) -> None:
     path = tmp_path / "tebal.pdf"
     path.write_bytes(text_pdf([f"Undangan wawancara, halaman {i}" for i in range(30)]))
-    _one_line_exit_2(run_cli, path, "30 pages", "up to 10 pages")
+    _one_line_exit_2(run_cli, path, "tebal.pdf: PDF sebanyak 30 halaman", "paling banyak 10")
 
 
 def test_a_100_megapixel_image_is_one_line(run_cli, tmp_path: Path) -> None:
@@ -160,7 +162,7 @@ def test_a_100_megapixel_image_is_one_line(run_cli, tmp_path: Path) -> None:
     out = io.BytesIO()
     Image.new("1", (10_000, 10_000), 1).save(out, format="PNG")
     path.write_bytes(out.getvalue())
-    _one_line_exit_2(run_cli, path, "10000×10000", "100 megapixels", "up to 50 megapixels")
+    _one_line_exit_2(run_cli, path, "10000×10000 piksel (100 megapiksel)", "paling besar 50")
 
 
 def test_a_pdf_image_too_large_is_refused_before_it_is_decoded(run_cli, tmp_path: Path) -> None:
@@ -189,7 +191,7 @@ def test_a_pdf_image_too_large_is_refused_before_it_is_decoded(run_cli, tmp_path
     writer.write(out)
     path = tmp_path / "pindaian.pdf"
     path.write_bytes(out.getvalue())
-    _one_line_exit_2(run_cli, path, "20000×20000", "400 megapixels")
+    _one_line_exit_2(run_cli, path, "20000×20000 piksel (400 megapiksel)")
 
 
 def test_a_tiff_of_many_pages_is_one_line(run_cli, tmp_path: Path) -> None:
@@ -198,7 +200,7 @@ def test_a_tiff_of_many_pages_is_one_line(run_cli, tmp_path: Path) -> None:
     frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:])
     path = tmp_path / "faks.tiff"
     path.write_bytes(out.getvalue())
-    _one_line_exit_2(run_cli, path, "12 pages", "up to 10 pages")
+    _one_line_exit_2(run_cli, path, "faks.tiff: gambar sebanyak 12 halaman", "paling banyak 10")
 
 
 def test_ocr_past_its_seconds_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -213,8 +215,8 @@ def test_ocr_past_its_seconds_is_one_line(monkeypatch: pytest.MonkeyPatch) -> No
     [
         ("acak.bin", bytes(range(256)) * 12, ("binary file", "PDF or photo")),
         ("arsip.zip", b"PK\x03\x04" + bytes(range(256)) * 4, ("binary file",)),
-        ("rusak.png", b"\x89PNG\r\n\x1a\n" + b"\x00\x01junk" * 40, ("PNG image that cannot",)),
-        ("rusak.pdf", b"%PDF-1.7\n" + b"\x00\xff not a pdf at all" * 20, ("PDF that cannot",)),
+        ("rusak.png", b"\x89PNG\r\n\x1a\n" + b"\x00\x01junk" * 40, ("gambar PNG yang tidak",)),
+        ("rusak.pdf", b"%PDF-1.7\n" + b"\x00\xff not a pdf at all" * 20, ("PDF yang tidak dapat",)),
     ],
 )
 def test_a_file_that_is_no_document_is_one_line(
@@ -228,10 +230,10 @@ def test_a_file_that_is_no_document_is_one_line(
 def test_a_blank_photo_or_an_empty_pdf_has_no_text(run_cli, tmp_path: Path) -> None:
     blank = tmp_path / "kosong.jpg"
     blank.write_bytes(encoded(Image.new("L", (800, 600), 250), "JPEG"))
-    _one_line_exit_2(run_cli, blank, "no text found in the photo")
+    _one_line_exit_2(run_cli, blank, "tidak ada teks di foto ini")
     empty = tmp_path / "kosong.pdf"
     empty.write_bytes(text_pdf([""]))
-    _one_line_exit_2(run_cli, empty, "no text found in the PDF")
+    _one_line_exit_2(run_cli, empty, "tidak ada teks di PDF ini")
 
 
 def test_a_locked_pdf_is_one_line(run_cli, tmp_path: Path) -> None:
@@ -244,7 +246,7 @@ def test_a_locked_pdf_is_one_line(run_cli, tmp_path: Path) -> None:
     writer.write(out)
     path = tmp_path / "terkunci.pdf"
     path.write_bytes(out.getvalue())
-    _one_line_exit_2(run_cli, path, "locked with a password")
+    _one_line_exit_2(run_cli, path, "dikunci dengan kata sandi")
 
 
 @pytest.fixture
@@ -261,9 +263,10 @@ def test_without_ocr_installed_one_line_says_what_to_install(
     monkeypatch.setitem(sys.modules, "pytesseract", None)  # as if it were not installed
     with pytest.raises(UserError) as caught:
         read_bytes(_screenshot_png("id_undangan_interview_email"), now=NOW, origin="a.png")
-    message = str(caught.value)
-    assert "\n" not in message and message.startswith("a.png: reading a photo")
-    assert "pip install 'sopan[ocr]'" in message and "tesseract-ocr-ind" in message
+    for language in ("en", "id"):
+        message = caught.value.text(language)
+        assert "\n" not in message and message.startswith("a.png: ")
+        assert "pip install 'sopan[ocr]'" in message and "tesseract-ocr-ind" in message
 
 
 @pytest.mark.usefixtures("fresh_engine")
@@ -276,5 +279,5 @@ def test_without_tesseract_or_its_model_one_line_says_so(monkeypatch: pytest.Mon
     monkeypatch.undo()
     ocr.tesseract.cache_clear()
     monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
-    with pytest.raises(UserError, match=r"needs Tesseract's ind model: pip install"):
+    with pytest.raises(UserError, match=r"needs Tesseract's ind model \(Debian: apt install"):
         read_bytes(_screenshot_png("id_undangan_interview_email"), now=NOW, origin="a.png")

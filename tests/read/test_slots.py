@@ -222,3 +222,11 @@ def test_slots_in_a_whole_template_leave_only_the_prose() -> None:
     assert fields == [None, "position", "start", None, "location", "company"]
     assert slots.blank(text).split() == ["Halo", ",", "Posisi:", "Tanggal:", ",", "pukul", "WIB",
                                          "Lokasi:", "Salam,"]  # fmt: skip
+
+
+def test_a_long_word_is_searched_in_linear_time() -> None:
+    # 50,000 small letters, a capital, a dash: the camelCase pattern once gave the run back a
+    # letter at a time (quadratic: minutes); the answer is the same as for a short word
+    for word in ("ab" + "c" * 50_000 + "Xy-", "ab" + "c" * 5 + "Xy-"):
+        assert slots.find(word) == []
+    assert [(s.start, s.end) for s in slots.find("ab" + "c" * 50_000 + "Name")] == [(0, 50_006)]

@@ -4,7 +4,8 @@ under budgets of pages, pixels and seconds.
 Tesseract runs as a process of its own (through pytesseract), so a page that takes too long
 is stopped at the deadline and its memory goes with it; an image's size is read from its
 header and checked before a pixel of it is decoded. OCR is optional (`sopan[ocr]`): without
-it, or without Tesseract's models, the one line says what to install.
+it, or without Tesseract's models, the one line says what to install (the error book's
+`ocr.not_installed`, `ocr.no_tesseract`, `ocr.no_model`).
 """
 
 from __future__ import annotations
@@ -23,11 +24,6 @@ from sopan.errors import UserError
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-#: what to install when OCR cannot run, said in one line
-INSTALL = (
-    "pip install 'sopan[ocr]' and Tesseract with its Indonesian and English models "
-    "(Debian: apt install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng)"
-)
 #: Tesseract's models, Indonesian first: the letters and words it expects
 MODELS = ("ind", "eng")
 #: the longest side Tesseract is given (an A4 page at about 340 dpi): a larger photo is
@@ -74,10 +70,7 @@ class Deadline:
 
     def exceeded(self, origin: str) -> UserError:
         """The error of a file whose OCR ran out of time."""
-        return UserError(
-            f"{origin}: reading the text of the image took over {self.seconds:g} seconds "
-            "(the OCR budget): give the invitation as text, or a smaller, sharper photo"
-        )
+        return UserError("ocr.timeout", file=origin, seconds=f"{self.seconds:g}")
 
 
 #: the first bytes of each image kind OCR reads (HEIF: an ISO box "ftyp" and a brand)
@@ -109,10 +102,9 @@ def check_pixels(width: int, height: int, origin: str, budget: Budget = BUDGET) 
     """One line naming `origin` when an image has more pixels than the budget."""
     if width * height > budget.pixels:
         raise UserError(
-            f"{origin}: an image of {width}×{height} pixels ({width * height / 1e6:.0f} "
-            f"megapixels); sopan reads photos and scans of up to {budget.pixels / 1e6:g} "
-            "megapixels"
-        )
+            "document.pixels", file=origin, width=str(width), height=str(height),
+            megapixels=f"{width * height / 1e6:.0f}", limit=f"{budget.pixels / 1e6:g}",
+        )  # fmt: skip
 
 
 def open_image(data: bytes, origin: str, budget: Budget = BUDGET) -> list[Image]:
@@ -132,21 +124,20 @@ def open_image(data: bytes, origin: str, budget: Budget = BUDGET) -> list[Image]
         frames = getattr(image, "n_frames", 1)
         if frames > budget.pages:
             raise UserError(
-                f"{origin}: an image of {frames} pages; sopan reads invitations of up to "
-                f"{budget.pages} pages"
+                "document.image_pages", file=origin, pages=str(frames), limit=str(budget.pages)
             )
         pages = [frame.copy() for frame in ImageSequence.Iterator(image)]
     except UserError:
         raise
     except PILImage.DecompressionBombError:  # so large that Pillow refuses to open it
-        limit = 2 * (PILImage.MAX_IMAGE_PIXELS or 0) / 1e6
+        refused = 2 * (PILImage.MAX_IMAGE_PIXELS or 0) / 1e6
         raise UserError(
-            f"{origin}: an image of over {limit:.0f} megapixels; sopan reads photos and scans "
-            f"of up to {budget.pixels / 1e6:g} megapixels"
-        ) from None
+            "document.pixels_over", file=origin, megapixels=f"{refused:.0f}",
+            limit=f"{budget.pixels / 1e6:g}",
+        ) from None  # fmt: skip
     except Exception as exc:  # a broken or hostile image raises many kinds
         why = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise UserError(f"{origin}: a {kind} image that cannot be read ({why})") from None
+        raise UserError("document.bad_image", file=origin, kind=kind, why=why) from None
     return pages
 
 
@@ -154,7 +145,7 @@ def _heif_opener(origin: str) -> None:
     try:
         from pillow_heif import register_heif_opener
     except ImportError:
-        raise UserError(f"{origin}: reading a HEIC photo needs OCR: {INSTALL}") from None
+        raise UserError("ocr.no_heif", file=origin) from None
     register_heif_opener()
 
 
@@ -207,7 +198,7 @@ def _run(engine: Any, image: Image, origin: str, deadline: Deadline) -> dict[str
 
 def _failed(origin: str, exc: BaseException) -> UserError:
     why = " ".join(str(exc).split())[:120] or type(exc).__name__
-    return UserError(f"{origin}: Tesseract could not read the image ({why})")
+    return UserError("ocr.failed", file=origin, why=why)
 
 
 def _lines(data: dict[str, list[Any]]) -> tuple[str, list[float]]:
@@ -235,26 +226,25 @@ def _lines(data: dict[str, list[Any]]) -> tuple[str, list[float]]:
 
 def _engine(origin: str) -> Any:
     """pytesseract, once Tesseract and both models are known to be there."""
-    engine, problem = tesseract()
+    engine, problem, lacking = tesseract()
     if problem:
-        raise UserError(f"{origin}: reading a photo or a scanned PDF needs {problem}: {INSTALL}")
+        raise UserError(problem, file=origin, models=" + ".join(lacking))
     return engine
 
 
 @lru_cache(maxsize=1)
-def tesseract() -> tuple[Any, str | None]:
-    """pytesseract and None when OCR can run; else None and what it lacks ("OCR",
-    "Tesseract", "Tesseract's ind model")."""
+def tesseract() -> tuple[Any, str | None, tuple[str, ...]]:
+    """pytesseract when OCR can run; else the error book's code of what it lacks, and the
+    models missing."""
     try:
         import pytesseract  # type: ignore[import-untyped]
     except ImportError:
-        return None, "OCR"
+        return None, "ocr.not_installed", ()
     try:
         models = set(pytesseract.get_languages(config=""))
     except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
-        return None, "Tesseract"
-    lacking = [m for m in MODELS if m not in models]
+        return None, "ocr.no_tesseract", ()
+    lacking = tuple(m for m in MODELS if m not in models)
     if lacking:
-        plural = "s" if len(lacking) > 1 else ""
-        return None, "Tesseract's " + " and ".join(lacking) + f" model{plural}"
-    return pytesseract, None
+        return None, "ocr.no_model", lacking
+    return pytesseract, None, ()

@@ -52,19 +52,18 @@ def pdf_pages(data: bytes, origin: str, budget: Budget = BUDGET) -> list[PdfPage
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UserError(f"{origin}: the PDF is locked with a password")
+            raise UserError("document.locked", file=origin)
         count = len(reader.pages)
         if count > budget.pages:
             raise UserError(
-                f"{origin}: a PDF of {count} pages; sopan reads invitations of up to "
-                f"{budget.pages} pages"
+                "document.pdf_pages", file=origin, pages=str(count), limit=str(budget.pages)
             )
         return [PdfPage(page.extract_text() or "", page) for page in reader.pages]
     except UserError:
         raise
     except Exception as exc:  # a broken or hostile PDF raises many kinds
         why = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise UserError(f"{origin}: a PDF that cannot be read ({why})") from None
+        raise UserError("document.bad_pdf", file=origin, why=why) from None
 
 
 def page_images(page: PdfPage, origin: str, budget: Budget = BUDGET) -> list[Image]:
@@ -77,7 +76,7 @@ def page_images(page: PdfPage, origin: str, budget: Budget = BUDGET) -> list[Ima
         raise
     except Exception as exc:
         why = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise UserError(f"{origin}: an image in the PDF cannot be read ({why})") from None
+        raise UserError("document.bad_pdf_image", file=origin, why=why) from None
     for image in images:
         check_pixels(image.width, image.height, origin, budget)
     return [image for image in images if image is not None]

@@ -65,20 +65,17 @@ def document_text(data: bytes, origin: str) -> DocumentText:
                 read.append(ocr.recognise(images, origin, deadline))
                 parts.append(read[-1].text)
         text = "\n\n".join(part.strip() for part in parts if part.strip())
-        _require_text(text, origin, "PDF")
+        _require_text(text, origin, "document.no_text_pdf")
         if not read:
             return DocumentText(text, "pdf")
         words = sum(r.words for r in read)
         sure = sum(r.confidence * r.words for r in read) / words if words else 0.0
         return DocumentText(text, "ocr", sure)
     found = ocr.recognise(ocr.open_image(data, origin, budget), origin, deadline)
-    _require_text(found.text, origin, "photo")
+    _require_text(found.text, origin, "document.no_text_photo")
     return DocumentText(found.text, "ocr", found.confidence)
 
 
-def _require_text(text: str, origin: str, what: str) -> None:
+def _require_text(text: str, origin: str, code: str) -> None:
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS:
-        raise UserError(
-            f"{origin}: no text found in the {what}: is it the invitation, in focus and the "
-            "right way up?"
-        )
+        raise UserError(code, file=origin)

@@ -63,7 +63,9 @@ _RUNS = rx.compile(
 _IDENTIFIER = rx.compile(
     r"(?<![\w@/:.-])(?:"
     r"[A-Za-z_]\w*(?:(?:\.|->|::)[A-Za-z_]\w*)+(?:\(\))?"  # config.app_name, data.companyName
-    r"|[a-z]{2,}[a-z0-9]*(?:[A-Z][a-z0-9]+)+"  # positionName (not iPhone, eBay, macOS)
+    # possessive: a run of small letters is never given back (that took a 50,000-letter word
+    # quadratic time, minutes), and giving one back never lets a capital follow
+    r"|[a-z]{2}[a-z0-9]*+(?:[A-Z][a-z0-9]++)++"  # positionName (not iPhone, eBay, macOS)
     r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+"  # COMPANY_NAME
     r"|[a-z][a-z0-9]*(?:_[a-z0-9]+)+"  # company_name
     r"|__[A-Za-z]\w*__"
