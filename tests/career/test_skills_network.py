@@ -68,10 +68,12 @@ def test_skills_ranked_from_postings_kept_and_a_todo_with_a_date(tmp_path: Path)
 
 
 def test_a_todo_needs_words_and_a_date_not_past() -> None:
-    with pytest.raises(UserError, match="--due"):
+    with pytest.raises(UserError) as caught:
         app.skills_for(app.SkillsRequest(NOW, "id", note="Kursus SQL"))
-    with pytest.raises(UserError, match="already past"):
+    assert caught.value.field == "due" and caught.value.code == "career.todo_needs_both"
+    with pytest.raises(UserError) as caught:
         app.skills_for(app.SkillsRequest(NOW, "id", note="Kursus SQL", due=date(2026, 1, 1)))
+    assert caught.value.field == "due" and "sudah lewat" in caught.value.text("id")
 
 
 def test_connections_at_a_company_and_recruiters_matched_by_name() -> None:
@@ -166,4 +168,4 @@ def test_the_profile_cli_json_contract(tmp_path: Path, run_cli) -> None:  # type
         'Judul profil "Fresh Graduate"' in human.stdout and "Profile.csv: Headline" in human.stdout
     )
     missing = run_cli("career", "profile", str(tmp_path / "nope.zip"))
-    assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert missing.returncode == 2 and "berkas tidak ada" in missing.stderr

@@ -140,4 +140,4 @@ def test_the_cli_json_contract(run_cli, tmp_path: Path) -> None:  # type: ignore
 def test_an_archive_with_no_posts_is_one_line(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     other = write_zip(tmp_path / "other.zip", {"readme.txt": "hi"})
     done = run_cli("career", "social", str(other))
-    assert done.returncode == 2 and "no posts found" in done.stderr
+    assert done.returncode == 2 and "tidak ada unggahan" in done.stderr

@@ -204,16 +204,17 @@ def test_a_failing_source_is_one_line_and_the_others_still_run(board: Board) -> 
     _watch(board, "/slow/feed.xml")
     _watch(board, "/v1/boards/majujaya/jobs?content=true")
     result = app.watch_run_for(app.WatchRunRequest(NOW, timeout=1.0))
-    problems = dict(result.failures)
+    problems = {source: problem.text("en") for source, problem in result.failures}
     assert "HTTP 500" in problems[board.url("/broken")]
     assert "not JSON" in problems[board.url("/v1/boards/notjson/jobs")]
     assert "within 1 s" in problems[board.url("/slow/feed.xml")]
+    assert "dalam 1 detik" in dict(result.failures)[board.url("/slow/feed.xml")].text("id")
     assert [f.posting.title for f in result.fresh] == ["Data Analyst"]
 
 
 def test_every_source_failing_is_exit_3_and_an_endless_answer_is_cut(board: Board) -> None:
     _watch(board, "/endless.xml")
-    with pytest.raises(ExternalError, match="every source failed") as caught:
+    with pytest.raises(ExternalError, match="every watched source failed") as caught:
         app.watch_run_for(app.WatchRunRequest(NOW, timeout=5.0))
     assert "over 20 MB" in str(caught.value) and caught.value.exit_code == 3
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sopan.app.base import config_of
-from sopan.errors import ExternalError, UserError
+from sopan.errors import ExternalError, SopanError, UserError
 
 if TYPE_CHECKING:
     from sopan.career.archive import Archive
@@ -255,7 +255,8 @@ class WatchRunResult:
     """What is new since the last run, the sources that failed (one line each)."""
 
     fresh: tuple[Fresh, ...]
-    failures: tuple[tuple[str, str], ...]
+    #: each source that failed, and why (its words in the person's language: `.text(lang)`)
+    failures: tuple[tuple[str, SopanError], ...]
     sources: int
     seen: int
 
@@ -285,7 +286,7 @@ def watch_run_for(req: WatchRunRequest) -> WatchRunResult:
     career = _career(req.store)
     declined = [Declined(c, a, at) for c, a, at in career.declined()]
     fresh: list[Fresh] = []
-    failures: list[tuple[str, str]] = []
+    failures: list[tuple[str, SopanError]] = []
     seen = 0
     watches = career.watches()
     for watch in watches:
@@ -293,7 +294,7 @@ def watch_run_for(req: WatchRunRequest) -> WatchRunResult:
         try:
             postings = _read_source(spec, req.timeout)
         except (ExternalError, UserError) as exc:
-            failures.append((spec, str(exc).removeprefix(f"{spec}: ")))
+            failures.append((spec, exc))
             continue
         wanted = [p for p in postings if passes(p, watch["keywords"], watch["location"])]
         seen += len(wanted)
@@ -306,9 +307,9 @@ def watch_run_for(req: WatchRunRequest) -> WatchRunResult:
             p = keyed[key]
             fresh.append(Fresh(p, spec, declined_by(p, declined)))
     if watches and len(failures) == len(watches):
-        raise ExternalError(
-            "watch: every source failed: " + "; ".join(f"{s}: {p}" for s, p in failures)
-        )
+        source, problem = failures[0]
+        first = ExternalError("career.source_failed", source=source, problem=problem)
+        raise ExternalError("career.every_source_failed", count=len(failures), first=first)
     return WatchRunResult(tuple(fresh), tuple(failures), len(watches), seen)
 
 
@@ -351,11 +352,12 @@ def skills_for(req: SkillsRequest) -> SkillsResult:
     added = None
     if req.note is not None or req.due is not None:
         if not (req.note or "").strip() or req.due is None:
-            raise UserError("skills: --todo needs your words and --due YYYY-MM-DD, both")
+            missing = "due" if (req.note or "").strip() else "todo"
+            raise UserError("career.todo_needs_both", field=missing)
         zone = ZoneInfo(config.profile.timezone)
         due = datetime.combine(req.due, time(9, 0), zone)
         if due < req.now:
-            raise UserError(f"skills: --due {req.due.isoformat()} is already past")
+            raise UserError("career.due_past", field="due", value=req.due)
         added = career.add_todo(" ".join((req.note or "").split()), due, "R10.2", req.now)
     have: set[str] | None = None
     if req.export is not None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, Any
 
 from sopan.errors import UserError
 
@@ -49,8 +49,9 @@ class Budgets:
 BUDGETS = Budgets()
 
 
-def _refuse(name: str, problem: str) -> UserError:
-    return UserError(f"{name}: {problem}; nothing was read")
+def _refuse(name: str, code: str, **params: Any) -> UserError:
+    """An archive refused before anything was read: the error `code`, naming the archive."""
+    return UserError(code, name=name, **params)
 
 
 def _bad_name(member: str) -> bool:
@@ -68,26 +69,23 @@ def _depth(member: str) -> int:
 def check_zip(infos: list[zipfile.ZipInfo], name: str, budgets: Budgets = BUDGETS) -> None:
     """Refuse the archive, before anything is unpacked, when its directory breaks a budget."""
     if len(infos) > budgets.members:
-        raise _refuse(name, f"more than {budgets.members:,} files in the archive")
+        raise _refuse(name, "career.zip_members", limit=f"{budgets.members:,}")
     total = 0
     for info in infos:
         if _bad_name(info.filename):
-            raise _refuse(name, f"a path leaves the archive ({info.filename!r})")
+            raise _refuse(name, "career.zip_path", member=info.filename)
         if _depth(info.filename) > budgets.depth:
-            raise _refuse(name, f"folders nested more than {budgets.depth} deep")
+            raise _refuse(name, "career.zip_depth", limit=budgets.depth)
         total += info.file_size
         if total > budgets.total_bytes:
-            raise _refuse(name, f"unpacks to more than {budgets.total_bytes // _MB:,} MB")
+            raise _refuse(name, "career.zip_total", limit=f"{budgets.total_bytes // _MB:,}")
         if info.file_size > _MB and info.file_size > budgets.ratio * max(info.compress_size, 1):
-            raise _refuse(
-                name,
-                f"{info.filename!r} unpacks over {budgets.ratio} times its size (a ZIP bomb?)",
-            )
+            raise _refuse(name, "career.zip_ratio", member=info.filename, limit=budgets.ratio)
     # members that share compressed bytes (each unpacks the same bomb again)
     ordered = sorted((i for i in infos if not i.is_dir()), key=lambda i: i.header_offset)
     for before, after in pairwise(ordered):
         if before.header_offset + before.compress_size > after.header_offset:
-            raise _refuse(name, "two files share the same bytes (a ZIP bomb?)")
+            raise _refuse(name, "career.zip_shared")
 
 
 class Archive:
@@ -126,8 +124,8 @@ class ZipArchive(Archive):
         try:
             self._zip = zipfile.ZipFile(source)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise UserError(f"{name}: not a ZIP archive that can be read ({exc})") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise _refuse(name, "career.not_zip") from None
         check_zip(infos, name, budgets)
         self._infos = {i.filename.replace("\\", "/"): i for i in infos if not i.is_dir()}
 
@@ -139,12 +137,10 @@ class ZipArchive(Archive):
         """A member's bytes, counted as they unpack."""
         info = self._infos[member]
         if info.flag_bits & 0x1:
-            raise UserError(
-                f"{self.name}: {member} is encrypted; export it again without a password"
-            )
+            raise _refuse(self.name, "career.encrypted", member=member)
         cap = self.budgets.member_bytes
         if info.file_size > cap:
-            raise _refuse(self.name, f"{member} is over {cap // _MB} MB")
+            raise _refuse(self.name, "career.member_too_big", member=member, limit=cap // _MB)
         parts: list[bytes] = []
         size = 0
         try:
@@ -152,10 +148,12 @@ class ZipArchive(Archive):
                 while piece := handle.read(1 << 20):
                     size += len(piece)
                     if size > cap:  # the header lied about the size
-                        raise _refuse(self.name, f"{member} is over {cap // _MB} MB")
+                        raise _refuse(
+                            self.name, "career.member_too_big", member=member, limit=cap // _MB
+                        )
                     parts.append(piece)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-            raise UserError(f"{self.name}: {member} cannot be unpacked ({exc})") from None
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+            raise _refuse(self.name, "career.cannot_unpack", member=member) from None
         return b"".join(parts)
 
 
@@ -171,13 +169,15 @@ class FolderArchive(Archive):
         for path, size in _walk(root):
             rel = path.relative_to(root).as_posix()
             if _depth(rel) > budgets.depth:
-                raise _refuse(self.name, f"folders nested more than {budgets.depth} deep")
+                raise _refuse(self.name, "career.zip_depth", limit=budgets.depth)
             self._files[rel] = size
             total += size
             if len(self._files) > budgets.members:
-                raise _refuse(self.name, f"more than {budgets.members:,} files in the folder")
+                raise _refuse(self.name, "career.zip_members", limit=f"{budgets.members:,}")
             if total > budgets.total_bytes:
-                raise _refuse(self.name, f"holds more than {budgets.total_bytes // _MB:,} MB")
+                raise _refuse(
+                    self.name, "career.zip_total", limit=f"{budgets.total_bytes // _MB:,}"
+                )
 
     def names(self) -> list[str]:
         """Every regular file's name, relative to the folder."""
@@ -190,9 +190,10 @@ class FolderArchive(Archive):
             with (self.root / member).open("rb") as handle:
                 data = handle.read(cap + 1)
         except OSError as exc:
-            raise UserError(f"{self.root / member}: cannot read ({exc.strerror or exc})") from None
+            why = exc.strerror or str(exc)
+            raise _refuse(str(self.root / member), "career.cannot_read", why=why) from None
         if len(data) > cap:
-            raise _refuse(self.name, f"{member} is over {cap // _MB} MB")
+            raise _refuse(self.name, "career.member_too_big", member=member, limit=cap // _MB)
         return data
 
 
@@ -237,7 +238,7 @@ def open_zip(data: bytes | Path, name: str, budgets: Budgets = BUDGETS) -> Archi
         if len(inner) != 1 or not inner[0].lower().endswith(".zip"):
             return archive
         if level == budgets.nesting:
-            raise _refuse(name, f"archives nested more than {budgets.nesting} deep")
+            raise _refuse(name, "career.zip_nesting", limit=budgets.nesting)
         archive = ZipArchive(io.BytesIO(archive.read(inner[0])), f"{name}:{inner[0]}", budgets)
     return archive
 
@@ -256,11 +257,11 @@ def open_archive(path: Path, budgets: Budgets = BUDGETS) -> Archive:
         if path.is_dir():
             return FolderArchive(path, budgets)
         if not path.exists():
-            raise UserError(f"{shown}: no such file")
+            raise _refuse(shown, "career.no_such_file")
         if zipfile.is_zipfile(path):
             return open_zip(path, shown, budgets)
     except OSError as exc:
-        raise UserError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+        raise _refuse(shown, "career.cannot_read", why=exc.strerror or str(exc)) from None
     return SingleFile(shown, read_input(path, what="an export", max_bytes=budgets.member_bytes))
 
 
@@ -269,5 +270,5 @@ def open_upload(data: bytes, name: str, budgets: Budgets = BUDGETS) -> Archive:
     if data[:4] == b"PK\x03\x04" or data[:4] == b"PK\x05\x06":
         return open_zip(data, name, budgets)
     if len(data) > budgets.member_bytes:
-        raise _refuse(name, f"over {budgets.member_bytes // _MB} MB")
+        raise _refuse(name, "career.member_too_big", member=name, limit=budgets.member_bytes // _MB)
     return SingleFile(name, data)

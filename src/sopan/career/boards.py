@@ -19,7 +19,7 @@ def _json(body: bytes, source: str) -> Any:
     try:
         return json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ExternalError(f"{source}: the answer is not JSON") from None
+        raise ExternalError("career.answer_not_json") from None
 
 
 def greenhouse(body: bytes, source: str, board: str) -> list[Posting]:
@@ -29,7 +29,7 @@ def greenhouse(body: bytes, source: str, board: str) -> list[Posting]:
     data = _json(body, source)
     jobs = data.get("jobs") if isinstance(data, dict) else None
     if not isinstance(jobs, list):
-        raise ExternalError(f"{source}: not a Greenhouse job board (no 'jobs')")
+        raise ExternalError("career.not_board", kind="Greenhouse")
     found = []
     for job in jobs:
         if not isinstance(job, dict) or not job.get("title"):
@@ -55,7 +55,7 @@ def lever(body: bytes, source: str, site: str) -> list[Posting]:
     "additionalPlain", "hostedUrl", "createdAt" (ms)}]."""
     data = _json(body, source)
     if not isinstance(data, list):
-        raise ExternalError(f"{source}: not a Lever job list")
+        raise ExternalError("career.not_board", kind="Lever")
     found = []
     for job in data:
         if not isinstance(job, dict) or not job.get("text"):
@@ -98,7 +98,7 @@ def ashby(body: bytes, source: str, org: str) -> list[Posting]:
     data = _json(body, source)
     jobs = data.get("jobs") if isinstance(data, dict) else None
     if not isinstance(jobs, list):
-        raise ExternalError(f"{source}: not an Ashby job board (no 'jobs')")
+        raise ExternalError("career.not_board", kind="Ashby")
     found = []
     for job in jobs:
         if not isinstance(job, dict) or not job.get("title") or job.get("isListed") is False:
@@ -129,7 +129,7 @@ def json_feed(body: bytes, source: str) -> list[Posting]:
     data = _json(body, source)
     items = data.get("items") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise ExternalError(f"{source}: not a JSON Feed (no 'items')")
+        raise ExternalError("career.not_feed")
     found = []
     for item in items:
         if not isinstance(item, dict) or not item.get("title"):
@@ -162,7 +162,7 @@ def feed(body: bytes, source: str, _: str = "") -> list[Posting]:
 
     parsed = feedparser.parse(body)
     if not parsed.entries and parsed.get("bozo"):
-        raise ExternalError(f"{source}: not a feed that can be read")
+        raise ExternalError("career.not_feed")
     found = []
     for entry in parsed.entries:
         title = str(entry.get("title") or "").strip()
@@ -191,7 +191,7 @@ def careers_page(body: bytes, source: str, _: str = "") -> list[Posting]:
 
     found = postings_in_html(decode(body, source))
     if not found:
-        raise ExternalError(f"{source}: no schema.org JobPosting on this page")
+        raise ExternalError("career.page_no_posting")
     return found
 
 

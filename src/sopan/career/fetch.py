@@ -36,12 +36,12 @@ def fetch(url: str, timeout: float, *, max_bytes: int = MAX_BYTES) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return _bounded(response, started + timeout, timeout, max_bytes)
     except urllib.error.HTTPError as exc:
-        raise ExternalError(f"the server answered HTTP {exc.code} {exc.reason}") from None
+        raise ExternalError("career.http_status", status=f"{exc.code} {exc.reason}") from None
     except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, TimeoutError) or clock.monotonic() - started >= timeout:
-            raise ExternalError(f"the server did not answer within {timeout:g} s") from None
-        raise ExternalError(f"cannot reach the server ({reason})") from None
+            raise ExternalError("career.timeout", seconds=f"{timeout:g}") from None
+        raise ExternalError("career.unreachable", why=str(reason)) from None
 
 
 def _bounded(response: Any, deadline: float, timeout: float, max_bytes: int) -> bytes:
@@ -49,11 +49,11 @@ def _bounded(response: Any, deadline: float, timeout: float, max_bytes: int) -> 
     size = 0
     while True:
         if clock.monotonic() > deadline:
-            raise ExternalError(f"the server did not send everything within {timeout:g} s")
+            raise ExternalError("career.timeout", seconds=f"{timeout:g}")
         piece = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
         if not piece:
             return b"".join(parts)
         size += len(piece)
         if size > max_bytes:
-            raise ExternalError(f"the answer is over {max_bytes // (1024 * 1024)} MB")
+            raise ExternalError("career.too_large", limit=max_bytes // (1024 * 1024))
         parts.append(piece)

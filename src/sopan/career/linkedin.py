@@ -115,7 +115,7 @@ def read_export(archive: Archive) -> Export:
     """The export in `archive`; one line (exit 2) when it holds none of LinkedIn's files."""
     tables = {file: _table(archive, file) for file in FILES}
     if not any(tables.values()):
-        raise UserError(f"{archive.name}: not a LinkedIn data export (no {', '.join(FILES)} in it)")
+        raise UserError("career.not_linkedin", name=archive.name, files=", ".join(FILES))
     profile = tables["Profile.csv"]
     first = next(profile.records(), None) if profile else None
 

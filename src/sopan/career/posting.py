@@ -149,14 +149,14 @@ def read_posting(data: bytes, name: str) -> Posting:
 
     text = decode(data, name).strip()
     if not text:
-        raise UserError(f"{name}: empty; give a job posting as text, HTML or JSON-LD")
+        raise UserError("career.posting_empty", field="target", name=name)
     if text[0] in "{[":
         parsed = _loads(text)
         if parsed is None:
-            raise UserError(f"{name}: not JSON that can be read")
+            raise UserError("career.posting_not_json", field="target", name=name)
         found = next(job_postings(parsed), None)
         if found is None:
-            raise UserError(f"{name}: no schema.org JobPosting in this JSON")
+            raise UserError("career.posting_none", field="target", name=name)
         return from_json_ld(found)
     if _TAG.search(text[:2000]) and re.search(r"<(?:html|body|div|p|script|h1)\b", text, re.I):
         in_page = postings_in_html(text)

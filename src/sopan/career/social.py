@@ -50,10 +50,8 @@ def _json(archive: Archive, member: str) -> Any:
     text = _YTD.sub("", text, count=1).rstrip().rstrip(";")
     try:
         return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{archive.name}:{member}: not the JSON an export holds ({exc.msg})"
-        ) from None
+    except json.JSONDecodeError:
+        raise UserError("career.not_json", name=f"{archive.name}:{member}") from None
 
 
 def repair(text: str) -> str:
@@ -242,10 +240,7 @@ def read_posts(archive: Archive) -> tuple[list[Post], list[str]]:
         if len(posts) > before:
             sources.append(name)
     if not sources and not _known(archive):
-        raise UserError(
-            f"{archive.name}: no posts found (looked for X's tweets.js, Instagram's posts_1.json, "
-            "TikTok's user_data_tiktok.json, LinkedIn's Shares.csv and Comments.csv)"
-        )
+        raise UserError("career.no_posts", name=archive.name)
     return posts, sources
 
 

@@ -25,7 +25,7 @@ def decode(data: bytes, name: str) -> str:
     """The text of an export's file: UTF-8 (its BOM dropped), else Windows-1252, the one
     other encoding a spreadsheet saves a CSV in."""
     if b"\x00" in data[:4096]:
-        raise UserError(f"{name}: a binary file, not text")
+        raise UserError("career.not_text", name=name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -78,9 +78,9 @@ def read_table(data: bytes, name: str, header: tuple[str, ...]) -> Table:
                 return Table(name, columns, tuple(tuple(r) for r in reader))
             if number >= HEADER_WITHIN:
                 break
-    except csv.Error as exc:
-        raise UserError(f"{name}: not a CSV file that can be read ({exc})") from None
-    raise UserError(f"{name}: no header row with {', '.join(header)}")
+    except csv.Error:
+        raise UserError("career.not_csv", name=name) from None
+    raise UserError("career.no_header", name=name, columns=", ".join(header))
 
 
 @dataclass(frozen=True)

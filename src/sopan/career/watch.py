@@ -56,23 +56,20 @@ def parse_source(spec: str) -> Source:
     kind, _, name = text.partition(":")
     if kind.lower() in API and not name.startswith("//"):
         if not _NAME.match(name):
-            raise UserError(f"watch source: '{text}': a {kind} board's name has no spaces or '/'")
+            raise UserError("career.source_board_name", value=text)
         return Source(text, kind.lower(), API[kind.lower()].format(name), name)
     if "://" not in text:
         from pathlib import Path
 
         if not Path(text).expanduser().is_file():
-            raise UserError(
-                f"watch source: '{text}' is not an address, a saved file, or greenhouse:BOARD, "
-                "lever:SITE, ashby:ORG"
-            )
+            raise UserError("career.source_unknown", value=text)
         return Source(text, "file", str(Path(text).expanduser()))
     parts = urlsplit(text)
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("https", "http") or not host:
-        raise UserError(f"watch source: '{text}': only https:// addresses are read")
+        raise UserError("career.source_https", value=text)
     if parts.scheme == "http" and host not in LOOPBACK:
-        raise UserError(f"watch source: '{text}': only https:// addresses are read")
+        raise UserError("career.source_https", value=text)
     first = parts.path.strip("/").split("/")[0]
     if host in _PAGES and first:
         kind = _PAGES[host]

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_json, note, parse_now
-from sopan.errors import UserError
 from sopan.model.names import LANGUAGES
 
 if TYPE_CHECKING:
@@ -91,7 +90,9 @@ def _arguments(parser: ArgumentParser) -> None:
         metavar="TEXT",
         help="Your own note of a course or certificate you chose (with --due).",
     )
-    k.add_argument("--due", metavar="YYYY-MM-DD", help="When the to-do is due.")
+    k.add_argument(
+        "--due", metavar="DAY", help="When the to-do is due (2027-01-31, 31 Januari 2027)."
+    )
     k.add_argument("--ics", metavar="FILE", help="Write your to-dos as VTODOs to this file.")
     _common(k, "{skills, postings, profile_known, todos}.")
     n = sub.add_parser("network", help="Whom you know at a company; recruiters (R10.3, C3).")
@@ -295,7 +296,7 @@ def _watch_run(args: Namespace, language: str, now: Any, config: Any) -> None:
     result = app.watch_run_for(app.WatchRunRequest(now, args.timeout))
     w = _words(language)
     for source, problem in result.failures:
-        note(w.text("view", "watch_failed", source=source, problem=problem))
+        note(w.text("view", "watch_failed", source=source, problem=problem.text(language)))
     if args.as_json:
         echo_json(watch_json(result, language))
         return
@@ -331,25 +332,19 @@ def watch_json(result: WatchRunResult, language: str) -> dict[str, Any]:
             }
             for f in result.fresh
         ],
-        "failures": [{"source": s, "problem": p} for s, p in result.failures],
+        "failures": [{"source": s, "problem": p.text(language)} for s, p in result.failures],
         "sources": result.sources,
         "seen": result.seen,
     }
 
 
 def _skills(args: Namespace, language: str, now: Any, config: Any) -> None:
-    from datetime import date
-
-    from sopan import app
+    from sopan import app, parse
 
     due = None
-    if args.due:
-        try:
-            due = date.fromisoformat(args.due)
-        except ValueError:
-            raise UserError(
-                f"career skills: --due: '{args.due}' is not a date (YYYY-MM-DD)"
-            ) from None
+    if args.due:  # "2027-01-31", "31 Januari 2027", "31/1/2027": the one parser of what is typed
+        due = parse.day(args.due, field="due", language=language, now=now,
+                        tz=config.profile.timezone)  # fmt: skip
     export = Path(args.export) if args.export else None
     result = app.skills_for(app.SkillsRequest(now, language, export, args.todo, due, config))
     if args.ics:
