@@ -152,6 +152,13 @@ def test_the_wheel_installs_from_wheels_alone_and_drafts_and_lints(tmp_path: Pat
     from_source = _source(env, work, "lint", str(reply))
     assert from_source.stdout == linted.stdout  # the other back end, the same findings
 
+    # an Outlook .msg without the `outlook` extra: one line naming it
+    msg = work / "undangan.msg"
+    msg.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
+    refused = _run([str(script), "read", str(msg)], env, work)
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1 and "pip install 'sopan[outlook]'" in refused.stderr
+
     # what it read and wrote
     package = Path(_run([str(python), "-c", "import sopan; print(sopan.__file__)"], {},
                         tmp_path).stdout.strip()).parent  # fmt: skip

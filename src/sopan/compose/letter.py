@@ -105,7 +105,7 @@ def _register_fonts(font_dir: Path) -> tuple[str, str]:
 
     regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
     if not regular.exists() or not bold.exists():
-        raise ExternalError(f"the DejaVu fonts are missing from {font_dir}: reinstall sopan")
+        raise ExternalError("compose.fonts_missing", folder=str(font_dir))
     pdfmetrics.registerFont(TTFont("DejaVu", str(regular)))
     pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(bold)))
     return "DejaVu", "DejaVu-Bold"

@@ -2,9 +2,10 @@
 reading the Hunspell dictionaries shipped in `sopan/data/dictionaries/`.
 
 - `spylls`: Hunspell's algorithm in pure Python, always installed (no compiler anywhere);
-  ~25 µs a word, a dictionary loads in 0.1–0.7 s (`bench/lint.py`).
-- `hunspell`: the binding to Hunspell's C++ library, the `fast-spell` extra; ~2 µs a word,
-  loads in ~35 ms. Used whenever it is installed.
+  about 100 times slower a word than the C++ library, and a dictionary takes a second or so
+  to load (`bench/lint.py`).
+- `hunspell`: the binding to Hunspell's C++ library, the `fast-spell` extra: a few µs a word,
+  a dictionary loaded in tens of milliseconds. Used whenever it is installed.
 
 Both give the same answer for a word; their suggestions may be ordered differently.
 """

@@ -1,8 +1,8 @@
 """Spelling with the Hunspell dictionaries sopan ships (id_ID, en_US) and its own word lists.
 
 The checker is one of `sopan.lint.spellers`' back ends: the `hunspell` binding when the
-`fast-spell` extra is installed (~2 µs a word), else spylls, pure Python (~25 µs a word, a
-dictionary loading in 0.1–0.7 s; see bench/lint.py). Words the dictionaries do not know but
+`fast-spell` extra is installed, else spylls, pure Python and about 100 times slower a word
+(see bench/lint.py). Words the dictionaries do not know but
 that belong in job mail (interview, HRD, Zoom, …) are data in `sopan/data/lint/spelling.yaml`.
 
 What the dictionaries said of a word is kept in the cache folder (`sopan._infra.memo`, 0600,

@@ -28,10 +28,7 @@ def msg_to_email(data: bytes, origin: str) -> bytes:
     try:
         import extract_msg
     except ImportError:  # the `outlook` extra: its red-black-tree-mod has no wheel
-        raise UserError(
-            f"{origin}: an Outlook .msg file; reading one needs the outlook extra "
-            "(pipx install 'sopan[outlook]', or pip install 'sopan[outlook]')"
-        ) from None
+        raise UserError("read.msg_needs_outlook", file=origin) from None
     try:
         msg = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:  # a broken or hostile compound file raises many kinds
