@@ -54,7 +54,10 @@ def test_config_with_unknown_time_zone_is_one_line(run_cli, tmp_path: Path) -> N
     cfg.write_text('[profile]\nname = "A B"\ntimezone = "Mars/Olympus"\n', "utf-8")
     result = run_cli("busy", "--calendar", "none.ics")
     assert result.returncode == 2
-    assert result.stderr.strip() == f"sopan: {cfg}: unknown time zone 'Mars/Olympus'"
+    assert result.stderr.strip() == (
+        f"sopan: {cfg}: [profile] timezone: 'Mars/Olympus' bukan zona waktu (nama IANA seperti "
+        "Asia/Jakarta)"
+    )
 
 
 def test_password_in_config_is_refused(tmp_path: Path) -> None:

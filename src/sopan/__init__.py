@@ -1,3 +1,3 @@
 """sopan: decline, cancel or reschedule a job interview, courteously."""
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"

@@ -7,7 +7,14 @@ from pathlib import Path
 
 CLI = Path(__file__).resolve().parents[2] / "src" / "sopan" / "cli"
 #: The stages; cli/ reaches them only through sopan.app.
-STAGES = ("sopan.read", "sopan.plan", "sopan.compose", "sopan.lint", "sopan.calendar")
+STAGES = (
+    "sopan.read",
+    "sopan.plan",
+    "sopan.compose",
+    "sopan.lint",
+    "sopan.calendar",
+    "sopan.career",
+)
 #: Views over stage results: they turn a value into lines and decide nothing.
 VIEWS = {
     "sopan.read.show",
@@ -15,6 +22,7 @@ VIEWS = {
     "sopan.compose.review",
     "sopan.lint.report",
     "sopan.calendar.views",
+    "sopan.career.words",
 }
 
 

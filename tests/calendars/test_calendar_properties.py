@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sopan.calendar import SlotPrefs, free_slots
+from sopan.calendar import free_slots
 from sopan.calendar.slots import DEFAULT_BLOCKED, Blocked, holidays_between
+from sopan.config.calendar import SlotPrefs
 from sopan.model import Busy
 
 ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin")

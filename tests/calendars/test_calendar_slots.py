@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sopan import parse
-from sopan.calendar import SlotPrefs, busy_from_ics, calendar_settings, conflicts, free_slots
+from sopan.calendar import busy_from_ics, conflicts, free_slots
 from sopan.calendar.slots import holidays_between
 from sopan.config import Config
+from sopan.config.calendar import SlotPrefs
 from sopan.errors import UserError
 from sopan.model import Busy, Profile, Slot
 
@@ -146,7 +147,7 @@ def test_settings_from_the_calendar_table() -> None:
             }
         },
     )
-    settings = calendar_settings(config)
+    settings = config.calendar
     assert settings.sources == ("~/kerja.ics",)
     assert settings.travel_minutes == 45
     prefs = settings.prefs
@@ -171,7 +172,7 @@ def test_settings_from_the_calendar_table() -> None:
 )
 def test_bad_calendar_table_is_a_user_error(table: dict) -> None:
     with pytest.raises(UserError) as caught:
-        calendar_settings(Config(Profile(name="Rina"), {"calendar": table}))
+        _ = Config(Profile(name="Rina"), {"calendar": table}).calendar
     assert (caught.value.field or "").startswith("config.calendar")
 
 

@@ -8,6 +8,7 @@ else, each with one request value, and print or render the one result value they
     busy_for   calendars + a window                  → busy times
     lint_for   a reply (+ its invitation)            → the lint report
     send_for, save_for, inbox_for, history_for, show_for, follow_ups_for → the store and mail
+    profile_for, social_for, watch_*_for, skills_for, network_for → career upkeep (R9–R10)
 
 Nothing here prints. What a person must decide goes through an `Asker`: in a terminal it
 asks, elsewhere (`NO_ASKER`) it answers nothing, and then a missing fact is written around,
@@ -15,7 +16,7 @@ while an ambiguous date, a contradiction or an 'other' reason without words is a
 `UserError` (exit 2). `now` always comes in with the request.
 
 Each use case lives in the module of its stage (`reading`, `planning`, `drafting`,
-`calendars`, `linting`, `outbox`); `sopan.app.X` imports X's module the first time it is
+`calendars`, `linting`, `outbox`, `career`); `sopan.app.X` imports X's module the first time it is
 asked for, so that `sopan read` builds the request and result types of reading and not those
 of sending (a frozen dataclass costs about a millisecond to create).
 """
@@ -35,6 +36,23 @@ if TYPE_CHECKING:
         busy_for,
         duration_of,
         slots_for,
+    )
+    from sopan.app.career import (
+        NetworkRequest,
+        ProfileRequest,
+        SkillsRequest,
+        SocialRequest,
+        Upload,
+        WatchAddRequest,
+        WatchRunRequest,
+        network_for,
+        profile_for,
+        skills_for,
+        social_for,
+        todos_ics_for,
+        watch_add_for,
+        watch_list_for,
+        watch_run_for,
     )
     from sopan.app.drafting import (
         DraftRequest,
@@ -74,6 +92,11 @@ _MODULES = {
         "BusyRequest", "SlotsRequest", "SlotsResult", "busy_for", "duration_of", "slots_for",
     ),
     "linting": ("LintRequest", "lint_for"),
+    "career": (
+        "NetworkRequest", "ProfileRequest", "SkillsRequest", "SocialRequest", "Upload",
+        "WatchAddRequest", "WatchRunRequest", "network_for", "profile_for", "skills_for",
+        "social_for", "todos_ics_for", "watch_add_for", "watch_list_for", "watch_run_for",
+    ),
     "outbox": (
         "InboxRequest", "InboxRow", "SendRequest", "SendResult", "follow_ups_for",
         "history_for", "inbox_for", "save_for", "send_for", "show_for",
@@ -94,16 +117,23 @@ __all__ = [
     "LintRequest",
     "MailboxRequest",
     "Measure",
+    "NetworkRequest",
     "PlanRequest",
     "PlanResult",
+    "ProfileRequest",
     "Question",
     "ReadRequest",
     "ReadResult",
     "Reviewed",
     "SendRequest",
     "SendResult",
+    "SkillsRequest",
     "SlotsRequest",
     "SlotsResult",
+    "SocialRequest",
+    "Upload",
+    "WatchAddRequest",
+    "WatchRunRequest",
     "busy_for",
     "draft_for",
     "duration_of",
@@ -113,13 +143,21 @@ __all__ = [
     "inbox_for",
     "lint_for",
     "mailbox_for",
+    "network_for",
     "plan_for",
+    "profile_for",
     "read_for",
     "review_for",
     "save_for",
     "send_for",
     "show_for",
+    "skills_for",
     "slots_for",
+    "social_for",
+    "todos_ics_for",
+    "watch_add_for",
+    "watch_list_for",
+    "watch_run_for",
 ]
 
 

@@ -70,13 +70,13 @@ def _check_window(start: datetime, end: datetime, field: str) -> None:
 
 def busy_for(req: BusyRequest) -> tuple[list[Busy], tuple[str, ...]]:
     """Busy entries in the window, from the configured calendars and the given ones."""
-    from sopan.calendar import calendar_settings, load_busy
+    from sopan.calendar import load_busy
 
     config = config_of(req.config)
     if req.end <= req.start:
         raise UserError("calendar.window_backwards", field="to")
     _check_window(req.start, req.end, "to")
-    sources = [*calendar_settings(config).sources, *req.calendars]
+    sources = [*config.calendar.sources, *req.calendars]
     if not sources:
         raise UserError("calendar.none_given", field="calendar")
     notes: list[str] = []
@@ -88,7 +88,7 @@ def busy_for(req: BusyRequest) -> tuple[list[Busy], tuple[str, ...]]:
 
 def slots_for(req: SlotsRequest) -> SlotsResult:
     """Free slots to move an interview to (never its own day or earlier), and its conflicts."""
-    from sopan.calendar import calendar_settings, conflicts, load_busy, propose
+    from sopan.calendar import conflicts, load_busy, propose
 
     config = config_of(req.config)
     tz = config.profile.timezone
@@ -106,7 +106,7 @@ def slots_for(req: SlotsRequest) -> SlotsResult:
         day=inv.day if inv else None,
     )
     floor = first_free_moment(asked, Situation(), req.now, tz)
-    settings = calendar_settings(config)
+    settings = config.calendar
     sources = [*settings.sources, *req.calendars]
     window_end = floor + req.within + timedelta(days=1)
     lo = min(req.now, start) if start else req.now

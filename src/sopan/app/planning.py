@@ -167,11 +167,49 @@ def _take_advice(sit: Situation, plan: Plan, asker: Asker, language: str) -> Sit
     return replace(sit, intent=plan.recommendation) if answer == "yes" else sit
 
 
-def _parse_day(text: str, flag: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"{flag}: '{text}' is not a date (YYYY-MM-DD)") from None
+def _first_day(text: str, language: str, now: datetime) -> date:
+    """The first day the person can attend again, as they typed it."""
+    from sopan import parse
+
+    return parse.day(text, field="not_before", language=language, now=now, tz=None)
+
+
+#: what a typed alternative may be besides a date and time: the person's own words, kept as
+#: written ("any morning next week"); a date that is wrong is an error, never words
+_WORDS_NOT_A_DATE = ("parse.not_a_date", "parse.no_day", "parse.two_dates", "parse.two_times")
+
+
+def _typed_alternatives(
+    texts: Sequence[str], inv: Invitation, *, tz: str, language: str, now: datetime
+) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
+    """Typed alternatives: a date and time (a range gives its end) becomes a slot as long as
+    the interview, in the interview's zone when the person named none; other words stay as
+    the person wrote them."""
+    from zoneinfo import ZoneInfo
+
+    from sopan import parse
+    from sopan.model import interview_length
+
+    slots: list[Slot] = []
+    words: list[str] = []
+    for text in (t.strip() for t in texts):
+        if not text:
+            continue
+        try:
+            found = parse.span(text, field="alternative", language=language, now=now, tz=None)
+        except UserError as exc:
+            if exc.code not in _WORDS_NOT_A_DATE:
+                raise
+            words.append(text)
+            continue
+        if not isinstance(found.start, datetime):
+            words.append(text)  # a day alone: the recruiter reads the person's own words
+            continue
+        zone = ZoneInfo(inv.timezone or tz)
+        start = found.start if found.start.tzinfo else found.start.replace(tzinfo=zone)
+        end = found.end.replace(tzinfo=start.tzinfo) if found.end and not found.end.tzinfo else None
+        slots.append(Slot(start, end or found.end or start + interview_length(inv)))
+    return tuple(slots), tuple(words)
 
 
 def _alternatives(
@@ -190,7 +228,6 @@ def _alternatives(
     after the interview's day (and after a health reason allows); else a terminal asks, and
     without an answer the drafts ask the recruiter to propose a time."""
     from sopan.calendar import propose
-    from sopan.compose.review import parse_alternatives
 
     if plan.action != "reschedule" or sit.alternatives or sit.alternatives_text:
         return sit, ()
@@ -200,7 +237,7 @@ def _alternatives(
         answer = asker.ask(Question("not_before", q["not_before"]))
         if not answer:
             return sit, ()  # they propose: nothing earlier than the user can attend is offered
-        sit = replace(sit, not_before=_parse_day(answer, "not before"))
+        sit = replace(sit, not_before=_first_day(answer, language, req.read.now))
     if sources:
         travel = (
             timedelta(minutes=plan.travel_minutes or 0) if inv.mode == "onsite" else timedelta(0)
@@ -219,7 +256,9 @@ def _alternatives(
             return replace(sit, alternatives=found), found
     answer = asker.ask(Question("alternatives", q["alternatives"]))
     if answer:
-        slots, free = parse_alternatives(answer.split(";"), inv, tz)
+        slots, free = _typed_alternatives(
+            answer.split(";"), inv, tz=tz, language=language, now=req.read.now
+        )
         return replace(sit, alternatives=slots, alternatives_text=free), ()
     return sit, ()
 
@@ -227,8 +266,7 @@ def _alternatives(
 def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     """Read, confirm, settle the situation, look at the calendars, find alternatives when
     rescheduling, and only then make the plan (so it knows the slots it offers)."""
-    from sopan.calendar import busy_around, calendar_settings
-    from sopan.compose.review import parse_alternatives
+    from sopan.calendar import busy_around
     from sopan.plan import make_plan
 
     read = read_for(req.read)
@@ -240,13 +278,15 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     )
     sit, given = _situation(req.choices, asker, language)
     sit, given = _coherent(sit, given, inv, now=now, asker=asker, language=language)
-    slots, free = parse_alternatives(req.choices.alternatives, inv, profile.timezone)
+    slots, free = _typed_alternatives(
+        req.choices.alternatives, inv, tz=profile.timezone, language=language, now=now
+    )
     not_before = (
-        _parse_day(req.choices.not_before, "--not-before") if req.choices.not_before else None
+        _first_day(req.choices.not_before, language, now) if req.choices.not_before else None
     )
     sit = replace(sit, alternatives=slots, alternatives_text=free, not_before=not_before)
     notes: list[str] = []
-    sources = tuple(dict.fromkeys([*calendar_settings(config).sources, *req.calendars]))
+    sources = tuple(dict.fromkeys([*config.calendar.sources, *req.calendars]))
     # the calendars are read as far as slots may be looked for: from the first free day on
     first_free = first_free_moment(inv, sit, now, profile.timezone)
     ahead = req.within + max(timedelta(0), first_free - now)

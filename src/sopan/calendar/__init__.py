@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from sopan.calendar.context import busy_around, propose
 from sopan.calendar.memory import busy_from_ics
-from sopan.calendar.settings import CalendarSettings, calendar_settings
-from sopan.calendar.slots import Blocked, SlotPrefs, conflicts, free_slots, holidays_between
+from sopan.calendar.slots import conflicts, free_slots, holidays_between
 from sopan.calendar.sources import load_busy
 
 __all__ = [
-    "Blocked",
-    "CalendarSettings",
-    "SlotPrefs",
     "busy_around",
     "busy_from_ics",
-    "calendar_settings",
     "conflicts",
     "free_slots",
     "holidays_between",

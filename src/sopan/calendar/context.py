@@ -12,7 +12,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sopan.calendar.settings import calendar_settings
 from sopan.calendar.slots import free_slots
 from sopan.calendar.sources import load_busy
 from sopan.config import Config
@@ -35,7 +34,7 @@ def busy_around(
 ) -> list[Busy]:
     """Busy times from the configured and extra calendars, from now to `within` ahead and
     around the interview; each calendar that fails is named through `warn` and skipped."""
-    sources = list(dict.fromkeys([*calendar_settings(config).sources, *extra_sources]))
+    sources = list(dict.fromkeys([*config.calendar.sources, *extra_sources]))
     lo, hi = now, now + within + MARGIN
     if inv.start is not None:
         lo = min(lo, inv.start - MARGIN)
@@ -79,7 +78,7 @@ def propose(
             duration=interview_length(inv),
             count=count,
             within=within,
-            prefs=calendar_settings(config).prefs,
+            prefs=config.calendar.prefs,
             preferred_time=preferred,
             tz=tz,
             not_before=not_before,

@@ -10,50 +10,17 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sopan.config.calendar import DEFAULT_BLOCKED, Blocked, SlotPrefs
 from sopan.errors import UserError
 from sopan.model import Busy, Slot
 
+__all__ = ["DEFAULT_BLOCKED", "Blocked", "SlotPrefs", "conflicts", "free_slots", "holidays_between"]
+
 Span = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Blocked:
-    """A period never proposed on the given weekdays (0 = Monday), e.g. lunch."""
-
-    weekdays: frozenset[int]
-    start: time
-    end: time
-    label: str = ""
-
-
-def _default_hours() -> Mapping[int, tuple[time, time]]:
-    return {d: (time(9), time(17)) for d in range(5)}
-
-
-DEFAULT_BLOCKED: tuple[Blocked, ...] = (
-    Blocked(frozenset(range(5)), time(12), time(13), "lunch"),
-    Blocked(frozenset({4}), time(11, 30), time(13), "Friday prayers"),
-)
-
-
-@dataclass(frozen=True)
-class SlotPrefs:
-    """Where slots may fall: working hours per weekday, blocked periods, notice, holidays.
-
-    `min_notice=None` means "not before tomorrow" in the user's zone. `country=None`
-    ignores public holidays. `step` is the grid slot starts are aligned to.
-    """
-
-    working_hours: Mapping[int, tuple[time, time]] = field(default_factory=_default_hours)
-    blocked: tuple[Blocked, ...] = DEFAULT_BLOCKED
-    min_notice: timedelta | None = None
-    country: str | None = "ID"
-    step: timedelta = timedelta(minutes=30)
 
 
 @functools.lru_cache(maxsize=32)

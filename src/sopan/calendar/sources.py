@@ -26,7 +26,6 @@ from sopan._infra.files import write_private
 from sopan._infra.inputs import read_input
 from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, parse_calendar
 from sopan.calendar.memory import content_key, recall, remember
-from sopan.calendar.settings import calendar_settings
 from sopan.config import Config, secrets
 from sopan.errors import ExternalError, SopanError, UserError
 from sopan.language.dateforms import fixed
@@ -321,7 +320,9 @@ def load_busy(
     """
     if start.tzinfo is None or end.tzinfo is None:
         raise UserError("calendar: the search window needs time-zone aware datetimes")
-    settings = calendar_settings(config)
+    from sopan.config.calendar import CalendarSettings
+
+    settings = config.calendar if config else CalendarSettings()
     tz = config.profile.timezone if config else "Asia/Jakarta"
     cache = cache_dir or default_cache_dir()
     say = warn or _log.warning

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sopan import __version__
 from sopan.cli import (
     calendars,
+    career,
     drafting,
     linting,
     outbox,
@@ -32,7 +33,7 @@ def commands() -> Commands:
         "sopan: decline, cancel or reschedule a job interview courteously.", __version__
     )
     # in the order a person meets them: read, plan, draft, check, then the rest
-    for module in (reading, planning, drafting, linting, calendars, outbox, profile, web):
+    for module in (reading, planning, drafting, linting, calendars, outbox, profile, career, web):
         module.register(found)
     return found
 

@@ -115,6 +115,8 @@ def flag_of(field: str) -> str:
 
     if field in FACT_FIELDS:
         return f"--{_SET} {field}"
+    if field == "config":
+        return "config"
     if field.startswith("config."):
         section, _, key = field.removeprefix("config.").partition(".")
         return f"[{section}] {key}" if key else f"[{section}]"
@@ -126,7 +128,12 @@ def flag_of(field: str) -> str:
 def error_line(exc: SopanError, language: str) -> str:
     """An error as the one line the command prints: the flag it is about, then its words."""
     text = exc.text(language)
-    return f"sopan: {flag_of(exc.field)}: {text}" if exc.field else f"sopan: {text}"
+    at = exc.params.get("at")  # a setting: the file and the line it is written on
+    named = flag_of(exc.field) if exc.field else None
+    if at and named == "config":
+        named = None
+    head = ": ".join(str(part) for part in (at, named) if part)
+    return f"sopan: {head}: {text}" if head else f"sopan: {text}"
 
 
 def corrections_of(sets: list[str], *, now: datetime, language: str) -> tuple[Correction, ...]:

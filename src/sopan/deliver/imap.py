@@ -17,63 +17,31 @@ from __future__ import annotations
 import contextlib
 import ssl
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from sopan.config import Config
 from sopan.config.secrets import password
+from sopan.config.servers import TIMEOUT, ServerSettings, server_settings
 from sopan.errors import ExternalError, UserError
 from sopan.model.names import LOOPBACK
 
 PASSWORD_VARIABLE = "SOPAN_IMAP_PASSWORD"
 KEYRING_SERVICE = "sopan-imap"
+#: the port of each security, when the table names none
+PORTS = {"tls": 993, "starttls": 143, "none": 143}
 #: messages fetched per command when scanning
 BATCH = 200
 
 
-@dataclass(frozen=True)
-class ImapSettings:
-    """Where the mailbox is, and who the user is there."""
-
-    host: str
-    port: int
-    security: str  # tls, starttls, none
-    username: str
-    cafile: str | None = None
-    timeout: float = 30.0
-
-    @property
-    def account(self) -> str:
-        """The mailbox's name in the store: user@host:port."""
-        return f"{self.username}@{self.host}:{self.port}"
-
-
-def _checked(host: str, port: int | None, security: str, username: str, cafile: str | None,
-             timeout: float) -> ImapSettings:  # fmt: skip
-    if security not in ("tls", "starttls", "none"):
-        raise UserError(f"[imap] security: '{security}' is not tls, starttls or none")
-    if security == "none" and host not in LOOPBACK:
-        raise UserError('[imap] security = "none" is allowed only to a loopback host')
-    if not username:
-        raise UserError("[imap] needs a username")
-    return ImapSettings(host, port or (993 if security == "tls" else 143), security, username,
-                        cafile, timeout)  # fmt: skip
+#: the `[imap]` table, checked by the one rule for servers (`config.servers`)
+ImapSettings = ServerSettings
 
 
 def imap_settings(config: Config) -> ImapSettings | None:
     """The config's `[imap]` table, or None when there is none."""
-    table: Any = config.sections.get("imap")
-    if not isinstance(table, dict) or not table.get("host"):
-        return None
-    try:
-        port = int(table["port"]) if table.get("port") else None
-        timeout = float(table.get("timeout", 30.0))
-    except (TypeError, ValueError):
-        raise UserError("[imap] port and timeout must be numbers") from None
-    return _checked(str(table["host"]), port, str(table.get("security", "tls")),
-                    str(table.get("username", "")), table.get("cafile"), timeout)  # fmt: skip
+    return config.imap
 
 
 def settings_from_url(url: str, config: Config) -> ImapSettings:
@@ -81,13 +49,22 @@ def settings_from_url(url: str, config: Config) -> ImapSettings:
     loopback); the rest from the config's `[imap]` table."""
     parts = urlsplit(url)
     if parts.scheme not in ("imap", "imaps") or not parts.hostname or not parts.username:
-        raise UserError(f"--imap: '{url}' is not imaps://USER@HOST or imap://USER@HOST")
+        raise UserError("imap.not_an_address", field="imap", value=url)
     base = imap_settings(config)
     security = "tls" if parts.scheme == "imaps" else "starttls"
     if parts.scheme == "imap" and parts.hostname in LOOPBACK and base and base.security == "none":
         security = "none"
-    return _checked(parts.hostname, parts.port, security, unquote(parts.username),
-                    base.cafile if base else None, base.timeout if base else 30.0)  # fmt: skip
+    table = {
+        "host": parts.hostname,
+        "security": security,
+        "username": unquote(parts.username),
+        "cafile": base.cafile if base else None,
+        "timeout": base.timeout if base else TIMEOUT,
+        **({"port": parts.port} if parts.port else {}),
+    }
+    return server_settings(
+        table, "imap", ports=PORTS, security="tls", where=lambda *_: "--imap", need_username=True
+    )
 
 
 def imap_password(settings: ImapSettings) -> str | None:

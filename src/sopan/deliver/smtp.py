@@ -16,58 +16,24 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from typing import Any
 
 from sopan._infra.faults import crash_point
 from sopan.config import Config
 from sopan.config.secrets import password
+from sopan.config.servers import ServerSettings
 from sopan.deliver import NotSent, OutcomeUnknown
-from sopan.errors import UserError
-from sopan.model.names import LOOPBACK
 
 PASSWORD_VARIABLE = "SOPAN_SMTP_PASSWORD"
 KEYRING_SERVICE = "sopan-smtp"
-SECURITIES = ("starttls", "tls", "none")
-TIMEOUT = 30.0
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    """The `[smtp]` table, checked."""
-
-    host: str
-    port: int
-    security: str
-    username: str | None = None
-    #: a CA file to trust besides the system's (a test server's own certificate)
-    cafile: str | None = None
-    #: seconds a step may take before the server counts as gone
-    timeout: float = 30.0
+#: the port of each security, when the table names none
+PORTS = {"starttls": 587, "tls": 465, "none": 25}
+#: the `[smtp]` table, checked by the one rule for servers (`config.servers`)
+SmtpSettings = ServerSettings
 
 
 def smtp_settings(config: Config) -> SmtpSettings:
     """The config's `[smtp]` table; one line naming what is wrong with it."""
-    table: Any = config.sections.get("smtp")
-    if not isinstance(table, dict) or not table.get("host"):
-        raise UserError("send: no [smtp] table with a host in the config file")
-    security = str(table.get("security", "starttls"))
-    if security not in SECURITIES:
-        raise UserError(f"[smtp] security: '{security}' is not one of {', '.join(SECURITIES)}")
-    host = str(table["host"])
-    if security == "none" and host not in LOOPBACK:
-        raise UserError('[smtp] security = "none" is allowed only to a loopback host')
-    default_port = {"starttls": 587, "tls": 465, "none": 25}[security]
-    try:
-        port = int(table.get("port", default_port))
-    except (TypeError, ValueError):
-        raise UserError(f"[smtp] port: '{table.get('port')}' is not a number") from None
-    username = str(table["username"]) if table.get("username") else None
-    cafile = str(table["cafile"]) if table.get("cafile") else None
-    try:
-        timeout = float(table.get("timeout", TIMEOUT))
-    except (TypeError, ValueError):
-        raise UserError(f"[smtp] timeout: '{table.get('timeout')}' is not a number") from None
-    return SmtpSettings(host, port, security, username, cafile, timeout)
+    return config.smtp
 
 
 def smtp_password(settings: SmtpSettings) -> str | None:

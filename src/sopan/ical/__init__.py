@@ -95,9 +95,12 @@ def check_series(components: Iterable[Any], source: str, *, dense: bool = False)
             check_rule(rule, source, dense=dense)
 
 
-def follow_ups_ics(rows: Iterable[dict[str, Any]]) -> bytes:
-    """Follow-ups as a calendar of VTODOs, each due on its day with a reminder an hour
-    before, for the user's own calendar app."""
+def follow_ups_ics(
+    rows: Iterable[dict[str, Any]], kind: str = "follow-up", label: str = "follow-ups"
+) -> bytes:
+    """Follow-ups (or another `kind` of to-do, such as "learning", named `label`) as a
+    calendar of VTODOs, each due on its day with a reminder an hour before, for the user's
+    own calendar app."""
     from datetime import UTC, datetime, timedelta
 
     from icalendar import Alarm, Calendar, Todo
@@ -107,11 +110,11 @@ def follow_ups_ics(rows: Iterable[dict[str, Any]]) -> bytes:
     cal.add("version", "2.0")
     for row in rows:
         todo = Todo()
-        todo.add("uid", f"sopan-follow-up-{row['id']}@sopan.invalid")
+        todo.add("uid", f"sopan-{kind}-{row['id']}@sopan.invalid")
         todo.add("dtstamp", datetime.now(UTC))
         todo.add("summary", f"{row.get('company') or 'sopan'}: {row['text']}")
         todo.add("due", datetime.fromisoformat(str(row["due_at"])))
-        todo.add("description", f"[{row['guideline']}] sopan follow-ups")
+        todo.add("description", f"[{row['guideline']}] sopan {label}")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", row["text"])

@@ -30,20 +30,12 @@ class Choice:
 
 
 def _load(language: str) -> dict[str, Any]:
-    from sopan.data import load_yaml
+    from sopan.data.books import book as load_book
 
-    raw: Any = load_yaml("choices", f"{language}.yaml")
-    where = f"data/choices/{language}.yaml"
-    if not isinstance(raw, dict):
-        raise InternalError(f"{where}: not a mapping")
-    for name, entry in raw.items():
-        if not (
-            isinstance(entry, dict)
-            and isinstance(entry.get("label"), str)
-            and isinstance(entry.get("options"), dict)
-        ):
-            raise InternalError(f"{where}: '{name}' needs a label and options")
-        entry["options"] = {str(k).lower(): str(v) for k, v in entry["options"].items()}
+    shape = {str: {"label": str, "options": {str: str}}}
+    raw: dict[str, Any] = load_book("choices", f"{language}.yaml", shape=shape)
+    for entry in raw.values():
+        entry["options"] = {str(k).lower(): v for k, v in entry["options"].items()}
     return raw
 
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sopan.data import load_yaml
-from sopan.errors import InternalError, UserError
+from sopan.errors import UserError
 from sopan.model import LANGUAGES
 
 
@@ -33,17 +32,14 @@ def _check_lang(lang: str) -> str:
 
 @cache
 def _load(lang: str) -> dict[str, Guideline]:
-    raw: Any = load_yaml("guidelines", f"{lang}.yaml")
-    if not isinstance(raw, dict):
-        raise InternalError(f"guideline book '{lang}' is not a mapping")
-    book: dict[str, Guideline] = {}
-    for gid, entry in raw.items():
-        if not isinstance(entry, dict) or not all(
-            isinstance(entry.get(k), str) for k in ("title", "text", "why")
-        ):
-            raise InternalError(f"guideline {gid} ({lang}) needs title, text and why")
-        book[str(gid)] = Guideline(str(gid), entry["title"], entry["text"], entry["why"], lang)
-    return book
+    from sopan.data.books import book as load_book
+
+    shape = {str: {"title": str, "text": str, "why": str}}
+    raw: Any = load_book("guidelines", f"{lang}.yaml", shape=shape)
+    return {
+        str(gid): Guideline(str(gid), entry["title"], entry["text"], entry["why"], lang)
+        for gid, entry in raw.items()
+    }
 
 
 def load_guidelines(lang: str) -> dict[str, Guideline]:

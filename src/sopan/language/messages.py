@@ -44,14 +44,10 @@ def book(language: str) -> Mapping[str, str]:
 
 
 def _load(language: str) -> dict[str, str]:
-    from sopan.data import load_yaml
+    from sopan.data.books import book as load_book
 
-    raw: Any = load_yaml("errors", f"{language}.yaml")
-    if not isinstance(raw, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
-    ):
-        raise _bad(language, None, "every entry must be 'code: text'")
-    return raw
+    found: dict[str, str] = load_book("errors", f"{language}.yaml", shape={str: str})
+    return found
 
 
 def _bad(language: str, code: str | None, problem: str) -> Exception:

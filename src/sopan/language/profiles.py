@@ -37,20 +37,16 @@ class LanguageProfile:
     subject_label: str
 
 
-_TYPES: dict[str, type] = {
-    "code": str, "name": dict, "tag": str, "babel": str, "date_order": str,
-    "clock_separator": str, "you": str, "weekdays_short": list, "dictionary": str,
-    "prefixes": list, "suffixes": list, "letter": dict,
+_SHAPE = {
+    "code": str, "name": {str: str}, "tag": str, "babel": str, "date_order": str,
+    "clock_separator": str, "you": str, "weekdays_short": [str], "dictionary": str,
+    "prefixes": [str], "suffixes": [str],
+    "letter": {"place_date_first": bool, "subject_label": str},
 }  # fmt: skip
 
 
 def _check(raw: Any, code: str) -> LanguageProfile:
     where = f"data/languages/{code}.yaml"
-    if not isinstance(raw, dict):
-        raise InternalError(f"{where}: not a mapping")
-    for key, kind in _TYPES.items():
-        if not isinstance(raw.get(key), kind):
-            raise InternalError(f"{where}: '{key}' must be a {kind.__name__}")
     if raw["code"] != code or raw["date_order"] not in ("dmy", "mdy", "unknown"):
         raise InternalError(f"{where}: code must be '{code}', date_order dmy, mdy or unknown")
     if len(raw["weekdays_short"]) != 7:
@@ -80,6 +76,6 @@ def profile(code: str) -> LanguageProfile:
     """The profile of language `code`; an internal error for a language sopan does not speak."""
     if code not in LANGUAGES:
         raise InternalError(f"no language profile '{code}'")
-    from sopan.data import load_yaml
+    from sopan.data.books import book
 
-    return _check(load_yaml("languages", f"{code}.yaml"), code)
+    return _check(book("languages", f"{code}.yaml", shape=_SHAPE), code)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sopan.data import load_yaml
 from sopan.errors import InternalError, UserError
 from sopan.model import LANGUAGES, Channel
 
@@ -106,12 +105,15 @@ class Words:
 BOOKS: tuple[str, ...] = ("plan", "views")
 
 
+#: each book: sections of texts (a text, a table of names, or an entry with its guideline)
+_SHAPE = {str: {str: (str, {str: Any})}}
+
+
 @cache
 def _load(book: str, lang: str) -> Words:
-    data: Any = load_yaml(book, f"{lang}.yaml")
-    if not isinstance(data, dict):
-        raise InternalError(f"{book} words '{lang}' are not a mapping")
-    return Words(lang, data, book)
+    from sopan.data.books import book as load_book
+
+    return Words(lang, load_book(book, f"{lang}.yaml", shape=_SHAPE), book)
 
 
 def load_words(lang: str, book: str = "plan") -> Words:

@@ -16,6 +16,8 @@ take one as a value; `is_slot` says whether a value as read is a slot.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -120,13 +122,16 @@ def field_of(name: str) -> str | None:
     return found[-1] if found else None
 
 
+def _around(spans: list[tuple[int, int]], a: int) -> tuple[int, int] | None:
+    """The span of `spans` (sorted, none overlapping) holding position `a`, found by
+    bisection: a message with thousands of addresses and slots stays linear."""
+    i = bisect_right(spans, (a, sys.maxsize)) - 1
+    return spans[i] if i >= 0 and spans[i][0] <= a <= spans[i][1] else None
+
+
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s <= a and b <= e:
-            return s, e
-        if s >= b:
-            break
-    return None
+    found = _around(spans, a)
+    return found if found is not None and b <= found[1] else None
 
 
 def find(text: str) -> list[Slot]:
@@ -158,7 +163,7 @@ def find(text: str) -> list[Slot]:
     out: list[Slot] = []
     end = -1
     for a, b, body in found:
-        url = next(((s, e) for s, e in addresses if s <= a <= e), None)
+        url = _around(addresses, a)
         if url is not None:  # "https://meet.google.com/{{ kode }}": the whole link
             a, b = url[0], max(b, url[1])
             body = text[a:b]

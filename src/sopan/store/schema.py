@@ -142,3 +142,7 @@ events = Table(
     Column("draft_id", Integer),
     Column("detail", Text),
 )
+
+# the career tables are defined beside their queries (`store/career.py`); importing them here
+# puts them on `metadata`, which migrations and the schema check read
+from sopan.store import career as _career  # noqa: E402, F401

@@ -470,7 +470,6 @@ async def calendars_page(request: Request, errors: Errors = (), status: int = 20
 
 
 async def calendars_submit(request: Request) -> Response:
-    from sopan.calendar import calendar_settings
     from sopan.config import save_section
 
     site: Site = request.app.state.site
@@ -486,7 +485,7 @@ async def calendars_submit(request: Request) -> Response:
     if hours:
         table["working_hours"] = {day: hours for day in ("mon", "tue", "wed", "thu", "fri")}
     try:
-        calendar_settings(Config(config.profile, {**config.sections, "calendar": table}))
+        _ = Config(config.profile, {**config.sections, "calendar": table}).calendar  # checked
         save_section("calendar", table, site.config_path())
     except SopanError as exc:
         return await calendars_page(request, [_error(site, config, exc, "sources")], 400)

@@ -1,0 +1,28 @@
+"""The words of `sopan career` for people (`data/career/words/<lang>.yaml`): the findings'
+suggestions, the reasons a post is flagged, the lines the CLI and the web show."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from sopan.errors import InternalError
+from sopan.language.words import Words
+
+
+@cache
+def career_words(language: str) -> Words:
+    """The career texts in `language`; a key missing in one language is an internal error."""
+    from sopan.data import load_yaml
+
+    books = {lang: load_yaml("career", "words", f"{lang}.yaml") for lang in ("id", "en")}
+
+    def keys_of(node: Any, prefix: str = "") -> set[str]:
+        if not isinstance(node, dict):
+            return {prefix}
+        return {k for key, v in node.items() for k in keys_of(v, f"{prefix}.{key}")}
+
+    if keys_of(books["id"]) != keys_of(books["en"]):
+        odd = sorted(keys_of(books["id"]) ^ keys_of(books["en"]))
+        raise InternalError(f"career/words: id.yaml and en.yaml differ at {odd[0]}")
+    return Words(language, books[language], "career")
