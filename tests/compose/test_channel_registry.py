@@ -17,8 +17,9 @@ from sopan import app
 from sopan.app.planning import Choices, PlanRequest
 from sopan.app.reading import ReadRequest
 from sopan.config import Config
+from sopan.data import DATA_DIRS_ENV
 from sopan.model import Profile
-from sopan.model.channels import DATA_DIRS_ENV, registry
+from sopan.model.channels import registry
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "sopan"
 NOW = datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Asia/Jakarta"))

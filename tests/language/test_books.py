@@ -16,7 +16,7 @@ from sopan.model.names import LANGUAGES
 
 DATA = data_path()
 #: keys whose entries are one language's own words (its honorifics, its registers)
-OWN = {"registers", "honorifics"}
+OWN = {"registers", "honorifics", "affixes"}
 #: entries one language's book still lacks, as (book, missing key path): only ever shrinks
 KNOWN_GAPS = {
     ("phrases/*/channels/voicemail.yaml", "greeting"),

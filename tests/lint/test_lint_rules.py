@@ -57,6 +57,12 @@ examples:
 def test_a_good_rule_file_loads() -> None:
     rule = parse_rule(GOOD, "demo.yaml")
     assert rule.id == "demo" and rule.line == 1 and example_problems(rule) == []
+    assert rule.languages == ("id", "en")  # the languages its message is written in
+
+
+def test_a_rule_without_words_for_a_language_is_not_run_in_it() -> None:
+    rule = parse_rule(GOOD.replace('  en: "Message."\n', ""), "demo.yaml")
+    assert rule.languages == ("id",)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +73,7 @@ def test_a_good_rule_file_loads() -> None:
         (("kind: existence", "kind: fancy"), 2, "unknown kind"),
         (("level: warning", "level: loud"), 3, "unknown level"),
         (('  - "\\\\bfoo\\\\b"', '  - "(foo"'), 8, "bad regular expression"),
-        (('  en: "Message."\n', ""), 5, "message needs an 'en'"),
+        (('  en: "Message."\n', "languages: [id, en]\n"), 5, "message needs an 'en'"),
         (('  pass: ["nothing here"]\n', ""), 10, "at least one 'pass'"),
         (('  fail: ["a foo here"]', "  fail: [unclosed"), 12, "not valid YAML"),
         (("kind: existence", "kind: existence\ncolour: red"), 3, "unknown key 'colour'"),

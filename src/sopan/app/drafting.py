@@ -12,7 +12,7 @@ from sopan.app.base import NO_ASKER, Asker
 from sopan.app.planning import PlanRequest, PlanResult, plan_for
 from sopan.app.reading import ReadRequest
 from sopan.errors import UserError
-from sopan.model import Draft, Invitation, Language, LintOptions, Plan
+from sopan.model import DEFAULT_LANGUAGE, LANGUAGES, Draft, Invitation, Language, LintOptions, Plan
 
 if TYPE_CHECKING:
     from sopan.lint import LintReport
@@ -89,7 +89,8 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
     planned = plan_for(replace(req.plan, strict=True), asker)
     inv, sit, plan, profile = planned.invitation, planned.situation, planned.plan, planned.profile
     wanted = _channels(req, plan, inv)
-    language: Language = "en" if (req.language or inv.language) == "en" else "id"
+    asked = req.language or inv.language
+    language: Language = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
     drafts = compose(
         replace(plan, language=language),
         inv,

@@ -7,7 +7,7 @@ from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, echo, prompt
 from sopan.errors import UserError
-from sopan.model.names import LANGUAGES
+from sopan.model.names import DEFAULT_LANGUAGE, LANGUAGES
 
 _KEYS = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
 
@@ -36,7 +36,7 @@ def init(args: Namespace) -> None:
     interactive = sys.stdin.isatty() and not any(given.values())
     # Asked in the language given, else the one of the profile in place (or the example's).
     asked_in = given.get("language") or load_config().profile.language
-    words = load_words(asked_in if asked_in in LANGUAGES else "id", "views")
+    words = load_words(asked_in if asked_in in LANGUAGES else DEFAULT_LANGUAGE, "views")
     prompts = {key: words.text("init", key) for key in _KEYS}
     defaults = {"language": "id", "timezone": "Asia/Jakarta"}
     values: dict[str, str] = {}

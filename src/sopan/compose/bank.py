@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sopan.data import load_yaml, read_yaml
+from sopan.data import data_path, load_yaml, read_yaml
 from sopan.errors import InternalError
 from sopan.model.channels import ChannelSpec, spec
 
@@ -34,7 +34,11 @@ def _bank(language: str, register: str) -> Mapping[str, Any]:
 
 @cache
 def _channel_bank(root: Path, language: str, channel: str) -> Mapping[str, Any]:
-    path = root / "phrases" / language / "channels" / f"{channel}.yaml"
+    parts = ("phrases", language, "channels", f"{channel}.yaml")
+    # beside the channel's spec, or wherever the language's books are (a language in data)
+    path = root.joinpath(*parts)
+    if not path.is_file():
+        path = data_path(*parts)
     if not path.is_file():
         return {}
     data = read_yaml(path)

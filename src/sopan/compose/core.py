@@ -163,7 +163,7 @@ def _limit(spec: ChannelSpec, extended: bool) -> float | None:
 
 def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: bool) -> Draft:
     channel = spec.name
-    register = spec.register[ctx.language]
+    register = spec.register_in(ctx.language)
     limit = _limit(spec, extended)
     paragraphs = [
         [step for step in para if all(_applies(m, ctx, spec) for m in _move_names(step))]

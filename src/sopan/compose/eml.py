@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sopan._infra.controls import one_line
 from sopan.errors import UserError
+from sopan.language.profiles import profile as profile_of_language
 from sopan.model import Draft, Invitation, Profile
 
 
@@ -81,12 +82,13 @@ def build_email(
         msg["In-Reply-To"] = _one_line(inv.message_id)
         refs = [r for r in inv.references if r != inv.message_id]
         msg["References"] = _one_line(" ".join([*refs, inv.message_id]))
-    msg["Content-Language"] = draft.language
     msg.set_content(draft.text + "\n", charset="utf-8")
     msg.add_alternative(_html(draft.text), subtype="html", charset="utf-8")
     if itip is not None:
         method, ical = itip
         msg.add_alternative(ical, subtype="calendar", charset="utf-8", params={"method": method})
+    # after the parts are made: set_content moves every Content-* header into its part
+    msg["Content-Language"] = profile_of_language(draft.language).tag
     for path in attachments:
         try:
             data = path.read_bytes()

@@ -160,7 +160,7 @@ def profile_of(values: Mapping[str, str], origin: str, *, prefix: str = "") -> P
             ZoneInfo(zone)
         except (KeyError, ValueError):  # ZoneInfoNotFoundError is a KeyError
             raise UserError("config.zone", field=f"{prefix}timezone", value=zone, **at) from None
-    return Profile(**values)  # type: ignore[arg-type]
+    return Profile(**values)
 
 
 def _check_no_secrets(data: Mapping[str, Any], origin: str, section: str = "") -> None:

@@ -9,6 +9,7 @@ costs the parse.
 from __future__ import annotations
 
 import marshal
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,13 +33,33 @@ def read_yaml(path: Path) -> Any:
     return parsed(path.read_text("utf-8"), "yaml", _safe_load)
 
 
-def data_path(*parts: str) -> Path:
-    """The packaged file or folder `sopan/data/<parts…>`.
+#: folders of data laid beside the packaged one (os.pathsep between them): a channel or a
+#: language added in data alone (CONTRIBUTING.md)
+DATA_DIRS_ENV = "SOPAN_DATA_DIRS"
 
-    sopan is installed as files (a wheel, or the source tree), so its folder is found from
-    this module's path; `importlib.resources` would cost its import (5 ms) at every start.
+
+def data_roots() -> tuple[Path, ...]:
+    """The packaged data folder, then every folder named in SOPAN_DATA_DIRS."""
+    extra = os.environ.get(DATA_DIRS_ENV, "")
+    return (_PACKAGED, *(Path(p) for p in extra.split(os.pathsep) if p.strip()))
+
+
+def data_path(*parts: str) -> Path:
+    """The file or folder `<parts…>` of the packaged data, or else of the first folder of
+    SOPAN_DATA_DIRS that has it (the packaged path when none has it, for its error).
+
+    A laid folder adds books (a new language's), it never replaces a packaged one. sopan is
+    installed as files (a wheel, or the source tree), so its folder is found from this
+    module's path; `importlib.resources` would cost its import (5 ms) at every start.
     """
-    return Path(__file__).parent.joinpath(*parts)
+    packaged = _PACKAGED.joinpath(*parts)
+    if packaged.exists() or DATA_DIRS_ENV not in os.environ:
+        return packaged
+    laid = (root.joinpath(*parts) for root in data_roots()[1:])
+    return next((path for path in laid if path.exists()), packaged)
+
+
+_PACKAGED = Path(__file__).parent
 
 
 def _safe_load(text: str) -> Any:

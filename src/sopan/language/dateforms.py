@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from sopan.data import load_yaml
 from sopan.errors import InternalError
+from sopan.language.profiles import babel_locale
 
 #: the forms that read the same in every language (strftime patterns)
 FIXED = {
@@ -58,14 +59,14 @@ def day(value: date | datetime, form: str, language: str) -> str:
     """A day written in the language's form `form` ("date", "weekday", "day_label" …)."""
     from babel.dates import format_date
 
-    return str(format_date(value, forms(language)[form], locale=language))
+    return str(format_date(value, forms(language)[form], locale=babel_locale(language)))
 
 
 def clock(moment: datetime | time, language: str) -> str:
     """A time of day in the language's form: "10.00" (id), "10:00" (en)."""
     from babel.dates import format_time
 
-    return str(format_time(moment, forms(language)["time"], locale=language))
+    return str(format_time(moment, forms(language)["time"], locale=babel_locale(language)))
 
 
 def fixed(moment: date | datetime | time, form: str) -> str:

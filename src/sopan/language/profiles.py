@@ -2,8 +2,9 @@
 language is written — its BCP 47 tag, date order, clock, how the reader is addressed, its
 dictionary, the affixes to strip — so that no module branches on a language's name.
 
-Adding a language is its profile plus its books (see CONTRIBUTING.md); `LANGUAGES` in
-`model.names` lists the ones sopan speaks.
+Adding a language is its profile plus its books, in data alone (see CONTRIBUTING.md):
+`LANGUAGES` in `model.names` is the profiles found, in the packaged data and in every folder
+of SOPAN_DATA_DIRS.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal
 
 from sopan.errors import InternalError
-from sopan.model.names import LANGUAGES
+from sopan.model.names import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class LanguageProfile:
     """How one language is written."""
 
     code: str
-    #: the language's name, in each language sopan speaks
+    #: the language's name in languages sopan speaks, its own at least
     name: Mapping[str, str]
     tag: str
     babel: str
@@ -31,8 +33,13 @@ class LanguageProfile:
     you: str
     weekdays_short: tuple[str, ...]
     dictionary: str
-    prefixes: tuple[str, ...]
-    suffixes: tuple[str, ...]
+    #: endings the spell check takes off a word, group by group in this order (the dictionary
+    #: knows roots only): particles, then possessives, then derivational suffixes
+    endings: tuple[tuple[str, ...], ...]
+    #: prefixes, each with the letters a nasal form swallowed from its root ("" for none)
+    prefixes: tuple[tuple[str, tuple[str, ...]], ...]
+    #: languages whose words this language's job mail mixes in freely ("interview", "meeting")
+    also_spelled: tuple[str, ...]
     place_date_first: bool
     subject_label: str
 
@@ -40,7 +47,7 @@ class LanguageProfile:
 _SHAPE = {
     "code": str, "name": {str: str}, "tag": str, "babel": str, "date_order": str,
     "clock_separator": str, "you": str, "weekdays_short": [str], "dictionary": str,
-    "prefixes": [str], "suffixes": [str],
+    "affixes": {"endings": [[str]], "prefixes": {str: [str]}}, "also_spelled": [str],
     "letter": {"place_date_first": bool, "subject_label": str},
 }  # fmt: skip
 
@@ -51,8 +58,8 @@ def _check(raw: Any, code: str) -> LanguageProfile:
         raise InternalError(f"{where}: code must be '{code}', date_order dmy, mdy or unknown")
     if len(raw["weekdays_short"]) != 7:
         raise InternalError(f"{where}: weekdays_short needs the seven days, Monday first")
-    if set(raw["name"]) != set(LANGUAGES):
-        raise InternalError(f"{where}: name needs one entry per language ({', '.join(LANGUAGES)})")
+    if code not in raw["name"]:
+        raise InternalError(f"{where}: name needs the language's own name ('{code}')")
     letter = raw["letter"]
     return LanguageProfile(
         code,
@@ -64,17 +71,37 @@ def _check(raw: Any, code: str) -> LanguageProfile:
         raw["you"],
         tuple(raw["weekdays_short"]),
         raw["dictionary"],
-        tuple(raw["prefixes"]),
-        tuple(raw["suffixes"]),
+        tuple(tuple(group) for group in raw["affixes"]["endings"]),
+        tuple((prefix, tuple(gone)) for prefix, gone in raw["affixes"]["prefixes"].items()),
+        tuple(raw["also_spelled"]),
         bool(letter.get("place_date_first")),
         str(letter.get("subject_label", "")),
     )
 
 
+def codes() -> tuple[str, ...]:
+    """The codes of every language with a profile (`languages/<code>.yaml` in the packaged
+    data or a folder of SOPAN_DATA_DIRS): DEFAULT_LANGUAGE first, then by code."""
+    from sopan.data import data_roots
+
+    return _codes(data_roots())
+
+
+@cache
+def _codes(roots: tuple[Path, ...]) -> tuple[str, ...]:
+    found = {p.stem for root in roots for p in (root / "languages").glob("*.yaml")}
+    return tuple(sorted(found, key=lambda code: (code != DEFAULT_LANGUAGE, code)))
+
+
+def babel_locale(code: str) -> str:
+    """The locale Babel writes language `code`'s dates and numbers in (its profile's)."""
+    return profile(code).babel
+
+
 @cache
 def profile(code: str) -> LanguageProfile:
     """The profile of language `code`; an internal error for a language sopan does not speak."""
-    if code not in LANGUAGES:
+    if code not in codes():
         raise InternalError(f"no language profile '{code}'")
     from sopan.data.books import book
 

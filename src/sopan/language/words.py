@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from sopan.errors import InternalError, UserError
+from sopan.language.profiles import babel_locale
 from sopan.model import LANGUAGES, Channel
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class Words:
         """A number with at most one decimal, written the way the language writes it."""
         from babel.numbers import format_decimal  # Babel only when a number is written
 
-        return format_decimal(round(value, 1), format="#,##0.#", locale=self.language)
+        return format_decimal(round(value, 1), format="#,##0.#", locale=babel_locale(self.language))
 
     def duration(self, minutes: int) -> str:
         """A travel time such as "3 h 15 min", rounded to a quarter hour."""

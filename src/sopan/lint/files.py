@@ -147,9 +147,10 @@ def _ics_text(raw: bytes, name: str) -> str:
 def _added_lines() -> re.Pattern[str]:
     """The lines sopan writes into a draft file for the user, in either language."""
     from sopan.data import load_yaml  # the phrase book's words, without loading compose
+    from sopan.model.names import LANGUAGES
 
     heads = []
-    for lang in ("id", "en"):
+    for lang in LANGUAGES:
         words = load_yaml("phrases", lang, "common.yaml")
         heads.append(re.escape(str(words["whatsapp_link"])) + r":\s*https://wa\.me/\S*")
         estimate = re.escape(str(words["voicemail_estimate"]))

@@ -86,7 +86,7 @@ class Rule:
     path: str
     line: int
     scope: tuple[str, ...] = SCOPES
-    languages: tuple[str, ...] = LANGUAGES
+    languages: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     when: Mapping[str, str] = field(default_factory=dict)
@@ -245,7 +245,11 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
     if not _GUIDELINE.match(guideline):
         raise r.fail("guideline", f"guideline '{guideline}' is not an id like R3.1 or C2")
     message = r.get("message", dict, required=True)
-    for lang in LANGUAGES:
+    # a rule runs in the languages it names, or else in every language its message is written
+    # in: a language added in data is linted by the rules that have words for it
+    written = tuple(lang for lang in LANGUAGES if lang in message)
+    languages = r.words("languages", LANGUAGES, written)
+    for lang in languages:
         if not isinstance(message.get(lang), str) or not message[lang].strip():
             raise r.fail("message", f"message needs an '{lang}' text")
     examples = r.get("examples", dict, required=True)
@@ -294,7 +298,7 @@ def _rule_from(data: Any, path: str, check_names: Iterable[str]) -> Rule:
         path=path,
         line=int(data["__line__"]),
         scope=r.words("scope", SCOPES, SCOPES),
-        languages=r.words("languages", LANGUAGES, LANGUAGES),
+        languages=languages,
         actions=r.words("actions", INTENTS, ()),
         # a channel's name, or a kind of channel (written, chat, spoken, calendar): a rule
         # for "chat" runs on every chat channel, one added in data too

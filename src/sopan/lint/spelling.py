@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sopan._infra.memo import DiskMemo, digest
+from sopan.language.profiles import LanguageProfile, profile
 from sopan.lint import spellers
 from sopan.lint.spellers import Speller
 from sopan.lint.text import data
@@ -97,8 +98,8 @@ def _known(language: str, word: str) -> bool:
 def _in_dictionaries(language: str, word: str) -> bool:
     if speller(language).spell(word):
         return True
-    # Indonesian job mail mixes in English freely ("interview", "meeting", "follow up").
-    return language == "id" and speller("en").spell(word)
+    # job mail mixes in other languages' words freely ("interview", "meeting" in Indonesian)
+    return any(speller(other).spell(word) for other in profile(language).also_spelled)
 
 
 def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
@@ -111,34 +112,22 @@ def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
         return all(is_known(part, language, extra) for part in word.split("-") if part)
     if _known(language, word) or (word != lower and _known(language, lower)):
         return True
-    if language != "id":
-        return False
-    stems = _id_stems(lower)
-    return any(_known("id", stem) for stem in stems) or any(
-        _compound(stem) for stem in stems[:8] if len(stem) >= 2 * _MIN_PART
+    written = profile(language)
+    if not written.endings and not written.prefixes:
+        return False  # the dictionary has the built forms
+    stems = _stems(lower, written)
+    return any(_known(language, stem) for stem in stems) or any(
+        _compound(stem, language) for stem in stems[:8] if len(stem) >= 2 * _MIN_PART
     )
 
 
-_PARTICLES = ("lah", "kah", "tah", "pun")
-_POSSESSIVES = ("nya", "ku", "mu")
-_SUFFIXES = ("kan", "an", "i")
-#: prefixes, longest first, with the first letter of the root each nasal form swallowed
-#: ("menulis" ← tulis, "memukul" ← pukul, "menyapu" ← sapu, "mengirim" ← kirim)
-_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("memper", ("",)), ("diper", ("",)), ("menge", ("",)), ("penge", ("",)),
-    ("meng", ("", "k")), ("peng", ("", "k")), ("meny", ("s",)), ("peny", ("s",)),
-    ("mem", ("", "p")), ("pem", ("", "p")), ("men", ("", "t")), ("pen", ("", "t")),
-    ("ber", ("",)), ("per", ("",)), ("ter", ("",)), ("bel", ("",)),
-    ("me", ("",)), ("pe", ("",)), ("be", ("",)), ("te", ("",)),
-    ("di", ("",)), ("ke", ("",)), ("se", ("",)),
-)  # fmt: skip
 _MIN_ROOT = 3
 
 
-def _strip_suffixes(word: str) -> list[str]:
-    """The word without its particle, possessive and derivational suffix, in that order."""
+def _strip_endings(word: str, written: LanguageProfile) -> list[str]:
+    """The word without each group of the language's endings, in their order."""
     out = [word]
-    for group in (_PARTICLES, _POSSESSIVES, _SUFFIXES):
+    for group in written.endings:
         for found in list(out):
             for suffix in group:
                 if found.endswith(suffix) and len(found) - len(suffix) >= _MIN_ROOT:
@@ -146,28 +135,26 @@ def _strip_suffixes(word: str) -> list[str]:
     return out
 
 
-def _strip_prefixes(word: str, depth: int = 0) -> list[str]:
+def _strip_prefixes(word: str, written: LanguageProfile, depth: int = 0) -> list[str]:
     out = [word]
     if depth == 2:  # "memper-", "diper-", "ke-…-an" over "ber-": two prefixes at most
         return out
-    for prefix, restored in _PREFIXES:
+    for prefix, restored in written.prefixes:
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_ROOT - 1:
             for first in restored:
                 root = first + word[len(prefix) :]
                 if len(root) >= _MIN_ROOT:
-                    out += _strip_prefixes(root, depth + 1)
+                    out += _strip_prefixes(root, written, depth + 1)
     return out
 
 
-def _id_stems(word: str) -> list[str]:
-    """Roots an Indonesian word may be built on: clitics, suffixes and prefixes taken off
-    ("dipindahtugaskan" → "pindahtugas"), the dictionary knowing only the root.
-
-    Debian's id_ID knows "jadwal" and "pasti" but not "jadwalnya", "pastikan", "menjadwalkan".
-    """
+def _stems(word: str, written: LanguageProfile) -> list[str]:
+    """Roots a word may be built on, by the language's affixes (its profile): endings and
+    prefixes taken off ("dipindahtugaskan" → "pindahtugas"), the dictionary knowing only
+    the root."""
     stems: list[str] = []
-    for stripped in _strip_suffixes(word):
-        for root in _strip_prefixes(stripped):
+    for stripped in _strip_endings(word, written):
+        for root in _strip_prefixes(stripped, written):
             if root != word and root not in stems:
                 stems.append(root)
     return stems[:60]
@@ -178,10 +165,10 @@ def _id_stems(word: str) -> list[str]:
 _MIN_PART = 5
 
 
-def _compound(stem: str) -> bool:
+def _compound(stem: str, language: str) -> bool:
     """A root that is two dictionary words written together ("pindahtugas")."""
     return any(
-        _known("id", stem[:i]) and _known("id", stem[i:])
+        _known(language, stem[:i]) and _known(language, stem[i:])
         for i in range(_MIN_PART, len(stem) - _MIN_PART + 1)
     )
 

@@ -28,7 +28,7 @@ _WORD = rx.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 @lru_cache(maxsize=1)
 def _language_words() -> dict[str, frozenset[str]]:
     raw = data("language.yaml")
-    return {lang: frozenset(str(raw[lang]).split()) for lang in LANGUAGES}
+    return {lang: frozenset(str(raw.get(lang, "")).split()) for lang in LANGUAGES}
 
 
 def detect_language(text: str) -> str:

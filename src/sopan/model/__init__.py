@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from sopan._infra.lazy import attributes
 from sopan.model.names import (
+    DEFAULT_LANGUAGE,
     INTENTS,
-    LANGUAGES,
     MOVES,
     REASONS,
     Action,
@@ -25,7 +25,7 @@ from sopan.model.names import (
 
 if TYPE_CHECKING:
     from sopan.model.decisions import Draft, Note, Plan, Situation, Step, Urgency
-    from sopan.model.names import CHANNELS
+    from sopan.model.names import CHANNELS, LANGUAGES
     from sopan.model.values import (
         DEFAULT_INTERVIEW_LENGTH,
         YEARS,
@@ -54,6 +54,7 @@ _DECISIONS = ("Draft", "Note", "Plan", "Situation", "Step", "Urgency")
 __all__ = [
     "CHANNELS",
     "DEFAULT_INTERVIEW_LENGTH",
+    "DEFAULT_LANGUAGE",
     "INTENTS",
     "LANGUAGES",
     "MOVES",
@@ -89,6 +90,7 @@ __getattr__ = attributes(
     globals(),
     {
         "CHANNELS": "sopan.model.names",
+        "LANGUAGES": "sopan.model.names",
         **dict.fromkeys(_VALUES, "sopan.model.values"),
         **dict.fromkeys(_DECISIONS, "sopan.model.decisions"),
     },

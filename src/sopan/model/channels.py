@@ -14,7 +14,6 @@ and those channels are planned, drafted, linted, exported and shown like the pac
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,9 +47,6 @@ _ROLES: tuple[str, ...] = ("reply", "text", "call", "unanswered", "calendar", "c
 _UNITS: tuple[str, ...] = ("chars", "sms_parts", "seconds")
 _LAYOUTS: tuple[str, ...] = ("message", "script", "letter")
 _SUBJECTS: tuple[str, ...] = ("reply", "own", "none")
-
-#: where more data folders are named (PATH-style list)
-DATA_DIRS_ENV = "SOPAN_DATA_DIRS"
 
 
 @dataclass(frozen=True)
@@ -116,6 +112,11 @@ class ChannelSpec:
         """Words per minute a script in `language` is spoken at."""
         return self.measure.words_per_minute(language) if self.measure else 130.0
 
+    def register_in(self, language: str) -> str:
+        """The register its drafts are written in, in `language`: formal where the spec says
+        nothing of the language (one added in data, until its channels say otherwise)."""
+        return self.register.get(language, "formal")
+
     def label_in(self, language: str) -> str:
         """What the channel is called in `language` ("pesan suara", "voicemail")."""
         return self.label.get(language) or self.label.get("en") or self.name
@@ -171,16 +172,10 @@ class Registry:
         return None
 
 
-def data_roots() -> tuple[Path, ...]:
-    """The packaged data folder, then every folder named in SOPAN_DATA_DIRS."""
-    from sopan.data import data_path
-
-    extra = os.environ.get(DATA_DIRS_ENV, "")
-    return (data_path(), *(Path(p) for p in extra.split(os.pathsep) if p.strip()))
-
-
 def registry() -> Registry:
     """The channels of the packaged data and of SOPAN_DATA_DIRS, in plan order."""
+    from sopan.data import data_roots
+
     return _registry(data_roots())
 
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-Language = Literal["id", "en"]
-#: The languages sopan speaks, reads and lints; every check of a language name uses this.
-LANGUAGES: tuple[Language, ...] = ("id", "en")
+#: A language's code (ISO 639-1, as `data/languages/<code>.yaml` names it). The languages are
+#: data: a profile per language in `data/languages/` (and in any folder of SOPAN_DATA_DIRS).
+Language = str
+#: the language sopan speaks when nothing says otherwise, and the first of LANGUAGES
+DEFAULT_LANGUAGE: Language = "id"
+if TYPE_CHECKING:
+    #: the languages sopan speaks, reads and lints (DEFAULT_LANGUAGE first, then by code);
+    #: every check of a language's name uses this
+    LANGUAGES: tuple[Language, ...]
 Action = Literal["decline", "cancel", "reschedule", "online"]
 #: A channel's name: the channels are data (`data/channels/`, read by `sopan.model.channels`),
 #: so a name is any string the registry knows, checked where a person gives one.
@@ -80,4 +86,9 @@ def __getattr__(name: str) -> Any:
         from sopan.model.channels import channel_names
 
         return channel_names()
+    # LANGUAGES: the profiles' codes, from the file names alone (no book is parsed for it)
+    if name == "LANGUAGES":
+        from sopan.language.profiles import codes
+
+        return codes()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -500,7 +500,7 @@ def make_plan(
         conflicts=conflicts,
         checklist=make_checklist(inv, sit, action, w),
         warnings=warnings,
-        language=w.language,  # type: ignore[arg-type]
+        language=w.language,
         travel_minutes=travel.minutes if travel is not None else None,
         recommendation=recommendation,
     )

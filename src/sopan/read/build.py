@@ -13,6 +13,7 @@ from sopan._infra import rx
 from sopan._infra.controls import blank_controls
 from sopan.errors import UserError
 from sopan.language.places import find_place_in
+from sopan.language.profiles import profile
 from sopan.model import Ambiguity, Contact, Invitation
 from sopan.read import fields, people, slots
 from sopan.read.choose import When, decide
@@ -107,7 +108,7 @@ _NON_US = (
 
 def _order(text: str, lang: str) -> Order:
     """How to read 04/12/2026: D/M (Indonesian and most English), M/D only for US English."""
-    if lang == "id":
+    if profile(lang).date_order == "dmy":
         return "dmy"
     caps = set(_CAPS.findall(text))
     if caps & _us_zones() or _us_hint(text):

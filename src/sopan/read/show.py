@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from babel.numbers import format_decimal
 
 from sopan.language.dateforms import clock, day, span_text
+from sopan.language.profiles import babel_locale
 from sopan.language.words import Words, load_words
 from sopan.model import Fact, Invitation, Language
 
@@ -59,7 +60,7 @@ def hours_left(inv: Invitation, now: datetime) -> float | None:
 
 
 def _time_left(left: float, w: Words) -> str:
-    hours = format_decimal(abs(left), format="0.0", locale=w.language)
+    hours = format_decimal(abs(left), format="0.0", locale=babel_locale(w.language))
     return w.text("read", "hours_left" if left >= 0 else "started_ago", hours=hours)
 
 
@@ -149,7 +150,7 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         rows.append(("missing", ", ".join(inv.missing)))
     rows += [("ambiguous", f"{a.field}: {a.summary()}") for a in inv.ambiguous]
     if inv.confidence < _SURE:
-        sure = format_decimal(inv.confidence, format="0.0", locale=language)
+        sure = format_decimal(inv.confidence, format="0.0", locale=babel_locale(language))
         rows.append(("confidence", w.text("read", "low_confidence", value=sure)))
     labels = {key: w.text("read", key) + ":" for key in _LABELS}
     width = max(len(label) for label in labels.values()) + 1
