@@ -88,7 +88,9 @@ def test_a_language_laid_in_data_alone_is_offered_drafted_and_linted(tmp_path: P
 def test_no_module_names_a_language() -> None:
     """Branches on a language's name ('if language == "id"') are the profile's facts instead;
     the packaged languages are data, and DEFAULT_LANGUAGE names the first one."""
-    named = re.compile(r"""(?:==|!=)\s*["'](?:id|en)["']|in \(["'](?:id|en)["'],""")
+    named = re.compile(
+        r"""(?:==|!=)\s*["'](?:id|en)["']|\(["'](?:id|en)["'], ["'](?:id|en)["']\)"""
+    )
     found = [
         f"{path.relative_to(SRC)}:{number}"
         for path in SRC.rglob("*.py")

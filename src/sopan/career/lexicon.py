@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from sopan.errors import InternalError
+from sopan.model.names import LANGUAGES
 
 REASONS: tuple[str, ...] = ("insult", "sara", "complaint", "employer", "personal")
 KINDS: tuple[str, ...] = ("words", "patterns", "near", "check")
@@ -297,7 +298,7 @@ def _examples(raw: Any, key: str, path: str) -> tuple[Example, ...]:
     """The `key` examples ("match" or "no_match") of every language, each a text or a
     mapping with `text` and `employers`."""
     found = []
-    for lang in ("id", "en"):
+    for lang in LANGUAGES:
         group = (raw or {}).get(lang) or {}
         for item in group.get(key) or []:
             if isinstance(item, str):
@@ -369,9 +370,12 @@ def build(
 
 def example_problems(rule: Rule) -> list[str]:
     """What is wrong with a rule's examples: each must example flagged, each must-not not,
-    at least one of each in every language the rule reads."""
+    at least one of each in every language sopan ships and every other it has examples in (a
+    language added in data is read by the rules as their examples come)."""
+    from sopan.language.profiles import shipped
+
     problems = []
-    for lang in ("id", "en"):
+    for lang in (*shipped(), *sorted({e.language for e in rule.must} - set(shipped()))):
         for key, examples in (("match", rule.must), ("no_match", rule.must_not)):
             if not any(e.language == lang for e in examples):
                 problems.append(f"{rule.path}: needs '{key}' examples in '{lang}'")

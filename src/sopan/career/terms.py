@@ -85,7 +85,7 @@ def _book() -> _Book:
     # a stem two skills share ("teliti": careful; "penelitian": research) decides neither:
     # the form as written does
     phrases = {k: next(iter(v)) for k, v in stemmed.items() if len(v) == 1}
-    stops = frozenset(stem(str(w)) for lang in ("id", "en") for w in raw["stopwords"][lang])
+    stops = frozenset(stem(str(w)) for words in raw["stopwords"].values() for w in words)
     book = _Book(exact, phrases, skills, stops, float(raw["min_weight"]))
     for a, b in raw["examples"]["same"]:
         if _keys(book, a) != _keys(book, b):

@@ -14,8 +14,9 @@ from sopan.language.words import Words
 def career_words(language: str) -> Words:
     """The career texts in `language`; a key missing in one language is an internal error."""
     from sopan.data import load_yaml
+    from sopan.model.names import LANGUAGES
 
-    books = {lang: load_yaml("career", "words", f"{lang}.yaml") for lang in ("id", "en")}
+    books = {lang: load_yaml("career", "words", f"{lang}.yaml") for lang in LANGUAGES}
 
     def keys_of(node: Any, prefix: str = "") -> set[str]:
         if not isinstance(node, dict):

@@ -87,6 +87,13 @@ def codes() -> tuple[str, ...]:
     return _codes(data_roots())
 
 
+def shipped() -> tuple[str, ...]:
+    """The languages of the packaged data alone (every packaged book must have them)."""
+    from sopan.data import data_path
+
+    return _codes((data_path(),))
+
+
 @cache
 def _codes(roots: tuple[Path, ...]) -> tuple[str, ...]:
     found = {p.stem for root in roots for p in (root / "languages").glob("*.yaml")}
