@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sopan.language.zones import abbreviations
 from sopan.model import Invitation
-from sopan.read.words import zone_map
 
 EVAL_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval-dev"
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
@@ -73,7 +73,7 @@ def judge_zone(inv: Invitation, want: str | None) -> str:
         return RIGHT if written is None else WRONG
     if written is None:
         return HONEST
-    return RIGHT if zone_map().get(want.upper()) == written else WRONG
+    return RIGHT if abbreviations().get(want.upper()) == written else WRONG
 
 
 def judge_reply_by(inv: Invitation, want: str | None) -> str:

@@ -81,13 +81,11 @@ def test_a_span_in_a_named_form_and_a_moment_without_an_end() -> None:
 
 def test_every_abbreviation_written_reads_back_as_its_zone() -> None:
     from sopan.data import load_yaml
-    from sopan.language.dateforms import abbreviation, indonesian
-    from sopan.read.words import zone_map
+    from sopan.language.zones import indonesian, resolve, written_as
 
-    table = load_yaml("phrases", "zones.yaml")
-    names = [k for k, v in table.items() if isinstance(v, str)]
+    names = list(load_yaml("zones.yaml")["written"])
     for name in names:
-        read_back = ZoneInfo(zone_map()[str(abbreviation(name))])
+        read_back = ZoneInfo(str(resolve(str(written_as(name)))))
         moment = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo(name))
         assert moment.utcoffset() == moment.astimezone(read_back).utcoffset(), name
     # where the time zone database's own name would read as another zone ("PST")

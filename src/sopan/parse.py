@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
 from sopan.model.values import YEARS
@@ -114,9 +114,9 @@ def _leftover(text: str, taken: list[tuple[int, int]]) -> str:
 
 def _zone_word(rest: str) -> tuple[str | None, str]:
     """A zone named on its own in what is left ("WIB", "Asia/Jakarta"), and what remains."""
-    from sopan.read.words import zone_map
+    from sopan.language.zones import abbreviations
 
-    known = zone_map()
+    known = abbreviations()
     left: list[str] = []
     found: str | None = None
     for word in rest.split():
@@ -419,14 +419,11 @@ def phone(text: str, *, field: str, region: str = "ID") -> str:
 
 def zone(text: str, *, field: str) -> str:
     """A time zone: an IANA name ("Asia/Jakarta") or an abbreviation sopan knows (WIB)."""
-    from sopan.read.words import zone_map
+    from sopan.language.zones import resolve
 
-    value = text.strip()
-    named = zone_map().get(value.upper(), value)
-    try:
-        ZoneInfo(named)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise _fail("parse.zone", field, text) from None
+    named = resolve(text)
+    if named is None:
+        raise _fail("parse.zone", field, text)
     return named
 
 

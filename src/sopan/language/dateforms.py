@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from sopan.data import load_yaml
 from sopan.errors import InternalError
 from sopan.language.profiles import babel_locale
+from sopan.language.zones import abbreviations, implied_in_indonesia, written_as
 
 #: the forms that read the same in every language (strftime patterns)
 FIXED = {
@@ -74,23 +75,6 @@ def fixed(moment: date | datetime | time, form: str) -> str:
     return moment.strftime(FIXED[form])
 
 
-@cache
-def _zones() -> Mapping[str, Any]:
-    data = load_yaml("phrases", "zones.yaml")
-    return data if isinstance(data, dict) else {}
-
-
-def abbreviation(tz_name: str | None) -> str | None:
-    """The abbreviation the phrase book gives an IANA zone ("Asia/Makassar" → "WITA")."""
-    value = _zones().get(tz_name) if tz_name else None
-    return value if isinstance(value, str) else None
-
-
-def indonesian(tz_name: str | None) -> bool:
-    """Whether an IANA zone is one of Indonesia's (WIB, WITA, WIT)."""
-    return tz_name in _zones().get("indonesia", ())
-
-
 def _offset_text(offset: timedelta | None) -> str:
     minutes = int((offset or timedelta()).total_seconds() // 60)
     if minutes == 0:
@@ -110,9 +94,9 @@ def local_zone(moment: datetime, tz_name: str | None) -> tzinfo:
             pass
     offset = moment.utcoffset()
     if offset is not None and offset.total_seconds() % 3600 == 0:
-        implied = _zones().get("offsets", {}).get(int(offset.total_seconds() // 3600))
+        implied = implied_in_indonesia(int(offset.total_seconds() // 3600))
         if implied:
-            return ZoneInfo(str(implied))
+            return ZoneInfo(implied)
     return moment.tzinfo or ZoneInfo("UTC")
 
 
@@ -122,7 +106,7 @@ def zone_label(moment: datetime, language: str, *, plain: bool = False) -> str:
     pats = forms(language)
     offset = _offset_text(moment.utcoffset())
     key = getattr(moment.tzinfo, "key", None)
-    abbr = abbreviation(key) if isinstance(key, str) else None
+    abbr = written_as(key) if isinstance(key, str) else None
     if abbr is None:
         name = moment.tzname() or ""
         readable = name.isalpha() and not name.startswith("UTC") and _reads_back(name, moment)
@@ -135,9 +119,7 @@ def zone_label(moment: datetime, language: str, *, plain: bool = False) -> str:
 def _reads_back(name: str, moment: datetime) -> bool:
     """Whether the reader takes the abbreviation `name` for the offset `moment` has: the
     database's "PST" of Manila would read as Pacific time, "NZDT" not at all."""
-    from sopan.read.words import zone_map
-
-    iana = zone_map().get(name.upper())
+    iana = abbreviations().get(name.upper())
     return iana is not None and moment.astimezone(ZoneInfo(iana)).utcoffset() == moment.utcoffset()
 
 

@@ -132,10 +132,10 @@ class Context:
             values += [inv.company, inv.position, inv.location, inv.city, inv.contact.name]
             values += [inv.subject, inv.organizer, inv.reference]
         values.append(self.new_employer)
-        from sopan.read.words import zone_map
+        from sopan.language.zones import abbreviations
 
         # a time zone's abbreviation ("WITA", "AEDT") is a name, not a word shouted
-        found: set[str] = {zone.lower() for zone in zone_map()}
+        found: set[str] = {zone.lower() for zone in abbreviations()}
         for value in values:
             if value:
                 found.update(w.lower() for w in re.findall(r"[^\W\d_]+", value))

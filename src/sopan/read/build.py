@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
-from functools import cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -14,6 +13,7 @@ from sopan._infra.controls import blank_controls
 from sopan.errors import UserError
 from sopan.language.places import find_place_in
 from sopan.language.profiles import profile
+from sopan.language.zones import month_first_words
 from sopan.model import Ambiguity, Contact, Invitation
 from sopan.read import fields, people, slots
 from sopan.read.choose import When, decide
@@ -21,7 +21,6 @@ from sopan.read.dates import Order
 from sopan.read.history import Segment, split_history
 from sopan.read.provenance import trace
 from sopan.read.times import duration_minutes
-from sopan.read.words import words
 
 Source = Literal["email", "ics", "text"]
 
@@ -111,18 +110,13 @@ def _order(text: str, lang: str) -> Order:
     if profile(lang).date_order == "dmy":
         return "dmy"
     caps = set(_CAPS.findall(text))
-    if caps & _us_zones() or _us_hint(text):
+    if caps & month_first_words() or _us_hint(text):
         return "mdy"
     if caps & {"WIB", "WITA", "WIT", "SGT", "IST", "GMT", "BST", "CET", "AEST", "UTC"} or any(
         h in text for h in _NON_US
     ):
         return "dmy"
     return "unknown"
-
-
-@cache
-def _us_zones() -> frozenset[str]:
-    return frozenset(str(z) for z in words()["us_zones"])
 
 
 def _us_hint(text: str) -> bool:

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from sopan._infra.controls import ANY
 from sopan.errors import UserError
+from sopan.language.zones import by_offset, resolve
 from sopan.model import outside_years
 from sopan.read.build import Calendar
 from sopan.read.html import html_to_text
 from sopan.read.ics_pick import first_events_only, pick_event
-from sopan.read.times import zone_name
 
 _TEXT_PROPS = (
     "SUMMARY",
@@ -31,23 +31,7 @@ _TEXT_PROPS = (
 def _iana(name: str | None) -> str | None:
     if not name:
         return None
-    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-
-    name = name.strip().strip('"')
-    if name in WINDOWS_TO_OLSON:
-        return str(WINDOWS_TO_OLSON[name])
-    try:
-        ZoneInfo(name)
-        return name
-    except (KeyError, ValueError, OSError):  # unknown, malformed or absurdly long
-        pass
-    m = re.search(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2}):?(\d{2})?", name)
-    if m:
-        return zone_name("UTC", m.group(1), m.group(2), m.group(3))
-    tail = re.sub(r"^/[^/]*/[^/]*/", "", name)  # "/mozilla.org/20070129_1/Asia/Jakarta"
-    if tail != name:
-        return _iana(tail)
-    return None
+    return resolve(name)
 
 
 def _zone_of(dt: datetime, tzid: str | None, fallback: str | None) -> tuple[datetime, str | None]:
@@ -65,8 +49,7 @@ def _zone_of(dt: datetime, tzid: str | None, fallback: str | None) -> tuple[date
         # a custom VTIMEZONE ("Customized Time Zone"): name it by its offset at that moment
         seconds = int(dt.utcoffset().total_seconds())  # type: ignore[union-attr]
         if seconds % 3600 == 0:
-            hours = seconds // 3600
-            name = "Etc/UTC" if hours == 0 else f"Etc/GMT{'-' if hours > 0 else '+'}{abs(hours)}"
+            name = by_offset("+" if seconds >= 0 else "-", abs(seconds) // 3600)
     if name:
         return dt.astimezone(ZoneInfo(name)) if dt.tzinfo else dt.replace(
             tzinfo=ZoneInfo(name)

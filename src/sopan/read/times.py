@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from sopan._infra import rx
-from sopan.read.words import alternation, calendar_words, words, zone_map
+from sopan.language.zones import abbreviations, by_offset
+from sopan.read.words import alternation, calendar_words, words
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,7 @@ def _search_zone(text: str) -> re.Match[str] | None:
 
 @cache
 def _zone_re() -> re.Pattern[str]:
-    names = alternation([z for z in zone_map() if z not in ("WIB", "WITA", "WIT")])
+    names = alternation([z for z in abbreviations() if z not in ("WIB", "WITA", "WIT")])
     return rx.compile(
         rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
         r"(?:\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
@@ -340,16 +341,8 @@ def zone_of(z: re.Match[str]) -> str | None:
 def zone_name(token: str, sign: str | None, hours: str | None, minutes: str | None) -> str | None:
     """The IANA name for a written zone ("WIB", "EST", "GMT+7", "UTC+07:00")."""
     if sign and hours:
-        h, mi = int(hours), int(minutes or 0)
-        # Etc zones run from UTC-12 to UTC+14; anything else is not a real offset
-        if mi >= 60 or (sign == "+" and h > 14) or (sign != "+" and h > 12):
-            return None
-        if mi == 0:
-            return "Etc/UTC" if h == 0 else f"Etc/GMT{'-' if sign == '+' else '+'}{h}"
-        key = f"{'+' if sign == '+' else '-'}{h:02d}:{mi:02d}"
-        found = words()["offset_zones"].get(key)
-        return str(found) if found else None
-    return zone_map().get(token.upper())
+        return by_offset(sign, int(hours), int(minutes or 0))
+    return abbreviations().get(token.upper())
 
 
 def find_zones(text: str) -> list[tuple[int, str, str]]:

@@ -46,12 +46,6 @@ def calendar_words() -> frozenset[str]:
     return frozenset(month_map()) | frozenset(weekday_map())
 
 
-@cache
-def zone_map() -> dict[str, str]:
-    """Zone abbreviation (upper case) → IANA name."""
-    return {str(k).upper(): str(v) for k, v in words()["zones"].items()}
-
-
 def phrases(key: str, sub: str | None = None) -> list[str]:
     """The phrases of a list (of every list, when the key holds a table of lists and no
     `sub` is named)."""

@@ -175,11 +175,12 @@ _UTC_WORDS = ("UTC", "GMT")
 def foreign_zone(ctx: Context) -> list[Hit]:
     """A time given in UTC or a bare offset ("07.30 UTC", "14.30 GMT+7") to a recruiter in
     Indonesia, who reads WIB, WITA or WIT."""
-    from sopan.language.dateforms import abbreviation, clock, indonesian
+    from sopan.language.dateforms import clock
+    from sopan.language.zones import indonesian, written_as
 
     inv = ctx.invitation
     tz = inv.timezone if inv else None
-    local = abbreviation(tz) if indonesian(tz) else None
+    local = written_as(tz) if indonesian(tz) else None
     if tz is None or local is None:
         return []
     hits = []
