@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
 from sopan.errors import InternalError
-from sopan.model.names import DEFAULT_LANGUAGE
+from sopan.model.names import languages_in
 
 
 @dataclass(frozen=True)
@@ -84,20 +83,14 @@ def codes() -> tuple[str, ...]:
     data or a folder of SOPAN_DATA_DIRS): DEFAULT_LANGUAGE first, then by code."""
     from sopan.data import data_roots
 
-    return _codes(data_roots())
+    return languages_in(data_roots())
 
 
 def shipped() -> tuple[str, ...]:
     """The languages of the packaged data alone (every packaged book must have them)."""
     from sopan.data import data_path
 
-    return _codes((data_path(),))
-
-
-@cache
-def _codes(roots: tuple[Path, ...]) -> tuple[str, ...]:
-    found = {p.stem for root in roots for p in (root / "languages").glob("*.yaml")}
-    return tuple(sorted(found, key=lambda code: (code != DEFAULT_LANGUAGE, code)))
+    return languages_in((data_path(),))
 
 
 def babel_locale(code: str) -> str:

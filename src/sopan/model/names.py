@@ -6,6 +6,9 @@ every value class at start-up.
 
 from __future__ import annotations
 
+import os
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 #: A language's code (ISO 639-1, as `data/languages/<code>.yaml` names it). The languages are
@@ -79,6 +82,20 @@ MOVES: tuple[str, ...] = (
 )
 
 
+@cache
+def languages_in(roots: tuple[Path, ...]) -> tuple[Language, ...]:
+    """The codes of the language profiles (`languages/<code>.yaml`) in the data folders
+    `roots`: DEFAULT_LANGUAGE first, then by code."""
+    found = {
+        entry.removesuffix(".yaml")
+        for root in roots
+        if (root / "languages").is_dir()
+        for entry in os.listdir(root / "languages")
+        if entry.endswith(".yaml")
+    }
+    return tuple(sorted(found, key=lambda code: (code != DEFAULT_LANGUAGE, code)))
+
+
 def __getattr__(name: str) -> Any:
     # CHANNELS: the registry's channel names in plan order, read from data when first asked
     # for (`sopan --help` reads no channel spec)
@@ -86,9 +103,10 @@ def __getattr__(name: str) -> Any:
         from sopan.model.channels import channel_names
 
         return channel_names()
-    # LANGUAGES: the profiles' codes, from the file names alone (no book is parsed for it)
+    # LANGUAGES: the profiles' codes, from the file names alone (no book is parsed for it,
+    # and `sopan --help` imports nothing more for its --lang choices)
     if name == "LANGUAGES":
-        from sopan.language.profiles import codes
+        from sopan.data import data_roots
 
-        return codes()
+        return languages_in(data_roots())
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
