@@ -341,9 +341,10 @@ def weekdays(text: str, *, field: str) -> frozenset[int]:
 
 @dataclass(frozen=True)
 class Weekly:
-    """Weekdays with a range of times and what it is for ("senin-jumat 12.00-13.00 makan")."""
+    """Weekdays (0 = Monday) with a range of times and what it is for ("senin-jumat
+    12.00-13.00 makan"): the calendar settings' blocked periods, such as lunch."""
 
-    days: frozenset[int]
+    weekdays: frozenset[int]
     start: time
     end: time
     label: str = ""

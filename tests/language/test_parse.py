@@ -113,14 +113,14 @@ def test_weekdays_and_weekly_breaks_in_both_languages() -> None:
     assert parse.weekdays("Sen, Rab", field="x") == {0, 2}
     assert parse.weekdays("jumat-senin", field="x") == {4, 5, 6, 0}
     lunch = parse.weekly("senin-jumat 12.00-13.00 makan siang", field="blocked")
-    assert (lunch.days, lunch.start, lunch.end, lunch.label) == (
+    assert (lunch.weekdays, lunch.start, lunch.end, lunch.label) == (
         workdays,
         time(12),
         time(13),
         "makan siang",
     )
     prayers = parse.weekly("Friday 11:30 - 13:00 prayers", field="blocked")
-    assert (prayers.days, prayers.start, prayers.end) == ({4}, time(11, 30), time(13))
+    assert (prayers.weekdays, prayers.start, prayers.end) == ({4}, time(11, 30), time(13))
     for bad in ("funday 09.00-10.00", "senin-jumat", "senin 13.00-12.00"):
         with pytest.raises(UserError):
             parse.weekly(bad, field="blocked")

@@ -23,19 +23,14 @@ from datetime import time, timedelta
 from typing import Any
 
 from sopan.errors import UserError
+from sopan.parse import Weekly
 
 #: where a key is written ("~/.config/sopan/config.toml:12"), for an error to name it
 Where = Callable[[str, str | None], str]
 
 
-@dataclass(frozen=True)
-class Blocked:
-    """A period never proposed on the given weekdays (0 = Monday), e.g. lunch."""
-
-    weekdays: frozenset[int]
-    start: time
-    end: time
-    label: str = ""
+#: A period never proposed on the given weekdays, e.g. lunch: what people type, parsed
+Blocked = Weekly
 
 
 def default_hours() -> Mapping[int, tuple[time, time]]:
@@ -92,7 +87,7 @@ def _blocked(raw: Any, where: Where) -> tuple[Blocked, ...]:
             found = parse.weekly(str(item), field=_field("blocked"))
         except UserError as exc:
             raise UserError(exc.code, field=exc.field, at=at, **exc.params) from None
-        out.append(Blocked(found.days, found.start, found.end, found.label))
+        out.append(found)
     return tuple(out)
 
 
