@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sopan.lint import LintOptions, lint_text, spellers, spelling
+from sopan.model.names import LANGUAGES
 
 BACKENDS = spellers.BACKENDS
 
@@ -79,7 +80,7 @@ def test_the_dictionaries_are_the_ones_shipped_in_the_package() -> None:
     import sopan
 
     package = Path(sopan.__file__).parent
-    for language in spellers.DICTIONARIES:
+    for language in LANGUAGES:
         stem = spellers.dictionary(language)
         assert stem.parent == package / "data" / "dictionaries"
         assert Path(f"{stem}.aff").is_file() and Path(f"{stem}.dic").is_file()

@@ -23,7 +23,9 @@ def career_words(language: str) -> Words:
             return {prefix}
         return {k for key, v in node.items() for k in keys_of(v, f"{prefix}.{key}")}
 
-    if keys_of(books["id"]) != keys_of(books["en"]):
-        odd = sorted(keys_of(books["id"]) ^ keys_of(books["en"]))
-        raise InternalError(f"career/words: id.yaml and en.yaml differ at {odd[0]}")
+    first, *others = LANGUAGES
+    for other in others:
+        if keys_of(books[first]) != keys_of(books[other]):
+            odd = sorted(keys_of(books[first]) ^ keys_of(books[other]))
+            raise InternalError(f"career/words: {first}.yaml and {other}.yaml differ at {odd[0]}")
     return Words(language, books[language], "career")

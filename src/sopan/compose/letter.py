@@ -20,6 +20,7 @@ from pathlib import Path
 from sopan._infra import rx
 from sopan.data import data_path
 from sopan.errors import ExternalError
+from sopan.language.profiles import profile
 
 #: the fonts shipped with sopan
 FONT_DIR = data_path("fonts")
@@ -37,7 +38,6 @@ def _blocks(text: str) -> list[list[str]]:
 #: one font for both files, so the .docx and the .pdf look the same
 FONT_NAME, FONT_SIZE = "DejaVu Sans", 10.5
 #: the letter's language as a document records it
-LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def docx_bytes(text: str, meta: LetterMeta) -> bytes:
     props = doc.core_properties
     props.author = props.last_modified_by = meta.author
     props.created = props.modified = meta.created.replace(tzinfo=None)
-    props.language = LANGUAGE_TAGS.get(meta.language, meta.language)
+    props.language = profile(meta.language).tag
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -74,7 +74,7 @@ def docx_bytes(text: str, meta: LetterMeta) -> bytes:
     from docx.oxml import OxmlElement
 
     lang = OxmlElement("w:lang")  # the proofing language Word checks the letter in
-    lang.set(qn("w:val"), LANGUAGE_TAGS.get(meta.language, meta.language))
+    lang.set(qn("w:val"), profile(meta.language).tag)
     style.element.get_or_add_rPr().append(lang)
     for block in _blocks(text):
         para = doc.add_paragraph()

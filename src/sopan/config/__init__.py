@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sopan._infra.files import write_private
 from sopan.errors import UserError
-from sopan.model import LANGUAGES, Profile
+from sopan.model import DEFAULT_LANGUAGE, LANGUAGES, Profile
 
 if TYPE_CHECKING:
     from sopan.config.calendar import CalendarSettings
@@ -149,7 +149,7 @@ def profile_of(values: Mapping[str, str], origin: str, *, prefix: str = "") -> P
     in one line, for a config file (`prefix` "config.profile.": the error names the file's
     key) and `sopan init` or a form alike (not later as a traceback)."""
     at = {"at": origin} if prefix else {}
-    language = values.get("language", "id")
+    language = values.get("language", DEFAULT_LANGUAGE)
     if language not in LANGUAGES:
         raise UserError(
             "config.language", field=f"{prefix}language", value=language, choices=LANGUAGES, **at

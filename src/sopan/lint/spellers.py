@@ -18,7 +18,6 @@ from typing import Protocol
 from sopan.data import data_path
 
 #: the dictionary of each language sopan writes in
-DICTIONARIES = {"id": "id_ID", "en": "en_US"}
 #: the back ends, fastest first
 BACKENDS = ("hunspell", "spylls")
 
@@ -37,7 +36,9 @@ class Speller(Protocol):
 
 def dictionary(language: str) -> Path:
     """The shipped dictionary of `language`, without its `.aff`/`.dic` suffix."""
-    return data_path("dictionaries", DICTIONARIES[language])
+    from sopan.language.profiles import profile
+
+    return data_path("dictionaries", profile(language).dictionary)
 
 
 def installed_backend() -> str:

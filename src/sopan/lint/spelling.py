@@ -22,6 +22,7 @@ from sopan.language.profiles import LanguageProfile, profile
 from sopan.lint import spellers
 from sopan.lint.spellers import Speller
 from sopan.lint.text import data
+from sopan.model.names import LANGUAGES
 
 #: the back end this process checks with, chosen on first use
 _backend: str | None = None
@@ -55,7 +56,7 @@ def use_backend(name: str) -> None:
 def _memo_name() -> str:
     """The back end and the dictionary files, by size and date: the memo's name."""
     found = [backend()]
-    for language in spellers.DICTIONARIES:
+    for language in LANGUAGES:
         stem = spellers.dictionary(language)
         for path in (Path(f"{stem}.dic"), Path(f"{stem}.aff")):
             try:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sopan.model.names import Action, Channel, Language
+from sopan.model.names import DEFAULT_LANGUAGE, Action, Channel, Language
 from sopan.model.values import Busy, Slot
 
 __all__ = ["Busy", "Draft", "Note", "Plan", "Situation", "Slot", "Step", "Urgency"]
@@ -73,7 +73,7 @@ class Plan:
     conflicts: tuple[Busy, ...] = ()
     checklist: tuple[Note, ...] = ()
     warnings: tuple[Note, ...] = ()
-    language: Language = "id"
+    language: Language = DEFAULT_LANGUAGE
     travel_minutes: int | None = None
     #: what the guidelines recommend when it differs from the user's explicit intent (C0,
     #: R1.2): shown with its why, followed only if the user takes it

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from sopan.model.names import Language, Level
+from sopan.model.names import DEFAULT_LANGUAGE, Language, Level
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ class Profile:
     phone: str | None = None
     linkedin: str | None = None
     city: str | None = None
-    language: Language = "id"
+    language: Language = DEFAULT_LANGUAGE
     timezone: str = "Asia/Jakarta"
     country: str = "ID"
 

@@ -78,12 +78,13 @@ class Because:
 def rules() -> tuple[Rule, ...]:
     """The packaged contradiction table, checked when loaded."""
     from sopan.data import load_yaml
+    from sopan.language.profiles import shipped
 
     out: list[Rule] = []
     for raw in load_yaml("coherence", "rules.yaml")["rules"]:
         when = {k: tuple(v) for k, v in raw["when"].items()}
         unknown = set(when) - set(KEYS)
-        if unknown or not {"en", "id"} <= set(raw["why"]):
+        if unknown or not set(shipped()) <= set(raw["why"]):
             raise InternalError(f"coherence rule {raw.get('id')}: bad keys {sorted(unknown)}")
         pair = [_choice(raw, key) for key in ("first", "second")]
         out.append(
