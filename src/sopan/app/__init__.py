@@ -16,9 +16,9 @@ while an ambiguous date, a contradiction or an 'other' reason without words is a
 `UserError` (exit 2). `now` always comes in with the request.
 
 Each use case lives in the module of its stage (`reading`, `planning`, `drafting`,
-`calendars`, `linting`, `outbox`, `career`); `sopan.app.X` imports X's module the first time it is
-asked for, so that `sopan read` builds the request and result types of reading and not those
-of sending (a frozen dataclass costs about a millisecond to create).
+`calendars`, `linting`, `outbox`, `career`, `career_watch`); `sopan.app.X` imports X's module
+the first time it is asked for, so that `sopan read` builds the request and result types of
+reading and not those of sending (a frozen dataclass costs about a millisecond to create).
 """
 
 from __future__ import annotations
@@ -40,15 +40,18 @@ if TYPE_CHECKING:
     from sopan.app.career import (
         NetworkRequest,
         ProfileRequest,
-        SkillsRequest,
         SocialRequest,
         Upload,
-        WatchAddRequest,
-        WatchRunRequest,
         network_for,
         profile_for,
-        skills_for,
         social_for,
+        words_for,
+    )
+    from sopan.app.career_watch import (
+        SkillsRequest,
+        WatchAddRequest,
+        WatchRunRequest,
+        skills_for,
         todos_ics_for,
         watch_add_for,
         watch_list_for,
@@ -93,9 +96,12 @@ _MODULES = {
     ),
     "linting": ("LintRequest", "lint_for"),
     "career": (
-        "NetworkRequest", "ProfileRequest", "SkillsRequest", "SocialRequest", "Upload",
-        "WatchAddRequest", "WatchRunRequest", "network_for", "profile_for", "skills_for",
-        "social_for", "todos_ics_for", "watch_add_for", "watch_list_for", "watch_run_for",
+        "NetworkRequest", "ProfileRequest", "SocialRequest", "Upload", "network_for",
+        "profile_for", "social_for", "words_for",
+    ),
+    "career_watch": (
+        "SkillsRequest", "WatchAddRequest", "WatchRunRequest", "skills_for", "todos_ics_for",
+        "watch_add_for", "watch_list_for", "watch_run_for",
     ),
     "outbox": (
         "InboxRequest", "InboxRow", "SendRequest", "SendResult", "follow_ups_for",
@@ -158,6 +164,7 @@ __all__ = [
     "watch_add_for",
     "watch_list_for",
     "watch_run_for",
+    "words_for",
 ]
 
 

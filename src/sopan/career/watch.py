@@ -48,6 +48,13 @@ class Source:
     name: str = ""  # the board's name (the company, for a board)
 
 
+def names_a_file(spec: str) -> bool:
+    """Whether `spec` would be read as a saved file (neither an address nor a board)."""
+    text = spec.strip()
+    kind, _, name = text.partition(":")
+    return not (kind.lower() in API and not name.startswith("//")) and "://" not in text
+
+
 def parse_source(spec: str) -> Source:
     """A source from what the person typed: `greenhouse:BOARD`, `lever:SITE`, `ashby:ORG`, a
     board's page or API address, any https:// feed or careers page, or a saved file; one line

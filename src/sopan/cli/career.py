@@ -11,7 +11,8 @@ from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_jso
 from sopan.model.names import LANGUAGES
 
 if TYPE_CHECKING:
-    from sopan.app.career import ProfileResult, SkillsResult, SocialResult, WatchRunResult
+    from sopan.app.career import ProfileResult, SocialResult
+    from sopan.app.career_watch import SkillsResult, WatchRunResult
     from sopan.language.words import Words
 
 

@@ -24,7 +24,7 @@ from sopan.errors import SopanError
 from sopan.model.channels import channel_names, registry
 from sopan.model.names import DETAILS, INTENTS, INTERESTS, LANGUAGES, REASONS
 from sopan.model.names import FACT_FIELDS as FIELDS
-from sopan.web import views
+from sopan.web import career, views
 from sopan.web.flow import MAX_UPLOAD, Flow
 from sopan.web.guard import Guard, Keys
 
@@ -532,6 +532,7 @@ def make_app(
         Route("/calendars", calendars_page),
         Route("/calendars", calendars_submit, methods=["POST"]),
         Route("/language", switch_language, methods=["POST"]),
+        *career.routes(),
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
