@@ -13,7 +13,7 @@ from functools import cache
 
 from sopan.career.linkedin import Export, Position
 from sopan.career.posting import Posting
-from sopan.career.terms import Keyword, keys, weigh
+from sopan.career.terms import Keyword, keys, weigh, words
 from sopan.career.words import career_words
 from sopan.errors import InternalError
 
@@ -189,11 +189,23 @@ class Gap:
     present: tuple[Keyword, ...]
 
 
+def _names_who_or_where(keyword: Keyword, posting: Posting) -> bool:
+    """A word that is no skill and only names who hires or where: the posting's own company
+    or place, or an Indonesian city ("Bandung" is nothing to add to a profile)."""
+    from sopan.language.places import find_place
+
+    if keyword.skill:
+        return False
+    word = keyword.key.lstrip("~")  # another word's key is the word marked as no skill
+    own = " ".join(v for v in (posting.company, posting.location) if v)
+    return word in words(own) or find_place(word) is not None
+
+
 def keyword_gap(export: Export, posting: Posting, language: str) -> Gap:
     """The posting's keywords (Indonesian affixes off, synonyms joined) split by whether the
     profile's text has them."""
     have = keys(export.text())
-    wanted = weigh(posting.parts(), language)
+    wanted = [k for k in weigh(posting.parts(), language) if not _names_who_or_where(k, posting)]
     return Gap(
         tuple(k for k in wanted if k.key not in have),
         tuple(k for k in wanted if k.key in have),
