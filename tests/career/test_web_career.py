@@ -110,6 +110,8 @@ def test_the_export_is_held_for_this_browser_only_and_can_be_forgotten(
         cards = rina.get("/karier/kontak.vcf")
         assert cards.headers["content-type"].startswith("text/vcard")
         assert cards.text.count("BEGIN:VCARD") == 2 and "FN:Dewi Lestari" in cards.text
+        again_page = rina.get("/karier/profil", follow_redirects=False)  # e.g. a language switch
+        assert again_page.status_code == 303 and again_page.headers["location"] == "/karier"
         forgot = rina.post("/karier/lupakan", headers=SAME, follow_redirects=True)
         assert "Berkas sudah dilupakan" in forgot.text
         again = rina.post("/karier/jaringan", data={"company": "Maju Jaya"}, headers=SAME)

@@ -273,6 +273,12 @@ async def vcards(request: Request) -> Response:
     return Response(found, media_type="text/vcard; charset=utf-8", headers=headers)
 
 
+async def to_index(request: Request) -> Response:
+    """A result page asked for again without its form (the language switched, a bookmark):
+    the section's front page, where the form is."""
+    return RedirectResponse("/karier", status_code=303)
+
+
 def routes() -> list[Route]:
     """The Karier pages, under /karier."""
     from sopan.web.career_store import store_routes
@@ -283,6 +289,7 @@ def routes() -> list[Route]:
         Route("/karier/profil", profile, methods=["POST"]),
         Route("/karier/sosial", social, methods=["POST"]),
         Route("/karier/jaringan", network, methods=["POST"]),
+        *(Route(f"/karier/{part}", to_index) for part in ("profil", "sosial", "jaringan")),
         Route("/karier/kontak.vcf", vcards),
         *store_routes(),
     ]

@@ -27,13 +27,13 @@ def page_words(language: str) -> dict[str, Any]:
 def day_text(value: date | datetime | str | None, language: str) -> str:
     """A day as people write it ("7 Desember 2026", the letter's form), never an ISO date;
     "" for None. A string is an ISO moment (as the store's rows give a to-do's day)."""
-    from sopan.language import dateforms
+    from sopan.language.dateforms import day
 
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return dateforms.day(value, "letter_date", language)
+    return day(value, "letter_date", language)
 
 
 def fill(template: str, given: Mapping[str, object], **plain: object) -> Markup:
