@@ -1,10 +1,14 @@
 """Field-by-field accuracy of `sopan.read` on ../shared/eval-dev (invitations and ics),
 with `dateparser.search_dates` as the baseline for date and start time, and speed of both;
-then the generated corpus (tests/corpus.py, 5,000 invitations) per field and per phenomenon.
+then the same table on the invitations the project wrote in other styles
+(tests/read/invitations: messages the rules were not written against); then the generated
+corpus (tests/corpus.py, 5,000 invitations) per field and per phenomenon.
 
-Scoring is strict: "wrong" is a value that is not the label's, counted apart from "honest"
-(reported missing or ambiguous); a file the reader refuses counts every labelled field as a
-miss. Accuracy is right / all labelled fields.
+Scoring is strict: accuracy is right / all labelled fields, by field and by language. A value
+that is not the label's is counted as "spurious" when the message gives none (a value read
+from nothing) and as "wrong" when it gives another; "honest" is a field reported missing or
+ambiguous; "slots" counts template slots taken as values. A file the reader refuses counts
+every labelled field as a miss.
 
 Run: python bench/read.py [CORPUS_SIZE]   (from the project root)
 """
@@ -28,16 +32,62 @@ from evaldev import (  # noqa: E402
     NOW,
     RIGHT,
     WRONG,
+    is_spurious,
     judge_time,
     label_of,
     labelled_files,
     score_file,
+    slots_as_values,
 )
 
 from sopan.errors import UserError  # noqa: E402
 from sopan.read import read_bytes, read_file  # noqa: E402
 
 REFUSED = "refused"
+SPURIOUS = "spurious"
+OWN = ROOT / "tests" / "read" / "invitations"
+
+
+def strict_table(files: list[Path], title: str) -> list[str]:
+    """Print accuracy by field and by language, spurious and wrong values apart, and the
+    template slots taken as values; return the wrong and spurious rows."""
+    kinds = (RIGHT, HONEST, SPURIOUS, WRONG, REFUSED)
+    by_field: dict[str, dict[str, int]] = {}
+    by_lang: dict[str, dict[str, int]] = {}
+    failures: list[str] = []
+    slots = 0
+    for path in files:
+        label = label_of(path)
+        lang = str(label.get("language") or "ics")
+        try:
+            inv = read_file(path, now=NOW)
+            rows = score_file(path, inv)
+            if path.suffix == ".txt":
+                slots += len(slots_as_values(inv, label))
+        except UserError:  # refused: every labelled field is a miss
+            rows = dict.fromkeys(score_file(path, read_bytes(b"interview", now=NOW)), REFUSED)
+        for field, verdict in rows.items():
+            if verdict == WRONG and path.suffix == ".txt" and is_spurious(label, field):
+                verdict = SPURIOUS
+            by_field.setdefault(field, dict.fromkeys(kinds, 0))[verdict] += 1
+            by_lang.setdefault(lang, dict.fromkeys(kinds, 0))[verdict] += 1
+            if verdict in (WRONG, SPURIOUS):
+                failures.append(f"{path.name}: {field} ({verdict})")
+    print(f"\n{title}")
+    head = "".join(f"{k:>9}" for k in kinds)
+    print(f"{'field':<14}{'accuracy':>9}{head}")
+    for name, counts in [*by_field.items(), *((f"language {k}", v) for k, v in by_lang.items())]:
+        n = sum(counts.values())
+        row = "".join(f"{counts[k]:>9}" for k in kinds)
+        print(f"{name:<14}{counts[RIGHT] / n:>9.3f}{row}")
+    total = {k: sum(c[k] for c in by_field.values()) for k in kinds}
+    n = sum(total.values())
+    print(
+        f"strict field accuracy {total[RIGHT] / n:.3f} ({total[RIGHT]}/{n}); "
+        f"spurious values {total[SPURIOUS]}; wrong values {total[WRONG]}; "
+        f"template slots as values {slots}"
+    )
+    return failures
 
 
 def baseline(text: str) -> datetime | None:
@@ -79,59 +129,49 @@ def _mailbox_speed() -> tuple[float, int]:
 
 def main() -> None:
     files = labelled_files()
-    table: dict[str, dict[str, int]] = {}
     base_table: dict[str, dict[str, int]] = {"date": {}, "start_time": {}}
-    failures: list[str] = []
     ours_time = base_time = 0.0
-    for path in files:
-        label = label_of(path)
-        t0 = time.perf_counter()
-        try:
-            rows = score_file(path, read_file(path, now=NOW))
-        except UserError:  # refused: every labelled field is a miss
-            rows = dict.fromkeys(score_file(path, read_bytes(b"interview", now=NOW)), REFUSED)
-        ours_time += time.perf_counter() - t0
-        for field, verdict in rows.items():
-            table.setdefault(field, {RIGHT: 0, HONEST: 0, WRONG: 0, REFUSED: 0})[verdict] += 1
-            if verdict == WRONG:
-                failures.append(f"{path.name}: {field}")
-        if path.suffix == ".txt":
-            text = path.read_text("utf-8")
-            t0 = time.perf_counter()
-            got = baseline(text)
-            base_time += time.perf_counter() - t0
-            want_day = label["date"]
-            if want_day is None:
-                bd = RIGHT if got is None else WRONG
-            elif got is None:
-                bd = WRONG
-            else:
-                iso = got.date().isoformat()
-                bd = (
-                    RIGHT
-                    if (iso[4:] == want_day[1:] if want_day.startswith("--") else iso == want_day)
-                    else WRONG
-                )
-            bt = judge_time(got if got and (got.hour or got.minute) else None, label["start_time"])
-            for field, verdict in (("date", bd), ("start_time", bt)):
-                base_table[field][verdict] = base_table[field].get(verdict, 0) + 1
     n_txt = len([f for f in files if f.suffix == ".txt"])
-    print(
-        f"sopan.read on {len(files)} labelled files ({n_txt} invitations, "
-        f"{len(files) - n_txt} ics); 'honest' = reported missing/ambiguous, not guessed\n"
+    t0 = time.perf_counter()
+    failures = strict_table(
+        files,
+        f"sopan.read on ../shared/eval-dev: {len(files)} labelled files ({n_txt} invitations, "
+        f"{len(files) - n_txt} ics)",
     )
-    head = f"{'field':<14}{'right':>7}{'honest':>8}{'wrong':>7}{'refused':>9}"
-    print(f"{head}   {'baseline right/wrong':>22}")
-    for field, counts in table.items():
-        base = base_table.get(field)
-        extra = f"{base.get(RIGHT, 0):>11} / {base.get(WRONG, 0):<3}" if base else ""
-        row = f"{counts[RIGHT]:>7}{counts[HONEST]:>8}{counts[WRONG]:>7}{counts[REFUSED]:>9}"
-        print(f"{field:<14}{row}   {extra:>22}")
-    right = sum(c[RIGHT] for c in table.values())
-    total = sum(sum(c.values()) for c in table.values())
-    wrong = sum(c[WRONG] for c in table.values())
-    print(f"\nstrict field accuracy: {right / total:.3f} ({right}/{total}); wrong values: {wrong}")
-    print("\n(baseline: dateparser.search_dates on the invitation texts only; first hit taken)")
+    ours_time = time.perf_counter() - t0
+    own = sorted(OWN.glob("*.txt"))
+    failures += strict_table(
+        own, f"sopan.read on the project's own {len(own)} invitations in other styles"
+    )
+    for path in files:
+        if path.suffix != ".txt":
+            continue
+        label = label_of(path)
+        text = path.read_text("utf-8")
+        t0 = time.perf_counter()
+        got = baseline(text)
+        base_time += time.perf_counter() - t0
+        want_day = label["date"]
+        if want_day is None:
+            bd = RIGHT if got is None else WRONG
+        elif got is None:
+            bd = WRONG
+        else:
+            iso = got.date().isoformat()
+            bd = (
+                RIGHT
+                if (iso[4:] == want_day[1:] if want_day.startswith("--") else iso == want_day)
+                else WRONG
+            )
+        bt = judge_time(got if got and (got.hour or got.minute) else None, label["start_time"])
+        for field, verdict in (("date", bd), ("start_time", bt)):
+            base_table[field][verdict] = base_table[field].get(verdict, 0) + 1
+    print(
+        "\nbaseline dateparser.search_dates (first hit) on the invitation texts: date "
+        f"{base_table['date'].get(RIGHT, 0)} right / {base_table['date'].get(WRONG, 0)} wrong, "
+        f"start time {base_table['start_time'].get(RIGHT, 0)} right / "
+        f"{base_table['start_time'].get(WRONG, 0)} wrong"
+    )
     texts = [p.read_bytes() for p in files if p.suffix == ".txt"]
     ours_rate = base_rate = 0.0
     for _ in range(5):  # interleaved rounds, best of each: the machine may be busy
@@ -163,7 +203,7 @@ def main() -> None:
     )
     print(f"first pass incl. start-up: sopan {ours_time:.2f} s, dateparser {base_time:.2f} s")
     if failures:
-        print("\nwrong:", ", ".join(failures))
+        print("\nspurious and wrong:", ", ".join(failures))
     _corpus(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
 
 

@@ -175,6 +175,130 @@ def ics_rows(inv: Invitation, label: dict[str, Any]) -> dict[str, str]:
     }
 
 
+#: each scored field of an invitation → its key in the labels
+LABEL_KEYS = {
+    "contact": "interviewer_or_contact",
+    "reference": "reference_number",
+}
+#: the keys a label's `placeholders` uses → the scored field the slot stands for
+SLOT_KEYS = {
+    "company": "company",
+    "position": "position",
+    "date": "date",
+    "date_time": "date",
+    "datetime": "date",
+    "date_or_datetime": "date",
+    "interview_date": "date",
+    "start_time": "start_time",
+    "end_time": "end_time",
+    "location": "location",
+    "location_or_link": "location",
+    "interview_place": "location",
+    "meeting_link": "meeting_link",
+    "interview_link": "meeting_link",
+    "link": "meeting_link",
+    "mode": "mode",
+    "interviewer_or_contact": "contact",
+    "interviewer": "contact",
+    "contact_email": "contact_email",
+    "contact_phone": "contact_phone",
+    "reference_number": "reference",
+}
+
+
+def label_value(label: dict[str, Any], field: str) -> object:
+    """The label's value for a scored field (None when the message does not give it)."""
+    return label.get(LABEL_KEYS.get(field, field))
+
+
+def is_spurious(label: dict[str, Any], field: str) -> bool:
+    """Whether a wrong value of `field` is spurious: the message gives none at all."""
+    return label_value(label, field) in (None, "", "[redacted]", [])
+
+
+def values_of(inv: Invitation) -> dict[str, object]:
+    """The scored text fields of a read invitation, by the names `invitation_rows` uses."""
+    contact = inv.contact
+    return {
+        "company": inv.company,
+        "position": inv.position,
+        "location": inv.location,
+        "meeting_link": inv.meeting_link,
+        "mode": inv.mode,
+        "contact": contact.name,
+        "contact_email": contact.email,
+        "contact_phone": contact.phone,
+        "reference": inv.reference,
+        "date": inv.day or inv.start,
+        "start_time": inv.start or inv.time_of_day,
+        "end_time": inv.end,
+    }
+
+
+def slots_as_values(inv: Invitation, label: dict[str, Any]) -> list[str]:
+    """The fields read as a value where the message has only a template slot: a field its
+    label's `placeholders` names and no other part of the message gives, or a value that is
+    itself a slot ("positionName", "Job Title", "{{ tanggal }}")."""
+    from sopan.read.slots import is_slot
+
+    values = values_of(inv)
+    held = []
+    for key in label.get("placeholders") or {}:
+        field = SLOT_KEYS.get(key)
+        if field and values.get(field) is not None and is_spurious(label, field):
+            held.append(field)
+    for field, value in values.items():
+        if isinstance(value, str) and field != "mode" and is_slot(value) and field not in held:
+            held.append(field)
+    return held
+
+
+#: a time of day: no company or position is one
+_TIME = re.compile(r"(?i)\b\d{1,2}[.:]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b")
+#: the words greetings begin with: no company or position begins so
+_GREETINGS = (
+    "dear ", "hi ", "hello ", "halo ", "hai ", "yth", "kepada yth", "selamat pagi", "selamat siang",
+    "selamat sore", "selamat malam", "assalamu", "good morning",
+)  # fmt: skip
+
+
+def times_or_greetings(inv: Invitation) -> list[str]:
+    """The company or position of `inv` that is a time or begins with a greeting."""
+    bad = []
+    for field in ("company", "position"):
+        value = getattr(inv, field)
+        if value and (_TIME.search(value) or value.lower().startswith(_GREETINGS)):
+            bad.append(f"{field}={value!r}")
+    return bad
+
+
+def spans_not_holding(inv: Invitation) -> list[str]:
+    """The fields whose provenance is a span of the text that does not hold their value, and
+    the known fields with no provenance at all."""
+    values = {
+        "company": inv.company,
+        "position": inv.position,
+        "location": inv.location,
+        "meeting_link": inv.meeting_link,
+        "reference": inv.reference,
+        "contact.name": inv.contact.name,
+        "contact.email": inv.contact.email,
+        "contact.phone": inv.contact.phone,
+    }
+    bad = []
+    for field, value in values.items():
+        if value is None:
+            continue
+        fact = inv.fact(field)
+        if fact is None:
+            bad.append(f"{field}: no provenance")
+        elif fact.source == "text":
+            held = _norm(inv.text[fact.start : fact.end])
+            if _norm(value) not in held:
+                bad.append(f"{field}: {value!r} not in {held!r}")
+    return bad
+
+
 def labelled_files() -> list[Path]:
     """Every labelled invitation and calendar file, invitations first."""
     return sorted((EVAL_DEV / "invitations").glob("*.txt")) + sorted(

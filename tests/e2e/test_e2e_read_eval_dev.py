@@ -26,7 +26,7 @@ def test_read_every_invitation(run_cli: Run, path: Path) -> None:
     assert done.stderr == ""
     found = json.loads(done.stdout)
     assert list(found) == READ_KEYS
-    assert list(found["contact"]) == ["name", "email", "phone"]
+    assert list(found["contact"]) == ["name", "honorific", "email", "phone"]
     assert found["language"] in ("id", "en")
     # a .txt that starts with mail headers is read as the email it is
     assert found["source"] in (("ics",) if path.suffix == ".ics" else ("text", "email"))

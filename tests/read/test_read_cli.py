@@ -19,6 +19,7 @@ KEYS = [
     "end",
     "day",
     "time",
+    "past",
     "timezone",
     "mode",
     "location",
@@ -31,6 +32,7 @@ KEYS = [
     "uid",
     "confidence",
     "missing",
+    "placeholders",
     "ambiguous",
     "provenance",
     "ocr_text",
@@ -48,7 +50,7 @@ def test_json_contract_has_exactly_the_documented_keys(run_cli) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == KEYS
-    assert list(data["contact"]) == ["name", "email", "phone"]
+    assert list(data["contact"]) == ["name", "honorific", "email", "phone"]
     assert data["start"] == "2026-11-23T10:00:00+07:00"
     assert data["message_id"] == "<20261118091200.4821@nusantaradata.example>"
 

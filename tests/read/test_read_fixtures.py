@@ -383,6 +383,7 @@ def test_examples_read_perfectly(tmp_path: Path) -> None:
     assert en["meeting_link"] == "https://zoom.us/j/98765432101" and en["access_code"] == "482913"
     assert en["contact"] == {
         "name": "Sarah Mitchell",
+        "honorific": None,
         "email": "talent@brightpath.example",
         "phone": "+65 6123 4567",
     }
@@ -395,6 +396,7 @@ def test_examples_read_perfectly(tmp_path: Path) -> None:
     assert idn["reference"] == "045/HRD-REK/XI/2026" and idn["mode"] == "onsite"
     assert idn["contact"] == {
         "name": "Dewi Lestari",
+        "honorific": None,
         "email": "rekrutmen@nusantaradata.example",
         "phone": "021-5551234",
     }

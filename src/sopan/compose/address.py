@@ -41,7 +41,9 @@ def _casual_cue(inv: Invitation, cue: str) -> bool:
 def addressing(inv: Invitation, language: str) -> Addressing:
     """How to address the invitation's contact in `language`."""
     words = common(language)["address"]
-    name = " ".join((inv.contact.name or "").split()).strip(" ,.")
+    # the title the invitation gives ("Ibu", `Contact.honorific`) goes before the name again
+    written = " ".join(filter(None, (inv.contact.honorific, inv.contact.name)))
+    name = " ".join(written.split()).strip(" ,.")
     lowered = name.lower() + " "
     honorifics = {str(k): str(v) for k, v in words["honorifics"].items()}
     unknown_you = str(words["you_unknown"])

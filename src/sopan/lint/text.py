@@ -10,7 +10,6 @@ from typing import Any
 
 from sopan._infra import rx
 from sopan.data import load_yaml
-from sopan.model import LANGUAGES
 
 Span = tuple[int, int]
 
@@ -25,22 +24,11 @@ def data(name: str) -> Mapping[str, Any]:
 _WORD = rx.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-@lru_cache(maxsize=1)
-def _language_words() -> dict[str, frozenset[str]]:
-    raw = data("language.yaml")
-    return {lang: frozenset(str(raw.get(lang, "")).split()) for lang in LANGUAGES}
-
-
 def detect_language(text: str) -> str:
-    """'id' or 'en', by counting frequent function words of each; Indonesian wins ties."""
-    words = _language_words()
-    scores = {"id": 0, "en": 0}
-    for match in _WORD.finditer(text[:4000]):
-        word = match.group().lower()
-        for lang in scores:
-            if word in words[lang]:
-                scores[lang] += 1
-    return "en" if scores["en"] > scores["id"] else "id"
+    """'id' or 'en': the one detector, `sopan.language.detect`."""
+    from sopan.language.detect import detect
+
+    return detect(text)
 
 
 @lru_cache(maxsize=1)

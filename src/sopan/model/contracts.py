@@ -30,6 +30,7 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "end": iso(inv.end),
         "day": inv.day.isoformat() if inv.day else None,
         "time": fixed(inv.time_of_day, "clock") if inv.time_of_day else None,
+        "past": inv.past,
         "timezone": inv.timezone,
         "mode": inv.mode,
         "location": inv.location,
@@ -37,6 +38,7 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "access_code": inv.access_code,
         "contact": {
             "name": inv.contact.name,
+            "honorific": inv.contact.honorific,
             "email": inv.contact.email,
             "phone": inv.contact.phone,
         },
@@ -46,6 +48,7 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "uid": inv.uid,
         "confidence": inv.confidence,
         "missing": list(inv.missing),
+        "placeholders": list(inv.placeholders),
         "ambiguous": [
             {"field": a.field, "candidates": list(a.candidates), "problem": a.problem}
             for a in inv.ambiguous

@@ -15,11 +15,17 @@ from sopan.model.names import DEFAULT_LANGUAGE, Language, Level
 
 @dataclass(frozen=True)
 class Contact:
-    """Who sent the invitation or will interview."""
+    """Who sent the invitation or will interview.
+
+    `name` is the person's name without a title ("Dewi Lestari"); `honorific` is the title the
+    invitation gives them, in its written language's full form ("Ibu", "Bapak", "Kak", "Ms.",
+    "Mr.", "Dr."), None when no mention of them carries one: sopan never invents a title.
+    """
 
     name: str | None = None
     email: str | None = None
     phone: str | None = None
+    honorific: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,12 @@ class Invitation:
     confidence: float = 1.0
     missing: tuple[str, ...] = ()
     ambiguous: tuple[Ambiguity, ...] = ()
+    #: fields the message leaves as an unfilled template slot ("{{ tanggal }}", "[Company
+    #: Name]", "positionName"): missing, never a value (named as in the JSON)
+    placeholders: tuple[str, ...] = ()
+    #: whether the interview's date, as written, is more than a few days before `now`: an old
+    #: message or a mistake, never planned as coming
+    past: bool = False
     #: of a recurring calendar series, the occurrence the invitation was read as (its
     #: RECURRENCE-ID: the original start); a calendar reply names it so it answers that one
     recurrence_id: date | None = None

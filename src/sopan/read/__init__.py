@@ -141,7 +141,8 @@ def _unsure(inv: Invitation, text: str, origin: str, what: str) -> Invitation:
 
     if phrase_re("meeting_words").search(text):
         return replace(inv, confidence=MEETING_CONFIDENCE)
-    if (inv.day or inv.start) and inv.time_of_day:
+    offered = any(a.field == "start" and a.candidates for a in inv.ambiguous)
+    if (inv.day or inv.start or offered) and inv.time_of_day:
         return replace(inv, confidence=DATE_CONFIDENCE)
     if what == "email":
         raise UserError(f"{origin}: this email is not an interview invitation")

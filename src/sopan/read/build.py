@@ -11,13 +11,15 @@ from zoneinfo import ZoneInfo
 from sopan._infra import rx
 from sopan._infra.controls import blank_controls
 from sopan.errors import UserError
+from sopan.language.detect import detect_words
 from sopan.language.places import find_place_in
 from sopan.language.profiles import profile
 from sopan.language.zones import month_first_words
 from sopan.model import Ambiguity, Contact, Invitation
-from sopan.read import fields, people, slots
-from sopan.read.choose import When, decide
+from sopan.read import extract, fields, people, slots
+from sopan.read.choose import PAST_AFTER, When, decide
 from sopan.read.dates import Order
+from sopan.read.found import Found
 from sopan.read.history import Segment, split_history
 from sopan.read.provenance import trace
 from sopan.read.times import duration_minutes
@@ -127,17 +129,21 @@ def _us_hint(text: str) -> bool:
     )
 
 
-def _sender(segments: list[Segment], env: Envelope) -> tuple[str | None, str | None]:
+def _sender(
+    segments: list[Segment], env: Envelope, read_from: int
+) -> tuple[str | None, str | None]:
+    """Who sent the invitation: a forwarded original's sender; in pasted text, the sender of
+    the quoted message the interview was read from (a reply quoting the candidate's own
+    message names the candidate, who is never the contact); else the envelope's."""
     for seg in segments:
         if seg.forwarded and seg.headers.get("from"):
             name, address = people.address_header(seg.headers["from"])
             if name or address:
                 return name, address
-    if env.sender_email is None:  # pasted text: the quoted header block may name the sender
-        for seg in segments:
-            name, address = people.address_header(seg.headers.get("from"))
-            if address or name:
-                return name, address
+    if env.sender_email is None and read_from > 0:
+        name, address = people.address_header(segments[read_from].headers.get("from"))
+        if address or name:
+            return name, address
     return env.sender_name, env.sender_email
 
 
@@ -161,6 +167,46 @@ def _thread(segments: list[Segment], env: Envelope, original: str | None) -> dic
         "reply_to": original or env.sender_email,
         "sent_at": parse_date_header(fwd.headers.get("date")) or env.sent_at,
     }
+
+
+#: the fields a slot may stand for, in the order `placeholders` lists them
+_SLOT_FIELDS = (
+    "company",
+    "position",
+    "start",
+    "mode",
+    "location",
+    "meeting_link",
+    "access_code",
+    "contact.name",
+    "contact.email",
+    "contact.phone",
+    "reference",
+)
+
+
+def _placeholders(
+    found: list[slots.Slot], shown: str, subject: str | None, inv: Invitation, held: set[str]
+) -> tuple[str, ...]:
+    """The fields the message leaves as template slots (or whose value as read was one) and
+    no other part of it gives."""
+    known = {
+        "start": inv.start,
+        "contact.name": inv.contact.name,
+        "contact.email": inv.contact.email,
+        "contact.phone": inv.contact.phone,
+    }
+    unknown = {f for f in _SLOT_FIELDS if (known[f] if f in known else getattr(inv, f)) is None}
+    stood = held & unknown
+    in_subject = slots.find(subject) if subject and unknown else []
+    for s in (*found, *in_subject):
+        if s.field in unknown:
+            stood.add(s.field)
+    for s in found:
+        if stood >= unknown:
+            break
+        stood |= slots.stands_for(s, shown) & unknown
+    return tuple(f for f in _SLOT_FIELDS if f in stood)
 
 
 def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ...]:
@@ -198,10 +244,12 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     # shown to the user as read; template slots are blanked to spaces, so offsets agree
     shown = "\n".join(seg.text for seg in segments)
     found_slots: list[slots.Slot] = []
+    shifts: list[int] = []
     shift = 0
     for seg in segments:
         in_seg = slots.find(seg.text)
-        found_slots += [replace(s, start=s.start + shift, end=s.end + shift) for s in in_seg]
+        found_slots += [slots.Slot(s.start + shift, s.end + shift, s.field) for s in in_seg]
+        shifts.append(shift)
         shift += len(seg.text) + 1
         seg.text = slots.blank(seg.text, in_seg)
     whole = "\n".join(s.text for s in segments)
@@ -211,7 +259,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     all_text = "\n".join(texts) + ("\n" + cal.text if cal else "")
     all_low = all_text.lower()
     body_words = fields.words_in(all_low)
-    lang = fields.language_of_words(fields.words_in((env.subject or "").lower()) + body_words)
+    lang = detect_words(fields.words_in((env.subject or "").lower()) + body_words)
     order = _order(whole, lang)
     results: list[When] = []
     for seg in segments:
@@ -253,17 +301,16 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     subject = slots.blank(env.subject or "") or None
     if subject is None:
         subject = next((s.headers["subject"] for s in segments if s.headers.get("subject")), None)
-    sender_name, sender_email = _sender(segments, env)
+    read_from = next((i for i, w in enumerate(results) if w is when), 0)
+    sender_name, sender_email = _sender(segments, env, read_from)
+    if sender_email and people.is_robot(sender_email):
+        sender_name = None  # "JobKarir <noreply@…>": a machine, no one to answer
 
-    def first(fn: object, *args: object) -> str | None:
-        for t in texts:
-            value = fn(t, *args)  # type: ignore[operator]
-            if value:
-                return str(value)
-        return None
-
-    link = first(fields.meeting_link)
-    location = first(fields.location)
+    reading = extract.Texts([seg.text for seg in segments], shifts)
+    got = extract.extract(
+        reading, subject, sender_name, env.sender_email or sender_email, read_from
+    )
+    link, location = got.meeting_link, got.location
     ambiguous = list(when.ambiguous)
     start, end, tz, day = when.start, when.end, when.tz, when.day
     clock = when.time
@@ -295,36 +342,49 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             ambiguous.append(
                 Ambiguity("start", tuple(f"{when} {what}".strip() for when, what in cal.rivals))
             )
-        link = fields.meeting_link(cal.text) or link
-        location = cal.location or location
+        in_cal = fields.meeting_link(cal.text)
+        link = Found(in_cal.value, 0, 0, "calendar") if in_cal else link
+        if cal.location:
+            location = Found(cal.location, 0, 0, "calendar")
         uid, sequence, organizer, attendees = cal.uid, cal.sequence, cal.organizer, cal.attendees
+        if sender_email is None and sender_name is None and cal.organizer_name:
+            got.contact = got.contact or people.Mention(Found(cal.organizer_name, 0, 0, "calendar"))
         sender_email = sender_email or cal.organizer
-        sender_name = sender_name or cal.organizer_name
-    contact_email = sender_email or next(iter(people.emails(all_text)), None)
+    email = None
+    if sender_email and not people.is_robot(sender_email):
+        email = Found(sender_email, 0, 0, "calendar" if sender_email == organizer else "from")
+    email = email or got.email
+    person = got.contact
     contact = Contact(
-        name=first(people.contact_name, sender_name) or people._person(sender_name),
-        email=contact_email,
-        phone=first(people.phone),
+        name=person.found.value if person else None,
+        email=email.value if email else None,
+        phone=got.phone.value if got.phone else None,
+        honorific=person.honorific if person else None,
     )
+    position = got.position
+    if cal and cal.summary and position is None:
+        in_summary = fields.position(cal.summary, None)
+        position = Found(in_summary.value, 0, 0, "calendar") if in_summary else None
     values: dict[str, object] = {
-        "company": first(fields.company, subject, sender_name)
-        or fields.company_from_domain(env.sender_email or sender_email),
-        "position": first(fields.position, subject),
+        "company": got.company.value if got.company else None,
+        "position": position.value if position else None,
         "start": start,
         "end": end,
         "timezone": tz,
         "mode": fields.mode(
-            all_text, link, low=all_low, tokens=set(body_words), near=span[0] if span else None
+            all_text,
+            link.value if link else None,
+            low=all_low,
+            tokens=set(body_words),
+            near=span[0] if span else None,
         )
         # a place to come to, and nothing else said: the interview is there
         or ("onsite" if location and not (cal and link) else None),
-        "location": location,
-        "meeting_link": link,
+        "location": location.value if location else None,
+        "meeting_link": link.value if link else None,
         "contact": contact,
     }
-    if cal and cal.summary and not values["position"]:
-        values["position"] = fields.position(cal.summary, cal.summary)
-    city = find_place_in(location) or (
+    city = find_place_in(values["location"]) or (  # type: ignore[arg-type]
         find_place_in(all_text, prose=True) if values["mode"] == "onsite" else None
     )
     reply_by = when.reply_by
@@ -338,6 +398,21 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             reply_by = reply_by.replace(tzinfo=here)
         tz = city.tz
         values["start"], values["end"], values["timezone"] = start, end, tz
+    access = got.access_code
+    if access is None and cal:
+        in_cal = fields.access_code(cal.text)
+        access = Found(in_cal.value, 0, 0, "calendar") if in_cal else None
+    found = {
+        "company": got.company,
+        "position": position,
+        "location": location,
+        "meeting_link": link,
+        "access_code": access,
+        "reference": got.reference,
+        "contact.name": person.found if person else None,
+        "contact.email": email,
+        "contact.phone": got.phone,
+    }
     inv = Invitation(
         language=lang,
         source=env.source,
@@ -347,11 +422,11 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         end=end,
         timezone=tz,
         mode=values["mode"],  # type: ignore[arg-type]
-        location=location,
-        meeting_link=link,
-        access_code=first(fields.access_code) or (fields.access_code(cal.text) if cal else None),
+        location=values["location"],  # type: ignore[arg-type]
+        meeting_link=values["meeting_link"],  # type: ignore[arg-type]
+        access_code=access.value if access else None,
         contact=contact,
-        reference=first(fields.reference),
+        reference=got.reference.value if got.reference else None,
         reply_by=reply_by,
         **_thread(segments, env, sender_email),
         uid=uid,
@@ -368,4 +443,11 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         counter_allowed=cal.counter_allowed if cal else True,
         text=shown,
     )
-    return replace(inv, provenance=trace(inv, env, span, from_calendar))
+    read_day = inv.day or when.past_day
+    today = now.astimezone(ZoneInfo(user_tz)).date()
+    return replace(
+        inv,
+        past=read_day is not None and read_day < today - PAST_AFTER,
+        placeholders=_placeholders(found_slots, shown, env.subject, inv, reading.held),
+        provenance=trace(inv, env, span, from_calendar, found),
+    )

@@ -37,6 +37,8 @@ _SENTENCE_END = rx.compile(r"[.!?]\s+(?=[A-Z])")
 _NOTIFICATION = rx.compile(r"[ \t]*[\w][\w ]{0,30}[ \t]*[·•][ \t]*$")
 #: a date written this long before now, in a message with no date of its own, is history
 _YEARS_AGO = timedelta(days=365)
+#: a date more than this before now is past: reported so, never planned as coming
+PAST_AFTER = timedelta(days=3)
 
 
 @dataclass
@@ -56,6 +58,8 @@ class When:
     time: tuple[int, int] | None = None
     #: where in the text the interview's date (and its time, when nearby) is written
     span: tuple[int, int] | None = None
+    #: the day read as the interview's, asserted or only offered, when it is past
+    past_day: date | None = None
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -184,7 +188,7 @@ def _labelled_zone(text: str) -> str | None:
     from sopan.read.times import find_zones
 
     time_label = phrase_re("labels", "time")
-    for label, value in label_lines(text):
+    for label, value, _ in label_lines(text):
         if time_label.fullmatch(label):
             zones = find_zones(value)
             if zones:
@@ -323,6 +327,15 @@ def decide(
         when.day = None
         when.ambiguous.append(Ambiguity("start", (_describe(hit.day, t, tz),)))
         return when
+    if sent is None and hit.day < base - PAST_AFTER:
+        when.past_day = hit.day
+        if top <= 1:
+            # a past date that nothing but a time presents as the interview's, in a message
+            # with no date of its own ("the venue where the test was taken on May 23rd,
+            # 2013"): offered, never asserted
+            when.day = None
+            when.ambiguous.append(Ambiguity("start", (_describe(hit.day, t, tz),)))
+            return when
     if top == 0 and t is None:
         # a lone date that nothing presents as the interview's: show it, do not assert it
         when.ambiguous.append(Ambiguity("start", (_describe(hit.day, None, tz),)))

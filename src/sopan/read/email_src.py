@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from email import message_from_bytes
 from email.errors import MessageError
-from email.header import decode_header, make_header
+from email.header import Header, decode_header, make_header
 from email.message import Message
 from email.policy import compat32
 
@@ -66,10 +66,21 @@ def header_text(value: object) -> str | None:
     """A header decoded from RFC 2047 words, or None when absent."""
     if value is None:
         return None
+    if isinstance(value, Header):
+        # 8-bit bytes in a header (a header block pasted with the mail, "Subject: Undangan
+        # Interview – Staf Gudang"): the parser kept them as "unknown-8bit"; they are text,
+        # read as the body is (UTF-8 when valid, else the charset named, else Windows-1252)
+        value = "".join(
+            decode_bytes(part, None if cs == "unknown-8bit" else cs)
+            if isinstance(part, bytes)
+            else part
+            for part, cs in decode_header(value)
+        )
+    raw = str(value)
     try:
-        text = str(make_header(decode_header(str(value))))
+        text = str(make_header(decode_header(raw)))
     except (UnicodeDecodeError, LookupError, ValueError, TypeError, MessageError):
-        text = str(value)  # an unknown charset or a broken encoded word: shown as written
+        text = raw  # an unknown charset or a broken encoded word: shown as written
     # control characters (an escape sequence, an encoded CR LF) never reach a terminal or a
     # header sopan writes
     return one_line(text) or None

@@ -1,38 +1,22 @@
-"""Everything an invitation says besides its time: who, what, where, how to join.
-
-Each function reads a text whose placeholders are already blanked (see
-`slots.blank`), so a template slot can never become a value.
+"""Everything an invitation says besides its time and its company: what job, where, how to
+join, under which reference. Each extractor returns a `Found` (the value and the span it was
+read in) and reads a text whose template slots are blanked (`slots.blank`) and whose parts that
+cannot carry the field are masked (`layout.mask`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
-from itertools import chain
 
 from sopan._infra import rx
-from sopan.model import Language
-from sopan.read.labels import label_lines
-from sopan.read.words import alternation, calendar_words, phrase_re, words
+from sopan.read.addresses import URL_RE
+from sopan.read.company import ORG_RE, company_form_re
+from sopan.read.found import Found, Origin, from_match, located, search_from
+from sopan.read.labels import labelled
+from sopan.read.words import calendar_words, phrase_re, words
 
-_URL_RE = rx.compile(
-    r"(?:https?://|www\.)[^\s<>()\"'\]]+|(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>()\"'\]]+",
-    re.IGNORECASE,
-)
 _WORD_RE = rx.compile(r"[a-z]+")
-# "CV" is a company form only before a name: "CV Anda" is a résumé
-_COMPANY_RE = rx.compile(
-    r"(?<![\w])((?:PT|CV|Pt)\.?\s+(?!(?:Anda|Saudara|Saudari|Kamu|Dan|Atau|Yang|Dari|Ini|Asli|"
-    r"Terbaru|Lengkap|Your|And)(?![\w]))(?:[A-Z][\w&-]*|dan|&)"
-    r"(?:[ \t]+(?!(?:Jl|Jln|Jalan|No|Kav|Blok|Gedung|Lantai|Lt|Ruang)\b)(?:[A-Z][\w&-]*|&|Tbk\.?))"
-    r"{0,6})"
-)
-_ORG_SUFFIX = (
-    r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
-    r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
-    r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media)"
-)
 #: the words a venue's name begins with ("di Gedung Graha", "at Hotel Santika", "at the Mall")
 _VENUES = (
     "Ruang|Gedung|Aula|Lantai|Wisma|Menara|Graha|Hotel|Mall|Plaza|Kampus|Universitas|Balai|"
@@ -42,102 +26,35 @@ _ADDRESS_HINT = rx.compile(
     rf"\b(?:at|di) (?:\d|our|kantor kami|(?:{_VENUES.lower()}) |[^\n]{{0,50}}\b(?:Jl|Jalan)\b)",
     re.IGNORECASE,
 )
-_ORG_HINT = rx.compile(rf"{_ORG_SUFFIX}(?![\w])")
-_ORG_RE = rx.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{1,4}}{_ORG_SUFFIX}\.?)(?![\w])")
-
-
-_MARKUP = rx.compile(r"[*_~]+")
-_SPACES = rx.compile(r"\s+")
-
-
-def _matches_from(
-    pat: re.Pattern[str], text: str, heads: tuple[str, ...], limit: int = 200
-) -> Iterator[re.Match[str]]:
-    """Every match of `pat` starting at one of `heads`, in order (at most `limit` tried): the
-    pattern is tried where a head is written, never at every character."""
-    starts: set[int] = set()
-    for head in heads:
-        at = text.find(head)
-        while at >= 0 and len(starts) < 10 * limit:
-            starts.add(at)
-            at = text.find(head, at + 1)
-    for at in sorted(starts)[:limit]:
-        m = pat.match(text, at)
-        if m:
-            yield m
-
-
-def _search_from(pat: re.Pattern[str], text: str, heads: tuple[str, ...]) -> re.Match[str] | None:
-    """The first match of `pat` starting at one of `heads` (see `_matches_from`)."""
-    return next(_matches_from(pat, text, heads), None)
-
-
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = _SPACES.sub(" ", _MARKUP.sub("", value)).strip(" \t,.;:-–|")
-    if value.count("(") != value.count(")"):
-        value = value.strip("()").strip()
-    return value or None
-
-
-def language(text: str) -> Language:
-    """'id' or 'en', by counting common function words."""
-    return language_of_words(words_in(text.lower()))
 
 
 def words_in(low: str) -> list[str]:
-    """The words of a lower-cased text, in order, as `language` and `mode` count them."""
+    """The words of a lower-cased text, in order, as `mode` counts them."""
     return _WORD_RE.findall(low)
 
 
-def language_of_words(tokens: list[str]) -> Language:
-    """`language`, for a text already split by `words_in`."""
-    id_words, en_words = _word_sets()
-    ids = sum(map(id_words.__contains__, tokens))
-    ens = sum(map(en_words.__contains__, tokens))
-    return "en" if ens > ids else "id"
-
-
-@lru_cache(maxsize=1)
-def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
-    return frozenset(words()["id_words"]), frozenset(words()["en_words"])
-
-
-def labelled(text: str, key: str) -> list[str]:
-    """Values of lines labelled with one of `labels.<key>` ("Tempat : …")."""
-    out = []
-    pat = phrase_re("labels", key)
-    for label, raw in label_lines(text):
-        if pat.fullmatch(label) or (key != "reference" and pat.match(label) and len(label) < 20):
-            value = _clean(raw)
-            if value:
-                out.append(value)
-    return out
-
-
-def meeting_link(text: str) -> str | None:
+def meeting_link(text: str) -> Found | None:
     """The first video-meeting address (Zoom, Meet, Teams, …), scheme kept as written."""
     domains = [str(d) for d in words()["meeting_domains"]]
     low = text.lower()
     if not any(d in low for d in domains):
         return None
-    for m in _URL_RE.finditer(text):
+    for m in URL_RE.finditer(text):
         url = m.group(0).rstrip(".,;")
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
         if any(host == d or host.endswith("." + d) for d in domains):
-            return url
+            return Found(url, m.start(), m.start() + len(url))
     return None
 
 
-def access_code(text: str) -> str | None:
+def access_code(text: str) -> Found | None:
     """A passcode / password / access code written next to its label."""
     low = text.lower()
     if not any(str(w) in low for w in words()["labels"]["passcode"]):
         return None
     pat = phrase_re("labels", "passcode")
     # a label inside an address is not the code: Zoom's "?pwd=…" is a token, not the passcode
-    urls = [u.span() for u in _URL_RE.finditer(text)] if "/" in text else []
+    urls = [u.span() for u in URL_RE.finditer(text)] if "/" in text else []
     for m in re.finditer(
         r"(?:" + pat.pattern + r")\s*[:=]?\s*([A-Za-z0-9][\w@#$!.-]{2,30})", text, re.IGNORECASE
     ):
@@ -145,7 +62,7 @@ def access_code(text: str) -> str | None:
             continue
         value = m.group(1).rstrip(".")
         if re.search(r"\d", value) or value.isupper():
-            return value
+            return Found(value, m.start(1), m.start(1) + len(value))
     return None
 
 
@@ -165,6 +82,11 @@ def mode(
     """
     if low is None:
         low = text.lower()
+    if _CONDITION.search(low):
+        # "Apabila wawancara dilaksanakan secara daring, …", "If none suits you, we can also
+        # arrange a virtual interview": a mode said on a condition is no mode yet
+        low = _CONDITION.sub(lambda m: " " * len(m.group(0)), low)
+        tokens = None
     if tokens is None:
         tokens = set(_WORD_RE.findall(low))
     found = [
@@ -195,6 +117,10 @@ def mode(
     return min(spots)[1] if spots else found[0]
 
 
+#: a sentence that says what happens on a condition, from its conditional word to its end
+_CONDITION = rx.compile(
+    r"(?:^|(?<=[.!?\n]))[ \t]*(?:apabila|jika|bila|kalau|if|should|in case)\b[^.!?\n]*"
+)
 #: "(khusus online)", "bila offline": a rule for each mode, so the mode is not yet known
 _IF_MODE = rx.compile(r"\b(?:bila|jika|khusus|if|for)\s+(online|offline|daring|luring)\b")
 _KIND = {"online": "online", "daring": "online", "offline": "onsite", "luring": "onsite"}
@@ -259,21 +185,25 @@ _BLOCK_INTRO = rx.compile(
 )
 
 
-def _address_block(text: str) -> str | None:
+def _address_block(text: str) -> Found | None:
     m = _BLOCK_INTRO.search(text)
     if not m:
         return None
-    lines: list[str] = []
-    for line in text[m.end() :].splitlines():
-        value = _clean(line)
+    lines: list[Found] = []
+    at = m.end()
+    for line in text[m.end() :].split("\n"):
+        value = located(text, at, at + len(line))
+        at += len(line) + 1
         if not value:
             if lines:
                 break
             continue
-        if len(value) > 80 or len(lines) == 4:
+        if len(value.value) > 80 or len(lines) == 4:
             break
         lines.append(value)
-    return ", ".join(lines) or None
+    if not lines:
+        return None
+    return Found(", ".join(f.value for f in lines), lines[0].start, lines[-1].end)
 
 
 # "at"/"di" before a space, any case (a class per letter scans faster than an alternation);
@@ -281,13 +211,15 @@ def _address_block(text: str) -> str | None:
 _AT_DI = rx.compile(r"[AaDd][TtIi]\s")
 
 
-def location(text: str) -> str | None:
+def location(text: str) -> Found | None:
     """The venue or address, from a labelled line or an inline street address."""
-    for value in labelled(text, "place"):
-        low = value.lower()
+    for found in labelled(text, "place"):
+        low = found.value.lower()
         if "remote" in low or low.startswith(("online", "daring", "zoom", "google meet", "via")):
             continue
-        return value
+        if has_phrase(low, "mode", "phone") or has_phrase(low, "mode", "online"):
+            continue  # "Location: Alicia will call you at …": how, not where
+        return found
     # an inline address begins only at an "at"/"di": each pattern is tried there alone
     # (the leftmost match first, as a search would find it), not at every character
     starts = [
@@ -302,11 +234,11 @@ def location(text: str) -> str | None:
         for s in starts:
             m = pat.match(text, s)
             if m:
-                return _clean(m.group(1))
+                return from_match(m)
     return _address_block(text)
 
 
-def position(text: str, subject: str | None) -> str | None:
+def position(text: str, subject: str | None) -> Found | None:
     """The job title, from a labelled line, a phrase around it, or the subject."""
     for labelled_value in labelled(text, "position"):
         return labelled_value
@@ -320,22 +252,22 @@ def position(text: str, subject: str | None) -> str | None:
             if (
                 first not in calendar_words()
                 and first not in words()["not_titles"]
-                and not _COMPANY_RE.match(m.group(1))
-                and not _ORG_RE.fullmatch(m.group(1))
+                and not company_form_re().match(m.group(1))
+                and not ORG_RE.fullmatch(m.group(1))
             ):
-                return _clean(m.group(1))
+                return from_match(m)
     led = _search_lead(text, low)
     if led:
         return led
     if subject:
-        led = _search_lead(subject, subject.lower())
+        led = _search_lead(subject, subject.lower(), "subject")
         if led:
             return led
         head = _SUBJECT_POSITION.search(subject)
         if head and not re.search(r"\s{3}", head.group(0)):  # a blanked placeholder: no title
-            value = _clean(head.group(1))
-            if value and not _COMPANY_RE.match(value) and len(value) < 60:
-                return value
+            found = from_match(head, 1, "subject")
+            if found and not company_form_re().match(found.value) and len(found.value) < 60:
+                return found
     return None
 
 
@@ -374,14 +306,14 @@ _LEAD = rx.compile(
 _LEAD_WORDS = ("posisi", "sebagai", "menjadi", "role of", "position of")
 
 
-def _search_lead(text: str, low: str) -> str | None:
+def _search_lead(text: str, low: str, origin: Origin = "text") -> Found | None:
     if not any(w in low for w in _LEAD_WORDS):
         return None
     for m in _LEAD.finditer(text):
-        value = _clean(m.group(1))
-        first = value.split()[0].lower() if value else ""
-        if value and first not in words()["not_titles"] and first not in calendar_words():
-            return value
+        found = from_match(m, 1, origin)
+        first = found.value.split()[0].lower() if found else ""
+        if found and first not in words()["not_titles"] and first not in calendar_words():
+            return found
     return None
 
 
@@ -392,253 +324,25 @@ _SUBJECT_POSITION = rx.compile(
 )
 
 
-_ROLE_AT = rx.compile(
-    r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with|in)\s+"
-    r"(?!(?:our|the|a|an|this|that)\b)([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
-)
-#: "applying to IBM", "melamar di Bluefin", "bergabung dengan Tokopedia": whoever is applied to
-_APPLIED_TO = rx.compile(
-    r"(?i:\b(?:applying|applied|apply|application)\s+(?:to|at|with)|\bmelamar\s+(?:di|ke)|"
-    r"\bbergabung\s+(?:dengan|bersama)|\bjoin(?:ing)?)\s+(?!(?:our|the|us|kami|this)\b)"
-    r"([A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&-]*(?:\.[\w&-]+)*|&)){0,4})"
-)
-_SUBJECT_AT = rx.compile(r"\bat\s+([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})\s*$")
-_TEAM_OF = rx.compile(
-    r"\b(?:Tim|Team)[ \t]+(?:\w+[ \t]+)?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,3})[ \t]*$",
-    re.MULTILINE,
-)
-#: a word before "CV" that makes it a résumé ("surat lamaran dan CV", "bawa CV Anda")
-_CV_AS_RESUME = rx.compile(
-    r"(?i:dan|bawa|membawa|kirim|kirimkan|lampirkan|upload|unggah|your|a|the|send|bring|&|,)\s*$"
-)
-
-
-def _company_form(source: str) -> str | None:
-    """The first "PT …" / "CV …" name of `source`, skipping a "CV" that is a résumé."""
-    for m in _matches_from(_COMPANY_RE, source, ("PT", "CV", "Pt")):
-        start = m.start()
-        # only the few characters before it tell "bawa CV Anda" from a company
-        if not (
-            m.group(1).startswith("CV") and _CV_AS_RESUME.search(source, max(0, start - 16), start)
-        ):
-            return _clean(m.group(1))
-    return None
-
-
-@lru_cache(maxsize=1)
-def _team_words() -> frozenset[str]:
-    """Words that name a team, never a company ("Tim Rekrutmen", "Recruitment Team")."""
-    return frozenset(str(w) for w in words()["not_names"]) | {"rekrutmen", "recruitment"}
-
-
-def company_from_domain(email: str | None) -> str | None:
-    """The company a sender's address names ("hr@maju-jaya.co.id" → "Maju Jaya"), unless its
-    domain is a mail provider's or a job portal's."""
-    if not email or "@" not in email:
-        return None
-    parts = email.rsplit("@", 1)[1].lower().split(".")
-    w = words()
-    seconds = set(map(str, w["domain_second_levels"]))
-    while len(parts) > 2 and parts[-2] in seconds:
-        parts = parts[:-1]
-    name = parts[-2] if len(parts) >= 2 else ""
-    skip = set(map(str, w["not_company_domains"]))
-    if not name or name in skip or any(p in skip for p in parts[:-2]) or len(name) < 3:
-        return None
-    return " ".join(p.capitalize() for p in name.split("-") if p)
-
-
-#: a company's name: capitalised words ("Bank Syariah Indonesia", "Kopi Kenangan"), up to five
-_NAME = r"([A-Z][\w&'-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&'-]*(?:\.[\w&-]+)*|&)){0,4})"
-
-
-@lru_cache(maxsize=1)
-def _company_intro_res() -> tuple[re.Pattern[str], ...]:
-    """ "kami dari X", "saya Rina dari X", "This is Sarah from X HR team"; a line "X HR"."""
-    w = words()
-    who = alternation([*w["self_intro"], *w["company_intro"]])
-    after = alternation(w["self_intro_from"])
-    team = alternation(w["team_before_company"])
-    intro = rx.compile(
-        rf"(?i:(?<![\w])(?:{who}))(?:[ \t]+[A-Z][a-z]+){{0,2}}[ \t]*,?[ \t]+"
-        rf"(?i:(?:{after})[ \t]+(?:(?:{team})[ \t]+(?:(?:dari|of|at)[ \t]+)?)?)"
-        rf"(?!(?i:{after})(?![\w])){_NAME}"
-    )
-    suffix = rx.compile(
-        rf"^[ \t]*{_NAME}[ \t]+(?i:{alternation(w['team_after_company'])})(?:[ \t]+(?i:team))?"
-        r"[ \t]*$",
-        re.MULTILINE,
-    )
-    # "the hiring team at Canva", "tim HR dari Kreasi Nusantara"
-    team_at = rx.compile(rf"(?i:(?<![\w])(?:{team})[ \t]+(?:at|of|dari|di))[ \t]+{_NAME}")
-    # a signature's "HR Kreasi Nusantara": the team's name, then the company's, then the end
-    hr_of = rx.compile(
-        rf"(?i:(?<![\w])(?:hrd?|human capital))[ \t]+{_NAME}[ \t]*(?:$|[.,;!)])", re.MULTILINE
-    )
-    return intro, suffix, team_at, hr_of
-
-
-#: a chat's signature at its end, a dash after a sentence: "… better. — Amanda Lee, Talent
-#: Partner, Xendit" (not "10.00 - Selesai", which ends a range)
-_DASH_SIGNATURE = rx.compile(
-    r"(?:(?<=[.!?)\n])|\A)[ \t]*[—–-][ \t]*(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
-    r"(?:[ \t]*,[ \t]*(?P<rest>[^\n,]{2,60}(?:,[^\n,]{2,60}){0,2}))?[ \t.]*\Z"
-)
-
-
-def dash_signature(text: str) -> re.Match[str] | None:
-    """The signature a chat ends with after a dash: its `name` and the `rest` after it."""
-    body = text.rstrip()
-    return _DASH_SIGNATURE.search(body, max(0, len(body) - 160))
-
-
-def _signed_company(text: str) -> str | None:
-    """The company a dash signature ends with ("…, Talent Partner, Xendit" → "Xendit")."""
-    m = dash_signature(text)
-    if not m or not m["rest"]:
-        return None
-    last = m["rest"].split(",")[-1].strip()
-    if not last[:1].isupper() or any(w.lower() in _title_words() for w in last.split()):
-        return None  # "— Amanda, Recruiter": a title, not a company
-    return _without_team_words(last)
-
-
-def _introduced_company(text: str) -> str | None:
-    """The company a writer says they write from, a signature line names with its team, or
-    a chat's dash signature ends with."""
-    intro, suffix, team_at, hr_of = _company_intro_res()
-    low = text.lower()
-    keys = _intro_keys()
-    # each pattern only around the words it needs, found with str.find: a regex scan of the
-    # whole text for each cost more than the rest of the company's search on a long mail
-    found = chain(
-        _near(intro, text, low, keys[0], 60, 120),  # "kami dari X": the words before "dari"
-        _near(team_at, text, low, ("team", "tim"), 40, 100),  # "the hiring team at X"
-        _near(hr_of, text, low, ("hr", "hrd", "human capital"), 0, 100),  # "HR Kreasi"
-        _near(suffix, text, low, keys[1], 100, 20),  # a line "Shopee Talent Acquisition"
-    )
-    for m in found:
-        name = _without_team_words(m.group(1))
-        if name:
-            return name
-    return _signed_company(text)
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Each word of the job titles' words ("manager", "business", "partner" …)."""
-    return frozenset(part for w in words()["title_words"] for part in str(w).split())
-
-
-@lru_cache(maxsize=1)
-def _intro_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words the company patterns need: "dari"/"from", and the team names that follow
-    a company."""
-    w = words()
-    return tuple(map(str, w["self_intro_from"])), tuple(map(str, w["team_after_company"]))
-
-
-def _near(
-    pat: re.Pattern[str], text: str, low: str, keys: tuple[str, ...], back: int, ahead: int
-) -> Iterator[re.Match[str]]:
-    """Matches of `pat` in the windows around each whole-word occurrence of `keys`."""
-    n = len(low)
-    for key in keys:
-        at = low.find(key)
-        while at >= 0:
-            end = at + len(key)
-            if (at == 0 or not low[at - 1].isalnum()) and (end >= n or not low[end].isalnum()):
-                m = pat.search(text, max(0, at - back), min(n, end + ahead))
-                if m:
-                    yield m
-            at = low.find(key, end)
-
-
-def _without_team_words(name: str) -> str | None:
-    """ "Kopi Kenangan HR" → "Kopi Kenangan"; None for a team, a day or a month alone."""
-    kept = re.sub(r"['’]s$", "", name.rstrip(".")).split()  # "Grab's talent team"
-    while kept and kept[-1].lower() in _team_words():
-        kept.pop()
-    if not kept:
-        return None
-    first = kept[0].lower()
-    if first in calendar_words() or first in _team_words() or first in ("the", "our", "anda"):
-        return None
-    if any(word.lower() in _title_words() for word in kept):  # "HR Specialist" is a job
-        return None
-    return _clean(" ".join(kept))
-
-
-def company(text: str, subject: str | None, sender_name: str | None) -> str | None:
-    """The company name: a labelled line, 'PT …', who a writer says they write from,
-    '… at X', a signature organisation."""
-    for value in labelled(text, "company"):
-        return value
-    for source in (subject or "", text, sender_name or ""):
-        named = _company_form(source)
-        if named:
-            return named
-    named = _introduced_company(text)
-    if named:
-        return named
-    low = text.lower()
-    m = None
-    if "position" in low or "role" in low:
-        m = _search_from(_ROLE_AT, text, ("position", "role"))
-    if m:
-        return _clean(m.group(1))
-    m = _SUBJECT_AT.search(subject) if subject and "at" in subject else None
-    if m:
-        return _clean(m.group(1))
-    m = _APPLIED_TO.search(text)
-    if m and m.group(1).split()[0].lower() not in calendar_words():
-        return _clean(m.group(1))
-    m = _search_from(_TEAM_OF, text, ("Tim", "Team"))
-    if m and m.group(1).lower() not in _team_words():
-        return _clean(m.group(1))
-    orgs = []
-    if _ORG_HINT.search(text):
-        orgs = [o for o in _ORG_RE.findall(text) if o.split()[0] not in ("The", "Our", "Dear")]
-    return _clean(orgs[-1]) if orgs else _signature_org(text)
-
-
-def _signature_org(text: str) -> str | None:
-    """The organisation a signature names under the signer ("Tom / bluefin analytics"): the
-    second line after the sign-off, when it is a short name and not a job title."""
-    signoff = phrase_re("signoffs")
-    lines = [ln.strip(" ,*_") for ln in text.splitlines()]
-    for i, line in enumerate(lines):
-        if not signoff.fullmatch(line):
-            continue
-        block = [ln for ln in lines[i + 1 : i + 5] if ln][:3]
-        if len(block) < 2:
-            return None
-        value = block[1]
-        low = value.lower()
-        titled = phrase_re("title_words").search(low) or phrase_re("not_names").search(low)
-        if titled or re.search(r"\d|@|http|[.:;!?]$", value) or not 1 <= len(value.split()) <= 5:
-            return None
-        return value
-    return None
-
-
 # one line only ([ \t], not \s): two \s* in a row ran across every blank line after a "No"
 _REFERENCE = rx.compile(
     r"(?<![\w])(?:Nomor(?:[ \t]+Surat)?|No\.?(?:[ \t]+Surat)?"
     r"|Ref(?:erence)?\.?(?:[ \t]*(?:ID|No\.?|Number))?"
-    r"|Job[ \t]+ID|Req(?:uisition)?\.?[ \t]*ID)[ \t]*([:#.])?[ \t]*([A-Z0-9][\w/.-]*\d[\w/.-]*)"
+    r"|Job[ \t]+ID|Req(?:uisition)?\.?[ \t]*ID"
+    r"|(?:Job[ \t]+)?Requisition(?:[ \t]+(?:ID|No\.?|Number))?)"
+    r"[ \t]*([:#.])?[ \t]*([A-Z0-9][\w/.-]*\d[\w/.-]*)"
 )
 
 
-def reference(text: str) -> str | None:
+def reference(text: str) -> Found | None:
     """A reference number ("No: 045/HRD-REK/XI/2026", "Ref. ID 8821")."""
     if not any(k in text for k in ("No", "Ref", "Job", "Req")):
         return None
-    m = _search_from(_REFERENCE, text, ("No", "Ref", "Job", "Req"))
+    m = search_from(_REFERENCE, text, ("No", "Ref", "Job", "Req"))
     if not m:
         return None
     value = m.group(2).rstrip(".")
     head = m.group(0).lower()
     if m.group(1) or "/" in value or head.startswith(("ref", "job", "req")):
-        return value
+        return Found(value, m.start(2), m.start(2) + len(value))
     return None

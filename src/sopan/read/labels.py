@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from sopan._infra import rx
+from sopan.read.found import Found, located
 
 #: between a label and its value: ":", "=", a tab, a bar, or a dash with spaces around it
 #: (it starts only where a run of blanks starts: a long run is never tried at every blank)
@@ -24,6 +25,11 @@ _LABEL_CHARS = rx.compile(r"[^\w/&, ]+")
 #: how many lines below a bare label its value may sit (blank lines between them)
 _BELOW = 3
 _MAX_LABEL = 40
+#: what must stand between a label and its value for `SEPARATOR` to be worth trying
+_ANY_SEPARATOR = rx.compile(r"[:=|\t]|[ \t][-–—]")
+_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: two sentences on a line ("Mohon konfirmasi kehadirannya. Terima kasih."): no label's value
+_SENTENCES = rx.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
 
 
 def clean_label(head: str) -> str:
@@ -54,22 +60,33 @@ def _bare_label(line: str) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def label_lines(text: str) -> tuple[tuple[str, str], ...]:
-    """Every (label, value) of the text, a value below its bare label included."""
-    lines = text.splitlines()
-    out: list[tuple[str, str]] = []
+def label_lines(text: str) -> tuple[tuple[str, str, int], ...]:
+    """Every (label, value, where the value starts in `text`), a value below its bare label
+    included."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    lines = [ln.rstrip(_BREAKS) for ln in lines]
+    out: list[tuple[str, str, int]] = []
     for i, line in enumerate(lines):
+        if not _ANY_SEPARATOR.search(line, 0, 61):
+            continue  # no separator where a label could end: a sentence, not a label
         parts = split_line(line)
         if parts is None:
             continue
         label, value = parts
+        at = starts[i] + len(line) - len(value)
         if not value.strip():
             if len(line) - len(line.rstrip()) > 1:
                 continue  # spaces where a placeholder was blanked: the value is unknown
-            value = next((ln for ln in lines[i + 1 : i + 1 + _BELOW] if ln.strip()), "")
-            if split_line(value) is not None or len(value) > 80:
+            below = next(
+                (j for j in range(i + 1, min(len(lines), i + 1 + _BELOW)) if lines[j].strip()), None
+            )
+            value, at = (lines[below], starts[below]) if below is not None else ("", at)
+            if split_line(value) is not None or len(value) > 80 or _SENTENCES.search(value):
                 continue  # a label of its own, or a sentence: this label has no value
-        out.append((label, value))
+        out.append((label, value, at))
     return tuple(out)
 
 
@@ -100,3 +117,17 @@ def label_before(text: str, pos: int, *, is_label: re.Pattern[str] | None = None
             return bare if bare and (is_label is None or is_label.search(bare)) else ""
         above, seen = b - 1, seen + 1
     return ""
+
+
+def labelled(text: str, key: str) -> list[Found]:
+    """Values of lines labelled with one of `labels.<key>` ("Tempat : …"), with their spans."""
+    from sopan.read.words import phrase_re
+
+    out = []
+    pat = phrase_re("labels", key)
+    for label, raw, at in label_lines(text):
+        if pat.fullmatch(label) or (key != "reference" and pat.match(label) and len(label) < 20):
+            found = located(text, at, at + len(raw))
+            if found:
+                out.append(found)
+    return out

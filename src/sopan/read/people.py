@@ -1,32 +1,60 @@
-"""Who to answer: the contact's name, email and phone, read from the message's text.
+"""Who to answer: the contact's name, title, email and phone, read from the message's text.
 
-Like `fields`, each function reads a text whose placeholders are already blanked.
+The contact is one person built from every mention of them: the sender's display name, the
+signature under the sign-off, "Pewawancara: Ibu Dewi Lestari", "Contact: …", "hubungi Bpk.
+Andri", "saya Tasya dari …". The first mention that names a person decides who; the others
+that name the same person add the title they give ("Ibu", "Bapak", "Ms.") and the full name.
+The candidate, whom the greeting names, is never the contact.
+
+Like `fields`, each function reads a text whose slots are blanked and returns `Found` spans.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from email.errors import MessageError
 from email.utils import getaddresses
-from functools import lru_cache
+from functools import cache
 
 from sopan._infra import rx
-from sopan.read.fields import _COMPANY_RE, _URL_RE, _clean, _near, dash_signature, labelled
+from sopan.read.addresses import EMAIL_RE, URL_RE
+from sopan.read.company import ORG_RE, company_form_re, dash_signature
+from sopan.read.found import Found, clean, located, lowered, near
+from sopan.read.labels import labelled
+from sopan.read.slots import is_slot
 from sopan.read.words import alternation, phrase_re, words
 
-_EMAIL_RE = rx.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = rx.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
 _DIGITS9 = rx.compile(r"\d[\d\s().-]{7,}\d")
+_NAME_WORDS = r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}"
 
 
-@lru_cache(maxsize=1)
+@cache
 def _dial_in() -> tuple[str, ...]:
     return tuple(str(w) for w in words()["dial_in"])
 
 
 def emails(text: str) -> list[str]:
     """Email addresses in order of appearance."""
-    return _EMAIL_RE.findall(text) if "@" in text else []
+    return EMAIL_RE.findall(text) if "@" in text else []
+
+
+def first_email(text: str) -> Found | None:
+    """The first e-mail address of the text that is no robot's ("noreply@…")."""
+    if "@" not in text:
+        return None
+    for m in EMAIL_RE.finditer(text):
+        if not is_robot(m.group(0)):
+            return Found(m.group(0), m.start(), m.end())
+    return None
+
+
+def is_robot(address: str) -> bool:
+    """Whether an address is a machine's that no person reads ("noreply@", "notifications@")."""
+    local = address.rsplit("@", 1)[0].lower()
+    return any(w in local for w in words()["robot_addresses"])
 
 
 _MEETING_NUMBERS = rx.compile(
@@ -40,11 +68,11 @@ _DATE_LIKE = rx.compile(
 _NUMBER_LABEL = rx.compile(r"(?:no|nomor|ref|id)\W*$")
 
 
-def phone(text: str) -> str | None:
+def phone(text: str) -> Found | None:
     """A phone number near a contact word, or in the signature."""
     if not _DIGITS9.search(text):
         return None
-    text = _URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
+    text = URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
     text = _MEETING_NUMBERS.sub(lambda m: " " * len(m.group(0)), text)
     for m in _PHONE_RE.finditer(text):
         raw = m.group(1).strip()
@@ -62,67 +90,68 @@ def phone(text: str) -> str | None:
             continue
         if any(w in context for w in _dial_in()):
             continue  # a meeting's dial-in number, not the person's phone
+        if any(w in context[-24:] for w in words()["candidate_phone"]):
+            continue  # "we will call you at …": the candidate's own number
+        start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
         if raw.count("(") != raw.count(")"):
-            raw = raw.strip("()").strip()
-        return raw
+            stripped = raw.strip("()").strip()
+            start += raw.find(stripped)
+            raw = stripped
+        return Found(raw, start, start + len(raw))
     return None
 
 
-def contact_name(text: str, sender_name: str | None) -> str | None:
-    """The person to answer: the sender when a person, else the signer, else a labelled contact."""
-    person = _person(sender_name)
-    if person and not is_team(person):
-        return person
-    signer = _signer(text)
-    if signer and not is_team(signer):
-        return signer
-    tail = dash_signature(text)
-    if tail and not is_team(tail["name"]):
-        return tail["name"]  # a chat signed "… — Amanda Lee, Talent Partner, Xendit"
-    intro = _self_intro(text)
-    if intro:
-        return intro
-    asked = _asked_to_contact(text)
-    if asked:
-        return asked
-    for value in labelled(text, "contact"):
-        # "Ibu Rina (0812-3456-7890)": the name only; the number is the phone
-        name = _clean(_PHONE_RE.sub("", _EMAIL_RE.sub("", value)).replace("()", ""))
-        if name and not re.search(r"\d{3}", name) and not _a_role(name):
-            return name
-    closing = _closing_name(text)
-    return person or signer or (closing if closing and not _ui_words(closing) else None)
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the message: `found` holds the name without its title and the span of
+    the whole mention; `honorific` is the title written with it, in its full form."""
+
+    found: Found
+    honorific: str | None = None
+    #: how it was found: "sender", "signer", "signed", "intro", "asked", "label", "closing"
+    way: str = ""
 
 
-@lru_cache(maxsize=1)
-def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    intro = alternation(words()["self_intro"])
-    after = alternation(words()["self_intro_from"])
-    return (
-        rx.compile(rf"\s(?:{after})\s", re.IGNORECASE),
-        rx.compile(rf"(?i:(?<![\w])(?:{intro}))\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*$"),
-    )
-
-
-@lru_cache(maxsize=1)
-def _contact_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The pattern of a person to get in touch with, and the verbs it starts at."""
-    w = words()
-    verbs = tuple(map(str, w["contact_verbs"]))
-    titles = alternation(w["contact_honorifics"])
+@cache
+def _honorifics() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Written title (lower case) → its full form, and the pattern of a title before a name."""
+    table = {str(w).lower(): str(full) for full, ws in words()["honorifics"].items() for w in ws}
     pattern = rx.compile(
-        rf"(?i:(?<![\w])(?:{alternation(verbs)})[ \t]+((?:{titles})(?![\w.])\.?))[ \t]+"
-        r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+        rf"(?i:(?<![\w])({alternation(sorted(table))})(?![\w.])\.?)[ \t]+(?=[A-Z])"
     )
-    return pattern, verbs
+    return table, pattern
 
 
-def _asked_to_contact(text: str) -> str | None:
-    """ "Apabila berhalangan, hubungi Bpk. Andri di …" → "Bpk. Andri": the person named with
-    an honorific after a word asking to get in touch."""
-    pattern, verbs = _contact_re()
-    m = next(_near(pattern, text, text.lower(), verbs, 0, 60), None)
-    return f"{m.group(1)} {m.group(2)}" if m else None
+def split_title(found: Found, way: str = "") -> Mention:
+    """ "Ibu Dewi Lestari (Store Manager)" → Dewi Lestari, "Ibu": the title before a name, and
+    a role after it (in brackets or after a comma) left out of the name."""
+    table, pattern = _honorifics()
+    value = found.value
+    honorific = None
+    m = pattern.match(value)
+    if m:
+        honorific = table[m.group(1).lower()]
+        value = value[m.end() :]
+    name = re.split(r"\s*[(,|/]|\s+[-–—]\s", value, maxsplit=1)[0].strip(" .\"'")
+    return Mention(found.with_value(name or value), honorific, way)
+
+
+def _person_name(value: str | None) -> str | None:
+    if not value:
+        return None
+    name = re.split(r"\s+[-–|(]\s*|,", value)[0].strip(" \"'")
+    return name or None
+
+
+def is_team(name: str) -> bool:
+    """Whether a name is a department or team rather than a person ("HRD PT …", "Tim Rekrutmen")."""
+    return bool(phrase_re("not_names").search(name)) or bool(company_form_re().search(name))
+
+
+def _ui_words(name: str) -> bool:
+    """Whether a "name" is a button or link's text ("View Application", "Click Here")."""
+    ui = words()["not_person_words"]
+    return any(w.lower().strip("[]") in ui for w in name.split())
 
 
 def _a_role(name: str) -> bool:
@@ -132,67 +161,269 @@ def _a_role(name: str) -> bool:
     return bool(phrase_re("title_words").search(first))
 
 
-def _self_intro(text: str) -> str | None:
+#: the ways a person is mentioned, most telling first; "titled" ("… dengan Ibu Ratna") only
+#: gives a title to a person another way names
+WAYS = ("sender", "signer", "signed", "intro", "asked", "with", "label", "closing", "titled")
+#: the ways that give a title ("hubungi Bpk. Andri", "Pewawancara : Ibu Dewi")
+_TITLED = ("asked", "with", "label", "titled")
+
+
+def mentions(text: str, sender_name: str | None, way: str) -> Iterator[Mention]:
+    """The mentions of a person who may be the contact, found one way: the sender, the signer,
+    a chat's dash signature, a self-introduction, a person to get in touch with, the person
+    the interview is with, a labelled contact, a name alone on the last line."""
+    if way == "sender":
+        sender = _person_name(sender_name)
+        if sender:
+            at = (sender_name or "").find(sender)
+            yield split_title(Found(sender, at, at + len(sender), "from"), way)
+    elif way == "signer":
+        signer = _signer(text)
+        if signer:
+            yield split_title(signer, way)
+    elif way == "signed":
+        tail = dash_signature(text)
+        if tail:
+            yield split_title(Found(tail["name"], tail.start("name"), tail.end("name")), way)
+    elif way == "intro":
+        yield from _self_intro(text)
+    elif way == "asked":
+        yield from _asked_to_contact(text)
+    elif way == "with":
+        yield from _meeting_with(text)
+    elif way == "label":
+        for found in labelled(text, "contact"):
+            # "Ibu Rina (0812-3456-7890)": the name only; the number is the phone
+            value = clean(_PHONE_RE.sub("", EMAIL_RE.sub("", found.value)).replace("()", ""))
+            if value and not re.search(r"\d{3}", value) and not _a_role(value):
+                yield split_title(found.with_value(value), way)
+    elif way == "closing":
+        closing = _closing_name(text)
+        if closing and not _ui_words(closing.value):
+            yield split_title(closing, way)
+    elif way == "titled":
+        yield from _titled(text)
+
+
+def _the_company(name: str, company: str | None) -> bool:
+    """Whether a name is a company's: a "PT …", an organisation's, or the company read."""
+    return bool(
+        company_form_re().match(name)
+        or ORG_RE.fullmatch(name)
+        or (company is not None and name.lower() == company.lower())
+    )
+
+
+def _a_person(name: str, company: str | None) -> bool:
+    """Whether a name is a person's: not a team's, an organisation's or the company's."""
+    return (
+        not is_team(name)
+        and not ORG_RE.fullmatch(name)
+        and not (company is not None and name.lower() in company.lower())
+    )
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names name one person: equal, or one the other's first words ("Hendra",
+    "Hendra Gunawan"; "Ratna", "Ratna Kusumawati")."""
+    x, y = a.lower().split(), b.lower().split()
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return bool(short) and long[: len(short)] == short
+
+
+def contact(
+    texts: list[str],
+    shifts: list[int],
+    sender_name: str | None,
+    candidate: set[str],
+    company: str | None = None,
+    never: Callable[[int, int], bool] = lambda _i, _at: False,
+) -> Mention | None:
+    """The person to answer, from every mention in `texts` (the message's own text first,
+    each starting at its shift in the whole; `never(i, at)` rules out a mention at `at` in
+    text `i`): the first one that names a person (not a team,
+    not the candidate the greeting names), with the title and the full name the others give
+    the same person."""
+    people: list[Mention] = []  # who may be the contact, in the order found
+    person: Mention | None = None  # the first of them who is a person, not a team
+    for i, (text, shift) in enumerate(zip(texts, shifts, strict=True)):
+        # once a person is named, only the ways that give a title are still worth a look
+        for way in WAYS:
+            if person is not None and way not in _TITLED:
+                continue
+            for m in mentions(text, sender_name if i == 0 else None, way):
+                if not m.found.value or (m.found.source == "text" and never(i, m.found.start)):
+                    continue  # a letterhead's line: the company's, not a person's
+                moved = m.found.shifted(shift) if m.found.source == "text" else m.found
+                m = Mention(moved, m.honorific, m.way)
+                name = m.found.value
+                if _ui_words(name) or is_slot(name) or set(name.lower().split()) & candidate:
+                    continue
+                people.append(m)
+                if person is None and way != "titled" and _a_person(m.found.value, company):
+                    person = m
+        if person is not None:
+            break  # the older messages of a thread are not read for a contact
+    if person is None:
+        # no person named: the sender or the signer, a team ("Tim HRD"), is who to answer
+        # never the company itself ("Hormat kami, PT Tech Jaya"): that is who, not whom
+        return next(
+            (
+                m
+                for m in people
+                if m.way in ("sender", "signer") and not _the_company(m.found.value, company)
+            ),
+            None,
+        )
+    people = [person] + [m for m in people if m is not person and _a_person(m.found.value, company)]
+    chosen = people[0]
+    found, honorific = chosen.found, chosen.honorific
+    for other in people[1:]:
+        if not _same_person(found.value, other.found.value):
+            continue
+        honorific = honorific or other.honorific
+        if len(other.found.value.split()) > len(found.value.split()):
+            found = other.found  # the full name, and where it is written
+    return Mention(found, honorific, chosen.way)
+
+
+@cache
+def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    intro = alternation(words()["self_intro"])
+    after = alternation(words()["self_intro_from"])
+    return (
+        rx.compile(rf"\s(?:{after})\s", re.IGNORECASE),
+        rx.compile(rf"(?i:(?<![\w])(?:{intro}))\s+({_NAME_WORDS})\s*,?\s*$"),
+    )
+
+
+def _self_intro(text: str) -> Iterator[Mention]:
     """ "Perkenalkan, saya Sofie dari Tim HRD" → "Sofie"."""
     after, intro = _intro_res()
     # look back only from each "dari"/"from": scanning the whole text for the intro is slow
     for m in after.finditer(text):
         head = intro.search(text, max(0, m.start() - 40), m.start() + 1)
         if head:
-            return head.group(1)
-    return None
+            yield Mention(Found(head.group(1), head.start(1), head.end(1)), None, "intro")
 
 
-def _closing_name(text: str) -> str | None:
+@cache
+def _contact_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of a person to get in touch with, and the verbs it starts at: a title and a
+    name ("hubungi Bpk. Andri"), or a full name alone ("ask for Emily Park")."""
+    w = words()
+    verbs = tuple(map(str, w["contact_verbs"]))
+    titles = alternation(sorted(_honorifics()[0]))
+    pattern = rx.compile(
+        rf"(?i:(?<![\w])(?:{alternation(verbs)})[ \t]+)(?:((?i:{titles})(?![\w.])\.?)[ \t]+"
+        rf"({_NAME_WORDS})|([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))"
+    )
+    return pattern, verbs
+
+
+def _asked_to_contact(text: str) -> Iterator[Mention]:
+    """ "Apabila berhalangan, hubungi Bpk. Andri di …" → Andri, "Bapak": the person named after
+    a word asking to get in touch."""
+    pattern, verbs = _contact_re()
+    table = _honorifics()[0]
+    for m in near(pattern, text, lowered(text), verbs, 0, 60):
+        if m.group(2):
+            title = table.get(m.group(1).lower().rstrip(".")) or table.get(m.group(1).lower())
+            yield Mention(Found(m.group(2), m.start(1), m.end(2)), title, "asked")
+        else:
+            yield Mention(Found(m.group(3), m.start(3), m.end(3)), None, "asked")
+
+
+@cache
+def _meeting_with_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    keys = tuple(map(str, words()["meeting_with"]))
+    titles = alternation(sorted(_honorifics()[0]))
+    pattern = rx.compile(
+        rf"(?i:(?<![\w])(?:{alternation(keys)})[ \t]+)(?:((?i:{titles})(?![\w.])\.?)[ \t]+)?"
+        r"([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+    )
+    return pattern, keys
+
+
+def _meeting_with(text: str) -> Iterator[Mention]:
+    """ "Your Phone Screen with Alicia Moreno", "wawancara dengan Ibu Sari Dewi": the person
+    the interview is with (a company named so is left out by the caller)."""
+    pattern, keys = _meeting_with_re()
+    table = _honorifics()[0]
+    for m in near(pattern, text, lowered(text), keys, 0, 60):
+        title = table.get(m.group(1).lower()) if m.group(1) else None
+        yield Mention(Found(m.group(2), m.start(2), m.end(2)), title, "with")
+
+
+@cache
+def _titled_re() -> re.Pattern[str]:
+    titles = alternation(sorted(_honorifics()[0]))
+    return rx.compile(rf"(?<![\w])((?i:{titles}))(?![\w.])\.?[ \t]+({_NAME_WORDS})")
+
+
+def _titled(text: str) -> Iterator[Mention]:
+    """Every name written with a title ("… dengan Ibu Ratna", "Mr. Dale Turner")."""
+    table = _honorifics()[0]
+    for m in _titled_re().finditer(text):
+        title = table.get(m.group(1).lower())
+        yield Mention(Found(m.group(2), m.start(1), m.end(2)), title, "titled")
+
+
+def _closing_name(text: str) -> Found | None:
     """A person's name alone on the last line, after a blank line ("…\n\nAble Smith")."""
-    lines = [ln.strip() for ln in text.rstrip().splitlines()]
+    body = text.rstrip()
+    lines = [ln.strip() for ln in body[-400:].splitlines()]
     if len(lines) < 3 or lines[-2]:
         return None
     last = lines[-1]
     if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}", last) and not phrase_re(
         "signoffs"
     ).fullmatch(last):
-        return last
+        at = body.rfind(last)
+        return Found(last, at, at + len(last))
     return None
 
 
-def _ui_words(name: str) -> bool:
-    """Whether a "name" is a button or link's text ("View Application", "Click Here")."""
-    ui = words()["not_person_words"]
-    return any(w.lower().strip("[]") in ui for w in name.split())
+_SHORT_CLOSING = rx.compile(r"[A-Z][A-Za-z']*(?: [A-Za-z']+){0,3},")
+_PERSON_LINE = rx.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+_BLANKED = rx.compile(r"\S[ \t]{3,}\S|^[ \t]{3,}\S|\S[ \t]{3,}$")
 
 
-def is_team(name: str) -> bool:
-    """Whether a name is a department or team rather than a person ("HRD PT …", "Tim Rekrutmen")."""
-    return bool(phrase_re("not_names").search(name)) or bool(_COMPANY_RE.search(name))
-
-
-def _person(name: str | None) -> str | None:
-    if not name:
-        return None
-    name = re.split(r"\s+[-–|(]\s*|,", name)[0].strip(" \"'")
-    return name or None
-
-
-_BLANKED = rx.compile(r"\S\s{3,}\S|^\s{3,}\S|\S\s{3,}$|^\s{3,}$")
-
-
-def _signer(text: str) -> str | None:
+def _signer(text: str) -> Found | None:
+    """The signer under the first sign-off: the first line of the signature that names a
+    person ("PT BPR Artha Mulia / Ratna Kusumawati" → Ratna), else its first line (a team)."""
     signoff = phrase_re("signoffs")
-    lines = text.splitlines()
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     for i, line in enumerate(lines):
-        stripped = line.strip(" ,*_")
-        if not signoff.fullmatch(stripped):
+        bare = line.strip(" ,*_")
+        if len(bare) > 40:
             continue
-        for nxt in lines[i + 1 : i + 4]:
-            if _BLANKED.search(nxt.rstrip("\n")):
-                return None  # a blanked template placeholder: the signer is not known
-            value = _clean(nxt)
-            if not value or value.startswith("_"):
+        # "Hormat kami,", or any short line ending in a comma ("Speak then,", "Cheers mate,")
+        # whose next line names a person
+        loose = not signoff.fullmatch(bare)
+        if loose and not _SHORT_CLOSING.fullmatch(line.strip()):
+            continue
+        first: Found | None = None
+        for j in range(i + 1, min(len(lines), i + 6)):
+            nxt = lines[j]
+            if _BLANKED.search(nxt) or (nxt.strip() == "" and len(nxt) > 2):
+                return first  # a blanked template slot: the signer is not known
+            value = located(text, starts[j], starts[j] + len(nxt))
+            if not value or value.value.startswith("_"):
                 continue
-            if len(value) > 60 or re.search(r"\d|@|http", value):
+            if len(value.value) > 60 or re.search(r"\d|@|http", value.value):
                 break
-            return value
+            if loose and not _PERSON_LINE.fullmatch(split_title(value).found.value):
+                break
+            if first is None:
+                first = value
+            if not is_team(value.value) and not _a_role(value.value):
+                return value
+        if first is not None:
+            return first
     return None
 
 
@@ -205,7 +436,9 @@ def address_header(value: object) -> tuple[str | None, str | None]:
 
     The address is parsed with every encoded word blanked out, so an encoded display name
     that holds an address (or a CR LF and another header) can never become where the reply
-    goes; the name is decoded separately, for showing only, without anything in brackets.
+    goes; the name is decoded separately, for showing only, without anything in brackets. A
+    display name holding an "@" or a web address ("Careers @ Nimbus") is no person's name,
+    and its address is still the address.
     """
     if value is None:
         return None, None
@@ -215,6 +448,12 @@ def address_header(value: object) -> tuple[str | None, str | None]:
     except RecursionError:  # thousands of nested comments
         return None, None
     address = pairs[0][1].strip() if pairs else ""
+    if not _ADDRESS.fullmatch(address):
+        # "Careers @ Nimbus <careers@nimbus.io>": an "@" in the name confuses the parser; the
+        # address in the angle brackets is the one
+        bracketed = re.findall(r"<([^<>\s]+@[^<>\s]+)>", raw)
+        if bracketed and _ADDRESS.fullmatch(bracketed[-1]):
+            address = bracketed[-1]
     name: str | None = None
     try:
         from email import policy
@@ -227,10 +466,8 @@ def address_header(value: object) -> tuple[str | None, str | None]:
         from sopan.read.email_src import header_text
 
         name = header_text(re.sub(r"<[^>]*>", " ", name))
-        if (
-            name and "@" in name
-        ):  # an address as the display name is no name, and never the recipient
-            name = None
+    if name and ("@" in name or URL_RE.search(name)):
+        name = None  # an address as the display name is no name, and never the recipient
     if not name and "@" not in raw and not _ADDRESS.fullmatch(address) and raw.strip():
         name = raw.strip(" \"'") or None  # "From: Sari Wulandari": a name, no address
     return name or None, address if _ADDRESS.fullmatch(address) else None

@@ -1,8 +1,10 @@
 """Where each fact of a read invitation came from: a header, a calendar property, a span of
 the message text (offsets into `Invitation.text`), or computed from other facts.
 
-Pure. `trace` runs once, at the end of `build`, over the values already decided: it looks
-each one up where it can have come from, most reliable first.
+Pure. `trace` runs once, at the end of `build`, over the values already decided and the spans
+their extractors found them in (`Found`): the text is never searched again for a value, so a
+value is traced to where it was read, not to its first occurrence (which may be a quoted
+signature).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from sopan.model import Fact, FactSource, Invitation
 
 if TYPE_CHECKING:
     from sopan.read.build import Envelope
+    from sopan.read.found import Found
 
 #: How far each kind of source is trusted, before the user confirms it.
 CONFIDENCE: dict[FactSource, float] = {
@@ -24,14 +27,6 @@ CONFIDENCE: dict[FactSource, float] = {
 }
 
 
-def _span(field: str, text: str, low: str, value: str) -> Fact | None:
-    at = low.find(value.lower())
-    if at < 0:
-        return None
-    end = at + len(value)
-    return Fact(field, "text", text[at:end], at, end, CONFIDENCE["text"])
-
-
 def _header(field: str, name: str, value: str) -> Fact:
     return Fact(field, "header", f"{name}: {value}", confidence=CONFIDENCE["header"])
 
@@ -40,11 +35,46 @@ def _computed(field: str, how: str, confidence: float = CONFIDENCE["computed"]) 
     return Fact(field, "computed", how, confidence=confidence)
 
 
+#: the calendar property each field is read from
+_PROPERTY = {
+    "location": "LOCATION",
+    "meeting_link": "DESCRIPTION",
+    "access_code": "DESCRIPTION",
+    "position": "SUMMARY",
+    "contact.name": "ORGANIZER",
+    "contact.email": "ORGANIZER",
+}
+
+
+def _fact(field: str, found: Found, text: str, env: Envelope) -> Fact:
+    """The provenance of one value, from where its extractor found it."""
+    if found.source == "text":
+        return Fact(
+            field, "text", text[found.start : found.end], found.start, found.end, CONFIDENCE["text"]
+        )
+    if found.source == "subject":
+        return _header(field, "Subject", env.subject or found.value)
+    if found.source == "from":
+        # the part of the header the value is: the address, or the name shown with it
+        shown = found.value if field == "contact.email" else env.sender_name or found.value
+        return _header(field, "From", shown)
+    if found.source == "calendar":
+        return Fact(
+            field, "calendar", f"{_PROPERTY.get(field, 'X')} {found.value}", confidence=0.95
+        )
+    # the sender's mail domain names the company: a guess from the address
+    return _computed(field, f"the sender's address ({env.sender_email or found.value})")
+
+
 def trace(
-    inv: Invitation, env: Envelope, when_span: tuple[int, int] | None, from_calendar: bool
+    inv: Invitation,
+    env: Envelope,
+    when_span: tuple[int, int] | None,
+    from_calendar: bool,
+    found: dict[str, Found | None],
 ) -> tuple[Fact, ...]:
     """One Fact per known field of `inv` (whose `text` is the text shown to the user)."""
-    text, low = inv.text, inv.text.lower()
+    text = inv.text
     facts: list[Fact] = []
     cal = env.calendar
     subject = inv.subject or ""
@@ -74,18 +104,9 @@ def trace(
             a, b = when_span
             facts.append(Fact("timezone", "text", text[a:b], a, b, CONFIDENCE["text"]))
     for field in ("company", "position", "location", "meeting_link", "reference"):
-        value = getattr(inv, field)
-        if not value:
-            continue
-        if field == "location" and cal is not None and cal.location == value:
-            facts.append(Fact(field, "calendar", f"LOCATION {value}", confidence=0.95))
-            continue
-        found = _span(field, text, low, value)
-        if found is None and value.lower() in subject.lower():
-            found = _header(field, "Subject", subject)
-        if found is None and env.sender_name and value.lower() in env.sender_name.lower():
-            found = _header(field, "From", env.sender_name)
-        facts.append(found or _computed(field, value))
+        where = found.get(field)
+        if getattr(inv, field) and where is not None:
+            facts.append(_fact(field, where, text, env))
     if inv.mode is not None:
         how = {"online": "meeting_link", "onsite": "location"}.get(inv.mode, "")
         basis = next((f for f in facts if f.field == how), None)
@@ -96,15 +117,7 @@ def trace(
         )
     contact = inv.contact
     for key, value in (("name", contact.name), ("email", contact.email), ("phone", contact.phone)):
-        if not value:
-            continue
-        field = f"contact.{key}"
-        sender = env.sender_email if key == "email" else env.sender_name
-        if sender and value.lower() in sender.lower():
-            facts.append(_header(field, "From", sender))
-            continue
-        if cal is not None and value in (cal.organizer, cal.organizer_name):
-            facts.append(Fact(field, "calendar", f"ORGANIZER {value}", confidence=0.95))
-            continue
-        facts.append(_span(field, text, low, value) or _computed(field, value))
+        where = found.get(f"contact.{key}")
+        if value and where is not None:
+            facts.append(_fact(f"contact.{key}", where, text, env))
     return tuple(facts)

@@ -19,7 +19,7 @@ import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from sopan._infra import rx
 from sopan.read.addresses import address_spans
@@ -39,20 +39,24 @@ class Slot:
     field: str | None = None
 
 
-#: slots written by template syntax: unmistakable wherever they stand
+#: slots written by template syntax: unmistakable wherever they stand. Every branch begins with
+#: a literal character, so the engine skips to where one is written; what must not stand before
+#: a "$", "%", "@" or ":" is checked in Python (`_BEFORE`).
 _SYNTAX = rx.compile(
     r"\{\{.*?\}\}|\{!!.*?!!\}|\{%.*?%\}"  # {{ posisi }}, {!! $x !!}, {% if %}
-    r"|[$#]\{[^}\n]{0,200}\}"  # ${jobTitle}, #{name}
+    r"|\$\{[^}\n]{0,200}\}|#\{[^}\n]{0,200}\}"  # ${jobTitle}, #{name}
     r"|\{[^{}\n]{1,120}\}"  # {nama}, {$jadwal}, { form.interviewDate }
     r"|\*\|[A-Za-z0-9_:]{1,60}\|\*"  # *|FIRST_NAME|*
     r"|<<[^<>\n]{1,60}>>|«[^»\n]{1,60}»"
     r"|<\?.{0,200}?\?>|<%.{0,200}?%>"  # <?= $t->name ?>, <%= name %>
     r"|\[\[[^\[\]\n]{1,60}\]\]|\[[^\[\]\n]{1,80}\]"  # [[name]], [Tanggal] (a URL inside: not)
-    r"|%\([A-Za-z_]\w*\)[sdif]|(?<![\w%])%[sd](?![\w])|%%?[A-Za-z_]\w*%%?(?=[\s.,;:!?)\]]|$)"
-    r"|(?<![\w$])\$[A-Za-z_]\w*(?:(?:->|::|\.)[A-Za-z_]\w*(?:\(\))?)*"  # $nama, $x->tanggal
-    r"|(?<![\w@.])@[a-z]\w*\([^)\n]{0,60}\)"  # @dateId($int_date)
-    r"|(?<=[ \t]):[a-z][a-z_]{2,}(?![\w])"  # :loker (after a blank: "Waktu:10.00" stays)
+    r"|%\([A-Za-z_]\w*\)[sdif]|%[sd](?![\w])|%%?[A-Za-z_]\w*%%?(?=[\s.,;:!?)\]]|$)"
+    r"|\$[A-Za-z_]\w*(?:(?:->|::|\.)[A-Za-z_]\w*(?:\(\))?)*"  # $nama, $x->tanggal
+    r"|@[a-z]\w*\([^)\n]{0,60}\)"  # @dateId($int_date)
+    r"|:[a-z][a-z_]{2,}(?![\w])"  # :loker (after a blank only: "Waktu:10.00" stays)
 )
+#: the characters that may not stand before a slot beginning with "$", "%", "@" or ":"
+_BEFORE = {"$": "$_", "%": "%_", "@": "@._", ":": None}
 #: blanks to fill: runs of X, underscores, dots or dashes, a zero time, a date's pattern
 _RUNS = rx.compile(
     r"(?<![A-Za-z0-9])(?:[xX]{3,}|[xX]{2,}(?:[ \t./:-]{1,2}[xX]{2,})+)(?![A-Za-z0-9])"
@@ -60,6 +64,19 @@ _RUNS = rx.compile(
     r"|(?<![\d.:,])00[.:]00(?:[.:]00)?(?![\d])"
     r"|(?<![\w/])(?i:dd|tt|hh)[/.-](?i:mm|bb)[/.-](?i:yyyy|yy|tttt|tt|jjjj)(?![\w/])"
     r"|(?<![\w:.])(?i:hh)[.:](?i:mm)(?![\w])"
+)
+#: what a run needs written somewhere in the text before `_RUNS` is worth a scan
+_RUN_HINT = rx.compile(
+    r"xx|XX|xX|Xx|___|\.\.\.\.\.|……|---|00[.:]00|hh[.:]|HH[.:]"
+    r"|/[mMbB][mMbB][/.-]|\.[mMbB][mMbB][/.-]|-[mMbB][mMbB][/.-]"
+)
+#: what an identifier needs: an underscore, "->", "::" or a case change inside a word
+_IDENTIFIER_SEED = rx.compile(r"_|->|::|[a-z]{2}[A-Z][a-z]")
+_BLANK = rx.compile(r"\s")
+_DIGIT = rx.compile(r"\d")
+#: what a short value must hold for `find` to be worth running on it
+_MAYBE = rx.compile(
+    r"[{}\[\]$%*<>«_(@:]|xx|XX|Xx|--|\.\.\.|…|00[.:]00|[a-z]{2}[A-Z]|(?i:sini|here|dd|hh)"
 )
 #: identifiers no person writes: checked outside web and e-mail addresses only
 _IDENTIFIER = rx.compile(
@@ -110,6 +127,7 @@ def _instruction_re() -> re.Pattern[str]:
     return rx.compile(rf"(?i:(?<![\w])(?:{verbs})[ \t]+[^\n]{{0,60}}?(?<![\w])(?:{here}))(?![\w])")
 
 
+@lru_cache(maxsize=1024)
 def field_of(name: str) -> str | None:
     """The field a slot's name stands for: "{{company_name}}" → "company", "${interviewDate}"
     → "start", "[Your Name]" → None; a name of the candidate ("{{candidate_phone}}") is no
@@ -122,16 +140,53 @@ def field_of(name: str) -> str | None:
     return found[-1] if found else None
 
 
-def _around(spans: list[tuple[int, int]], a: int) -> tuple[int, int] | None:
+class _Addresses:
+    """The web and e-mail addresses of a text, found once and only when asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] | None = None
+
+    def at(self, pos: int) -> tuple[int, int] | None:
+        """The address written at offset `pos` (or ending there)."""
+        if self.spans is None:
+            self.spans = address_spans(self.text)
+        return _address_at(self.spans, pos)
+
+
+def _address_at(spans: list[tuple[int, int]], a: int) -> tuple[int, int] | None:
     """The span of `spans` (sorted, none overlapping) holding position `a`, found by
     bisection: a message with thousands of addresses and slots stays linear."""
     i = bisect_right(spans, (a, sys.maxsize)) - 1
     return spans[i] if i >= 0 and spans[i][0] <= a <= spans[i][1] else None
 
 
-def _inside(spans: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
-    found = _around(spans, a)
-    return found if found is not None and b <= found[1] else None
+def _around(text: str, seed: re.Pattern[str], margin: int) -> list[tuple[int, int]]:
+    """The spans to look in: each token (run of non-blanks) holding a match of `seed`, widened
+    by `margin` on each side, merged when they touch."""
+    out: list[tuple[int, int]] = []
+    first = seed.search(text)
+    if first is None:
+        return out
+    for m in seed.finditer(text, first.start()):
+        if out and m.start() < out[-1][1]:
+            continue
+        a = (
+            max(
+                text.rfind(" ", 0, m.start()),
+                text.rfind("\n", 0, m.start()),
+                text.rfind("\t", 0, m.start()),
+            )
+            + 1
+        )
+        blank = _BLANK.search(text, m.end())
+        b = blank.start() if blank else len(text)
+        a, b = max(0, a - margin), min(len(text), b + margin)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def find(text: str) -> list[Slot]:
@@ -139,31 +194,43 @@ def find(text: str) -> list[Slot]:
 
     A web address holding a slot ("https://zoom.us/j/XXXXXXX") is a slot as a whole; an
     identifier inside an address ("?pwd=aBcD_eF") is not one."""
-    addresses = address_spans(text)
     found: list[tuple[int, int, str]] = []
+    addresses = _Addresses(text)
     for m in _SYNTAX.finditer(text):
         body = m.group(0)
+        if body[0] in _BEFORE and m.start() and not body.startswith(("${", "%(")):
+            before = text[m.start() - 1]
+            never = _BEFORE[body[0]]
+            if (never is None and before not in " \t") or (
+                never is not None and (before.isalnum() or before in never)
+            ):
+                continue
         if body.startswith("[") and not body.startswith("[["):
             inner = body[1:-1].strip()
             if not inner or inner.isdigit() or len(inner) == 1 or address_spans(inner):
                 continue  # a footnote "[1]", a check box "[x]", a link "[https://…]"
         found.append((m.start(), m.end(), body))
-    for m in _RUNS.finditer(text):
-        found.append((m.start(), m.end(), ""))
-    if "_" in text or any(c.isupper() for c in text):
-        for m in _IDENTIFIER.finditer(text):
-            if _inside(addresses, m.start(), m.end()):
+    # runs and identifiers are looked for only around what they need written (a scan of the
+    # whole text for each costs more than all the rest of this)
+    for a, b in _around(text, _RUN_HINT, 40):
+        found += [(m.start(), m.end(), "") for m in _RUNS.finditer(text, a, b)]
+    for a, b in _around(text, _IDENTIFIER_SEED, 0):
+        for m in _IDENTIFIER.finditer(text, a, b):
+            held = addresses.at(m.start())
+            if held is not None and held[1] >= m.end():
                 continue
             body = m.group(0)
             if ("." in body or "->" in body) and not _PART_IS_IDENTIFIER.search(body):
                 continue  # "Jl.Sudirman", "meet.google.com": words and a domain, no identifier
             found.append((m.start(), m.end(), body))
     found += _instructions(text)
+    if not found:
+        return []
     found.sort()
     out: list[Slot] = []
     end = -1
     for a, b, body in found:
-        url = _around(addresses, a)
+        url = addresses.at(a)
         if url is not None:  # "https://meet.google.com/{{ kode }}": the whole link
             a, b = url[0], max(b, url[1])
             body = text[a:b]
@@ -187,7 +254,7 @@ def _instructions(text: str) -> list[tuple[int, int, str]]:
         for m in _ENCLOSED.finditer(text):
             inner = (m.group(1) or m.group(2) or "").lower()
             parts = _WORDS.findall(inner)
-            if not parts or any(c.isdigit() for c in inner):
+            if not parts or _DIGIT.search(inner):
                 continue  # "(Passcode: 771122)" holds its value
             if parts[0] in verbs or all(p in labels or p in filler for p in parts):
                 out.append((m.start(), m.end(), inner))
@@ -214,6 +281,7 @@ def blank(text: str, slots: list[Slot] | None = None) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=512)
 def is_slot(value: str) -> bool:
     """Whether a value as read is a template slot rather than a fact: it is a slot, or only
     slots and joining words ("[Office Address] / [City]"), an identifier ("positionName"), an
@@ -222,14 +290,51 @@ def is_slot(value: str) -> bool:
     text = value.strip()
     if not text:
         return True
-    rest = blank(text).lower()
+    rest = (blank(text) if _MAYBE.search(text) else text).lower()
     parts = _WORDS.findall(rest)
     _, recipient, verbs, filler = _vocabulary()
-    if not parts or all(p in filler for p in parts):
+    if not parts:
+        return not _DIGIT.search(rest)  # a number is a value ("0812-555-1234")
+    if all(p in filler for p in parts):
         return True
     if parts[0] in verbs and len(parts) >= 2:
         return True
-    if any(c.isdigit() for c in rest):
+    if _DIGIT.search(rest):
         return False  # "Room 5", "Lantai 3": a label's word with its value
     labels = _label_words()
     return all(p in labels or p in filler or p in recipient for p in parts)
+
+
+#: the label lists (read_words.yaml `labels`) → the field a slot under that label stands for
+_LABEL_FIELDS = {
+    "date": "start",
+    "time": "start",
+    "place": "location",
+    "online": "meeting_link",
+    "position": "position",
+    "company": "company",
+    "mode": "mode",
+    "contact": "contact.name",
+    "passcode": "access_code",
+    "reference": "reference",
+}
+
+
+def stands_for(slot: Slot, text: str) -> set[str]:
+    """The fields `slot` (found in `text`) stands for: the one its own name says ("{{ tempat
+    }}") and the one of the label of its line ("Location: [mention the address or link]")."""
+    from sopan.read.labels import label_before
+
+    out = {slot.field} if slot.field else set()
+    label = label_before(text, slot.start)
+    return out | _label_fields(label) if label else out
+
+
+@cache
+def _label_fields(label: str) -> frozenset[str]:
+    """The fields a label names ("hari/tanggal" → start)."""
+    from sopan.read.words import phrase_re
+
+    return frozenset(
+        f for key, f in _LABEL_FIELDS.items() if phrase_re("labels", key).fullmatch(label)
+    )

@@ -210,7 +210,8 @@ _BAPAK_IBU = rx.compile(r"\bBapak\s*/\s*Ibu\b", re.IGNORECASE)
 def known_honorific(ctx: Context) -> list[Hit]:
     """ "Bapak/Ibu" written to someone the invitation names with an honorific ("Ibu Dewi")."""
     inv = ctx.invitation
-    first = (inv.contact.name or "").split(" ", 1)[0].strip(".,").lower() if inv else ""
+    written = (inv.contact.honorific or inv.contact.name or "") if inv else ""
+    first = written.split(" ", 1)[0].strip(".,").lower()
     title = _bapak_or_ibu().get(first)
     if title is None:
         return []
