@@ -8,7 +8,7 @@ The files are read at run time and never copied. Tests that need them carry the
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -73,7 +73,18 @@ def judge_zone(inv: Invitation, want: str | None) -> str:
         return RIGHT if written is None else WRONG
     if written is None:
         return HONEST
-    return RIGHT if abbreviations().get(want.upper()) == written else WRONG
+    offset = _OFFSET.fullmatch(want.upper())
+    if offset:  # "GMT+7", "UTC+07:00": any zone at that offset on the day is right
+        sign, hours, minutes = offset.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        on = inv.start or NOW
+        got = on.replace(tzinfo=ZoneInfo(written)).utcoffset()
+        return RIGHT if got == (delta if sign == "+" else -delta) else WRONG
+    iana = want if "/" in want else abbreviations().get(want.upper())
+    return RIGHT if iana == written else WRONG
+
+
+_OFFSET = re.compile(r"(?:GMT|UTC)[ \t]*([+-])(\d{1,2})(?::?(\d{2}))?")
 
 
 def judge_reply_by(inv: Invitation, want: str | None) -> str:

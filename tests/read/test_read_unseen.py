@@ -24,9 +24,10 @@ from evaldev import (
 from sopan.read import read_file
 
 CASES = sorted((Path(__file__).parent / "invitations").glob("*.txt"))
-#: right values over all labelled fields; measured 0.927 (0.888 before the reader read the
-#: message's parts, built the contact from every mention and knew a machine's address)
-ACCURACY_FLOOR = 0.92
+#: right values over all labelled fields; measured 0.956 on 61 cases (the 24 written last
+#: read 0.875 before the rules for their ways of writing, 0.967 after; the first 37 read 0.888
+#: before the reader read the message's parts, 0.927 after)
+ACCURACY_FLOOR = 0.95
 
 
 def test_there_are_enough_cases_of_each_style() -> None:

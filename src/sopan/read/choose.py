@@ -101,7 +101,14 @@ def _is_letter_date(text: str, hit: DateHit) -> bool:
     if re.fullmatch(r"[A-Z][A-Za-z .]{2,30},", before):
         return True  # "Jakarta, 18 November 2026" heading a letter
     first_lines = [ln for ln in text[:a].splitlines() if ln.strip()]
-    return not before and len(first_lines) < 3
+    if before or len(first_lines) >= 3:
+        return False
+    # a meeting's head: the day on a line, its hours on the next ("9:00 AM - 10:00 AM")
+    return not _CLOCK_LINE.match(text, b + 1) if b < len(text) else True
+
+
+#: a line that begins with a clock time ("9:00 AM - 10:00 AM (UTC+07:00)", "10.00 WIB")
+_CLOCK_LINE = rx.compile(r"[ \t]*\d{1,2}[.:]\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?![\d])")
 
 
 def classify(text: str, hit: DateHit, sent: date | None, floor: int = 0) -> tuple[Category, int]:

@@ -24,7 +24,7 @@ from sopan.read.found import (
     search_from,
 )
 from sopan.read.labels import labelled
-from sopan.read.words import alternation, calendar_words, phrase_re, words
+from sopan.read.words import alternation, calendar_words, phrase_re, signoff_re, words
 
 _ORG_SUFFIX = (
     r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
@@ -48,7 +48,8 @@ def company_form_re() -> re.Pattern[str]:
 
 
 _ROLE_AT = rx.compile(
-    r"\b(?:position|role|positions?)\b[^.\n]{0,60}?\b(?:at|with|in)\s+"
+    r"\b(?:position|role|positions?|post|opening|vacancy|recruiter)\b[^.\n]{0,60}?"
+    r"\b(?:at|with|in)\s+"
     r"(?!(?:our|the|a|an|this|that)\b)([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4})"
 )
 #: "applying to IBM", "melamar di Bluefin", "bergabung dengan Tokopedia": whoever is applied to
@@ -220,11 +221,22 @@ def _without_team_words(text: str, at: int, name: str) -> Found | None:
     return Found(value, m.end() - len(m.group(0).lstrip()), m.end())
 
 
+#: an agency writes for its client: "my client, Helix Biotech, would like", "klien kami, X"
+_CLIENT = rx.compile(
+    r"(?i:\b(?:my|our)[ \t]+client|\bklien[ \t]+kami)[ \t]*,?[ \t]+(?:(?i:is|adalah)[ \t]+)?"
+    + _NAME
+)
+
+
 def company(text: str, subject: str | None, sender_name: str | None) -> Found | None:
-    """The company name: a labelled line, 'PT …', who a writer says they write from,
-    '… at X', a signature organisation."""
+    """The company name: a labelled line, an agency's client, 'PT …', who a writer says they
+    write from, '… at X', a signature organisation."""
     for found in labelled(text, "company"):
         return found
+    if "client" in text or "klien" in text:
+        m = _CLIENT.search(text)
+        if m:
+            return from_match(m)
     # the message's own words first: a value found there is shown where it is written
     for source, origin in ((text, "text"), (subject or "", "subject"), (sender_name or "", "from")):
         named = company_form(source, origin)  # type: ignore[arg-type]
@@ -235,8 +247,9 @@ def company(text: str, subject: str | None, sender_name: str | None) -> Found | 
         return named
     low = text.lower()
     m = None
-    if "position" in low or "role" in low:
-        m = search_from(_ROLE_AT, text, ("position", "role"))
+    keys = ("position", "role", "post", "opening", "vacancy", "recruiter")
+    if any(k in low for k in keys):
+        m = search_from(_ROLE_AT, text, keys)
     if m:
         return from_match(m)
     m = _SUBJECT_AT.search(subject) if subject and "at" in subject else None
@@ -261,7 +274,7 @@ _NOT_ORG_START = ("The", "Our", "Dear")
 def _signature_org(text: str) -> Found | None:
     """The organisation a signature names under the signer ("Tom / bluefin analytics"): the
     second line after the sign-off, when it is a short name and not a job title."""
-    signoff = phrase_re("signoffs")
+    signoff = signoff_re()
     lines = text.splitlines(keepends=True)
     at = 0
     starts = []
@@ -275,12 +288,29 @@ def _signature_org(text: str) -> Found | None:
         block = [j for j in range(i + 1, min(len(lines), i + 5)) if stripped[j]][:3]
         if len(block) < 2:
             return None
-        j = block[1]
-        value = stripped[j]
-        low = value.lower()
-        titled = phrase_re("title_words").search(low) or phrase_re("not_names").search(low)
-        if titled or re.search(r"\d|@|http|[.:;!?]$", value) or not 1 <= len(value.split()) <= 5:
-            return None
-        a = starts[j] + lines[j].find(value)
-        return Found(value, a, a + len(value))
+        # the organisation under the signer, or under the signer's title; "Talent Partner,
+        # Moonfield Games" and "Senior Consultant | Talentbridge" name it after the title
+        for j in block[1:]:
+            value = stripped[j]
+            cut = max(value.rfind(","), value.rfind("|"))
+            if cut > 0 and _titled(value[:cut]):
+                value = value[cut + 1 :].strip()
+            if _titled(value):
+                continue
+            if _NOT_ORG_LINE.search(value) or not 1 <= len(value.split()) <= 5:
+                return None
+            a = starts[j] + lines[j].rfind(value)
+            return Found(value, a, a + len(value))
+        return None
     return None
+
+
+#: a signature line that is no organisation's name: a number, an address, a sentence's end
+#: (a full stop after anything but "Co.", "Inc.", "Ltd.", "Tbk.", "Corp.")
+_NOT_ORG_LINE = rx.compile(r"\d|@|http|[:;!?]$|(?<!\bCo)(?<!Inc|Ltd|Tbk|Bhd|orp)\.$")
+
+
+def _titled(value: str) -> bool:
+    """Whether a signature's line is the signer's job title or a team ("Regional HR Manager")."""
+    low = value.lower()
+    return bool(phrase_re("title_words").search(low) or phrase_re("not_names").search(low))

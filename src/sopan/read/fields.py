@@ -12,7 +12,7 @@ from functools import lru_cache
 from sopan._infra import rx
 from sopan.read.addresses import URL_RE
 from sopan.read.company import ORG_RE, company_form_re
-from sopan.read.found import Found, Origin, from_match, located, search_from
+from sopan.read.found import Found, Origin, from_match, located
 from sopan.read.labels import labelled
 from sopan.read.words import calendar_words, phrase_re, words
 
@@ -20,10 +20,11 @@ _WORD_RE = rx.compile(r"[a-z]+")
 #: the words a venue's name begins with ("di Gedung Graha", "at Hotel Santika", "at the Mall")
 _VENUES = (
     "Ruang|Gedung|Aula|Lantai|Wisma|Menara|Graha|Hotel|Mall|Plaza|Kampus|Universitas|Balai|"
-    "Ruko|Tower|Auditorium|Room|Building|Hall|Floor|Level"
+    "Ruko|Tower|Auditorium|Room|Building|Hall|Floor|Level|Kawasan|Kompleks|Komplek|Pabrik|"
+    "Workshop|Outlet|Gudang|Seminar|Meeting Room|Conference Room"
 )
 _ADDRESS_HINT = rx.compile(
-    rf"\b(?:at|di) (?:\d|our|kantor kami|(?:{_VENUES.lower()}) |[^\n]{{0,50}}\b(?:Jl|Jalan)\b)",
+    rf"\b(?:at|di|in) (?:\d|our|kantor kami|(?:{_VENUES.lower()}) |[^\n]{{0,50}}\b(?:Jl|Jalan)\b)",
     re.IGNORECASE,
 )
 
@@ -160,7 +161,10 @@ def _phrases(key: str, sub: str | None) -> tuple[frozenset[str], tuple[tuple[str
 # address also ends before the time that follows it ("5 Harbor Street at 2 PM")
 _END = (
     r"(?=\.\s*(?:\n|$|(?!(?:No|Kav|Jl|Blok|RT|RW|Lt|Gd|Km)\b)[A-Z])|\n|$"
-    r"|,?\s+(?:at|on|pukul|jam|pada)\s+\d|,?\s+(?:on|pada)\s+(?:hari\s+)?[A-Z])"
+    r"|,?\s+(?:at|on|pukul|jam|pada)\s+\d|,?\s+(?:on|pada)\s+(?:hari\s+)?[A-Z]"
+    # a chat's particles end the place: "di Outlet Cihampelas, Bandung ya kak."
+    r"|,?[ \t]+(?:ya|yaa|yah|kak|ka|nggih|ok|oke)(?:[ \t]+(?:kak|ka|bu|pak|mas|mbak))?"
+    r"[ \t]*[.!,]*[ \t]*(?:\n|$))"
 )
 #: "at 2 PM", "di 10.00": a time where an address could start
 _NOT_A_PLACE = r"(?!\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?\s?m\b|WIB|WITA|WIT|o'clock)|\d{1,2}[.:]\d\d)"
@@ -175,7 +179,11 @@ _ADDRESS_RES = tuple(
         r"(?:\bat\b|\bdi\b)\s+((?:(?!\b(?:at|di)\b)[^\n]){0,50}?\b(?:Jl\.?|Jalan)\s[^\n]{3,120}?)",
         r"(?i:\bat\s+)((?i:our\s+)(?:[A-Z][a-z]+\s+)?(?i:(?:head\s+|main\s+|regional\s+)?office)"
         r"(?:,\s*[^\n]{3,100}?)?)",
-        rf"(?:\bat\b|\bdi\b)\s+({_ROOMS}\s[^\n]{{2,100}}?)",
+        # "at our Reno distribution center, 4400 Longley Lane": the address after the site
+        r"(?i:\bat\s+our\s+)(?:[A-Za-z]+\s+){0,3}(?i:cent(?:er|re)|site|warehouse|store|branch|"
+        r"plant|factory|headquarters|hq|campus|studio|clinic|hospital|outlet),\s*"
+        r"(\d{1,5}\s+[A-Z][^\n]{3,100}?)",
+        rf"(?:\bat\b|\bdi\b|\bin\b)\s+({_ROOMS}\s[^\n]{{2,100}}?)",
         r"(?i:\bdi\s+)((?i:kantor\s+kami)(?:\s+di\s+[^\n]{3,80}?)?)",
     )
 )
@@ -208,7 +216,7 @@ def _address_block(text: str) -> Found | None:
 
 # "at"/"di" before a space, any case (a class per letter scans faster than an alternation);
 # the word boundary before it is checked in Python, as `\b` would (letters, digits, "_")
-_AT_DI = rx.compile(r"[AaDd][TtIi]\s")
+_AT_DI = rx.compile(r"[AaDdIi][TtIiNn]\s")
 
 
 def location(text: str) -> Found | None:
@@ -225,7 +233,7 @@ def location(text: str) -> Found | None:
     starts = [
         s
         for m in _AT_DI.finditer(text)
-        if m.group(0)[:2].lower() in ("at", "di")
+        if m.group(0)[:2].lower() in ("at", "di", "in")
         and ((s := m.start()) == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"))
     ]
     if not any(_ADDRESS_HINT.match(text, s) for s in starts):
@@ -284,26 +292,35 @@ _POSITION_PATTERNS = (
     # "your interview with Shopee for Product Manager", "an interview for the Data Analyst"
     r"(?i:interview)\s+(?:with\s+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3}\s+)?for\s+"
     r"(?:the\s+|a\s+|an\s+)?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
+    # "about the Senior 3D Artist opening", "for the Forklift Operator job", "our Sales vacancy"
+    *(
+        rf"(?:the|a|an|our|your)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z0-9][\w&/+-]*){{0,5}})\s+{noun}\b"
+        for noun in ("opening", "vacancy", "job", "post")
+    ),
 )
 # each pattern is tried only when its gate word is in the text
 _POSITION_RES = tuple(
     zip(
         (rx.compile(p) for p in _POSITION_PATTERNS),
-        ("posisi", "position", "position of", "sebagai", "applic", "lowongan", "interview"),
+        (
+            *("posisi", "position", "position of", "sebagai", "applic", "lowongan", "interview"),
+            *("opening", "vacancy", " job", " post"),
+        ),
         strict=True,
     )
 )
 #: a title after the words that introduce one, in any case ("sebagai staf gudang", "for the
 #: role of data analyst"); it ends at punctuation or at a word that starts a new phrase
 _LEAD = rx.compile(
-    r"(?<![\w])(?:(?:untuk\s+)?posisi(?:\s+sebagai)?|sebagai|menjadi|for\s+the\s+(?:role|position)"
+    r"(?<![\w])(?:(?:untuk\s+)?(?:posisi|jabatan)(?:\s+sebagai)?|sebagai|menjadi"
     # one to three spaces only: a longer run is a placeholder blanked out ("posisi {x} di")
-    r"\s+of|(?:role|position)\s+of)[ \t]{1,3}(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
+    r"|for\s+the\s+(?:role|position|post)\s+of|(?:role|position|post)\s+of)"
+    r"[ \t]{1,3}(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
     r"(?:[ \t]+(?!(?:di|at|with|in|yang|pada|dengan|dan|and|untuk|for|on|of|bersama|ke|kami|"
     r"our|the|we|to)(?![\w]))[A-Za-z][\w&/+-]*){0,4})(?=\s*(?:[.,;:!?)\n]|$|[ \t]+[a-z]))",
     re.IGNORECASE,
 )
-_LEAD_WORDS = ("posisi", "sebagai", "menjadi", "role of", "position of")
+_LEAD_WORDS = ("posisi", "jabatan", "sebagai", "menjadi", "role of", "position of", "post of")
 
 
 def _search_lead(text: str, low: str, origin: Origin = "text") -> Found | None:
@@ -338,11 +355,11 @@ def reference(text: str) -> Found | None:
     """A reference number ("No: 045/HRD-REK/XI/2026", "Ref. ID 8821")."""
     if not any(k in text for k in ("No", "Ref", "Job", "Req")):
         return None
-    m = search_from(_REFERENCE, text, ("No", "Ref", "Job", "Req"))
-    if not m:
-        return None
-    value = m.group(2).rstrip(".")
-    head = m.group(0).lower()
-    if m.group(1) or "/" in value or head.startswith(("ref", "job", "req")):
-        return Found(value, m.start(2), m.start(2) + len(value))
+    # every candidate, not the first: a letterhead's street number ("No. 101") comes before
+    # the letter's "Nomor : 118/HRD/XI/2026"
+    for m in _REFERENCE.finditer(text):
+        value = m.group(2).rstrip(".")
+        head = m.group(0).lower()
+        if m.group(1) or "/" in value or head.startswith(("ref", "job", "req")):
+            return Found(value, m.start(2), m.start(2) + len(value))
     return None

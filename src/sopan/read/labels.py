@@ -71,7 +71,10 @@ def label_lines(text: str) -> tuple[tuple[str, str, int], ...]:
     out: list[tuple[str, str, int]] = []
     for i, line in enumerate(lines):
         if not _ANY_SEPARATOR.search(line, 0, 61):
-            continue  # no separator where a label could end: a sentence, not a label
+            # no separator where a label could end: a sentence, unless an emoji stands for
+            # the label ("📍 Pabrik …") or a known label stands alone above its value
+            out.extend(_unmarked(lines, starts, i))
+            continue
         parts = split_line(line)
         if parts is None:
             continue
@@ -88,6 +91,51 @@ def label_lines(text: str) -> tuple[tuple[str, str, int], ...]:
                 continue  # a label of its own, or a sentence: this label has no value
         out.append((label, value, at))
     return tuple(out)
+
+
+def _unmarked(lines: list[str], starts: list[int], i: int) -> list[tuple[str, str, int]]:
+    """The (label, value, start) of line `i` when it has no separator: an emoji that stands
+    for a label before its value, or a known label alone ("Posisi") above its value."""
+    line = lines[i]
+    stripped = line.lstrip()
+    if not stripped:
+        return []
+    emoji = _emoji_labels()
+    head = stripped[0]
+    if head in emoji:
+        value = stripped[1:].lstrip("\ufe0f \t")
+        return [(emoji[head], value, starts[i] + len(line) - len(value))] if value else []
+    if len(stripped) > _MAX_LABEL or not _bare_label_re().fullmatch(clean_label(stripped)):
+        return []
+    below = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+    if below is None:
+        return []
+    value = lines[below]
+    if (
+        len(value) > 80
+        or _SENTENCES.search(value)
+        or _ANY_SEPARATOR.search(value, 0, 61)
+        or _bare_label_re().fullmatch(clean_label(value.strip()))
+    ):
+        return []
+    return [(clean_label(stripped), value, starts[below])]
+
+
+@lru_cache(maxsize=1)
+def _emoji_labels() -> dict[str, str]:
+    from sopan.read.words import words
+
+    return {str(k)[0]: str(v) for k, v in words()["emoji_labels"].items()}
+
+
+@lru_cache(maxsize=1)
+def _bare_label_re() -> re.Pattern[str]:
+    """The labels of the fields whose label may stand alone above its value."""
+    from sopan.read.words import alternation, words
+
+    w = words()
+    items = [str(x) for key in w["bare_label_fields"] for x in w["labels"][key]]
+    return rx.compile(rf"(?:{alternation(items)})", re.IGNORECASE)
 
 
 def label_before(text: str, pos: int, *, is_label: re.Pattern[str] | None = None) -> str:

@@ -22,7 +22,7 @@ from typing import Literal
 
 from sopan._infra import rx
 from sopan.read.labels import split_line
-from sopan.read.words import alternation, phrase_re, words
+from sopan.read.words import alternation, signoff_re, words
 
 Kind = Literal[
     "head", "addressee", "greeting", "label", "body", "signoff", "signature", "chrome", "footer"
@@ -104,7 +104,7 @@ def layout(text: str) -> list[Part]:
     """The parts of one message's text, in order, covering it (line breaks included)."""
     greeting_re, footer_re, chrome, addressee_re = _vocabulary()
     # "Kepada Yth." opens the addressee's block, not a greeting
-    signoff = phrase_re("signoffs")
+    signoff = signoff_re()
     spans = _lines(text)
     lines = [text[a:b] for a, b in spans]
     kinds: list[Kind] = ["body"] * len(lines)

@@ -24,7 +24,7 @@ from sopan.read.company import ORG_RE, company_form_re, dash_signature
 from sopan.read.found import Found, clean, located, lowered, near
 from sopan.read.labels import labelled
 from sopan.read.slots import is_slot
-from sopan.read.words import alternation, phrase_re, words
+from sopan.read.words import alternation, phrase_re, signoff_re, words
 
 _PHONE_RE = rx.compile(r"(?<![\w+])(\+?\(?\d[\d\s().-]{7,18}\d)(?![\w])")
 _DIGITS9 = rx.compile(r"\d[\d\s().-]{7,}\d")
@@ -57,6 +57,8 @@ def is_robot(address: str) -> bool:
     return any(w in local for w in words()["robot_addresses"])
 
 
+#: a WhatsApp chat link's number ("wa.me/6281377889900", "api.whatsapp.com/send?phone=62…")
+_CHAT_LINK = rx.compile(r"(?i:\bwa\.me/|\bapi\.whatsapp\.com/send/?\?phone=)(\+?\d{8,15})\b")
 _MEETING_NUMBERS = rx.compile(
     r"(?i)(?:meeting id|id rapat|passcode|password|kode akses)\s*:?\s*[\d ]+"
 )
@@ -72,6 +74,9 @@ def phone(text: str) -> Found | None:
     """A phone number near a contact word, or in the signature."""
     if not _DIGITS9.search(text):
         return None
+    chat = _CHAT_LINK.search(text) if "wa.me" in text or "whatsapp" in text else None
+    if chat:  # "wa.me/6281377889900": a chat link is a number to write to
+        return Found(chat.group(1), chat.start(1), chat.end(1))
     text = URL_RE.sub(lambda m: " " * len(m.group(0)), text) if "/" in text else text
     text = _MEETING_NUMBERS.sub(lambda m: " " * len(m.group(0)), text)
     for m in _PHONE_RE.finditer(text):
@@ -108,7 +113,8 @@ class Mention:
 
     found: Found
     honorific: str | None = None
-    #: how it was found: "sender", "signer", "signed", "intro", "asked", "label", "closing"
+    #: how it was found: "sender", "signer", "signed", "intro", "asked", "with", "label",
+    #: "owner", "closing", "titled"
     way: str = ""
 
 
@@ -163,9 +169,12 @@ def _a_role(name: str) -> bool:
 
 #: the ways a person is mentioned, most telling first; "titled" ("… dengan Ibu Ratna") only
 #: gives a title to a person another way names
-WAYS = ("sender", "signer", "signed", "intro", "asked", "with", "label", "closing", "titled")
+WAYS = (
+    *("sender", "signer", "signed", "intro", "asked", "with", "label", "owner", "closing"),
+    "titled",
+)
 #: the ways that give a title ("hubungi Bpk. Andri", "Pewawancara : Ibu Dewi")
-_TITLED = ("asked", "with", "label", "titled")
+_TITLED = ("asked", "with", "label", "owner", "titled")
 
 
 def mentions(text: str, sender_name: str | None, way: str) -> Iterator[Mention]:
@@ -197,6 +206,8 @@ def mentions(text: str, sender_name: str | None, way: str) -> Iterator[Mention]:
             value = clean(_PHONE_RE.sub("", EMAIL_RE.sub("", found.value)).replace("()", ""))
             if value and not re.search(r"\d{3}", value) and not _a_role(value):
                 yield split_title(found.with_value(value), way)
+    elif way == "owner":
+        yield from _number_owner(text)
     elif way == "closing":
         closing = _closing_name(text)
         if closing and not _ui_words(closing.value):
@@ -219,6 +230,7 @@ def _a_person(name: str, company: str | None) -> bool:
     return (
         not is_team(name)
         and not ORG_RE.fullmatch(name)
+        and not phrase_re("institution_words").search(name)
         and not (company is not None and name.lower() in company.lower())
     )
 
@@ -356,6 +368,26 @@ def _meeting_with(text: str) -> Iterator[Mention]:
 
 
 @cache
+def _owner_re() -> re.Pattern[str]:
+    titles = alternation(sorted(_honorifics()[0]))
+    return rx.compile(
+        rf"(?:\d[\d ().-]{{6,}}\d|wa\.me/\+?\d+)[ \t]*\([ \t]*((?i:{titles}))(?![\w.])\.?[ \t]+"
+        rf"({_NAME_WORDS})[ \t]*\)"
+    )
+
+
+def _number_owner(text: str) -> Iterator[Mention]:
+    """ "Info: wa.me/6281377889900 (Pak Dodi)", "CP 0812-1111-2222 (Bu Rina)": the person a
+    number is written for, in brackets after it, with a title."""
+    if "(" not in text:
+        return
+    table = _honorifics()[0]
+    for m in _owner_re().finditer(text):
+        title = table.get(m.group(1).lower())
+        yield Mention(Found(m.group(2), m.start(1), m.end(2)), title, "owner")
+
+
+@cache
 def _titled_re() -> re.Pattern[str]:
     titles = alternation(sorted(_honorifics()[0]))
     return rx.compile(rf"(?<![\w])((?i:{titles}))(?![\w.])\.?[ \t]+({_NAME_WORDS})")
@@ -392,7 +424,7 @@ _BLANKED = rx.compile(r"\S[ \t]{3,}\S|^[ \t]{3,}\S|\S[ \t]{3,}$")
 def _signer(text: str) -> Found | None:
     """The signer under the first sign-off: the first line of the signature that names a
     person ("PT BPR Artha Mulia / Ratna Kusumawati" → Ratna), else its first line (a team)."""
-    signoff = phrase_re("signoffs")
+    signoff = signoff_re()
     lines = text.split("\n")
     starts = [0]
     for line in lines:
@@ -420,7 +452,11 @@ def _signer(text: str) -> Found | None:
                 break
             if first is None:
                 first = value
-            if not is_team(value.value) and not _a_role(value.value):
+            if (
+                not is_team(value.value)
+                and not _a_role(value.value)
+                and not phrase_re("institution_words").search(value.value)
+            ):
                 return value
         if first is not None:
             return first

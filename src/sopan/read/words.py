@@ -60,3 +60,11 @@ def phrase_re(key: str, sub: str | None = None) -> re.Pattern[str]:
     """A case-insensitive word-bounded regex matching any phrase of a list (see `phrases`)."""
     items = phrases(key, sub)
     return rx.compile(r"(?<![\w])(?:" + alternation(items) + r")(?![\w])", re.IGNORECASE)
+
+
+@cache
+def signoff_re() -> re.Pattern[str]:
+    """A sign-off line's words ("Hormat kami"), or two of them in two languages ("Salam /
+    Regards"): matched whole (`fullmatch`)."""
+    one = phrase_re("signoffs").pattern
+    return rx.compile(rf"{one}(?:[ \t]*/[ \t]*{one})?", re.IGNORECASE)
