@@ -171,3 +171,56 @@ def test_a_meeting_head_gives_the_day(text: str, day: str, clock: str) -> None:
 def test_a_letter_date_is_still_no_interview_date(text: str) -> None:
     inv = read_text(text, now=NOW)
     assert inv.start is None and inv.day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # of a subject's two parts, the title is the one with a job's word
+        ("Subject: Interview Invitation: Amazon - Software Engineer\n\nWe invite you to a "
+         "technical interview on Oct 12 at 2:00 PM.", "position", "Software Engineer"),
+        ("Subject: Undangan Wawancara: Kopi Teduh - Staf Admin\n\nKami mengundang Anda wawancara "
+         "pada Senin, 30 November 2026 pukul 10.00 WIB.", "position", "Staf Admin"),
+        ("Subject: Interview: Data Analyst - Orchard Analytics\n\nSee you on Monday 30 November "
+         "2026 at 10am.", "position", "Data Analyst"),
+        # a job portal's team signs its template: no company
+        ("Kami mengundang Anda wawancara pada Senin, 30 November 2026 pukul 10.00 WIB.\n\n"
+         "Salam,\nTeam Recruitment InfoLoker", "company", None),
+        ("We invite you to an interview on Monday 30 November 2026 at 10am.\n\nBest,\n"
+         "Glints Recruitment Team", "company", None),
+        # "our office" alone says on site, not where
+        ("Silakan datang ke wawancara besok jam 9 di kantor kami.", "location", None),
+        ("Silakan datang wawancara Senin 30 November 2026 jam 9 di kantor kami di Jl. Sudirman "
+         "No. 5, Jakarta.", "location", "Jl. Sudirman No. 5, Jakarta"),
+        # a city alone may be where the job is: it says nothing of how the interview is held
+        ("Company: Bosch\nRole: QA Automation Intern\nLocation: Berlin\nWe would like to invite "
+         "you to an interview on 15 December 2026.", "mode", None),
+        ("Perusahaan: Sinar Jaya\nPosisi: Staf Gudang\nLokasi: Surabaya\nKami mengundang Anda "
+         "interview tanggal 15 Desember 2026.", "mode", None),
+        ("Lokasi: Gedung Graha Lt. 3, Jl. Pemuda 12, Surabaya\nInterview tanggal 15 Desember "
+         "2026 pukul 10.00.", "mode", "onsite"),
+        # what to do for a virtual interview, if it is one, is no mode
+        ("We would like to propose Monday 30 November 2026 at 10am. If none suits you, we can "
+         "also arrange a virtual interview.\nFor a virtual interview, please ensure a stable "
+         "internet connection.", "mode", None),
+    ],
+)  # fmt: skip
+def test_a_value_only_where_the_message_gives_it(text: str, field: str, value: str | None) -> None:
+    assert getattr(read_text(text, now=NOW), field) == value
+
+
+@pytest.mark.parametrize(
+    ("address", "company"),
+    [
+        ("sarah.amalia@startup.id", None),
+        ("rekrutmen@perusahaan.co.id", None),
+        ("hr@example.com", None),
+        ("careers@nimbusworks.io", "Nimbusworks"),
+        ("hrd@maju-jaya.co.id", "Maju Jaya"),
+    ],
+)
+def test_a_common_noun_as_a_domain_names_no_company(address: str, company: str | None) -> None:
+    from sopan.read.company import from_domain
+
+    found = from_domain(address)
+    assert (found.value if found else None) == company

@@ -308,7 +308,8 @@ def test_a_subject_whose_title_slot_is_a_placeholder_gives_no_position() -> None
             "onsite",
             "our Stockholm office",
         ),
-        ("Wawancara 14 Desember 2026 pukul 10.00 di kantor kami.", "onsite", "kantor kami"),
+        # "our office" alone says on site, and is no place to write in a reply
+        ("Wawancara 14 Desember 2026 pukul 10.00 di kantor kami.", "onsite", None),
         (
             "Wawancara 14 Desember 2026 pukul 10.00 di Ruang Rapat 3, Gedung Graha Mulia.",
             "onsite",

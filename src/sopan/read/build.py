@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -378,8 +379,13 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             tokens=set(body_words),
             near=span[0] if span else None,
         )
-        # a place to come to, and nothing else said: the interview is there
-        or ("onsite" if location and not (cal and link) else None),
+        # a place to come to, and nothing else said: the interview is there (a city alone,
+        # "Location: Berlin", may be where the job is)
+        or (
+            "onsite"
+            if location and not (cal and link) and not _only_a_city(location.value)
+            else None
+        ),
         "location": location.value if location else None,
         "meeting_link": link.value if link else None,
         "contact": contact,
@@ -451,3 +457,11 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         placeholders=_placeholders(found_slots, shown, env.subject, inv, reading.held),
         provenance=trace(inv, env, span, from_calendar, found),
     )
+
+
+def _only_a_city(value: str) -> bool:
+    """Whether a place is only a city's name ("Berlin", "Jakarta Selatan"), no venue in it."""
+    words = re.findall(r"[^\W\d_]+", value)
+    if re.search(r"\d", value) or len(words) > 2:
+        return False
+    return len(words) == 1 or find_place_in(value) is not None

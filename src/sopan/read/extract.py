@@ -171,10 +171,24 @@ def extract(
 
 
 def _a_company(value: str) -> bool:
-    """A company's name: plausible, and no meeting's ("Microsoft Teams Meeting")."""
+    """A company's name: plausible, no meeting's ("Microsoft Teams Meeting") and no job
+    portal's ("Team Recruitment InfoLoker" signs a portal's template, not the employer)."""
     tokens = re.findall(r"[a-z]+", value.lower())
     never = words()["not_company_words"]
-    return plausible_name(value) and not any(t in never for t in tokens)
+    return plausible_name(value) and not any(t in never for t in tokens) and not _a_portal(value)
+
+
+@cache
+def _portals() -> tuple[str, ...]:
+    """The job portals' and mail services' names (`not_company_domains`), five letters or more."""
+    return tuple(str(d) for d in words()["not_company_domains"] if len(str(d)) >= 5)
+
+
+def _a_portal(value: str) -> bool:
+    """Whether a name is a job portal's: one of them, or one with a word before it
+    ("InfoLoker", "Loker.id" → "loker")."""
+    key = re.sub(r"[^a-z]", "", value.lower())
+    return any(key == p or (key.endswith(p) and len(key) - len(p) <= 5) for p in _portals())
 
 
 #: a requisition's number before the title: "Job Requisition R-20114 Medical Billing Specialist"

@@ -120,7 +120,9 @@ def mode(
 
 #: a sentence that says what happens on a condition, from its conditional word to its end
 _CONDITION = rx.compile(
-    r"(?:^|(?<=[.!?\n]))[ \t]*(?:apabila|jika|bila|kalau|if|should|in case)\b[^.!?\n]*"
+    r"(?:^|(?<=[.!?\n]))[ \t]*(?:apabila|jika|bila|kalau|if|should|in case"
+    # "For a virtual interview, please ensure …": what to do if it is one, not that it is
+    r"|for an? (?:virtual|online|video|remote|in-person|onsite|on-site) interview)\b[^.!?\n]*"
 )
 #: "(khusus online)", "bila offline": a rule for each mode, so the mode is not yet known
 _IF_MODE = rx.compile(r"\b(?:bila|jika|khusus|if|for)\s+(online|offline|daring|luring)\b")
@@ -184,7 +186,8 @@ _ADDRESS_RES = tuple(
         r"plant|factory|headquarters|hq|campus|studio|clinic|hospital|outlet),\s*"
         r"(\d{1,5}\s+[A-Z][^\n]{3,100}?)",
         rf"(?:\bat\b|\bdi\b|\bin\b)\s+({_ROOMS}\s[^\n]{{2,100}}?)",
-        r"(?i:\bdi\s+)((?i:kantor\s+kami)(?:\s+di\s+[^\n]{3,80}?)?)",
+        # "di kantor kami di Jl. …": "our office" alone says on site, not where
+        r"(?i:\bdi\s+)((?i:kantor\s+kami)\s+di\s+[^\n]{3,80}?)",
     )
 )
 #: "at the address below:", "di alamat berikut": the address is the block of lines after it
@@ -274,6 +277,12 @@ def position(text: str, subject: str | None) -> Found | None:
         head = _SUBJECT_POSITION.search(subject)
         if head and not re.search(r"\s{3}", head.group(0)):  # a blanked placeholder: no title
             found = from_match(head, 1, "subject")
+            # "Interview Invitation: Amazon - Software Engineer": of two parts, the title is
+            # the one a job's word is in
+            rest = _SUBJECT_REST.match(subject, head.end(1))
+            titles = phrase_re("title_words")
+            if found and rest and not titles.search(found.value) and titles.search(rest[1]):
+                found = from_match(rest, 1, "subject")
             if found and not company_form_re().match(found.value) and len(found.value) < 60:
                 return found
     return None
@@ -334,6 +343,8 @@ def _search_lead(text: str, low: str, origin: Origin = "text") -> Found | None:
     return None
 
 
+#: the part of a subject after a dash or a bar ("… Amazon - Software Engineer")
+_SUBJECT_REST = rx.compile(r"\s*[\-–—|]\s*([^\-–—|(]+?)\s*(?:\(|$)")
 _SUBJECT_POSITION = rx.compile(
     r"(?:interview|wawancara|undangan)[^:\-–—|]*(?::|\s[\-–—|])\s*([^\-–—|(]+?)\s*"
     r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
