@@ -10,13 +10,17 @@ from nothing) and as "wrong" when it gives another; "honest" is a field reported
 ambiguous; "slots" counts template slots taken as values. A file the reader refuses counts
 every labelled field as a miss.
 
-Run: python bench/read.py [CORPUS_SIZE]   (from the project root)
+The project's invitations are then read again as phone photos of their text (OCR input,
+through Tesseract: a few seconds each; `--no-ocr` leaves that table out).
+
+Run: python bench/read.py [CORPUS_SIZE] [--no-ocr]   (from the project root)
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -41,6 +45,7 @@ from evaldev import (  # noqa: E402
 )
 
 from sopan.errors import UserError  # noqa: E402
+from sopan.model import Invitation  # noqa: E402
 from sopan.read import read_bytes, read_file  # noqa: E402
 
 REFUSED = "refused"
@@ -48,9 +53,13 @@ SPURIOUS = "spurious"
 OWN = ROOT / "tests" / "read" / "invitations"
 
 
-def strict_table(files: list[Path], title: str) -> list[str]:
+def strict_table(
+    files: list[Path], title: str, read: Callable[[Path], Invitation] | None = None
+) -> list[str]:
     """Print accuracy by field and by language, spurious and wrong values apart, and the
-    template slots taken as values; return the wrong and spurious rows."""
+    template slots taken as values; return the wrong and spurious rows. `read` reads a file
+    (by default as it is; the OCR table reads it as a phone photo of it)."""
+    read = read or (lambda path: read_file(path, now=NOW))
     kinds = (RIGHT, HONEST, SPURIOUS, WRONG, REFUSED)
     by_field: dict[str, dict[str, int]] = {}
     by_lang: dict[str, dict[str, int]] = {}
@@ -60,7 +69,7 @@ def strict_table(files: list[Path], title: str) -> list[str]:
         label = label_of(path)
         lang = str(label.get("language") or "ics")
         try:
-            inv = read_file(path, now=NOW)
+            inv = read(path)
             rows = score_file(path, inv)
             if path.suffix == ".txt":
                 slots += len(slots_as_values(inv, label))
@@ -88,6 +97,33 @@ def strict_table(files: list[Path], title: str) -> list[str]:
         f"template slots as values {slots}"
     )
     return failures
+
+
+def ocr_table(files: list[Path]) -> list[str]:
+    """The same strict table for the same invitations given as phone photos of their text
+    (JPEG, a little turned, soft, uneven light: tests/scans.py), read through Tesseract."""
+    try:
+        from scans import encoded, photographed, render
+    except ImportError as exc:  # the ocr extra (Pillow) is not installed
+        print(f"\nOCR input: skipped ({exc})")
+        return []
+
+    def as_photo(path: Path) -> Invitation:
+        text = path.read_text("utf-8")
+        lines = text.split("\n")
+        # a page as wide and as long as the text (a screenshot of a long chat is long)
+        page = (180 + 16 * max(map(len, lines)), 180 + 38 * len(lines))
+        photo = encoded(photographed(render(text, page=page)), "JPEG", 80)
+        return read_bytes(photo, now=NOW, origin=f"{path.stem}.jpg")
+
+    try:
+        as_photo(files[0])
+    except UserError as exc:
+        print(f"\nOCR input: skipped ({exc})")
+        return []
+    return strict_table(
+        files, f"the same {len(files)} invitations as phone photos (OCR input)", as_photo
+    )
 
 
 def baseline(text: str) -> datetime | None:
@@ -143,6 +179,8 @@ def main() -> None:
     failures += strict_table(
         own, f"sopan.read on the project's own {len(own)} invitations in other styles"
     )
+    if "--no-ocr" not in sys.argv:
+        failures += [f"OCR {row}" for row in ocr_table(own)]
     for path in files:
         if path.suffix != ".txt":
             continue
@@ -204,7 +242,8 @@ def main() -> None:
     print(f"first pass incl. start-up: sopan {ours_time:.2f} s, dateparser {base_time:.2f} s")
     if failures:
         print("\nspurious and wrong:", ", ".join(failures))
-    _corpus(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)
+    sizes = [a for a in sys.argv[1:] if a.isdigit()]
+    _corpus(int(sizes[0]) if sizes else 5000)
 
 
 def _corpus(size: int) -> None:
