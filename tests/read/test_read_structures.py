@@ -199,6 +199,15 @@ def test_a_letter_date_is_still_no_interview_date(text: str) -> None:
          "interview tanggal 15 Desember 2026.", "mode", None),
         ("Lokasi: Gedung Graha Lt. 3, Jl. Pemuda 12, Surabaya\nInterview tanggal 15 Desember "
          "2026 pukul 10.00.", "mode", "onsite"),
+        # no date to measure from: the way of meeting said nearest the interview's mention
+        ("Tes Online :\n1. Link dikirim lewat email.\nWawancara :\n1. Bertempat di kantor, "
+         "bawa CV.\nPengumuman hasil secara online.", "mode", "onsite"),
+        ("Online test first: the link comes by email.\nThe interview will then be in person, "
+         "so bring your ID.", "mode", "onsite"),
+        ("Psikotes dilaksanakan di kantor pusat.\n\nWawancara user secara online via Zoom.",
+         "mode", "online"),
+        ("The written assessment is at our office.\n\nThe interview itself is a video call.",
+         "mode", "online"),
         # what to do for a virtual interview, if it is one, is no mode
         ("We would like to propose Monday 30 November 2026 at 10am. If none suits you, we can "
          "also arrange a virtual interview.\nFor a virtual interview, please ensure a stable "

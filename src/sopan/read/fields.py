@@ -106,6 +106,18 @@ def mode(
         if near is None or len(found) <= 1 or at < 0:
             return "online"
         found.append("online")
+    if near is None and len(found) > 1 and not link:
+        # no date to measure from: the first mention from the line where the interview is
+        # first named wins ("Test Online : …  Wawancara : … bertempat di …" is on site)
+        first = _INTERVIEW.search(low)
+        line = low.rfind("\n", 0, first.start()) + 1 if first else len(low)
+        after = sorted(
+            (m.start(), name)
+            for name in dict.fromkeys(found)
+            for m in phrase_re("mode", name).finditer(low, line)
+        )
+        if after:
+            return after[0][1]
     if near is None or len(found) <= 1:
         return found[0] if found else None
     spots = [
@@ -118,6 +130,8 @@ def mode(
     return min(spots)[1] if spots else found[0]
 
 
+#: the word "interview" as both languages write it
+_INTERVIEW = rx.compile(r"\b(?:interview|wawancara|interviu)")
 #: a sentence that says what happens on a condition, from its conditional word to its end
 _CONDITION = rx.compile(
     r"(?:^|(?<=[.!?\n]))[ \t]*(?:apabila|jika|bila|kalau|if|should|in case"
