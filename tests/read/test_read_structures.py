@@ -233,3 +233,45 @@ def test_a_common_noun_as_a_domain_names_no_company(address: str, company: str |
 
     found = from_domain(address)
     assert (found.value if found else None) == company
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # an agenda: ranges on their own lines, each starting where the one before ended
+        ("Onsite interview on Wednesday, 9 December 2026.\nAgenda:\n09:30 - 10:00 Welcome\n"
+         "10:00 - 11:00 Technical interview\n11:00 - 11:45 Design exercise\n", "09:30", "11:45"),
+        ("Jadwal wawancara Senin, 7 Desember 2026:\n08.00 - 09.00 Psikotes\n09.00 - 10.30 "
+         "Wawancara user\n10.30 - 11.00 Wawancara HR\n", "08:00", "11:00"),
+        # ranges that do not follow on from each other are no agenda
+        ("Interview on Monday 7 December 2026.\n09:00 - 10:00 Technical interview\n"
+         "14:00 - 15:00 Lunch with the team\n", "09:00", "10:00"),
+        ("Wawancara Selasa, 8 Desember 2026 pukul 10.00 - 11.00 WIB. Istirahat 12.00 - 13.00.",
+         "10:00", "11:00"),
+    ],
+)  # fmt: skip
+def test_an_agenda_runs_to_its_last_end(text: str, start: str, end: str) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is not None and inv.end is not None
+    assert (inv.start.strftime("%H:%M"), inv.end.strftime("%H:%M")) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Halo kak, makasih udah apply di Toko Kue Manis Jaya ya. Bisa interview Rabu 25 Nov "
+         "jam 10?", "Toko Kue Manis Jaya"),
+        ("Terima kasih sudah daftar di Bengkel Sinar Motor. Interview hari Senin jam 9 ya.",
+         "Bengkel Sinar Motor"),
+        ("Thanks for applying to Harbor Grill! Can you come in for an interview on Thursday?",
+         "Harbor Grill"),
+    ],
+)  # fmt: skip
+def test_where_the_candidate_applied(text: str, company: str) -> None:
+    assert read_text(text, now=NOW).company == company
+
+
+def test_a_button_to_chat_is_no_contact() -> None:
+    text = ("Jadwal interview kamu sudah ditentukan!\n\nPosisi: Mekanik Motor\nJadwal: Senin, "
+            "30 November 2026, 09.00 WIB\n\nLihat Detail\nChat Rekruter\n")  # fmt: skip
+    assert read_text(text, now=NOW).contact.name is None

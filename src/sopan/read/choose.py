@@ -392,8 +392,30 @@ def decide(
         )
     when.start = _at(hit.day, (hour, t.minute), tz)
     if t.end_hm:
-        end = _at(hit.day, t.end_hm, tz)
+        end = _at(hit.day, _agenda_end(text, t, times), tz)
         when.end = end if end > when.start else end + timedelta(days=1)
     elif duration and not t.open_end:
         when.end = when.start + timedelta(minutes=duration)
     return when
+
+
+def _agenda_end(text: str, t: TimeHit, times: list[TimeHit]) -> tuple[int, int]:
+    """The end of the interview whose first range is `t`: an agenda's last end, when the
+    lines after it each begin with a range that starts where the one before ended
+    ("09:30 - 10:00 Welcome / 10:00 - 11:00 Technical interview / 11:00 - 11:45 …")."""
+    assert t.end_hm is not None
+    end, at = t.end_hm, t.end
+    for nxt in times:
+        if nxt.start < at:
+            continue
+        between = text[at : nxt.start]
+        line_start = text.rfind("\n", 0, nxt.start) + 1
+        if (
+            nxt.end_hm is None
+            or (nxt.hour, nxt.minute) != end
+            or between.count("\n") != 1
+            or text[line_start : nxt.start].strip()
+        ):
+            break
+        end, at = nxt.end_hm, nxt.end
+    return end

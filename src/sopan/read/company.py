@@ -55,6 +55,7 @@ _ROLE_AT = rx.compile(
 #: "applying to IBM", "melamar di Bluefin", "bergabung dengan Tokopedia": whoever is applied to
 _APPLIED_TO = rx.compile(
     r"(?i:\b(?:applying|applied|apply|application)\s+(?:to|at|with)|\bmelamar\s+(?:di|ke)|"
+    r"\b(?:apply|daftar|mendaftar)\s+(?:di|ke)|"
     r"\bbergabung\s+(?:dengan|bersama)|\bjoin(?:ing)?)\s+(?!(?:our|the|us|kami|this)\b)"
     r"([A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&-]*(?:\.[\w&-]+)*|&)){0,4})"
 )
