@@ -59,9 +59,9 @@ def at_company(connections: Iterable[Connection], company: str) -> list[Connecti
 def _honorifics() -> re.Pattern[str]:
     from sopan.read.words import words
 
-    titles = sorted(
-        (re.escape(str(t)) for t in words()["contact_honorifics"]), key=len, reverse=True
-    )
+    # every written form of every title the reader knows ("Bpk.", "Ibu", "Ms", "Dr.")
+    forms = {str(t) for ts in words()["honorifics"].values() for t in ts}
+    titles = sorted((re.escape(t) for t in forms), key=len, reverse=True)
     return re.compile(rf"^(?:(?:{'|'.join(titles)})\s+)+", re.IGNORECASE)
 
 
