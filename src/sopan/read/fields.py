@@ -231,6 +231,11 @@ def _address_block(text: str) -> Found | None:
     return Found(", ".join(f.value for f in lines), lines[0].start, lines[-1].end)
 
 
+def _capital_after(text: str, m: re.Match[str]) -> bool:
+    """Whether "in" is followed by a capital ("in Room G14"): only a venue follows an "in"."""
+    return m.end() < len(text) and text[m.end()].isupper()
+
+
 # "at"/"di" before a space, any case (a class per letter scans faster than an alternation);
 # the word boundary before it is checked in Python, as `\b` would (letters, digits, "_")
 _AT_DI = rx.compile(r"[AaDdIi][TtIiNn]\s")
@@ -250,7 +255,9 @@ def location(text: str) -> Found | None:
     starts = [
         s
         for m in _AT_DI.finditer(text)
-        if m.group(0)[:2].lower() in ("at", "di", "in")
+        if (
+            (w := m.group(0)[:2].lower()) in ("at", "di") or (w == "in" and _capital_after(text, m))
+        )
         and ((s := m.start()) == 0 or not (text[s - 1].isalnum() or text[s - 1] == "_"))
     ]
     if not any(_ADDRESS_HINT.match(text, s) for s in starts):
