@@ -371,7 +371,9 @@ def _meeting_with(text: str) -> Iterator[Mention]:
 def _owner_re() -> re.Pattern[str]:
     titles = alternation(sorted(_honorifics()[0]))
     return rx.compile(
-        rf"(?:\d[\d ().-]{{6,}}\d|wa\.me/\+?\d+)[ \t]*\([ \t]*((?i:{titles}))(?![\w.])\.?[ \t]+"
+        # bounded: a phone number is at most 20 characters (a run of 50,000 digits stays linear)
+        rf"(?:\d[\d ().-]{{6,20}}\d|wa\.me/\+?\d{{8,15}})[ \t]*\([ \t]*((?i:{titles}))(?![\w.])\.?"
+        r"[ \t]+"
         rf"({_NAME_WORDS})[ \t]*\)"
     )
 
