@@ -31,9 +31,20 @@ def test_the_listing_names_every_command_with_its_line(capsys: pytest.CaptureFix
 
 
 def test_an_unknown_command_or_a_bad_value_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    for argv, says in ((["reed", "x"], "invalid choice: 'reed'"),
-                       (["slots", "--count", "50"], "slots: argument --count"),
-                       (["show", "seven"], "show: argument INVITATION_ID")):  # fmt: skip
+    # in the profile's language (Indonesian by default), naming the flag or argument
+    for argv, says in ((["reed", "x"], "sopan: COMMAND: 'reed' bukan salah satu dari read, guide"),
+                       (["slots", "--count", "50"],
+                        "sopan: --count: '50' bukan bilangan bulat dari 1 sampai 20"),
+                       (["show", "seven"], "sopan: INVITATION_ID: 'seven' bukan bilangan bulat"),
+                       (["plan", "x.eml", "--intent", "maybe"],
+                        "sopan: --intent: 'maybe' bukan salah satu dari decline, cancel, "
+                        "reschedule atau online"),
+                       (["draft"], "sopan: FILE: perlu diisi"),
+                       (["read", "--set"], "sopan: --set: perlu diisi dengan sebuah nilai"),
+                       (["read", "x.eml", "--bogus"],
+                        "sopan: perintah ini tidak menerima '--bogus'"),
+                       (["lint", "x.txt", "--channel", "fax"],
+                        "sopan: --channel: 'fax' bukan salah satu dari call, ")):  # fmt: skip
         with pytest.raises(SystemExit) as done:
             main(argv)
         assert done.value.code == 2
@@ -46,4 +57,5 @@ def test_sopan_alone_shows_the_commands_and_exits_2(capsys: pytest.CaptureFixtur
         main([])
     assert done.value.code == 2
     err = capsys.readouterr().err
-    assert "commands:" in err and err.rstrip().endswith("give a COMMAND (sopan --help)")
+    assert "commands:" in err
+    assert err.rstrip().endswith("sopan: COMMAND: sebutkan perintahnya: daftarnya ada di atas")

@@ -135,7 +135,7 @@ def test_an_unknown_outcome_found_in_sent_counts_as_sent(
     client.logout()
     smtp.handler.mode = "ok"
     again = sopan("send", "1", "--yes", "--now", NOW)
-    assert again.returncode == 2 and "never sends twice" in again.stderr
+    assert again.returncode == 2 and "sopan tidak pernah mengirim dua kali" in again.stderr
     assert len(smtp.handler.received) == 1
     assert json.loads(sopan("show", "1", "--json").stdout)["drafts"][0]["state"] == "sent"
 

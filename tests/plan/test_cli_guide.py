@@ -40,7 +40,7 @@ def test_guide_json(run_cli: Run) -> None:
 def test_guide_unknown_id_is_one_line(run_cli: Run) -> None:
     result = run_cli("guide", "R42")
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "no guideline 'R42'" in result.stderr
+    assert result.stderr.count("\n") == 1 and "sopan: ID: tidak ada pedoman 'R42'" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -38,6 +38,8 @@ def test_values_are_normalised() -> None:
     ("flag", "value"),
     [("intent", "ghost"), ("reason", "bored"), ("interest", "maybe"), ("detail", "huge")],
 )
-def test_bad_values_name_the_flag(flag: str, value: str) -> None:
-    with pytest.raises(UserError, match=f"--{flag}: '{value}'"):
+def test_bad_values_name_the_field(flag: str, value: str) -> None:
+    with pytest.raises(UserError, match=f"^{flag}: '{value}' is not one of ") as raised:
         situation_from_flags(**{flag: value})
+    assert raised.value.field == flag and raised.value.code == "choice.not_one_of"
+    assert raised.value.text("id").startswith(f"'{value}' bukan salah satu dari ")

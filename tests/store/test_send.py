@@ -14,6 +14,9 @@ import pytest
 from store.conftest import NOW, Sopan, drafted
 from store.servers import SmtpServer
 
+#: what `sopan send` says (in the profile's language, Indonesian) when only the user can tell
+UNKNOWN = "hasil percobaan terakhir belum diketahui"
+
 
 def _state(sopan: Sopan, channel: str = "email") -> str:
     shown = json.loads(sopan("show", "1", "--json").stdout)
@@ -37,7 +40,7 @@ def test_a_draft_is_sent_once_and_a_second_send_is_refused(sopan: Sopan, smtp: S
     assert _state(sopan) == "sent"
     again = sopan("send", "1", "--yes", "--now", NOW)
     assert again.returncode == 2
-    assert again.stderr.count("\n") == 1 and "never sends twice" in again.stderr
+    assert again.stderr.count("\n") == 1 and "sopan tidak pernah mengirim dua kali" in again.stderr
     assert len(smtp.handler.received) == 1
     follow = json.loads(sopan("follow-ups", "--json").stdout)
     assert {f["kind"] for f in follow} == {"check_answer", "linkedin"}  # R7, C3
@@ -73,7 +76,7 @@ def test_a_line_cut_after_the_message_is_an_unknown_outcome_never_retried(
     assert _state(sopan) == "unknown"
     smtp.handler.mode = "ok"
     again = sopan("send", "1", "--yes", "--now", NOW)
-    assert again.returncode == 2 and "outcome is unknown" in again.stderr
+    assert again.returncode == 2 and f"sopan: --resolve: {UNKNOWN}" in again.stderr
     assert len(smtp.handler.received) == 1  # taken once by the server, never again
     resolved = sopan("send", "1", "--resolve", "sent", "--now", NOW)
     assert resolved.returncode == 0 and _state(sopan) == "sent"
@@ -94,21 +97,33 @@ def test_failed_can_be_said_and_then_it_is_sent(sopan: Sopan, smtp: SmtpServer) 
 def test_stale_drafts_and_questions_without_a_terminal_are_refused(sopan: Sopan) -> None:
     drafted(sopan)
     late = sopan("send", "1", "--yes", "--now", "2026-11-23T10:30:00+07:00")
-    assert late.returncode == 2 and "stale" in late.stderr
+    assert late.returncode == 2 and "draf ini sudah tidak berlaku" in late.stderr
     asked = sopan("send", "1", "--now", NOW)
-    assert asked.returncode == 2 and "--yes" in asked.stderr
+    assert asked.returncode == 2 and asked.stderr.startswith("sopan: --yes: ")
     assert _state(sopan) == "draft"  # nothing was claimed
     other = sopan("send", "1", "--channel", "whatsapp", "--yes", "--now", NOW)
-    assert other.returncode == 2 and "only email" in other.stderr
+    assert (
+        other.returncode == 2
+        and "sopan: --channel: sopan hanya mengirim email; kirimkan WhatsApp sendiri"
+        in other.stderr
+    )
 
 
 @pytest.mark.parametrize(
     ("point", "received", "second"),
     [
-        ("after-claim", 0, "outcome is unknown"),  # died before connecting: nothing resent
-        ("before-data", 0, "outcome is unknown"),
-        ("after-accept", 1, "outcome is unknown"),  # taken by the server, outbox not updated
-        ("after-settle", 1, "never sends twice"),
+        (
+            "after-claim",
+            0,
+            "hasil percobaan terakhir belum diketahui",
+        ),  # died before connecting: nothing resent
+        ("before-data", 0, "hasil percobaan terakhir belum diketahui"),
+        (
+            "after-accept",
+            1,
+            "hasil percobaan terakhir belum diketahui",
+        ),  # taken by the server, outbox not updated
+        ("after-settle", 1, "tidak pernah mengirim dua kali"),
     ],
 )
 def test_a_send_killed_at_each_step_never_sends_twice(

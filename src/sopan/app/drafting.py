@@ -51,8 +51,8 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
     known = registry()
     unknown = [c for c in req.channels if c != "all" and known.get(c) is None]
     if unknown:
-        names = ", ".join(known.names())
-        raise UserError(f"--channel: '{unknown[0]}' is not one of all, {names}")
+        choices = ("all", *known.names())
+        raise UserError("choice.not_one_of", field="channel", value=unknown[0], choices=choices)
     if "all" in req.channels:
         # every channel that can reach them: no email without an address, no text message
         # to a landline, no call without a number
@@ -85,7 +85,7 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
 
     for given in req.plan.choices.attachments:
         if not Path(given).is_file():
-            raise UserError(f"--attach: {given} is not a file")
+            raise UserError("draft.attach_missing", field="attach", file=given)
     planned = plan_for(replace(req.plan, strict=True), asker)
     inv, sit, plan, profile = planned.invitation, planned.situation, planned.plan, planned.profile
     wanted = _channels(req, plan, inv)

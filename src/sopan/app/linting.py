@@ -44,7 +44,7 @@ def lint_for(req: LintRequest) -> LintReport:
     if req.rule_dirs:
         missing = [d for d in req.rule_dirs if not Path(d).exists()]
         if missing:
-            raise UserError(f"lint: --rules {missing[0]}: no such file or folder")
+            raise UserError("lint.rules_missing", field="rules", path=missing[0])
         rules = load_rules_from((Path(d) for d in req.rule_dirs), base=builtin_rules())
     if req.invitation:
         options = replace(options, invitation=read_for(req.invitation).invitation)

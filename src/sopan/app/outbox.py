@@ -81,21 +81,20 @@ def send_for(
 
     sent_by_mail = registry().get(req.channel)
     if sent_by_mail is None or sent_by_mail.format != "eml":
-        raise UserError(f"send: only email is sent by sopan; send the {req.channel} yourself")
+        raise UserError("send.email_only", field="channel", channel=sent_by_mail or req.channel)
     store = Store()
     kept = store.drafts_of(req.invitation_id)
     draft = next((d for d in kept if d.channel == req.channel), None)
     if draft is None or draft.file is None or not draft.message_id:
-        raise UserError(f"send: invitation {req.invitation_id} has no email draft kept")
+        raise UserError("send.no_draft", id=req.invitation_id)
     if req.resolve is not None:
         return _resolve(store, draft, req)
     if draft.interview_start is not None and draft.interview_start <= req.now:
-        raise UserError("send: the interview has already started; this draft is stale")
+        raise UserError("send.stale")
     errors = [f for f in draft.lint.get("findings", []) if f.get("level") == "error"]
     if errors and not req.force:
         first = errors[0]["message"]
-        raise UserError(f"send: the draft has {len(errors)} lint error(s) ({first}); fix it, "
-                        "or send anyway with --force")  # fmt: skip
+        raise UserError("send.lint_errors", field="force", count=len(errors), first=first)
     recipient = draft.recipient or ""
     config = config_of(req.config)
     chosen = transport
@@ -110,34 +109,31 @@ def send_for(
         shown = f"{q['send'].format(to=recipient, subject=draft.subject or '')}\n\n{draft.text}\n"
         answer = asker.ask(Question("send", shown, ("yes", "no"), "no"))
         if answer is None:
-            raise UserError("send: nobody to ask; add --yes to send without a question")
+            raise UserError("send.nobody_to_ask", field="yes")
         if answer != "yes":
-            raise UserError("send: not sent (you said no)")
+            raise UserError("send.declined")
     claim = store.claim(draft, now=req.now)
     if claim.state == "sending" and claim.owner_alive():
-        raise UserError(f"send: another sopan is sending it now ({claim.owner}); not sent twice")
+        raise UserError("send.in_progress", owner=claim.owner)
     if claim.state in ("sending", "unknown") and _in_sent(config, draft.message_id):
         # the provider filed it: it went, whatever the last attempt heard
         store.settle(draft, "sent", now=req.now, detail="found in the Sent folder")
         claim = replace(claim, state="sent")
     if claim.state == "sent":
-        raise UserError(f"send: already sent ({draft.message_id}); sopan never sends twice")
+        raise UserError("send.already_sent", message_id=draft.message_id)
     if claim.state in ("sending", "unknown"):
         # only the user can say what became of it; in a terminal, ask
         said = asker.ask(Question("resolve", q["send_unknown"].format(id=draft.message_id),
                                   ("sent", "failed"), None))  # fmt: skip
         if said == "sent":
             store.settle(draft, "sent", now=req.now, detail="the user said so")
-            raise UserError(f"send: recorded as sent ({draft.message_id}); not sent again")
+            raise UserError("send.recorded_sent", message_id=draft.message_id)
         if said == "failed":
             store.settle(draft, "failed", now=req.now, detail="the user said so")
             claim = store.claim(draft, now=req.now)
     if claim.state in ("sending", "unknown"):
-        raise UserError(
-            f"send: the last attempt's outcome is unknown ({draft.message_id}); look for it in "
-            f"your Sent folder, then run `sopan send {req.invitation_id} --resolve sent` or "
-            "`--resolve failed` (sopan never sends it again by itself)"
-        )
+        # the person looks in their Sent folder, then says which with --resolve
+        raise UserError("send.outcome_unknown", field="resolve", message_id=draft.message_id)
     crash_point("after-claim")
     sender = config.profile.email or ""
     try:
@@ -166,10 +162,14 @@ def _addresses(header: str) -> list[str]:
 def _resolve(store: Store, draft: StoredDraft, req: SendRequest) -> SendResult:
     """The user's word on an attempt whose outcome was unknown."""
     if req.resolve not in ("sent", "failed"):
-        raise UserError(f"--resolve: '{req.resolve}' is not 'sent' or 'failed'")
+        raise UserError(
+            "choice.not_one_of", field="resolve", value=req.resolve, choices=("sent", "failed")
+        )
     state = store.outbox_state(draft.id)
     if state not in ("sending", "unknown"):
-        raise UserError(f"--resolve: the draft's outcome is not unknown (it is '{state}')")
+        known = {"sent": "send.resolve_sent", "failed": "send.resolve_failed"}
+        code = known.get(state, "send.resolve_never_sent")
+        raise UserError(code, field="resolve")
     store.settle(draft, req.resolve, now=req.now, detail="the user said so")
     return SendResult("resolved", draft.message_id or "", draft.recipient or "")
 
@@ -244,14 +244,14 @@ def save_for(invitation_id: int, config: Config | None = None) -> tuple[str, boo
     chosen = config_of(config)
     box = _mailbox(chosen)
     if box is None:
-        raise UserError("save: no [imap] table with a host in the config file")
+        raise UserError("save.no_imap", field="config.imap.host")
     from sopan.model.channels import registry
 
     known = registry()
     kept = Store().drafts_of(invitation_id)
     draft = next((d for d in kept if getattr(known.get(d.channel), "format", "") == "eml"), None)
     if draft is None or draft.file is None or not draft.message_id:
-        raise UserError(f"save: invitation {invitation_id} has no email draft kept")
+        raise UserError("send.no_draft", id=invitation_id)
     with box as open_box:
         folder = open_box.special("Drafts")
         return folder, open_box.put_once(folder, draft.file, draft.message_id, draft=True)
@@ -293,7 +293,7 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
     tz = config.profile.timezone
     if req.imap is None:
         if req.path is None:
-            raise UserError("inbox: give --imap imaps://USER@HOST or a mailbox PATH")
+            raise UserError("inbox.no_source", field="imap")
         found = mailbox_for(MailboxRequest(req.path, req.now, config))
         answered = Store().sent_replies([i.message_id for i in found if i.message_id])
         rows = [

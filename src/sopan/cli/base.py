@@ -9,6 +9,7 @@ options by `Commands.add`; a parse error is one line and exit code 2, like every
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from collections.abc import Callable
@@ -32,12 +33,55 @@ class Aborted(SopanError):
     exit_code = 1
 
 
+#: argparse's messages (Python 3.11–3.13) → the error book's code for each; the field is
+#: the option or the argument it names
+_ARGPARSE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), code)
+    for pattern, code in (
+        (r"argument (?P<arg>\S+): invalid choice: (?P<value>.*?) \(choose from (?P<choices>.*)\)",
+         "choice.not_one_of"),
+        (r"argument (?P<arg>\S+): invalid int value: (?P<value>.*)", "value.not_a_whole_number"),
+        (r"argument (?P<arg>\S+): invalid float value: (?P<value>.*)", "value.not_a_number"),
+        (r"argument (?P<arg>\S+): expected (?:one|at least one) argument", "cli.needs_value"),
+        (r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)", "cli.not_together"),
+        (r"the following arguments are required: (?P<arg>[^,\s]+)", "cli.required"),
+        (r"one of the arguments (?P<options>.*) is required", "cli.one_required"),
+        (r"ambiguous option: (?P<value>\S+) could match (?P<matches>.*)", "cli.ambiguous_option"),
+        (r"unrecognized arguments: (?P<given>.*)", "cli.unknown_arguments"),
+    )
+)  # fmt: skip
+
+
+def _unquoted(text: str) -> str:
+    """A value as argparse quotes it (`'reed'`), without its quotes."""
+    return text[1:-1] if len(text) > 1 and text[0] == text[-1] == "'" else text
+
+
+def _field_of(name: str) -> str:
+    """The field of an option or argument as argparse names it (`--not-before`, `FILE`)."""
+    return name.lstrip("-").replace("-", "_").lower()
+
+
 class _Parser(argparse.ArgumentParser):
-    """An `ArgumentParser` whose errors are one line (`UserError`, exit 2), not its usage."""
+    """An `ArgumentParser` whose errors are one line (`UserError`, exit 2), not its usage:
+    argparse's message becomes a code of the error book, so it is said in the profile's
+    language and names the flag it is about."""
 
     def error(self, message: str) -> NoReturn:  # argparse's hook
-        command = self.prog.removeprefix("sopan").strip()
-        raise UserError(f"{command}: {message}" if command else message)
+        for pattern, code in _ARGPARSE:
+            found = pattern.fullmatch(message)
+            if found is None:
+                continue
+            parts = found.groupdict()
+            field = _field_of(parts.pop("arg")) if "arg" in parts else None
+            if code == "choice.not_one_of":
+                named = parts["choices"]
+                choices = re.findall(r"'([^']*)'", named) or named.split(", ")
+                raise UserError(code, field=field, value=_unquoted(parts["value"]), choices=choices)
+            if "value" in parts:
+                parts["value"] = _unquoted(parts["value"])
+            raise UserError(code, field=field, **parts)
+        raise UserError("cli.usage", message=message)
 
 
 class Commands:
@@ -92,7 +136,7 @@ class Commands:
         run: Run | None = getattr(args, "run", None)
         if run is None:  # `sopan` alone: what it can do
             parser.print_help(sys.stderr)
-            raise UserError("give a COMMAND (sopan --help)")
+            raise UserError("cli.no_command", field="command")
         run(args)
 
 
@@ -106,6 +150,16 @@ def parse_now(value: str | None, tz: str, flag: str = "--now") -> datetime:
 
 #: The fields a person gives with `--set FIELD=VALUE` (the others are flags of their own).
 _SET = "set"
+#: the fields given as a command's arguments rather than flags, as its usage names them
+_ARGUMENTS = {
+    "file": "FILE",
+    "command": "COMMAND",
+    "invitation_id": "INVITATION_ID",
+    "path": "PATH",
+    "export": "EXPORT",
+    "id": "ID",
+    "guideline": "ID",
+}
 
 
 def flag_of(field: str) -> str:
@@ -120,8 +174,8 @@ def flag_of(field: str) -> str:
     if field.startswith("config."):
         section, _, key = field.removeprefix("config.").partition(".")
         return f"[{section}] {key}" if key else f"[{section}]"
-    if field == "file":
-        return "FILE"
+    if field in _ARGUMENTS:
+        return _ARGUMENTS[field]
     return "--" + field.replace("_", "-")
 
 

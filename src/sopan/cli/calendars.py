@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from argparse import ArgumentParser, Namespace
 from typing import Any
 
@@ -19,6 +18,7 @@ from sopan.cli.base import (
     note,
     parse_now,
 )
+from sopan.errors import UserError
 
 
 def _duration(text: str, flag: str) -> Any:
@@ -30,7 +30,7 @@ def _duration(text: str, flag: str) -> Any:
 def _count(text: str) -> int:
     """How many slots: a whole number from 1 to 20."""
     if not text.isdigit() or not 1 <= int(text) <= 20:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1 to 20")
+        raise UserError("value.not_in_range", field="count", value=text, low=1, high=20)
     return int(text)
 
 

@@ -6,6 +6,7 @@ import sys
 from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_json, parse_now
+from sopan.errors import UserError
 from sopan.model.names import DETAILS, INTENTS, LANGUAGES
 
 
@@ -16,13 +17,11 @@ def register(commands: Commands) -> None:
 
 def _channel(value: str) -> str:
     """A channel the registry knows (data/channels/), named as given."""
-    from argparse import ArgumentTypeError
-
     from sopan.model.channels import channel_names
 
     names = channel_names()
-    if value not in names:
-        raise ArgumentTypeError(f"'{value}' is not a channel (one of {', '.join(names)})")
+    if value not in names:  # not ArgumentTypeError: sopan's own error, in the person's words
+        raise UserError("choice.not_one_of", field="channel", value=value, choices=names)
     return value
 
 
@@ -54,7 +53,6 @@ def lint_command(args: Namespace) -> None:
     """Check a reply before it goes: moves, tone, letter conventions, spelling."""
     from sopan import app
     from sopan.config import load_config
-    from sopan.errors import UserError
     from sopan.lint.report import format_report
     from sopan.model import LintOptions
 

@@ -48,7 +48,7 @@ def init(args: Namespace) -> None:
         if value is not None:
             values[key] = value.strip()
     if not values.get("name"):
-        raise UserError("init: a full name is needed (--name)")
+        raise UserError("cli.name_needed", field="name")
     path = save_profile(profile_of(values, "init"), config_path())
     saved = load_words(values.get("language", "id"), "views")
     echo(saved.text("init", "saved", path=str(path)))

@@ -59,7 +59,7 @@ def read_command(args: Namespace) -> None:
             echo(words.text("read", "count", count=len(found)))
         return
     if not args.file:
-        raise UserError("read: give a FILE (or --mailbox PATH)")
+        raise UserError("cli.read_needs_file", field="file")
     request = app.ReadRequest(
         args.file,
         now=now,

@@ -291,12 +291,11 @@ def compose(
     unique: list[Channel] = []
     for name in wanted:
         if known.get(name) is None:
-            choices = ", ".join(known.names())
-            raise UserError(f"unknown channel '{name}' (choose from {choices})")
+            raise UserError("choice.not_one_of", field="channel", value=name, choices=known.names())
         if name not in unique:
             unique.append(name)
     if variant < 0:
-        raise UserError("--variant must be 0 or more")
+        raise UserError("draft.variant_negative", field="variant", value=variant)
     if calendar_answer(inv, sit, plan.action) is None:
         # no answer asked, none allowed, or a reschedule with no time to propose: the
         # written reply carries it (never a DECLINED answer to a reschedule)

@@ -93,7 +93,9 @@ def build_email(
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise UserError(f"--attach: cannot read {path} ({exc.strerror})") from None
+            raise UserError(
+                "draft.cannot_read_attachment", field="attach", file=path, why=exc.strerror
+            ) from None
         ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         maintype, _, subtype = ctype.partition("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=path.name)

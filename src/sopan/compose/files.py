@@ -92,7 +92,9 @@ def write_files(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"--out: cannot create {out_dir} ({exc.strerror})") from None
+        raise UserError(
+            "draft.cannot_create_folder", field="out", folder=out_dir, why=exc.strerror
+        ) from None
     return [write_new(out_dir, name, data) for name, data in files]
 
 

@@ -38,9 +38,9 @@ def _moment(value: datetime) -> datetime:
 def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime) -> Calendar:
     """The iTIP reply (or counter-proposal) to the invitation's calendar request."""
     if not inv.uid:
-        raise UserError("calendar reply: the invitation has no calendar UID")
+        raise UserError("draft.no_calendar_uid")
     if not profile.email:
-        raise UserError("calendar reply: your profile has no email (run `sopan init --email …`)")
+        raise UserError("draft.no_profile_email", field="config.profile.email")
     slot = draft.proposed
     counter = (draft.action == "reschedule" and slot is not None) or (
         draft.action == "online" and inv.start is not None

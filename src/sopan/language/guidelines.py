@@ -26,7 +26,7 @@ class Guideline:
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise UserError(f"language must be 'id' or 'en', not '{lang}'")
+        raise UserError("choice.not_one_of", field="language", value=lang, choices=LANGUAGES)
     return lang
 
 
@@ -52,5 +52,5 @@ def guideline(gid: str, lang: str) -> Guideline:
     book = _load(_check_lang(lang))
     key = gid.strip().upper()
     if key not in book:
-        raise UserError(f"no guideline '{gid}' (known: {', '.join(book)})")
+        raise UserError("guideline.unknown", field="guideline", value=gid, known=", ".join(book))
     return book[key]

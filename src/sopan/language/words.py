@@ -120,7 +120,7 @@ def _load(book: str, lang: str) -> Words:
 def load_words(lang: str, book: str = "plan") -> Words:
     """The texts of `book` ("plan" or "views", see the module) in `lang` ("id" or "en")."""
     if lang not in LANGUAGES:
-        raise UserError(f"language must be 'id' or 'en', not '{lang}'")
+        raise UserError("choice.not_one_of", field="language", value=lang, choices=LANGUAGES)
     if book not in BOOKS:
         raise InternalError(f"no words book '{book}'")
     return _load(book, lang)

@@ -243,7 +243,7 @@ def lint_text(
     """
     options = options or LintOptions()
     if len(text) > MAX_CHARS:
-        raise UserError(f"the reply is over {MAX_CHARS:,} characters: too long to be a reply")
+        raise UserError("lint.too_long", limit=MAX_CHARS)
     text = text.translate(_SAME_LENGTH)
     lang = options.language or detect_language(text)
     if lang not in LANGUAGES:

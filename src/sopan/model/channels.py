@@ -121,6 +121,10 @@ class ChannelSpec:
         """What the channel is called in `language` ("pesan suara", "voicemail")."""
         return self.label.get(language) or self.label.get("en") or self.name
 
+    def text(self, language: str) -> str:
+        """Its name in `language` (how an error's message writes it)."""
+        return self.label_in(language)
+
     @property
     def file_names(self) -> tuple[str, ...]:
         """The files a draft of this channel becomes (a letter is a .docx and a .pdf)."""

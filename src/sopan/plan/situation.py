@@ -21,7 +21,7 @@ def _choice(
         return default
     value = value.strip().lower()
     if value not in allowed:
-        raise UserError(f"--{name}: '{value}' is not one of {', '.join(allowed)}")
+        raise UserError("choice.not_one_of", field=name, value=value, choices=allowed)
     return value
 
 
