@@ -37,7 +37,7 @@ def test_init_keeps_other_sections(run_cli, tmp_path: Path) -> None:
 def test_init_without_name_is_a_clear_error(run_cli) -> None:
     result = run_cli("init", "--email", "x@example.com")
     assert result.returncode == 2
-    assert "full name" in result.stderr
+    assert result.stderr == "sopan: --name: nama lengkap perlu diisi\n"
     assert "Traceback" not in result.stderr
 
 

@@ -19,8 +19,18 @@ from sopan.model.names import LANGUAGES
 if TYPE_CHECKING:
     from sopan.errors import SopanError
 
-#: the key of a book entry that is not an error code: how a list ends ("a, b or c")
+#: the keys of book entries that are not error codes: how a list ends ("a, b or c"), and
+#: what groups a large number's thousands ("200,000", "200.000")
 _OR = "_or"
+_THOUSANDS = "_thousands"
+
+
+class Grouped(int):
+    """A number an error writes with its thousands grouped as its language does."""
+
+    def text(self, language: str) -> str:
+        """The number in `language` ("200.000" in Indonesian, "200,000" in English)."""
+        return f"{self:,}".replace(",", book(language).get(_THOUSANDS, ","))
 
 
 def fields_of(template: str) -> set[str]:

@@ -243,7 +243,9 @@ def lint_text(
     """
     options = options or LintOptions()
     if len(text) > MAX_CHARS:
-        raise UserError("lint.too_long", limit=MAX_CHARS)
+        from sopan.language.messages import Grouped
+
+        raise UserError("lint.too_long", limit=Grouped(MAX_CHARS))
     text = text.translate(_SAME_LENGTH)
     lang = options.language or detect_language(text)
     if lang not in LANGUAGES:
