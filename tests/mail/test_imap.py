@@ -203,4 +203,4 @@ def test_a_refused_imap_password_is_one_line(sopan: Any, dovecot: Dovecot) -> No
     url = f"imap://{USER}@127.0.0.1:{dovecot.port}"
     done = sopan("inbox", "--imap", url, "--now", NOW, extra={"SOPAN_IMAP_PASSWORD": "salah"})
     assert done.returncode == 3
-    assert done.stderr.count("\n") == 1 and "refused the password" in done.stderr
+    assert done.stderr.count("\n") == 1 and "menolak kata sandi untuk" in done.stderr

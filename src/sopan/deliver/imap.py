@@ -85,8 +85,7 @@ class Mailbox:
 
         s = self.settings
         if not self.password:  # asked for before any connection is opened
-            raise ExternalError(f"imap: no password for {s.username} (set {PASSWORD_VARIABLE} "
-                                "or the OS keyring)")  # fmt: skip
+            raise ExternalError("mail.no_password", user=s.username, variable=PASSWORD_VARIABLE)
         context = ssl.create_default_context()
         if s.cafile:
             context.load_verify_locations(s.cafile)
@@ -98,13 +97,15 @@ class Mailbox:
             if s.security == "starttls":
                 self.client.starttls(context)
         except (OSError, imapclient.exceptions.IMAPClientError) as exc:
-            raise ExternalError(f"imap: cannot reach {s.host}:{s.port} ({exc})") from None
+            raise ExternalError(
+                "mail.mailbox_unreachable", server=f"{s.host}:{s.port}", why=str(exc)
+            ) from None
         try:
             self.client.login(s.username, self.password)
         except LoginError:
             with contextlib.suppress(Exception):
                 self.client.shutdown()
-            raise ExternalError(f"imap: {s.host} refused the password for {s.username}") from None
+            raise ExternalError("mail.refused_password", server=s.host, user=s.username) from None
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,

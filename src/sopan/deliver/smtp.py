@@ -67,22 +67,19 @@ class SmtpTransport:
             else:
                 client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
         except (OSError, smtplib.SMTPException) as exc:
-            raise NotSent(f"send: cannot reach {where} ({_why(exc)}); nothing was sent") from None
+            raise NotSent("mail.unreachable", server=where, why=_why(exc)) from None
         try:
             self._before_data(client, sender, recipients, where)
             crash_point("before-data")
             try:
                 code, answer = client.data(message)
             except smtplib.SMTPDataError as exc:  # the server answered: it did not take it
-                raise NotSent(f"send: {where} refused the message ({exc.smtp_code} "
-                              f"{_text(exc.smtp_error)}); nothing was sent") from None  # fmt: skip
+                said = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+                raise NotSent("mail.refused_message", server=where, answer=said) from None
             except (OSError, smtplib.SMTPException) as exc:
-                raise OutcomeUnknown(
-                    f"send: the connection to {where} failed while the message was being "
-                    f"handed over ({_why(exc)}); it may have been delivered"
-                ) from None
+                raise OutcomeUnknown("mail.handover_failed", server=where, why=_why(exc)) from None
             if code != 250:
-                raise NotSent(f"send: {where} answered {code} {_text(answer)}; nothing was sent")
+                raise NotSent("mail.answered", server=where, answer=f"{code} {_text(answer)}")
         finally:
             try:
                 client.quit()
@@ -100,22 +97,23 @@ class SmtpTransport:
                 client.ehlo()
             if s.username:
                 if not self.password:
-                    raise NotSent(f"send: no password for {s.username} (set "
-                                  f"{PASSWORD_VARIABLE} or the OS keyring)")  # fmt: skip
+                    raise NotSent("mail.no_password", user=s.username, variable=PASSWORD_VARIABLE)
                 client.login(s.username, self.password)
             options = ["SMTPUTF8"] if not all(a.isascii() for a in (sender, *recipients)) else []
             code, answer = client.mail(sender, options)
             if code != 250:
-                raise NotSent(f"send: {where} refused the sender ({code} {_text(answer)})")
+                raise NotSent("mail.refused_sender", server=where, answer=f"{code} {_text(answer)}")
             for address in recipients:
                 code, answer = client.rcpt(address)
                 if code not in (250, 251):
-                    raise NotSent(f"send: {where} refused {address} ({code} {_text(answer)})")
+                    said = f"{code} {_text(answer)}"
+                    raise NotSent(
+                        "mail.refused_recipient", server=where, address=address, answer=said
+                    )
         except smtplib.SMTPAuthenticationError:
-            raise NotSent(f"send: {where} refused the password for {s.username}") from None
+            raise NotSent("mail.refused_password", server=where, user=s.username) from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise NotSent(f"send: {where} failed before the message ({_why(exc)}); "
-                          "nothing was sent") from None  # fmt: skip
+            raise NotSent("mail.failed_before", server=where, why=_why(exc)) from None
 
 
 def _text(answer: bytes | str) -> str:
