@@ -52,6 +52,21 @@ def test_an_unknown_command_or_a_bad_value_is_one_line(capsys: pytest.CaptureFix
         assert err.count("\n") == 1 and says in err, err
 
 
+def test_a_fault_in_sopan_is_one_line_and_exit_70(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Broken:
+        def run(self, argv: list[str] | None) -> None:
+            raise KeyError("missing")
+
+    monkeypatch.delenv("SOPAN_DEBUG", raising=False)
+    monkeypatch.setattr("sopan.cli.commands", Broken)
+    with pytest.raises(SystemExit) as done:
+        main(["read", "x.eml"])
+    assert done.value.code == 70
+    assert capsys.readouterr().err == "sopan: kesalahan internal: KeyError: 'missing'\n"
+
+
 def test_sopan_alone_shows_the_commands_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:
         main([])

@@ -65,5 +65,17 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the last line of defence: a person never sees a traceback
         if os.environ.get("SOPAN_DEBUG"):
             raise
-        echo(f"sopan: internal error: {type(exc).__name__}: {exc}", err=True)
+        echo(_internal_line(exc), err=True)
         sys.exit(70)
+
+
+def _internal_line(exc: Exception) -> str:
+    """A fault in sopan as one line in the profile's language; in English when even the words
+    cannot be loaded (the fault may be in them)."""
+    from sopan.errors import InternalError
+
+    report = InternalError("cli.internal", kind=type(exc).__name__, detail=str(exc))
+    try:
+        return error_line(report, _words().language)
+    except Exception:  # the last line of defence has nothing behind it
+        return f"sopan: internal error: {type(exc).__name__}: {exc}"
