@@ -137,7 +137,7 @@ def _language(site: Site, config: Config) -> str:
     return site.language(config)
 
 
-def language_of(request: Request, config: Config) -> str:
+def page_language(request: Request, config: Config) -> str:
     """The page's language (for `career_store`)."""
     return _language(_site(request), config)
 

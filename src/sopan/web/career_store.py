@@ -86,7 +86,7 @@ async def skills_add(request: Request) -> Response:
     due_text = str(form.get("due") or "").strip()
     given = {"todo": text, "due": due_text}
     try:
-        language = page.language_of(request, config)
+        language = page.page_language(request, config)
         due = None
         if due_text:
             due = parse.day(due_text, field="due", language=language, now=now,
