@@ -105,7 +105,8 @@ def test_draft_shows_what_it_read_and_asks_what_is_open(tmp_path: Path) -> None:
     term.expect(r"whatsapp\.txt")
     assert term.close() == 0
     text = (out / "whatsapp.txt").read_text("utf-8")
-    assert "PT Maju Jaya" in text and "21 November 2026" in text
+    # a chat names the interview by its day; the company is the one it is written to
+    assert "21 November" in text and "tidak akan melanjutkan" in text
 
 
 def test_a_contradiction_is_explained_and_asked_again(tmp_path: Path) -> None:

@@ -50,7 +50,22 @@ def test_the_honorific_the_invitation_gives_is_used_in_writing_and_in_the_body()
     for channel in (*WRITTEN, *SPOKEN):
         assert "Bapak/Ibu" not in out[channel].text, channel
     assert "pengertian Ibu" in out["email"].text
-    assert "Selamat pagi, Ibu Dewi." in out["call"].text
+    # the call asks for the person, then says who is calling, to "Bu Dewi"
+    assert "boleh saya bicara dengan Ibu Dewi Lestari?" in out["call"].text
+    assert "Bu Dewi, saya Andi Pratama" in out["call"].text
+    assert out["whatsapp"].text.startswith("Selamat pagi, Bu Dewi.")
+
+
+def test_the_honorific_written_beside_the_name_in_the_text_is_joined_to_it() -> None:
+    # the header names "Dewi Lestari"; the body says "Pewawancara : Ibu Dewi Lestari"
+    inv = replace(
+        invitation("id"),
+        contact=Contact("Dewi Lestari", "dewi@x.example", "0812-1111-2222"),
+        text="Pewawancara : Ibu Dewi Lestari\nTempat: kantor pusat",
+    )
+    out = drafts(inv, situation("id", "cancel", "health"))
+    assert out["email"].text.startswith("Yth. Ibu Dewi Lestari\n")
+    assert "Bapak/Ibu" not in out["email"].text and "Bu Dewi" in out["voicemail"].text
 
 
 def test_without_an_honorific_writing_says_bapak_ibu_and_speech_never_does() -> None:
@@ -58,7 +73,28 @@ def test_without_an_honorific_writing_says_bapak_ibu_and_speech_never_does() -> 
     assert "Yth. Bapak/Ibu Rina Wijaya" in out["email"].text
     for channel in SPOKEN:
         assert "/" not in out[channel].text.replace("https://", ""), channel
-    assert "Bapak atau Ibu" in out["call"].text
+        assert "Bapak atau Ibu" not in out[channel].text, channel
+    assert "boleh saya bicara dengan Rina Wijaya?" in out["call"].text
+
+
+def test_a_company_line_is_asked_for_its_department_never_spoken_to_as_a_person() -> None:
+    hrd = "bicara dengan bagian HRD PT Sinar Nusantara Teknologi?"
+    asked = {
+        # the team the invitation is signed by, else the HR department
+        "Tim Rekrutmen SNT": "bicara dengan Tim Rekrutmen SNT PT Sinar Nusantara Teknologi?",
+        "HRD PT Sinar Nusantara Teknologi": hrd,
+        "PT Sinar Nusantara Teknologi": hrd,
+        None: hrd,
+    }
+    for name, ask in asked.items():
+        inv = replace(invitation("id"), contact=Contact(name, None, "021-5550101"))
+        out = drafts(inv, situation("id", "cancel", "health"))
+        call = out["call"].text
+        assert ask in call, (name, call)
+        assert "LinkedIn" not in call  # a company line is not asked to connect
+        for channel in ("call", "voicemail", "letter", "linkedin"):
+            greeting = out[channel].text.split("\n\n")[0 if channel != "letter" else 1]
+            assert "Selamat pagi, PT" not in out[channel].text and "Halo PT" not in greeting
 
 
 def test_a_chat_that_says_kak_is_answered_with_kak() -> None:
@@ -69,26 +105,30 @@ def test_a_chat_that_says_kak_is_answered_with_kak() -> None:
         text="Halo Kak Rina, kami mengundang Kakak interview besok.\n\nSalam,\nYuni",
     )
     out = drafts(inv, situation("id", "cancel", "health"))
-    assert out["whatsapp"].text.startswith("Halo Kak Yuni")
-    assert "Bapak/Ibu" not in out["whatsapp"].text
+    chat = out["whatsapp"].text
+    assert chat.startswith("Selamat pagi, Kak Yuni.") and ", Kak.\n" in chat
+    assert "Bapak/Ibu" not in chat and "Bapak/Ibu" not in out["sms"].text
+    # the e-mail and the letter stay formal
+    assert out["email"].text.startswith("Yth. Bapak/Ibu Yuni")
 
 
 @pytest.mark.parametrize(
     ("name", "dear", "ask"),
     [
-        ("Ms Hannah Mitchell", "Dear Ms Mitchell,", "May I speak with Ms Mitchell?"),
-        ("Priya Raman", "Dear Priya Raman,", "May I speak with Priya?"),
-        (None, "Dear Hiring Team,", None),
+        ("Ms Hannah Mitchell", "Dear Ms. Mitchell,", "may I speak with Ms. Mitchell, please?"),
+        ("Priya Raman", "Dear Priya Raman,", "may I speak with Priya Raman, please?"),
+        (None, "Dear Hiring Team,", "may I speak with someone in the recruitment team at"),
     ],
 )
-def test_english_address_by_title_only_when_known(
-    name: str | None, dear: str, ask: str | None
-) -> None:
+def test_english_address_by_title_only_when_known(name: str | None, dear: str, ask: str) -> None:
     inv = replace(invitation("en"), contact=Contact(name, "hr@x.example", "0812-1111-2222"))
     out = drafts(inv, situation("en", "decline", "health"), "en")
     assert out["email"].text.startswith(dear)
+    assert out["email"].text.rstrip().endswith("Best regards,\n\nAndi Pratama")
+    letter = out["letter"].text
+    assert ("Yours faithfully," if name is None else "Yours sincerely,") in letter
     call = out["call"].text
-    assert (ask in call) if ask else ("May I speak" not in call)
+    assert ask in call
     assert "Good morning, Priya Raman" not in call
 
 
@@ -153,10 +193,35 @@ def test_the_apology_comes_after_the_decision(lang: str) -> None:
         assert moves.index("apology") > moves.index("decision"), channel
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_voicemail_leaves_the_callback_number_grouped_for_speaking(lang: str) -> None:
-    out = drafts(invitation(lang), situation(lang, "cancel", "health"), lang)
-    assert "+62 812 3456 7890" in out["voicemail"].text
+@pytest.mark.parametrize(
+    ("lang", "caller", "said"),
+    [
+        (
+            "id",
+            "0812-1111-2222",
+            "nol delapan satu dua, tiga empat lima enam, tujuh delapan sembilan nol",
+        ),
+        ("en", "0812-1111-2222", "zero eight one two, three four five six, seven eight nine zero"),
+        # to a recruiter abroad, with the country code
+        (
+            "en",
+            "+65 9123 4567",
+            "plus six two, eight one two, three four five six, seven eight nine zero",
+        ),
+        (
+            "id",
+            "+65 9123 4567",
+            "plus enam dua, delapan satu dua, tiga empat lima enam, tujuh delapan sembilan nol",
+        ),
+    ],
+)
+def test_the_voicemail_says_the_callback_number_as_people_say_it_twice(
+    lang: str, caller: str, said: str
+) -> None:
+    inv = replace(invitation(lang), contact=replace(invitation(lang).contact, phone=caller))
+    out = drafts(inv, situation(lang, "cancel", "health"), lang)
+    text = out["voicemail"].text
+    assert text.count(said) == 2 and "?" not in text
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -163,7 +163,8 @@ def test_a_letter_with_no_address_known_is_addressed_di_tempat(tmp_path: Path) -
     inv = replace(invitation("id"), location=None, mode="online")
     doc = Document(str(written(tmp_path, "id", "cancel", inv=inv)["letter.docx"]))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Tim Rekrutmen PT Sinar Nusantara Teknologi\ndi tempat" in text
+    # the company as the invitation names it, no team invented, "di tempat" for its address
+    assert "PT Sinar Nusantara Teknologi\ndi tempat" in text and "Tim Rekrutmen" not in text
 
 
 @pytest.mark.parametrize(("lang", "tag"), [("id", "id-ID"), ("en", "en-US")])
@@ -239,7 +240,7 @@ def test_whatsapp_link_only_for_a_valid_number(tmp_path: Path) -> None:
     assert whatsapp_link("021-5551234", "x", "ID") is None
     assert whatsapp_link(None, "x", "ID") is None
     text = written(tmp_path, "id", "decline")["whatsapp.txt"].read_text("utf-8")
-    assert "https://wa.me/6281211112222?text=Halo%20Bapak%2FIbu" in text
+    assert "https://wa.me/6281211112222?text=Selamat%20pagi%2C%20Bapak%2FIbu%20Rina" in text
     inv = replace(invitation("id"), contact=replace(invitation("id").contact, phone="99"))
     out = write_drafts(drafts("id", "decline"), inv, PROFILE, tmp_path / "b", now=NOW)
     assert "wa.me" not in next(p for p in out if p.name == "whatsapp.txt").read_text("utf-8")
@@ -267,10 +268,13 @@ def test_dates_are_written_as_people_write_them() -> None:
     [
         ("id", "Rina Wijaya", "Yth. Bapak/Ibu Rina Wijaya"),
         ("id", "Ibu Sari Dewi", "Yth. Ibu Sari Dewi"),
-        ("id", "Tim HRD", "Yth. Bapak/Ibu\n"),
+        # a message signed by a team is written back to that team, a company to "Bapak/Ibu"
+        ("id", "Tim HRD", "Yth. Tim HRD\n"),
+        ("id", "PT Sinar Nusantara Teknologi", "Yth. Bapak/Ibu\n"),
         ("id", None, "Yth. Bapak/Ibu\n"),
         ("en", "Able Smith", "Dear Able Smith,"),
-        ("en", "HR team", "Dear Hiring Team,"),
+        ("en", "HR team", "Dear HR Team,"),
+        ("en", "HR", "Dear Hiring Team,"),
         ("en", None, "Dear Hiring Team,"),
     ],
 )

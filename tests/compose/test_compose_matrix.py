@@ -41,7 +41,8 @@ MARKERS = {
         "greeting": r"(^|: )(Yth\.|Halo|Selamat)",
         "thanks": r"[Tt]erima kasih|berterima kasih",
         "decision": r"tidak (akan )?melanjutkan|menolak|membatalkan|dijadwalkan ulang|"
-        r"jadwal (wawancara yang )?baru|daring|tidak (akan )?menghadiri|dipindahkan",
+        r"jadwal (wawancara yang )?baru|daring|online|tidak (akan )?menghadiri|dipindahkan|"
+        r"berhalangan hadir|tidak dapat hadir",
         "apology": r"[Mm]aaf",
         "linkedin": r"LinkedIn|terhubung",
         "closing": r"Hormat saya,|Salam|Terima kasih",
@@ -52,10 +53,10 @@ MARKERS = {
         "greeting": r"(^|: )(Dear|Hello|Good)",
         "thanks": r"Thank|grateful",
         "decision": r"withdraw|not to continue|not be continuing|not continue|cancel|new time|"
-        r"moved|online|new interview time",
-        "apology": r"apologise|sorry",
+        r"moved|online|new interview time|unable to attend|cannot attend",
+        "apology": r"apologise|apologies|sorry",
         "linkedin": r"LinkedIn|connected",
-        "closing": r"Yours sincerely|Kind regards|Best regards|Thank you",
+        "closing": r"Yours sincerely|Yours faithfully|Kind regards|Best regards|Thank you|thanks",
         "future": r"future|interested|keen|in touch|success",
         "interview_ref": r"interview|role",
     },
@@ -90,6 +91,8 @@ def test_required_moves_by_record_and_by_marker(lang: str) -> None:
     for case in (c for c in CASES if c.plan.language == lang):
         for draft in drafts_for(case):
             required = set(REQUIRED[draft.channel])
+            if draft.channel == "call" and not case.inv.contact.name:
+                required.discard("linkedin")  # a company line is not asked to connect
             if draft.channel in ("email", "letter", "call") and case.plan.action != "decline":
                 required.add("apology")
             if draft.channel in ("email", "letter", "call") and case.plan.action in (

@@ -169,3 +169,21 @@ def test_an_unknown_channel_is_refused(run_cli: Any) -> None:
     result = run_cli("draft", str(ID_EMAIL), "--channel", "fax", "--now", BEFORE)
     assert result.returncode == 2
     assert "fax" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fixture", "mailed"),
+    [("id_email_pewawancara_ibu.eml", True), ("id_wa_hai_kak.txt", False)],
+)
+def test_the_send_hint_only_when_an_email_was_drafted(
+    run_cli: Any, tmp_path: Path, fixture: str, mailed: bool
+) -> None:
+    result = run_cli(
+        "draft", str(FIXTURES / "recruiter" / fixture), "--intent", "decline",
+        "--reason", "accepted-offer", "--interest", "no", "--unconfirmed",
+        "--now", BEFORE, "--out", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Disimpan di riwayat sebagai" in result.stdout
+    assert ("sopan send" in result.stdout) == mailed
+    assert ("email.eml" in result.stdout) == mailed

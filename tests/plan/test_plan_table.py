@@ -72,7 +72,7 @@ CASES = [
          "email", ids("C0"), recommendation="reschedule"),
     Case("accepted_offer_decline_stays_decline", 72,
          {"intent": "decline", "reason": "accepted-offer"}, "decline", "email",
-         ids("R2.1", "R10"), absent=ids("C0", "R7.1")),
+         ids("R2.1", "R9"), absent=ids("C0", "R7.1", "R10", "R10.1")),  # the search is over
     Case("not_a_fit_cancel_stays_cancel", 72,
          {"intent": "cancel", "reason": "not-a-fit", "confirmed": True}, "cancel", "call",
          ids("C1", "C2.1"), absent=ids("C0")),

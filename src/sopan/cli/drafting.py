@@ -134,5 +134,9 @@ def draft(args: Namespace) -> None:
     for path in done.files:
         echo(words.text("view", "written", path=str(path)))
     if done.stored is not None:
-        echo(words.text("view", "stored", id=done.stored))
+        from sopan.model.channels import registry
+
+        # `sopan send` sends an e-mail: said only when one was drafted
+        mailed = any(registry().spec(d.channel).format == "eml" for d in done.drafts)
+        echo(words.text("view", "stored" if mailed else "stored_no_email", id=done.stored))
     echo(words.text("view", "not_sent"))

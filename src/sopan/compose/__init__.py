@@ -5,13 +5,9 @@ A message is an ordered list of moves chosen per action × channel from
 Formats: `eml` (threaded reply), `letter` (.docx/.pdf), `itip` (.ics), `files`.
 """
 
-from sopan.compose.core import (
-    compose,
-    reply_subject,
-    voicemail_note,
-    voicemail_seconds,
-)
+from sopan.compose.core import compose, voicemail_note, voicemail_seconds
 from sopan.compose.files import write_drafts
+from sopan.compose.layout import reply_subject
 from sopan.model.channels import speaking_seconds
 
 __all__ = [

@@ -1,16 +1,28 @@
-"""How the reply addresses the recruiter, from what the invitation tells (R2.1, R3).
+"""How a reply addresses the recruiter, from what the invitation tells (R3, C2).
 
-The honorific the invitation gives wins ("Pewawancara: Ibu Dewi Lestari" → "Yth. Ibu Dewi
-Lestari", and "Ibu" for "you"); a chat that calls the candidate "Kak Rina" is answered
-"Kak …"; only when nothing tells does a written reply say "Bapak/Ibu", and a spoken script
-never does (it says the name, or "Bapak atau Ibu"). English uses "Ms Lee" only when the
-title is written, else the full name, else the team.
+The contact is one person, named with the honorific the invitation gives wherever it gives it:
+the reader joins every mention into `Contact.name` and `Contact.honorific` ("Pewawancara: Ibu
+Dewi Lestari" beside a `From:` of "Dewi Lestari"); a title typed in front of a name counts too.
+From that:
+
+- writing says "Yth. Ibu Dewi Lestari" and "Ibu" for "you"; "Bapak/Ibu" only when nothing
+  tells, and never to a chat that called the candidate "kak" (answered "Kak Rina", "Kakak");
+- speech says "Bu Dewi", asks for "Ibu Dewi Lestari", and never says a slash or "Bapak atau
+  Ibu": with no honorific it names the person, with no person it asks for the department;
+- English says "Dear Ms. Jang" when a title is written, "Dear Helen Jang" when only the name
+  is, "Dear Hiring Team" only when no name is known at all;
+- a company or a team is never spoken to as a person.
+
+The words (honorifics, their short spoken forms, the casual cue, the forms) are data, in
+`data/phrases/<lang>/common.yaml` under `address:`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sopan.language.dateforms import common
 from sopan.model import Invitation
@@ -18,61 +30,202 @@ from sopan.model import Invitation
 
 @dataclass(frozen=True)
 class Addressing:
-    """The forms of address one reply uses."""
+    """The forms of address one reply uses, per medium."""
 
-    #: after "Yth." / "Dear": "Ibu Dewi Lestari", "Bapak/Ibu Dewi", "Ms Lee", "Hiring Team"
+    #: after "Yth." / "Dear": "Ibu Dewi Lestari", "Bapak/Ibu Rina Wijaya", "Bapak/Ibu",
+    #: "Ms. Jang", "Helen Jang", "Hiring Team"
     written: str
-    #: in a spoken script: "Ibu Dewi", "Dewi Lestari", "Bapak atau Ibu", "Priya", "Ms Lee"
-    spoken: str
-    #: "you" in Indonesian writing: "Ibu", "Bapak", "Kak", "Bapak/Ibu" (English: "you")
+    #: "you" in writing: "Ibu", "Bapak", "Bapak/Ibu" (English: "you")
     you: str
-    #: "you" said aloud: never "Bapak/Ibu"
+    #: a chat's greeting: "Ibu Dewi", "Kak Rina", "Kak", "Bapak/Ibu", "Ms. Jang", "Helen", ""
+    chat: str
+    #: "you" in a chat: "Ibu", "Kakak", "Bapak/Ibu"
+    you_chat: str
+    #: said to the person: "Bu Dewi", "Pak Andri", "Ms. Jang", "Helen"; "" when no one is named
+    #: or only a name without an honorific is known (Indonesian speech then names no one)
+    spoken: str
+    #: "you" said aloud: "Ibu", "Bapak", "Anda" (never "Bapak atau Ibu"); English "you"
     you_spoken: str
-    #: whether a person is named (a team is not)
-    named: bool
+    #: whom a call asks for: "Ibu Dewi Lestari", "Rina Wijaya", "bagian HRD PT Sinar"
+    ask_for: str
+    #: the word a chat or a call ends a thanks with ("Terima kasih, Bu."): "Bu", "Pak", "Kak";
+    #: "" when nothing tells
+    short: str
+    #: whether a person is named (a team or a company is not)
+    person: bool
+    #: whether the invitation tells who they are (an honorific or a title)
+    titled: bool
 
 
-def _casual_cue(inv: Invitation, cue: str) -> bool:
-    """Whether the invitation calls the candidate by the casual honorific ("Halo Kak Rina")."""
-    head = inv.text[:400]
-    return bool(re.search(rf"(?i)(?:^|\b(?:halo|hai|hi|dear|yth\.?)\s+){cue}\s+[A-Z]", head))
+def _words(language: str) -> Mapping[str, Any]:
+    words: Mapping[str, Any] = common(language)["address"]
+    return words
 
 
-def addressing(inv: Invitation, language: str) -> Addressing:
-    """How to address the invitation's contact in `language`."""
-    words = common(language)["address"]
-    # the title the invitation gives ("Ibu", `Contact.honorific`) goes before the name again
-    written = " ".join(filter(None, (inv.contact.honorific, inv.contact.name)))
-    name = " ".join(written.split()).strip(" ,.")
-    lowered = name.lower() + " "
-    honorifics = {str(k): str(v) for k, v in words["honorifics"].items()}
-    unknown_you = str(words["you_unknown"])
-    unknown_spoken = str(words["you_unknown_spoken"])
-    casual = language == "id" and _casual_cue(inv, str(words["casual"]))
-    if not name or any(str(w) in lowered for w in words["org_words"]):
-        you = str(words["casual_title"]) if casual else unknown_you
-        spoken_you = you if casual else unknown_spoken
-        return Addressing(str(words["unknown"]), spoken_you, you, spoken_you, False)
+def _clean_name(raw: str | None) -> str:
+    """The person's name alone: "Helen Jang, Human Resources" → "Helen Jang", "Alex – ACME
+    Recruiting" → "Alex", "Dewi Lestari (HRD)" → "Dewi Lestari"."""
+    name = re.split(r"\s*(?:,|\s[–—-]\s|\(|\||/)\s*", raw or "", maxsplit=1)[0]
+    return " ".join(name.split()).strip(" .,:;")
+
+
+def _is_organisation(name: str, inv: Invitation, words: Mapping[str, Any]) -> bool:
+    """Whether a contact "name" is a team, a department or a company, not a person."""
+    lowered = f" {name.lower()} "
+    if any(f" {w} " in lowered or lowered.strip().startswith(f"{w} ") for w in words["org_words"]):
+        return True
+    company = (inv.company or "").lower().strip()
+    return bool(company) and (company in lowered or lowered.strip() in company)
+
+
+def _honorific_table(words: Mapping[str, Any]) -> dict[str, Mapping[str, str]]:
+    """Lower-case honorific as written → its forms ({title, short, you})."""
+    table = words["honorifics"]
+    return {str(k).lower(): v for k, v in table.items()}
+
+
+def _honorific(inv: Invitation, name: str, words: Mapping[str, Any]) -> tuple[str | None, str]:
+    """The honorific the invitation gives the contact (a key of the table), and the name
+    without it: the contact's own field, a title written before the name, or the name
+    written with a title in the text."""
+    table = _honorific_table(words)
+    # the reader joins every mention of the contact into one person with the title any of
+    # them gives ("Pewawancara : Ibu Dewi Lestari" beside a From: of "Dewi Lestari")
+    given = (inv.contact.honorific or "").strip().lower().rstrip(".")
+    if given in _stripped(table):
+        return _stripped(table)[given], name
+    # a name typed with its title ("Ibu Dewi" given as a correction)
     first, _, rest = name.partition(" ")
-    title = honorifics.get(first.lower())
-    if title is None and casual:
-        title, rest = str(words["casual_title"]), name
-    if title and rest:
-        parts = rest.split()
-        fmt = {"title": title, "name": rest, "first": parts[0], "surname": parts[-1]}
+    if first.lower() in table and rest:
+        return first.lower(), rest
+    if first.lower().rstrip(".") in _stripped(table) and rest:
+        return _stripped(table)[first.lower().rstrip(".")], rest
+    return None, name
+
+
+def _stripped(table: Mapping[str, Any]) -> dict[str, str]:
+    """Each honorific without its full stop → the key as the table writes it."""
+    return {k.rstrip("."): k for k in table}
+
+
+def casual_cue(inv: Invitation, language: str) -> bool:
+    """Whether the invitation calls the candidate by the casual honorific ("Hai kak",
+    "Halo Kak Rina", "Kakak diundang …"): a chat answers in the same register."""
+    if language != "id":
+        return False
+    cue = str(_words(language)["casual"])
+    return re.search(rf"(?i)\b{cue}(?:ak)?\b", inv.text[:600]) is not None
+
+
+def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Addressing:
+    """How to address the invitation's contact in `language` (`chat`: in a chat or a call,
+    where a casual invitation is answered casually; a letter and an e-mail never are)."""
+    words = _words(language)
+    name = _clean_name(inv.contact.name)
+    casual = chat and casual_cue(inv, language)
+    department = _department(inv, words)
+    if not name or _is_organisation(name, inv, words):
+        team = _team(name, inv, words)
+        if team is not None:
+            # a company line is asked for the team the invitation is signed by
+            department = _department(inv, words, team)
+        return _nobody(words, casual, department, team)
+    key, bare = _honorific(inv, name, words)
+    parts = bare.split() or [bare]
+    values = {"name": bare, "first": parts[0], "surname": parts[-1]}
+    if key is not None:
+        forms = _honorific_table(words)[key]
+        values.update(title=str(forms["title"]), short=str(forms["short"]))
+        you = str(forms["you"])
+        chat_name = str(words["titled_chat"]).format(**values)
+        you_chat, short = you, str(forms["short"])
+        if casual:
+            chat_name = str(words["casual_named"]).format(**values)
+            you_chat, short = str(words["casual_you"]), str(words["casual_short"])
         return Addressing(
-            str(words["titled"]).format(**fmt),
-            str(words["titled_spoken"]).format(**fmt),
-            title if language == "id" else str(words["you_named"]),
-            title if language == "id" else str(words["you_named"]),
-            True,
+            written=str(words["titled"]).format(**values),
+            you=you,
+            chat=chat_name,
+            you_chat=you_chat,
+            spoken=str(words["titled_spoken"]).format(**values),
+            you_spoken=you,
+            ask_for=str(words["titled_ask"]).format(**values),
+            short=short if language == "id" else "",
+            person=True,
+            titled=True,
         )
-    parts = name.split()
-    fmt = {"name": name, "first": parts[0], "surname": parts[-1]}
+    short = str(words["casual_short"]) if casual else ""
+    spoken = str(words["named_spoken"]).format(**values)
+    you_spoken, ask_for = str(words["you_unknown_spoken"]), str(words["named_ask"]).format(**values)
+    if casual:
+        # a casual invitation is answered casually, in a chat and aloud: "Kak Rina", "Kakak"
+        chat_name, you_chat = str(words["casual_named"]).format(**values), str(words["casual_you"])
+        spoken = ask_for = chat_name
+        you_spoken = you_chat
+    else:
+        chat_name, you_chat = str(words["named_chat"]).format(**values), str(words["you_unknown"])
     return Addressing(
-        str(words["named"]).format(**fmt),
-        str(words["named_spoken"]).format(**fmt),
-        unknown_you,
-        unknown_spoken,
-        True,
+        written=str(words["named"]).format(**values),
+        you=str(words["you_unknown"]),
+        chat=chat_name,
+        you_chat=you_chat,
+        spoken=spoken,
+        you_spoken=you_spoken,
+        ask_for=ask_for,
+        short=short,
+        person=True,
+        titled=False,
+    )
+
+
+def _department(inv: Invitation, words: Mapping[str, Any], team: str | None = None) -> str:
+    """The department a call to a company line asks for: the team the invitation is signed
+    by ("Bagian Personalia PT Andalas"), else its HR department ("bagian HRD PT Sinar")."""
+    company = " ".join((inv.company or "").split())
+    if team is not None:
+        heads = [str(w) for w in words["team_heads"]]
+        if heads and team.split()[0].lower() not in heads:
+            team = str(words["team_head"]).format(team=team)  # "HRD …" → "bagian HRD …"
+        asked = str(words["department_team"]).format(team=team)
+        if company and company.lower() not in team.lower():
+            asked = str(words["department_team_of"]).format(team=team, company=company)
+        return asked
+    if company:
+        return str(words["department_of"]).format(company=company)
+    return str(words["department"])
+
+
+def _team(name: str, inv: Invitation, words: Mapping[str, Any]) -> str | None:
+    """The team a message is signed by, named as it names itself ("Talent Acquisition Team",
+    "Tim HRD Syjura Coffee"); None for a company's bare name or a lone "HR"."""
+    name = re.sub(r"(?i)^the\s+", "", name).strip()
+    lowered = f" {name.lower()} "
+    if len(name.split()) < 2 or not any(f" {w} " in lowered for w in words["team_words"]):
+        return None
+    if any(ch in name for ch in "{}[]$<>_"):
+        return None  # a template's slot is never a name
+    if words.get("team_case") == "title":
+        # "HR team" → "HR Team": an English team is named as a proper noun
+        name = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in name.split())
+    return name
+
+
+def _nobody(
+    words: Mapping[str, Any], casual: bool, department: str, team: str | None = None
+) -> Addressing:
+    """No person is named: writing greets the team the message is signed by, else "Bapak/Ibu"
+    ("Hiring Team"); speech names no one and a call asks for the department."""
+    you = str(words["you_unknown"])
+    chat_name = str(words["casual_alone"]) if casual else str(words["unknown_chat"])
+    return Addressing(
+        written=str(words["team"]).format(team=team) if team else str(words["unknown"]),
+        you=you,
+        chat=chat_name,
+        you_chat=str(words["casual_you"]) if casual else you,
+        spoken="",
+        you_spoken=str(words["you_unknown_spoken"]),
+        ask_for=department,
+        short=str(words["casual_short"]) if casual else "",
+        person=False,
+        titled=False,
     )

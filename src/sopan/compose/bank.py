@@ -46,7 +46,11 @@ def _channel_bank(root: Path, language: str, channel: str) -> Mapping[str, Any]:
 
 
 def _descend(node: Any, path: Sequence[str]) -> Any:
+    """The phrasings at `path`: a key missing at a level falls back to `default` there, and
+    a list reached before the path ends covers every more particular case below it."""
     for key in path:
+        if isinstance(node, list):
+            return node
         if not isinstance(node, Mapping):
             return None
         node = node[key] if key in node else node.get("default")

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sopan.compose.bank import phrases
 from sopan.compose.facts import build_facts, tidy
+from sopan.compose.layout import call_script, letter_heading, reply_subject, subject_line
 from sopan.errors import UserError
-from sopan.language.dateforms import common, day
+from sopan.language.dateforms import common
 from sopan.model import Channel, Draft, Invitation, Plan, Profile, Situation
 from sopan.model.channels import ChannelSpec, registry, size_of, speaking_seconds
 from sopan.plan import calendar_answer
+from sopan.plan.owed import is_past, owed_apology
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,14 @@ class _Context:
     facts: dict[str, str]
     language: str
     variant: int
-    #: why an apology is owed whatever the action (R2, C1): "after_deadline", "short_notice",
-    #: "confirmed", or None
-    owed: str | None = None
+    #: what the reply owes an apology for (the one table, `sopan.plan.owed`): "missed",
+    #: "confirmed_short_notice", "confirmed", "short_notice", "after_deadline", "change", "none"
+    owed: str = "none"
+    #: whether the interview has begun or passed (the reply apologises for missing it)
+    past: bool = False
+    #: the kind of written channel the person answers in after a call ("written" for an
+    #: e-mail, "chat"), if any: a voicemail promises a follow-up only through it
+    follow_up: str | None = None
 
     @property
     def action(self) -> str:
@@ -41,12 +47,14 @@ class _Context:
 
 def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
     """Whether an optional move belongs in this message (R5, R6.1, R7, R7.1, C3)."""
+    if move == "linkedin" and spec.spoken and not ctx.facts["person"]:
+        return False  # a company line is not asked to connect on LinkedIn
     if move in spec.always:
         return True
     if move == "strengths":
         return bool(ctx.facts["strengths"])
     if move == "apology":
-        return ctx.action != "decline" or ctx.owed is not None
+        return ctx.owed != "none"
     if move == "reason":
         # no reason chosen, or 'other' without the user's words: none is given (R4)
         return ctx.sit.reason is not None and (
@@ -59,6 +67,8 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
     if move == "attachments":
         return bool(ctx.sit.attachments) or ctx.sit.interest == "yes"
     if move == "contact":
+        if spec.spoken:  # a callback number is said only when there is one
+            return bool(ctx.facts["phone_spoken"])
         return bool(ctx.facts["email"] or ctx.facts["phone"])
     if move == "linkedin":
         return bool(ctx.facts["linkedin"])
@@ -70,20 +80,18 @@ def _move_names(step: str) -> list[str]:
     return [m.split("/")[0] for m in step.split("+")]
 
 
-def _path(move: str, ctx: _Context) -> tuple[str, ...]:
-    """Where in a phrase bank the phrasings for this move and situation are."""
+#: the moves whose wording depends on the situation, in the order a step is keyed by them
+#: (a step "decision+alternatives" is keyed by its decision)
+_KEYED = ("decision", "apology", "reason", "alternatives", "future", "attachments", "contact")
+
+
+def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
+    """The keys under a move's phrasings for this situation."""
     sit, facts = ctx.sit, ctx.facts
-    if move.startswith(("decision", "reason/", "apology/")) and "/" in move:
-        # a shorter form of a move that depends on the situation: same keys, shorter words
-        base, _, form = move.partition("/")
-        path = _path(base, ctx) if not base.startswith("decision") else (base, ctx.action)
-        return (f"{base}/{form}", *path[1:2])
-    if "/" in move:
-        return (move,)  # a named shorter form, e.g. "interview_ref/short"
+    if move == "decision":
+        return ("past", ctx.action) if ctx.past else (ctx.action,)
     if move == "apology":
-        return (move, ctx.owed or ctx.action)
-    if move in ("decision", "decision+linkedin", "decision+alternatives"):
-        return (move, ctx.action)
+        return (ctx.owed,)
     if move == "reason":
         reason = sit.reason or "other"
         if reason == "accepted-offer" and facts["new_employer"]:
@@ -92,18 +100,30 @@ def _path(move: str, ctx: _Context) -> tuple[str, ...]:
             kind = "full"
         else:
             kind = "brief"
-        return (move, reason, kind)
+        return (reason, kind)
     if move == "alternatives":
-        return (move, "slots") if ctx.has_alternatives else (move, "none", ctx.action)
+        if ctx.past:
+            return ("none", "reschedule")
+        return ("slots",) if ctx.has_alternatives else ("none", ctx.action)
     if move == "future":
-        key = ctx.action if ctx.action in ("reschedule", "online") else sit.interest
-        return (move, key)
+        if ctx.action in ("reschedule", "online"):
+            return (ctx.action,)
+        return (sit.interest, ctx.action)
     if move == "attachments":
-        return (move, "files" if sit.attachments else "none")
+        return ("files" if sit.attachments else "none",)
     if move == "contact":
-        both = facts["email"] and facts["phone"]
-        return (move, "both" if both else "email" if facts["email"] else "phone")
-    return (move,)
+        if facts["email"] and facts["phone"]:
+            return ("both", ctx.follow_up or "none")
+        return ("email" if facts["email"] else "phone", ctx.follow_up or "none")
+    return ()
+
+
+def _path(step: str, ctx: _Context) -> tuple[str, ...]:
+    """Where in a phrase bank the phrasings for this step and situation are: the step's own
+    name (a shorter form "reason/short" included), then the keys of its first keyed move."""
+    names = _move_names(step)
+    keyed = next((m for m in _KEYED if m in names), None)
+    return (step, *(_keys(keyed, ctx) if keyed else ()))
 
 
 def _render(step: str, ctx: _Context, channel: str, register: str) -> str:
@@ -134,24 +154,6 @@ def _assemble(
     return "\n\n".join(parts), tuple(moves)
 
 
-def _subject(ctx: _Context) -> str:
-    words = common(ctx.language)["subject"]
-    base = str(words[ctx.action])
-    if ctx.facts["position"]:
-        base = str(words["with_position"]).format(subject=base, position=ctx.facts["position"])
-    return base
-
-
-def reply_subject(inv_subject: str | None, fallback: str, language: str) -> str:
-    """ "Re: " + the invitation's subject, never "Re: Re: …"; the fallback when it has none."""
-    subject = re.sub(r"\s+", " ", inv_subject or "").strip()
-    if not subject:
-        return fallback
-    if re.match(r"(?i)^(re|aw|balas)\s*:", subject):
-        return subject
-    return str(common(language)["reply_prefix"]) + subject
-
-
 def _limit(spec: ChannelSpec, extended: bool) -> float | None:
     """The length the channel's draft is written within (its extended limit when allowed)."""
     if spec.measure is None:
@@ -161,39 +163,63 @@ def _limit(spec: ChannelSpec, extended: bool) -> float | None:
     return spec.measure.limit
 
 
-def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: bool) -> Draft:
-    channel = spec.name
-    register = spec.register_in(ctx.language)
-    limit = _limit(spec, extended)
-    paragraphs = [
-        [step for step in para if all(_applies(m, ctx, spec) for m in _move_names(step))]
-        for para in spec.paragraphs(ctx.action)
-    ]
+def _shorten(
+    paragraphs: list[list[str]], ctx: _Context, spec: ChannelSpec, register: str, limit: float
+) -> tuple[list[list[str]], str, tuple[str, ...]]:
+    """The draft within its limit by shorter wording, step by step as the spec's drop order
+    says ("a>b" puts the shorter step b in place of a; a plain name drops the step)."""
     text, moves = _assemble(paragraphs, ctx, spec, register)
     for dropped in spec.drop_order:
         if _fits(text, spec, ctx.language, limit):
             break
-        # "a>b" puts the shorter step b in place of a; a plain name drops the step.
         old, _, new = dropped.partition(">")
+        if not any(old in para for para in paragraphs):
+            continue
         paragraphs = [
             [new if s == old else s for s in para if s != old or new] for para in paragraphs
         ]
         text, moves = _assemble(paragraphs, ctx, spec, register)
+    return paragraphs, text, moves
+
+
+def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: bool) -> Draft:
+    register = spec.register_in(ctx.language)
+    paragraphs = [
+        [step for step in para if all(_applies(m, ctx, spec) for m in _move_names(step))]
+        for para in spec.paragraphs(ctx.action)
+    ]
+    limit = _limit(spec, extended)
+    if limit is not None:
+        paragraphs, text, moves = _shorten(paragraphs, ctx, spec, register, limit)
+    else:
+        text, moves = _assemble(paragraphs, ctx, spec, register)
     if spec.layout == "script":
-        text = _call_script(paragraphs, ctx, spec, register)
+        text = call_script(
+            [step for para in paragraphs for step in para],
+            lambda step: _render(step, ctx, spec.name, register),
+            _move_names,
+            ctx.inv,
+            ctx.facts["ask_for"],
+            ctx.language,
+        )
+    own = subject_line(ctx.action, ctx.facts["position"], ctx.language)
     subject = None
     if spec.subject == "reply":
-        subject = reply_subject(ctx.inv.subject, _subject(ctx), ctx.language)
+        subject = reply_subject(ctx.inv.subject, own, ctx.language, ctx.facts["position"])
     elif spec.subject == "own":
-        subject = _subject(ctx)
+        subject = own
     if spec.layout == "letter":
-        text = _letter_heading(ctx, subject or _subject(ctx), now) + "\n\n" + text
-        if ctx.language == "id":
+        heading = letter_heading(
+            ctx.facts, ctx.inv, subject or own, now, len(ctx.sit.attachments), ctx.language,
+            person=ctx.facts["addressee"] != str(common(ctx.language)["address"]["unknown"]),
+        )  # fmt: skip
+        text = heading + "\n\n" + text
+        if common(ctx.language)["letter"].get("sender_last"):
             # the sender's block under the signed name: how to answer the letter
             sender = [x for x in (ctx.facts["email"], ctx.facts["phone"]) if x]
             text = "\n".join([text.rstrip(), *sender])
     return Draft(
-        channel=channel,
+        channel=spec.name,
         language=ctx.plan.language,
         register=register,
         text=text,
@@ -204,70 +230,19 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
     )
 
 
-def _call_script(
-    paragraphs: list[list[str]], ctx: _Context, spec: ChannelSpec, register: str
-) -> str:
-    words = common(ctx.language)["call"]
-    lines = [str(words["title"])]
-    if ctx.inv.contact.phone:
-        who = f" ({ctx.inv.contact.name})" if ctx.inv.contact.name else ""
-        lines.append(f"{words['to']}: {ctx.inv.contact.phone}{who}")
-    lines.append("")
-    number = 0
-    for para in paragraphs:
-        for step in para:
-            rendered = _render(step, ctx, spec.name, register)
-            if rendered:
-                number += 1
-                label = " / ".join(str(words["labels"][m]) for m in _move_names(step))
-                lines.append(f"{number}. {label}: {rendered}")
-    lines += ["", str(words["voicemail"])]
-    return "\n".join(lines)
+def _follow_up(inv: Invitation, profile: Profile) -> ChannelSpec | None:
+    """The written channel a voicemail may promise a follow-up through: the plan's written
+    reply, when it reaches the recruiter (an e-mail only with an address to send it to)."""
+    from sopan.plan import reachable, written_medium
 
-
-def _letter_heading(ctx: _Context, subject: str, now: datetime) -> str:
-    words = common(ctx.language)["letter"]
-    date = day(now, "letter_date", ctx.language)
-    city = ctx.facts["city"]
-    place_date = str(words["place_date"]).format(city=city, date=date) if city else date
-    count = len(ctx.sit.attachments)
-    enclosure = (
-        str(words["attachment_count"]).format(count=count)
-        if count
-        else str(words["attachment_none"])
-    )
-    lines: list[str] = []
-    if ctx.language == "en":
-        # English business letter: the sender's block first, then the date.
-        sender = [
-            ctx.facts["name"],
-            city,
-            " | ".join(x for x in (ctx.facts["email"], ctx.facts["phone"]) if x),
-        ]
-        lines += [x for x in sender if x] + ["", place_date, ""]
-        if ctx.inv.contact.name and ctx.facts["addressee"] != common("en")["address"]["unknown"]:
-            lines.append(ctx.facts["addressee"])
-        lines += [ctx.facts["recipient_org"], ""]
-        lines.append(f"{words['subject_label']}: {subject}")
-        if enclosure:
-            lines.append(f"{words['attachment_label']}: {enclosure}")
-    else:
-        lines += [place_date, ""]
-        lines.append(f"{words['attachment_label']}: {enclosure}")
-        lines.append(f"{words['subject_label']}: {subject}")
-    return "\n".join(lines)
-
-
-def owed_apology(plan: Plan, inv: Invitation, sit: Situation, now: datetime) -> str | None:
-    """Why the reply owes an apology whatever it says: answering after the reply-by date,
-    at short notice, or changing an interview already confirmed; None when nothing is owed."""
-    if inv.reply_by is not None and now > inv.reply_by:
-        return "after_deadline"
-    if plan.urgency.level == "late":  # under a day left (the plan's one threshold)
-        return "short_notice"
-    if sit.confirmed and plan.action != "decline":
-        return "confirmed"
-    return None
+    reach = reachable(inv)
+    medium, _ = written_medium(inv, reach)
+    if medium is None or medium not in reach:
+        return None
+    found = registry().spec(medium)
+    if found.reach == "email" and not profile.email:
+        return None
+    return found
 
 
 def compose(
@@ -296,21 +271,28 @@ def compose(
             unique.append(name)
     if variant < 0:
         raise UserError("draft.variant_negative", field="variant", value=variant)
-    if calendar_answer(inv, sit, plan.action) is None:
-        # no answer asked, none allowed, or a reschedule with no time to propose: the
-        # written reply carries it (never a DECLINED answer to a reschedule)
+    if calendar_answer(inv, sit, plan.action) is None or is_past(inv, plan.urgency):
+        # no answer asked, none allowed, a reschedule with no time to propose, or an
+        # interview already past: the written reply carries it (never a DECLINED answer to a
+        # reschedule)
         unique = [c for c in unique if known.spec(c).kind != "calendar"]
     language = plan.language
     facts = build_facts(inv, sit, profile, language=language, now=now)
+    follow = _follow_up(inv, profile)
+    facts["follow_label"] = follow.label_in(language) if follow else ""
     ctx = _Context(
-        plan, inv, sit, profile, facts, language, variant, owed_apology(plan, inv, sit, now)
-    )
+        plan, inv, sit, profile, facts, language, variant,
+        owed=owed_apology(plan.action, inv, sit, plan.urgency, now),
+        past=is_past(inv, plan.urgency),
+        follow_up=follow.kind if follow else None,
+    )  # fmt: skip
     return [_compose_channel(known.spec(name), ctx, now, extended) for name in unique]
 
 
 def spoken_seconds(draft: Draft) -> float:
-    """How long a spoken draft takes to say at its channel's words-per-minute rate."""
-    return speaking_seconds(draft.text, registry().spec(draft.channel).rate(draft.language))
+    """How long a spoken draft takes to say at its channel's rate."""
+    rate = registry().spec(draft.channel).rate(draft.language)
+    return speaking_seconds(draft.text, rate, draft.language)
 
 
 #: the old name, kept for the callers that measure a voicemail
@@ -319,14 +301,12 @@ voicemail_seconds = spoken_seconds
 
 def duration_note(draft: Draft) -> str | None:
     """The printed estimate under a script with a time limit ("Perkiraan durasi: 24 detik
-    (44 kata, 110 kata per menit)"); None for a channel that is not timed."""
+    (44 kata)"); None for a channel that is not timed."""
     spec = registry().spec(draft.channel)
     if spec.measure is None or spec.measure.unit != "seconds" or spec.measure.limit is None:
         return None
-    wpm = spec.rate(draft.language)
-    seconds = spoken_seconds(draft)
     return str(common(draft.language)["voicemail_estimate"]).format(
-        seconds=math.ceil(seconds), words=round(seconds * wpm / 60), wpm=round(wpm)
+        seconds=math.ceil(spoken_seconds(draft)), words=len(draft.text.split())
     )
 
 

@@ -1,8 +1,10 @@
 """The facts a phrase can name, as ready-made strings (never None).
 
 A fact the invitation lacks becomes an empty clause, so a phrase written as
-"… {when_clause} …" reads naturally with or without a date (issue 2: write
-around a missing date). `tidy` then removes the gaps.
+"… {when_clause} …" reads naturally with or without a date (write around a missing date);
+`tidy` then removes the gaps. Nothing here is invented: a time is written with a zone only
+when the invitation gives one (or a calendar's exact time is turned into the person's own
+zone, and says so); a greeting names the part of the day only where the recruiter is.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sopan._infra import rx
-from sopan.compose.address import addressing
-from sopan.language.dateforms import common, day, day_part, when_text
-from sopan.language.phones import spoken
+from sopan.compose.address import Addressing, addressing
+from sopan.compose.spoken import greeting_part, spoken_number, zone_known
+from sopan.language.dateforms import clock, common, day, local_zone, when_text, zone_label
 from sopan.model import Invitation, Profile, Situation
 from sopan.plan import clock_problem
 
@@ -41,21 +42,63 @@ def join_list(items: list[str], language: str) -> str:
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
-def reply_zone(inv: Invitation, profile: Profile) -> str:
+def reply_zone(inv: Invitation, profile: Profile) -> str | None:
     """The zone a reply writes times in: the recruiter's, as the invitation gives it. A
-    calendar file in UTC alone says nothing of it, so the user's own zone is taken (the
-    recruiter's, for a local interview), never UTC."""
-    if inv.timezone in (None, "Etc/UTC", "UTC"):
+    calendar file in UTC alone says nothing of it, so the person's own zone is taken (its
+    exact time converted, and named), never UTC. None: the invitation names no zone, and the
+    time is written as it wrote it, with no zone."""
+    if inv.timezone in ("Etc/UTC", "UTC") or (inv.source == "ics" and inv.timezone is None):
         return profile.timezone
-    return inv.timezone
+    return inv.timezone if zone_known(inv) else None
+
+
+def _when(moment: datetime, zone: str | None, language: str, *, short: bool = False) -> str:
+    """A date and time in the language's form, with its zone only when one is known."""
+    if zone is not None:
+        return when_text(moment, zone, language, short=short)
+    template = str(common(language)["dates"]["when_short" if short else "when"])
+    return template.format(
+        date=day(moment, "date_short" if short else "date", language),
+        time=clock(moment, language),
+        zone="",
+    )
+
+
+def compact_when(moment: datetime, zone: str | None, language: str, *, weekday: bool = True) -> str:
+    """A text message's date and time: "Senin 23/11 jam 10.00 WIB", "Monday 23/11, 10:00 WIB";
+    without the weekday, "23/11 jam 10.00 WIB"."""
+    local = moment.astimezone(local_zone(moment, zone)) if zone else moment
+    label = zone_label(local, language, plain=True) if zone else ""
+    form = "date_compact" if weekday else "date_numeric"
+    return (
+        str(common(language)["dates"]["when_compact"])
+        .format(date=day(local, form, language), time=clock(local, language), zone=label)
+        .strip()
+    )
 
 
 def slot_texts(
-    inv: Invitation, sit: Situation, profile: Profile, language: str, *, short: bool = False
+    inv: Invitation,
+    sit: Situation,
+    profile: Profile,
+    language: str,
+    *,
+    short: bool = False,
+    compact: bool = False,
 ) -> list[str]:
-    """The alternatives the user offers, as written text (`short`: without the year)."""
-    tz = reply_zone(inv, profile)
-    written = [when_text(s.start, tz, language, short=short) for s in sit.alternatives]
+    """The alternatives the user offers, as written text (`short`: without the year,
+    `compact`: a text message's form)."""
+    zone = reply_zone(inv, profile)
+    # in the recruiter's zone when the invitation names it, else as the interview's time is
+    # written: in the zone it was read in, with no zone named
+    local = [
+        s.start.astimezone(local_zone(s.start, zone or profile.timezone)) for s in sit.alternatives
+    ]
+    if compact:
+        # a text message names the zone once, with the interview's time
+        written = [compact_when(t, None, language) for t in local]
+    else:
+        written = [_when(t, zone, language, short=short) for t in local]
     return written + [_clean(t) for t in sit.alternatives_text if _clean(t)]
 
 
@@ -64,35 +107,58 @@ def _inline(slots: list[str], word_or: str) -> str:
     return f"{', '.join(slots[:-1])} {word_or} {slots[-1]}" if len(slots) > 1 else "".join(slots)
 
 
+def _address_facts(formal: Addressing, chat: Addressing, language: str) -> dict[str, str]:
+    """The forms of address, per medium (see `sopan.compose.address`)."""
+    words = common(language)["address"]
+    return {
+        "addressee": formal.written,
+        "you": formal.you,
+        "chat_name": chat.chat,
+        "you_chat": chat.you_chat,
+        # ", Bu" after a thanks in a chat or a call; "" when nothing tells
+        "to_short": f", {chat.short}" if chat.short else "",
+        # speech is in the invitation's register too ("Kak Rina" to a chat that said "kak")
+        "to_short_spoken": f", {chat.short}" if chat.short else "",
+        "spoken_name": chat.spoken,
+        "to_spoken": f", {chat.spoken}" if chat.spoken else "",
+        "you_spoken": chat.you_spoken,
+        "ask_for": chat.ask_for,
+        "intro_spoken": (
+            str(words["intro_spoken_named"]).format(spoken=chat.spoken)
+            if chat.spoken
+            else str(words["intro_spoken"])
+        ),
+        # "1" when a person is named (a team or a company is not), else ""
+        "person": "1" if formal.person else "",
+        # English chat and notes: "Hello Ms. Jang," / "Hello,"
+        "hello_name": f" {chat.chat}" if chat.chat else "",
+        "hello_name_comma": f", {chat.chat}" if chat.chat else "",
+    }
+
+
 def build_facts(
     inv: Invitation, sit: Situation, profile: Profile, *, language: str, now: datetime
 ) -> dict[str, str]:
     """Every value a phrase may use, keyed by its placeholder name."""
-    frag: Mapping[str, Any] = common(language)["frag"]
+    words: Mapping[str, Any] = common(language)
+    frag: Mapping[str, Any] = words["frag"]
     company = _clean(inv.company)
     position = _clean(inv.position)
-    to = addressing(inv, language)
-    org = common(language)["recipient_org"]
+    formal, chat = addressing(inv, language), addressing(inv, language, chat=True)
     facts: dict[str, str] = {
         "name": profile.name.strip(),
-        "addressee": to.written,
-        # Spoken and chat greetings name a person, never "Hiring Team" or "Bapak/Ibu".
-        "addressee_spoken": to.spoken
-        if language == "id"
-        else (f", {to.spoken}" if to.named else ""),
-        "addressee_hello": f" {to.written}" if to.named or language == "id" else "",
-        "ask_for": str(frag["ask_for"]).format(who=to.spoken) if to.named else "",
-        "you": to.you,
-        "you_spoken": to.you_spoken,
-        "recipient_org": (
-            str(org["company"]).format(company=company) if company else str(org["unknown"])
-        ),
+        **_address_facts(formal, chat, language),
+        # the company under the addressee: the invitation's own name, never a team invented
+        # (and not again when the addressee, a team, already names it)
+        "recipient_org": "" if company and company.lower() in formal.written.lower() else company,
         "company": company,
         "position": position,
         "email": (profile.email or "").strip(),
         "phone": (profile.phone or "").strip(),
-        # a voicemail says the callback number in international form, grouped for speaking
-        "phone_spoken": spoken(profile.phone) or "",
+        "phone_spoken": spoken_number(
+            profile.phone, language, profile.country, caller=inv.contact.phone
+        )
+        or "",
         "linkedin": (profile.linkedin or "").strip(),
         "city": _clean(profile.city),
         "reference": _clean(inv.reference),
@@ -104,6 +170,7 @@ def build_facts(
         if key in frag:
             with_pos = frag.get(f"{key}_position")
             facts[key] = str(with_pos if position and with_pos else frag[key]).format(**facts)
+    facts["role_clause"] = str(frag["role_clause"]).format(**facts) if position else ""
     facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
     facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
         **facts
@@ -111,25 +178,11 @@ def build_facts(
     # the company's address block of a letter: where the invitation says to come, when it
     # says it (an online interview's "location" is no postal address)
     place = _clean(inv.location) if inv.mode != "online" else ""
-    facts["address_block"] = place or str(common(language)["letter"]["no_address"])
-    facts["ref_clause"] = str(frag["ref_clause"]).format(**facts) if facts["reference"] else ""
+    facts["address_block"] = place or str(words["letter"]["no_address"])
+    for key in ("ref_clause", "ref_short"):
+        facts[key] = str(frag[key]).format(**facts) if facts["reference"] else ""
     facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""
-    if inv.start is not None and clock_problem(inv.start) is None:
-        zone = reply_zone(inv, profile)
-        facts["when"] = when_text(inv.start, zone, language)
-        facts["when_short"] = when_text(inv.start, zone, language, short=True)
-        facts["when_clause"] = str(frag["when_clause"]).format(**facts)
-        facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
-    elif inv.day is not None or inv.start is not None:
-        # only the day is known, or its time is one the clocks skip or repeat (the plan says
-        # so): name the day, never a time ("Senin, 30 November 2026")
-        on = inv.day or inv.start.date()  # type: ignore[union-attr]
-        facts["when"] = day(on, "date", language)
-        facts["when_short"] = day(on, "date_short", language)
-        facts["when_clause"] = str(frag["when_clause"]).format(**facts)
-        facts["when_short_clause"] = str(frag["when_short_clause"]).format(**facts)
-    else:
-        facts.update(when="", when_short="", when_clause="", when_short_clause="")
+    facts.update(_when_facts(inv, profile, language, frag))
     strengths = [_clean(s) for s in sit.strengths if _clean(s)]
     facts["strengths"] = join_list(strengths, language)
     facts["strengths_cap"] = _cap(facts["strengths"])
@@ -138,14 +191,75 @@ def build_facts(
     facts["alternatives_list"] = "\n".join(f"- {s}" for s in slots)
     word_or = str(frag["list_or"])
     facts["alternatives_inline"] = _inline(slots, word_or)
-    # The short form keeps a text message's offer of new times within its length (R5).
+    # The short forms keep a text message's offer of new times within its length (R5).
     short_slots = slot_texts(inv, sit, profile, language, short=True)
     facts["alternatives_inline_short"] = _inline(short_slots, word_or)
-    local_now = now.astimezone(ZoneInfo(profile.timezone))
-    facts["day_part"] = day_part(local_now, language)
-    facts["time_greeting"] = str(common(language)["time_greeting"]).format(**facts)
-    facts["time_greeting_lower"] = facts["time_greeting"].lower()
+    compact_slots = slot_texts(inv, sit, profile, language, compact=True)
+    facts["alternatives_compact"] = _inline(compact_slots, word_or)
+    facts.update(_greeting_facts(inv, profile, language, now))
+    sign_off = words["sign_off"]
+    facts["sign_off"] = str(sign_off["named" if formal.person else "unnamed"])
+    facts["sign_off_email"] = str(sign_off["email"])
     return facts
+
+
+def _when_facts(
+    inv: Invitation, profile: Profile, language: str, frag: Mapping[str, Any]
+) -> dict[str, str]:
+    """The interview's date and time in each form a phrase may write it."""
+    keys = ("when", "when_short", "when_compact", "when_numeric", "when_spoken", "when_brief")
+    out = dict.fromkeys(keys, "")
+    forms = common(language)["dates"]
+    if inv.start is not None and clock_problem(inv.start) is None:
+        zone = reply_zone(inv, profile)
+        out["when"] = _when(inv.start, zone, language)
+        out["when_short"] = _when(inv.start, zone, language, short=True)
+        out["when_compact"] = compact_when(inv.start, zone, language)
+        out["when_numeric"] = compact_when(inv.start, zone, language, weekday=False)
+        local = inv.start.astimezone(local_zone(inv.start, zone)) if zone else inv.start
+        hour = clock(local, language)
+        out["when_spoken"] = str(forms["when_spoken"]).format(
+            date=day(local, "date_short", language), time=hour
+        )
+        out["when_brief"] = str(forms["when_brief"]).format(
+            weekday=day(local, "weekday", language), time=hour
+        )
+    elif inv.day is not None or inv.start is not None:
+        # only the day is known, or its time is one the clocks skip or repeat (the plan says
+        # so): name the day, never a time ("Senin, 30 November 2026")
+        on = inv.day or inv.start.date()  # type: ignore[union-attr]
+        out["when"] = day(on, "date", language)
+        out["when_short"] = out["when_spoken"] = day(on, "date_short", language)
+        out["when_compact"] = day(on, "date_compact", language)
+        out["when_numeric"] = day(on, "date_numeric", language)
+        out["when_brief"] = day(on, "weekday", language)
+    for key in keys:
+        clause = f"{key}_clause"
+        out[clause] = str(frag[clause]).format(**out) if out[key] else ""
+    return out
+
+
+def _greeting_facts(
+    inv: Invitation, profile: Profile, language: str, now: datetime
+) -> dict[str, str]:
+    """How a chat or a call opens and closes: by the part of the day where the recruiter is
+    ("Selamat pagi", "Good afternoon"), or neutrally ("Halo", "Hello") when it cannot be
+    told; the parting words likewise."""
+    words = common(language)
+    part = greeting_part(inv, profile, language, now)
+    if part is None:
+        greet, parting = str(words["neutral_greeting"]), str(words["neutral_parting"])
+    else:
+        greet = str(words["time_greeting"]).format(day_part=part)
+        parting = str(words["time_parting"]).format(day_part=part)
+    return {
+        "greet": greet,
+        "greet_lower": greet[:1].lower() + greet[1:],
+        "parting": parting,
+        "day_part": part or "",
+        "time_greeting": greet,
+        "time_greeting_lower": greet[:1].lower() + greet[1:],
+    }
 
 
 _SPACES = rx.compile(r"[ \t]{2,}")
@@ -161,7 +275,7 @@ def tidy(text: str) -> str:
         line = _SPACES.sub(" ", line)
         line = _BEFORE_PUNCT.sub(r"\1", line)
         line = _AFTER_PAREN.sub("(", line)
-        line = re.sub(r"([,:])([.,])", r"\2", line)
-        line = line.replace("..", ".")
+        line = re.sub(r"([,:])([.,?])", r"\2", line)
+        line = line.replace("..", ".").replace(", ,", ",")
         lines.append(line.strip())
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -63,6 +63,13 @@ class Context:
 
         return registry().get(self.channel or "email")
 
+    @property
+    def date_unknown(self) -> bool:
+        """Whether the invitation checked against gives no date at all (a reply cannot name
+        one then); False when there is no invitation."""
+        inv = self.invitation
+        return inv is not None and inv.start is None and inv.day is None
+
     @cached_property
     def channel_limit(self) -> str | None:
         """ "hard" when the channel's medium refuses a longer text, "soft" when its limit is

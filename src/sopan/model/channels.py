@@ -55,7 +55,7 @@ class Measure:
 
     `limit` is what composing aims at and lint warns beyond; `hard` says the medium refuses
     more (lint reports an error); `extended` is the larger limit some senders have (LinkedIn's
-    premium notes); `rate` is words per minute per language for a spoken channel.
+    premium notes); `rate` is syllables a second per language for a spoken channel.
     """
 
     unit: Unit
@@ -64,9 +64,10 @@ class Measure:
     extended: float | None = None
     rate: Mapping[str, float] = field(default_factory=dict)
 
-    def words_per_minute(self, language: str) -> float:
-        """How fast a script is said in `language` (130 when the spec names no rate)."""
-        return float(self.rate.get(language, 130))
+    def per_second(self, language: str) -> float:
+        """How fast a script is said in `language`, in syllables a second (4 when the spec
+        names no rate)."""
+        return float(self.rate.get(language, 4.0))
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,8 @@ class ChannelSpec:
         return found
 
     def rate(self, language: str) -> float:
-        """Words per minute a script in `language` is spoken at."""
-        return self.measure.words_per_minute(language) if self.measure else 130.0
+        """Syllables a second a script in `language` is spoken at."""
+        return self.measure.per_second(language) if self.measure else 4.0
 
     def register_in(self, language: str) -> str:
         """The register its drafts are written in, in `language`: formal where the spec says
@@ -296,15 +297,39 @@ def sms_segments(text: str, gsm_chars: frozenset[str] = GSM7) -> int:
     return 1 if length <= single else math.ceil(length / multi)
 
 
-def speaking_seconds(text: str, words_per_minute: float) -> float:
-    """Seconds to say `text` aloud; a run of digits is read about two digits per word."""
-    import math
+#: the vowel pairs said as one syllable (Indonesian "sampai", "pulau", "amboi"; English
+#: "ea", "ou", … are caught by counting runs of vowels instead)
+_DIPHTHONGS = ("ai", "au", "oi")
 
-    words = 0.0
-    for token in text.split():
+
+def syllables(text: str, language: str) -> int:
+    """About how many syllables `text` takes to say: Indonesian counts its vowels (each is a
+    syllable but for "ai", "au", "oi"), English its runs of vowels (a final silent "e" not
+    counted); a number is about one and a half syllables a digit ("23" dua puluh tiga)."""
+    import re
+
+    count = 0
+    for token in text.lower().split():
         digits = sum(ch.isdigit() for ch in token)
-        words += max(1, math.ceil(digits / 2)) if digits > 2 else 1
-    return words * 60.0 / words_per_minute
+        letters = re.sub(r"[^a-z]", "", token)
+        if digits:
+            count += max(1, round(1.5 * digits))
+        if not letters:
+            continue
+        if language == "id":
+            found = sum(ch in "aiueo" for ch in letters)
+            found -= sum(letters.count(pair) for pair in _DIPHTHONGS)
+        else:
+            found = len(re.findall(r"[aeiouy]+", letters))
+            if letters.endswith("e") and not letters.endswith(("le", "ee")) and found > 1:
+                found -= 1
+        count += max(1, found)
+    return count
+
+
+def speaking_seconds(text: str, syllables_per_second: float, language: str = "id") -> float:
+    """Seconds to say `text` aloud at `syllables_per_second`."""
+    return syllables(text, language) / syllables_per_second
 
 
 def size_of(text: str, channel: ChannelSpec, language: str) -> float | None:
@@ -316,5 +341,5 @@ def size_of(text: str, channel: ChannelSpec, language: str) -> float | None:
     if measure.unit == "sms_parts":
         return sms_segments(text)
     if measure.unit == "seconds":
-        return speaking_seconds(text, measure.words_per_minute(language))
+        return speaking_seconds(text, measure.per_second(language), language)
     return len(text)

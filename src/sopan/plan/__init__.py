@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from email.utils import parseaddr
 
 from sopan.language.dateforms import fixed
 from sopan.language.places import Travel, estimate_travel, find_place, find_place_in
@@ -17,13 +16,11 @@ from sopan.language.words import Words, load_words
 from sopan.model import (
     Action,
     Busy,
-    Channel,
     Invitation,
     Note,
     Plan,
     Profile,
     Situation,
-    Step,
     Urgency,
     interview_length,
 )
@@ -31,7 +28,37 @@ from sopan.model import (
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
 PRIVATE_REASONS = ("health", "personal")
-SETTLED_REASONS = ("accepted-offer", "not-a-fit")
+
+
+from sopan.plan.owed import is_past  # noqa: E402
+from sopan.plan.reach import (  # noqa: E402  (after the constants the modules below read)
+    calendar_answer,
+    own_address,
+    reachable,
+    recipient_email,
+    written_medium,
+)
+from sopan.plan.steps import SETTLED_REASONS, channel_steps, make_checklist, may_want_job  # noqa: E402
+
+__all__ = [
+    "SETTLED_REASONS",
+    "calendar_answer",
+    "channel_steps",
+    "choose_action",
+    "clock_problem",
+    "earliest_start",
+    "find_conflicts",
+    "make_checklist",
+    "make_plan",
+    "may_want_job",
+    "own_address",
+    "reachable",
+    "recipient_email",
+    "recommend_action",
+    "travel_for",
+    "urgency_of",
+    "written_medium",
+]
 
 
 def earliest_start(inv: Invitation, user_tz: str) -> datetime | None:
@@ -60,89 +87,6 @@ def urgency_of(start: datetime | None, now: datetime) -> Urgency:
     return Urgency(round(hours, 2), level)  # type: ignore[arg-type]
 
 
-def recipient_email(inv: Invitation) -> str | None:
-    """The address a written reply goes to: the thread's Reply-To, the contact, the organizer."""
-    return inv.reply_to or inv.contact.email or inv.organizer or None
-
-
-def reachable(inv: Invitation) -> frozenset[Channel]:
-    """The channels that can reach the recruiter, as each channel's spec says what it needs
-    (`reach` in data/channels/): an e-mail address, a mobile number (an office landline takes
-    no text message), any phone number, a calendar invitation, or nothing at all (a letter, a
-    LinkedIn note). A pasted chat with no number is answered in the chat it came from."""
-    from sopan.language.phones import is_mobile
-    from sopan.model.channels import registry
-
-    have = {"anyone"}
-    if recipient_email(inv):
-        have.add("email")
-    if inv.contact.phone:
-        have.add("phone")
-        if is_mobile(inv.contact.phone):
-            have.add("mobile")
-    if inv.uid:
-        have.add("calendar")
-    out = {s.name for s in registry().specs if s.reach in have}
-    chat = _pasted_chat(inv)
-    if chat is not None:
-        out.add(chat)
-    return frozenset(out)
-
-
-def _pasted_chat(inv: Invitation) -> Channel | None:
-    """The chat a pasted message with no number and no address came in, answered there."""
-    if inv.source != "text" or inv.subject or inv.message_id or inv.contact.phone:
-        return None
-    if recipient_email(inv):
-        return None
-    return _chat_it_came_by(inv, None)
-
-
-def _chat_it_came_by(inv: Invitation, reach: frozenset[Channel] | None) -> Channel | None:
-    """The chat channel the invitation came through: the one whose words it carries (a
-    wa.me link, "Telegram"), else the first chat that replies in plans; only among `reach`
-    when given."""
-    from sopan.model.channels import registry
-
-    chats = [
-        s for s in registry().with_role("reply") if s.kind == "chat"
-        and (reach is None or s.name in reach)
-    ]  # fmt: skip
-    text = inv.text.lower()
-    said = [s for s in chats if any(word in text for word in s.came_by)]
-    found = said[0] if said else (chats[0] if chats else None)
-    return found.name if found else None
-
-
-def written_medium(
-    inv: Invitation, reach: frozenset[Channel] | None = None
-) -> tuple[Channel | None, str]:
-    """The written channel to answer in (R2.1), and the key of the reason it was chosen.
-
-    Email and calendar invitations are answered by email (in the same thread). Pasted text
-    carries no headers, so its medium is inferred: a subject or message id means a copied
-    email; otherwise a mobile number means a chat (the one it came by), an email address
-    means email, an office landline alone means no written channel (None: phone them), and
-    nothing at all means the chat it was pasted from.
-    """
-    from sopan.model.channels import registry
-
-    reach = reachable(inv) if reach is None else reach
-    mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
-    if inv.source in ("email", "ics") and mail is not None:
-        return mail, inv.source
-    if (inv.subject or inv.message_id) and mail in reach:
-        return mail, "email"
-    chat = _chat_it_came_by(inv, reach)
-    if chat is not None:
-        return chat, ("text_phone" if inv.contact.phone else "text_none")
-    if mail in reach:
-        return mail, "text_email"
-    if inv.contact.phone:
-        return None, "text_landline"
-    return _chat_it_came_by(inv, None), "text_none"
-
-
 def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | None, str]:
     """Travel from home to an on-site interview (R1.2).
 
@@ -168,17 +112,6 @@ def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | 
     if home is None:
         return None, "r12_unknown_city", profile.city
     return estimate_travel(home, destination), None, ""
-
-
-def may_want_job(sit: Situation) -> bool:
-    """Whether the user may still want this job (C0).
-
-    Having taken another offer, or finding the role not a fit, already says "not this job"
-    (R4.2): only an explicit --interest yes overrides such a reason.
-    """
-    if sit.interest == "unsure":
-        return sit.reason not in SETTLED_REASONS
-    return sit.interest == "yes"
 
 
 def recommend_action(
@@ -233,124 +166,6 @@ def find_conflicts(inv: Invitation, busy: Sequence[Busy], travel_minutes: int) -
     return tuple(sorted(clashes, key=lambda b: (b.start, b.end, b.summary)))
 
 
-def _who(inv: Invitation, w: Words, address: str | None) -> str:
-    """The person to reach, by name when known, with the number or address to use."""
-    name = inv.contact.name or w.name("the_recruiter")
-    if inv.company and not inv.contact.name:
-        name = w.text("names", "recruiter_at", company=inv.company)
-    return f"{name} ({address})" if address else name
-
-
-def channel_steps(
-    inv: Invitation, sit: Situation, action: Action, urgency: Urgency, w: Words
-) -> tuple[Step, ...]:
-    """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies); which
-    channel plays which part is each channel's `role` in data/channels/."""
-    from sopan.model.channels import registry
-
-    known = registry()
-    contact = _who(inv, w, inv.contact.phone)
-    reach = reachable(inv)  # the phone number is parsed once for every step
-    medium, medium_key = written_medium(inv, reach)
-    medium_values = {
-        "medium": w.name("channel", medium) if medium else "",
-        "medium_reason": w.text("medium", medium_key),
-    }
-    call = next((s for s in known.with_role("call") if s.name in reach), None)
-    steps: list[Step] = []
-    urgent = sit.confirmed or urgency.level in ("late", "past")
-    if call is not None and (urgent or medium is None):
-        if urgency.level == "past":
-            steps.append(w.step(call.name, "call_past", contact=contact))
-        elif urgency.level == "late":
-            hours = w.number(urgency.hours_left or 0.0)
-            steps.append(w.step(call.name, "call_late", contact=contact, hours=hours))
-        elif sit.confirmed:
-            steps.append(w.step(call.name, "call_confirmed", contact=contact))
-        else:
-            steps.append(w.step(call.name, "call_landline", contact=contact))
-        if call.unanswered:
-            steps.append(w.step(call.unanswered, "voicemail"))
-        if medium is not None:
-            steps.append(w.step(medium, "written_confirm", **medium_values))
-        medium_kind = known.spec(medium).kind if medium else None
-        if medium_kind != "chat":  # a chat message already is the text
-            for text in known.with_role("text"):
-                if text.name in reach:
-                    steps.append(w.step(text.name, "sms", medium_text=text.label_in(w.language)))
-                    break
-    elif medium is not None:
-        key = "written_urgent" if urgent else "written_reply"
-        steps.append(w.step(medium, key, **medium_values))
-        if call is not None:
-            steps.append(w.step(call.name, "call_optional"))
-    answer = calendar_answer(inv, sit, action)
-    if answer is not None:
-        steps += [w.step(s.name, answer) for s in known.with_role("calendar") if s.name in reach]
-    steps += [w.step(s.name, "linkedin") for s in known.with_role("connect") if s.name in reach]
-    return tuple(steps)
-
-
-def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:
-    """The address the invitation lists the user under, and whether it is the profile's.
-
-    An organizer matches an answer to its attendees by address, so a reply from another
-    address is lost: the profile's when listed, else the one attendee named like the user,
-    else the only attendee who is neither the organizer nor the recruiter; the profile's
-    address otherwise."""
-    mine = (profile.email or "").strip().lower()
-    # an attendee longer than a mail header line (998) is no address, and the standard
-    # library's parser recurses once per nested comment or quote in it: a broken calendar's
-    # 56,000-character ATTENDEE ran out of stack
-    listed = [parseaddr(a) for a in inv.attendees if len(a) <= 998]
-    for _, address in listed:
-        if address.lower() == mine:
-            return address, True
-    named = [a for n, a in listed if a and n.strip().casefold() == profile.name.casefold()]
-    if len(named) == 1:
-        return named[0], False
-    organizer = (inv.organizer or "").lower().removeprefix("mailto:")
-    recruiter = (inv.contact.name or "").casefold()
-    others = [
-        a for n, a in listed if a and a.lower() != organizer and n.strip().casefold() != recruiter
-    ]
-    if len(others) == 1:
-        return others[0], False
-    return profile.email or "", True
-
-
-def calendar_answer(inv: Invitation, sit: Situation, action: Action) -> str | None:
-    """The calendar answer the plan sends, as its step key, or None when there is none: no
-    calendar invitation, one that asks no answer (RSVP=FALSE), a reschedule with no concrete
-    time to propose (the email carries the request), or a counter it forbids."""
-    if not inv.uid or not inv.rsvp:
-        return None
-    if action in ("decline", "cancel"):
-        return "calendar_decline"
-    if not inv.counter_allowed or (action == "reschedule" and not sit.alternatives):
-        return None
-    return "calendar_propose"
-
-
-def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:
-    """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10)."""
-    contact = _who(inv, w, inv.contact.email or inv.contact.phone)
-    items = [w.note("checklist", "r81_review")]
-    if inv.reference:
-        items.append(w.note("checklist", "r8_reference", reference=inv.reference))
-    items.append(w.note("checklist", "r7_record", contact=contact))
-    if may_want_job(sit):
-        items.append(w.note("checklist", "r71_cv"))
-    items.append(w.note("checklist", "c3_linkedin"))
-    if action in ("decline", "cancel"):
-        items.append(w.note("checklist", "r9_profiles"))
-    items.append(w.note("checklist", "r91_linkedin"))
-    if action in ("decline", "cancel"):
-        for key in ("r92_private", "r10_open", "r101_vacancies", "r102_learning", "r103_network"):
-            items.append(w.note("checklist", key))
-    return tuple(items)
-
-
 def _travel_values(travel: Travel, w: Words) -> dict[str, str]:
     return {
         "destination": travel.destination.name,
@@ -392,13 +207,29 @@ def make_warnings(
 ) -> tuple[Note, ...]:
     """Everything the user should know before sending, each with its guideline."""
     notes: list[Note] = []
-    if urgency.level == "past":
-        notes.append(w.note("warnings", "r2_past", hours=w.number(-(urgency.hours_left or 0.0))))
+    # "call first" only where there is a number to call; else the written reply, at once
+    phone = "" if inv.contact.phone else "_written"
+    if is_past(inv, urgency):
+        ago = -(urgency.hours_left or 0.0)
+        if ago >= 48 or urgency.hours_left is None:
+            # days ago: no call now, only the choice below
+            if urgency.hours_left is not None:
+                notes.append(w.note("warnings", "r2_past_days", days=w.number(round(ago / 24))))
+        else:
+            notes.append(w.note("warnings", f"r2_past{phone}", hours=w.number(ago)))
+        notes.append(w.note("warnings", "c0_missed"))
     elif urgency.level == "late":
-        notes.append(w.note("warnings", "r2_late", hours=w.number(urgency.hours_left or 0.0)))
+        hours = w.number(urgency.hours_left or 0.0)
+        notes.append(w.note("warnings", f"r2_late{phone}", hours=hours))
     elif urgency.level == "unknown":
         notes.append(w.note("warnings", "r1_missing_date"))
-    if inv.reply_by is not None and inv.reply_by < now and urgency.level != "past":
+    # a confirmed interview was answered: its reply-by date is behind it, not a late reply
+    if (
+        inv.reply_by is not None
+        and inv.reply_by < now
+        and not sit.confirmed
+        and not is_past(inv, urgency)
+    ):
         reply_by = fixed(inv.reply_by, "stamp")
         notes.append(w.note("warnings", "r2_reply_by_past", reply_by=reply_by))
     clock = clock_problem(inv.start)

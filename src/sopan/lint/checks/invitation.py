@@ -133,6 +133,9 @@ def date_mismatch(ctx: Context) -> list[Hit]:
     text = ctx.text
     hits: list[Hit] = []
     date_sentences: list[tuple[int, int]] = []
+    # the interview's day where the invitation is, and in every zone the reply writes a time
+    # in (a calendar's time in UTC, written in the person's WIB, may fall on the next day)
+    days = {start.date()} | {_local(inv.start, t.zone).date() for t in ctx.times if t.zone}
     for hit in ctx.dates:
         sentence = sentence_at(text, hit.start)
         if _proposal(text, sentence) or _letter_date(text, hit.start, hit.end):
@@ -140,9 +143,10 @@ def date_mismatch(ctx: Context) -> list[Hit]:
         date_sentences.append(sentence)
         # a numeric date is the interview's if either reading is; a year counts when written
         same = hit.kind != "impossible" and any(
-            (day.day, day.month) == (start.day, start.month)
-            and (not hit.explicit_year or day.year == start.year)
+            (day.day, day.month) == (on.day, on.month)
+            and (not hit.explicit_year or day.year == on.year)
             for day in readings(hit)
+            for on in days
         )
         if not same:
             written = text[hit.start : hit.end]
@@ -201,7 +205,8 @@ def _bapak_or_ibu() -> dict[str, str]:
     from sopan.data import load_yaml
 
     table = load_yaml("phrases", "id", "common.yaml")["address"]["honorifics"]
-    return {str(k).strip("."): str(v) for k, v in table.items() if v in ("Bapak", "Ibu")}
+    titles = {str(k).strip("."): str(v["title"]) for k, v in table.items()}
+    return {k: v for k, v in titles.items() if v in ("Bapak", "Ibu")}
 
 
 _BAPAK_IBU = rx.compile(r"\bBapak\s*/\s*Ibu\b", re.IGNORECASE)

@@ -1,0 +1,120 @@
+"""How a draft is laid out beyond its moves: a call's numbered script, a letter's heading, and
+the subject a written reply carries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from sopan.language.dateforms import common, day
+from sopan.model import Invitation
+
+#: what marks a subject as a template's, not a person's: a slot left unfilled, or a character
+#: lost in transit (U+FFFD)
+_BROKEN = "\ufffd"
+
+
+def subject_line(action: str, position: str, language: str) -> str:
+    """The reply's own subject: "Pembatalan wawancara – Analis Data"."""
+    words = common(language)["subject"]
+    base = str(words[action])
+    if position:
+        base = str(words["with_position"]).format(subject=base, position=position)
+    return base
+
+
+def _junk(subject: str) -> bool:
+    """Whether a subject holds a template slot or a broken character."""
+    if _BROKEN in subject or "??" in subject:
+        return True
+    from sopan.read.slots import find
+
+    return bool(find(subject))
+
+
+def reply_subject(inv_subject: str | None, fallback: str, language: str, position: str = "") -> str:
+    """ "Re: " + the invitation's subject, never "Re: Re: …"; the fallback when it has none.
+    A subject with a template slot or broken characters (`${BRAND.name}`, `{{ … }}`, U+FFFD)
+    is written fresh: "Re: Wawancara – Analis Data"."""
+    subject = re.sub(r"\s+", " ", inv_subject or "").strip()
+    if not subject:
+        return fallback
+    words = common(language)
+    if _junk(subject):
+        fresh = str(words["subject"]["fresh"])
+        if position and not _junk(position):
+            fresh = str(words["subject"]["with_position"]).format(subject=fresh, position=position)
+        return str(words["reply_prefix"]) + fresh
+    if re.match(r"(?i)^(re|aw|balas)\s*:", subject):
+        return subject
+    return str(words["reply_prefix"]) + subject
+
+
+def call_script(
+    steps: Sequence[str],
+    render: Callable[[str], str],
+    move_names: Callable[[str], list[str]],
+    inv: Invitation,
+    ask_for: str,
+    language: str,
+) -> str:
+    """A call as numbered key points in speaking order, each labelled, under the number to
+    dial and whom to ask for; then what to do when nobody answers."""
+    words = common(language)["call"]
+    lines = [str(words["title"])]
+    if inv.contact.phone:
+        who = f" ({ask_for})" if ask_for else ""
+        lines.append(f"{words['to']}: {inv.contact.phone}{who}")
+    lines.append("")
+    number = 0
+    for step in steps:
+        rendered = render(step)
+        if rendered:
+            number += 1
+            label = str(words["join"]).join(str(words["labels"][m]) for m in move_names(step))
+            lines.append(f"{number}. {label}: {rendered}")
+    lines += ["", str(words["voicemail"])]
+    return "\n".join(lines)
+
+
+def letter_heading(
+    facts: dict[str, str],
+    inv: Invitation,
+    subject: str,
+    now: datetime,
+    attachments: int,
+    language: str,
+    person: bool,
+) -> str:
+    """A letter's head: place and date, enclosure and subject, in the language's order (an
+    English business letter puts the sender's block first, then the addressee)."""
+    words = common(language)["letter"]
+    date = day(now, "letter_date", language)
+    city = facts["city"]
+    place_date = str(words["place_date"]).format(city=city, date=date) if city else date
+    enclosure = (
+        str(words["attachment_count"]).format(count=attachments)
+        if attachments
+        else str(words["attachment_none"])
+    )
+    lines: list[str] = []
+    if words.get("sender_first"):
+        sender = [
+            facts["name"],
+            city,
+            " | ".join(x for x in (facts["email"], facts["phone"]) if x),
+        ]
+        lines += [x for x in sender if x] + ["", place_date, ""]
+        if person:
+            lines.append(facts["addressee"])
+        if facts["recipient_org"]:
+            lines.append(facts["recipient_org"])
+        lines += ["", f"{words['subject_label']}: {subject}"]
+        if enclosure:
+            lines.append(f"{words['attachment_label']}: {enclosure}")
+    else:
+        lines += [place_date, ""]
+        lines.append(f"{words['attachment_label']}: {enclosure}")
+        lines.append(f"{words['subject_label']}: {subject}")
+    return "\n".join(lines)

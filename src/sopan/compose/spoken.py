@@ -1,0 +1,97 @@
+"""What a script for the ear needs: the part of the day where the recruiter is, and a phone
+number said the way people say numbers in the language.
+
+A greeting names the part of the day only when it is the same wherever the recruiter may be:
+the invitation's own zone when it writes one; for an Indonesian invitation that writes none,
+every Indonesian zone (WIB, WITA, WIT), when they all agree; else nothing (a neutral "Halo").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sopan.language.dateforms import common, day_part
+from sopan.model import Invitation, Profile
+
+
+def zone_known(inv: Invitation) -> bool:
+    """Whether the invitation itself gives the recruiter's zone (not one sopan assumed)."""
+    if not inv.timezone or inv.timezone in ("UTC", "Etc/UTC"):
+        return False
+    fact = inv.fact("timezone")
+    return fact is None or fact.source != "computed"
+
+
+def _indonesian_zones() -> tuple[str, ...]:
+    """One zone for each of Indonesia's offsets (WIB, WITA, WIT)."""
+    from sopan.language.zones import implied_in_indonesia
+
+    found = (implied_in_indonesia(hours) for hours in (7, 8, 9))
+    return tuple(zone for zone in found if zone)
+
+
+def greeting_part(inv: Invitation, profile: Profile, language: str, now: datetime) -> str | None:
+    """The part of the day to greet the recruiter with ("pagi", "afternoon"), or None when
+    it cannot be told where they are."""
+    if zone_known(inv):
+        zones: tuple[str, ...] = (str(inv.timezone),)
+    elif inv.language == "id":
+        zones = _indonesian_zones()
+    else:
+        return None
+    parts = {day_part(now.astimezone(ZoneInfo(zone)), language) for zone in zones}
+    return parts.pop() if len(parts) == 1 else None
+
+
+def spoken_number(
+    phone: str | None, language: str, region: str = "ID", *, caller: str | None = None
+) -> str | None:
+    """A phone number as people say it, digit by digit in its usual groups: "nol delapan satu
+    dua, tiga empat lima enam, tujuh delapan sembilan nol". It is said in its national form
+    to someone in the same country (the recruiter's own number, `caller`, tells where they
+    are), else with its country code: "plus six two, eight one two, …"."""
+    if not phone:
+        return None
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    words = common(language)["digits"]
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        groups = [g for g in "".join(ch if ch.isdigit() else " " for ch in phone).split() if g]
+    else:
+        home = _country(caller, region)
+        same = home == parsed.country_code if home is not None else language == "id"
+        form = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if same
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        written = str(phonenumbers.format_number(parsed, form))
+        groups = [
+            g for g in "".join(ch if ch.isalnum() or ch == "+" else " " for ch in written).split()
+        ]
+    said = []
+    for group in groups:
+        digits = [str(words["plus"])] if group.startswith("+") else []
+        digits += [str(words[int(ch)]) for ch in group if ch.isdigit()]
+        if digits:
+            said.append(" ".join(digits))
+    return ", ".join(said) or None
+
+
+def _country(phone: str | None, region: str) -> int | None:
+    """The country code of a phone number (None when it cannot be read)."""
+    if not phone:
+        return None
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return None
+    code = parsed.country_code
+    return int(code) if code is not None and phonenumbers.is_valid_number(parsed) else None

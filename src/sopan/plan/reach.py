@@ -1,0 +1,139 @@
+"""Which channels reach the recruiter, the written one to answer in, and the calendar answer.
+
+What each channel needs is its spec's `reach` and `role` (data/channels/, read through
+`sopan.model.channels`): no channel is named here.
+"""
+
+from __future__ import annotations
+
+from email.utils import parseaddr
+
+from sopan.model import Action, Channel, Invitation, Profile, Situation
+
+
+def recipient_email(inv: Invitation) -> str | None:
+    """The address a written reply goes to: the thread's Reply-To, the contact, the organizer."""
+    return inv.reply_to or inv.contact.email or inv.organizer or None
+
+
+def reachable(inv: Invitation) -> frozenset[Channel]:
+    """The channels that can reach the recruiter, as each channel's spec says what it needs
+    (`reach` in data/channels/): an e-mail address, a mobile number (an office landline takes
+    no text message), any phone number, a calendar invitation, or nothing at all (a letter, a
+    LinkedIn note). A pasted chat with no number is answered in the chat it came from."""
+    from sopan.language.phones import is_mobile
+    from sopan.model.channels import registry
+
+    have = {"anyone"}
+    if recipient_email(inv):
+        have.add("email")
+    if inv.contact.phone:
+        have.add("phone")
+        if is_mobile(inv.contact.phone):
+            have.add("mobile")
+    if inv.uid:
+        have.add("calendar")
+    out = {s.name for s in registry().specs if s.reach in have}
+    chat = _pasted_chat(inv)
+    if chat is not None:
+        out.add(chat)
+    return frozenset(out)
+
+
+def _pasted_chat(inv: Invitation) -> Channel | None:
+    """Where a message that gives no way to reach them is answered: where it came in. An
+    e-mail (read from a file, a calendar file, or copied with its subject or message id) is
+    answered in its thread; a chat with no number in the chat it came from."""
+    if inv.contact.phone or recipient_email(inv):
+        return None
+    if inv.source in ("email", "ics") or inv.subject or inv.message_id:
+        from sopan.model.channels import registry
+
+        return next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
+    return _chat_it_came_by(inv, None)
+
+
+def _chat_it_came_by(inv: Invitation, reach: frozenset[Channel] | None) -> Channel | None:
+    """The chat channel the invitation came through: the one whose words it carries (a
+    wa.me link, "Telegram"), else the first chat that replies in plans; only among `reach`
+    when given."""
+    from sopan.model.channels import registry
+
+    chats = [
+        s for s in registry().with_role("reply") if s.kind == "chat"
+        and (reach is None or s.name in reach)
+    ]  # fmt: skip
+    text = inv.text.lower()
+    said = [s for s in chats if any(word in text for word in s.came_by)]
+    found = said[0] if said else (chats[0] if chats else None)
+    return found.name if found else None
+
+
+def written_medium(
+    inv: Invitation, reach: frozenset[Channel] | None = None
+) -> tuple[Channel | None, str]:
+    """The written channel to answer in (R2.1), and the key of the reason it was chosen.
+
+    Email and calendar invitations are answered by email (in the same thread). Pasted text
+    carries no headers, so its medium is inferred: a subject or message id means a copied
+    email; otherwise a mobile number means a chat (the one it came by), an email address
+    means email, an office landline alone means no written channel (None: phone them), and
+    nothing at all means the chat it was pasted from.
+    """
+    from sopan.model.channels import registry
+
+    reach = reachable(inv) if reach is None else reach
+    mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
+    if inv.source in ("email", "ics") and mail in reach:
+        return mail, inv.source
+    if (inv.subject or inv.message_id) and mail in reach:
+        return mail, "email" if recipient_email(inv) else "text_thread"
+    chat = _chat_it_came_by(inv, reach)
+    if chat is not None:
+        return chat, ("text_phone" if inv.contact.phone else "text_none")
+    if mail in reach:
+        return mail, "text_email"
+    if inv.contact.phone:
+        return None, "text_landline"
+    return _chat_it_came_by(inv, None), "text_none"
+
+
+def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:
+    """The address the invitation lists the user under, and whether it is the profile's.
+
+    An organizer matches an answer to its attendees by address, so a reply from another
+    address is lost: the profile's when listed, else the one attendee named like the user,
+    else the only attendee who is neither the organizer nor the recruiter; the profile's
+    address otherwise."""
+    mine = (profile.email or "").strip().lower()
+    # an attendee longer than a mail header line (998) is no address, and the standard
+    # library's parser recurses once per nested comment or quote in it: a broken calendar's
+    # 56,000-character ATTENDEE ran out of stack
+    listed = [parseaddr(a) for a in inv.attendees if len(a) <= 998]
+    for _, address in listed:
+        if address.lower() == mine:
+            return address, True
+    named = [a for n, a in listed if a and n.strip().casefold() == profile.name.casefold()]
+    if len(named) == 1:
+        return named[0], False
+    organizer = (inv.organizer or "").lower().removeprefix("mailto:")
+    recruiter = (inv.contact.name or "").casefold()
+    others = [
+        a for n, a in listed if a and a.lower() != organizer and n.strip().casefold() != recruiter
+    ]
+    if len(others) == 1:
+        return others[0], False
+    return profile.email or "", True
+
+
+def calendar_answer(inv: Invitation, sit: Situation, action: Action) -> str | None:
+    """The calendar answer the plan sends, as its step key, or None when there is none: no
+    calendar invitation, one that asks no answer (RSVP=FALSE), a reschedule with no concrete
+    time to propose (the email carries the request), or a counter it forbids."""
+    if not inv.uid or not inv.rsvp:
+        return None
+    if action in ("decline", "cancel"):
+        return "calendar_decline"
+    if not inv.counter_allowed or (action == "reschedule" and not sit.alternatives):
+        return None
+    return "calendar_propose"

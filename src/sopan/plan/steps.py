@@ -1,0 +1,111 @@
+"""The plan's steps — the messages to send, in order — and its checklist (R2, R2.1 vs C1,
+C2.1, C3, R7–R10)."""
+
+from __future__ import annotations
+
+from sopan.language.words import Words
+from sopan.model import Action, Invitation, Note, Situation, Step, Urgency
+from sopan.plan.owed import is_past
+from sopan.plan.reach import calendar_answer, reachable, written_medium
+
+#: reasons that already say "not this job" (R4.2)
+SETTLED_REASONS = ("accepted-offer", "not-a-fit")
+
+
+def may_want_job(sit: Situation) -> bool:
+    """Whether the user may still want this job (C0).
+
+    Having taken another offer, or finding the role not a fit, already says "not this job"
+    (R4.2): only an explicit --interest yes overrides such a reason.
+    """
+    if sit.interest == "unsure":
+        return sit.reason not in SETTLED_REASONS
+    return sit.interest == "yes"
+
+
+def _who(inv: Invitation, w: Words, address: str | None) -> str:
+    """The person to reach, by name when known, with the number or address to use."""
+    name = inv.contact.name or w.name("the_recruiter")
+    if inv.company and not inv.contact.name:
+        name = w.text("names", "recruiter_at", company=inv.company)
+    return f"{name} ({address})" if address else name
+
+
+def channel_steps(
+    inv: Invitation, sit: Situation, action: Action, urgency: Urgency, w: Words
+) -> tuple[Step, ...]:
+    """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies); which
+    channel plays which part is each channel's `role` in data/channels/."""
+    from sopan.model.channels import registry
+
+    known = registry()
+    contact = _who(inv, w, inv.contact.phone)
+    reach = reachable(inv)  # the phone number is parsed once for every step
+    medium, medium_key = written_medium(inv, reach)
+    medium_values = {
+        "medium": w.name("channel", medium) if medium else "",
+        "medium_reason": w.text("medium", medium_key),
+    }
+    call = next((s for s in known.with_role("call") if s.name in reach), None)
+    steps: list[Step] = []
+    past = is_past(inv, urgency)
+    # a day after the interview a call no longer comes first: a written apology does (C0)
+    long_past = past and (urgency.hours_left is None or urgency.hours_left <= -24)
+    urgent = sit.confirmed or urgency.level in ("late", "past")
+    if long_past and medium is not None:
+        steps.append(w.step(medium, "written_missed", **medium_values))
+        if call is not None:
+            steps.append(w.step(call.name, "call_optional"))
+    elif call is not None and (urgent or medium is None or past):
+        if past:
+            steps.append(w.step(call.name, "call_past", contact=contact))
+        elif urgency.level == "late":
+            hours = w.number(urgency.hours_left or 0.0)
+            steps.append(w.step(call.name, "call_late", contact=contact, hours=hours))
+        elif sit.confirmed:
+            steps.append(w.step(call.name, "call_confirmed", contact=contact))
+        else:
+            steps.append(w.step(call.name, "call_landline", contact=contact))
+        if call.unanswered:
+            steps.append(w.step(call.unanswered, "voicemail"))
+        if medium is not None:
+            steps.append(w.step(medium, "written_confirm", **medium_values))
+        medium_kind = known.spec(medium).kind if medium else None
+        if medium_kind != "chat":  # a chat message already is the text
+            for text in known.with_role("text"):
+                if text.name in reach:
+                    steps.append(w.step(text.name, "sms", medium_text=text.label_in(w.language)))
+                    break
+    elif medium is not None:
+        key = "written_urgent" if urgent else "written_reply"
+        steps.append(w.step(medium, key, **medium_values))
+        if call is not None:
+            steps.append(w.step(call.name, "call_optional"))
+    # an interview already past has no calendar answer: the apology carries the news
+    answer = None if past else calendar_answer(inv, sit, action)
+    if answer is not None:
+        steps += [w.step(s.name, answer) for s in known.with_role("calendar") if s.name in reach]
+    steps += [w.step(s.name, "linkedin") for s in known.with_role("connect") if s.name in reach]
+    return tuple(steps)
+
+
+def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:
+    """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10)."""
+    contact = _who(inv, w, inv.contact.email or inv.contact.phone)
+    items = [w.note("checklist", "r81_review")]
+    if inv.reference:
+        items.append(w.note("checklist", "r8_reference", reference=inv.reference))
+    items.append(w.note("checklist", "r7_record", contact=contact))
+    if may_want_job(sit):
+        items.append(w.note("checklist", "r71_cv"))
+    items.append(w.note("checklist", "c3_linkedin"))
+    if action in ("decline", "cancel"):
+        items.append(w.note("checklist", "r9_profiles"))
+    items.append(w.note("checklist", "r91_linkedin"))
+    if action in ("decline", "cancel"):
+        items.append(w.note("checklist", "r92_private"))
+    if action in ("decline", "cancel") and sit.reason != "accepted-offer":
+        # after accepting another offer the job search is over: no R10 lines
+        for key in ("r10_open", "r101_vacancies", "r102_learning", "r103_network"):
+            items.append(w.note("checklist", key))
+    return tuple(items)

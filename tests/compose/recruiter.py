@@ -1,0 +1,417 @@
+"""What a recruiter checks in a reply, mechanically, channel by channel: the rules of issue
+"every channel written for its medium" as functions over one run of `sopan draft --channel all`
+(and of the plan's own channels) for one invitation and one situation.
+
+Shared by the suite (the project's own invitations, both languages) and `bench/recruiter.py`
+(every invitation of ../shared/eval-dev under six situations). A shortfall names its rule,
+the channel and what was found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sopan import app
+from sopan.app.planning import Choices, PlanRequest
+from sopan.app.reading import ReadRequest
+from sopan.compose.address import addressing, casual_cue
+from sopan.compose.spoken import spoken_number, zone_known
+from sopan.config import Config
+from sopan.errors import SopanError
+from sopan.model import Correction, Draft, Invitation, Plan, Profile
+from sopan.model.channels import registry, size_of
+from sopan.plan import reachable
+from sopan.plan.owed import is_past, owed_apology
+
+PROFILE = Profile(
+    name="Budi Santoso",
+    email="budi.santoso@example.com",
+    phone="+62 812-3456-7890",
+    linkedin="https://www.linkedin.com/in/budi-santoso",
+    city="Jakarta",
+)
+
+#: the person's own words, per language
+OWN_WORDS = {
+    "id": "Saya harus mendampingi ibu saya yang akan menjalani operasi minggu itu",
+    "en": "I need to be with my mother, who has surgery that week",
+}
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One situation a recruiter sees: the person's choices and how far ahead they write."""
+
+    name: str
+    choices: Choices
+    #: hours before the interview the reply is written (None: the bench's fixed moment)
+    hours_before: float = 72.0
+    #: new times offered, as hours after the interview
+    offers: tuple[float, ...] = ()
+
+
+SITUATIONS = (
+    Situation("offer", Choices(intent="decline", reason="accepted-offer", interest="no",
+                               confirmed=False)),
+    Situation("sick_under_24h", Choices(intent="cancel", reason="health", interest="yes",
+                                        confirmed=True), hours_before=20),
+    Situation("reschedule_two", Choices(intent="reschedule", reason="schedule-conflict",
+                                        interest="yes", confirmed=False), offers=(26, 52)),
+    Situation("online", Choices(intent="online", reason="too-far", interest="yes",
+                                confirmed=False)),
+    Situation("not_a_fit", Choices(intent="decline", reason="not-a-fit", interest="no",
+                                   confirmed=False)),
+    # the person's own words are said as they wrote them: their whole reason ("full")
+    Situation("own_words", Choices(intent="cancel", reason="other", interest="unsure",
+                                   confirmed=False, detail="full")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """One rule a draft or the plan breaks."""
+
+    rule: str
+    channel: str
+    detail: str
+
+
+@dataclass
+class Run:
+    """One invitation under one situation: the plan, every draft, the plan's own drafts."""
+
+    invitation: Invitation
+    plan: Plan
+    drafts: tuple[Draft, ...]
+    planned_drafts: tuple[Draft, ...]
+    files: dict[str, bytes]
+    lint: dict[str, list[Any]]
+    now: datetime
+    situation: Any
+    shortfalls: list[Shortfall] = field(default_factory=list)
+
+
+def run(data: bytes, origin: str, situation: Situation, base_now: datetime) -> Run | str:
+    """Draft every channel for one invitation under one situation; the one-line reason when
+    sopan refuses the invitation itself (it is no interview, or a fact must be asked)."""
+    from sopan.read import read_bytes
+
+    config = Config(PROFILE, {})
+    try:
+        first = read_bytes(data, now=base_now, user_tz=PROFILE.timezone, origin=origin)
+    except SopanError as exc:
+        return str(exc)
+    if situation.choices.intent == "online" and first.mode in ("online", "phone"):
+        return "n/a: the interview is already remote"
+    corrections: tuple[Correction, ...] = ()
+    start = first.start
+    for doubt in first.ambiguous:
+        if doubt.field == "start" and doubt.candidates:
+            # as a person would: the first reading the page offers
+            value = doubt.candidates[0].split(" ")[0]
+            if "T" in value:
+                start = datetime.fromisoformat(value)
+                corrections = (Correction("start", start, value),)
+            else:
+                corrections = (Correction("start", date.fromisoformat(value), value),)
+    now = base_now if start is None else start - timedelta(hours=situation.hours_before)
+    choices = situation.choices
+    if choices.reason == "other":
+        choices = replace(choices, reason_text=OWN_WORDS[first.language])
+    if situation.offers:
+        anchor = start or base_now + timedelta(days=3)
+        slots = [
+            (anchor + timedelta(hours=h)).replace(minute=0, second=0, microsecond=0)
+            for h in situation.offers
+        ]
+        choices = replace(choices, alternatives=tuple(s.isoformat() for s in slots))
+    read = ReadRequest(origin, now, corrections=corrections, data=data, config=config)
+    try:
+        done = app.draft_for(app.DraftRequest(PlanRequest(read, choices), channels=("all",)))
+        own = app.draft_for(app.DraftRequest(PlanRequest(read, choices)))
+    except SopanError as exc:
+        return str(exc)
+    files = dict(app.export_for(done.planned, done.drafts, now))
+    lint = {
+        d.channel: [f for f in r.findings if f.level != "info"]
+        for d, r in zip(done.drafts, done.reports, strict=True)
+    }
+    result = Run(
+        done.planned.invitation, done.planned.plan, done.drafts, own.drafts, files, lint, now,
+        done.planned.situation,
+    )  # fmt: skip
+    result.shortfalls = check(result)
+    return result
+
+
+# --- the rules -------------------------------------------------------------------------------
+
+_APOLOGY = re.compile(r"\b(?:maaf|apologi[sz]e|sorry|apologies)\b", re.I)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_LETTER_PHRASES = re.compile(
+    r"Dengan hormat|Hormat saya|Atas perhatian|\bYth\.|\bDear\b|Yours (?:sincerely|faithfully)",
+    re.I,
+)
+_ZONE = re.compile(r"\b(?:WIB|WITA|WIT|UTC[+-]?\d*|GMT[+-]?\d*|SGT|PST|EST|IST|AEST|AEDT)\b")
+#: what each kind of owed apology says (the one table's rows)
+_KIND_WORDS = {
+    "after_deadline": r"batas waktu|deadline",
+    "short_notice": r"mendadak|dekat dengan jadwal|short notice|so close",
+    "confirmed": r"konfirmasi|mengonfirmasi|confirmed",
+    "confirmed_short_notice": (
+        r"(?=.*(?:konfirmasi|mengonfirmasi|confirm))(?=.*(?:mendadak|dekat|short notice))"
+    ),
+    "missed": r"baru (?:memberi kabar|mengabari)|sooner|late word",
+    "change": r".",
+    "none": r".",
+}
+_WRONG_KIND = {
+    "after_deadline": (
+        r"batas waktu konfirmasi|confirmation deadline|late reply|terlambat mengabari"
+    ),
+}
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def _spoken_parts(draft: Draft) -> str:
+    """What is said aloud: a call script's lines after their labels, a voicemail whole."""
+    spec = registry().spec(draft.channel)
+    if spec.layout != "script":
+        return draft.text
+    said = [line.split(": ", 1)[1] for line in draft.text.splitlines() if re.match(r"\d+\. ", line)]
+    return "\n".join(said)
+
+
+def _titled_in_text(inv: Invitation, language: str) -> bool:
+    """Whether the invitation names its contact with an honorific."""
+    return addressing(inv, language).titled
+
+
+def check(r: Run) -> list[Shortfall]:
+    """Every rule over one run."""
+    out: list[Shortfall] = []
+    inv, plan = r.invitation, r.plan
+    language = r.drafts[0].language if r.drafts else plan.language
+    known = registry()
+    owed = owed_apology(plan.action, inv, r.situation, plan.urgency, r.now)
+    address = addressing(inv, language)
+    for d in r.drafts:
+        spec = known.spec(d.channel)
+        out += [Shortfall("lint_clean", d.channel, f.rule) for f in r.lint.get(d.channel, [])]
+        size = size_of(d.text, spec, language)
+        if spec.measure and spec.measure.limit and size is not None and size > spec.measure.limit:
+            out.append(Shortfall("within_limit", d.channel, f"{size:.0f} > {spec.measure.limit}"))
+        if spec.kind == "calendar":
+            continue
+        out += _apology_rules(d, owed)
+        out += _address_rules(d, spec.kind, inv, address, language)
+        if spec.spoken:
+            out += _speech_rules(d, r, language)
+        if spec.kind == "chat":
+            out += _chat_rules(d, inv, language)
+        out += _promise_rules(d, inv, r)
+        out += _writing_rules(d, spec.kind, r)
+    out += _plan_rules(r)
+    return out
+
+
+def _apology_rules(d: Draft, owed: str) -> list[Shortfall]:
+    out = []
+    if d.channel == "linkedin":
+        return out
+    said = [s for s in _sentences(d.text) if _APOLOGY.search(s)]
+    if len(said) > 1:
+        out.append(Shortfall("one_apology", d.channel, f"{len(said)}: {said}"))
+    if owed not in ("none", "change") and not said:
+        out.append(Shortfall("apology_owed", d.channel, owed))
+    if said and not re.search(_KIND_WORDS[owed], " ".join(said), re.I):
+        out.append(Shortfall("apology_kind", d.channel, f"{owed}: {said[0]}"))
+    for kind, words in _WRONG_KIND.items():
+        if kind != owed and re.search(words, d.text, re.I):
+            out.append(Shortfall("apology_kind", d.channel, f"{kind} said, {owed} owed"))
+    moves = list(d.moves)
+    if (
+        "apology" in moves
+        and "decision" in moves
+        and moves.index("apology") < moves.index("decision")
+    ):
+        out.append(Shortfall("apology_after_news", d.channel, ", ".join(moves)))
+    return out
+
+
+def _address_rules(
+    d: Draft, kind: str, inv: Invitation, address: Any, language: str
+) -> list[Shortfall]:
+    out = []
+    text = d.text
+    company = (inv.company or "").strip()
+    first_lines = "\n".join(text.splitlines()[:3])
+    if company and re.search(
+        rf"(?:Selamat \w+|Halo|Hello|Good \w+|Dear|Yth\.)[, ]+(?:Bapak/Ibu )?"
+        rf"{re.escape(company)}\s*(?:[,.!\n]|$)",
+        first_lines,
+    ):
+        out.append(Shortfall("company_as_person", d.channel, first_lines[:80]))
+    if address.titled and "Bapak/Ibu" in text:
+        out.append(Shortfall("honorific_joined", d.channel, "Bapak/Ibu to a named title"))
+    if d.channel in ("email", "letter"):
+        if language == "en":
+            want = f"Dear {address.written},"
+            if want not in text:
+                out.append(Shortfall("salutation", d.channel, f"want {want!r}"))
+            if address.person and "Hiring Team" in text:
+                out.append(Shortfall("salutation", d.channel, "Hiring Team to a named person"))
+            sign = (
+                "Best regards,"
+                if d.channel == "email"
+                else ("Yours sincerely," if address.person else "Yours faithfully,")
+            )
+            if sign not in text:
+                out.append(Shortfall("closing_matched", d.channel, f"want {sign}"))
+        elif not re.search(rf"Yth\. {re.escape(address.written)}\n", text):
+            out.append(Shortfall("salutation", d.channel, f"want Yth. {address.written}"))
+    if address.person and re.search(r"Tim Rekrutmen|Recruitment Team|Hiring Team", text):
+        out.append(Shortfall("title_invented", d.channel, "a team named to a person"))
+    return out
+
+
+def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
+    out = []
+    said = _spoken_parts(d)
+    if "/" in said.replace("https://", ""):
+        out.append(Shortfall("speech_slash", d.channel, said[:80]))
+    if re.search(r"Bapak atau Ibu|Bapak/Ibu", said):
+        out.append(Shortfall("speech_bapak_ibu", d.channel, "said aloud"))
+    if registry().spec(d.channel).layout != "script":  # a voicemail speaks to a recording
+        if "?" in said:
+            out.append(
+                Shortfall("voicemail_question", d.channel, said[said.index("?") - 40 :][:60])
+            )
+        number = (
+            spoken_number(
+                PROFILE.phone, language, PROFILE.country, caller=r.invitation.contact.phone
+            )
+            or ""
+        )
+        if said.count(number) != 2:
+            out.append(Shortfall("number_twice", d.channel, f"{said.count(number)} times"))
+    return out
+
+
+def _chat_rules(d: Draft, inv: Invitation, language: str) -> list[Shortfall]:
+    out = []
+    if _LETTER_PHRASES.search(d.text):
+        out.append(
+            Shortfall("chat_letter_phrase", d.channel, _LETTER_PHRASES.search(d.text).group())
+        )  # type: ignore[union-attr]
+    if d.text.count("?") > 1:
+        out.append(Shortfall("one_request", d.channel, f"{d.text.count('?')} questions"))
+    if casual_cue(inv, language) and ("Bapak/Ibu" in d.text or "Kak" not in d.text):
+        out.append(Shortfall("chat_register", d.channel, "kak not answered with Kak"))
+    if d.channel == "whatsapp":
+        long = [p for p in d.text.split("\n\n") if len(p) > 260]
+        if long:
+            out.append(Shortfall("short_lines", d.channel, f"{len(long[0])} chars"))
+    return out
+
+
+def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
+    out = []
+    reach = reachable(inv)
+    promise = re.search(r"lewat (email|WhatsApp|SMS)|by (email)|a (WhatsApp) message", d.text)
+    if promise:
+        said = next(g for g in promise.groups() if g).lower()
+        if said not in reach or (said == "email" and not PROFILE.email):
+            out.append(Shortfall("promise_missing", d.channel, promise.group()))
+    if not zone_known(inv) and inv.source != "ics" and _ZONE.search(d.text):
+        out.append(Shortfall("zone_invented", d.channel, _ZONE.search(d.text).group()))  # type: ignore[union-attr]
+    return out
+
+
+def _writing_rules(d: Draft, kind: str, r: Run) -> list[Shortfall]:
+    out = []
+    if "Thank you for understanding" in d.text:
+        out.append(Shortfall("understanding", d.channel, "Thank you for understanding"))
+    if d.subject is not None:
+        from sopan.read.slots import find
+
+        if "\ufffd" in d.subject or find(d.subject):
+            out.append(Shortfall("subject_clean", d.channel, d.subject))
+    sentences = _sentences(d.text)
+    seen = set()
+    for s in sentences:
+        if len(s) > 25 and s in seen:
+            out.append(Shortfall("said_once", d.channel, s[:60]))
+        seen.add(s)
+    openers = [
+        s.split()[0] for s in sentences if s.split() and s.split()[0] in ("After", "Setelah")
+    ]
+    if len(openers) > 1:
+        out.append(Shortfall("said_once", d.channel, "two sentences open with After/Setelah"))
+    sit = r.situation
+    interested = sit.intent == "cancel" and sit.interest == "yes"
+    other_roles = re.search(r"posisi lain|other roles|future roles|kesempatan lain", d.text)
+    if interested and other_roles and not is_past(r.invitation, r.plan.urgency):
+        out.append(Shortfall("this_role", d.channel, "other roles while still interested"))
+    return out
+
+
+def _plan_rules(r: Run) -> list[Shortfall]:
+    out = []
+    inv, plan = r.invitation, r.plan
+    steps = [s.channel for s in plan.steps]
+    planned = {d.channel for d in r.planned_drafts}
+    reach = reachable(inv)
+    for channel in steps:
+        if channel not in planned:
+            out.append(Shortfall("plan_steps_drafted", channel, "a step with no draft"))
+        if channel not in reach:
+            out.append(Shortfall("plan_steps_reach", channel, "a step that cannot reach them"))
+    texts = " ".join(n.text for n in plan.warnings) + " ".join(s.why for s in plan.steps)
+    if not inv.contact.phone and re.search(
+        r"[Tt]elepon (?:\S+ )?lebih dulu|[Pp]hone .{0,30}first|call (?:comes )?first", texts
+    ):
+        out.append(Shortfall("call_without_number", "plan", "call first"))
+    if r.situation.confirmed and re.search(r"batas waktu balasan|reply deadline", texts):
+        out.append(Shortfall("late_warning_confirmed", "plan", "reply deadline"))
+    if r.situation.reason == "accepted-offer" and any(
+        n.guideline.startswith("R10") for n in plan.checklist
+    ):
+        out.append(Shortfall("r10_after_offer", "plan", "job-search lines"))
+    email = next((d for d in r.drafts if registry().spec(d.channel).format == "eml"), None)
+    answer = next((d for d in r.drafts if registry().spec(d.channel).kind == "calendar"), None)
+    if email is not None and answer is not None:
+        eml = next((v for k, v in r.files.items() if k.endswith(".eml")), b"")
+        if b"text/calendar" not in eml:
+            out.append(Shortfall("imip_with_email", "email", "no calendar part"))
+    return out
+
+
+def summary(runs: Iterator[tuple[str, str, Run | str]]) -> dict[str, Any]:
+    """Counts per rule and the shortfalls, from (invitation, situation, run) triples; and why
+    the refused ones were refused."""
+    counts: dict[str, int] = {}
+    listed: list[tuple[str, str, Shortfall]] = []
+    why: dict[str, int] = {}
+    done = refused = 0
+    for name, situation, result in runs:
+        if isinstance(result, str):
+            refused += 1
+            reason = re.sub(r"'[^']*'|\d+", "…", result)[:70]
+            why[reason] = why.get(reason, 0) + 1
+            continue
+        done += 1
+        for s in result.shortfalls:
+            counts[s.rule] = counts.get(s.rule, 0) + 1
+            listed.append((name, situation, s))
+    return {"runs": done, "refused": refused, "why": why, "counts": counts, "shortfalls": listed}
+
+
+__all__ = ["PROFILE", "SITUATIONS", "Run", "Shortfall", "check", "run", "summary"]

@@ -1,0 +1,111 @@
+"""The recruiter's checks (tests/compose/recruiter.py, the same `bench/recruiter.py` runs on
+eval-dev) over the project's own invitations in both languages, each under six situations: no
+shortfall. And each check, shown a draft that breaks its rule, finds it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sopan.model import Draft
+
+from .recruiter import SITUATIONS, Run, Shortfall, check, run
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "recruiter"
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+FILES = sorted(FIXTURES.iterdir())
+
+
+def test_the_fixtures_cover_both_languages_and_every_way_in() -> None:
+    names = [p.name for p in FILES]
+    assert sum(n.startswith("id_") for n in names) >= 7
+    assert sum(n.startswith("en_") for n in names) >= 5
+    assert {p.suffix for p in FILES} >= {".eml", ".txt", ".ics"}
+
+
+@pytest.mark.parametrize("situation", SITUATIONS, ids=lambda s: s.name)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_channel_meets_what_a_recruiter_checks(path: Path, situation: object) -> None:
+    result = run(path.read_bytes(), path.name, situation, NOW)  # type: ignore[arg-type]
+    if isinstance(result, str):
+        assert result.startswith("n/a"), result  # only an online request to an online interview
+        return
+    assert len(result.drafts) >= 3
+    assert result.shortfalls == [], "\n".join(
+        f"{s.channel} · {s.rule}: {s.detail}" for s in result.shortfalls
+    )
+
+
+# --- each check sees what it is for -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sick() -> Run:
+    """A confirmed interview cancelled under 24 hours ahead, by a named Ibu with a mobile."""
+    path = FIXTURES / "id_email_pewawancara_ibu.eml"
+    found = run(path.read_bytes(), path.name, SITUATIONS[1], NOW)
+    assert isinstance(found, Run) and found.shortfalls == []
+    return found
+
+
+def _with(r: Run, channel: str, text: str, **changes: object) -> list[Shortfall]:
+    drafts = tuple(
+        replace(d, text=text, **changes) if d.channel == channel else d  # type: ignore[arg-type]
+        for d in r.drafts
+    )
+    return check(replace(r, drafts=drafts, lint={}))
+
+
+def _rules(found: list[Shortfall]) -> set[str]:
+    return {s.rule for s in found}
+
+
+def _draft(r: Run, channel: str) -> Draft:
+    return next(d for d in r.drafts if d.channel == channel)
+
+
+def test_the_checks_find_what_breaks_each_rule(sick: Run) -> None:
+    wa = _draft(sick, "whatsapp").text
+    assert "one_apology" in _rules(_with(sick, "whatsapp", wa + "\n\nMohon maaf sekali lagi."))
+    assert "chat_letter_phrase" in _rules(_with(sick, "whatsapp", "Dengan hormat,\n" + wa))
+    assert "one_request" in _rules(_with(sick, "whatsapp", wa + " Bisa? Kapan?"))
+    assert "within_limit" in _rules(_with(sick, "whatsapp", wa + " kata" * 200))
+    sms = _draft(sick, "sms").text
+    assert "within_limit" in _rules(_with(sick, "sms", sms + " lagi" * 60))
+    vm = _draft(sick, "voicemail").text
+    assert "voicemail_question" in _rules(_with(sick, "voicemail", vm + " Bisa telepon saya?"))
+    once = vm.split(" Sekali lagi")[0]
+    assert "number_twice" in _rules(_with(sick, "voicemail", once))
+    assert "speech_bapak_ibu" in _rules(_with(sick, "voicemail", "Bapak atau Ibu, " + vm))
+    call = _draft(sick, "call").text
+    assert "speech_slash" in _rules(
+        _with(sick, "call", call.replace("Salam: ", "Salam: Bapak/Ibu, "))
+    )
+    email = _draft(sick, "email").text
+    assert "honorific_joined" in _rules(
+        _with(sick, "email", email.replace("Ibu Dewi", "Bapak/Ibu Dewi"))
+    )
+    assert "salutation" in _rules(_with(sick, "email", email.replace("Yth. Ibu", "Kepada Ibu")))
+    late = email.replace("terlebih begitu", "dan lewat batas waktu konfirmasi, begitu")
+    assert "apology_kind" in _rules(_with(sick, "email", late))
+    assert "subject_clean" in _rules(_with(sick, "email", email, subject="Re: Undangan {{posisi}}"))
+
+
+def test_a_promise_through_a_channel_that_is_not_there_is_found() -> None:
+    # an office landline and no e-mail address: nothing can be sent "by email" or WhatsApp
+    path = FIXTURES / "id_surat_panggilan_telepon_kantor.txt"
+    office = run(path.read_bytes(), path.name, SITUATIONS[0], NOW)
+    assert isinstance(office, Run) and office.shortfalls == []
+    vm = _draft(office, "voicemail").text
+    assert "lewat" not in vm  # it promises nothing
+    for promise in (" Detailnya saya kirim lewat email.", " Saya kirim juga lewat WhatsApp."):
+        assert "promise_missing" in _rules(_with(office, "voicemail", vm + promise))
+
+
+def test_the_plan_checks_see_a_step_with_no_draft(sick: Run) -> None:
+    missing = replace(sick, planned_drafts=sick.planned_drafts[1:])
+    assert "plan_steps_drafted" in _rules(check(missing))
