@@ -9,7 +9,8 @@ closing, one apology of the right kind after the news, nothing promised or named
 there, subjects clean, letter phrases kept out of chats, plan steps that are drafted, lint
 clean. Every shortfall is printed with its invitation and situation; the target is 0.
 
-Run: python bench/recruiter.py [--list]   (from the project root)
+Run: python bench/recruiter.py [--list] [PART]   (from the project root; PART: only the files
+whose name holds it, e.g. "id_")
 """
 
 from __future__ import annotations
@@ -26,15 +27,17 @@ from compose.recruiter import SITUATIONS, run, summary  # noqa: E402
 from evaldev import EVAL_DEV, NOW  # noqa: E402
 
 
-def _files() -> list[Path]:
+def _files(part: str) -> list[Path]:
     invitations = sorted((EVAL_DEV / "invitations").glob("*.txt"))
-    return invitations + sorted((EVAL_DEV / "ics").glob("*.ics"))
+    every = invitations + sorted((EVAL_DEV / "ics").glob("*.ics"))
+    return [p for p in every if part in p.name]
 
 
 def main() -> None:
     if not EVAL_DEV.is_dir():
         raise SystemExit(f"{EVAL_DEV} is missing: the bench reads eval-dev beside the checkout")
-    files = _files()
+    part = next((a for a in sys.argv[1:] if not a.startswith("--")), "")
+    files = _files(part)
     began = time.perf_counter()
 
     def runs():  # type: ignore[no-untyped-def]

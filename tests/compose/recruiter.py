@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sopan import app
@@ -123,7 +123,9 @@ def run(data: bytes, origin: str, situation: Situation, base_now: datetime) -> R
     if choices.reason == "other":
         choices = replace(choices, reason_text=OWN_WORDS[first.language])
     if situation.offers:
-        anchor = start or base_now + timedelta(days=3)
+        # new times after the interview: its start, else its day at ten, else three days on
+        day = datetime.combine(first.day, time(10), base_now.tzinfo) if first.day else None
+        anchor = start or day or base_now + timedelta(days=3)
         slots = [
             (anchor + timedelta(hours=h)).replace(minute=0, second=0, microsecond=0)
             for h in situation.offers
@@ -330,6 +332,14 @@ def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
         said = next(g for g in promise.groups() if g).lower()
         if said not in reach or (said == "email" and not PROFILE.email):
             out.append(Shortfall("promise_missing", d.channel, promise.group()))
+    written = [
+        s.channel
+        for s in r.plan.steps
+        if registry().spec(s.channel).role in ("reply", "text") and s.channel in reach
+    ]
+    later = re.search(r"kirim pesan tertulis\w*|send the written messages?", d.text)
+    if later and not written:
+        out.append(Shortfall("promise_missing", d.channel, later.group()))
     if not zone_known(inv) and inv.source != "ics" and _ZONE.search(d.text):
         out.append(Shortfall("zone_invented", d.channel, _ZONE.search(d.text).group()))  # type: ignore[union-attr]
     return out

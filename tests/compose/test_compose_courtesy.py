@@ -56,16 +56,23 @@ def test_the_honorific_the_invitation_gives_is_used_in_writing_and_in_the_body()
     assert out["whatsapp"].text.startswith("Selamat pagi, Bu Dewi.")
 
 
-def test_the_honorific_written_beside_the_name_in_the_text_is_joined_to_it() -> None:
-    # the header names "Dewi Lestari"; the body says "Pewawancara : Ibu Dewi Lestari"
-    inv = replace(
-        invitation("id"),
-        contact=Contact("Dewi Lestari", "dewi@x.example", "0812-1111-2222"),
-        text="Pewawancara : Ibu Dewi Lestari\nTempat: kantor pusat",
-    )
-    out = drafts(inv, situation("id", "cancel", "health"))
+def test_the_honorific_the_reader_joined_to_the_name_is_used() -> None:
+    # the reader gives the title apart from the name ("Pewawancara : Ibu Dewi Lestari" beside
+    # a From: of "Dewi Lestari"): the drafts put it back in writing and shorten it aloud
+    contact = Contact("Dewi Lestari", "dewi@x.example", "0812-1111-2222", honorific="Ibu")
+    out = drafts(replace(invitation("id"), contact=contact), situation("id", "cancel", "health"))
     assert out["email"].text.startswith("Yth. Ibu Dewi Lestari\n")
     assert "Bapak/Ibu" not in out["email"].text and "Bu Dewi" in out["voicemail"].text
+
+
+def test_an_invitation_naming_the_interviewer_with_a_title_is_answered_with_it() -> None:
+    from sopan.read import read_bytes
+
+    path = Path(__file__).parents[1] / "fixtures" / "recruiter" / "id_email_pewawancara_ibu.eml"
+    inv = read_bytes(path.read_bytes(), now=NOW, user_tz="Asia/Jakarta", origin=path.name)
+    out = drafts(inv, situation("id", "cancel", "health"))
+    assert out["email"].text.startswith("Yth. Ibu Dewi Lestari\n")
+    assert "Selamat pagi, Bu Dewi." in out["whatsapp"].text
 
 
 def test_without_an_honorific_writing_says_bapak_ibu_and_speech_never_does() -> None:

@@ -254,11 +254,13 @@ def test_dates_are_written_as_people_write_them() -> None:
 
     wib = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert when_text(wib, "Asia/Jakarta", "id") == "Senin, 23 November 2026 pukul 10.00 WIB"
-    assert when_text(wib, "Asia/Jakarta", "en") == "Monday, 23 November 2026, 10:00 (WIB, UTC+7)"
+    assert when_text(wib, "Asia/Jakarta", "en") == "Monday, 23 November 2026 at 10:00 (WIB, UTC+7)"
     wita = datetime(2026, 11, 23, 13, 30, tzinfo=ZoneInfo("Asia/Makassar"))
     assert when_text(wita, None, "id") == "Senin, 23 November 2026 pukul 13.30 WITA"
     london = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Europe/London"))
-    assert when_text(london, "Europe/London", "en") == "Monday, 23 November 2026, 09:00 (GMT, UTC)"
+    assert (
+        when_text(london, "Europe/London", "en") == "Monday, 23 November 2026 at 09:00 (GMT, UTC)"
+    )
     kolkata = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
     assert when_text(kolkata, "Asia/Kolkata", "id").endswith("pukul 09.00 IST")
 

@@ -90,7 +90,7 @@ def test_the_checks_find_what_breaks_each_rule(sick: Run) -> None:
         _with(sick, "email", email.replace("Ibu Dewi", "Bapak/Ibu Dewi"))
     )
     assert "salutation" in _rules(_with(sick, "email", email.replace("Yth. Ibu", "Kepada Ibu")))
-    late = email.replace("terlebih begitu", "dan lewat batas waktu konfirmasi, begitu")
+    late = email.replace("terlebih karena", "dan lewat batas waktu konfirmasi, terlebih karena")
     assert "apology_kind" in _rules(_with(sick, "email", late))
     assert "subject_clean" in _rules(_with(sick, "email", email, subject="Re: Undangan {{posisi}}"))
 
@@ -104,6 +104,11 @@ def test_a_promise_through_a_channel_that_is_not_there_is_found() -> None:
     assert "lewat" not in vm  # it promises nothing
     for promise in (" Detailnya saya kirim lewat email.", " Saya kirim juga lewat WhatsApp."):
         assert "promise_missing" in _rules(_with(office, "voicemail", vm + promise))
+    # nor does the call script send them to a written message after the voicemail
+    call = _draft(office, "call").text
+    assert call.endswith("lalu telepon lagi nanti.")
+    later = call + "\nLalu kirim pesan tertulisnya."
+    assert "promise_missing" in _rules(_with(office, "call", later))
 
 
 def test_the_plan_checks_see_a_step_with_no_draft(sick: Run) -> None:

@@ -18,19 +18,7 @@ DATA = data_path()
 #: keys whose entries are one language's own words (its honorifics, its registers)
 OWN = {"registers", "honorifics", "affixes"}
 #: entries one language's book still lacks, as (book, missing key path): only ever shrinks
-KNOWN_GAPS = {
-    ("phrases/*/channels/voicemail.yaml", "greeting"),
-    ("phrases/*/common.yaml", "frag.interview_bare"),
-    ("phrases/*/common.yaml", "frag.interview_bare_position"),
-    ("phrases/*/common.yaml", "frag.interview_short_spoken"),
-    ("phrases/*/common.yaml", "frag.interview_short_spoken_position"),
-    ("phrases/*/spoken.yaml", "apology"),
-    ("phrases/*/spoken.yaml", "apology.after_deadline"),
-    ("phrases/*/spoken.yaml", "apology.confirmed"),
-    ("phrases/*/spoken.yaml", "apology.decline"),
-    ("phrases/*/spoken.yaml", "apology.default"),
-    ("phrases/*/spoken.yaml", "apology.short_notice"),
-}
+KNOWN_GAPS: set[tuple[str, str]] = set()
 
 
 def _keys(value: Any, at: str = "") -> set[str]:

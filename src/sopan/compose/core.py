@@ -89,7 +89,11 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
     """The keys under a move's phrasings for this situation."""
     sit, facts = ctx.sit, ctx.facts
     if move == "decision":
-        return ("past", ctx.action) if ctx.past else (ctx.action,)
+        if ctx.past:
+            # a missed interview is withdrawn from only by someone who no longer wants the
+            # job; someone who still does asks whether it can be rescheduled (C0)
+            return ("past", "default" if sit.interest == "yes" else ctx.action)
+        return (ctx.action,)
     if move == "apology":
         return (ctx.owed,)
     if move == "reason":
@@ -108,6 +112,8 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
     if move == "future":
         if ctx.action in ("reschedule", "online"):
             return (ctx.action,)
+        if ctx.past and sit.interest == "yes":
+            return ("yes", "cancel")  # a missed interview: the hope to be rescheduled, once
         return (sit.interest, ctx.action)
     if move == "attachments":
         return ("files" if sit.attachments else "none",)
@@ -201,6 +207,7 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
             ctx.inv,
             ctx.facts["ask_for"],
             ctx.language,
+            written=ctx.follow_up is not None,
         )
     own = subject_line(ctx.action, ctx.facts["position"], ctx.language)
     subject = None

@@ -144,6 +144,8 @@ def build_facts(
     frag: Mapping[str, Any] = words["frag"]
     company = _clean(inv.company)
     position = _clean(inv.position)
+    if position and company and position.casefold() == company.casefold():
+        position = ""  # a company's name read as the role names no role: "posisi X di X"
     formal, chat = addressing(inv, language), addressing(inv, language, chat=True)
     facts: dict[str, str] = {
         "name": profile.name.strip(),
@@ -170,6 +172,8 @@ def build_facts(
         if key in frag:
             with_pos = frag.get(f"{key}_position")
             facts[key] = str(with_pos if position and with_pos else frag[key]).format(**facts)
+    # the company on a line of its own under the addressee, or no line at all
+    facts["recipient_org_line"] = f"\n{facts['recipient_org']}" if facts["recipient_org"] else ""
     facts["role_clause"] = str(frag["role_clause"]).format(**facts) if position else ""
     facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
     facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
@@ -233,6 +237,10 @@ def _when_facts(
         out["when_compact"] = day(on, "date_compact", language)
         out["when_numeric"] = day(on, "date_numeric", language)
         out["when_brief"] = day(on, "weekday", language)
+    # a chat or a call names the interview by its date, or else as the one arranged ("di
+    # wawancara yang sudah dijadwalkan"), never as a bare "di wawancara."
+    for key in ("when_short", "when_spoken", "when_brief"):
+        out[f"{key}_or"] = out[key] or str(forms.get("unnamed", ""))
     for key in keys:
         clause = f"{key}_clause"
         out[clause] = str(frag[clause]).format(**out) if out[key] else ""

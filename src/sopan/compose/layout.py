@@ -58,9 +58,12 @@ def call_script(
     inv: Invitation,
     ask_for: str,
     language: str,
+    *,
+    written: bool = True,
 ) -> str:
     """A call as numbered key points in speaking order, each labelled, under the number to
-    dial and whom to ask for; then what to do when nobody answers."""
+    dial and whom to ask for; then what to do when nobody answers (a written message only
+    when one reaches the recruiter: `written`)."""
     words = common(language)["call"]
     lines = [str(words["title"])]
     if inv.contact.phone:
@@ -74,7 +77,7 @@ def call_script(
             number += 1
             label = str(words["join"]).join(str(words["labels"][m]) for m in move_names(step))
             lines.append(f"{number}. {label}: {rendered}")
-    lines += ["", str(words["voicemail"])]
+    lines += ["", str(words["voicemail" if written else "voicemail_alone"])]
     return "\n".join(lines)
 
 
@@ -110,7 +113,9 @@ def letter_heading(
             lines.append(facts["addressee"])
         if facts["recipient_org"]:
             lines.append(facts["recipient_org"])
-        lines += ["", f"{words['subject_label']}: {subject}"]
+        if lines[-1]:  # no recipient block: the date's blank line is the one before it
+            lines.append("")
+        lines.append(f"{words['subject_label']}: {subject}")
         if enclosure:
             lines.append(f"{words['attachment_label']}: {enclosure}")
     else:
