@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sopan import __version__
 from sopan.cli import (
+    admin,
     calendars,
     career,
     drafting,
@@ -33,7 +34,9 @@ def commands() -> Commands:
         "sopan: decline, cancel or reschedule a job interview courteously.", __version__
     )
     # in the order a person meets them: read, plan, draft, check, then the rest
-    for module in (reading, planning, drafting, linting, calendars, outbox, profile, career, web):
+    for module in (
+        reading, planning, drafting, linting, calendars, outbox, profile, career, web, admin,
+    ):  # fmt: skip
         module.register(found)
     return found
 

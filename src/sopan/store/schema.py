@@ -24,6 +24,13 @@ metadata = MetaData()
 STAMP = DateTime(timezone=True)
 
 
+def _owner() -> Column[int]:
+    """`owner`: the account whose data the row is, in hosted mode (`sopan serve`); empty in
+    the local, single-person mode. On PostgreSQL it defaults to the account the transaction is
+    scoped to (`store.scope`), and row-level security keeps every other account's rows out."""
+    return Column("owner", Integer, index=True)
+
+
 def _belongs_to(parent: str) -> Column[int]:
     """`<parent>_id`: the row it belongs to, deleted with it."""
     return Column(
@@ -39,6 +46,7 @@ invitations = Table(
     "invitations",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     Column("created_at", STAMP, nullable=False),
     Column("source", String(200), nullable=False),
     Column("message_id", String(998)),
@@ -56,6 +64,7 @@ mailbox_cursors = Table(
     "mailbox_cursors",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     Column("account", String(500), nullable=False),
     Column("folder", String(500), nullable=False),
     Column("uidvalidity", BigInteger, nullable=False),
@@ -68,6 +77,7 @@ decisions = Table(
     "decisions",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     _belongs_to("invitations"),
     Column("created_at", STAMP, nullable=False),
     Column("action", String(20), nullable=False),
@@ -80,6 +90,7 @@ drafts = Table(
     "drafts",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     _belongs_to("decisions"),
     Column("channel", String(20), nullable=False),
     Column("text", Text, nullable=False),
@@ -97,6 +108,7 @@ outbox = Table(
     "outbox",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     _belongs_to("drafts"),
     Column("state", String(20), nullable=False),  # sending, sent, unknown, failed
     Column("message_id", String(998), nullable=False),
@@ -110,6 +122,7 @@ contacts = Table(
     "contacts",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     Column("invitation_id", Integer, ForeignKey("invitations.id", ondelete="CASCADE")),
     Column("name", String(300)),
     Column("email", String(320)),
@@ -123,6 +136,7 @@ follow_ups = Table(
     "follow_ups",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     _belongs_to("invitations"),
     Column("kind", String(40), nullable=False),
     Column("due_at", STAMP, nullable=False),
@@ -136,6 +150,7 @@ events = Table(
     "events",
     metadata,
     Column("id", Integer, primary_key=True),
+    _owner(),
     Column("at", STAMP, nullable=False),
     Column("kind", String(40), nullable=False),
     Column("invitation_id", Integer),
@@ -146,3 +161,5 @@ events = Table(
 # the career tables are defined beside their queries (`store/career.py`); importing them here
 # puts them on `metadata`, which migrations and the schema check read
 from sopan.store import career as _career  # noqa: E402, F401
+# the hosted mode's tables share this metadata (imported last: they use STAMP and metadata)
+from sopan.store import hosted_schema as _hosted  # noqa: E402, F401

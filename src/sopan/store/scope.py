@@ -1,0 +1,149 @@
+"""Whose rows a hosted transaction may touch: the one place every query of `sopan serve` and
+`sopan worker` is scoped.
+
+A `Scope` is the account a request (or a job) acts for and its role. `ScopedStore` is the
+store seen through one: every transaction first tells PostgreSQL the account and the role
+(`set_config`, local to the transaction), so the row-level security of revision 0004 holds
+every query to them as a second wall, and a row written gets its owner from it; and the
+hosted queries (`store.people`) add `visible(table)`, the same rule in SQL, as the first.
+
+Roles: a student sees their own rows; a counsellor the cases shared with them now (the
+invitation, its decisions and drafts, and the remarks on it), never the outbox, contacts,
+follow-ups or mailbox; an admin and an auditor no student's row (the auditor reads the audit
+log); `system` is sopan itself (the retention job), which sees every row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from sopan.store import Store, _utc
+
+if TYPE_CHECKING:
+    from sopan.store.people import People
+
+Role = Literal["student", "counsellor", "admin", "auditor"]
+ROLES: tuple[Role, ...] = ("student", "counsellor", "admin", "auditor")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The account a transaction acts for (None: sopan itself) and its role."""
+
+    account: int | None
+    role: str  # a Role, or "system"
+
+    @property
+    def is_system(self) -> bool:
+        """Whether this is sopan itself, which sees every row."""
+        return self.role == "system"
+
+
+#: sopan itself: migrations' data, the retention job
+SYSTEM = Scope(None, "system")
+#: before anyone signed in: no student's row
+NOBODY = Scope(None, "nobody")
+
+
+def stamp(value: datetime) -> datetime:
+    """A time read back that the schema never leaves empty, in UTC."""
+    moment = _utc(value)
+    assert moment is not None
+    return moment
+
+
+def visible(table: Any, scope: Scope) -> Any:
+    """The rows of `table` that `scope` may see, as a SQLAlchemy condition: the first wall,
+    the same rule as revision 0004's policies."""
+    from sqlalchemy import and_, false, select, true
+
+    from sopan.store import hosted_schema as h
+    from sopan.store import schema as t
+
+    if scope.is_system:
+        return true()
+    me = scope.account
+    if me is None:
+        return false()
+    if table is h.audit:
+        return true() if scope.role == "auditor" else table.c.subject == me
+    if scope.role == "student":
+        return table.c.owner == me
+    if scope.role != "counsellor":
+        return false()
+    s = h.shares.c
+    shared = select(s.invitation_id).where(s.counsellor_id == me, s.revoked_at.is_(None))
+    if table is h.shares:
+        return s.counsellor_id == me
+    if table is t.invitations:
+        return table.c.id.in_(shared)
+    if table in (t.decisions, h.remarks):
+        return table.c.invitation_id.in_(shared)
+    if table is t.drafts:
+        d = t.decisions.c
+        return table.c.decision_id.in_(select(d.id).where(d.invitation_id.in_(shared)))
+    return and_(false())
+
+
+class ScopedStore(Store):
+    """The store seen through one scope: sharing the engine of a `Hosted`, each
+    transaction scoped as the module says."""
+
+    scope: Scope
+
+    @contextmanager
+    def _tx(self) -> Iterator[Any]:
+        with super()._tx() as db:
+            if self.engine.dialect.name == "postgresql":
+                from sqlalchemy import text
+
+                account = "" if self.scope.account is None else str(self.scope.account)
+                db.execute(
+                    text("SELECT set_config('sopan.account', :a, true), "
+                         "set_config('sopan.role', :r, true)"),
+                    {"a": account, "r": self.scope.role},
+                )  # fmt: skip
+            yield db
+
+    def visible(self, table: Any) -> Any:
+        """The rows of `table` this store's scope may see (`scope.visible`)."""
+        return visible(table, self.scope)
+
+
+class Hosted:
+    """The database of a hosted centre: migrated once, then one engine (a pool of
+    connections, each marked hosted) shared by every scope."""
+
+    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+        from sqlalchemy import create_engine, event
+
+        Store(url).engine.dispose()  # migrated to the head, through a connection of its own
+        self.url = url
+        postgresql = url.startswith("postgresql")
+        kwargs: dict[str, Any] = (
+            {"pool_size": pool_size, "max_overflow": pool_size, "pool_pre_ping": True}
+            if postgresql
+            else {}
+        )
+        self.engine = create_engine(url, **kwargs)
+        if postgresql:
+
+            @event.listens_for(self.engine, "connect")
+            def _hosted(connection: Any, _record: Any) -> None:
+                # every connection of the hosted mode is held by the policies; one that never
+                # set an account sees no student's row
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('sopan.hosted', 'on', false)")
+                connection.commit()
+
+    def store(self, scope: Scope) -> People:
+        """The store as `scope` sees it (no connection is opened until it is used)."""
+        from sopan.store.people import People
+
+        view = People.__new__(People)
+        view.url, view.engine, view.scope = self.url, self.engine, scope
+        return view
