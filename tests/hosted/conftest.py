@@ -58,3 +58,60 @@ def database(cluster: Cluster) -> str:
 
 
 __all__ = ["NOW", "ROLE", "Cluster", "_as_postgres"]
+
+
+# --- the app over a real database ----------------------------------------------------------
+
+PASSWORD = "kata-sandi-uji-123"
+#: the centre's people: name → role
+PEOPLE = {
+    "rina": "student",
+    "budi": "student",
+    "sari": "counsellor",
+    "dewi": "counsellor",
+    "adi": "admin",
+    "tono": "auditor",
+}
+SECRET = "k" * 48
+
+
+def make_centre(database: str, *, sections: dict | None = None) -> tuple[object, dict[str, int]]:
+    """A centre over `database` with PEOPLE as local accounts; (its Centre, their ids)."""
+    from sopan.config import Config
+    from sopan.config.hosted import centre_settings, serve_settings
+    from sopan.hosted.passwords import hash_password
+    from sopan.hosted.site import Centre
+    from sopan.model import Profile
+    from sopan.store.scope import SYSTEM, Hosted
+
+    sections = sections or {
+        "serve": {"allowed_hosts": ["testserver", "127.0.0.1"], "secure_cookies": False},
+        "centre": {"name": "Pusat Karier Uji", "cancellation_cutoff": "2 working days",
+                   "email": "karier@kampus.ac.id"},
+    }  # fmt: skip
+    hosted = Hosted(database, pool_size=4)
+    hashed = hash_password(PASSWORD)
+    system = hosted.store(SYSTEM)
+    ids = {
+        name: system.add_account(name, role, now=NOW, password_hash=hashed).id
+        for name, role in PEOPLE.items()
+    }
+    config = Config(Profile("Pusat Karier"), sections, None, False)
+    centre = Centre(hosted, serve_settings(sections), centre_settings(sections), secret=SECRET,
+                    now=NOW, config=config)  # fmt: skip
+    return centre, ids
+
+
+def client_for(centre: object, name: str | None = None) -> object:
+    """A test client of the app, signed in as `name` (None: signed out); its form token is
+    sent with every request (`X-CSRF-Token`)."""
+    from starlette.testclient import TestClient
+
+    from sopan.hosted.site import build
+
+    client = TestClient(build(centre), follow_redirects=False)  # type: ignore[arg-type]
+    if name is not None:
+        answer = client.post("/api/login", json={"username": name, "password": PASSWORD})
+        assert answer.status_code == 200, answer.text
+        client.headers["X-CSRF-Token"] = answer.json()["csrf"]
+    return client

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sopan.app.base import NO_ASKER, Asker
 from sopan.app.planning import PlanRequest, PlanResult, plan_for
@@ -127,11 +127,24 @@ def _record(
     read: ReadRequest,
 ) -> int:
     """Keep the invitation, the decision and each draft with its file; the invitation's id."""
+    from sopan.store import Store
+
+    return Store().record(**kept_values(planned, drafts, reports, built, read))
+
+
+def kept_values(
+    planned: PlanResult,
+    drafts: Sequence[Draft],
+    reports: Sequence[LintReport],
+    built: Sequence[tuple[str, bytes]],
+    read: ReadRequest,
+) -> dict[str, Any]:
+    """What the store keeps of a drafted invitation (`Store.record`'s arguments): its facts,
+    the decision and each draft with its file (the hosted mode keeps them under a case)."""
     from email import message_from_bytes
 
     from sopan.model.channels import registry
     from sopan.model.contracts import invitation_json, plan_json
-    from sopan.store import Store
 
     known = registry()
     # each channel keeps its last file: a letter its PDF, the one that prints as reviewed
@@ -158,11 +171,11 @@ def _record(
                  "confirmed": sit.confirmed, "detail": sit.detail}  # fmt: skip
     contact = {"name": inv.contact.name, "email": inv.contact.email, "phone": inv.contact.phone,
                "company": inv.company, "linkedin": None}  # fmt: skip
-    return Store().record(
-        facts=invitation_json(inv), source=read.source, action=planned.plan.action,
-        situation=situation, plan=plan_json(planned.plan), drafts=rows, contact=contact,
-        now=read.now, subject=inv.subject,
-    )  # fmt: skip
+    return {
+        "facts": invitation_json(inv), "source": read.source, "action": planned.plan.action,
+        "situation": situation, "plan": plan_json(planned.plan), "drafts": rows,
+        "contact": contact, "now": read.now, "subject": inv.subject,
+    }  # fmt: skip
 
 
 def _lint_options(planned: PlanResult) -> LintOptions:

@@ -132,6 +132,28 @@ class People(Accounts, Privacy):
         ]
         return shown
 
+    def decide(
+        self, case_id: int, *, action: str, situation: dict[str, Any], plan: dict[str, Any],
+        drafts: list[dict[str, Any]], now: datetime, **_kept: Any,
+    ) -> int | None:  # fmt: skip
+        """Keep a decision and its drafts (each with its file) for one of this student's
+        cases (`app.drafting.kept_values`); its id, None when the case is not theirs."""
+        from sopan.store import schema as t
+
+        if self.scope.role != "student" or self.owner_of(case_id) != self.scope.account:
+            return None
+        at = now.astimezone(UTC)
+        with self._tx() as db:
+            decision = db.execute(
+                t.decisions.insert().values(invitation_id=case_id, created_at=at, action=action,
+                                            situation=situation, plan=plan)
+            ).inserted_primary_key[0]  # fmt: skip
+            if drafts:
+                rows = [{**d, "decision_id": decision, "created_at": at} for d in drafts]
+                db.execute(t.drafts.insert(), rows)
+            db.execute(t.events.insert().values(at=at, kind="drafted", invitation_id=case_id))
+        return int(decision)
+
     def delete_case(self, case_id: int, *, now: datetime) -> bool:
         """Delete one of this student's cases with all that hangs on it; whether it was."""
         from sqlalchemy import delete

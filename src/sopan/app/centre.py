@@ -1,0 +1,114 @@
+"""The hosted mode's use cases: a student's case opened from an invitation they pasted,
+planned and drafted by the same use cases as the local mode (`read_for`, `plan_for`,
+`draft_for`), kept in their own space of the store; and everything kept about them as one
+ZIP. Nothing here takes a path from a person: the invitation arrives as bytes, no calendar
+source or attachment of the server's disk is ever read for them."""
+
+from __future__ import annotations
+
+import io
+import json
+import secrets
+import zipfile
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sopan.app.drafting import DraftRequest, DraftResult
+from sopan.app.planning import Choices, PlanRequest, PlanResult
+from sopan.app.reading import ReadRequest
+from sopan.config import Config
+from sopan.errors import UserError
+from sopan.model import Profile
+from sopan.store.accounts import Account
+from sopan.store.people import People
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a plan or a draft of a case starts from: its kept message and its owner."""
+
+    id: int
+    data: bytes
+
+
+def config_for(account: Account, base: Config | None = None) -> Config:
+    """The config a student's use cases run with: their own profile (name, e-mail,
+    language), and none of the server's settings that name paths or servers."""
+    profile = Profile(
+        name=account.display_name or account.name, email=account.email,
+        language="en" if account.language == "en" else "id",
+    )  # fmt: skip
+    return Config(profile, {}, None, False)
+
+
+def open_case(store: People, account: Account, data: bytes, *, now: datetime) -> int:
+    """Read a pasted or uploaded invitation and keep it as a new case of `account`; its id.
+    A message that is not an invitation is refused as the local mode refuses it."""
+    from sopan.app.reading import read_for
+    from sopan.model.contracts import invitation_json
+
+    if not data.strip():
+        raise UserError("parse.empty", field="text")
+    read = read_for(ReadRequest("paste", now, data=data, config=config_for(account)))
+    inv = read.invitation
+    return store.found(
+        facts=invitation_json(inv), source=f"paste:{secrets.token_hex(8)}", raw=data, now=now,
+        subject=inv.subject,
+    )  # fmt: skip
+
+
+def case_of(store: People, case_id: int) -> Case:
+    """A case this store's scope may see, with its message; absent is 'no such case'."""
+    if store.owner_of(case_id) is None:
+        raise UserError("case.not_found", field="case")
+    return Case(case_id, store.raw(case_id))
+
+
+def _plan_request(case: Case, account: Account, choices: Choices, now: datetime) -> PlanRequest:
+    # no attachment, no calendar: a path is never taken from a person here
+    choices = replace(choices, attachments=())
+    read = ReadRequest(f"case:{case.id}", now, data=case.data, config=config_for(account))
+    return PlanRequest(read, choices, calendars=(), language=None)
+
+
+def plan_case(store: People, account: Account, case_id: int, choices: Choices, *,
+              now: datetime) -> PlanResult:  # fmt: skip
+    """The plan for one of the student's cases."""
+    from sopan.app.planning import plan_for
+
+    return plan_for(_plan_request(case_of(store, case_id), account, choices, now))
+
+
+def draft_case(
+    store: People, account: Account, case_id: int, choices: Choices, *, now: datetime
+) -> tuple[DraftResult, int]:
+    """Every draft the plan needs, linted, each with its file, kept under the case (a new
+    decision); the result and the decision's id."""
+    from sopan.app.drafting import draft_for, kept_values
+    from sopan.compose.files import draft_files
+
+    request = _plan_request(case_of(store, case_id), account, choices, now)
+    result = draft_for(DraftRequest(request))
+    planned = result.planned
+    built = draft_files(result.drafts, planned.invitation, planned.profile, now=now)
+    kept = kept_values(planned, result.drafts, result.reports, built, request.read)
+    decision = store.decide(case_id, **kept)
+    if decision is None:
+        raise UserError("case.not_found", field="case")
+    return result, decision
+
+
+def export_zip(store: People, *, now: datetime) -> bytes:
+    """Everything sopan keeps about the student as one ZIP: `sopan.json` (every table's
+    rows, their audit trail among them) and the files beside it (each message as received,
+    each draft's file). The export itself is audited."""
+    store.audit("export", now=now, subject=store.scope.account, target="export")
+    tables, files = store.everything()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        document: dict[str, Any] = {"exported_at": now.isoformat(), "tables": tables}
+        archive.writestr("sopan.json", json.dumps(document, ensure_ascii=False, indent=2))
+        for name, data in sorted(files.items()):
+            archive.writestr(name, data)
+    return out.getvalue()

@@ -1,0 +1,294 @@
+"""A small JSON API beside the pages, for the centre's own systems and for tests, with the
+same roles and scopes as the pages (`/api/openapi.json` describes it).
+
+Signed out, every route but `POST /api/login` answers 401; a role the route is not for, 403;
+a case the account may not see, 404 (as absent as one never made). A request that changes
+something carries the sign-in's form token in `X-CSRF-Token` (`POST /api/login` returns it)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from sopan.errors import UserError
+from sopan.hosted.auth import same
+from sopan.hosted.site import address_of, centre_of, scope_of, signed_in
+from sopan.store.accounts import SignIn
+from sopan.store.people import People
+
+Endpoint = Callable[[Request, SignIn, People], Awaitable[Response]]
+CHANGES = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def _json(error: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": error}, status)
+
+
+def allowed(*roles: str) -> Callable[[Endpoint], Callable[[Request], Awaitable[Response]]]:
+    """The route for `roles` only: signed in (else 401), one of them (else 403), with the
+    form token on a change (else 403)."""
+
+    def wrap(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
+        async def handle(request: Request) -> Response:
+            who = await run_in_threadpool(signed_in, request)
+            if who is None:
+                return _json("login.required", 401)
+            if who.account.role not in roles:
+                return _json("role.forbidden", 403)
+            if request.method in CHANGES and not same(
+                request.headers.get("x-csrf-token"), who.csrf
+            ):
+                return _json("form.expired", 403)
+            store = centre_of(request).store(scope_of(who))
+            return await endpoint(request, who, store)
+
+        handle.__doc__ = endpoint.__doc__
+        return handle
+
+    return wrap
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    try:
+        found = await request.json()
+    except ValueError:
+        raise UserError("api.not_json", field="body") from None
+    if not isinstance(found, dict):
+        raise UserError("api.not_json", field="body")
+    return found
+
+
+def _case_id(request: Request) -> int:
+    return int(request.path_params["case_id"])
+
+
+async def login(request: Request) -> Response:
+    """Sign in with a local account (`username`, `password`): the session cookie, and the
+    form token for the requests that change something."""
+    from sopan.hosted.auth import local_sign_in, open_session, set_session
+    from sopan.store.scope import NOBODY
+
+    body = await _body(request)
+    centre = centre_of(request)
+    name, password = str(body.get("username") or ""), str(body.get("password") or "")
+    now = centre.now()
+
+    def sign_in() -> Any:
+        store = centre.store(NOBODY)
+        account = local_sign_in(store, name, password, address=address_of(request), now=now,
+                                limit=centre.serve.login_attempts)  # fmt: skip
+        return account, open_session(store, account, centre.serve, now)
+
+    try:
+        account, opened = await run_in_threadpool(sign_in)
+    except UserError as exc:
+        status = 429 if exc.code == "login.too_many" else 401
+        return JSONResponse({"error": exc.code, "message": exc.text("en")}, status)
+    response = JSONResponse({"account": account.id, "role": account.role, "csrf": opened.csrf})
+    set_session(response, opened, centre.serve)
+    return response
+
+
+async def logout(request: Request) -> Response:
+    """Sign out: the session is forgotten."""
+    from sopan.hosted.auth import clear_session, token_of
+    from sopan.store.scope import NOBODY
+
+    centre = centre_of(request)
+    who = await run_in_threadpool(signed_in, request)
+    if who is None:
+        return _json("login.required", 401)
+    if not same(request.headers.get("x-csrf-token"), who.csrf):
+        return _json("form.expired", 403)
+    token = token_of(request, centre.serve)
+    if token:
+        await run_in_threadpool(centre.store(NOBODY).close_session, token)
+    response = Response(status_code=204)
+    clear_session(response, centre.serve)
+    return response
+
+
+@allowed("student", "counsellor")
+async def cases(request: Request, who: SignIn, store: People) -> Response:
+    """The cases the account may see: a student's own, a counsellor's shared with them."""
+    found = await run_in_threadpool(store.cases)
+    return JSONResponse([c.as_json() for c in found])
+
+
+@allowed("student")
+async def new_case(request: Request, who: SignIn, store: People) -> Response:
+    """A new case from the `text` of an invitation; its `id`."""
+    from sopan.app.centre import open_case
+
+    text = str((await _body(request)).get("text") or "")
+    now = centre_of(request).now()
+    made = await run_in_threadpool(open_case, store, who.account, text.encode("utf-8"), now=now)
+    return JSONResponse({"id": made}, 201)
+
+
+@allowed("student", "counsellor")
+async def one_case(request: Request, who: SignIn, store: People) -> Response:
+    """A case: its invitation's facts, drafts and remarks."""
+    found = await run_in_threadpool(
+        lambda: store.case(_case_id(request), now=centre_of(request).now())
+    )
+    return JSONResponse(found) if found is not None else _json("case.not_found", 404)
+
+
+@allowed("student")
+async def delete_case(request: Request, who: SignIn, store: People) -> Response:
+    """Delete one of the student's cases."""
+    gone = await run_in_threadpool(
+        lambda: store.delete_case(_case_id(request), now=centre_of(request).now())
+    )
+    return Response(status_code=204) if gone else _json("case.not_found", 404)
+
+
+@allowed("student")
+async def share(request: Request, who: SignIn, store: People) -> Response:
+    """Share a case with a `counsellor` (the account's name or number)."""
+    body = await _body(request)
+    given = str(body.get("counsellor") or "")
+    now = centre_of(request).now()
+
+    def do() -> Response:
+        case = _case_id(request)
+        if store.owner_of(case) is None:
+            return _json("case.not_found", 404)
+        named = store.account_named(given)
+        counsellor = named[0] if named else (store.account(int(given)) if given.isdigit() else None)
+        if counsellor is None or counsellor.role != "counsellor":
+            raise UserError("case.not_a_counsellor", field="counsellor", value=given)
+        if not store.consented("counselling"):
+            raise UserError("case.no_consent", field="counsellor")
+        store.share(case, counsellor.id, now=now)
+        return JSONResponse({"id": case, "shared_with": counsellor.id})
+
+    return await run_in_threadpool(do)
+
+
+@allowed("student", "counsellor")
+async def plan(request: Request, who: SignIn, store: People) -> Response:
+    """The plan for one of the student's cases, from the choices given (`intent`, `reason`,
+    `interest`, `confirmed`, `detail`, `reason_text`): the `sopan plan --json` object."""
+    from sopan.model.contracts import plan_json
+
+    if who.account.role != "student":
+        return _json("role.forbidden", 403)
+    choices = _choices(await _body(request))
+    now = centre_of(request).now()
+    from sopan.app.centre import plan_case
+
+    found = await run_in_threadpool(
+        lambda: plan_case(store, who.account, _case_id(request), choices, now=now)
+    )
+    return JSONResponse(plan_json(found.plan))
+
+
+@allowed("student")
+async def drafts(request: Request, who: SignIn, store: People) -> Response:
+    """Every draft the plan needs, linted and kept under the case."""
+    from sopan.app.centre import draft_case
+
+    choices = _choices(await _body(request))
+    now = centre_of(request).now()
+    result, decision = await run_in_threadpool(
+        lambda: draft_case(store, who.account, _case_id(request), choices, now=now)
+    )
+    return JSONResponse({
+        "decision": decision,
+        "drafts": [{"channel": d.channel, "subject": d.subject, "text": d.text,
+                    "findings": len(r.findings)} for d, r in zip(result.drafts, result.reports,
+                                                                  strict=True)],
+    }, 201)  # fmt: skip
+
+
+def _choices(body: dict[str, Any]) -> Any:
+    from sopan.app.planning import Choices
+
+    def text(key: str) -> str | None:
+        value = body.get(key)
+        return str(value) if value not in (None, "") else None
+
+    confirmed = body.get("confirmed")
+    return Choices(
+        intent=text("intent"), reason=text("reason"), interest=text("interest"),
+        confirmed=confirmed if isinstance(confirmed, bool) else None, detail=text("detail"),
+        reason_text=text("reason_text"),
+    )  # fmt: skip
+
+
+@allowed("student")
+async def export(request: Request, who: SignIn, store: People) -> Response:
+    """Everything kept about the student as one ZIP."""
+    from sopan.app.centre import export_zip
+
+    data = await run_in_threadpool(lambda: export_zip(store, now=centre_of(request).now()))
+    return Response(data, media_type="application/zip", headers={
+        "content-disposition": 'attachment; filename="sopan-export.zip"'})  # fmt: skip
+
+
+@allowed("student")
+async def consent(request: Request, who: SignIn, store: People) -> Response:
+    """Give (`POST`: `purpose`, `version`) or withdraw (`DELETE`: `purpose`) consent."""
+    from sopan.hosted.consent import PURPOSES, VERSION
+
+    body = await _body(request)
+    purpose = str(body.get("purpose") or "")
+    if purpose not in PURPOSES:
+        raise UserError("parse.not_a_choice", field="purpose", value=purpose, choices=PURPOSES)
+    now = centre_of(request).now()
+    if request.method == "DELETE":
+        await run_in_threadpool(lambda: store.withdraw_consent(purpose, now=now))
+    else:
+        await run_in_threadpool(lambda: store.give_consent(purpose, VERSION, now=now))
+    return JSONResponse(await run_in_threadpool(store.consents))
+
+
+@allowed("student")
+async def erase(request: Request, who: SignIn, store: People) -> Response:
+    """Delete the student's account and every row of theirs."""
+    from sopan.hosted.auth import clear_session
+
+    await run_in_threadpool(lambda: store.erase_account(now=centre_of(request).now()))
+    response = Response(status_code=204)
+    clear_session(response, centre_of(request).serve)
+    return response
+
+
+@allowed("auditor", "student")
+async def audit(request: Request, who: SignIn, store: People) -> Response:
+    """The audit log: all of it for an auditor, a student's own part for a student."""
+    return JSONResponse(await run_in_threadpool(store.audit_log))
+
+
+async def openapi(request: Request) -> Response:
+    """This API, described (OpenAPI 3.1)."""
+    from sopan.hosted.openapi import document
+
+    return JSONResponse(document())
+
+
+def routes() -> list[Route]:
+    """The API's routes."""
+    return [
+        Route("/api/login", login, methods=["POST"]),
+        Route("/api/logout", logout, methods=["POST"]),
+        Route("/api/cases", cases, methods=["GET"]),
+        Route("/api/cases", new_case, methods=["POST"]),
+        Route("/api/cases/{case_id:int}", one_case, methods=["GET"]),
+        Route("/api/cases/{case_id:int}", delete_case, methods=["DELETE"]),
+        Route("/api/cases/{case_id:int}/share", share, methods=["POST"]),
+        Route("/api/cases/{case_id:int}/plan", plan, methods=["POST"]),
+        Route("/api/cases/{case_id:int}/drafts", drafts, methods=["POST"]),
+        Route("/api/me/consent", consent, methods=["POST", "DELETE"]),
+        Route("/api/me/export", export, methods=["GET"]),
+        Route("/api/me", erase, methods=["DELETE"]),
+        Route("/api/audit", audit, methods=["GET"]),
+        Route("/api/openapi.json", openapi, methods=["GET"]),
+    ]

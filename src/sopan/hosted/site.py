@@ -1,0 +1,205 @@
+"""The hosted app: one Starlette application per web process, built from the environment
+(`create_app`, a factory uvicorn calls in each of its workers).
+
+What every request shares is a `Centre`: the database (a `store.scope.Hosted`), the
+settings, the pages' templates and words, and the clock. Who is asking is found once per
+request (`signed_in`) from the session cookie; what they may do is decided by their role and,
+for a case, by the store (`store.scope`: a case another account may not see is absent)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from sopan.config.hosted import CentreSettings, ServeSettings
+from sopan.errors import SopanError, UserError
+from sopan.store.accounts import SignIn
+from sopan.store.people import People
+from sopan.store.scope import NOBODY, Hosted, Scope
+
+#: the environment variable holding the key that signs a sign-in in progress
+SECRET_VARIABLE = "SOPAN_SECRET_KEY"
+#: a fixed time for every request (tests and benchmarks), ISO 8601
+NOW_VARIABLE = "SOPAN_NOW"
+#: the most a form or a JSON body may carry
+BODY_LIMIT = 11 * 1024 * 1024
+
+
+class Centre:
+    """A hosted centre's shared state in one web process."""
+
+    def __init__(
+        self, hosted: Hosted, serve: ServeSettings, centre: CentreSettings, *,
+        secret: str, now: datetime | None = None, config: Any = None,
+    ) -> None:  # fmt: skip
+        from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+
+        self.hosted, self.serve, self.centre = hosted, serve, centre
+        self.secret, self.fixed_now, self.config = secret, now, config
+        self.env = Environment(
+            loader=ChoiceLoader(
+                [
+                    PackageLoader("sopan.hosted", "templates"),
+                    PackageLoader("sopan.web", "templates"),
+                ]
+            ),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def now(self) -> datetime:
+        """The fixed time, or the clock."""
+        return self.fixed_now or datetime.now(UTC)
+
+    def store(self, scope: Scope) -> People:
+        """The store as `scope` sees it."""
+        return self.hosted.store(scope)
+
+    def words(self, language: str) -> dict[str, Any]:
+        """The hosted pages' words in `language`."""
+        from sopan.data import load_yaml
+
+        return dict(load_yaml("hosted", f"{language}.yaml"))
+
+    def render(
+        self, request: Request, template: str, *, status: int = 200, **context: Any
+    ) -> Response:
+        """A page in the person's language; every form on it carries their form token."""
+        who = signed_in(request)
+        lang = who.account.language if who else _browser_language(request)
+        errors = context.pop("errors", [])
+        from sopan.data import load_yaml
+
+        page = self.env.get_template(template).render(
+            w=self.words(lang), web=load_yaml("web", f"{lang}.yaml"), lang=lang, who=who,
+            csrf=who.csrf if who else None, errors=errors, centre=self.centre, **context,
+        )  # fmt: skip
+        return HTMLResponse(page, status_code=status)
+
+
+def _browser_language(request: Request) -> str:
+    wanted = request.headers.get("accept-language", "id").lower()
+    return "en" if wanted.startswith("en") else "id"
+
+
+def centre_of(request: Request) -> Centre:
+    """The centre a request reached."""
+    found: Centre = request.app.state.centre
+    return found
+
+
+def signed_in(request: Request) -> SignIn | None:
+    """Who is asking (found once per request from the session cookie), None before sign-in."""
+    if hasattr(request.state, "sign_in"):
+        known: SignIn | None = request.state.sign_in
+        return known
+    from sopan.hosted.auth import token_of
+
+    centre = centre_of(request)
+    token = token_of(request, centre.serve)
+    found = centre.store(NOBODY).session(token, now=centre.now()) if token else None
+    request.state.sign_in = found
+    return found
+
+
+def scope_of(sign_in: SignIn) -> Scope:
+    """The scope a signed-in account's requests run in."""
+    return Scope(sign_in.account.id, sign_in.account.role)
+
+
+def address_of(request: Request) -> str:
+    """The address a request came from (the proxy's word for it, when the proxy is trusted:
+    uvicorn rewrites the client only for the trusted ones)."""
+    return request.client.host if request.client else "unknown"
+
+
+def error_page(request: Request, exc: SopanError, status: int = 400) -> Response:
+    """A refusal as the page or the API says it."""
+    who = signed_in(request)
+    lang = who.account.language if who else _browser_language(request)
+    text = exc.text(lang)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": exc.code, "field": exc.field, "message": text}, status)
+    centre = centre_of(request)
+    return centre.render(request, "problem.html", status=status,
+                         errors=[(exc.field or "form", text)])  # fmt: skip
+
+
+def back_to_sign_in(request: Request) -> Response:
+    """Not signed in: the API says 401, a page sends the browser to sign in."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": "login.required"}, 401)
+    return RedirectResponse("/login", 303)
+
+
+def create_app(
+    *, hosted: Hosted | None = None, config: Any = None, now: datetime | None = None
+) -> Starlette:
+    """The hosted app, from the config file (`SOPAN_CONFIG`), the database
+    (`SOPAN_DATABASE_URL`) and the secret key (`SOPAN_SECRET_KEY`)."""
+    from sopan.config import load_config
+    from sopan.config.hosted import centre_settings, serve_settings
+    from sopan.hosted.database import centre_database
+
+    config = config or load_config()
+    serve, centre = serve_settings(config.sections), centre_settings(config.sections)
+    secret = os.environ.get(SECRET_VARIABLE, "")
+    if len(secret) < 32:
+        raise UserError("hosted.no_secret")
+    fixed = os.environ.get(NOW_VARIABLE)
+    if now is None and fixed:
+        now = datetime.fromisoformat(fixed)
+    state = Centre(hosted or centre_database(), serve, centre, secret=secret, now=now,
+                   config=config)  # fmt: skip
+    return build(state)
+
+
+def build(state: Centre) -> Starlette:
+    """The application over `state`: its routes and the middleware every request passes."""
+    from starlette.middleware import Middleware
+    from starlette.middleware.sessions import SessionMiddleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+    from starlette.routing import Mount
+    from starlette.staticfiles import StaticFiles
+
+    from sopan.hosted import api, observe, pages, sso
+
+    static = Path(__file__).resolve().parent.parent / "web" / "static"
+    routes = [
+        *observe.routes(),
+        *pages.routes(),
+        *api.routes(),
+        *sso.routes(),
+        Mount("/static", StaticFiles(directory=static), name="static"),
+    ]
+    middleware = [
+        Middleware(observe.Observed),
+        Middleware(TrustedHostMiddleware, allowed_hosts=list(state.serve.allowed_hosts)),
+        Middleware(observe.Guarded, limit=BODY_LIMIT),
+        # only the sign-in in progress at the campus provider (its state and PKCE verifier):
+        # a signed cookie of ten minutes; the session itself is server-side
+        Middleware(SessionMiddleware, secret_key=state.secret, session_cookie="sopan_sso",
+                   max_age=600, same_site="lax", https_only=state.serve.secure_cookies),
+    ]  # fmt: skip
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers={
+        SopanError: _refused,  # type: ignore[dict-item]
+    })  # fmt: skip
+    app.state.centre = state
+    return app
+
+
+async def _refused(request: Request, exc: SopanError) -> Response:
+    if exc.code == "case.not_found":  # another's case is as absent as one never made
+        return error_page(request, exc, 404)
+    return error_page(request, exc, 400 if isinstance(exc, UserError) else 503)
+
+
+Handler = Callable[..., Any]

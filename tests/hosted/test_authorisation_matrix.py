@@ -1,0 +1,159 @@
+"""Every route × every role × own / shared / not shared / another student's case → the
+status each must get, on a real PostgreSQL; and what a listing shows each role.
+
+The students are rina (cases A, shared with sari, and B, not shared) and budi (case C);
+the counsellors sari and dewi; adi is the admin, tono the auditor. A case is named in a route
+by what it is to the one asking: `own` (A for rina, C for budi), `shared` (A), `unshared`
+(B), `other` (C for rina, A for budi)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES
+
+from hosted.conftest import client_for, make_centre
+
+INVITATION = (EXAMPLES / "undangan_wawancara_id.eml").read_text("utf-8")
+CHOICES = {"intent": "decline", "reason": "accepted-offer", "interest": "no", "confirmed": False}
+ANON = None
+
+#: (method, route, body) → who → target → status; "-" where the target means nothing
+API: list[tuple[str, str, Any, dict[str | None, dict[str, int]]]] = [
+    ("GET", "/api/cases", None, {
+        ANON: {"-": 401}, "rina": {"-": 200}, "sari": {"-": 200}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("POST", "/api/cases", {"text": INVITATION}, {
+        ANON: {"-": 401}, "rina": {"-": 201}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("GET", "/api/cases/{case}", None, {
+        ANON: {"shared": 401},
+        "rina": {"own": 200, "unshared": 200, "other": 404},
+        "budi": {"own": 200, "other": 404, "unshared": 404},
+        "sari": {"shared": 200, "unshared": 404, "other": 404},
+        "dewi": {"shared": 404, "unshared": 404, "other": 404},
+        "adi": {"shared": 403, "other": 403}, "tono": {"shared": 403, "other": 403}}),
+    ("POST", "/api/cases/{case}/share", {"counsellor": "sari"}, {
+        ANON: {"shared": 401}, "rina": {"own": 200, "other": 404},
+        "budi": {"unshared": 404}, "sari": {"shared": 403}, "adi": {"shared": 403},
+        "tono": {"shared": 403}}),
+    ("POST", "/api/cases/{case}/plan", CHOICES, {
+        ANON: {"shared": 401}, "rina": {"own": 200, "other": 404}, "budi": {"unshared": 404},
+        "sari": {"shared": 403}, "adi": {"shared": 403}, "tono": {"shared": 403}}),
+    ("POST", "/api/cases/{case}/drafts", CHOICES, {
+        ANON: {"shared": 401}, "rina": {"own": 201, "other": 404}, "sari": {"shared": 403},
+        "adi": {"shared": 403}, "tono": {"shared": 403}}),
+    ("DELETE", "/api/cases/{case}", None, {
+        ANON: {"shared": 401}, "budi": {"unshared": 404, "shared": 404},
+        "sari": {"shared": 403}, "adi": {"shared": 403}, "tono": {"shared": 403},
+        "rina": {"other": 404}}),
+    ("GET", "/api/me/export", None, {
+        ANON: {"-": 401}, "rina": {"-": 200}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("GET", "/api/audit", None, {
+        ANON: {"-": 401}, "rina": {"-": 200}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 200}}),
+]  # fmt: skip
+
+#: the pages: a signed-out browser is sent to sign in (303)
+PAGES: list[tuple[str, str, dict[str | None, dict[str, int]]]] = [
+    ("GET", "/", {ANON: {"-": 303}, "rina": {"-": 200}, "sari": {"-": 200}, "adi": {"-": 303},
+                  "tono": {"-": 303}}),
+    ("GET", "/cases/{case}", {
+        ANON: {"shared": 303}, "rina": {"own": 200, "other": 404},
+        "sari": {"shared": 200, "unshared": 404, "other": 404},
+        "dewi": {"shared": 404}, "adi": {"shared": 403}, "tono": {"shared": 403}}),
+    ("GET", "/privacy", {ANON: {"-": 303}, "rina": {"-": 200}, "sari": {"-": 403},
+                         "adi": {"-": 403}, "tono": {"-": 403}}),
+    ("GET", "/privacy/export", {ANON: {"-": 303}, "rina": {"-": 200}, "sari": {"-": 403},
+                                "adi": {"-": 403}, "tono": {"-": 403}}),
+    ("GET", "/audit", {ANON: {"-": 303}, "rina": {"-": 403}, "sari": {"-": 403},
+                       "adi": {"-": 403}, "tono": {"-": 200}}),
+    ("GET", "/admin", {ANON: {"-": 303}, "rina": {"-": 403}, "sari": {"-": 403},
+                       "adi": {"-": 200}, "tono": {"-": 403}}),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def world(cluster: Any) -> dict[str, Any]:
+    """The centre with its people and cases A, B (rina's) and C (budi's); A shared."""
+    centre, ids = make_centre(cluster.database())
+    clients = {name: client_for(centre, name) for name in ("rina", "budi", "sari", "dewi",
+                                                           "adi", "tono")}  # fmt: skip
+    clients[ANON] = client_for(centre)
+    rina, budi = clients["rina"], clients["budi"]
+    made = [rina.post("/api/cases", json={"text": INVITATION}).json()["id"] for _ in range(2)]
+    made.append(budi.post("/api/cases", json={"text": INVITATION}).json()["id"])
+    assert rina.post("/api/me/consent", json={"purpose": "counselling"}).status_code == 200
+    shared = rina.post(f"/api/cases/{made[0]}/share", json={"counsellor": "sari"})
+    assert shared.status_code == 200, shared.text
+    return {"centre": centre, "ids": ids, "clients": clients, "A": made[0], "B": made[1],
+            "C": made[2]}  # fmt: skip
+
+
+def _target(world: dict[str, Any], who: str | None, target: str) -> int:
+    mine = {"rina": "A", "budi": "C"}.get(who or "", "A")
+    other = {"rina": "C", "budi": "A"}.get(who or "", "C")
+    letter = {"own": mine, "shared": "A", "unshared": "B", "other": other}[target]
+    return int(world[letter])
+
+
+def _fresh_case(world: dict[str, Any], who: str | None) -> int:
+    """A disposable case for a deletion that must succeed."""
+    return int(world["clients"]["rina"].post("/api/cases", json={"text": INVITATION}).json()["id"])
+
+
+def test_every_api_route_for_every_role_and_case(world: dict[str, Any]) -> None:
+    wrong = []
+    for method, route, body, table in API:
+        for who, targets in table.items():
+            for target, expected in targets.items():
+                path = route if target == "-" else route.format(case=_target(world, who, target))
+                answer = world["clients"][who].request(method, path, json=body)
+                if answer.status_code != expected:
+                    wrong.append((method, route, who, target, expected, answer.status_code))
+    # and a student deletes their own case
+    case = _fresh_case(world, "rina")
+    gone = world["clients"]["rina"].delete(f"/api/cases/{case}")
+    if gone.status_code != 204:
+        wrong.append(("DELETE", "own", "rina", "own", 204, gone.status_code))
+    assert wrong == []
+
+
+def test_every_page_for_every_role_and_case(world: dict[str, Any]) -> None:
+    wrong = []
+    for method, route, table in PAGES:
+        for who, targets in table.items():
+            for target, expected in targets.items():
+                path = route if target == "-" else route.format(case=_target(world, who, target))
+                answer = world["clients"][who].request(method, path)
+                if answer.status_code != expected:
+                    wrong.append((method, route, who, target, expected, answer.status_code))
+    assert wrong == []
+
+
+def test_a_listing_shows_each_role_only_its_cases(world: dict[str, Any]) -> None:
+    clients = world["clients"]
+    rina = {c["id"] for c in clients["rina"].get("/api/cases").json()}
+    assert world["A"] in rina and world["B"] in rina and world["C"] not in rina
+    assert [c["id"] for c in clients["budi"].get("/api/cases").json()] == [world["C"]]
+    assert [c["id"] for c in clients["sari"].get("/api/cases").json()] == [world["A"]]
+    assert clients["dewi"].get("/api/cases").json() == []
+
+
+def test_a_change_without_the_form_token_is_refused(world: dict[str, Any]) -> None:
+    rina = world["clients"]["rina"]
+    token = rina.headers.pop("X-CSRF-Token")
+    try:
+        assert rina.post("/api/cases", json={"text": INVITATION}).status_code == 403
+        assert rina.delete(f"/api/cases/{world['B']}").status_code == 403
+        page = rina.post(f"/cases/{world['B']}/delete", data={"csrf": "guess"})
+        assert page.status_code == 403
+        # a form from another site is refused before anything else
+        cross = rina.post("/cases", data={"csrf": token, "text": "x"},
+                          headers={"origin": "https://evil.example"})  # fmt: skip
+        assert cross.status_code == 403
+    finally:
+        rina.headers["X-CSRF-Token"] = token
+    assert rina.get(f"/api/cases/{world['B']}").status_code == 200
