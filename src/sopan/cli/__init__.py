@@ -17,6 +17,7 @@ from sopan.cli import (
     planning,
     profile,
     reading,
+    serve,
     web,
 )
 from sopan.cli.base import Aborted, Commands, echo, error_line, tolerant_output
@@ -35,7 +36,8 @@ def commands() -> Commands:
     )
     # in the order a person meets them: read, plan, draft, check, then the rest
     for module in (
-        reading, planning, drafting, linting, calendars, outbox, profile, career, web, admin,
+        reading, planning, drafting, linting, calendars, outbox, profile, career, web, serve,
+        admin,
     ):  # fmt: skip
         module.register(found)
     return found

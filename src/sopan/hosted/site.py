@@ -148,7 +148,9 @@ def create_app(
     from sopan.config import load_config
     from sopan.config.hosted import centre_settings, serve_settings
     from sopan.hosted.database import centre_database
+    from sopan.hosted.observe import configure_logging
 
+    configure_logging()
     config = config or load_config()
     serve, centre = serve_settings(config.sections), centre_settings(config.sections)
     secret = os.environ.get(SECRET_VARIABLE, "")
