@@ -4,6 +4,7 @@ sopan admin user add NAME --role student|counsellor|admin|auditor --password-std
 sopan admin user disable NAME
 sopan admin user list [--json]
 sopan admin migrate
+sopan admin retention [--now ISO-8601]
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from argparse import ArgumentParser, Namespace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sopan.cli.base import Commands, echo
+from sopan.cli.base import Commands, add_now, echo
 from sopan.errors import UserError
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def register(commands: Commands) -> None:
 
 
 def _arguments(parser: ArgumentParser) -> None:
-    what = parser.add_subparsers(dest="what", metavar="user|migrate", required=True)
+    what = parser.add_subparsers(dest="what", metavar="user|migrate|retention", required=True)
     user = what.add_parser("user", help="The centre's accounts.")
     verb = user.add_subparsers(dest="verb", metavar="add|disable|list", required=True)
     add = verb.add_parser("add", help="A new local account; its password on standard input.")
@@ -43,6 +44,10 @@ def _arguments(parser: ArgumentParser) -> None:
     listing = verb.add_parser("list", help="Every account.")
     listing.add_argument("--json", action="store_true", help="Print JSON.")
     what.add_parser("migrate", help="Bring the centre's database to the newest schema.")
+    retention = what.add_parser(
+        "retention", help="Erase the cases past [serve] retention_days (run it daily)."
+    )
+    add_now(retention)
 
 
 def admin(args: Namespace) -> None:
@@ -62,6 +67,9 @@ def admin(args: Namespace) -> None:
         return
     store = hosted.store(SYSTEM)
     now = datetime.now(UTC)
+    if args.what == "retention":
+        _retention(store, args, now)
+        return
     if args.verb == "add":
         _add(store, args, now)
     elif args.verb == "disable":
@@ -70,6 +78,23 @@ def admin(args: Namespace) -> None:
         echo(f"{args.name}: disabled")
     else:
         _list(store, args.json)
+
+
+def _retention(store: People, args: Namespace, now: datetime) -> None:
+    """Erase, as sopan itself, every case whose interview (or making, without a date) is
+    older than the retention period; each student's count goes to the audit log."""
+    from datetime import timedelta
+
+    from sopan.cli.base import parse_now
+    from sopan.config import load_config
+    from sopan.config.hosted import serve_settings
+
+    config = load_config()
+    days = serve_settings(config.sections).retention_days
+    if args.now_text:
+        now = parse_now(args.now_text, config.profile.timezone)
+    gone = store.erase_closed(before=now - timedelta(days=days), now=now)
+    echo(f"{gone} cases older than {days} days erased")
 
 
 def _add(store: People, args: Namespace, now: datetime) -> None:
