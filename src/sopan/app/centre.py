@@ -18,7 +18,9 @@ from sopan.app.drafting import DraftRequest, DraftResult
 from sopan.app.planning import Choices, PlanRequest, PlanResult
 from sopan.app.reading import ReadRequest
 from sopan.config import Config
+from sopan.config.hosted import CentreSettings
 from sopan.errors import UserError
+from sopan.hosted.apology import Apology
 from sopan.model import Profile
 from sopan.store.accounts import Account
 from sopan.store.people import People
@@ -81,10 +83,13 @@ def plan_case(store: People, account: Account, case_id: int, choices: Choices, *
 
 
 def draft_case(
-    store: People, account: Account, case_id: int, choices: Choices, *, now: datetime
-) -> tuple[DraftResult, int]:
+    store: People, account: Account, case_id: int, choices: Choices, *, now: datetime,
+    centre: CentreSettings | None = None,
+) -> tuple[DraftResult, int, Apology | None]:  # fmt: skip
     """Every draft the plan needs, linted, each with its file, kept under the case (a new
-    decision); the result and the decision's id."""
+    decision); and, when the student cancels inside the centre's cut-off, the letter of
+    apology to the employer with the career office in copy, kept beside them. The result,
+    the decision's id and the letter (None outside the policy)."""
     from sopan.app.drafting import draft_for, kept_values
     from sopan.compose.files import draft_files
 
@@ -93,10 +98,50 @@ def draft_case(
     planned = result.planned
     built = draft_files(result.drafts, planned.invitation, planned.profile, now=now)
     kept = kept_values(planned, result.drafts, result.reports, built, request.read)
+    apology = apology_for(planned, account, centre, now=now)
+    if apology is not None:
+        kept["drafts"].append(_apology_row(apology, planned, now))
     decision = store.decide(case_id, **kept)
     if decision is None:
         raise UserError("case.not_found", field="case")
-    return result, decision
+    return result, decision, apology
+
+
+def inside_policy(planned: PlanResult, centre: CentreSettings | None, *, now: datetime) -> bool:
+    """Whether this plan cancels the interview inside the centre's cut-off."""
+    from sopan.hosted.policy import inside
+
+    start = planned.invitation.start
+    if centre is None or centre.cutoff is None or start is None:
+        return False
+    cancels = planned.plan.action in ("decline", "cancel")
+    return cancels and inside(start, now, centre.cutoff, centre.country)
+
+
+def apology_for(
+    planned: PlanResult, account: Account, centre: CentreSettings | None, *, now: datetime
+) -> Apology | None:
+    """The letter of apology the centre's policy asks for, or None outside it."""
+    from sopan.hosted.apology import apology_letter
+
+    if centre is None or not inside_policy(planned, centre, now=now):
+        return None
+    return apology_letter(planned.invitation, name=planned.profile.name, centre=centre,
+                          language=planned.invitation.language, now=now)  # fmt: skip
+
+
+def _apology_row(apology: Apology, planned: PlanResult, now: datetime) -> dict[str, Any]:
+    from sopan.app.drafting import lint_options
+    from sopan.compose.letter import pdf_bytes
+    from sopan.lint import lint_draft
+
+    report = lint_draft(apology.draft, lint_options(planned))
+    name = "permohonan-maaf.pdf" if apology.draft.language == "id" else "apology.pdf"
+    return {
+        "channel": "letter", "text": apology.draft.text, "subject": apology.draft.subject,
+        "message_id": None, "recipient": apology.to, "file_name": name,
+        "file": pdf_bytes(apology.draft.text), "lint": report.to_json(),
+    }  # fmt: skip
 
 
 def export_zip(store: People, *, now: datetime) -> bytes:

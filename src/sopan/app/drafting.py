@@ -114,7 +114,7 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
         )
     if req.out_dir is not None:
         files = write_files(req.out_dir, built)
-    reports = tuple(lint_draft(d, _lint_options(planned)) for d in drafts)
+    reports = tuple(lint_draft(d, lint_options(planned)) for d in drafts)
     stored = _record(planned, drafts, reports, built, req.plan.read) if req.store else None
     return DraftResult(planned, tuple(drafts), reports, tuple(files), stored)
 
@@ -178,7 +178,7 @@ def kept_values(
     }  # fmt: skip
 
 
-def _lint_options(planned: PlanResult) -> LintOptions:
+def lint_options(planned: PlanResult) -> LintOptions:
     """What a draft of this plan is linted against: the action, the invitation, the user."""
     return LintOptions(
         action=planned.plan.action,
@@ -212,7 +212,7 @@ def review_for(planned: PlanResult, drafts: Sequence[Draft]) -> tuple[Reviewed, 
     the voicemail and call in spoken seconds, an SMS in parts, a LinkedIn note in characters."""
     from sopan.lint import lint_draft
 
-    options = _lint_options(planned)
+    options = lint_options(planned)
     return tuple(Reviewed(d, lint_draft(d, options), _measure(d)) for d in drafts)
 
 

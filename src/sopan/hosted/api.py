@@ -175,36 +175,50 @@ async def share(request: Request, who: SignIn, store: People) -> Response:
 @allowed("student", "counsellor")
 async def plan(request: Request, who: SignIn, store: People) -> Response:
     """The plan for one of the student's cases, from the choices given (`intent`, `reason`,
-    `interest`, `confirmed`, `detail`, `reason_text`): the `sopan plan --json` object."""
+    `interest`, `confirmed`, `detail`, `reason_text`): the `sopan plan --json` object, with
+    `centre_policy` (`inside` the centre's cancellation cut-off, and the extra `step`)."""
     from sopan.model.contracts import plan_json
 
     if who.account.role != "student":
         return _json("role.forbidden", 403)
     choices = _choices(await _body(request))
-    now = centre_of(request).now()
+    centre = centre_of(request)
+    now = centre.now()
     from sopan.app.centre import plan_case
 
-    found = await run_in_threadpool(
-        lambda: plan_case(store, who.account, _case_id(request), choices, now=now)
-    )
-    return JSONResponse(plan_json(found.plan))
+    def planned() -> dict[str, Any]:
+        from sopan.app.centre import inside_policy
+        from sopan.hosted.apology import policy_step
+
+        found = plan_case(store, who.account, _case_id(request), choices, now=now)
+        inside = inside_policy(found, centre.centre, now=now)
+        step = policy_step(centre.centre, found.plan.language) if inside else None
+        return {**plan_json(found.plan), "centre_policy": {"inside": inside, "step": step}}
+
+    return JSONResponse(await run_in_threadpool(planned))
 
 
 @allowed("student")
 async def drafts(request: Request, who: SignIn, store: People) -> Response:
-    """Every draft the plan needs, linted and kept under the case."""
+    """Every draft the plan needs, linted and kept under the case; inside the centre's
+    cancellation cut-off, the letter of apology to the employer too (`apology`)."""
     from sopan.app.centre import draft_case
 
     choices = _choices(await _body(request))
-    now = centre_of(request).now()
-    result, decision = await run_in_threadpool(
-        lambda: draft_case(store, who.account, _case_id(request), choices, now=now)
+    centre = centre_of(request)
+    now = centre.now()
+    case = _case_id(request)
+    result, decision, apology = await run_in_threadpool(
+        lambda: draft_case(store, who.account, case, choices, now=now, centre=centre.centre)
     )
     return JSONResponse({
         "decision": decision,
         "drafts": [{"channel": d.channel, "subject": d.subject, "text": d.text,
                     "findings": len(r.findings)} for d, r in zip(result.drafts, result.reports,
                                                                   strict=True)],
+        "apology": None if apology is None else {
+            "subject": apology.draft.subject, "text": apology.draft.text, "to": apology.to,
+            "cc": apology.cc},
     }, 201)  # fmt: skip
 
 

@@ -195,7 +195,10 @@ async def case_drafts(request: Request, who: SignIn, store: People) -> Response:
     case = _case_id(request)
     if await run_in_threadpool(store.owner_of, case) is None:
         return _not_found(request)
-    await run_in_threadpool(lambda: draft_case(store, who.account, case, choices, now=centre.now()))
+    now, settings = centre.now(), centre.centre
+    await run_in_threadpool(
+        lambda: draft_case(store, who.account, case, choices, now=now, centre=settings)
+    )
     return RedirectResponse(f"/cases/{case}", 303)
 
 
