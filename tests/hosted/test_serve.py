@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -256,3 +257,88 @@ def test_health_readiness_metrics_and_a_log_that_names_nobody(served: Served) ->
     assert '"route": "/api/cases"' in log
     for personal in ("rina", "budi", "Ayu", "ayu@kampus", "PT ", "Traceback"):
         assert personal not in log, personal
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )  # fmt: skip
+        yield launched
+        launched.close()
+
+
+def _tab(browser: Any) -> Any:
+    tab = browser.new_context(locale="id-ID").new_page()
+    tab.set_default_timeout(20_000)
+    return tab
+
+
+def _through_provider(tab: Any, served: Served, login: str) -> None:
+    tab.goto(f"{served.base}/login")
+    tab.click("#sso")
+    tab.fill('input[name="login"]', login)
+    tab.click('button[type="submit"]')
+    tab.wait_for_url(f"{served.base}/")
+
+
+def _paste(tab: Any, served: Served, text: str) -> str:
+    """Paste an invitation on the home page; the case page's address."""
+    tab.goto(f"{served.base}/")
+    tab.fill("#text", text)
+    tab.click('form[action="/cases"] button[type="submit"]')
+    tab.wait_for_url(re.compile(r".*/cases/\d+$"))
+    return str(tab.url)
+
+
+def test_two_students_and_a_counsellor_in_three_browsers_at_once(
+    served: Served, browser: Any
+) -> None:
+    ayu, rina, sari = _tab(browser), _tab(browser), _tab(browser)
+    _through_provider(ayu, served, "ayu")
+    _through_provider(sari, served, "sari.k")
+    rina.goto(f"{served.base}/login")
+    rina.fill("#name", "rina")
+    rina.fill("#password", PASSWORDS["rina"])
+    rina.click('form[action="/login"] button[type="submit"]')
+    rina.wait_for_url(f"{served.base}/")
+    ayus = _paste(ayu, served, RINA_TEXT)
+    rinas = _paste(rina, served, BUDI_TEXT)
+    assert "PT Nusantara Data Teknologi" in ayu.content()
+    # neither student reaches the other's case, and the counsellor reaches neither yet
+    for tab, other in ((ayu, rinas), (rina, ayus), (sari, ayus), (sari, rinas)):
+        answer = tab.goto(other)
+        assert answer.status == 404 and "Nusantara" not in tab.content()
+    # ayu agrees to counselling on her privacy page and shares her case with the counsellor
+    ayu.goto(f"{served.base}/privacy")
+    ayu.click('#consent-counselling button[value="give"]')
+    ayu.wait_for_selector('#consent-counselling button[value="withdraw"]')
+    ayu.goto(ayus)
+    ayu.fill("#counsellor", "sari.k")
+    ayu.click('form[action$="/share"] button[type="submit"]')
+    sari.goto(f"{served.base}/")
+    assert ayus.removeprefix(served.base) in sari.content()
+    assert sari.goto(ayus).status == 200 and "PT Nusantara Data Teknologi" in sari.content()
+    sari.fill("#remark", "Suratnya sudah rapi, kirim hari ini.")
+    sari.click('button[name="kind"][value="comment"]')
+    ayu.goto(ayus)
+    assert "Suratnya sudah rapi, kirim hari ini." in ayu.content()
+    assert sari.goto(rinas).status == 404
+    # she withdraws her consent: the counsellor sees the case no more, at once
+    ayu.goto(f"{served.base}/privacy")
+    ayu.click('#consent-counselling button[value="withdraw"]')
+    ayu.wait_for_selector('#consent-counselling button[value="give"]')
+    assert sari.goto(ayus).status == 404
+    sari.goto(f"{served.base}/")
+    assert ayus.removeprefix(served.base) not in sari.content()
+    # and her privacy page shows who read her case
+    ayu.goto(f"{served.base}/privacy")
+    reads = ayu.locator("table tbody tr", has_text="membaca").all_inner_texts()
+    assert reads and all("konselor" in row for row in reads)
+    for tab in (ayu, rina, sari):
+        tab.context.close()
