@@ -89,11 +89,16 @@ def make_centre(database: str, *, sections: dict | None = None) -> tuple[object,
         "centre": {"name": "Pusat Karier Uji", "cancellation_cutoff": "2 working days",
                    "email": "karier@kampus.ac.id"},
     }  # fmt: skip
+    from sopan.hosted.jobs import ensure_job_tables
+
     hosted = Hosted(database, pool_size=4)
+    ensure_job_tables(hosted)
     hashed = hash_password(PASSWORD)
     system = hosted.store(SYSTEM)
     ids = {
-        name: system.add_account(name, role, now=NOW, password_hash=hashed).id
+        name: system.add_account(
+            name, role, now=NOW, password_hash=hashed, email=f"{name}@kampus.ac.id"
+        ).id
         for name, role in PEOPLE.items()
     }
     config = Config(Profile("Pusat Karier"), sections, None, False)

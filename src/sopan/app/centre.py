@@ -144,6 +144,21 @@ def _apology_row(apology: Apology, planned: PlanResult, now: datetime) -> dict[s
     }  # fmt: skip
 
 
+def mark_replied(store: People, account: Account, case_id: int, *, now: datetime) -> list[int]:
+    """The student sent the reply of a case (by their own mail or chat): its follow-up (a
+    check for an answer after three working days, R7) is kept, and when they agreed to
+    reminders, the job that e-mails it, in the same transaction. The follow-ups' ids."""
+    from sopan.app.outbox import follow_up_items
+    from sopan.hosted.jobs import PURPOSE, defer_reminders
+
+    items = follow_up_items(set(), now, "en" if account.language == "en" else "id")
+    defer = defer_reminders if store.consented(PURPOSE) else None
+    made = store.mark_replied(case_id, items, now=now, defer=defer)
+    if made is None:
+        raise UserError("case.not_found", field="case")
+    return made
+
+
 def export_zip(store: People, *, now: datetime) -> bytes:
     """Everything sopan keeps about the student as one ZIP: `sopan.json` (every table's
     rows, their audit trail among them) and the files beside it (each message as received,

@@ -177,8 +177,18 @@ def _resolve(store: Store, draft: StoredDraft, req: SendRequest) -> SendResult:
 def _follow_ups(
     store: Store, invitation_id: int, drafted: set[str], now: datetime, language: str
 ) -> int:
-    """Follow-ups after the email is sent: a check for an answer after three working days
-    (R7), and the LinkedIn request when the plan has a LinkedIn note (C3)."""
+    """Keep the follow-ups of a sent reply (`follow_up_items`); how many."""
+    items = follow_up_items(drafted, now, language)
+    store.add_follow_ups(invitation_id, items)
+    return len(items)
+
+
+def follow_up_items(
+    drafted: set[str], now: datetime, language: str
+) -> list[tuple[str, datetime, str, str]]:
+    """The follow-ups after a reply is sent, as (kind, due, text, guideline): a check for an
+    answer after three working days (R7), and the LinkedIn request when the plan has a
+    LinkedIn note (C3)."""
     q = questions(language)
     due = now
     added = 0
@@ -196,8 +206,7 @@ def _follow_ups(
     for spec in registry().with_role("connect"):
         if spec.name in drafted:
             items.append((spec.name, now + timedelta(days=1), q["follow_linkedin"], "C3"))
-    store.add_follow_ups(invitation_id, items)
-    return len(items)
+    return items
 
 
 def _mailbox(config: Config) -> Mailbox | None:

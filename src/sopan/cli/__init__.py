@@ -19,6 +19,7 @@ from sopan.cli import (
     reading,
     serve,
     web,
+    worker,
 )
 from sopan.cli.base import Aborted, Commands, echo, error_line, tolerant_output
 from sopan.errors import SopanError
@@ -37,7 +38,7 @@ def commands() -> Commands:
     # in the order a person meets them: read, plan, draft, check, then the rest
     for module in (
         reading, planning, drafting, linting, calendars, outbox, profile, career, web, serve,
-        admin,
+        worker, admin,
     ):  # fmt: skip
         module.register(found)
     return found

@@ -222,6 +222,17 @@ async def drafts(request: Request, who: SignIn, store: People) -> Response:
     }, 201)  # fmt: skip
 
 
+@allowed("student")
+async def replied(request: Request, who: SignIn, store: People) -> Response:
+    """The student sent the case's reply themselves: its follow-ups, and their reminders
+    by e-mail when the student agreed to them."""
+    from sopan.app.centre import mark_replied
+
+    case, now = _case_id(request), centre_of(request).now()
+    made = await run_in_threadpool(lambda: mark_replied(store, who.account, case, now=now))
+    return JSONResponse({"follow_ups": made}, 201)
+
+
 def _choices(body: dict[str, Any]) -> Any:
     from sopan.app.planning import Choices
 
@@ -300,6 +311,7 @@ def routes() -> list[Route]:
         Route("/api/cases/{case_id:int}/share", share, methods=["POST"]),
         Route("/api/cases/{case_id:int}/plan", plan, methods=["POST"]),
         Route("/api/cases/{case_id:int}/drafts", drafts, methods=["POST"]),
+        Route("/api/cases/{case_id:int}/replied", replied, methods=["POST"]),
         Route("/api/me/consent", consent, methods=["POST", "DELETE"]),
         Route("/api/me/export", export, methods=["GET"]),
         Route("/api/me", erase, methods=["DELETE"]),

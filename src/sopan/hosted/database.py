@@ -8,7 +8,8 @@ from sopan.store.scope import Hosted
 
 
 def centre_database(url: str | None = None, *, pool_size: int = 10) -> Hosted:
-    """The centre's database, migrated; anything but PostgreSQL is refused in one line."""
+    """The centre's database, migrated, with the job queue's tables; anything but PostgreSQL
+    is refused in one line."""
     from sopan.store import default_url
 
     url = url or default_url()
@@ -18,4 +19,8 @@ def centre_database(url: str | None = None, *, pool_size: int = 10) -> Hosted:
         import psycopg  # noqa: F401
     except ImportError:
         raise UserError("hosted.needs_extra") from None
-    return Hosted(url, pool_size=pool_size)
+    from sopan.hosted.jobs import ensure_job_tables
+
+    hosted = Hosted(url, pool_size=pool_size)
+    ensure_job_tables(hosted)
+    return hosted

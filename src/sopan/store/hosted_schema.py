@@ -153,3 +153,25 @@ audit = Table(
     # against the reading policy
     implicit_returning=False,
 )
+
+#: a follow-up's reminder by e-mail (a job of `sopan worker`): claimed ('sending') before the
+#: mail goes, settled after ('sent', 'failed'; 'unknown' when a worker died while sending,
+#: so it is never sent twice; 'skipped' when consent was withdrawn or the follow-up done)
+reminders = Table(
+    "reminders",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _account("owner"),
+    Column(
+        "follow_up_id",
+        Integer,
+        ForeignKey("follow_ups.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("state", String(20), nullable=False),
+    Column("message_id", String(998)),
+    Column("created_at", STAMP, nullable=False),
+    Column("settled_at", STAMP),
+    UniqueConstraint("follow_up_id", name="uq_reminder_follow_up"),
+)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sopan.store.accounts import Accounts
-from sopan.store.privacy import Privacy
+from sopan.store.reminders import Reminders
 from sopan.store.scope import stamp
 
 
@@ -52,7 +52,7 @@ class Remark:
     at: datetime
 
 
-class People(Accounts, Privacy):
+class People(Accounts, Reminders):
     """The hosted store: accounts, cases, shares, remarks, consent, audit, export, erasure."""
 
     # --- cases ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ STUDENT_TABLES: tuple[tuple[str, str], ...] = (
     ("outbox", "owner"),
     ("drafts", "owner"),
     ("decisions", "owner"),
+    ("reminders", "owner"),
     ("follow_ups", "owner"),
     ("contacts", "owner"),
     ("events", "owner"),

@@ -1,0 +1,55 @@
+"""`sopan worker`: the hosted mode's background jobs (reminders by e-mail)."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser, Namespace
+
+from sopan.cli.base import Commands
+from sopan.errors import UserError
+
+
+def register(commands: Commands) -> None:
+    """Add `sopan worker`."""
+    commands.add("worker", worker, _arguments)
+
+
+def _arguments(parser: ArgumentParser) -> None:
+    parser.add_argument(
+        "--concurrency", type=int, default=2, help="Jobs at once in this process (default: 2)."
+    )
+    parser.add_argument(
+        "--stalled-after", type=float, default=30.0, metavar="SECONDS",
+        help="Retry the jobs of a worker silent this long (default: 30).",
+    )  # fmt: skip
+
+
+def worker(args: Namespace) -> None:
+    """Do a career centre's background jobs (the hosted mode): follow-up reminders by e-mail.
+
+    Run as many as needed, on this machine or others, against the same database
+    (SOPAN_DATABASE_URL); the mail server is the config file's [smtp] table, its password
+    SOPAN_SMTP_PASSWORD. A worker that dies mid-job loses nothing: another one (or this one,
+    restarted) takes its jobs up again, and a reminder that may have gone is not sent twice.
+    """
+    import asyncio
+    import contextlib
+
+    from sopan.config import load_config
+    from sopan.deliver.smtp import smtp_settings
+    from sopan.hosted.database import centre_database
+    from sopan.hosted.jobs import Remind, job_app, work
+    from sopan.hosted.observe import configure_logging
+
+    if not 0 < args.concurrency <= 64:
+        raise UserError("hosted.not_a_number", field="concurrency", value=str(args.concurrency),
+                        most=64)  # fmt: skip
+    if not 1 <= args.stalled_after <= 3600:
+        raise UserError("hosted.not_a_number", field="stalled-after",
+                        value=str(args.stalled_after), most=3600)  # fmt: skip
+    config = load_config()
+    smtp_settings(config)  # a worker without a mail server says so now, not at its first job
+    hosted = centre_database(pool_size=args.concurrency)
+    configure_logging()
+    app = job_app(hosted.url, Remind(hosted, config))
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(work(app, concurrency=args.concurrency, stalled_after=args.stalled_after))
