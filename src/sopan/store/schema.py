@@ -161,5 +161,6 @@ events = Table(
 # the career tables are defined beside their queries (`store/career.py`); importing them here
 # puts them on `metadata`, which migrations and the schema check read
 from sopan.store import career as _career  # noqa: E402, F401
+
 # the hosted mode's tables share this metadata (imported last: they use STAMP and metadata)
 from sopan.store import hosted_schema as _hosted  # noqa: E402, F401
