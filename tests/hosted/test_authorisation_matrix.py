@@ -44,6 +44,9 @@ API: list[tuple[str, str, Any, dict[str | None, dict[str, int]]]] = [
     ("POST", "/api/cases/{case}/drafts", CHOICES, {
         ANON: {"shared": 401}, "rina": {"own": 201, "other": 404}, "sari": {"shared": 403},
         "adi": {"shared": 403}, "tono": {"shared": 403}}),
+    ("POST", "/api/cases/{case}/replied", None, {
+        ANON: {"shared": 401}, "rina": {"own": 201, "other": 404}, "budi": {"unshared": 404},
+        "sari": {"shared": 403}, "adi": {"shared": 403}, "tono": {"shared": 403}}),
     ("DELETE", "/api/cases/{case}", None, {
         ANON: {"shared": 401}, "budi": {"unshared": 404, "shared": 404},
         "sari": {"shared": 403}, "adi": {"shared": 403}, "tono": {"shared": 403},

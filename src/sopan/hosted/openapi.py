@@ -118,13 +118,26 @@ def document() -> dict[str, Any]:
                 )
             },
             "/api/cases/{case_id}/plan": {
-                "post": _op("The plan for a case", "student (own)", body=_CHOICES, path_id=True)
+                "post": _op(
+                    "The plan for a case, with the centre's cancellation policy (centre_policy)",
+                    "student (own)",
+                    body=_CHOICES,
+                    path_id=True,
+                )
             },
             "/api/cases/{case_id}/drafts": {
                 "post": _op(
-                    "Every draft the plan needs, kept",
+                    "Every draft the plan needs, kept; inside the cut-off, the apology letter",
                     "student (own)",
                     body=_CHOICES,
+                    path_id=True,
+                    ok="201",
+                )
+            },
+            "/api/cases/{case_id}/replied": {
+                "post": _op(
+                    "The reply went: its follow-ups, and their reminders when agreed to",
+                    "student (own)",
                     path_id=True,
                     ok="201",
                 )
