@@ -340,5 +340,34 @@ def test_two_students_and_a_counsellor_in_three_browsers_at_once(
     ayu.goto(f"{served.base}/privacy")
     reads = ayu.locator("table tbody tr", has_text="membaca").all_inner_texts()
     assert reads and all("konselor" in row for row in reads)
+    # no serious accessibility problem on any page a student or a counsellor sees
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    for tab, path in ((ayu, "/"), (ayu, ayus.removeprefix(served.base)), (ayu, "/privacy"),
+                      (sari, "/"), (rina, "/login")):  # fmt: skip
+        tab.goto(served.base + path)
+        violations = axe.run(tab).response["violations"]
+        bad = [(v["id"], v["impact"]) for v in violations if v.get("impact") in
+               ("serious", "critical")]  # fmt: skip
+        assert not bad, f"{path}: {bad}"
     for tab in (ayu, rina, sari):
         tab.context.close()
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [({"SOPAN_SECRET_KEY": ""}, "SOPAN_SECRET_KEY"),
+     ({"SOPAN_DATABASE_URL": "sqlite:///centre.db"}, "PostgreSQL")],
+)  # fmt: skip
+def test_serve_refuses_to_start_without_a_secret_or_on_sqlite(
+    env: dict[str, str], says: str, tmp_path: Path
+) -> None:
+    base = {**os.environ, "PYTHONPATH": str(SRC), "SOPAN_SECRET_KEY": "s" * 64,
+            "SOPAN_DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none",
+            "SOPAN_CONFIG": str(tmp_path / "none.toml")}  # fmt: skip
+    done = subprocess.run([sys.executable, "-m", "sopan", "serve", "--port", str(free_port())],
+                          env={**base, **env}, capture_output=True, text=True, timeout=60,
+                          cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and says in done.stderr and "Traceback" not in done.stderr
