@@ -50,3 +50,19 @@ def test_every_action_on_a_students_data_is_in_the_audit_log(cluster: Any) -> No
     assert budi.delete("/api/me").status_code == 204
     assert ("erase", f"account:{ids['budi']}") in _actions(tono.get("/api/audit").json())
     assert rina.get(f"/api/cases/{other}").status_code == 404
+
+
+def test_erasure_asks_for_the_word_and_keeps_what_was_typed(cluster: Any) -> None:
+    centre, _ids = make_centre(cluster.database())
+    rina = client_for(centre, "rina")
+    case = rina.post("/api/cases", json={"text": INVITATION}).json()["id"]
+    form = {"csrf": rina.headers["X-CSRF-Token"], "confirm": "hapuss"}
+    refused = rina.post("/privacy/erase", data=form)
+    assert refused.status_code == 400
+    assert "ketik HAPUS untuk menghapus akun dan semua data Anda" in refused.text
+    assert 'value="hapuss"' in refused.text and 'href="#confirm"' in refused.text
+    assert rina.get(f"/api/cases/{case}").status_code == 200  # nothing erased
+    done = rina.post("/privacy/erase", data={**form, "confirm": "hapus"})
+    assert done.status_code == 303 and done.headers["location"] == "/login"
+    assert rina.get("/api/cases").status_code == 401
+    assert client_for(centre, "tono").get("/api/audit").json()[0]["action"] == "erase"

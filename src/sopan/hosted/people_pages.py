@@ -3,6 +3,8 @@ the export, erasure, their audit trail), the auditor's log, the administration."
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -18,13 +20,20 @@ from sopan.store.people import People
 @page("student")
 async def privacy(request: Request, who: SignIn, store: People) -> Response:
     """Consent per purpose, the export, erasure, and what was done with the student's data."""
+    return await _privacy_page(request, store)
+
+
+async def _privacy_page(
+    request: Request, store: People, *, status: int = 200, errors: Any = (), typed: str = ""
+) -> Response:
     from sopan.hosted.consent import PURPOSES
 
     consents = await run_in_threadpool(store.consents)
     given = {c["purpose"]: c for c in consents if c["withdrawn_at"] is None}
     entries = await run_in_threadpool(store.audit_log)
-    return centre_of(request).render(request, "privacy.html", purposes=PURPOSES, given=given,
-                                     entries=entries)  # fmt: skip
+    return centre_of(request).render(request, "privacy.html", status=status, purposes=PURPOSES,
+                                     given=given, entries=entries, errors=list(errors),
+                                     confirm=typed)  # fmt: skip
 
 
 @page("student")
@@ -59,9 +68,13 @@ async def erase(request: Request, who: SignIn, store: People) -> Response:
     """Delete the account and every row of the student's, once they typed the word."""
     from sopan.hosted.auth import clear_session
 
-    typed = str(_form(request).get("confirm") or "").strip().upper()
-    if typed not in ("HAPUS", "DELETE"):
-        return RedirectResponse("/privacy", 303)
+    typed = str(_form(request).get("confirm") or "")
+    if typed.strip().upper() not in ("HAPUS", "DELETE"):
+        word = "DELETE" if who.account.language == "en" else "HAPUS"
+        said = UserError("privacy.confirm", field="confirm", word=word).text(who.account.language)
+        return await _privacy_page(
+            request, store, status=400, typed=typed, errors=[("confirm", said)]
+        )
     await run_in_threadpool(lambda: store.erase_account(now=centre_of(request).now()))
     response = RedirectResponse("/login", 303)
     clear_session(response, centre_of(request).serve)
