@@ -41,7 +41,8 @@ def test_accounts_are_added_listed_and_disabled(database: str) -> None:
     taken = _admin(database, "user", "add", "rina", "--role", "student")
     assert taken.returncode == 2 and taken.stderr.count("\n") == 1 and "rina" in taken.stderr
     for bad in (("user", "add", "x", "--role", "boss"), ("user", "disable", "nobody"),
-                ("user", "add", "y", "--role", "student", "--password-stdin")):  # fmt: skip
+                ("user", "add", "y", "--role", "student", "--password-stdin"),
+                ("user", "add", "z", "--role", "student", "--lang", "xx")):  # fmt: skip
         done = _admin(database, *bad, stdin="short\n")
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
 

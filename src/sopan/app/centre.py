@@ -21,6 +21,7 @@ from sopan.config import Config
 from sopan.config.hosted import CentreSettings
 from sopan.errors import UserError
 from sopan.hosted.apology import Apology
+from sopan.hosted.words import hosted_words, page_language
 from sopan.model import Profile
 from sopan.store.accounts import Account
 from sopan.store.people import People
@@ -39,7 +40,7 @@ def config_for(account: Account, base: Config | None = None) -> Config:
     language), and none of the server's settings that name paths or servers."""
     profile = Profile(
         name=account.display_name or account.name, email=account.email,
-        language="en" if account.language == "en" else "id",
+        language=page_language(account.language),
     )  # fmt: skip
     return Config(profile, {}, None, False)
 
@@ -136,7 +137,7 @@ def _apology_row(apology: Apology, planned: PlanResult, now: datetime) -> dict[s
     from sopan.lint import lint_draft
 
     report = lint_draft(apology.draft, lint_options(planned))
-    name = "permohonan-maaf.pdf" if apology.draft.language == "id" else "apology.pdf"
+    name = str(hosted_words(apology.draft.language)["apology"]["file"])
     return {
         "channel": "letter", "text": apology.draft.text, "subject": apology.draft.subject,
         "message_id": None, "recipient": apology.to, "file_name": name,
@@ -151,7 +152,7 @@ def mark_replied(store: People, account: Account, case_id: int, *, now: datetime
     from sopan.app.outbox import follow_up_items
     from sopan.hosted.jobs import PURPOSE, defer_reminders
 
-    items = follow_up_items(set(), now, "en" if account.language == "en" else "id")
+    items = follow_up_items(set(), now, page_language(account.language))
     defer = defer_reminders if store.consented(PURPOSE) else None
     made = store.mark_replied(case_id, items, now=now, defer=defer)
     if made is None:

@@ -38,7 +38,7 @@ def _arguments(parser: ArgumentParser) -> None:
     )
     add.add_argument("--display-name", help="The name shown on pages and letters.")
     add.add_argument("--email", help="Where reminders go.")
-    add.add_argument("--lang", choices=("id", "en"), default="id", help="The pages' language.")
+    add.add_argument("--lang", help="The pages' language (a code: id, en, …; default: id).")
     disable = verb.add_parser("disable", help="Disable an account and end its sign-ins.")
     disable.add_argument("name")
     listing = verb.add_parser("list", help="Every account.")
@@ -101,8 +101,12 @@ def _add(store: People, args: Namespace, now: datetime) -> None:
     from sqlalchemy.exc import IntegrityError
 
     from sopan.hosted.passwords import hash_password
+    from sopan.hosted.words import page_language, page_languages
     from sopan.store.scope import ROLES
 
+    if args.lang is not None and page_language(args.lang) != args.lang:
+        raise UserError("config.language", field="lang", value=args.lang,
+                        choices=", ".join(page_languages()))  # fmt: skip
     if args.role not in ROLES:
         raise UserError("hosted.not_a_role", field="role", value=args.role, choices=ROLES)
     hashed = None
@@ -114,7 +118,8 @@ def _add(store: People, args: Namespace, now: datetime) -> None:
     try:
         account = store.add_account(
             args.name, args.role, now=now, password_hash=hashed,
-            display_name=args.display_name, email=args.email, language=args.lang,
+            display_name=args.display_name, email=args.email,
+            language=page_language(args.lang),
         )  # fmt: skip
     except IntegrityError:
         raise UserError("hosted.name_taken", field="name", value=args.name) from None

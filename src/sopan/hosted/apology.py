@@ -69,7 +69,7 @@ def apology_letter(
     }  # fmt: skip
     head = [line for line in (centre.name, centre.address) if line]
     addressee = [w["to"].format(addressee=who.written)]
-    if inv.company and language == "id":
+    if inv.company and w["company_line"]:
         addressee.append(inv.company)  # the addressee block names the company under them
     office = ", ".join(p for p in (centre.name, centre.email) if p)
     blocks = [

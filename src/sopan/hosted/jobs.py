@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 from sopan._infra.faults import crash_point
@@ -69,11 +68,10 @@ def defer_reminders(db: Any, jobs: list[tuple[int, int, datetime]]) -> None:
         )  # fmt: skip
 
 
-@cache
 def _words(language: str) -> dict[str, Any]:
-    from sopan.data import load_yaml
+    from sopan.hosted.words import hosted_words
 
-    found: dict[str, Any] = load_yaml("hosted", f"{language}.yaml")["reminder"]
+    found: dict[str, Any] = hosted_words(language)["reminder"]
     return found
 
 
@@ -82,7 +80,7 @@ def reminder_mail(reminder: Reminder, *, sender: str, link: str | None) -> bytes
     from email.message import EmailMessage
     from email.utils import formatdate
 
-    w = _words("en" if reminder.language == "en" else "id")
+    w = _words(reminder.language)
     about = w["about"].format(
         for_position=w["for_position"].format(position=reminder.position)
         if reminder.position else "",

@@ -23,6 +23,7 @@ from sopan.hosted.site import (
     scope_of,
     signed_in,
 )
+from sopan.hosted.words import page_language
 from sopan.store.accounts import SignIn
 from sopan.store.people import People
 
@@ -103,8 +104,9 @@ async def sign_in(request: Request) -> Response:
     except UserError as exc:
         status = 429 if exc.code == "login.too_many" else 400
         from sopan.hosted.auth import form_token
+        from sopan.hosted.words import preferred
 
-        lang = "en" if request.headers.get("accept-language", "").startswith("en") else "id"
+        lang = preferred(request.headers.get("accept-language", ""))
         return centre.render(request, "signin.html", status=status, name=name,
                              form_token=form_token(request), sso=centre.serve.oidc is not None,
                              errors=[(exc.field or "name", exc.text(lang))])  # fmt: skip
@@ -159,8 +161,9 @@ async def new_case(request: Request, who: SignIn, store: People) -> Response:
             store, who.account, text.encode("utf-8"), now=centre.now()))  # fmt: skip
     except UserError as exc:
         cases = await run_in_threadpool(store.cases)
+        said = exc.text(page_language(who.account.language))
         return centre.render(request, "home.html", status=400, cases=cases, text=text,
-                             errors=[("text", exc.text(who.account.language))])  # fmt: skip
+                             errors=[("text", said)])  # fmt: skip
     return RedirectResponse(f"/cases/{made}", 303)
 
 

@@ -13,6 +13,7 @@ from starlette.routing import Route
 from sopan.errors import UserError
 from sopan.hosted.pages import _form, page
 from sopan.hosted.site import centre_of
+from sopan.hosted.words import hosted_words, page_language, page_languages
 from sopan.store.accounts import SignIn
 from sopan.store.people import People
 
@@ -69,9 +70,11 @@ async def erase(request: Request, who: SignIn, store: People) -> Response:
     from sopan.hosted.auth import clear_session
 
     typed = str(_form(request).get("confirm") or "")
-    if typed.strip().upper() not in ("HAPUS", "DELETE"):
-        word = "DELETE" if who.account.language == "en" else "HAPUS"
-        said = UserError("privacy.confirm", field="confirm", word=word).text(who.account.language)
+    words = {hosted_words(code)["privacy"]["erase_word"] for code in page_languages()}
+    if typed.strip().upper() not in words:
+        language = page_language(who.account.language)
+        word = hosted_words(language)["privacy"]["erase_word"]
+        said = UserError("privacy.confirm", field="confirm", word=word).text(language)
         return await _privacy_page(
             request, store, status=400, typed=typed, errors=[("confirm", said)]
         )

@@ -20,6 +20,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from sopan.config.hosted import CentreSettings, ServeSettings
 from sopan.errors import SopanError, UserError
+from sopan.hosted.words import page_language
 from sopan.store.accounts import SignIn
 from sopan.store.people import People
 from sopan.store.scope import NOBODY, Hosted, Scope
@@ -65,16 +66,16 @@ class Centre:
 
     def words(self, language: str) -> dict[str, Any]:
         """The hosted pages' words in `language`."""
-        from sopan.data import load_yaml
+        from sopan.hosted.words import hosted_words
 
-        return dict(load_yaml("hosted", f"{language}.yaml"))
+        return hosted_words(language)
 
     def render(
         self, request: Request, template: str, *, status: int = 200, **context: Any
     ) -> Response:
         """A page in the person's language; every form on it carries their form token."""
         who = signed_in(request)
-        lang = who.account.language if who else _browser_language(request)
+        lang = page_language(who.account.language) if who else _browser_language(request)
         errors = context.pop("errors", [])
         from sopan.data import load_yaml
 
@@ -86,8 +87,9 @@ class Centre:
 
 
 def _browser_language(request: Request) -> str:
-    wanted = request.headers.get("accept-language", "id").lower()
-    return "en" if wanted.startswith("en") else "id"
+    from sopan.hosted.words import preferred
+
+    return preferred(request.headers.get("accept-language", ""))
 
 
 def centre_of(request: Request) -> Centre:
@@ -124,7 +126,7 @@ def address_of(request: Request) -> str:
 def error_page(request: Request, exc: SopanError, status: int = 400) -> Response:
     """A refusal as the page or the API says it."""
     who = signed_in(request)
-    lang = who.account.language if who else _browser_language(request)
+    lang = page_language(who.account.language) if who else _browser_language(request)
     text = exc.text(lang)
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": exc.code, "field": exc.field, "message": text}, status)

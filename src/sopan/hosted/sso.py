@@ -19,6 +19,7 @@ from starlette.routing import Route
 from sopan.config.hosted import ROLES, OidcSettings
 from sopan.errors import UserError
 from sopan.hosted.site import centre_of, error_page
+from sopan.hosted.words import page_language
 from sopan.store.scope import SYSTEM
 
 #: the environment variable holding the client's secret at the provider
@@ -105,7 +106,7 @@ async def callback(request: Request) -> Response:
             name = wanted if store.account_named(wanted) is None else f"{wanted}@{issuer}"[:200]
             found = store.add_account(
                 name, role, now=now, display_name=claims.get("name"), email=claims.get("email"),
-                language="en" if str(claims.get("locale", "")).startswith("en") else "id",
+                language=page_language(str(claims.get("locale") or "")),
                 issuer=issuer, subject=str(claims["sub"]),
             )  # fmt: skip
         elif found.role != role:
