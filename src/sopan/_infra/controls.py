@@ -20,3 +20,10 @@ def blank_controls(text: str) -> str:
     """The text with each control character but tab and line ends replaced by a space, so
     its length, and every offset into it, stays the same."""
     return IN_TEXT.sub(" ", text)
+
+
+def quote(value: object, limit: int = 80) -> str:
+    """A piece of input (or a library's message quoting it) fit to echo: on one line, no
+    control character, at most `limit` characters (a long one ends in "…")."""
+    shown = one_line(str(value))
+    return shown if len(shown) <= limit else shown[: limit - 1].rstrip() + "…"

@@ -9,6 +9,11 @@ a `CalendarIndex`:
 - recurring series (RRULE/RDATE masters and their RECURRENCE-ID exceptions) are
   kept as a small sub-calendar and expanded with recurring-ical-events only over
   the four-week chunks a query touches; each expanded chunk is remembered.
+
+Before a chunk is expanded, the command's budget (`sopan.ical.budget`) is asked whether
+what the rules would give fits, and each series' start is moved forward to the first chunk
+asked (`sopan.ical.series.moved_near`), so the work is that of the weeks asked, not of every
+occurrence since a series began.
 """
 
 from __future__ import annotations
@@ -22,9 +27,12 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sopan._infra import rx
+from sopan._infra.controls import quote
 from sopan.calendar.scan import Scanned, scan
-from sopan.errors import UserError
+from sopan.errors import SopanError, UserError
 from sopan.ical import check_events, check_series
+from sopan.ical.budget import Budget, command_budget
+from sopan.ical.series import Series, moved_near, prepared, summary
 from sopan.model import Busy
 
 #: Control bytes no text calendar holds (tab, CR, LF and form feed are fine).
@@ -142,6 +150,9 @@ class CalendarIndex:
     chunks: dict[int, list[Row]] = field(default_factory=dict)
     saved: set[int] = field(default_factory=set)
     _query: Any = None
+    #: the moment (UTC seconds) the series' starts were moved to, and what each costs
+    _anchor: float = 0.0
+    _series: list[Series] = field(default_factory=list)
 
     def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
         """Busy entries overlapping [start, end), sorted by start, in the user's zone."""
@@ -176,14 +187,31 @@ class CalendarIndex:
         cached = self.chunks.get(k)
         if cached is not None:
             return cached
-        if self._query is None:
-            self._query = _series_query(self.series_ical, self.source)
         lo = datetime.fromtimestamp(k * CHUNK, UTC)
         hi = datetime.fromtimestamp((k + 1) * CHUNK, UTC)
-        try:
-            rows = _expand(self._query, lo, hi, ZoneInfo(self.floating))
-        except Exception as exc:  # the library raises many kinds on a broken rule
-            raise UserError(f"{self.source}: cannot expand a recurring event ({exc})") from None
+        with command_budget() as budget:
+            try:
+                if self._query is None or self._anchor > lo.timestamp():
+                    # the starts are moved to the first chunk asked; an earlier one asked
+                    # later builds the query again from there
+                    self._query, self._series = _series_query(
+                        self.series_ical, self.source, lo, ZoneInfo(self.floating)
+                    )
+                    self._anchor = lo.timestamp()
+                a, b = lo.timestamp(), hi.timestamp()
+                budget.afford(sum(s.estimate(a, b) for s in self._series), self.source)
+                rows = _expand(self._query, lo, hi, ZoneInfo(self.floating), budget, self.source)
+            except SopanError:
+                self._query = None
+                raise
+            except Exception as exc:  # the library raises many kinds on a broken rule
+                self._query = None
+                raise UserError(
+                    f"{self.source}: cannot expand a recurring event ({quote(exc)})"
+                ) from None
+            except BaseException:  # the budget's timer: the library may be left half way
+                self._query = None
+                raise
         self.chunks[k] = rows
         return rows
 
@@ -226,31 +254,46 @@ def chunk_from_json(text: str) -> list[Row] | None:
         return None
 
 
-def _expand(query: Any, lo: datetime, hi: datetime, floating: tzinfo) -> list[Row]:
-    """Occurrences of every series in [lo, hi) as rows.
+def _expand(
+    query: Any, lo: datetime, hi: datetime, floating: tzinfo, budget: Budget, source: str
+) -> list[Row]:
+    """Occurrences of every series in [lo, hi) as rows, counted against the budget.
 
     recurring-ical-events spends most of its time copying a component per occurrence;
     its occurrence objects already carry the start, end and source component, so those
     are read directly when this version of the library has them.
     """
     rows: list[Row] = []
+    counted = 0
     fast = getattr(query, "_occurrences_between", None)
     if fast is not None:
         for occurrence in fast(lo, hi):
             component = getattr(getattr(occurrence, "_adapter", None), "_component", None)
             if component is None:
                 break
+            counted += 1
+            if counted % _COUNT_EVERY == 0:
+                budget.spend(_COUNT_EVERY, source)
             row = _row(component, occurrence.start, occurrence.end, floating)
             if row is not None:
                 rows.append(row)
         else:
+            budget.spend(counted % _COUNT_EVERY, source)
             return rows
         rows = []
     for component in query.between(lo, hi):
+        counted += 1
+        if counted % _COUNT_EVERY == 0:
+            budget.spend(_COUNT_EVERY, source)
         row = _component_row(component, floating)
         if row is not None:
             rows.append(row)
+    budget.spend(counted % _COUNT_EVERY, source)
     return rows
+
+
+#: Occurrences counted at once against the budget (and its clock looked at).
+_COUNT_EVERY = 256
 
 
 def _build(source: str, zone: str, floating: str, rows: list[Row], series: bytes) -> CalendarIndex:
@@ -261,18 +304,39 @@ def _build(source: str, zone: str, floating: str, rows: list[Row], series: bytes
     return CalendarIndex(source, zone, floating, rows, starts, max_span, series)
 
 
-def _series_query(series: bytes, source: str) -> Any:
+def _series_query(
+    series: bytes, source: str, anchor: datetime, floating: tzinfo
+) -> tuple[Any, list[Series]]:
+    """The query that expands the series, each checked and its start moved near `anchor`,
+    and what each costs."""
     import icalendar
     import recurring_ical_events  # type: ignore[import-untyped]
     import x_wr_timezone  # type: ignore[import-untyped]
 
     cal = icalendar.Calendar.from_ical(series)
-    check_series(cal.walk("VEVENT"), source)  # before anything expands a rule
+    events = cal.walk("VEVENT")
+    check_series(events, source)  # before anything expands a rule
+    for event in events:
+        prepared(event, source)  # a rule that never occurs is dropped
     if cal.get("X-WR-TIMEZONE"):
         # Google exports recurring events in UTC plus X-WR-TIMEZONE; standardising keeps
-        # a weekly 10.00 meeting at 10.00 local time across a daylight-saving change.
+        # a weekly 10.00 meeting at 10.00 local time across a daylight-saving change
+        # (and comes before moving a start, which keeps its local time)
         cal = x_wr_timezone.to_standard(cal)
-    return recurring_ical_events.of(cal, skip_bad_series=True)
+    costs = []
+    for event in cal.walk("VEVENT"):
+        if event.get("RRULE") is not None and event.get("RECURRENCE-ID") is None:
+            moved = moved_near(event, anchor)
+            if moved is not event:
+                _replace(cal, event, moved)
+        cost = summary(event, floating)
+        if cost is not None:
+            costs.append(cost)
+    return recurring_ical_events.of(cal, skip_bad_series=True), costs
+
+
+def _replace(cal: Any, old: Any, new: Any) -> None:
+    cal.subcomponents[:] = [new if c is old else c for c in cal.subcomponents]
 
 
 def _is_series(component: Any) -> bool:
@@ -297,7 +361,7 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
     try:
         cals: Iterable[Any] = icalendar.Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # icalendar raises ValueError, KeyError, … on broken input
-        raise UserError(f"{source}: not a readable iCalendar file ({exc})") from None
+        raise UserError(f"{source}: not a readable iCalendar file ({quote(exc)})") from None
     cals = list(cals)
     if not cals or any(c.name != "VCALENDAR" for c in cals):
         raise UserError(f"{source}: not an iCalendar file (no VCALENDAR)")
@@ -324,8 +388,8 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
                     continue
                 try:
                     row = _component_row(component, floating)
-                except (ValueError, TypeError, AttributeError) as exc:
-                    raise UserError(f"{source}: an event has a bad date ({exc})") from None
+                except (ValueError, TypeError, AttributeError, OverflowError) as exc:
+                    raise UserError(f"{source}: an event has a bad date ({quote(exc)})") from None
                 if row is not None:
                     singles.append(row)
     return _build(source, tz, floating_name, singles, series.to_ical() if has_series else b"")
@@ -342,7 +406,7 @@ def _from_scan(scanned: Scanned, *, tz: str, source: str) -> CalendarIndex:
                 values["DTSTART"], values.get("DTEND"), values.get("DURATION"), floating
             )
         except (ValueError, TypeError, OverflowError) as exc:
-            raise UserError(f"{source}: an event has a bad date ({exc})") from None
+            raise UserError(f"{source}: an event has a bad date ({quote(exc)})") from None
         row = _row(values, start, end, floating)
         if row is not None:
             rows.append(row)

@@ -28,6 +28,7 @@ from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, pa
 from sopan.calendar.memory import content_key, recall, remember
 from sopan.config import Config, secrets
 from sopan.errors import ExternalError, SopanError, UserError
+from sopan.ical.budget import command_budget, step
 from sopan.language.dateforms import fixed
 from sopan.model import Busy
 from sopan.model.names import LOOPBACK
@@ -211,20 +212,25 @@ def _from_url(
     stem = hashlib.sha256(url.encode()).hexdigest()
     saved = cache_dir / "fetched" / f"{stem}.ics"
     meta = cache_dir / "fetched" / f"{stem}.json"
+    started = clock.monotonic()
     try:
-        data, fresh = _fetch(url, timeout, _validators(meta, saved))
-        if data is None:  # 304 Not Modified: the saved copy is the calendar
-            data = saved.read_bytes()
-        found = _busy_of(data, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
+        # --timeout covers the whole step: the download, then reading what came
+        with step(name, timeout=timeout, started=started) as budget:
+            data, fresh = _fetch(url, timeout, _validators(meta, saved))
+            if data is None:  # 304 Not Modified: the saved copy is the calendar
+                data = saved.read_bytes()
+            budget.grant(len(data))
+            found = _busy_of(data, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
     except SopanError as exc:
         problem = str(exc).removeprefix(f"{name}: ")
         if not saved.exists():
             raise type(exc)(f"{name}: {problem}") from None
         age = fixed(datetime.fromtimestamp(saved.stat().st_mtime), "stamp")
         warn(f"{name}: {problem}; using the copy saved {age}")
-        return _busy_of(
-            saved.read_bytes(), tz=tz, source=name, cache_dir=cache_dir, start=start, end=end
-        )
+        copy = saved.read_bytes()
+        with step(name) as budget:
+            budget.grant(len(copy))
+            return _busy_of(copy, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
     if fresh:
         _write(saved, data)
         _write(meta, json.dumps(fresh).encode("utf-8"))
@@ -296,9 +302,36 @@ def _from_caldav(
             why = f"the server did not answer within {timeout:g} s"
         raise ExternalError(f"{name}: CalDAV request failed ({why})") from None
     busy: list[Busy] = []
-    for data in texts:  # server objects are small: parse each, outside the LRU
-        busy.extend(parse_calendar(data, tz=tz, source=name).busy_between(start, end))
+    with step(name) as budget:
+        for data in texts:  # server objects are small: parse each, outside the LRU
+            budget.grant(len(data))
+            busy.extend(parse_calendar(data, tz=tz, source=name).busy_between(start, end))
     return busy
+
+
+def _from_source(
+    source: str,
+    *,
+    start: datetime,
+    end: datetime,
+    timeout: float,
+    tz: str,
+    cache: Path,
+    warn: Warn,
+    user: str | None,
+) -> list[Busy]:
+    lowered = source.lower()
+    if lowered.startswith(("caldav+", "caldav:")):
+        with step(display_name(source), timeout=timeout):  # the requests and the reading
+            return _from_caldav(source, start=start, end=end, timeout=timeout, tz=tz, user=user)
+    if lowered.startswith(("https://", "http://", "webcal://")):
+        return _from_url(
+            source, start=start, end=end, timeout=timeout, tz=tz, cache_dir=cache, warn=warn
+        )
+    data = read_input(source, what="a calendar", max_bytes=MAX_CALENDAR_BYTES)
+    with step(source) as budget:
+        budget.grant(len(data))
+        return _busy_of(data, tz=tz, source=source, cache_dir=cache, start=start, end=end)
 
 
 def load_busy(
@@ -327,33 +360,13 @@ def load_busy(
     cache = cache_dir or default_cache_dir()
     say = warn or _log.warning
     busy: list[Busy] = []
-    for source in dict.fromkeys(sources):  # the same source named twice is read once
-        lowered = source.lower()
-        if lowered.startswith(("caldav+", "caldav:")):
+    with command_budget():  # every source draws on the one budget of the command
+        for source in dict.fromkeys(sources):  # the same source named twice is read once
             busy.extend(
-                _from_caldav(
-                    source,
-                    start=start,
-                    end=end,
-                    timeout=timeout,
-                    tz=tz,
+                _from_source(
+                    source, start=start, end=end, timeout=timeout, tz=tz, cache=cache, warn=say,
                     user=settings.caldav_username,
                 )
-            )
-        elif lowered.startswith(("https://", "http://", "webcal://")):
-            busy.extend(
-                _from_url(
-                    source,
-                    start=start,
-                    end=end,
-                    timeout=timeout,
-                    tz=tz,
-                    cache_dir=cache,
-                    warn=say,
-                )
-            )
-        else:
-            data = read_input(source, what="a calendar", max_bytes=MAX_CALENDAR_BYTES)
-            busy.extend(_busy_of(data, tz=tz, source=source, cache_dir=cache, start=start, end=end))
+            )  # fmt: skip
     busy.sort(key=lambda b: (b.start, b.end))
     return busy

@@ -1,10 +1,12 @@
 """iCalendar helpers shared by the reader and the calendar: the budget of a recurring event.
 
 A repeating rule is checked before anything expands it, so a hostile or broken one is a
-one-line error naming the file and the limit, never a hang: an interval of 0 (which repeats
-the same moment for ever), more than `MAX_PER_WINDOW` occurrences in four weeks (every second,
-every minute), a COUNT past `MAX_COUNT`, more series in one file than `MAX_SERIES`, or more
-single events than `MAX_EVENTS`.
+one-line error naming the file and the limit, never a hang: a value out of its range
+(`sopan.ical.rules`), an interval of 0 (which repeats the same moment for ever), more than
+`MAX_PER_WINDOW` occurrences in four weeks (every second, every minute), a COUNT past
+`MAX_COUNT`, more series in one file than `MAX_SERIES`, or more single events than
+`MAX_EVENTS`. What all the calendars of one command may expand together is the command's
+budget (`sopan.ical.budget`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from sopan.errors import UserError
+from sopan.ical.rules import RuleError, number, per_window, problem
+from sopan.ical.series import check_event
 
 #: Occurrences of one series in four weeks (an hourly meeting has 672).
 MAX_PER_WINDOW = 5000
@@ -22,52 +26,24 @@ MAX_COUNT = 100_000
 MAX_SERIES = 5000
 #: Single events in one calendar file (ten years of a full diary is about 30,000).
 MAX_EVENTS = 200_000
-_WINDOW_SECONDS = 28 * 24 * 3600
-_UNIT_SECONDS = {
-    "SECONDLY": 1,
-    "MINUTELY": 60,
-    "HOURLY": 3600,
-    "DAILY": 86400,
-    "WEEKLY": 7 * 86400,
-    "MONTHLY": 28 * 86400,
-    "YEARLY": 365 * 86400,
-}
-#: BY-parts that multiply the occurrences of one period, with how many values each can hold.
-_EXPANDERS = ("BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO")
 
 
-def _number(rule: Any, key: str, default: int) -> int | None:
-    values = rule.get(key)
-    if not values:
-        return default
-    try:
-        return int(str(values[0] if isinstance(values, list) else values))
-    except (TypeError, ValueError):
-        return None
-
-
-def check_rule(rule: Any, source: str, *, dense: bool = False) -> None:
-    """Raise UserError when one RRULE (an icalendar vRecur or a dict of lists) is over budget.
+def check_rule(rule: Any, source: str, *, dense: bool = False, all_day: bool = False) -> None:
+    """Raise UserError when one RRULE (an icalendar vRecur or a dict of lists) is malformed
+    or over budget.
 
     `dense` allows a rule that fires more often than `MAX_PER_WINDOW` in four weeks: the
-    reader asks only for the next occurrence, never for all of them.
+    reader asks only for the next occurrence, never for all of them. `all_day`: the event
+    starts on a DATE.
     """
-    freq = str((rule.get("FREQ") or [""])[0]).upper()
-    if freq not in _UNIT_SECONDS:
-        raise UserError(f"{source}: a repeating event has no valid FREQ ('{freq}')")
-    interval = _number(rule, "INTERVAL", 1)
-    if interval is None or interval < 1:
-        shown = interval if interval is not None else rule.get("INTERVAL")
-        raise UserError(f"{source}: a repeating event has INTERVAL={shown} (it must be 1 or more)")
-    count = _number(rule, "COUNT", 0)
-    if count is None or count > MAX_COUNT:
+    try:
+        problem(rule, all_day=all_day)
+        count = number(rule, "COUNT")
+        occurrences = per_window(rule)
+    except RuleError as exc:
+        raise UserError(f"{source}: a repeating event has {exc}") from None
+    if count is not None and count > MAX_COUNT:
         raise UserError(f"{source}: a repeating event asks for more than {MAX_COUNT:,} occurrences")
-    per_period = 1
-    for key in _EXPANDERS:
-        values = rule.get(key)
-        if values:
-            per_period *= len(values) if isinstance(values, list) else 1
-    occurrences = _WINDOW_SECONDS / (_UNIT_SECONDS[freq] * interval) * per_period
     if occurrences > MAX_PER_WINDOW and not dense:
         raise UserError(
             f"{source}: a repeating event occurs about {int(occurrences):,} times in four weeks "
@@ -82,9 +58,12 @@ def check_events(count: int, source: str) -> None:
 
 
 def check_series(components: Iterable[Any], source: str, *, dense: bool = False) -> None:
-    """Check every RRULE of these components (see `check_rule`), and how many series."""
+    """Check every event that repeats: its values (`check_event`), each RRULE (`check_rule`),
+    and how many series there are."""
     series = 0
     for component in components:
+        if hasattr(component, "errors"):
+            check_event(component, source)
         rules = component.get("RRULE")
         if rules is None:
             continue
@@ -92,7 +71,14 @@ def check_series(components: Iterable[Any], source: str, *, dense: bool = False)
         if series > MAX_SERIES:
             raise UserError(f"{source}: more than {MAX_SERIES:,} repeating events in one file")
         for rule in rules if isinstance(rules, list) else [rules]:
-            check_rule(rule, source, dense=dense)
+            check_rule(rule, source, dense=dense, all_day=_all_day(component))
+
+
+def _all_day(component: Any) -> bool:
+    from datetime import date, datetime
+
+    start = getattr(component.get("DTSTART"), "dt", None)
+    return isinstance(start, date) and not isinstance(start, datetime)
 
 
 def follow_ups_ics(

@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from sopan.errors import UserError
 from sopan.ical import check_series
+from sopan.ical.budget import command_budget
+from sopan.ical.series import moved_near, prepared
 from sopan.read.words import phrase_re, words
 
 #: Events read from one file; a real invitation has one series and a few overrides.
@@ -131,72 +133,40 @@ def _next_occurrence(
     earliest = _earliest(group, zone)
     if earliest is None:
         return None
-    # a rule over budget is refused before it is expanded; a dense one (every minute) is
-    # moved near `now` below, since only its next occurrence is wanted
+    # a rule over budget is refused before it is expanded, one that never occurs dropped; a
+    # series is moved near `now` below, since only its next occurrence is wanted
     check_series(group, origin, dense=True)
+    for event in group:
+        prepared(event, origin)
     sub = icalendar.Calendar()
     for tz in cal.walk("VTIMEZONE"):
         sub.add_component(tz)
     master = _master(group)
     for event in group:
-        sub.add_component(_moved_near(event, now) if event is master else event)
+        sub.add_component(moved_near(event, now) if event is master else event)
     try:
         query = recurring_ical_events.of(sub, skip_bad_series=True)
     except Exception:  # a rule the library cannot read: the series' own DTSTART stands
         return None
     low = max(now, earliest)
     deadline = time.perf_counter() + _BUDGET_SECONDS
-    for width in _WINDOWS:
-        try:
-            found = query.between(low, low + width)
-        except Exception:
-            return None
-        upcoming = [
-            (s, e)
-            for e in found
-            if (s := _start_of(e, zone)) is not None and s >= now and not _cancelled(e)
-        ]
-        if upcoming:
-            return min(upcoming, key=lambda pair: pair[0])[1]
-        if time.perf_counter() > deadline:
-            break
+    with command_budget() as budget:
+        for width in _WINDOWS:
+            try:
+                found = query.between(low, low + width)
+            except Exception:
+                return None
+            budget.spend(len(found), origin)  # the command's budget: the reader's share
+            upcoming = [
+                (s, e)
+                for e in found
+                if (s := _start_of(e, zone)) is not None and s >= now and not _cancelled(e)
+            ]
+            if upcoming:
+                return min(upcoming, key=lambda pair: pair[0])[1]
+            if time.perf_counter() > deadline:
+                break
     return None
-
-
-_SUB_DAILY = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600}
-
-
-def _moved_near(event: Any, now: datetime) -> Any:
-    """A rule firing every few seconds, minutes or hours, with its DTSTART moved forward by
-    whole multiples of its interval in days, to the day before `now`: the same occurrences
-    from then on, without stepping through every one since the series began."""
-    import copy
-
-    rule = event.get("RRULE")
-    start = event.get("DTSTART")
-    if rule is None or start is None or rule.get("COUNT"):
-        return event
-    freq = str((rule.get("FREQ") or [""])[0]).upper()
-    dt = getattr(start, "dt", None)
-    if freq not in _SUB_DAILY or not isinstance(dt, datetime):
-        return event
-    try:
-        interval = max(int((rule.get("INTERVAL") or [1])[0]), 1)
-    except (TypeError, ValueError):
-        return event
-    step = timedelta(days=interval)  # a whole number of intervals, whatever their unit
-    gap = (now.replace(tzinfo=None) - dt.replace(tzinfo=None)) - timedelta(days=1)
-    if gap < step:
-        return event
-    shift = step * (gap // step)
-    moved = copy.deepcopy(event)
-    end = event.get("DTEND")
-    del moved["DTSTART"]
-    moved.add("DTSTART", dt + shift)
-    if end is not None and isinstance(getattr(end, "dt", None), datetime):
-        del moved["DTEND"]
-        moved.add("DTEND", end.dt + shift)
-    return moved
 
 
 def _about_interview(event: Any) -> bool:

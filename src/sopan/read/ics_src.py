@@ -7,8 +7,9 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sopan._infra.controls import ANY
+from sopan._infra.controls import ANY, quote
 from sopan.errors import UserError
+from sopan.ical.budget import step
 from sopan.language.zones import by_offset, resolve
 from sopan.model import outside_years
 from sopan.read.build import Calendar
@@ -100,17 +101,20 @@ def parse_calendar(raw: str, user_tz: str, origin: str, *, now: datetime) -> Cal
     """
     import icalendar
 
-    try:
-        cal = icalendar.Calendar.from_ical(first_events_only(raw))
-    except Exception as exc:  # icalendar raises many kinds on bad input
-        raise UserError(f"{origin}: not a readable calendar file ({type(exc).__name__})") from None
-    wr_tz = _iana(str(cal.get("X-WR-TIMEZONE"))) if cal.get("X-WR-TIMEZONE") else None
-    try:
-        pick = pick_event(cal, now=now, zone=ZoneInfo(wr_tz or user_tz), origin=origin)
-    except UserError:
-        raise
-    except Exception as exc:  # a component icalendar accepted but cannot give values of
-        raise UserError(f"{origin}: not a readable calendar file ({type(exc).__name__})") from None
+    # the calendar's work is drawn from the command's budget, as the calendars' is
+    with step(origin) as budget:
+        budget.grant(len(raw))
+        try:
+            cal = icalendar.Calendar.from_ical(first_events_only(raw))
+        except Exception as exc:  # icalendar raises many kinds on bad input
+            raise UserError(f"{origin}: not a readable calendar file ({quote(exc)})") from None
+        wr_tz = _iana(str(cal.get("X-WR-TIMEZONE"))) if cal.get("X-WR-TIMEZONE") else None
+        try:
+            pick = pick_event(cal, now=now, zone=ZoneInfo(wr_tz or user_tz), origin=origin)
+        except UserError:
+            raise
+        except Exception as exc:  # a component icalendar accepted but cannot give values of
+            raise UserError(f"{origin}: not a readable calendar file ({quote(exc)})") from None
     out = _calendar_of(pick.event, pick.master, wr_tz, user_tz)
     try:
         out.sequence = int(pick.written.get("SEQUENCE") or 0)
