@@ -3,7 +3,10 @@ fixtures with bytes flipped, cut, repeated, and hostile snippets spliced in."""
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,3 +91,80 @@ def inputs(count: int, seed: int = 0) -> Iterator[tuple[str, bytes]]:
         name, seed_data = rng.choice(seeds)
         data = seed_data.read_bytes() if isinstance(seed_data, Path) else seed_data
         yield f"{name}#{n}", mutate(data, rng)
+
+
+def calendar(*events: str, head: str = "") -> bytes:
+    """An iCalendar file of these VEVENT bodies (each without BEGIN/END), `head` after the
+    calendar's own properties (a VTIMEZONE, X-WR-TIMEZONE)."""
+    body = "".join(
+        f"BEGIN:VEVENT\r\nUID:e{n}@test\r\nSUMMARY:Interview\r\nDTSTAMP:20261101T000000Z\r\n"
+        f"{event}END:VEVENT\r\n"
+        for n, event in enumerate(events)
+    )
+    return (f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{head}{body}"
+            "END:VCALENDAR\r\n").encode()  # fmt: skip
+
+
+def repeating(
+    rule: str, start: str = "DTSTART:20261201T030000Z", end: str = "DTEND:20261201T040000Z"
+) -> str:
+    """One VEVENT body: `start`, `end` (none when empty) and this RRULE."""
+    return "".join(f"{line}\r\n" for line in (start, end, f"RRULE:{rule}") if line)
+
+
+def expanding_pdf(megabytes: float, operator: bytes = b"(Terima kasih) Tj ") -> bytes:
+    """A one-page PDF whose content stream, a few KB compressed, inflates to `megabytes` of
+    `operator` repeated."""
+    body = b"BT /F1 12 Tf 72 720 Td " + operator * int(megabytes * 2**20 / len(operator))
+    stream = zlib.compress(body + b" ET", 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]  # fmt: skip
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + obj + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))  # fmt: skip
+    return out.getvalue()
+
+
+def paragraphs_docx(count: int, text: str = "Terima kasih.") -> bytes:
+    """A .docx of `count` paragraphs, each `text` (400,000 of them zip to about 50 KB)."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+        '"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" * count
+        + "</w:body></w:document>"
+    )
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+        '"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
+        '"word/document.xml"/></Relationships>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", rels)
+        archive.writestr("word/document.xml", xml)
+    return out.getvalue()

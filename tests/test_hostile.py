@@ -4,11 +4,18 @@ leave the user's files readable by others."""
 from __future__ import annotations
 
 import email
+import json
+import os
 import stat
+import subprocess
+import sys
+from datetime import datetime, timedelta
 from email import policy
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from conftest import Run
+import pytest
+from conftest import SRC, Run
 
 from sopan._infra.files import write_new, write_private
 from sopan.read.people import address_header
@@ -26,6 +33,15 @@ def _invitation(tmp_path: Path, from_header: str, subject: str = "Interview invi
         "utf-8",
     )
     return path
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """The environment `run_cli` gives a sopan, for the tests that start one themselves."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(SRC) + os.pathsep + env.get("PYTHONPATH", "")
+    env["SOPAN_CONFIG"] = str(tmp_path / "config" / "config.toml")
+    env.pop("SOPAN_DEBUG", None)
+    return env
 
 
 def test_an_encoded_name_never_becomes_the_address() -> None:
@@ -112,10 +128,19 @@ def test_the_calendar_cache_is_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
-def test_a_device_is_read_only_up_to_the_limit(run_cli: Run) -> None:
-    done = run_cli("read", "/dev/zero", "--now", NOW)
-    assert done.returncode == 2
-    assert done.stderr.strip() == "sopan: /dev/zero: too large to be an invitation (over 10 MB)"
+def test_a_device_or_a_named_pipe_is_refused_at_once(run_cli: Run, tmp_path: Path) -> None:
+    import time
+
+    fifo = tmp_path / "invite.eml"
+    os.mkfifo(fifo)  # opening it would wait for a writer for ever
+    for path in ("/dev/zero", str(fifo)):
+        started = time.monotonic()
+        done = run_cli("read", path, "--now", NOW)
+        assert time.monotonic() - started < 10
+        assert done.returncode == 2
+        assert done.stderr == f"sopan: {path}: not a regular file (a pipe, a device or a socket)\n"
+    piped = run_cli("read", "-", "--now", NOW, input="x" * (11 * 1024 * 1024))
+    assert piped.returncode == 2 and "over 10 MB" in piped.stderr  # "-" is read to its limit
 
 
 def test_a_fetched_calendar_and_its_index_are_private(tmp_path: Path) -> None:
@@ -146,8 +171,6 @@ def test_a_fetched_calendar_and_its_index_are_private(tmp_path: Path) -> None:
 
 
 def test_series_and_events_have_a_budget_per_calendar() -> None:
-    import pytest
-
     from sopan.errors import UserError
     from sopan.ical import MAX_EVENTS, MAX_SERIES, check_events, check_series
 
@@ -162,3 +185,308 @@ def test_series_and_events_have_a_budget_per_calendar() -> None:
     dense = {"FREQ": ["DAILY"], "BYHOUR": list(range(24)), "BYMINUTE": list(range(60))}
     with pytest.raises(UserError, match="occurs about 40,320 times in four weeks"):
         check_series([{"RRULE": dense}], "kal.ics")
+
+
+# --- no internal error: every input a value or one documented line ---
+
+
+def _draft(run_cli: Run, source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("draft", str(source), *CHOICES, "--channel", "all", "--now", NOW,
+                   "--out", str(out), *extra)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "reply_to",
+    [
+        "=?utf-8?q?unfinished",
+        "=?utf-8?Q?=E2=80?= <hr@brightpath.example>",  # half a character, encoded
+        "=?utf-8?q?Sarah <hr@brightpath.example>",
+        "=?utf-8?b?",
+        "hr@brightpath.example =?utf-8?q?",
+    ],
+)
+def test_an_unfinished_encoded_word_in_reply_to_is_no_internal_error(
+    tmp_path: Path, reply_to: str
+) -> None:
+    source = tmp_path / "invite.eml"
+    source.write_text(
+        f"From: Sarah <talent@brightpath.example>\nReply-To: {reply_to}\nSubject: Interview\n"
+        "Date: Wed, 18 Nov 2026 09:12:00 +0700\nMessage-ID: <m1@brightpath.example>" + BODY,
+        "utf-8",
+    )
+    from sopan import app
+    from sopan.config import Config
+    from sopan.model import Profile
+
+    config = Config(Profile(name="Rina Kartika Sari", email="rina@example.com", city="Jakarta"))
+    now = datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Asia/Jakarta"))
+    request = app.DraftRequest(
+        app.PlanRequest(app.ReadRequest(str(source), now=now, config=config),
+                        app.Choices("decline", "personal", "no", False)),
+        ("email",), out_dir=tmp_path / "out",
+    )  # fmt: skip
+    app.draft_for(request)  # anything but a value here is an internal error
+    (tmp_path / "out" / "email.eml").read_bytes().decode("utf-8")  # no half a character in it
+
+
+def test_a_date_header_of_the_year_9999_east_of_utc() -> None:
+    from sopan.read import read_bytes
+
+    data = (
+        "From: hr@b.example\nSubject: Interview\nDate: Fri, 31 Dec 9999 23:00:00 +0000" + BODY
+    ).encode()
+    inv = read_bytes(data, now=datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Asia/Jakarta")),
+                     user_tz="Asia/Jakarta")  # fmt: skip
+    assert inv.start is not None and inv.start.year == 2026
+
+
+def test_a_closed_standard_output_ends_quietly(tmp_path: Path) -> None:
+    source = _invitation(tmp_path, "Sarah <talent@brightpath.example>")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # what reads the output is gone (`| head -1` after its line)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "sopan", "read", str(source), "--json", "--now", NOW],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, env=_env(tmp_path),
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
+def test_a_full_standard_output_is_one_line(tmp_path: Path) -> None:
+    source = _invitation(tmp_path, "Sarah <talent@brightpath.example>")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "sopan", "read", str(source), "--json", "--now", NOW],
+            stdout=full, stderr=subprocess.PIPE, text=True, env=_env(tmp_path),
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == "sopan: standard output: cannot write (No space left on device)\n"
+
+
+def test_a_full_disk_under_out_leaves_no_part_of_the_set(tmp_path: Path) -> None:
+    import resource
+    import signal
+
+    source = _invitation(tmp_path, "Sarah <talent@brightpath.example>")
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def small_disk() -> None:  # every file past 20 KB fails as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "sopan", "draft", str(source), *CHOICES, "--channel", "all",
+         "--now", NOW, "--out", str(out), "--no-store"],
+        capture_output=True, text=True, env=_env(tmp_path), preexec_fn=small_disk,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().endswith("cannot write (File too large); nothing was written")
+    assert list(out.iterdir()) == []  # no truncated letter.docx, no part of the set
+
+
+def test_a_set_written_whole_is_all_there(tmp_path: Path) -> None:
+    from sopan._infra.files import write_all
+
+    (tmp_path / "sms.txt").write_text("mine")
+    paths = write_all(tmp_path, [("email.eml", b"e"), ("sms.txt", b"s")])
+    assert [p.name for p in paths] == ["email.eml", "sms-2.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["email.eml", "sms-2.txt", "sms.txt"]
+
+
+# --- headers written in UTF-8 (RFC 6532) ---
+
+
+def test_a_sender_written_in_utf8_is_read_whole_and_kept_as_text(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "invite.eml"
+    source.write_bytes(
+        "From: Jürgen Weiß <jürgen@firma.example>\nTo: rina@example.com\nSubject: Einladung "
+        "zum Interview – Jürgen\nDate: Wed, 18 Nov 2026 09:12:00 +0700\n"
+        "Message-ID: <m1@firma.example>".encode()
+        + BODY.encode()
+    )
+    read = run_cli("read", str(source), "--json", "--now", NOW)
+    facts = json.loads(read.stdout)
+    assert facts["contact"]["email"] == "jürgen@firma.example", facts["contact"]
+    assert facts["contact"]["name"] == "Jürgen Weiß"
+    done = _draft(run_cli, source, tmp_path / "out")  # the store is on
+    assert done.returncode == 0, done.stderr
+    kept = json.loads(run_cli("history", "--json").stdout)[0]["id"]
+    from sopan.store import Store  # the database the sopan above kept its drafts in
+
+    email = next(d for d in Store().drafts_of(kept) if d.channel == "email")
+    assert email.recipient == "Jürgen Weiß <jürgen@firma.example>"
+
+
+# --- a folder sopan did not make keeps its mode ---
+
+
+def test_permissions_are_set_only_on_folders_sopan_makes(tmp_path: Path) -> None:
+    from sopan._infra.files import private_folder
+    from sopan.store import Store
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # as /tmp
+    write_private(shared / "config.toml", b"")
+    Store(f"sqlite:///{shared / 'sopan.db'}").history()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert stat.S_IMODE((shared / "sopan.db").stat().st_mode) == 0o600
+    made = private_folder(shared / "new" / "deeper")
+    assert stat.S_IMODE(made.stat().st_mode) == stat.S_IMODE(made.parent.stat().st_mode) == 0o700
+
+
+# --- a date the input never gave ---
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("Interview on January 1, 10000 at 10:00 WIB.", "the year 10000 is outside the years"),
+        ("Undangan interview: 1 Januari 3000 pukul 10.00 WIB.", "the year 3000 is outside"),
+        (
+            "Undangan interview pada Kamis, 31 Desember 2999 pukul 10.00 WIB.",
+            "2999-12-31 is a Tuesday",
+        ),
+    ],
+)
+def test_a_year_out_of_range_or_a_wrong_weekday_is_reported_never_replaced(
+    run_cli: Run, tmp_path: Path, text: str, problem: str
+) -> None:
+    source = tmp_path / "invite.txt"
+    source.write_text(text, "utf-8")
+    facts = json.loads(run_cli("read", str(source), "--json", "--now", NOW).stdout)
+    assert facts["start"] in (None, "2999-12-31T10:00:00+07:00"), facts["start"]
+    assert any(problem in (a["problem"] or "") for a in facts["ambiguous"]), facts["ambiguous"]
+    done = _draft(run_cli, source, tmp_path / "out", "--no-store")
+    assert done.returncode == 2 and "2026" not in done.stderr, done.stderr
+
+
+# --- one clean line: library warnings, control characters, redirects ---
+
+
+def test_a_library_warning_is_one_note_in_sopans_words(run_cli: Run, tmp_path: Path) -> None:
+    from fuzz_inputs import calendar
+
+    zone = "/mozilla.org/20070129_1/Asia/Jakarta"
+    source = tmp_path / "invite.ics"
+    source.write_bytes(calendar(f"DTSTART;TZID={zone}:20261201T100000\r\n"
+                                f"DTEND;TZID={zone}:20261201T110000\r\n"))  # fmt: skip
+    done = run_cli("read", str(source), "--now", NOW)
+    assert done.returncode == 0
+    assert done.stderr == (
+        f"sopan: note: a calendar names its time zone '{zone}'; it is read as Asia/Jakarta\n"
+    )
+    busy = run_cli("busy", "--calendar", str(source), "--now", NOW)
+    assert busy.returncode == 0 and len(busy.stderr.splitlines()) == 1
+
+
+def test_a_broken_pdf_is_one_line_with_its_reason(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "reply.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n")
+    done = run_cli("lint", str(path))
+    assert done.returncode == 2
+    assert (
+        done.stderr == f"sopan: {path}: not a PDF whose text can be read (EOF marker not found)\n"
+    )
+
+
+def test_control_characters_of_a_calendar_never_reach_the_error(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    path = tmp_path / "kal.ics"
+    path.write_bytes("BEGINX\rsopan: OK, no problem found\x85\x9b31m\r\n".encode())
+    done = run_cli("busy", "--calendar", str(path), "--now", NOW)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("sopan: ")
+    assert not any(c in done.stderr for c in "\r\x85\x9b\x1b")
+
+
+def test_a_redirect_loop_is_one_line(tmp_path: Path) -> None:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    from sopan.calendar import load_busy
+    from sopan.errors import ExternalError
+
+    class Loop(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Loop)
+    Thread(target=server.serve_forever, daemon=True).start()
+    moment = datetime(2026, 11, 20, tzinfo=ZoneInfo("Asia/Jakarta"))
+    try:
+        with pytest.raises(ExternalError) as caught:
+            load_busy([f"http://127.0.0.1:{server.server_address[1]}/kal.ics"], start=moment,
+                      end=moment + timedelta(days=7), cache_dir=tmp_path)  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert str(caught.value).endswith("/kal.ics: the server redirected too often (HTTP 302)")
+
+
+def test_an_https_calendar_is_never_followed_to_plain_http() -> None:
+    import urllib.request
+
+    from sopan.calendar.sources import _secure_redirects
+    from sopan.errors import ExternalError
+
+    handler = _secure_redirects()
+    secure = urllib.request.Request("https://cal.example/private-abc/kal.ics")
+    with pytest.raises(ExternalError, match="redirected to a plain http:// address"):
+        handler.redirect_request(secure, None, 302, "Found", {}, "http://cal.example/kal.ics")
+    kept = handler.redirect_request(secure, None, 302, "Found", {}, "https://cdn.example/k.ics")
+    assert kept is not None and kept.full_url == "https://cdn.example/k.ics"
+
+
+# --- the outbox: after the server took the e-mail ---
+
+
+def test_a_store_that_fails_after_the_server_accepted_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sopan import app
+    from sopan.config import Config
+    from sopan.deliver import MemoryTransport
+    from sopan.model import Profile
+    from sopan.store import Store, StoreError
+
+    monkeypatch.setenv("SOPAN_DATABASE_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    now = datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Asia/Jakarta"))
+    config = Config(Profile("Rina Kartika Sari", email="rina@example.com"))
+    example = Path(__file__).resolve().parent.parent / "examples" / "undangan_wawancara_id.eml"
+    kept = app.draft_for(app.DraftRequest(
+        app.PlanRequest(app.ReadRequest(str(example), now=now, config=config),
+                        app.Choices("decline", "accepted-offer", "no", False)),
+        store=True,
+    )).stored  # fmt: skip
+    assert kept is not None
+    settle = Store.settle
+
+    def locked(self: Store, draft: object, state: str, **kw: object) -> None:
+        if state == "sent":
+            raise StoreError("store: cannot use the database: another sopan holds it")
+        settle(self, draft, state, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "settle", locked)
+    wire = MemoryTransport()
+    with pytest.raises(StoreError) as caught:
+        app.send_for(app.SendRequest(kept, now, config=config, yes=True), app.NO_ASKER, wire)
+    said = str(caught.value)
+    assert len(wire.sent) == 1 and "\n" not in said
+    assert said.startswith("send: the e-mail was handed to the mail server")
+    assert "another sopan holds it" in said and f"sopan send {kept} --resolve sent" in said
+    monkeypatch.setattr(Store, "settle", settle)  # the store is usable again: record it
+    done = app.send_for(app.SendRequest(kept, now, config=config, resolve="sent"), app.NO_ASKER,
+                        wire)  # fmt: skip
+    assert done.state == "resolved" and len(wire.sent) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from pathlib import Path
 
@@ -20,7 +21,8 @@ def read_input(path: str | Path, *, what: str, max_bytes: int) -> bytes:
 
     `what` names what the file should hold, with its article ("an invitation", "a calendar",
     "a reply"). Raises UserError, one line naming the file, when it does not exist, is a
-    folder, is too large or cannot be read. What the bytes mean is the caller's to check.
+    folder, is no regular file (a named pipe, a device: refused before it is opened), is too
+    large or cannot be read. What the bytes mean is the caller's to check.
     """
     if str(path) == STDIN:
         name = "standard input"
@@ -32,11 +34,16 @@ def read_input(path: str | Path, *, what: str, max_bytes: int) -> bytes:
         file = Path(path).expanduser()
         name = str(path)
         try:
-            if file.is_dir():
+            info = file.stat()
+            if stat.S_ISDIR(info.st_mode):
                 raise UserError(f"{name}: is a folder, not a file")
-            # The size first: a huge file is refused without being loaded. A device or a pipe
-            # tells no size, so the read itself stops one byte past the limit.
-            if file.stat().st_size > max_bytes:
+            if not stat.S_ISREG(info.st_mode):
+                # opening a named pipe waits for a writer that may never come, and a device
+                # may never end: only a regular file is read (anything else through "-")
+                raise UserError(f"{name}: not a regular file (a pipe, a device or a socket)")
+            # The size first: a huge file is refused without being loaded. The read itself
+            # stops one byte past the limit, should the file grow meanwhile.
+            if info.st_size > max_bytes:
                 raise UserError(f"{name}: too large to be {what} (over {_size_text(max_bytes)})")
             with file.open("rb") as handle:
                 data = handle.read(max_bytes + 1)

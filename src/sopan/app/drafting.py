@@ -141,7 +141,7 @@ def kept_values(
 ) -> dict[str, Any]:
     """What the store keeps of a drafted invitation (`Store.record`'s arguments): its facts,
     the decision and each draft with its file (the hosted mode keeps them under a case)."""
-    from email import message_from_bytes
+    from email import message_from_bytes, policy
 
     from sopan.model.channels import registry
     from sopan.model.contracts import invitation_json, plan_json
@@ -159,8 +159,9 @@ def kept_values(
         name, data = files.get(draft.channel, (None, None))
         message_id = recipient = None
         if known.spec(draft.channel).format == "eml" and data is not None:
-            head = message_from_bytes(data)
-            message_id, recipient = head.get("Message-ID"), head.get("To")
+            # read as text (a UTF-8 address, RFC 6532, is no `Header` object for the store)
+            head = message_from_bytes(data, policy=policy.SMTPUTF8)
+            message_id, recipient = (_text(head.get(k)) for k in ("Message-ID", "To"))
         rows.append({
             "channel": draft.channel, "text": draft.text, "subject": draft.subject,
             "message_id": message_id, "recipient": recipient, "file_name": name, "file": data,
@@ -176,6 +177,10 @@ def kept_values(
         "situation": situation, "plan": plan_json(planned.plan), "drafts": rows,
         "contact": contact, "now": read.now, "subject": inv.subject,
     }  # fmt: skip
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def lint_options(planned: PlanResult) -> LintOptions:

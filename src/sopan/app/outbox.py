@@ -77,7 +77,7 @@ def send_for(
     from sopan._infra.faults import crash_point
     from sopan.deliver import NotSent, OutcomeUnknown
     from sopan.model.channels import registry
-    from sopan.store import Store
+    from sopan.store import Store, StoreError
 
     sent_by_mail = registry().get(req.channel)
     if sent_by_mail is None or sent_by_mail.format != "eml":
@@ -145,7 +145,15 @@ def send_for(
         store.settle(draft, "unknown", now=req.now, detail=str(exc))
         raise
     crash_point("after-accept")
-    store.settle(draft, "sent", now=req.now)
+    try:
+        store.settle(draft, "sent", now=req.now)
+    except StoreError as exc:
+        # the server has the e-mail: say so, and how to record it, never just "store: …"
+        raise StoreError(
+            f"send: the e-mail was handed to the mail server ({draft.message_id}), but sopan "
+            f"could not record it ({str(exc).removeprefix('store: ')}); do not send it again: "
+            f"once the store can be used, run `sopan send {req.invitation_id} --resolve sent`"
+        ) from None
     crash_point("after-settle")
     _file_in_sent(config, draft, store, req.now)
     channels = {d.channel for d in kept}

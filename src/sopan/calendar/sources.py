@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from sopan._infra.controls import quote
 from sopan._infra.files import write_private
 from sopan._infra.inputs import read_input
 from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, parse_calendar
@@ -147,8 +148,9 @@ def _fetch(
         headers["If-Modified-Since"] = validators["last_modified"]
     request = urllib.request.Request(url, headers=headers)
     started = clock.monotonic()
+    opener = urllib.request.build_opener(_secure_redirects())
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             body = _read_bounded(response, started + timeout, timeout)
             fresh = {
                 "etag": response.headers.get("ETag") or "",
@@ -158,12 +160,32 @@ def _fetch(
     except urllib.error.HTTPError as exc:
         if exc.code == 304 and validators:
             return None, {}
-        raise ExternalError(f"the server answered HTTP {exc.code} {exc.reason}") from None
+        if 300 <= exc.code < 400:  # urllib's own words for a loop run over three lines
+            raise ExternalError(f"the server redirected too often (HTTP {exc.code})") from None
+        raise ExternalError(f"the server answered HTTP {exc.code} {quote(exc.reason)}") from None
     except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, TimeoutError) or clock.monotonic() - started >= timeout:
             raise ExternalError(f"the server did not answer within {timeout:g} s") from None
-        raise ExternalError(f"cannot reach the server ({reason})") from None
+        raise ExternalError(f"cannot reach the server ({quote(reason)})") from None
+
+
+def _secure_redirects() -> Any:
+    """A redirect handler that follows redirects as urllib does, but never from an https://
+    address to a plain http:// one (the calendar, and the secret in its address, would then
+    travel unencrypted)."""
+    import urllib.request
+
+    class SecureRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(  # type: ignore[no-untyped-def]
+            self, req, fp, code, msg, headers, newurl
+        ):
+            to = str(newurl).lower()
+            if req.full_url.lower().startswith("https:") and not to.startswith("https:"):
+                raise ExternalError("the server redirected to a plain http:// address (refused)")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return SecureRedirects()
 
 
 #: The largest calendar fetched from an address.

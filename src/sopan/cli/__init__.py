@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from sopan import __version__
 from sopan.cli import (
@@ -21,7 +21,16 @@ from sopan.cli import (
     web,
     worker,
 )
-from sopan.cli.base import Aborted, Commands, echo, error_line, tolerant_output
+from sopan.cli.base import (
+    Aborted,
+    Commands,
+    OutputClosed,
+    echo,
+    error_line,
+    flush_output,
+    note,
+    tolerant_output,
+)
 from sopan.errors import SopanError
 
 if TYPE_CHECKING:
@@ -57,22 +66,33 @@ def _words() -> Words:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into one line and an exit code."""
+    from sopan._infra.notes import library_notes
+    from sopan.ical.budget import command_budget
+
     tolerant_output()
     try:
-        commands().run(argv)
+        # one budget of calendar work for the whole command; the libraries' warnings as notes
+        with command_budget(), library_notes(note):
+            commands().run(argv)
+        flush_output()
     except Aborted:
         echo(_words().text("cli", "aborted"), err=True)
         sys.exit(1)
+    except OutputClosed:
+        _quiet_exit(CLOSED_OUTPUT)
     except SopanError as exc:
-        echo(error_line(exc, _words().language), err=True)
-        sys.exit(exc.exit_code)
+        _fail(error_line(exc, _words().language), exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # printed by a library (argparse's help): the reader went away
+        _quiet_exit(CLOSED_OUTPUT)
     except Exception as exc:  # the last line of defence: a person never sees a traceback
         if os.environ.get("SOPAN_DEBUG"):
             raise
-        echo(_internal_line(exc), err=True)
-        sys.exit(70)
+        found = _not_a_bug(exc)
+        if found is not None:
+            _fail(f"sopan: {found[0]}", found[1])
+        _fail(_internal_line(exc), 70)
 
 
 def _internal_line(exc: Exception) -> str:
@@ -85,3 +105,40 @@ def _internal_line(exc: Exception) -> str:
         return error_line(report, _words().language)
     except Exception:  # the last line of defence has nothing behind it
         return f"sopan: internal error: {type(exc).__name__}: {exc}"
+
+
+#: The exit code when what reads standard output closed it (a shell reports the same, 128 +
+#: SIGPIPE, for a tool that a closed pipe ends).
+CLOSED_OUTPUT = 141
+
+
+def _fail(line: str, code: int) -> NoReturn:
+    """One line on stderr, every control character of the input it quotes removed, then exit."""
+    from sopan._infra.controls import quote
+
+    echo(quote(line, 2000), err=True)
+    _quiet_exit(code)
+
+
+def _quiet_exit(code: int) -> NoReturn:
+    """Exit with `code`; what standard output still holds is dropped, so a closed or full one
+    adds no message of Python's own at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    sys.exit(code)
+
+
+def _not_a_bug(exc: Exception) -> tuple[str, int] | None:
+    """The one line and exit code of an exception that is no bug of sopan's: the machine (a
+    disk full or not allowed, memory) or an input nested past Python's limit."""
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}", 2
+    if isinstance(exc, MemoryError):
+        return "not enough memory for this input", 2
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to read", 2
+    return None

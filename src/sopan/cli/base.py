@@ -9,6 +9,7 @@ options by `Commands.add`; a parse error is one line and exit code 2, like every
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 import textwrap
@@ -245,9 +246,42 @@ def add_json(parser: argparse.ArgumentParser, text: str) -> None:
     parser.add_argument("--json", dest="as_json", action="store_true", help=text)
 
 
+class OutputClosed(Exception):
+    """Standard output was closed by what reads it (`sopan read X --json | head -1`)."""
+
+
 def echo(text: str = "", *, err: bool = False) -> None:
-    """Print a line on stdout (or stderr)."""
-    print(text, file=sys.stderr if err else sys.stdout)
+    """Print a line on stdout (or stderr).
+
+    A closed standard output raises `OutputClosed`, and one that cannot be written (a full
+    disk) a UserError; trouble writing to stderr is let go, there being nowhere to say it.
+    """
+    if err:
+        with contextlib.suppress(OSError, ValueError):
+            print(text, file=sys.stderr)
+        return
+    try:
+        print(text, file=sys.stdout)
+    except OSError as exc:
+        raise output_error(exc) from None
+
+
+def output_error(exc: OSError) -> Exception:
+    """What writing standard output failing with `exc` means: `OutputClosed` for a reader
+    gone (EPIPE), else one line naming why (ENOSPC: the disk is full)."""
+    import errno
+
+    if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+        return OutputClosed()
+    return UserError(f"standard output: cannot write ({exc.strerror or exc})")
+
+
+def flush_output() -> None:
+    """Write out what standard output still holds, with `echo`'s errors."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise output_error(exc) from None
 
 
 def echo_json(value: Any) -> None:
@@ -307,7 +341,9 @@ def tolerant_output() -> None:
 
 def note(message: str) -> None:
     """A remark on stderr that is not an error: the command goes on."""
-    echo(f"sopan: note: {message}", err=True)
+    from sopan._infra.controls import one_line
+
+    echo(f"sopan: note: {one_line(message)}", err=True)
 
 
 def prompt(label: str, default: str = "", *, show_default: bool = False) -> str:

@@ -1,7 +1,7 @@
 """Writing drafts to files for review (R8.1). Nothing here sends anything.
 
 An existing file is never overwritten and a link is never written through: the new one gets a
-numbered name (`email-2.eml`, by `sopan._infra.files.write_new`), and the caller is told every path.
+numbered name (`email-2.eml`, by `sopan._infra.files.write_all`), and the caller is told every path.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from sopan._infra.files import write_new
+from sopan._infra.files import write_all
 from sopan.compose.core import duration_note
 from sopan.compose.eml import build_email
 from sopan.compose.itip import build_itip
@@ -95,7 +95,7 @@ def write_files(out_dir: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]
         raise UserError(
             "draft.cannot_create_folder", field="out", folder=out_dir, why=exc.strerror
         ) from None
-    return [write_new(out_dir, name, data) for name, data in files]
+    return write_all(out_dir, files)  # all or none: a full disk leaves no part of the set
 
 
 def write_drafts(

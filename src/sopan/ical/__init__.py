@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sopan.errors import UserError
-from sopan.ical.rules import RuleError, number, per_window, problem
+from sopan.ical.rules import RuleError, never_occurs, number, per_window, problem
 from sopan.ical.series import check_event
 
 #: Occurrences of one series in four weeks (an hourly meeting has 672).
@@ -38,6 +38,8 @@ def check_rule(rule: Any, source: str, *, dense: bool = False, all_day: bool = F
     """
     try:
         problem(rule, all_day=all_day)
+        if never_occurs(rule) is not None:
+            return  # dropped before expansion: the event is its DTSTART alone
         count = number(rule, "COUNT")
         occurrences = per_window(rule)
     except RuleError as exc:

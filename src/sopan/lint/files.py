@@ -11,15 +11,19 @@ file is refused in one line. Positions of findings refer to the text returned he
 from __future__ import annotations
 
 import io
+import logging
 import re
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from sopan._infra import rx
-from sopan._infra.controls import blank_controls
+from sopan._infra.controls import blank_controls, quote
 from sopan._infra.inputs import STDIN, read_input
 from sopan.errors import UserError
+from sopan.lint.engine import MAX_CHARS
 
 # A reply is a message, not a document: ten megabytes hold any real letter with its fonts.
 MAX_REPLY_BYTES = 10 * 1024 * 1024
@@ -101,7 +105,38 @@ def _eml_text(raw: bytes) -> str:
     return f"{subject}\n\n{own.strip()}\n" if subject else own
 
 
+#: What a reply document may hold once unpacked: a letter is a few pages, its .docx parts a few
+#: hundred KB of XML; a file that unpacks to more is refused before it is parsed.
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 5 * 1024 * 1024
+MAX_PARAGRAPHS = 5000
+MAX_PDF_PAGES = 20
+#: A page's content stream once decompressed, and the decoding work pypdf may do on one.
+MAX_PDF_STREAM_BYTES = 1024 * 1024
+#: CPU seconds the pages of one PDF may take to read (a letter's page takes milliseconds).
+MAX_PDF_SECONDS = 2.0
+
+
 def _docx_text(raw: bytes, name: str) -> str:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+            # the sizes a zip declares are what it unpacks to: zipfile stops at them
+            if sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES or len(parts) > 1000:
+                raise UserError(f"{name}: unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB; "
+                                "too large for a reply")  # fmt: skip
+            body = next((p for p in parts if p.filename == "word/document.xml"), None)
+            if body is not None and body.file_size > MAX_DOCX_XML_BYTES:
+                raise UserError(f"{name}: its text is over {MAX_DOCX_XML_BYTES // 2**20} MB of "
+                                "XML; too large for a reply")  # fmt: skip
+            xml = archive.read(body) if body is not None else b""
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise UserError(f"{name}: not a Word document (.docx) that can be read") from None
+    paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ") + xml.count(b"<w:p/>")
+    if paragraphs > MAX_PARAGRAPHS:
+        raise UserError(f"{name}: over {MAX_PARAGRAPHS:,} paragraphs; too many for a reply")
     from docx import Document
 
     try:
@@ -112,18 +147,62 @@ def _docx_text(raw: bytes, name: str) -> str:
 
 
 def _pdf_text(raw: bytes, name: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PyPdfError
 
+    said: list[str] = []  # what pypdf logs on a broken file says why it cannot be read
+    catch = _Said(said)
+    log = logging.getLogger("pypdf")
+    log.addHandler(catch)
+    limits: dict[str, Any] = {
+        key: MAX_PDF_STREAM_BYTES
+        for key in (
+            "zlib_maximum_output_length", "lzw_maximum_output_length",
+            "run_length_maximum_output_length", "brotli_maximum_output_length",
+            "array_based_stream_maximum_output_length", "maximum_declared_stream_length",
+            "stream_decoding_work_maximum_length", "xfa_decoding_work_maximum_length",
+        )
+    }  # fmt: skip
+    pages: list[str] = []
+    started = time.process_time()
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        pages = [page.extract_text() or "" for page in reader.pages[:20]]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
-        raise UserError(f"{name}: not a PDF whose text can be read") from None
+        with apply_configuration(stream_parsing_work_maximum_count=100_000, **limits):
+            reader = PdfReader(io.BytesIO(raw))
+            for page in reader.pages[:MAX_PDF_PAGES]:
+                pages.append(page.extract_text() or "")
+                # the pages together: no more text than lint reads, no more time than a reply
+                if sum(map(len, pages)) > MAX_CHARS:
+                    raise UserError(f"{name}: over {MAX_CHARS:,} characters of text; too long "
+                                    "to be a reply")  # fmt: skip
+                if time.process_time() - started > MAX_PDF_SECONDS:
+                    raise UserError(f"{name}: its pages take over {MAX_PDF_SECONDS:g} s to read; "
+                                    "too long for a reply")  # fmt: skip
+    except LimitReachedError:
+        size = MAX_PDF_STREAM_BYTES // 2**20
+        raise UserError(
+            f"{name}: a page unpacks to over {size} MB; too large for a reply"
+        ) from None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+            RecursionError, ZeroDivisionError):  # fmt: skip
+        why = f" ({quote(said[0], 60)})" if said else ""
+        raise UserError(f"{name}: not a PDF whose text can be read{why}") from None
+    finally:
+        log.removeHandler(catch)
     text = "\n".join(pages)
     if not text.strip():
         raise UserError(f"{name}: the PDF has no text layer (a scan?): nothing to check")
     return text
+
+
+class _Said(logging.Handler):
+    """Keeps what a library logs, to say it in sopan's own error (never printed itself)."""
+
+    def __init__(self, found: list[str]) -> None:
+        super().__init__()
+        self.found = found
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.found.append(record.getMessage())
 
 
 def _ics_text(raw: bytes, name: str) -> str:

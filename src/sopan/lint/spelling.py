@@ -116,6 +116,8 @@ def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
     written = profile(language)
     if not written.endings and not written.prefixes:
         return False  # the dictionary has the built forms
+    if len(lower) > _MAX_BUILT:
+        return False  # a longer run of letters is no word built of affixes: no stems tried
     stems = _stems(lower, written)
     return any(_known(language, stem) for stem in stems) or any(
         _compound(stem, language) for stem in stems[:8] if len(stem) >= 2 * _MIN_PART
@@ -123,6 +125,9 @@ def is_known(word: str, language: str, extra: Iterable[str] = ()) -> bool:
 
 
 _MIN_ROOT = 3
+#: The longest word taken apart into affixes and compounds ("ketidakberkesinambungannya" has
+#: 26 letters): taking a run of 180,000 letters apart cost minutes, its halves each looked up
+_MAX_BUILT = 40
 
 
 def _strip_endings(word: str, written: LanguageProfile) -> list[str]:

@@ -16,7 +16,7 @@ from sopan.language.detect import detect_words
 from sopan.language.places import find_place_in
 from sopan.language.profiles import profile
 from sopan.language.zones import month_first_words
-from sopan.model import Ambiguity, Contact, Invitation
+from sopan.model import Ambiguity, Contact, Invitation, outside_years
 from sopan.read import extract, fields, people, slots
 from sopan.read.choose import PAST_AFTER, When, decide
 from sopan.read.dates import Order
@@ -81,7 +81,9 @@ def parse_date_header(value: str | None) -> datetime | None:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None  # a date header that is no date is ignored, never guessed
-    return moment if moment and moment.tzinfo else None
+    if not moment or moment.tzinfo is None or outside_years(moment.date()):
+        return None  # nor is one past the years sopan reads (9999 overflows in a zone east)
+    return moment
 
 
 # US phone "(212) 555-0100", a state and ZIP "NY 10001", a dollar amount; each is looked for

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sopan._infra import rx
 from sopan.errors import UserError
-from sopan.model import Ambiguity
+from sopan.model import YEARS, Ambiguity, outside_years
 from sopan.read.dates import DateHit, Order, find_dates
 from sopan.read.labels import label_before
 from sopan.read.times import TimeHit, find_times, standing_zones
@@ -218,6 +218,9 @@ def _at(day: date, hm: tuple[int, int], tz: str) -> datetime:
     return datetime.combine(day, time(hm[0], hm[1]), ZoneInfo(tz))
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def _describe(day: date, t: TimeHit | None, tz: str) -> str:
     if t is None:
         from sopan.language.dateforms import day as written  # only for an ambiguous day (Babel)
@@ -307,7 +310,13 @@ def decide(
         # never another day in its place: the user is asked which date was meant; the
         # time and zone written with it stay known
         written = " ".join(text[hit.start : hit.end].split())
-        when.ambiguous.append(Ambiguity("start", (), f"'{written}' is not a date on the calendar"))
+        said = (
+            f"the year {hit.year} is outside the years {YEARS[0]}–{YEARS[1]}"
+            if hit.year is not None
+            else "is not a date on the calendar"
+        )
+        sep = ":" if hit.year is not None else ""
+        when.ambiguous.append(Ambiguity("start", (), f"'{written}'{sep} {said}"))
         if t is not None:
             when.time, when.tz = (t.hour, t.minute), _zone_for(text, hit, t)
         return when
@@ -362,10 +371,17 @@ def decide(
         options = (hit.day, *hit.alternatives)
         when.ambiguous.append(Ambiguity("start", tuple(_describe(d, t, tz) for d in options)))
     if hit.weekday is not None and hit.weekday != hit.day.weekday():
+        # the weekday and the date disagree: both readings are offered, the conflict said
         shift = (hit.weekday - hit.day.weekday() + 3) % 7 - 3
         other = hit.day + timedelta(days=shift)
+        readings = (hit.day,) if outside_years(other) else (hit.day, other)
+        written = " ".join(text[hit.start : hit.end].split())
         when.ambiguous.append(
-            Ambiguity("start", (_describe(hit.day, t, tz), _describe(other, t, tz)))
+            Ambiguity(
+                "start",
+                tuple(_describe(d, t, tz) for d in readings),
+                f"'{written}': {hit.day} is a {_WEEKDAYS[hit.day.weekday()]}",
+            )
         )
     others = {h.day for s, h, _ in scored if s < top and h.day != hit.day and s >= 2}
     if others:

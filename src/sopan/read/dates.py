@@ -16,6 +16,7 @@ from functools import cache
 from typing import Literal
 
 from sopan._infra import rx
+from sopan.model import YEARS
 from sopan.read.words import alternation, month_map, weekday_map, words
 
 Order = Literal["dmy", "mdy", "unknown"]
@@ -38,6 +39,8 @@ class DateHit:
     explicit_year: bool
     weekday: int | None = None
     alternatives: tuple[date, ...] = ()
+    #: the year written, when it is outside the years sopan reads (`YEARS`)
+    year: int | None = None
 
 
 #: where a day's number may start: not inside a number, a code or an address ("3,5", "1.9",
@@ -139,10 +142,15 @@ _WEEKDAY_DAY = rx.compile(
 )
 #: a relative word written right beside a date ("tomorrow, Friday 23rd March"): the date wins
 _BESIDE = rx.compile(r"[\s,()]*")
-_YEAR_TAIL = rx.compile(r"\.?(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?")
+#: a year after a day and month: any of four to six digits, so that one outside the years
+#: sopan reads ("January 1, 10000", "31 Desember 3000") is reported, never left out (which
+#: made it next year's date); four digits then "hrs", "WIB", "pm" are a time
+_YEAR = r"(?P<y>[1-9]\d{3,5})(?!\d)(?!\s*(?:hrs?|hours?|h\b|wib|wita|wit\b|[ap]\.?m))"
+_YEAR_TAIL = rx.compile(rf"\.?(?:\s*[-,/]?\s*{_YEAR})?", re.IGNORECASE)
 _MDY_TAIL = rx.compile(
     r"\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)(?![\w])"
-    r"(?:\s*[-,/]?\s*(?P<y>(?:19|20)\d{2})(?!\d))?"
+    rf"(?:\s*[-,/]?\s*{_YEAR})?",
+    re.IGNORECASE,
 )
 
 
@@ -277,6 +285,9 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
     def add_absolute(
         a: int, b: int, mo: int, d: int, y: int | None, wd: int | None, last: int | None = None
     ) -> None:
+        if y is not None and not YEARS[0] <= y <= YEARS[1]:  # reported, never replaced
+            add(DateHit(a, b, base, "impossible", True, wd, year=y))
+            return
         day = _with_year(mo, d, y, base)
         if day is None:
             if 1 <= mo <= 12 and 1 <= d <= 31:  # "February 31": no day of the calendar

@@ -62,6 +62,20 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     return data.decode("latin-1")
 
 
+def raw_header(msg: Message, name: str) -> str | None:
+    """A header of `msg` as written, its bytes outside ASCII read as UTF-8 (RFC 6532: a
+    sender "Jürgen <jürgen@firma.example>" written as is), else as Windows-1252; never the
+    replacement characters, or the `Header` object, that Python's parser gives them."""
+    wanted = name.lower()
+    for key, value in msg.raw_items():
+        if key.lower() == wanted:
+            text = str(value)
+            if text.isascii():
+                return text
+            return decode_bytes(text.encode("utf-8", "surrogateescape"))
+    return None
+
+
 def header_text(value: object) -> str | None:
     """A header decoded from RFC 2047 words, or None when absent."""
     if value is None:
@@ -82,8 +96,12 @@ def header_text(value: object) -> str | None:
     except (UnicodeDecodeError, LookupError, ValueError, TypeError, MessageError):
         text = raw  # an unknown charset or a broken encoded word: shown as written
     # control characters (an escape sequence, an encoded CR LF) never reach a terminal or a
-    # header sopan writes
-    return one_line(text) or None
+    # header sopan writes, nor does half a character (an encoded word cut inside one), which
+    # no file or database could hold
+    return one_line(_LONE_SURROGATE.sub("\ufffd", text)) or None
+
+
+_LONE_SURROGATE = rx.compile("[\ud800-\udfff]")
 
 
 #: How deep multipart parts may nest, and how many parts a message may have.
@@ -189,20 +207,20 @@ def parse_email(data: bytes, origin: str = "input") -> tuple[str, Envelope, list
         raise UserError(f"{origin}: the email's parts are nested too deeply to read") from None
     except UserError as exc:
         raise UserError(f"{origin}: {exc}") from None
-    name, address = address_header(msg.get("From"))
-    refs = (header_text(msg.get("References")) or "").split()
-    irt = header_text(msg.get("In-Reply-To"))
+    name, address = address_header(raw_header(msg, "From"))
+    refs = (header_text(raw_header(msg, "References")) or "").split()
+    irt = header_text(raw_header(msg, "In-Reply-To"))
     if irt and irt not in refs:
         refs.append(irt)
-    reply_name, reply_address = address_header(msg.get("Reply-To"))
+    reply_name, reply_address = address_header(raw_header(msg, "Reply-To"))
     env = Envelope(
         source="email",
-        subject=header_text(msg.get("Subject")),
-        message_id=header_text(msg.get("Message-ID")),
+        subject=header_text(raw_header(msg, "Subject")),
+        message_id=header_text(raw_header(msg, "Message-ID")),
         references=tuple(refs),
         # a Reply-To (calendar robots, shared mailboxes) names who actually answers
         sender_name=(reply_name if reply_address else name) or None,
         sender_email=reply_address or address,
-        sent_at=parse_date_header(header_text(msg.get("Date"))),
+        sent_at=parse_date_header(header_text(raw_header(msg, "Date"))),
     )
     return body, env, calendars, msg

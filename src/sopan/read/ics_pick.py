@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sopan.errors import UserError
 from sopan.ical import check_series
 from sopan.ical.budget import command_budget
-from sopan.ical.series import moved_near, prepared
+from sopan.ical.series import check_event, moved_near, prepared
 from sopan.read.words import phrase_re, words
 
 #: Events read from one file; a real invitation has one series and a few overrides.
@@ -186,6 +186,8 @@ def pick_event(cal: Any, *, now: datetime, zone: ZoneInfo, origin: str) -> Pick:
     events = list(cal.walk("VEVENT"))
     if not events:
         raise UserError(f"{origin}: the calendar file has no event")
+    for event in events:
+        check_event(event, origin)  # a value that says when, unreadable: one line naming it
     groups = _groups(events)
     live = [g for g in groups if not _cancelled(_master(g))]
     if not live:
