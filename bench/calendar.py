@@ -33,8 +33,8 @@ import time  # noqa: E402
 from datetime import UTC, datetime, timedelta  # noqa: E402
 
 from sopan.calendar import conflicts, free_slots  # noqa: E402
-from sopan.calendar import ics as ics_module  # noqa: E402
 from sopan.calendar.memory import forget_all  # noqa: E402
+from sopan.calendar.rows import component_row  # noqa: E402
 from sopan.calendar.sources import load_busy  # noqa: E402
 from sopan.model import Busy, Slot  # noqa: E402
 
@@ -141,7 +141,7 @@ def naive(data: bytes, now: datetime) -> tuple[list[Busy], list]:
     lo, hi = window(now)
     busy = []
     for event in everything:
-        row = ics_module._component_row(event, zone)
+        row = component_row(event, zone)
         if row is not None and row[0] < hi.timestamp() and row[1] > lo.timestamp():
             start, end = (datetime.fromtimestamp(t, UTC) for t in row[:2])
             busy.append(Busy(start, end, row[2], row[3], "bench"))

@@ -8,6 +8,7 @@ import random
 import zipfile
 import zlib
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -112,6 +113,7 @@ def repeating(
     return "".join(f"{line}\r\n" for line in (start, end, f"RRULE:{rule}") if line)
 
 
+@cache  # building one of 100 MB takes seconds; the fuzz run asks for a few sizes only
 def expanding_pdf(megabytes: float, operator: bytes = b"(Terima kasih) Tj ") -> bytes:
     """A one-page PDF whose content stream, a few KB compressed, inflates to `megabytes` of
     `operator` repeated."""
@@ -141,6 +143,7 @@ def expanding_pdf(megabytes: float, operator: bytes = b"(Terima kasih) Tj ") -> 
     return out.getvalue()
 
 
+@cache
 def paragraphs_docx(count: int, text: str = "Terima kasih.") -> bytes:
     """A .docx of `count` paragraphs, each `text` (400,000 of them zip to about 50 KB)."""
     xml = (
@@ -168,3 +171,169 @@ def paragraphs_docx(count: int, text: str = "Terima kasih.") -> bytes:
         archive.writestr("_rels/.rels", rels)
         archive.writestr("word/document.xml", xml)
     return out.getvalue()
+
+
+# --- the families of hostile input the limits are for (bench/fuzz.py, tests/test_fuzz.py) ---
+
+#: what an input is fed to: a message (read, draft, lint), a calendar (read, draft, busy,
+#: slots), a reply file (lint, by its suffix), or a message printed to a closed output
+Kind = str
+_FREQS = ("SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+#: a property and a broken value of it, each a way the libraries used to raise
+MALFORMED_VALUES = (
+    "RRULE:FREQ=YEAR", "RRULE:FREQ=WEEKLY;BYDAY=XX", "RRULE:FREQ=WEEKLY;UNTIL=garbage",
+    "RRULE:FREQ=WEEKLY;COUNT=abc", "RRULE:FREQ=DAILY;INTERVAL=99999999999999999999",
+    "RRULE:FREQ=MINUTELY;BYSECOND=60", "RRULE:FREQ=DAILY;BYMONTH=13", "RRULE:FREQ=DAILY;BYHOUR=24",
+    "RRULE:FREQ=HOURLY;BYMINUTE=60", "RRULE:FREQ=MONTHLY;BYMONTHDAY=32",
+    "RRULE:FREQ=MONTHLY;BYMONTHDAY=0", "RRULE:FREQ=YEARLY;BYYEARDAY=367",
+    "RRULE:FREQ=YEARLY;BYWEEKNO=54", "RRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0",
+    "RRULE:FREQ=WEEKLY;WKST=XX", "RRULE:FREQ=WEEKLY;COUNT=0", "RRULE:FREQ=WEEKLY;COUNT=-1",
+    "RRULE:FREQ=MONTHLY;BYDAY=99MO", "RRULE:", "RRULE:FREQ=DAILY;INTERVAL=-3",
+    "DURATION:P99999999W", "DURATION:garbage", "DURATION:-P1D", "DTEND:garbage",
+    "DTEND:99991231T235959Z", "EXDATE:garbage", "RDATE:garbage",
+    "RDATE;VALUE=PERIOD:20261201T100000Z/PT1H", "RECURRENCE-ID:garbage", "SEQUENCE:abc",
+    "EXDATE;VALUE=PERIOD:20261201T100000Z/PT1H",
+)  # fmt: skip
+_STARTS = (
+    "DTSTART:20261201T030000Z", "DTSTART;VALUE=DATE:20200101", "DTSTART;VALUE=PERIOD:"
+    "20261201T100000Z/PT1H", "DTSTART:99991231T235959Z", "DTSTART:00010101T000000Z",
+    "DTSTART:garbage", "DTSTART;TZID=Nowhere/Else:20261201T100000", "DTSTART:16040101T000000",
+    "DTSTART;TZID=X:20261201T100000", "DTSTART;VALUE=DATE:29991231",
+)  # fmt: skip
+_OFFSETS = ("+9999", "+07", "garbage", "-2400", "+0700")
+
+
+def _zone_block(rng: random.Random) -> str:
+    return (
+        "BEGIN:VTIMEZONE\r\nTZID:X\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+        f"TZOFFSETFROM:{rng.choice(_OFFSETS)}\r\nTZOFFSETTO:{rng.choice(_OFFSETS)}\r\n"
+        "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+    )
+
+
+def _never_rule(rng: random.Random) -> str:
+    freq = rng.choice(_FREQS)
+    return rng.choice(
+        (
+            f"FREQ={freq};BYMONTH=2;BYMONTHDAY={rng.choice((30, 31, -30))}",
+            f"FREQ={freq};BYMONTH={rng.choice((4, 6, 9, 11))};BYMONTHDAY=31",
+            f"FREQ={freq};BYYEARDAY=366;BYMONTH={rng.randint(1, 11)}",
+            f"FREQ={freq};BYMONTH=13",
+            f"FREQ={freq};BYWEEKNO=1;BYMONTH=7",
+            f"FREQ=DAILY;BYHOUR=9,10;BYSETPOS={rng.choice((3, -3, 7))}",
+            f"FREQ={freq};COUNT=0",
+            f"FREQ={freq};BYSECOND=60",
+        )
+    )
+
+
+def _sub_daily(rng: random.Random) -> str:
+    freq = rng.choice(_FREQS[:4])
+    return f"FREQ={freq};INTERVAL={rng.choice((1, 2, 5, 10, 15, 30, 60, 720))}"
+
+
+def _calendar_input(rng: random.Random) -> tuple[str, bytes]:
+    family = rng.choice(("all-day", "never", "many", "malformed", "zone", "long-ago"))
+    if family == "all-day":
+        rule = rng.choice((_sub_daily(rng), "FREQ=DAILY;BYHOUR=9", "FREQ=WEEKLY;BYSECOND=5"))
+        return family, calendar(repeating(rule, "DTSTART;VALUE=DATE:20200101", ""))
+    if family == "never":
+        rules = [_never_rule(rng) for _ in range(rng.randint(1, 10))]
+        return family, calendar(*(repeating(r) for r in rules))
+    if family == "many":
+        rule = rng.choice((_sub_daily(rng), "FREQ=HOURLY", "FREQ=DAILY", "FREQ=WEEKLY"))
+        return family, calendar(*[repeating(rule)] * rng.choice((2, 10, 100, 1000, 3000)))
+    if family == "long-ago":
+        start = f"DTSTART:{rng.choice(('1990', '2000', '1604', '2015'))}0101T000500Z"
+        return family, calendar(repeating(_sub_daily(rng), start, ""))
+    if family == "zone":
+        event = "DTSTART;TZID=X:20261201T100000\r\nRRULE:FREQ=WEEKLY\r\n"
+        return family, calendar(event, head=_zone_block(rng))
+    start = rng.choice(_STARTS)
+    bad = rng.choice(MALFORMED_VALUES)
+    rule = "" if bad.startswith("RRULE") else f"RRULE:{rng.choice(('FREQ=WEEKLY', 'FREQ=DAILY'))}"
+    body = "".join(f"{line}\r\n" for line in (start, bad, rule) if line)
+    return family, calendar(body, head=_zone_block(rng) if "TZID=X" in start else "")
+
+
+_UTF8_NAMES = ("Jürgen Weiß", "Ñúñez", "Дмитрий", "山田太郎", "Zoë", "Ağça")
+_ENCODED = ("=?utf-8?q?unfinished", "=?utf-8?Q?=E2=80?=", "=?utf-8?b?", "=?utf-8?q?a@b.example",
+            "=?x-unknown?q?=1B[31m?=", "=?utf-8?q?x?=", "")  # fmt: skip
+_DATES = (
+    "January 1, 10000 at 10:00 WIB", "1 Januari 3000 pukul 10.00 WIB",
+    "Kamis, 31 Desember 2999 pukul 10.00 WIB", "Senin, 30 November 2026 pukul 10.00 WIB",
+    "Kamis, 30 November 2026 pukul 10.00 WIB", "31 Februari 2027 jam 10", "30/11/99999",
+    "December 31, 9999 at 11:59 PM PT", "Monday, 23 November 1400 hrs",
+)  # fmt: skip
+_HEADER_DATES = ("Fri, 31 Dec 9999 23:00:00 +0000", "Mon, 1 Jan 0001 00:00:00 -1200",
+                 "Wed, 18 Nov 2026 09:12:00 +0700", "garbage")  # fmt: skip
+
+
+def _message_input(rng: random.Random) -> tuple[str, bytes]:
+    family = rng.choice(("utf8-headers", "dates", "affix"))
+    if family == "affix":
+        parts = ("memper", "diper", "menge", "ber", "ter", "ke", "se", "di")
+        length = rng.randint(2, 30_000 if rng.random() < 0.2 else 8)
+        chain = "".join(rng.choice(parts) for _ in range(length))
+        word = chain + rng.choice(("tugas", "jadwal", "kirim")) + "kanlahnya"
+        return family, (" ".join([word] * max(1, 150_000 // len(word)))).encode()
+    name = rng.choice(_UTF8_NAMES)
+    local = name.split()[0].lower()
+    sender = f"{name} <{local}@firma.example>"
+    reply_to = rng.choice(_ENCODED) + rng.choice(("", f" <hr@{local}.example>"))
+    head = (
+        f"From: {sender}\nReply-To: {reply_to}\nSubject: Undangan Interview – {name}\n"
+        f"Date: {rng.choice(_HEADER_DATES)}\nMessage-ID: <m{rng.randrange(10**6)}@firma>\n\n"
+    )
+    text = f"Kami mengundang Anda untuk interview pada {rng.choice(_DATES)}.\n"
+    if family == "dates":
+        return family, (text if rng.random() < 0.5 else head + text).encode()
+    return family, (head + text).encode("utf-8")
+
+
+def _reply_input(rng: random.Random) -> tuple[str, str, bytes]:
+    if rng.random() < 0.5:
+        mb = rng.choice((0.01, 0.5, 1.5, 20, 100))
+        operator = rng.choice((b"(Terima kasih) Tj ", b"0 0 m ", b"q Q ", b"[(a)-1(b)] TJ "))
+        return "expanding-pdf", ".pdf", expanding_pdf(mb, operator)
+    count = rng.choice((3, 4000, 6000, 60_000, 400_000))
+    return "expanding-docx", ".docx", paragraphs_docx(count, rng.choice(("Terima kasih.", "x")))
+
+
+def families(count: int, seed: int = 1) -> Iterator[tuple[str, Kind, bytes]]:
+    """`count` inputs of the hostile families, one at a time, each named by its family and
+    number, with the kind of command it is for: "message", "calendar", "reply.pdf",
+    "reply.docx" or "closed-output"; the same `seed` gives the same inputs."""
+    rng = random.Random(seed)
+    for n in range(count):
+        pick = rng.random()
+        if pick < 0.45:
+            family, data = _calendar_input(rng)
+            yield f"{family}#{n}", "calendar", data
+        elif pick < 0.75:
+            family, data = _message_input(rng)
+            yield f"{family}#{n}", "message", data
+        elif pick < 0.99:
+            family, suffix, data = _reply_input(rng)
+            yield f"{family}#{n}", "reply" + suffix, data
+        else:
+            family, data = _message_input(rng)
+            yield f"closed-output-{family}#{n}", "closed-output", data
+
+
+def mixed(count: int, seed: int = 0) -> Iterator[tuple[str, Kind, bytes]]:
+    """Half mutated fixtures (`inputs`; a calendar's fed to the calendar commands too), half
+    hostile families (`families`), interleaved."""
+    mutated = inputs(count - count // 2, seed)
+    hostile = families(count // 2, seed + 1)
+    for n in range(count):
+        source = mutated if n % 2 == 0 else hostile
+        found = next(source, None) or next(mutated if source is hostile else hostile)
+        if len(found) == 2:
+            name, data = found
+            is_calendar = (
+                name.split("/")[0] in ("ics", "calendar") or b"BEGIN:VCALENDAR" in data[:200]
+            )
+            yield name, "calendar" if is_calendar else "message", data
+        else:
+            yield found

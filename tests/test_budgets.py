@@ -498,3 +498,47 @@ def test_a_docx_of_400000_paragraphs_is_refused_once_unpacked(tmp_path: Path) ->
 def test_indonesian_affix_stripping_stays_linear(text: str) -> None:
     report = _within(3, lambda: lint_text(text))
     assert report.language == "id"
+
+
+def test_the_readmes_budgets_are_the_codes() -> None:
+    from conftest import ROOT
+
+    from sopan import ical
+    from sopan.app.calendars import MAX_WINDOW
+    from sopan.calendar.sources import MAX_FETCH_BYTES
+    from sopan.cli import CLOSED_OUTPUT
+    from sopan.ical import budget
+    from sopan.ical.series import MAX_DURATION
+    from sopan.lint import files, spelling
+    from sopan.lint.engine import MAX_CHARS
+    from sopan.read import MAX_BYTES
+    from sopan.read.build import MAX_TEXT
+    from sopan.read.choose import MAX_DATES
+    from sopan.read.email_src import MAX_DEPTH, MAX_PARTS
+
+    readme = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    paragraph = readme[readme.index("**Budgets.**") : readme.index("**You decide;")]
+    mb = 2**20
+    said = [
+        f"{MAX_BYTES // mb} MB a file",
+        f"{MAX_TEXT:,} characters and {MAX_DATES} dates of text",
+        f"{MAX_DEPTH} levels and {MAX_PARTS} parts of MIME",
+        f"Lint: {MAX_CHARS:,} characters",
+        f"a PDF page's content at most {files.MAX_PDF_STREAM_BYTES // mb} MB",
+        f"all its pages {files.MAX_PDF_SECONDS:g} s of CPU",
+        f"a .docx at most {files.MAX_UNPACKED_BYTES // mb} MB unpacked",
+        f"{files.MAX_DOCX_XML_BYTES // mb} MB of text and {files.MAX_PARAGRAPHS:,} paragraphs",
+        f"a word over {spelling._MAX_BUILT} letters",
+        f"a COUNT may not exceed {ical.MAX_COUNT:,}",
+        "an event last over a century",
+        f"occur more than {ical.MAX_PER_WINDOW:,} times in four weeks",
+        f"at most {ical.MAX_SERIES:,} repeating and {ical.MAX_EVENTS:,} single events",
+        f"a window of {MAX_WINDOW.days} days",
+        f"{budget.MAX_OCCURRENCES:,} occurrences of repeating events",
+        f"and {budget.CALENDAR_SECONDS:g} s of CPU, plus {budget.SECONDS_PER_MB:g} s for each MB",
+        f"a {MAX_FETCH_BYTES // mb} MB cap",
+        f"quietly with exit {CLOSED_OUTPUT}",
+    ]
+    assert MAX_DURATION.days == 36_600  # "a century"
+    missing = [s for s in said if s not in paragraph]
+    assert not missing, missing

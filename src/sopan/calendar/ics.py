@@ -22,17 +22,20 @@ import json
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sopan._infra import rx
 from sopan._infra.controls import quote
+from sopan.calendar.expand import expand, series_query
+from sopan.calendar.rows import Row, busy_state, component_row, span_of
+from sopan.calendar.rows import row as busy_row
 from sopan.calendar.scan import Scanned, scan
 from sopan.errors import SopanError, UserError
-from sopan.ical import check_events, check_series
-from sopan.ical.budget import Budget, command_budget
-from sopan.ical.series import Series, moved_near, prepared, summary
+from sopan.ical import check_events
+from sopan.ical.budget import command_budget
+from sopan.ical.series import Series
 from sopan.model import Busy
 
 #: Control bytes no text calendar holds (tab, CR, LF and form feed are fine).
@@ -55,80 +58,6 @@ def _known_zone(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
-
-
-def _aware(value: date | datetime, floating: tzinfo) -> datetime:
-    """A DATE or floating DATE-TIME is read in the calendar's (or user's) zone."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=floating)
-    return datetime(value.year, value.month, value.day, tzinfo=floating)
-
-
-def _busy_state(component: Any) -> bool | None:
-    """None when the event does not make the user busy, else whether it is tentative."""
-    status = str(component.get("STATUS", "")).upper()
-    if status == "CANCELLED":
-        return None
-    if str(component.get("TRANSP", "")).upper() == "TRANSPARENT":
-        return None
-    # Outlook keeps its own free/busy state beside TRANSP.
-    ms_state = str(component.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
-    if ms_state == "FREE":
-        return None
-    return status == "TENTATIVE" or ms_state == "TENTATIVE"
-
-
-def _span(component: Any, floating: tzinfo) -> tuple[datetime, datetime] | None:
-    start = component.get("DTSTART")
-    if start is None:
-        return None
-    end, duration = component.get("DTEND"), component.get("DURATION")
-    return _span_of(
-        start.dt,
-        end.dt if end is not None else None,
-        duration.dt if duration is not None else None,
-        floating,
-    )
-
-
-def _span_of(
-    raw_start: date | datetime,
-    raw_end: date | datetime | None,
-    duration: timedelta | None,
-    floating: tzinfo,
-) -> tuple[datetime, datetime]:
-    start = _aware(raw_start, floating)
-    if raw_end is not None:
-        end = _aware(raw_end, floating)
-    elif duration is not None:
-        end = start + duration
-    elif not isinstance(raw_start, datetime):
-        end = start + timedelta(days=1)  # RFC 5545: an all-day event without end lasts a day
-    else:
-        end = start
-    return start, max(start, end)
-
-
-Row = tuple[float, float, str, bool]  # start, end (UTC seconds), summary, tentative
-
-
-def _row(component: Any, start: Any, end: Any, floating: tzinfo) -> Row | None:
-    """One busy row, or None when the event does not make the user busy."""
-    state = _busy_state(component)
-    if state is None or start is None:
-        return None
-    a = _aware(start, floating).timestamp()
-    b = _aware(end, floating).timestamp() if end is not None else a
-    return (a, max(a, b), str(component.get("SUMMARY", "")), state)
-
-
-def _component_row(component: Any, floating: tzinfo) -> Row | None:
-    if _busy_state(component) is None:
-        return None
-    span = _span(component, floating)
-    if span is None:
-        return None
-    return _row(component, span[0], span[1], floating)
 
 
 @dataclass
@@ -194,13 +123,13 @@ class CalendarIndex:
                 if self._query is None or self._anchor > lo.timestamp():
                     # the starts are moved to the first chunk asked; an earlier one asked
                     # later builds the query again from there
-                    self._query, self._series = _series_query(
+                    self._query, self._series = series_query(
                         self.series_ical, self.source, lo, ZoneInfo(self.floating)
                     )
                     self._anchor = lo.timestamp()
                 a, b = lo.timestamp(), hi.timestamp()
                 budget.afford(sum(s.estimate(a, b) for s in self._series), self.source)
-                rows = _expand(self._query, lo, hi, ZoneInfo(self.floating), budget, self.source)
+                rows = expand(self._query, lo, hi, ZoneInfo(self.floating), budget, self.source)
             except SopanError:
                 self._query = None
                 raise
@@ -254,89 +183,12 @@ def chunk_from_json(text: str) -> list[Row] | None:
         return None
 
 
-def _expand(
-    query: Any, lo: datetime, hi: datetime, floating: tzinfo, budget: Budget, source: str
-) -> list[Row]:
-    """Occurrences of every series in [lo, hi) as rows, counted against the budget.
-
-    recurring-ical-events spends most of its time copying a component per occurrence;
-    its occurrence objects already carry the start, end and source component, so those
-    are read directly when this version of the library has them.
-    """
-    rows: list[Row] = []
-    counted = 0
-    fast = getattr(query, "_occurrences_between", None)
-    if fast is not None:
-        for occurrence in fast(lo, hi):
-            component = getattr(getattr(occurrence, "_adapter", None), "_component", None)
-            if component is None:
-                break
-            counted += 1
-            if counted % _COUNT_EVERY == 0:
-                budget.spend(_COUNT_EVERY, source)
-            row = _row(component, occurrence.start, occurrence.end, floating)
-            if row is not None:
-                rows.append(row)
-        else:
-            budget.spend(counted % _COUNT_EVERY, source)
-            return rows
-        rows = []
-    for component in query.between(lo, hi):
-        counted += 1
-        if counted % _COUNT_EVERY == 0:
-            budget.spend(_COUNT_EVERY, source)
-        row = _component_row(component, floating)
-        if row is not None:
-            rows.append(row)
-    budget.spend(counted % _COUNT_EVERY, source)
-    return rows
-
-
-#: Occurrences counted at once against the budget (and its clock looked at).
-_COUNT_EVERY = 256
-
-
 def _build(source: str, zone: str, floating: str, rows: list[Row], series: bytes) -> CalendarIndex:
     check_events(len(rows), source)
     rows.sort()
     starts = [r[0] for r in rows]
     max_span = max((r[1] - r[0] for r in rows), default=0.0)
     return CalendarIndex(source, zone, floating, rows, starts, max_span, series)
-
-
-def _series_query(
-    series: bytes, source: str, anchor: datetime, floating: tzinfo
-) -> tuple[Any, list[Series]]:
-    """The query that expands the series, each checked and its start moved near `anchor`,
-    and what each costs."""
-    import icalendar
-    import recurring_ical_events  # type: ignore[import-untyped]
-    import x_wr_timezone  # type: ignore[import-untyped]
-
-    cal = icalendar.Calendar.from_ical(series)
-    events = cal.walk("VEVENT")
-    check_series(events, source)  # before anything expands a rule
-    for event in events:
-        prepared(event, source)  # a rule that never occurs is dropped
-    if cal.get("X-WR-TIMEZONE"):
-        # Google exports recurring events in UTC plus X-WR-TIMEZONE; standardising keeps
-        # a weekly 10.00 meeting at 10.00 local time across a daylight-saving change
-        # (and comes before moving a start, which keeps its local time)
-        cal = x_wr_timezone.to_standard(cal)
-    costs = []
-    for event in cal.walk("VEVENT"):
-        if event.get("RRULE") is not None and event.get("RECURRENCE-ID") is None:
-            moved = moved_near(event, anchor)
-            if moved is not event:
-                _replace(cal, event, moved)
-        cost = summary(event, floating)
-        if cost is not None:
-            costs.append(cost)
-    return recurring_ical_events.of(cal, skip_bad_series=True), costs
-
-
-def _replace(cal: Any, old: Any, new: Any) -> None:
-    cal.subcomponents[:] = [new if c is old else c for c in cal.subcomponents]
 
 
 def _is_series(component: Any) -> bool:
@@ -387,7 +239,7 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
                     has_series = True
                     continue
                 try:
-                    row = _component_row(component, floating)
+                    row = component_row(component, floating)
                 except (ValueError, TypeError, AttributeError, OverflowError) as exc:
                     raise UserError(f"{source}: an event has a bad date ({quote(exc)})") from None
                 if row is not None:
@@ -399,15 +251,15 @@ def _from_scan(scanned: Scanned, *, tz: str, source: str) -> CalendarIndex:
     events, vtimezones, series, wr = scanned
     rows: list[Row] = []
     for values, floating in events:
-        if _busy_state(values) is None:
+        if busy_state(values) is None:
             continue
         try:
-            start, end = _span_of(
+            start, end = span_of(
                 values["DTSTART"], values.get("DTEND"), values.get("DURATION"), floating
             )
         except (ValueError, TypeError, OverflowError) as exc:
             raise UserError(f"{source}: an event has a bad date ({quote(exc)})") from None
-        row = _row(values, start, end, floating)
+        row = busy_row(values, start, end, floating)
         if row is not None:
             rows.append(row)
     series_ical = b""

@@ -36,7 +36,7 @@ from sopan.errors import SopanError
 if TYPE_CHECKING:
     from sopan.language.words import Words
 
-__all__ = ["commands", "main"]
+__all__ = ["commands", "main", "outcome"]
 
 
 def commands() -> Commands:
@@ -67,12 +67,10 @@ def _words() -> Words:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into one line and an exit code."""
     from sopan._infra.notes import library_notes
-    from sopan.ical.budget import command_budget
 
     tolerant_output()
     try:
-        # one budget of calendar work for the whole command; the libraries' warnings as notes
-        with command_budget(), library_notes(note):
+        with library_notes(note):  # the libraries' warnings as sopan's notes
             commands().run(argv)
         flush_output()
     except Aborted:
@@ -89,10 +87,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the last line of defence: a person never sees a traceback
         if os.environ.get("SOPAN_DEBUG"):
             raise
-        found = _not_a_bug(exc)
-        if found is not None:
-            _fail(f"sopan: {found[0]}", found[1])
-        _fail(_internal_line(exc), 70)
+        message, code = outcome(exc)
+        _fail(_internal_line(exc) if code == 70 else f"sopan: {message}", code)
 
 
 def _internal_line(exc: Exception) -> str:
@@ -131,9 +127,14 @@ def _quiet_exit(code: int) -> NoReturn:
     sys.exit(code)
 
 
-def _not_a_bug(exc: Exception) -> tuple[str, int] | None:
-    """The one line and exit code of an exception that is no bug of sopan's: the machine (a
-    disk full or not allowed, memory) or an input nested past Python's limit."""
+def outcome(exc: BaseException) -> tuple[str, int]:
+    """The one line (without "sopan: ") and the exit code the command line gives for `exc`.
+
+    Exit 70, an internal error, only for what is truly a bug of sopan's: a machine that runs
+    out of room or memory, or an input nested past Python's own limit, is said as such.
+    """
+    if isinstance(exc, SopanError):
+        return str(exc), exc.exit_code
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{exc.strerror or exc}", 2
@@ -141,4 +142,4 @@ def _not_a_bug(exc: Exception) -> tuple[str, int] | None:
         return "not enough memory for this input", 2
     if isinstance(exc, RecursionError):
         return "the input is nested too deeply to read", 2
-    return None
+    return f"internal error: {type(exc).__name__}: {exc}", 70

@@ -138,7 +138,18 @@ class Commands:
         if run is None:  # `sopan` alone: what it can do
             parser.print_help(sys.stderr)
             raise UserError("cli.no_command", field="command")
-        run(args)
+        if named in SERVES:
+            run(args)
+            return
+        from sopan.ical.budget import command_budget
+
+        with command_budget():  # one budget of calendar work for the whole command
+            run(args)
+
+
+#: Commands that serve many requests, each opening a budget of its own (`sopan web`): the
+#: budget of one command is not shared by all of them.
+SERVES = frozenset({"web"})
 
 
 def parse_now(value: str | None, tz: str, flag: str = "--now") -> datetime:

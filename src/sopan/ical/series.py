@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -226,9 +225,3 @@ def _shift(start: date, limit: Any, cycle: tuple[str, int]) -> Any:
         return None
     years = (limit.year - start.year - 1) // size * size
     return (lambda value: value.replace(year=value.year + years)) if years > 0 else None
-
-
-def check_all(components: Iterable[Any], source: str) -> None:
-    """`prepared` for each event (the reader's and the tests' way in)."""
-    for component in components:
-        prepared(component, source)
