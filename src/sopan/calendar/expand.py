@@ -88,6 +88,7 @@ def series_query(
             moved = moved_near(event, anchor)
             if moved is not event:
                 _replace(cal, event, moved)
+                event = moved  # its cost counts from where its expansion now begins
         cost = summary(event, floating)
         if cost is not None:
             costs.append(cost)

@@ -19,6 +19,7 @@ occurrence since a series began.
 from __future__ import annotations
 
 import json
+import math
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -81,6 +82,7 @@ class CalendarIndex:
     _query: Any = None
     #: the moment (UTC seconds) the series' starts were moved to, and what each costs
     _anchor: float = 0.0
+    _expanded_to: float = -math.inf  # what the query has expanded up to, and remembers
     _series: list[Series] = field(default_factory=list)
 
     def busy_between(self, start: datetime, end: datetime) -> list[Busy]:
@@ -126,10 +128,11 @@ class CalendarIndex:
                     self._query, self._series = series_query(
                         self.series_ical, self.source, lo, ZoneInfo(self.floating)
                     )
-                    self._anchor = lo.timestamp()
-                a, b = lo.timestamp(), hi.timestamp()
-                budget.afford(sum(s.estimate(a, b) for s in self._series), self.source)
+                    self._anchor, self._expanded_to = lo.timestamp(), -math.inf
+                since, until = self._expanded_to, hi.timestamp()
+                budget.afford(sum(s.estimate(since, until) for s in self._series), self.source)
                 rows = expand(self._query, lo, hi, ZoneInfo(self.floating), budget, self.source)
+                self._expanded_to = max(since, until)
             except SopanError:
                 self._query = None
                 raise

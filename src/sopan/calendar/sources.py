@@ -236,11 +236,11 @@ def _from_url(
     meta = cache_dir / "fetched" / f"{stem}.json"
     started = clock.monotonic()
     try:
-        # --timeout covers the whole step: the download, then reading what came
+        data, fresh = _fetch(url, timeout, _validators(meta, saved))  # its own deadlines
+        if data is None:  # 304 Not Modified: the saved copy is the calendar
+            data = saved.read_bytes()
+        # --timeout covers the whole: reading what came ends by the download's deadline
         with step(name, timeout=timeout, started=started) as budget:
-            data, fresh = _fetch(url, timeout, _validators(meta, saved))
-            if data is None:  # 304 Not Modified: the saved copy is the calendar
-                data = saved.read_bytes()
             budget.grant(len(data))
             found = _busy_of(data, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
     except SopanError as exc:

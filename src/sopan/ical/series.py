@@ -39,22 +39,23 @@ MAX_DURATION = timedelta(days=36_600)
 
 @dataclass(frozen=True)
 class Series:
-    """What expanding one series costs: from when (UTC seconds), until when, at most how
-    many, how many in the busiest four weeks, and whether its start may be moved forward."""
+    """What expanding one series costs: from when (UTC seconds, its start as the expansion
+    sees it: moved forward or not), until when, at most how many, and how many in the
+    busiest four weeks."""
 
     start: float
     until: float | None
     count: int | None
     per_window: float
-    movable: bool
 
-    def estimate(self, lo: float, hi: float) -> float:
-        """About how many occurrences expanding [lo, hi) steps through, from its start on
-        (or from `lo` when the start is moved there)."""
-        if self.start >= hi or (self.until is not None and self.until < lo):
+    def estimate(self, since: float, hi: float) -> float:
+        """About how many occurrences expanding up to `hi` steps through, what was expanded
+        before `since` being remembered (recurring-ical-events keeps what it has made)."""
+        begin = max(self.start, since)
+        end = hi if self.until is None else min(hi, self.until)
+        if begin >= end:
             return 0.0
-        begin = max(self.start, lo) if self.movable else self.start
-        found = self.per_window * (hi - begin) / WINDOW_SECONDS + 1
+        found = self.per_window * (end - begin) / WINDOW_SECONDS + 1
         return min(found, self.count) if self.count is not None else found
 
 
@@ -140,13 +141,13 @@ def summary(component: Any, floating: tzinfo) -> Series | None:
         rdates = component.get("RDATE") or []
         listed = rdates if isinstance(rdates, list) else [rdates]
         extra = sum(len(getattr(p, "dts", [])) for p in listed)
-        return Series(start, None, extra + 1, float(extra + 1), False)
+        return Series(start, None, extra + 1, float(extra + 1))
     density = sum(per_window(rule) for rule in rules)
     counts = [number(rule, "COUNT") for rule in rules]
     untils = [_seconds((values(rule, "UNTIL") or [None])[0], floating) for rule in rules]
     count = sum(c for c in counts if c) if all(counts) else None
     until = max(u for u in untils if u is not None) if all(u is not None for u in untils) else None
-    return Series(start, until, count, density, count is None and _cycle(rules[0]) is not None)
+    return Series(start, until, count, density)
 
 
 #: Whole cycles a rule may be moved by: days for a rule of days, weeks, or hours and less;
