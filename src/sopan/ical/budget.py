@@ -189,8 +189,8 @@ def _deadline_within(
         budget.source, budget.wall_deadline, budget.timeout = saved
 
 
-#: How long after a server's deadline its timer fires: the download's own timeouts, which
-#: say whether the server answered, are heard first.
+#: How long after a server's deadline its timer fires: a check between pieces of work, and a
+#: download's own timeouts (which say whether the server answered), are heard first.
 _GRACE = 0.25
 
 
