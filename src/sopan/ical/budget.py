@@ -17,7 +17,8 @@ calendars read for busy times and free slots, and the reader's calendar invitati
   covers its parse as well as its download.
 
 Without a command budget, a step opens one of its own. A thread other than the main one
-cannot be interrupted by a signal: there the budget is checked between pieces of work only.
+cannot be interrupted by a signal, nor can anything on Windows: there the budget is checked
+between pieces of work only.
 """
 
 from __future__ import annotations
@@ -136,8 +137,10 @@ def current() -> Budget | None:
     return _CURRENT.get()
 
 
-def _main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
+def _can_interrupt() -> bool:
+    """Whether a timer's signal can stop work here: on the main thread, where the system
+    has CPU timers (Windows has none: there the budget is checked between pieces of work)."""
+    return threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGPROF")
 
 
 #: Whether a timer of a step is running: a signal that comes as it is being stopped is let go.
@@ -216,7 +219,7 @@ def _step(
     if timeout is not None:
         budget.wall_deadline = (started or time.monotonic()) + timeout
         budget.timeout = timeout
-    budget.timed = _main_thread()
+    budget.timed = _can_interrupt()
     old_prof = old_alrm = None
     try:
         if budget.timed:
