@@ -172,7 +172,7 @@ def test_lint_has_a_character_budget_and_stays_fast_on_a_long_word() -> None:
             ["slots", "--within", "100000d"],
             "sopan: --within: '100000d' lebih lama dari 36600 hari",
         ),
-        (["read", "/dev/zero"], "sopan: /dev/zero: not a regular file (a pipe, a device or"),
+        (["read", "/dev/zero"], "sopan: /dev/zero: bukan berkas biasa (pipa, perangkat, atau"),
         (
             ["plan", str(FIXTURES / "hostile" / "year_9999.ics"), *CHOICES],
             "outside the years 1900–2999",

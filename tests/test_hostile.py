@@ -138,9 +138,10 @@ def test_a_device_or_a_named_pipe_is_refused_at_once(run_cli: Run, tmp_path: Pat
         done = run_cli("read", path, "--now", NOW)
         assert time.monotonic() - started < 10
         assert done.returncode == 2
-        assert done.stderr == f"sopan: {path}: not a regular file (a pipe, a device or a socket)\n"
+        # the example profile speaks Indonesian: so do its errors
+        assert done.stderr == f"sopan: {path}: bukan berkas biasa (pipa, perangkat, atau soket)\n"
     piped = run_cli("read", "-", "--now", NOW, input="x" * (11 * 1024 * 1024))
-    assert piped.returncode == 2 and "over 10 MB" in piped.stderr  # "-" is read to its limit
+    assert piped.returncode == 2 and "lebih dari 10 MB" in piped.stderr  # "-": to its limit
 
 
 def test_a_fetched_calendar_and_its_index_are_private(tmp_path: Path) -> None:
@@ -262,7 +263,7 @@ def test_a_full_standard_output_is_one_line(tmp_path: Path) -> None:
             stdout=full, stderr=subprocess.PIPE, text=True, env=_env(tmp_path),
         )  # fmt: skip
     assert done.returncode == 2
-    assert done.stderr == "sopan: standard output: cannot write (No space left on device)\n"
+    assert done.stderr == "sopan: keluaran standar: tidak dapat ditulis (No space left on device)\n"
 
 
 def test_a_full_disk_under_out_leaves_no_part_of_the_set(tmp_path: Path) -> None:
@@ -283,7 +284,8 @@ def test_a_full_disk_under_out_leaves_no_part_of_the_set(tmp_path: Path) -> None
         capture_output=True, text=True, env=_env(tmp_path), preexec_fn=small_disk,
     )  # fmt: skip
     assert done.returncode == 2, done.stderr
-    assert done.stderr.strip().endswith("cannot write (File too large); nothing was written")
+    said = "tidak dapat ditulis (File too large); tidak ada yang ditulis"  # nothing was written
+    assert done.stderr.strip().endswith(said)
     assert list(out.iterdir()) == []  # no truncated letter.docx, no part of the set
 
 
@@ -390,9 +392,8 @@ def test_a_broken_pdf_is_one_line_with_its_reason(run_cli: Run, tmp_path: Path) 
     path.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\n")
     done = run_cli("lint", str(path))
     assert done.returncode == 2
-    assert (
-        done.stderr == f"sopan: {path}: not a PDF whose text can be read (EOF marker not found)\n"
-    )
+    said = "bukan PDF yang teksnya dapat dibaca (EOF marker not found)"  # not a PDF whose …
+    assert done.stderr == f"sopan: {path}: {said}\n"
 
 
 def test_control_characters_of_a_calendar_never_reach_the_error(
@@ -441,7 +442,7 @@ def test_an_https_calendar_is_never_followed_to_plain_http() -> None:
     from sopan.calendar.sources import _secure_redirects
     from sopan.errors import ExternalError
 
-    handler = _secure_redirects()
+    handler = _secure_redirects("cal.example")
     secure = urllib.request.Request("https://cal.example/private-abc/kal.ics")
     with pytest.raises(ExternalError, match="redirected to a plain http:// address"):
         handler.redirect_request(secure, None, 302, "Found", {}, "http://cal.example/kal.ics")
@@ -484,7 +485,7 @@ def test_a_store_that_fails_after_the_server_accepted_says_so(
         app.send_for(app.SendRequest(kept, now, config=config, yes=True), app.NO_ASKER, wire)
     said = str(caught.value)
     assert len(wire.sent) == 1 and "\n" not in said
-    assert said.startswith("send: the e-mail was handed to the mail server")
+    assert said.startswith("the e-mail was handed to the mail server")
     assert "another sopan holds it" in said and f"sopan send {kept} --resolve sent" in said
     monkeypatch.setattr(Store, "settle", settle)  # the store is usable again: record it
     done = app.send_for(app.SendRequest(kept, now, config=config, resolve="sent"), app.NO_ASKER,

@@ -149,6 +149,8 @@ def _words_moment(
         raise _fail("parse.two_dates", field, text)
     if days:
         hit = days[0]
+        if hit.kind == "impossible" and hit.year is not None:  # "10 Januari 10000"
+            raise _fail("parse.year", field, text, first=YEARS[0], last=YEARS[1])
         if hit.kind in ("range", "impossible"):
             raise _fail("parse.not_a_date", field, text)
         if hit.alternatives:

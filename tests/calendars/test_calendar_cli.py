@@ -68,7 +68,8 @@ def test_silent_server_is_one_line_exit_3(run_cli) -> None:
         server.delay = 3
         result = run_cli("busy", "--calendar", server.url + "/kal.ics", "--timeout", "0.5")
     assert result.returncode == 3
-    assert result.stderr.strip().endswith("/kal.ics: the server did not answer within 0.5 s")
+    # the example profile speaks Indonesian: "the server did not answer within 0.5 s"
+    assert result.stderr.strip().endswith("/kal.ics: server tidak menjawab dalam 0,5 detik")
     assert result.stderr.count("\n") == 1
 
 

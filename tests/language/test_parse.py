@@ -56,7 +56,7 @@ REFUSED = [
     ("id", "14 Desember dan 15 Desember", "parse.two_dates"),
     ("id", "9999-12-31T23:30", "parse.year"),
     ("id", "10 Januari 10000", "parse.year"),
-    ("id", "Kamis, 31 Desember 2999", "parse.year"),
+    ("id", "Kamis, 31 Desember 2999", "parse.weekday"),  # within the years: a Tuesday
     ("id", "1899-12-31", "parse.year"),
     ("id", "Selasa, 14 Desember 2026", "parse.weekday"),  # the 14th is a Monday
     ("id", "jam 10", "parse.no_day"),

@@ -66,15 +66,15 @@ def test_english_flag_and_language(run_cli, tmp_path: Path) -> None:
 
 def test_bad_input_exits_2(run_cli, tmp_path: Path) -> None:
     missing = run_cli("lint", str(tmp_path / "nope.txt"))
-    assert missing.returncode == 2 and "no such file" in missing.stderr
+    assert missing.returncode == 2 and "berkas ini tidak ada" in missing.stderr  # no such file
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", "utf-8")
     result = run_cli("lint", str(empty))
-    assert result.returncode == 2 and "empty" in result.stderr
+    assert result.returncode == 2 and "berkas kosong" in result.stderr  # the file is empty
     binary = tmp_path / "photo.bin"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     result = run_cli("lint", str(binary))
-    assert result.returncode == 2 and "binary" in result.stderr
+    assert result.returncode == 2 and "berkas biner" in result.stderr  # a binary file
     assert "Traceback" not in result.stderr
     bad_choice = run_cli("lint", str(empty), "--channel", "pigeon")
     assert bad_choice.returncode == 2

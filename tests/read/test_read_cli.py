@@ -133,13 +133,13 @@ def _bad(tmp_path: Path, kind: str) -> Path:
 @pytest.mark.parametrize(
     "kind, words",
     [
-        ("missing", "no such file"),
+        ("missing", "berkas ini tidak ada"),  # the example profile's Indonesian: no such file
         ("empty", "empty"),
         ("blank", "empty"),
         ("binary", "binary"),
         ("not_email", "not an interview invitation"),
         ("json", "not an interview invitation"),
-        ("huge", "too large"),
+        ("huge", "terlalu besar"),
         ("bad_ics", "no event"),
         ("folder", "Maildir"),
     ],

@@ -49,8 +49,7 @@ def write_all(folder: Path, files: Sequence[tuple[str, bytes]]) -> list[Path]:
     except OSError as exc:
         for tmp, _ in written:
             tmp.unlink(missing_ok=True)
-        why = exc.strerror or exc
-        raise UserError(f"{folder}: cannot write ({why}); nothing was written") from None
+        raise UserError("file.cannot_write", source=folder, why=exc.strerror or exc) from None
     except BaseException:
         for tmp, _ in written:
             tmp.unlink(missing_ok=True)
@@ -98,10 +97,10 @@ def _claim(folder: Path, name: str, tmp: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise UserError(f"{path}: cannot write ({exc.strerror})") from None
+            raise UserError("file.cannot_write", source=path, why=exc.strerror or exc) from None
         os.replace(tmp, path)
         return path
-    raise UserError(f"{folder}: {MAX_NUMBER} files named {name} already; choose another --out")
+    raise UserError("file.names_taken", source=folder, count=MAX_NUMBER, name=name)
 
 
 def private_folder(folder: Path) -> Path:

@@ -150,9 +150,10 @@ def send_for(
     except StoreError as exc:
         # the server has the e-mail: say so, and how to record it, never just "store: …"
         raise StoreError(
-            f"send: the e-mail was handed to the mail server ({draft.message_id}), but sopan "
-            f"could not record it ({str(exc).removeprefix('store: ')}); do not send it again: "
-            f"once the store can be used, run `sopan send {req.invitation_id} --resolve sent`"
+            "store.sent_not_recorded",
+            message_id=draft.message_id,
+            why=exc.text("en").removeprefix("store: "),
+            command=f"sopan send {req.invitation_id} --resolve sent",
         ) from None
     crash_point("after-settle")
     _file_in_sent(config, draft, store, req.now)

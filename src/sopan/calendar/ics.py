@@ -50,7 +50,7 @@ def _zone(name: str, origin: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"{origin}: unknown time zone '{name}'") from None
+        raise UserError("calendar.unknown_zone", source=origin, value=quote(name, 60)) from None
 
 
 def _known_zone(name: str) -> bool:
@@ -139,7 +139,7 @@ class CalendarIndex:
             except Exception as exc:  # the library raises many kinds on a broken rule
                 self._query = None
                 raise UserError(
-                    f"{self.source}: cannot expand a recurring event ({quote(exc)})"
+                    "calendar.cannot_expand", source=self.source, why=quote(exc)
                 ) from None
             except BaseException:  # the budget's timer: the library may be left half way
                 self._query = None
@@ -208,7 +208,7 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
 
     if _BINARY.search(data, 0, 8192):
         # icalendar's own complaint would quote the binary bytes back at the user
-        raise UserError(f"{source}: a binary file, not an iCalendar file")
+        raise UserError("calendar.binary", source=source)
     user_zone = _zone(tz, source)
     scanned = scan(data, user_zone) if fast else None
     if scanned is not None:
@@ -216,10 +216,10 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
     try:
         cals: Iterable[Any] = icalendar.Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # icalendar raises ValueError, KeyError, … on broken input
-        raise UserError(f"{source}: not a readable iCalendar file ({quote(exc)})") from None
+        raise UserError("calendar.unreadable", source=source, why=quote(exc)) from None
     cals = list(cals)
     if not cals or any(c.name != "VCALENDAR" for c in cals):
-        raise UserError(f"{source}: not an iCalendar file (no VCALENDAR)")
+        raise UserError("calendar.no_vcalendar", source=source)
     singles: list[Row] = []
     series = icalendar.Calendar()
     series.add("PRODID", "-//sopan//calendar index//EN")
@@ -244,7 +244,7 @@ def parse_calendar(data: bytes, *, tz: str, source: str, fast: bool = True) -> C
                 try:
                     row = component_row(component, floating)
                 except (ValueError, TypeError, AttributeError, OverflowError) as exc:
-                    raise UserError(f"{source}: an event has a bad date ({quote(exc)})") from None
+                    raise UserError("calendar.bad_date", source=source, why=quote(exc)) from None
                 if row is not None:
                     singles.append(row)
     return _build(source, tz, floating_name, singles, series.to_ical() if has_series else b"")
@@ -261,7 +261,7 @@ def _from_scan(scanned: Scanned, *, tz: str, source: str) -> CalendarIndex:
                 values["DTSTART"], values.get("DTEND"), values.get("DURATION"), floating
             )
         except (ValueError, TypeError, OverflowError) as exc:
-            raise UserError(f"{source}: an event has a bad date ({quote(exc)})") from None
+            raise UserError("calendar.bad_date", source=source, why=quote(exc)) from None
         row = busy_row(values, start, end, floating)
         if row is not None:
             rows.append(row)

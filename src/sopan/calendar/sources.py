@@ -25,10 +25,11 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from sopan._infra.controls import quote
 from sopan._infra.files import write_private
 from sopan._infra.inputs import read_input
+from sopan._infra.wording import Amount, megabytes
 from sopan.calendar.ics import CalendarIndex, chunk_from_json, chunk_to_json, parse_calendar
 from sopan.calendar.memory import content_key, recall, remember
 from sopan.config import Config, secrets
-from sopan.errors import ExternalError, SopanError, UserError
+from sopan.errors import ExternalError, InternalError, SopanError, UserError
 from sopan.ical.budget import command_budget, step
 from sopan.language.dateforms import fixed
 from sopan.model import Busy
@@ -134,7 +135,7 @@ def _busy_of(
 
 
 def _fetch(
-    url: str, timeout: float, validators: dict[str, str]
+    url: str, timeout: float, validators: dict[str, str], name: str = ""
 ) -> tuple[bytes | None, dict[str, str]]:
     """GET the address; (None, {}) when the server says the saved copy is still current."""
     import urllib.error
@@ -148,10 +149,11 @@ def _fetch(
         headers["If-Modified-Since"] = validators["last_modified"]
     request = urllib.request.Request(url, headers=headers)
     started = clock.monotonic()
-    opener = urllib.request.build_opener(_secure_redirects())
+    name = name or display_name(url)
+    opener = urllib.request.build_opener(_secure_redirects(name))
     try:
         with opener.open(request, timeout=timeout) as response:
-            body = _read_bounded(response, started + timeout, timeout)
+            body = _read_bounded(response, started + timeout, timeout, name)
             fresh = {
                 "etag": response.headers.get("ETag") or "",
                 "last_modified": response.headers.get("Last-Modified") or "",
@@ -161,16 +163,18 @@ def _fetch(
         if exc.code == 304 and validators:
             return None, {}
         if 300 <= exc.code < 400:  # urllib's own words for a loop run over three lines
-            raise ExternalError(f"the server redirected too often (HTTP {exc.code})") from None
-        raise ExternalError(f"the server answered HTTP {exc.code} {quote(exc.reason)}") from None
+            raise ExternalError("calendar.redirect_loop", source=name, status=exc.code) from None
+        why = quote(exc.reason)
+        raise ExternalError("calendar.http_status", source=name, status=exc.code, why=why) from None
     except (TimeoutError, urllib.error.URLError, HTTPException, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, TimeoutError) or clock.monotonic() - started >= timeout:
-            raise ExternalError(f"the server did not answer within {timeout:g} s") from None
-        raise ExternalError(f"cannot reach the server ({quote(reason)})") from None
+            seconds = Amount(timeout)
+            raise ExternalError("calendar.no_answer", source=name, seconds=seconds) from None
+        raise ExternalError("calendar.unreachable", source=name, why=quote(reason)) from None
 
 
-def _secure_redirects() -> Any:
+def _secure_redirects(name: str) -> Any:
     """A redirect handler that follows redirects as urllib does, but never from an https://
     address to a plain http:// one (the calendar, and the secret in its address, would then
     travel unencrypted)."""
@@ -182,7 +186,7 @@ def _secure_redirects() -> Any:
         ):
             to = str(newurl).lower()
             if req.full_url.lower().startswith("https:") and not to.startswith("https:"):
-                raise ExternalError("the server redirected to a plain http:// address (refused)")
+                raise ExternalError("calendar.insecure_redirect", source=name)
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     return SecureRedirects()
@@ -192,20 +196,20 @@ def _secure_redirects() -> Any:
 MAX_FETCH_BYTES = 20 * 1024 * 1024
 
 
-def _read_bounded(response: Any, deadline: float, timeout: float) -> bytes:
+def _read_bounded(response: Any, deadline: float, timeout: float, name: str) -> bytes:
     """The body, read in pieces under one total deadline and a size cap: a server that
     trickles bytes or never stops sending is cut off, not waited for."""
     parts: list[bytes] = []
     size = 0
     while True:
         if clock.monotonic() > deadline:
-            raise ExternalError(f"the server did not send the calendar within {timeout:g} s")
+            raise ExternalError("calendar.slow_send", source=name, seconds=Amount(timeout))
         piece = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
         if not piece:
             return b"".join(parts)
         size += len(piece)
         if size > MAX_FETCH_BYTES:
-            raise ExternalError(f"the calendar is over {MAX_FETCH_BYTES // (1024 * 1024)} MB")
+            raise ExternalError("calendar.too_big", source=name, limit=megabytes(MAX_FETCH_BYTES))
         parts.append(piece)
 
 
@@ -236,7 +240,7 @@ def _from_url(
     meta = cache_dir / "fetched" / f"{stem}.json"
     started = clock.monotonic()
     try:
-        data, fresh = _fetch(url, timeout, _validators(meta, saved))  # its own deadlines
+        data, fresh = _fetch(url, timeout, _validators(meta, saved), name)  # its own deadlines
         if data is None:  # 304 Not Modified: the saved copy is the calendar
             data = saved.read_bytes()
         # --timeout covers the whole: reading what came ends by the download's deadline
@@ -244,11 +248,10 @@ def _from_url(
             budget.grant(len(data))
             found = _busy_of(data, tz=tz, source=name, cache_dir=cache_dir, start=start, end=end)
     except SopanError as exc:
-        problem = str(exc).removeprefix(f"{name}: ")
         if not saved.exists():
-            raise type(exc)(f"{name}: {problem}") from None
+            raise  # every error here names the calendar already
         age = fixed(datetime.fromtimestamp(saved.stat().st_mtime), "stamp")
-        warn(f"{name}: {problem}; using the copy saved {age}")
+        warn(f"{exc}; using the copy saved {age}")
         copy = saved.read_bytes()
         with step(name) as budget:
             budget.grant(len(copy))
@@ -262,9 +265,9 @@ def _from_url(
 def _password(username: str, host: str, name: str) -> str:
     found = secrets.password(PASSWORD_ENV, KEYRING_SERVICE, f"{username}@{host}")
     if not found:
+        command = f"keyring set {KEYRING_SERVICE} {username}@{host}"
         raise UserError(
-            f"{name}: no CalDAV password; set {PASSWORD_ENV} or store it with "
-            f"`keyring set {KEYRING_SERVICE} {username}@{host}`"
+            "calendar.caldav_no_password", source=name, variable=PASSWORD_ENV, command=command
         )
     return found
 
@@ -289,14 +292,12 @@ def _from_caldav(
     name = display_name(url)
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host:
-        raise UserError(f"{source}: a CalDAV source looks like caldav+https://USER@HOST/PATH")
+        raise UserError("calendar.caldav_form", source=source)
     if parts.scheme == "http" and host not in LOOPBACK:
-        raise UserError(f"{name}: CalDAV needs https (a password would travel in clear)")
+        raise UserError("calendar.caldav_https", source=name)
     username = unquote(parts.username) if parts.username else user
     if not username:
-        raise UserError(
-            f"{name}: no CalDAV username (caldav+https://USER@HOST/… or caldav_username)"
-        )
+        raise UserError("calendar.caldav_no_user", source=name)
     password = _password(username, host, name)
     clean = urlunsplit(
         (parts.scheme, host + (f":{parts.port}" if parts.port else ""), parts.path, "", "")
@@ -317,12 +318,13 @@ def _from_caldav(
         found = [o for c in calendars for o in c.search(start=start, end=end, event=True)]
         texts = [str(o.data).encode("utf-8") for o in found]
     except dav_error.AuthorizationError:
-        raise ExternalError(f"{name}: the CalDAV server refused {username}'s password") from None
+        raise ExternalError("calendar.caldav_refused", source=name, user=username) from None
     except Exception as exc:  # niquests and caldav raise many kinds; all mean "no answer"
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if "timed out" in why.lower() or "timeout" in type(exc).__name__.lower():
-            why = f"the server did not answer within {timeout:g} s"
-        raise ExternalError(f"{name}: CalDAV request failed ({why})") from None
+            seconds = Amount(timeout)
+            raise ExternalError("calendar.no_answer", source=name, seconds=seconds) from None
+        raise ExternalError("calendar.caldav_failed", source=name, why=quote(why)) from None
     busy: list[Busy] = []
     with step(name) as budget:
         for data in texts:  # server objects are small: parse each, outside the LRU
@@ -374,7 +376,7 @@ def load_busy(
     "server failed, using the saved copy" (default: the logging module).
     """
     if start.tzinfo is None or end.tzinfo is None:
-        raise UserError("calendar: the search window needs time-zone aware datetimes")
+        raise InternalError("calendar: the search window needs time-zone aware datetimes")
     from sopan.config.calendar import CalendarSettings
 
     settings = config.calendar if config else CalendarSettings()

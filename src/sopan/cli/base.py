@@ -284,7 +284,7 @@ def output_error(exc: OSError) -> Exception:
 
     if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
         return OutputClosed()
-    return UserError(f"standard output: cannot write ({exc.strerror or exc})")
+    return UserError("output.cannot_write", why=exc.strerror or exc)
 
 
 def flush_output() -> None:

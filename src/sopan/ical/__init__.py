@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from sopan._infra.wording import Amount
 from sopan.errors import UserError
 from sopan.ical.rules import RuleError, never_occurs, number, per_window, problem
 from sopan.ical.series import check_event
@@ -43,20 +44,22 @@ def check_rule(rule: Any, source: str, *, dense: bool = False, all_day: bool = F
         count = number(rule, "COUNT")
         occurrences = per_window(rule)
     except RuleError as exc:
-        raise UserError(f"{source}: a repeating event has {exc}") from None
+        raise UserError(exc.code, source=source, **exc.params) from None
     if count is not None and count > MAX_COUNT:
-        raise UserError(f"{source}: a repeating event asks for more than {MAX_COUNT:,} occurrences")
+        raise UserError("ical.count_too_large", source=source, limit=Amount(MAX_COUNT))
     if occurrences > MAX_PER_WINDOW and not dense:
         raise UserError(
-            f"{source}: a repeating event occurs about {int(occurrences):,} times in four weeks "
-            f"(sopan's limit is {MAX_PER_WINDOW:,})"
+            "ical.too_dense",
+            source=source,
+            count=Amount(int(occurrences)),
+            limit=Amount(MAX_PER_WINDOW),
         )
 
 
 def check_events(count: int, source: str) -> None:
     """Raise UserError when one calendar holds more single events than `MAX_EVENTS`."""
     if count > MAX_EVENTS:
-        raise UserError(f"{source}: more than {MAX_EVENTS:,} events in one calendar")
+        raise UserError("ical.too_many_events", source=source, limit=Amount(MAX_EVENTS))
 
 
 def check_series(components: Iterable[Any], source: str, *, dense: bool = False) -> None:
@@ -71,7 +74,7 @@ def check_series(components: Iterable[Any], source: str, *, dense: bool = False)
             continue
         series += 1
         if series > MAX_SERIES:
-            raise UserError(f"{source}: more than {MAX_SERIES:,} repeating events in one file")
+            raise UserError("ical.too_many_series", source=source, limit=Amount(MAX_SERIES))
         for rule in rules if isinstance(rules, list) else [rules]:
             check_rule(rule, source, dense=dense, all_day=_all_day(component))
 

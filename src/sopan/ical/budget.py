@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
+from sopan._infra.wording import Amount
 from sopan.errors import ExternalError, UserError
 
 #: Occurrences of repeating events one command may expand, all calendars together (a year of
@@ -69,19 +70,17 @@ class Budget:
         if estimate > self.occurrences:
             total = MAX_OCCURRENCES - self.occurrences + estimate
             raise UserError(
-                f"{source}: its repeating events would occur about {int(total):,} times in "
-                f"the time asked (sopan's limit is {MAX_OCCURRENCES:,} for the calendars of one "
-                "command)"
+                "ical.budget_estimate",
+                source=source,
+                count=Amount(int(total)),
+                limit=Amount(MAX_OCCURRENCES),
             )
 
     def spend(self, count: int, source: str) -> None:
         """Count `count` occurrences expanded; past the budget, one line (UserError)."""
         self.occurrences -= count
         if self.occurrences < 0:
-            raise UserError(
-                f"{source}: its repeating events occur more than {MAX_OCCURRENCES:,} times in "
-                "the time asked (sopan's limit for the calendars of one command)"
-            )
+            raise UserError("ical.budget_spent", source=source, limit=Amount(MAX_OCCURRENCES))
         self.check(source)
 
     def check(self, source: str) -> None:
@@ -103,14 +102,19 @@ class Budget:
     def over_time(self, source: str) -> UserError:
         """The error of a step out of CPU time."""
         return UserError(
-            f"{source}: reading its events needs more than sopan's limit of CPU time for the "
-            f"calendars of one command ({CALENDAR_SECONDS:g} s, and {SECONDS_PER_MB:g} s a MB)"
+            "ical.budget_time",
+            source=source,
+            seconds=Amount(CALENDAR_SECONDS),
+            per_mb=Amount(SECONDS_PER_MB),
         )
 
     def over_deadline(self, source: str) -> ExternalError:
         """The error of a server's step past its --timeout."""
         return ExternalError(
-            f"{source}: the calendar was not fetched and read within {self.timeout:g} s (--timeout)"
+            "ical.budget_deadline",
+            field="timeout",
+            source=source,
+            seconds=Amount(self.timeout or 0),
         )
 
 

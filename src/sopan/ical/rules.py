@@ -70,8 +70,12 @@ _KEEPS = {"BYSECOND": 60, "BYMINUTE": 60, "BYHOUR": 24, "BYDAY": 7}
 
 
 class RuleError(ValueError):
-    """A rule's value out of its range, or a rule its DTSTART cannot have. The message says
-    what the event has, to follow "a repeating event has …" ("BYMONTH=13, outside 1–12")."""
+    """A rule's value out of its range, or a rule its DTSTART cannot have: the code of the
+    error book that says so (`ical.rule_outside`) and its values (part="BYMONTH", value=13)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 def values(rule: Rule, key: str) -> list[Any]:
@@ -96,7 +100,7 @@ def number(rule: Rule, key: str) -> int | None:
     try:
         return int(text(found[0]))
     except ValueError:
-        raise RuleError(f"{key}={text(found[0])[:20]}, which is no whole number") from None
+        raise RuleError("ical.rule_not_number", part=key, value=text(found[0])[:20]) from None
 
 
 def _numbers(rule: Rule, key: str) -> list[int]:
@@ -106,10 +110,10 @@ def _numbers(rule: Rule, key: str) -> list[int]:
         try:
             found = int(text(value))
         except ValueError:
-            raise RuleError(f"{key}={text(value)[:20]}, which is no whole number") from None
+            raise RuleError("ical.rule_not_number", part=key, value=text(value)[:20]) from None
         if not (low <= found <= high or (negative and -high <= found <= -low)):
-            span = f"{low}–{high}" + (f" or -{high}–-{low}" if negative else "")
-            raise RuleError(f"{key}={found}, outside {span}")
+            span = f"{low}–{high}" + (f", -{high}–-{low}" if negative else "")
+            raise RuleError("ical.rule_outside", part=key, value=found, span=span)
         out.append(found)
     return out
 
@@ -120,10 +124,10 @@ def _weekdays(rule: Rule) -> list[tuple[int, int]]:
     for value in values(rule, "BYDAY"):
         match = _BYDAY.fullmatch(text(value))
         if match is None:
-            raise RuleError(f"BYDAY={text(value)[:20]}, which is no weekday")
+            raise RuleError("ical.rule_not_weekday", part="BYDAY", value=text(value)[:20])
         ordinal = int(match.group(2) or 0) * (-1 if match.group(1) == "-" else 1)
         if match.group(2) and not 1 <= abs(ordinal) <= 53:
-            raise RuleError(f"BYDAY={text(value)}, outside -53–53")
+            raise RuleError("ical.rule_outside", part="BYDAY", value=text(value), span="-53–53")
         out.append((ordinal, _WEEKDAYS.index(match.group(3))))
     return out
 
@@ -133,7 +137,9 @@ def frequency(rule: Rule) -> str:
     found = values(rule, "FREQ")
     freq = text(found[0]) if found else ""
     if freq not in UNIT_SECONDS:
-        raise RuleError(f"FREQ={freq[:20]}, which is no frequency" if freq else "no FREQ")
+        if freq:
+            raise RuleError("ical.rule_not_frequency", value=freq[:20])
+        raise RuleError("ical.rule_no_frequency")
     return freq
 
 
@@ -144,20 +150,20 @@ def problem(rule: Rule, *, all_day: bool = False) -> None:
     freq = frequency(rule)
     interval = number(rule, "INTERVAL")
     if interval is not None and interval < 1:
-        raise RuleError(f"INTERVAL={interval} (it must be 1 or more)")
+        raise RuleError("ical.rule_interval", value=interval)
     number(rule, "COUNT")
     for key in _RANGES:
         _numbers(rule, key)
     _weekdays(rule)
     for wkst in values(rule, "WKST"):
         if text(wkst) not in _WEEKDAYS:
-            raise RuleError(f"WKST={text(wkst)[:20]}, which is no weekday")
+            raise RuleError("ical.rule_not_weekday", part="WKST", value=text(wkst)[:20])
     if all_day and freq in SUB_DAILY:
-        raise RuleError(f"an all-day start (a DATE) and FREQ={freq}: a day has no hours")
+        raise RuleError("ical.rule_all_day", part=f"FREQ={freq}")
     if all_day:
         timed = [k for k in ("BYHOUR", "BYMINUTE", "BYSECOND") if values(rule, k)]
         if timed:
-            raise RuleError(f"an all-day start (a DATE) and {timed[0]}: a day has no hours")
+            raise RuleError("ical.rule_all_day", part=timed[0])
 
 
 def never_occurs(rule: Rule) -> str | None:

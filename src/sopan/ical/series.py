@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sopan._infra.controls import quote
+from sopan._infra.wording import Amount
 from sopan.errors import UserError
 from sopan.ical.rules import (
     SUB_DAILY,
@@ -64,18 +65,18 @@ def check_event(component: Any, source: str) -> None:
     the event is could not be read, is a period where a date belongs, or lasts past reason."""
     for name, message in getattr(component, "errors", None) or ():
         if str(name).upper() in _WHEN:
-            raise UserError(f"{source}: an event's {name} cannot be read ({quote(message)})")
+            raise UserError("ical.unreadable_value", source=source, name=name, why=quote(message))
     for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
         prop = component.get(name)
         if prop is not None and not isinstance(getattr(prop, "dt", None), date):
-            raise UserError(f"{source}: an event's {name} is not a date or a date and time")
+            raise UserError("ical.not_a_date", source=source, name=name)
     duration = component.get("DURATION")
     if duration is not None:
         value = getattr(duration, "dt", None)
         if not isinstance(value, timedelta):
-            raise UserError(f"{source}: an event's DURATION is not a length of time")
+            raise UserError("ical.not_a_duration", source=source)
         if abs(value) > MAX_DURATION:
-            raise UserError(f"{source}: an event lasts {value.days:,} days (DURATION)")
+            raise UserError("ical.too_long", source=source, days=Amount(value.days))
 
 
 def _rules(component: Any) -> list[Any]:
@@ -100,7 +101,7 @@ def check_rules(component: Any, source: str) -> list[Any]:
             if never_occurs(rule) is None:
                 kept.append(rule)
         except RuleError as exc:
-            raise UserError(f"{source}: a repeating event has {exc}") from None
+            raise UserError(exc.code, source=source, **exc.params) from None
     return kept
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from sopan._infra import rx
 from sopan._infra.controls import blank_controls, quote
 from sopan._infra.inputs import STDIN, read_input
+from sopan._infra.wording import Amount, Phrase, megabytes
 from sopan.errors import UserError
 from sopan.lint.engine import MAX_CHARS
 
@@ -44,15 +45,12 @@ class Reply:
 
 def read_reply(path: str) -> Reply:
     """The reply a file holds ("-" reads standard input); UserError, one line, when unusable."""
-    name = "standard input" if path == STDIN else path
+    name: str | Phrase = Phrase("phrase.standard_input") if path == STDIN else path
     suffix = "" if path == STDIN else Path(path).suffix.lower()
     raw = read_input(path, what="a reply", max_bytes=MAX_REPLY_BYTES)
     if suffix not in TYPES and (b"\x00" in raw[:8192] or raw[:4] in _OTHER_MAGIC):
         kind = f" ({suffix})" if suffix else ""
-        raise UserError(
-            f"{name}: a binary file{kind}: lint reads .txt, .eml, .docx, .pdf and .ics files "
-            "or standard input"
-        )
+        raise UserError("lint.binary", source=name, kind=kind)
     if suffix == ".docx":
         text = _docx_text(raw, name)
     elif suffix == ".pdf":
@@ -65,20 +63,20 @@ def read_reply(path: str) -> Reply:
         text = _plain_text(raw, name)
     text = blank_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise UserError(f"{name}: the file is empty (no text to check)")
+        raise UserError("lint.empty", source=name)
     channel = _channel_of_format(TYPES.get(suffix)) or _channel_of(
         Path(path).name if path != STDIN else ""
     )
     return Reply(_blank_added_lines(text), channel)
 
 
-def _plain_text(raw: bytes, name: str) -> str:
+def _plain_text(raw: bytes, name: str | Phrase) -> str:
     if b"\x00" in raw[:8192]:
-        raise UserError(f"{name}: a binary file, not text")
+        raise UserError("lint.not_text", source=name)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"{name}: not UTF-8 text") from None
+        raise UserError("lint.not_utf8", source=name) from None
 
 
 def _eml_text(raw: bytes) -> str:
@@ -117,7 +115,7 @@ MAX_PDF_STREAM_BYTES = 1024 * 1024
 MAX_PDF_SECONDS = 2.0
 
 
-def _docx_text(raw: bytes, name: str) -> str:
+def _docx_text(raw: bytes, name: str | Phrase) -> str:
     import zipfile
 
     try:
@@ -125,28 +123,28 @@ def _docx_text(raw: bytes, name: str) -> str:
             parts = archive.infolist()
             # the sizes a zip declares are what it unpacks to: zipfile stops at them
             if sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES or len(parts) > 1000:
-                raise UserError(f"{name}: unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB; "
-                                "too large for a reply")  # fmt: skip
+                limit = megabytes(MAX_UNPACKED_BYTES)
+                raise UserError("lint.unpacks_to", source=name, limit=limit)
             body = next((p for p in parts if p.filename == "word/document.xml"), None)
             if body is not None and body.file_size > MAX_DOCX_XML_BYTES:
-                raise UserError(f"{name}: its text is over {MAX_DOCX_XML_BYTES // 2**20} MB of "
-                                "XML; too large for a reply")  # fmt: skip
+                limit = megabytes(MAX_DOCX_XML_BYTES)
+                raise UserError("lint.docx_text", source=name, limit=limit)
             xml = archive.read(body) if body is not None else b""
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        raise UserError(f"{name}: not a Word document (.docx) that can be read") from None
+        raise UserError("lint.not_docx", source=name) from None
     paragraphs = xml.count(b"<w:p>") + xml.count(b"<w:p ") + xml.count(b"<w:p/>")
     if paragraphs > MAX_PARAGRAPHS:
-        raise UserError(f"{name}: over {MAX_PARAGRAPHS:,} paragraphs; too many for a reply")
+        raise UserError("lint.paragraphs", source=name, limit=Amount(MAX_PARAGRAPHS))
     from docx import Document
 
     try:
         doc = Document(io.BytesIO(raw))
     except Exception:  # python-docx raises many kinds for a file that is not a .docx
-        raise UserError(f"{name}: not a Word document (.docx) that can be read") from None
+        raise UserError("lint.not_docx", source=name) from None
     return "\n\n".join(p.text for p in doc.paragraphs if p.text.strip())
 
 
-def _pdf_text(raw: bytes, name: str) -> str:
+def _pdf_text(raw: bytes, name: str | Phrase) -> str:
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError, PyPdfError
 
@@ -172,25 +170,22 @@ def _pdf_text(raw: bytes, name: str) -> str:
                 pages.append(page.extract_text() or "")
                 # the pages together: no more text than lint reads, no more time than a reply
                 if sum(map(len, pages)) > MAX_CHARS:
-                    raise UserError(f"{name}: over {MAX_CHARS:,} characters of text; too long "
-                                    "to be a reply")  # fmt: skip
+                    raise UserError("lint.characters", source=name, limit=Amount(MAX_CHARS))
                 if time.process_time() - started > MAX_PDF_SECONDS:
-                    raise UserError(f"{name}: its pages take over {MAX_PDF_SECONDS:g} s to read; "
-                                    "too long for a reply")  # fmt: skip
+                    seconds = Amount(MAX_PDF_SECONDS)
+                    raise UserError("lint.pdf_slow", source=name, seconds=seconds)
     except LimitReachedError:
-        size = MAX_PDF_STREAM_BYTES // 2**20
-        raise UserError(
-            f"{name}: a page unpacks to over {size} MB; too large for a reply"
-        ) from None
+        limit = megabytes(MAX_PDF_STREAM_BYTES)
+        raise UserError("lint.pdf_page", source=name, limit=limit) from None
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
             RecursionError, ZeroDivisionError):  # fmt: skip
         why = f" ({quote(said[0], 60)})" if said else ""
-        raise UserError(f"{name}: not a PDF whose text can be read{why}") from None
+        raise UserError("lint.not_pdf", source=name, why=why) from None
     finally:
         log.removeHandler(catch)
     text = "\n".join(pages)
     if not text.strip():
-        raise UserError(f"{name}: the PDF has no text layer (a scan?): nothing to check")
+        raise UserError("lint.no_text_layer", source=name)
     return text
 
 
@@ -205,14 +200,14 @@ class _Said(logging.Handler):
         self.found.append(record.getMessage())
 
 
-def _ics_text(raw: bytes, name: str) -> str:
+def _ics_text(raw: bytes, name: str | Phrase) -> str:
     """The words the user wrote in a calendar answer: COMMENT and DESCRIPTION only."""
     from icalendar import Calendar
 
     try:
         cal = Calendar.from_ical(raw.decode("utf-8", "replace"))
     except (ValueError, KeyError, IndexError):
-        raise UserError(f"{name}: not a calendar file that can be read") from None
+        raise UserError("lint.not_ics", source=name) from None
     found = [
         str(event.get(prop))
         for event in cal.walk("VEVENT")

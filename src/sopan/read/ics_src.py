@@ -107,14 +107,14 @@ def parse_calendar(raw: str, user_tz: str, origin: str, *, now: datetime) -> Cal
         try:
             cal = icalendar.Calendar.from_ical(first_events_only(raw))
         except Exception as exc:  # icalendar raises many kinds on bad input
-            raise UserError(f"{origin}: not a readable calendar file ({quote(exc)})") from None
+            raise UserError("read.calendar_unreadable", source=origin, why=quote(exc)) from None
         wr_tz = _iana(str(cal.get("X-WR-TIMEZONE"))) if cal.get("X-WR-TIMEZONE") else None
         try:
             pick = pick_event(cal, now=now, zone=ZoneInfo(wr_tz or user_tz), origin=origin)
         except UserError:
             raise
         except Exception as exc:  # a component icalendar accepted but cannot give values of
-            raise UserError(f"{origin}: not a readable calendar file ({quote(exc)})") from None
+            raise UserError("read.calendar_unreadable", source=origin, why=quote(exc)) from None
     out = _calendar_of(pick.event, pick.master, wr_tz, user_tz)
     try:
         out.sequence = int(pick.written.get("SEQUENCE") or 0)
