@@ -21,16 +21,34 @@ SEEDS = sorted(
 
 
 def _built() -> list[tuple[str, bytes]]:
-    """Seeds that are no file of the fixtures: Outlook .msg files written by the tests."""
+    """Seeds that are no file of the fixtures: Outlook .msg files, PDFs and photos written by
+    the tests."""
     from msg_build import build_msg
 
     headers = ("From: HR <hr@maju.example>\r\nSubject: Undangan Interview\r\n"
                "Message-ID: <m@maju.example>\r\n\r\n")  # fmt: skip
     body = "Undangan wawancara pada Senin, 14 Desember 2026 pukul 10.00 WIB."
     return [
+        *_documents(body),
         ("msg/plain.msg", build_msg("Undangan Interview", body, headers=headers)),
         ("msg/html.msg", build_msg("Interview", html=f"<p>{body}</p>")),
         ("msg/ics.msg", build_msg("Interview", body, ics=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")),
+    ]
+
+
+def _documents(body: str) -> list[tuple[str, bytes]]:
+    """Invitations as documents: PDFs with a text layer (two letters), and a small photo and a
+    small scanned page of a short one (small, so that OCR of each costs a fraction of a second)."""
+    from scans import LETTERS, encoded, photographed, render, scanned_pdf, text_pdf
+
+    letters = ("id_surat_panggilan_formal", "en_interview_invitation_letter")
+    found = [(f"pdf/{key}.pdf", text_pdf([LETTERS[key].text])) for key in letters]
+    short = render(body.replace(" pada ", "\npada "), size=22, page=(900, 160), margin=20)
+    return [
+        *found,
+        ("photo/short.jpg", encoded(photographed(short), "JPEG")),
+        ("photo/short.png", encoded(short, "PNG")),
+        ("pdf/short_scan.pdf", scanned_pdf([short])),
     ]
 
 
