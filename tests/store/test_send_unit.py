@@ -106,15 +106,13 @@ def test_the_question_before_sending_is_the_persons(kept: int) -> None:
 def test_follow_ups_export_as_todos_with_alarms(kept: int) -> None:
     import icalendar
 
-    from sopan.ical import follow_ups_ics
-
     _send(kept, MemoryTransport(), yes=True)
     rows = app.follow_ups_for()
-    cal = icalendar.Calendar.from_ical(follow_ups_ics(rows))
+    cal = icalendar.Calendar.from_ical(app.follow_ups_ics_for(rows))
     todos = list(cal.walk("VTODO"))
     assert len(todos) == len(rows) >= 1
     assert all(t.walk("VALARM") for t in todos)
-    assert {t["DUE"].dt for t in todos} == {datetime.fromisoformat(r["due_at"]) for r in rows}
+    assert {t["DUE"].dt for t in todos} == {r.due_at for r in rows}
 
 
 def test_the_inbox_of_a_mailbox_file(kept: int) -> None:

@@ -41,7 +41,7 @@ def test_migrating_twice_changes_nothing(database_url: str) -> None:
     _keep(first)
     again = Store(database_url)  # opened again: the migration finds nothing to do
     again.migrate()
-    assert [row["company"] for row in again.history()] == ["PT Maju"]
+    assert [row.company for row in again.history()] == ["PT Maju"]
 
 
 def test_the_migrations_make_exactly_the_tables_of_the_schema(database_url: str) -> None:
@@ -59,7 +59,7 @@ def test_the_migrations_make_exactly_the_tables_of_the_schema(database_url: str)
 def test_history_newest_first_and_one_claim_per_draft(database_url: str) -> None:
     store = Store(database_url)
     first, second = _keep(store, "PT Satu"), _keep(store, "PT Dua")
-    assert [row["id"] for row in store.history()] == [second, first]
+    assert [row.id for row in store.history()] == [second, first]
     (draft,) = store.drafts_of(first)
     assert store.claim(draft, now=NOW).state == "new"
     assert store.claim(draft, now=NOW).state == "sending"  # taken already: not again
@@ -68,10 +68,10 @@ def test_history_newest_first_and_one_claim_per_draft(database_url: str) -> None
     assert store.claim(draft, now=NOW).state == "sending"
     store.settle(draft, "sent", now=NOW)
     assert store.claim(draft, now=NOW).state == "sent"
-    kinds = [e["kind"] for e in store.show(first)["events"]]
+    kinds = [e.kind for e in store.show(first).events]
     assert kinds == ["drafted", "sending", "failed", "sending", "sent"]
     # each row says its own invitation's decision and outbox, not another's
-    listed = {row["id"]: (row["company"], row["action"], row["outbox"]) for row in store.history()}
+    listed = {row.id: (row.company, row.action, row.outbox) for row in store.history()}
     assert listed == {first: ("PT Satu", "decline", {"email": "sent"}),
                       second: ("PT Dua", "decline", {})}  # fmt: skip
     with pytest.raises(UserError, match="no invitation"):
@@ -86,7 +86,7 @@ def test_the_sqlite_file_is_private(tmp_path: Path) -> None:
 
 
 def test_a_locked_database_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sopan.store as store_module
+    import sopan.store.base as store_module
 
     path = tmp_path / "s.db"
     Store(f"sqlite:///{path}")

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         SendRequest,
         SendResult,
         follow_ups_for,
+        follow_ups_ics_for,
         history_for,
         inbox_for,
         save_for,
@@ -105,7 +106,7 @@ _MODULES = {
     ),
     "outbox": (
         "InboxRequest", "InboxRow", "SendRequest", "SendResult", "follow_ups_for",
-        "history_for", "inbox_for", "save_for", "send_for", "show_for",
+        "follow_ups_ics_for", "history_for", "inbox_for", "save_for", "send_for", "show_for",
     ),
 }  # fmt: skip
 #: each public name → the module it is imported from
@@ -145,6 +146,7 @@ __all__ = [
     "duration_of",
     "export_for",
     "follow_ups_for",
+    "follow_ups_ics_for",
     "history_for",
     "inbox_for",
     "lint_for",

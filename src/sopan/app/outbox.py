@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sopan.app.base import NO_ASKER, Asker, Question, config_of, questions
 from sopan.app.reading import MailboxRequest, mailbox_for
@@ -16,28 +16,35 @@ if TYPE_CHECKING:
     from sopan.config import Config
     from sopan.deliver import Transport
     from sopan.deliver.imap import Mailbox
-    from sopan.store import Store, StoredDraft
+    from sopan.store import FollowUp, HistoryRow, Record, Store, StoredDraft
 
 
-def history_for() -> list[dict[str, Any]]:
+def history_for() -> list[HistoryRow]:
     """Every invitation kept, newest first, with its decision and what was sent."""
     from sopan.store import Store
 
     return Store().history()
 
 
-def show_for(invitation_id: int) -> dict[str, Any]:
+def show_for(invitation_id: int) -> Record:
     """One invitation kept: its facts, drafts, outbox states, follow-ups and events."""
     from sopan.store import Store
 
     return Store().show(invitation_id)
 
 
-def follow_ups_for() -> list[dict[str, Any]]:
+def follow_ups_for() -> list[FollowUp]:
     """What is still to do, soonest first (R7, C2.1, C3)."""
     from sopan.store import Store
 
     return Store().follow_ups()
+
+
+def follow_ups_ics_for(rows: Sequence[FollowUp]) -> bytes:
+    """Follow-ups as VTODOs with alarms, for the person's own calendar app."""
+    from sopan.ical import follow_ups_ics
+
+    return follow_ups_ics(row.as_json() for row in rows)
 
 
 @dataclass(frozen=True)
@@ -339,11 +346,11 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
                 progress(count)
         store.move_cursor(settings.account, req.folder, validity, last)
         kept = store.found_in(prefix)
-        ids = [k["message_id"] for k in kept if k["message_id"]]
+        ids = [k.message_id for k in kept if k.message_id]
         replied = box.replies_to(box.special("Sent"), ids) | store.sent_replies(ids)
     rows = [
-        InboxRow(k["id"], k["subject"], k["company"], k["start"], _left(k["start"], req.now),
-                 k["message_id"] in replied, f"sopan draft store:{k['id']}")
+        InboxRow(k.id, k.subject, k.company, k.start, _left(k.start, req.now),
+                 k.message_id in replied, f"sopan draft store:{k.id}")
         for k in kept
     ]  # fmt: skip
     return _urgent_first(rows)

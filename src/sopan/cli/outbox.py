@@ -71,14 +71,13 @@ def history(args: Namespace) -> None:
 
     rows = app.history_for()
     if args.as_json:
-        echo_json(rows)
+        echo_json([row.as_json() for row in rows])
         return
     for row in rows:
-        sent = ", ".join(f"{c}: {s}" for c, s in row["outbox"].items()) or "-"
-        what = " · ".join(str(v) for v in (row["company"], row["position"]) if v) or "?"
-        echo(
-            f"{row['id']:>4}  {row['created_at'][:16]}  {row['action'] or '-':<10} {what}  [{sent}]"
-        )
+        sent = ", ".join(f"{c}: {s}" for c, s in row.outbox.items()) or "-"
+        what = " · ".join(str(v) for v in (row.company, row.position) if v) or "?"
+        when = row.created_at.isoformat()[:16]
+        echo(f"{row.id:>4}  {when}  {row.action or '-':<10} {what}  [{sent}]")
 
 
 def show(args: Namespace) -> None:
@@ -88,19 +87,19 @@ def show(args: Namespace) -> None:
     invitation_id = args.invitation_id
     record = app.show_for(invitation_id)
     if args.as_json:
-        echo_json(record)
+        echo_json(record.as_json())
         return
-    facts = record["invitation"]
+    facts = record.facts
     echo(
         f"{invitation_id}: {facts.get('company') or '?'} · {facts.get('position') or '?'}"
         f" · {facts.get('start') or '?'}"
     )
-    for draft in record["drafts"]:
-        echo(f"  {draft['channel']:<10} {draft['state']:<8} {draft['message_id'] or ''}")
-    for item in record["follow_ups"]:
-        echo(f"  later {item['due_at'][:10]} {item['text']} [{item['guideline']}]")
-    for event in record["events"]:
-        echo(f"  {event['at'][:19]} {event['kind']} {event['detail'] or ''}".rstrip())
+    for draft in record.drafts:
+        echo(f"  {draft.channel:<10} {draft.state:<8} {draft.message_id or ''}")
+    for item in record.follow_ups:
+        echo(f"  later {item.due_at.isoformat()[:10]} {item.text} [{item.guideline}]")
+    for event in record.events:
+        echo(f"  {event.at.isoformat()[:19]} {event.kind} {event.detail or ''}".rstrip())
 
 
 def send(args: Namespace) -> None:
@@ -139,18 +138,17 @@ def follow_ups(args: Namespace) -> None:
         from pathlib import Path
 
         from sopan._infra.files import write_new
-        from sopan.ical import follow_ups_ics
 
         out = Path(args.ics_path)
         written = write_new(
-            out.parent if str(out.parent) else Path.cwd(), out.name, follow_ups_ics(rows)
+            out.parent if str(out.parent) else Path.cwd(), out.name, app.follow_ups_ics_for(rows)
         )
         echo(f"written: {written}")
     if args.as_json:
-        echo_json(rows)
+        echo_json([row.as_json() for row in rows])
         return
     for row in rows:
-        echo(f"{row['due_at'][:10]}  {row['company'] or '?'}: {row['text']} [{row['guideline']}]")
+        echo(f"{row.due_at.isoformat()[:10]}  {row.company or '?'}: {row.text} [{row.guideline}]")
 
 
 def save(args: Namespace) -> None:

@@ -158,6 +158,26 @@ events = Table(
     Column("detail", Text),
 )
 
+#: the web app's cases: one per invitation a browser brought, and what the person typed and
+#: chose for it; `owner` is a digest of the browser's identity (revision 0004)
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(40), nullable=False),
+    Column("owner", String(64), nullable=False, index=True),
+    Column("created_at", STAMP, nullable=False),
+    Column("updated_at", STAMP, nullable=False),
+    Column("source", String(200), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("state", JSON, nullable=False),
+    Column("company", String(300)),
+    Column("position", String(300)),
+    Column("start", STAMP),
+    Column("invitation_id", Integer, ForeignKey("invitations.id", ondelete="SET NULL")),
+    UniqueConstraint("key", name="uq_case_key"),
+)
+
 # the career tables are defined beside their queries (`store/career.py`); importing them here
 # puts them on `metadata`, which migrations and the schema check read
 from sopan.store import career as _career  # noqa: E402, F401
