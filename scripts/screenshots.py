@@ -1,5 +1,6 @@
 """Screenshots of each step of the web app, for the README: a real `sopan web` on a free
-loopback port, driven by Debian's Chromium, through the bundled example invitation.
+loopback port, driven by Debian's Chromium, through the bundled example invitation, at a
+desktop's width and at a phone's (390 px: the week becomes a list of days).
 
 Run: .venv/bin/python scripts/screenshots.py [OUT]   (default docs/screenshots)
 """
@@ -18,6 +19,44 @@ from web.conftest import CHROMIUM, start_server, stop_server  # noqa: E402
 EXAMPLE = ROOT / "examples" / "undangan_wawancara_id.eml"
 
 
+def _walk(page: object, server: object, out: Path, prefix: str) -> None:
+    """The flow from the first page to taking the drafts away, a picture at each step."""
+    p: object = page
+    base = server.base  # type: ignore[attr-defined]
+
+    def shot(name: str) -> None:
+        p.screenshot(path=str(out / f"{prefix}{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+    p.goto(server.start)  # type: ignore[attr-defined]
+    p.set_input_files("#file", str(EXAMPLE))  # type: ignore[attr-defined]
+    shot("1-invitation")
+    p.click("form[action='/invitation'] button")  # type: ignore[attr-defined]
+    p.wait_for_url("**/facts")  # type: ignore[attr-defined]
+    shot("2-facts")
+    p.click("button[name=confirm]")  # type: ignore[attr-defined]
+    p.check("#intent-decline")  # type: ignore[attr-defined]
+    p.select_option("#reason", "accepted-offer")  # type: ignore[attr-defined]
+    p.check("#interest-no")  # type: ignore[attr-defined]
+    shot("3-situation")
+    p.click("form.situation button[type=submit]")  # type: ignore[attr-defined]
+    p.wait_for_url("**/plan")  # type: ignore[attr-defined]
+    shot("4-plan")
+    p.click("form.plan button[type=submit]")  # type: ignore[attr-defined]
+    p.wait_for_url("**/drafts")  # type: ignore[attr-defined]
+    area = p.locator("textarea[name=text_email]")  # type: ignore[attr-defined]
+    area.click()
+    p.keyboard.press("End")  # type: ignore[attr-defined]
+    p.keyboard.type(" Proses rekrutmennya terlalu lama.")  # type: ignore[attr-defined]
+    found = p.locator("#findings-email li.finding", has_text="menyalahkan")  # type: ignore[attr-defined]
+    found.first.wait_for()
+    shot("5-drafts")
+    p.click("button[name=next]")  # type: ignore[attr-defined]
+    p.wait_for_url("**/take")  # type: ignore[attr-defined]
+    shot("6-take")
+    p.goto(base + "/")  # type: ignore[attr-defined]
+    shot("0-cases")
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -28,32 +67,11 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                         args=["--no-sandbox", "--disable-gpu"])  # fmt: skip
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.goto(server.start)
-            page.set_input_files("#file", str(EXAMPLE))
-            page.screenshot(path=str(out / "1-invitation.png"), full_page=True)
-            page.click("form[action='/invitation'] button")
-            page.wait_for_url("**/facts")
-            page.screenshot(path=str(out / "2-facts.png"), full_page=True)
-            page.click("button[name=confirm]")
-            page.check("#intent-decline")
-            page.select_option("#reason", "accepted-offer")
-            page.check("#interest-no")
-            page.screenshot(path=str(out / "3-situation.png"), full_page=True)
-            page.click("form[action='/situation'] button[type=submit]")
-            page.wait_for_url("**/plan")
-            page.screenshot(path=str(out / "4-plan.png"), full_page=True)
-            page.click("form[action='/plan'] button[type=submit]")
-            page.wait_for_url("**/drafts")
-            area = page.locator("textarea[name=text_email]")
-            area.click()
-            page.keyboard.press("End")
-            page.keyboard.type(" Proses rekrutmennya terlalu lama.")
-            page.locator("#findings-email >> text=menyalahkan").first.wait_for()
-            page.screenshot(path=str(out / "5-drafts.png"), full_page=True)
-            page.click("button[name=next]")
-            page.wait_for_url("**/take")
-            page.screenshot(path=str(out / "6-take.png"), full_page=True)
+            wide = browser.new_context(viewport={"width": 1200, "height": 900})
+            _walk(wide.new_page(), server, out, "")
+            narrow = browser.new_context(viewport={"width": 390, "height": 844},
+                                         device_scale_factor=1)  # fmt: skip
+            _walk(narrow.new_page(), server, out, "390-")
             browser.close()
     finally:
         stop_server(server)

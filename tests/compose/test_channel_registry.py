@@ -151,28 +151,35 @@ def test_a_data_only_channel_is_asked_for_by_name_and_measured(telegram: Path) -
     assert "channel_length" in {f.rule for f in long_review.report.findings}
 
 
-def test_a_data_only_channel_is_shown_on_the_drafts_page(telegram: Path, tmp_path: Path) -> None:
-    from sopan.web.guard import COOKIE, Keys
+def test_a_data_only_channel_is_shown_on_the_drafts_page(
+    telegram: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sopan.web.guard import Keys
     from sopan.web.routes import make_app
+    from sopan.web.work import Inline
 
+    monkeypatch.setenv("SOPAN_DATABASE_URL", f"sqlite:///{tmp_path / 'store.db'}")
     keys = Keys()
     config = tmp_path / "config.toml"
     config.write_text('[profile]\nname = "Rina Kusuma"\nphone = "+62 812-3456-7890"\n', "utf-8")
-    web = make_app(hosts=frozenset({"testserver"}), keys=keys, now=NOW, config_file=config)
+    web = make_app(hosts=frozenset({"testserver"}), keys=keys, now=NOW, config_file=config,
+                   work=Inline())  # fmt: skip
     same = {"origin": "http://testserver"}
     with TestClient(web, base_url="http://testserver") as client:
-        client.cookies.set(COOKIE, keys.session)
-        client.post("/invitation", data={"text": INVITATION_ID}, headers=same)
-        client.post("/facts", data={"confirm": "1"}, headers=same)
+        client.get(f"/start?token={keys.token}")
+        made = client.post("/invitation", data={"text": INVITATION_ID}, headers=same,
+                           follow_redirects=False)  # fmt: skip
+        case = made.headers["location"].rsplit("/", 1)[0]
+        client.post(f"{case}/facts", data={"confirm": "1"}, headers=same)
         values = {"intent": "decline", "reason": "accepted-offer", "interest": "no"}
-        client.post("/situation", data={**values, "confirmed": "no"}, headers=same)
-        page = client.get("/drafts").text
+        client.post(f"{case}/situation", data={**values, "confirmed": "no"}, headers=same)
+        page = client.get(f"{case}/drafts").text
         assert 'name="text_telegram"' in page and ">Telegram<" in page
         edited = client.post(
-            "/drafts/lint", data={"channel": "telegram", "text": "Halo"}, headers=same
+            f"{case}/drafts/lint", data={"channel": "telegram", "text": "Halo"}, headers=same
         )
         assert edited.status_code == 200
-        assert "telegram.txt" in client.get("/take").text
+        assert "telegram.txt" in client.get(f"{case}/take").text
 
 
 def _channel_comparisons(source: str, names: set[str]) -> list[str]:

@@ -30,10 +30,13 @@ class Server:
     config: Path
 
 
-def start_server(tmp: Path, *extra: str) -> Server:
-    """`sopan web --no-browser` with a config of its own; waits for its one address line."""
+def start_server(tmp: Path, *extra: str, env_extra: dict[str, str] | None = None) -> Server:
+    """`sopan web --no-browser` with a config and a store of its own (the same ones when
+    started again in `tmp`: a restart); waits for its one address line."""
     env = {**os.environ, "PYTHONPATH": str(SRC), "SOPAN_CONFIG": str(tmp / "config.toml")}
     env["XDG_CACHE_HOME"] = str(tmp / "cache")
+    env["SOPAN_DATABASE_URL"] = f"sqlite:///{tmp / 'store.db'}"
+    env.update(env_extra or {})
     process = subprocess.Popen(
         [sys.executable, "-m", "sopan", "web", "--no-browser", "--now", NOW, *extra],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp,
@@ -79,15 +82,22 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+def new_page(browser: object, server: Server, **options: object) -> object:
+    """A page of a new browser context (a browser of its own: its own cookies) that has
+    opened the printed address."""
+    context = browser.new_context(accept_downloads=True, **options)  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    tab.goto(server.start)
+    return tab
+
+
 @pytest.fixture
 def page(browser: object, server: Server) -> Iterator[object]:
     """A fresh browser page that has opened the printed address (so it holds the cookie)."""
-    context = browser.new_context(accept_downloads=True)  # type: ignore[attr-defined]
-    tab = context.new_page()
-    tab.set_default_timeout(20_000)
-    tab.goto(server.start)
+    tab = new_page(browser, server)
     yield tab
-    context.close()
+    tab.context.close()  # type: ignore[attr-defined]
 
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -1,11 +1,11 @@
 """The web app's pages and guard without a browser (Starlette's test client over the same
-app), and the real server's security and start-up over HTTP."""
+app, its work in threads), and the real server's security and start-up over HTTP."""
 
 from __future__ import annotations
 
 import stat
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,24 +15,58 @@ import pytest
 from starlette.testclient import TestClient
 
 from sopan.config import load_config
-from sopan.web.guard import COOKIE, Keys
+from sopan.web.guard import BROWSER, COOKIE, Keys
 from sopan.web.routes import make_app
 from sopan.web.server import _listen, allowed_hosts
+from sopan.web.work import Inline
 from web.conftest import FIXTURES, Server, start_server, stop_server
 
 NOW = datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Asia/Jakarta"))
 EXAMPLE = FIXTURES.parent.parent / "examples" / "undangan_wawancara_id.eml"
 SAME = {"origin": "http://testserver"}
+#: a chat invitation with no number: the reply is pasted into the chat already open
+CHAT = (
+    "Halo Kak Rina, ini Sinta dari HR PT Kopi Senja. Kakak diundang interview posisi Barista "
+    "hari Senin, 30 November 2026 jam 10.00 WIB di outlet Dago. Mohon konfirmasi ya kak."
+)
+#: an invitation whose date reads both ways (4 December or 12 April), nothing to decide it
+AMBIGUOUS = FIXTURES / "eml" / "en_numeric_date_ambiguous.eml"
+#: an interview that was a year ago
+PAST = (
+    "Yth. Rina,\n\nKami mengundang Anda wawancara posisi Staf Gudang di PT Lama Sekali pada "
+    "Senin, 2 Desember 2024 pukul 09.00 WIB.\n\nHormat kami,\nHRD PT Lama Sekali\n"
+)
+
+App = Callable[[], object]
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    keys = Keys()
+def app_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """A new app (a server start: new keys) over the same config and the same store."""
+    monkeypatch.setenv("SOPAN_DATABASE_URL", f"sqlite:///{tmp_path / 'store.db'}")
     config = tmp_path / "config.toml"
-    web = make_app(hosts=frozenset({"testserver"}), keys=keys, now=NOW, config_file=config)
-    with TestClient(web, base_url="http://testserver") as tc:
-        tc.cookies.set(COOKIE, keys.session)
-        yield tc
+
+    def make(keys: Keys | None = None) -> object:
+        return make_app(hosts=frozenset({"testserver"}), keys=keys or Keys(), now=NOW,
+                        config_file=config, work=Inline())  # fmt: skip
+
+    return make
+
+
+def _open(web: object) -> TestClient:
+    """A browser that opened the printed address of `web`: it holds its cookies."""
+    tc = TestClient(web, base_url="http://testserver")  # type: ignore[arg-type]
+    tc.__enter__()
+    keys: Keys = web.keys  # type: ignore[attr-defined]
+    assert tc.get(f"/start?token={keys.token}", follow_redirects=False).status_code == 303
+    return tc
+
+
+@pytest.fixture
+def client(app_of: Callable[..., object]) -> Iterator[TestClient]:
+    tc = _open(app_of())
+    yield tc
+    tc.__exit__(None, None, None)
 
 
 def _upload(client: TestClient, data: bytes, name: str = "inv.eml") -> httpx.Response:
@@ -42,25 +76,54 @@ def _upload(client: TestClient, data: bytes, name: str = "inv.eml") -> httpx.Res
     )  # fmt: skip
 
 
-def _decide(client: TestClient, **choices: str) -> httpx.Response:
-    client.post("/facts", data={"confirm": "1"}, headers=SAME)
+def _paste(client: TestClient, text: str) -> str:
+    """A pasted invitation's case address (/c/KEY)."""
+    done = client.post("/invitation", data={"text": text}, headers=SAME, follow_redirects=False)
+    assert done.status_code == 303, done.text
+    return str(done.headers["location"]).rsplit("/", 1)[0]
+
+
+def _case(client: TestClient, data: bytes = b"") -> str:
+    done = _upload(client, data or EXAMPLE.read_bytes())
+    assert done.status_code == 303, done.text
+    return str(done.headers["location"]).rsplit("/", 1)[0]
+
+
+def _decide(client: TestClient, case: str, **choices: str) -> httpx.Response:
+    client.post(f"{case}/facts", data={"confirm": "1"}, headers=SAME)
     values = {"intent": "decline", "reason": "accepted-offer", "interest": "no", **choices}
-    return client.post("/situation", data={**values, "confirmed": "no"}, headers=SAME,
+    return client.post(f"{case}/situation", data={**values, "confirmed": "no"}, headers=SAME,
                        follow_redirects=False)  # fmt: skip
 
 
-def test_the_pages_follow_the_flow(client: TestClient) -> None:
-    assert client.get("/facts", follow_redirects=False).headers["location"] == "/"
-    assert _upload(client, EXAMPLE.read_bytes()).headers["location"] == "/facts"
-    assert _decide(client).headers["location"] == "/plan"
-    drafts = client.get("/drafts")
+def test_the_pages_of_a_case_follow_the_flow(client: TestClient) -> None:
+    case = _case(client)
+    assert case.startswith("/c/") and len(case) > 12  # its own, unguessable address
+    assert _decide(client, case).headers["location"] == f"{case}/plan"
+    drafts = client.get(f"{case}/drafts")
     assert drafts.status_code == 200 and 'name="text_email"' in drafts.text
-    names = [n for n in ("email.eml", "letter.docx", "letter.pdf") if n in client.get("/take").text]
-    assert names == ["email.eml", "letter.docx", "letter.pdf"]
-    got = client.get("/download/letter.pdf")
+    take = client.get(f"{case}/take").text
+    assert all(f"{case}/download/{n}" in take for n in ("email.eml", "letter.docx", "letter.pdf"))
+    got = client.get(f"{case}/download/letter.pdf")
     assert got.headers["content-type"] == "application/pdf"
     assert got.headers["content-disposition"] == 'attachment; filename="letter.pdf"'
-    assert client.get("/download/../../etc/passwd").status_code == 404
+    assert client.get(f"{case}/download/../../etc/passwd").status_code == 404
+    assert "<built-in" not in take and "0x" not in take  # the copy button's own words
+    assert "Salin teksnya" in take
+
+
+def test_the_downloaded_email_opens_as_a_draft(client: TestClient) -> None:
+    case = _case(client)
+    _decide(client, case)
+    client.get(f"{case}/take")  # kept for sending: the Message-ID is fixed now
+    blob = client.get(f"{case}/download/email.eml").content
+    assert blob.startswith(b"X-Unsent: 1\r\n")
+    from email import message_from_bytes
+
+    message = message_from_bytes(blob)
+    assert message["X-Unsent"] == "1" and message["Subject"].startswith("Re:")
+    again = message_from_bytes(client.get(f"{case}/download/email.eml").content)
+    assert again["Message-ID"] == message["Message-ID"]  # the one it will be sent with
 
 
 def test_an_empty_or_unreadable_upload_is_named_in_the_error_summary(client: TestClient) -> None:
@@ -68,7 +131,7 @@ def test_an_empty_or_unreadable_upload_is_named_in_the_error_summary(client: Tes
     assert empty.status_code == 400
     assert 'href="#text"' in empty.text and "error-summary" in empty.text
     binary = _upload(client, b"\x00\x01\x02 not a message")
-    assert binary.status_code == 400 and "binary" in binary.text
+    assert binary.status_code == 400 and 'href="#file"' in binary.text
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(client: TestClient) -> None:
@@ -78,31 +141,146 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(client: TestClien
     assert big.status_code == 413
 
 
-def test_a_bad_correction_names_its_field(client: TestClient) -> None:
-    _upload(client, EXAMPLE.read_bytes())
-    page = client.post("/facts", data={"start": "tomorrow-ish", "save": "1"}, headers=SAME)
+def test_an_upload_over_a_megabyte_stays_in_memory(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def no_file(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an upload was spooled to a temporary file")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_file)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_file)
+    padded = EXAMPLE.read_bytes().replace(b"\n\n", b"\nX-Pad: " + b"p" * 3_000_000 + b"\n\n", 1)
+    done = _upload(client, padded)
+    assert done.status_code in (303, 400)  # read or refused, but never written to disk
+
+
+def test_a_bad_correction_names_its_field_and_keeps_what_was_typed(client: TestClient) -> None:
+    case = _case(client)
+    page = client.post(
+        f"{case}/facts", data={"start": "tomorrow-ish", "position": "Analis Data Senior",
+                               "save": "1"}, headers=SAME,
+    )  # fmt: skip
     assert page.status_code == 400
     assert 'href="#start"' in page.text
+    assert 'value="tomorrow-ish"' in page.text and 'value="Analis Data Senior"' in page.text
+
+
+def test_a_date_picked_is_a_correction(client: TestClient) -> None:
+    case = _case(client)
+    client.post(f"{case}/facts", data={"start__picker": "2026-11-24T14:00", "save": "1"},
+                headers=SAME)  # fmt: skip
+    facts = client.get(f"{case}/facts").text
+    assert "Selasa, 24 November 2026 pukul 14.00 WIB" in facts
+    assert "2026-11-24" not in facts.split('type="datetime-local"')[0].rsplit("<label", 1)[0]
 
 
 def test_a_contradiction_is_refused_and_explained(client: TestClient) -> None:
-    _upload(client, EXAMPLE.read_bytes())
-    refused = _decide(client, intent="reschedule", reason="accepted-offer")
+    case = _case(client)
+    refused = _decide(client, case, intent="reschedule", reason="accepted-offer")
     assert refused.status_code == 400
     assert "error-summary" in refused.text
-    check = client.post(
-        "/situation/check", data={"intent": "reschedule", "reason": "accepted-offer"}, headers=SAME
-    )
+    chosen = {"intent": "reschedule", "reason": "accepted-offer"}
+    check = client.post(f"{case}/situation/check", data=chosen, headers=SAME)
     assert 'class="warn"' in check.text
 
 
 def test_live_lint_returns_the_findings_of_the_text_typed(client: TestClient) -> None:
-    _upload(client, EXAMPLE.read_bytes())
-    _decide(client)
+    case = _case(client)
+    _decide(client, case)
     blame = "Proses rekrutmennya terlalu lama, jadi saya mundur."
-    found = client.post("/drafts/lint", data={"channel": "email", "text": blame}, headers=SAME)
+    found = client.post(f"{case}/drafts/lint", data={"channel": "email", "text": blame},
+                        headers=SAME)  # fmt: skip
     assert "menyalahkan" in found.text
-    assert client.post("/drafts/lint", data={"channel": "fax"}, headers=SAME).status_code == 400
+    assert (
+        client.post(f"{case}/drafts/lint", data={"channel": "fax"}, headers=SAME).status_code == 400
+    )
+    # the text typed is the person's edit: it is there on the next page
+    assert blame in client.get(f"{case}/drafts").text
+
+
+def test_an_ambiguous_date_never_answers_an_internal_error(client: TestClient) -> None:
+    case = _case(client, AMBIGUOUS.read_bytes())
+    _decide(client, case)
+    download = client.get(f"{case}/download/email.eml", follow_redirects=False)
+    assert download.status_code == 303 and download.headers["location"].startswith(f"{case}/facts")
+    lint = client.post(f"{case}/drafts/lint", data={"channel": "email", "text": "Halo"},
+                       headers=SAME)  # fmt: skip
+    assert lint.status_code == 400
+    for path in ("/drafts", "/take"):
+        assert client.get(case + path, follow_redirects=False).status_code == 303
+    facts = client.get(f"{case}/facts").text  # the candidates, in words, to choose from
+    assert "Jumat, 4 Desember 2026 pukul 10.00 WIB" in facts
+    assert "Minggu, 12 April 2026 pukul 10.00 WIB" in facts
+
+
+def test_a_chat_planned_is_drafted_even_without_a_number(client: TestClient) -> None:
+    case = _paste(client, CHAT)
+    _decide(client, case)
+    plan = client.get(f"{case}/plan").text
+    assert "WhatsApp" in plan
+    drafts = client.get(f"{case}/drafts").text
+    assert 'name="text_whatsapp"' in drafts
+    take = client.get(f"{case}/take").text
+    assert "Tempelkan pesan ini di percakapan" in take
+
+
+def test_a_past_interview_is_said_to_be_past(client: TestClient) -> None:
+    case = _paste(client, PAST)
+    facts = client.get(f"{case}/facts").text
+    assert "Wawancara ini sudah lewat" in facts and "Senin, 2 Desember 2024" in facts
+    closed = client.post(f"{case}/close", data={"closed": "old"}, headers=SAME,
+                         follow_redirects=False)  # fmt: skip
+    assert closed.headers["location"] == "/"
+    home = client.get("/").text
+    assert "Pesan lama, ditutup" in home, home[home.find("<main") :]
+
+
+def test_two_browsers_never_see_each_others_cases(app_of: Callable[..., object]) -> None:
+    web = app_of()
+    rina, budi = _open(web), _open(web)
+    mine = _case(rina)
+    theirs = _paste(budi, CHAT)
+    assert "PT Nusantara Data Teknologi" in rina.get("/").text
+    home = budi.get("/").text
+    assert "Nusantara" not in home and "Kopi Senja" in home
+    for path in ("/facts", "/situation", "/plan", "/drafts", "/take", "/download/email.eml"):
+        assert budi.get(mine + path).status_code == 404
+    assert budi.post(f"{mine}/facts", data={"company": "PT Palsu"}, headers=SAME).status_code == 404
+    assert budi.post(f"{mine}/forget", headers=SAME).status_code == 404
+    assert "PT Palsu" not in rina.get(f"{mine}/facts").text
+    # the page's language is each browser's own
+    budi.post("/language", data={"language": "en", "back": "/"}, headers=SAME)
+    assert '<html lang="en">' in budi.get(theirs + "/facts").text
+    assert '<html lang="id">' in rina.get(mine + "/facts").text
+
+
+def test_a_restart_finds_the_browsers_cases_again(app_of: Callable[..., object]) -> None:
+    first = app_of()
+    tab = _open(first)
+    case = _case(tab)
+    tab.post(f"{case}/facts", data={"position": "Analis Data", "save": "1"}, headers=SAME)
+    kept = tab.cookies.get(BROWSER)
+    tab.__exit__(None, None, None)
+    again = app_of()  # a new start: new keys, a new printed address
+    reopened = TestClient(again, base_url="http://testserver")  # type: ignore[arg-type]
+    with reopened:
+        reopened.cookies.set(BROWSER, kept)  # the browser kept its identity
+        assert reopened.get("/").status_code == 403  # the new token is needed first
+        keys: Keys = again.keys  # type: ignore[attr-defined]
+        opened = reopened.get(f"/start?token={keys.token}", follow_redirects=False)
+        assert BROWSER not in opened.headers.get("set-cookie", "")  # it keeps its own
+        home = reopened.get("/").text
+        assert "PT Nusantara Data Teknologi" in home and case in home
+        assert 'value="Analis Data"' in reopened.get(f"{case}/facts").text
+
+
+def test_a_non_ascii_token_or_cookie_is_refused_not_an_error(client: TestClient) -> None:
+    assert client.get("/start?token=%C3%A9t%C3%A9").status_code == 403
+    client.cookies.clear()
+    raw = f"{COOKIE}=sésame".encode()
+    assert client.get("/", headers={"cookie": raw}).status_code == 403  # type: ignore[dict-item]
 
 
 def test_the_language_switches_and_the_page_says_so(client: TestClient) -> None:
@@ -113,8 +291,9 @@ def test_the_language_switches_and_the_page_says_so(client: TestClient) -> None:
 
 
 def test_the_profile_is_saved_privately(client: TestClient, tmp_path: Path) -> None:
-    missing = client.post("/profile", data={"name": ""}, headers=SAME)
+    missing = client.post("/profile", data={"name": "", "city": "Medan"}, headers=SAME)
     assert missing.status_code == 400 and 'href="#name"' in missing.text
+    assert 'value="Medan"' in missing.text  # what was typed is kept
     saved = client.post(
         "/profile", data={"name": "Rina Kusuma", "language": "en", "timezone": "Asia/Makassar"},
         headers=SAME, follow_redirects=False,
@@ -124,20 +303,54 @@ def test_the_profile_is_saved_privately(client: TestClient, tmp_path: Path) -> N
     assert load_config(config).profile.timezone == "Asia/Makassar"
     assert stat.S_IMODE(config.stat().st_mode) == 0o600
     bad_zone = client.post("/profile", data={"name": "R", "timezone": "Mars/Olympus"}, headers=SAME)
-    assert bad_zone.status_code == 400
+    assert bad_zone.status_code == 400 and 'value="Mars/Olympus"' in bad_zone.text
 
 
-def test_the_calendar_settings_are_checked_and_saved(client: TestClient, tmp_path: Path) -> None:
-    first = client.post("/calendars", data={"sources": "a.ics"}, headers=SAME)
+CALENDAR = FIXTURES / "calendar" / "tentative_outlook.ics"
+
+
+def test_a_calendar_is_uploaded_checked_and_kept(client: TestClient, tmp_path: Path) -> None:
+    first = client.post("/calendars", files={"file": ("kalender.ics", CALENDAR.read_bytes())},
+                        headers=SAME)  # fmt: skip
     assert first.status_code == 400  # the example profile is in use: save yours first
     client.post("/profile", data={"name": "Rina Kusuma"}, headers=SAME)
-    bad = client.post("/calendars", data={"hours": "nine to five"}, headers=SAME)
-    assert bad.status_code == 400
-    client.post(
-        "/calendars", data={"sources": "~/kalender.ics", "hours": "08.00-16.00"}, headers=SAME
-    )
+    broken = client.post("/calendars", files={"file": ("rusak.ics", b"BEGIN:VCALENDAR\nnope")},
+                         headers=SAME)  # fmt: skip
+    assert broken.status_code == 400 and 'href="#file"' in broken.text
+    assert "calendar" not in load_config(tmp_path / "config.toml").sections
+    assert not (tmp_path / "calendars").exists() or not list((tmp_path / "calendars").iterdir())
+    done = client.post("/calendars", files={"file": ("kalender.ics", CALENDAR.read_bytes())},
+                       headers=SAME)  # fmt: skip
+    assert done.status_code == 200 and "«kalender.ics» dibaca" in done.text
+    (kept,) = load_config(tmp_path / "config.toml").sections["calendar"]["sources"]
+    assert Path(kept).parent == tmp_path / "calendars"
+    assert stat.S_IMODE(Path(kept).stat().st_mode) == 0o600
+    page = client.get("/calendars").text
+    assert "kalender.ics" in page and str(tmp_path) not in page  # no server path shown
+    import re
+
+    (listed,) = re.findall(r'name="remove" value="([^"]+)"', page)
+    client.post("/calendars", data={"remove": listed}, headers=SAME)
+    assert load_config(tmp_path / "config.toml").sections["calendar"]["sources"] == []
+    assert not Path(kept).exists()
+
+
+def test_a_calendar_address_is_read_before_it_is_kept(client: TestClient, tmp_path: Path) -> None:
+    client.post("/profile", data={"name": "Rina Kusuma"}, headers=SAME)
+    for address in ("/etc/passwd", "file:///etc/passwd", "https://127.0.0.1:9/kalender.ics"):
+        refused = client.post("/calendars", data={"address": address}, headers=SAME)
+        assert refused.status_code == 400 and 'href="#address"' in refused.text, address
+        assert f'value="{address}"' in refused.text  # kept as typed
+        table = load_config(tmp_path / "config.toml").sections.get("calendar", {})
+        assert table.get("sources", []) == []
+
+
+def test_working_hours_are_checked_and_kept(client: TestClient, tmp_path: Path) -> None:
+    client.post("/profile", data={"name": "Rina Kusuma"}, headers=SAME)
+    bad = client.post("/calendars", data={"hours": "nine to five", "blocked": ""}, headers=SAME)
+    assert bad.status_code == 400 and 'value="nine to five"' in bad.text
+    client.post("/calendars", data={"hours": "08.00-16.00", "blocked": ""}, headers=SAME)
     table = load_config(tmp_path / "config.toml").sections["calendar"]
-    assert table["sources"] == ["~/kalender.ics"]
     assert table["working_hours"]["mon"] == "08.00-16.00"
 
 
@@ -154,10 +367,12 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def test_a_request_without_the_cookie_or_with_a_wrong_token_is_refused(live: Server) -> None:
     assert httpx.get(live.base + "/").status_code == 403
     assert httpx.get(live.base + "/start?token=guess").status_code == 403
+    assert httpx.get(live.base + "/start?token=%C3%A9").status_code == 403  # not a 500
     opened = httpx.get(live.start, follow_redirects=False)
     assert opened.status_code == 303
-    cookie = opened.headers["set-cookie"]
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    cookies = opened.headers.get_list("set-cookie")
+    assert all("HttpOnly" in c and "SameSite=Strict" in c for c in cookies)
+    assert {c.split("=", 1)[0] for c in cookies} == {COOKIE, BROWSER}
 
 
 def test_a_cross_origin_post_and_a_foreign_host_are_refused(live: Server) -> None:
@@ -171,6 +386,9 @@ def test_a_cross_origin_post_and_a_foreign_host_are_refused(live: Server) -> Non
         assert web.post("/language", data={"language": "en"}).status_code == 403  # no origin
         rebinding = web.get("/", headers={"host": "evil.example:80"})
         assert rebinding.status_code == 421
+        web.cookies.clear()
+        raw = f"{COOKIE}=sésame".encode()
+        assert web.get("/", headers={"cookie": raw}).status_code == 403  # type: ignore[dict-item]
 
 
 def test_the_listening_socket_says_it_is_tcp() -> None:
@@ -223,5 +441,51 @@ def test_an_outlook_msg_can_be_uploaded(client: TestClient) -> None:
         "pukul 10.00 WIB."
     )
     sent = _upload(client, build_msg("Undangan Interview", body), "undangan.msg")
-    assert sent.headers["location"] == "/facts"
-    assert 'value="PT Sinar"' in client.get("/facts").text
+    case = str(sent.headers["location"]).rsplit("/", 1)[0]
+    assert 'value="PT Sinar"' in client.get(f"{case}/facts").text
+
+
+def test_dates_typed_in_words_are_accepted_on_the_facts_page(client: TestClient) -> None:
+    case = _case(client)
+    client.post(f"{case}/facts", data={"start": "Senin, 14 Desember 2026 pukul 10.00",
+                                       "save": "1"}, headers=SAME)  # fmt: skip
+    facts = client.get(f"{case}/facts").text
+    assert 'value="Senin, 14 Desember 2026 pukul 10.00 WIB"' in facts
+    client.post(f"{case}/facts", data={"start": "15/12 jam 2 siang", "save": "1"}, headers=SAME)
+    assert 'value="Selasa, 15 Desember 2026 pukul 14.00 WIB"' in client.get(f"{case}/facts").text
+    wrong = client.post(f"{case}/facts", data={"start": "Kamis, 14 Desember 2026 pukul 10.00",
+                                               "save": "1"}, headers=SAME)  # fmt: skip
+    assert wrong.status_code == 400 and 'href="#start"' in wrong.text  # 14 Dec is a Monday
+    assert "Mulai (tanggal dan jam):" in wrong.text and "--" not in wrong.text
+    assert 'value="Kamis, 14 Desember 2026 pukul 10.00"' in wrong.text
+
+
+def test_own_alternative_times_are_typed_in_words(client: TestClient) -> None:
+    case = _case(client)
+    _decide(client, case, intent="reschedule", reason="schedule-conflict", interest="yes")
+    plan = client.get(f"{case}/plan").text
+    assert 'id="own"' in plan
+    typed = "Kamis, 26 November 2026 pukul 10.00\n27/11 jam 2 siang"
+    done = client.post(f"{case}/plan", data={"own": typed}, headers=SAME, follow_redirects=False)
+    assert done.headers["location"] == f"{case}/drafts"
+    email = client.get(f"{case}/drafts").text
+    assert "26 November 2026" in email and "27 November 2026" in email
+    again = client.get(f"{case}/plan").text  # offered, ticked, in words
+    assert "Kam 26 Nov 10.00–11.30 WIB" in again and "Jum 27 Nov 14.00–15.30 WIB" in again
+    bad = client.post(f"{case}/plan", data={"own": "kapan-kapan saja"}, headers=SAME)
+    assert bad.status_code == 400 and 'href="#own"' in bad.text
+    assert "kapan-kapan saja</textarea>" in bad.text
+
+
+def test_working_hours_and_breaks_are_typed_in_words(client: TestClient, tmp_path: Path) -> None:
+    client.post("/profile", data={"name": "Rina Kusuma"}, headers=SAME)
+    done = client.post("/calendars", data={"hours": "08.00-16.00",
+                                           "blocked": "senin-jumat 12.00-13.00 makan siang"},
+                       headers=SAME)  # fmt: skip
+    assert done.status_code == 200, done.text
+    table = load_config(tmp_path / "config.toml").sections["calendar"]
+    assert table["blocked"] == ["senin-jumat 12.00-13.00 makan siang"]
+    bad = client.post("/calendars", data={"hours": "08.00-16.00", "blocked": "tiap hari"},
+                      headers=SAME)  # fmt: skip
+    assert bad.status_code == 400 and 'href="#blocked"' in bad.text
+    assert "tiap hari</textarea>" in bad.text

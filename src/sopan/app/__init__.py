@@ -9,6 +9,8 @@ else, each with one request value, and print or render the one result value they
     lint_for   a reply (+ its invitation)            → the lint report
     send_for, save_for, inbox_for, history_for, show_for, follow_ups_for → the store and mail
     profile_for, social_for, watch_*_for, skills_for, network_for → career upkeep (R9–R10)
+    new_case_for, case_for, cases_for, keep_case_for, send_case_for, … → the web's cases
+    config_for, save_profile_for, add_upload_for, add_address_for, … → the web's settings
 
 Nothing here prints. What a person must decide goes through an `Asker`: in a terminal it
 asks, elsewhere (`NO_ASKER`) it answers nothing, and then a missing fact is written around,
@@ -57,6 +59,29 @@ if TYPE_CHECKING:
         watch_list_for,
         watch_run_for,
     )
+    from sopan.app.cases import (
+        Case,
+        CaseInputs,
+        CaseLine,
+        Kept,
+        Links,
+        case_for,
+        cases_for,
+        download_for,
+        email_of,
+        follow_up_done_for,
+        follow_ups_of,
+        forget_case_for,
+        keep_case_for,
+        kept_for,
+        links_for,
+        mark_done_for,
+        new_case_for,
+        new_identity,
+        save_draft_for,
+        send_case_for,
+        update_case_for,
+    )
     from sopan.app.drafting import (
         DraftRequest,
         DraftResult,
@@ -82,6 +107,19 @@ if TYPE_CHECKING:
     )
     from sopan.app.planning import Choices, PlanRequest, PlanResult, plan_for
     from sopan.app.reading import MailboxRequest, ReadRequest, ReadResult, mailbox_for, read_for
+    from sopan.app.settings import (
+        Source,
+        add_address_for,
+        add_upload_for,
+        config_file_for,
+        config_for,
+        hours_for,
+        remove_sources_for,
+        save_hours_for,
+        save_profile_for,
+        sources_for,
+    )
+    from sopan.config import Config
 
 #: each module of a use case → the public names it defines
 _MODULES = {
@@ -108,19 +146,37 @@ _MODULES = {
         "InboxRequest", "InboxRow", "SendRequest", "SendResult", "follow_ups_for",
         "follow_ups_ics_for", "history_for", "inbox_for", "save_for", "send_for", "show_for",
     ),
+    "cases": (
+        "Case", "CaseInputs", "CaseLine", "Kept", "Links", "case_for", "cases_for",
+        "download_for", "email_of", "follow_up_done_for", "follow_ups_of", "forget_case_for",
+        "keep_case_for", "kept_for", "links_for", "mark_done_for", "new_case_for",
+        "new_identity", "save_draft_for", "send_case_for", "update_case_for",
+    ),
+    "settings": (
+        "Source", "add_address_for", "add_upload_for", "config_file_for", "config_for",
+        "hours_for", "remove_sources_for", "save_hours_for", "save_profile_for", "sources_for",
+    ),
 }  # fmt: skip
 #: each public name → the module it is imported from
 _WHERE = {name: f"sopan.app.{module}" for module, names in _MODULES.items() for name in names}
+#: the config's type, named here so an edge can take it without importing the config
+_WHERE["Config"] = "sopan.config"
 
 __all__ = [
     "NO_ASKER",
     "Asker",
     "BusyRequest",
+    "Case",
+    "CaseInputs",
+    "CaseLine",
     "Choices",
+    "Config",
     "DraftRequest",
     "DraftResult",
     "InboxRequest",
     "InboxRow",
+    "Kept",
+    "Links",
     "LintRequest",
     "MailboxRequest",
     "Measure",
@@ -138,31 +194,57 @@ __all__ = [
     "SlotsRequest",
     "SlotsResult",
     "SocialRequest",
+    "Source",
     "Upload",
     "WatchAddRequest",
     "WatchRunRequest",
+    "add_address_for",
+    "add_upload_for",
     "busy_for",
+    "case_for",
+    "cases_for",
+    "config_file_for",
+    "config_for",
+    "download_for",
     "draft_for",
     "duration_of",
+    "email_of",
     "export_for",
+    "follow_up_done_for",
     "follow_ups_for",
     "follow_ups_ics_for",
+    "follow_ups_of",
+    "forget_case_for",
     "history_for",
+    "hours_for",
     "inbox_for",
+    "keep_case_for",
+    "kept_for",
+    "links_for",
     "lint_for",
     "mailbox_for",
+    "mark_done_for",
     "network_for",
+    "new_case_for",
+    "new_identity",
     "plan_for",
     "profile_for",
     "read_for",
+    "remove_sources_for",
     "review_for",
+    "save_draft_for",
     "save_for",
+    "save_hours_for",
+    "save_profile_for",
+    "send_case_for",
     "send_for",
     "show_for",
     "skills_for",
     "slots_for",
     "social_for",
+    "sources_for",
     "todos_ics_for",
+    "update_case_for",
     "watch_add_for",
     "watch_list_for",
     "watch_run_for",

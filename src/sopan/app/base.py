@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 if TYPE_CHECKING:
     from sopan.config import Config
     from sopan.model import Invitation, Situation
+    from sopan.store import Store
 
 
 #: How far ahead free slots are looked for, unless the request says otherwise.
@@ -73,3 +74,19 @@ def first_free_moment(inv: Invitation, sit: Situation, now: datetime, tz: str) -
     if sit.not_before is not None:
         floor = max(floor, datetime.combine(sit.not_before, time(0), here))
     return floor
+
+
+_STORES: dict[str, Store] = {}
+
+
+def the_store() -> Store:
+    """The store `SOPAN_DATABASE_URL` names (or the default one), opened once per process:
+    a server's pages share its engine instead of opening and checking the database on
+    every call."""
+    from sopan.store import Store, default_url
+
+    url = default_url()
+    found = _STORES.get(url)
+    if found is None:
+        found = _STORES[url] = Store(url)
+    return found

@@ -91,7 +91,8 @@ def draft_case(
     decision); and, when the student cancels inside the centre's cut-off, the letter of
     apology to the employer with the career office in copy, kept beside them. The result,
     the decision's id and the letter (None outside the policy)."""
-    from sopan.app.drafting import draft_for, kept_values
+    from sopan.app.drafting import draft_for
+    from sopan.app.keeping import kept_values
     from sopan.compose.files import draft_files
 
     request = _plan_request(case_of(store, case_id), account, choices, now)

@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sopan.app.base import NO_ASKER, Asker
 from sopan.app.planning import PlanRequest, PlanResult, plan_for
-from sopan.app.reading import ReadRequest
 from sopan.errors import UserError
 from sopan.model import DEFAULT_LANGUAGE, LANGUAGES, Draft, Invitation, Language, LintOptions, Plan
 
@@ -54,11 +53,12 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
         choices = ("all", *known.names())
         raise UserError("choice.not_one_of", field="channel", value=unknown[0], choices=choices)
     if "all" in req.channels:
-        # every channel that can reach them: no email without an address, no text message
-        # to a landline, no call without a number
+        # every channel that can reach them (no email without an address, no text message
+        # to a landline, no call without a number), and every channel the plan names: a
+        # chat planned without a number is the reply pasted into the chat already open
         from sopan.plan import reachable
 
-        reach = reachable(inv)
+        reach = reachable(inv) | {step.channel for step in plan.steps}
         wanted: list[str] = [c for c in known.names() if c in reach]
     elif req.channels:
         wanted = list(dict.fromkeys(req.channels))
@@ -115,72 +115,13 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
     if req.out_dir is not None:
         files = write_files(req.out_dir, built)
     reports = tuple(lint_draft(d, lint_options(planned)) for d in drafts)
-    stored = _record(planned, drafts, reports, built, req.plan.read) if req.store else None
+    stored = None
+    if req.store:
+        from sopan.app.keeping import keep
+
+        read = req.plan.read
+        stored = keep(planned, drafts, reports, built, source=read.source, now=read.now)
     return DraftResult(planned, tuple(drafts), reports, tuple(files), stored)
-
-
-def _record(
-    planned: PlanResult,
-    drafts: Sequence[Draft],
-    reports: Sequence[LintReport],
-    built: Sequence[tuple[str, bytes]],
-    read: ReadRequest,
-) -> int:
-    """Keep the invitation, the decision and each draft with its file; the invitation's id."""
-    from sopan.store import Store
-
-    return Store().record(**kept_values(planned, drafts, reports, built, read))
-
-
-def kept_values(
-    planned: PlanResult,
-    drafts: Sequence[Draft],
-    reports: Sequence[LintReport],
-    built: Sequence[tuple[str, bytes]],
-    read: ReadRequest,
-) -> dict[str, Any]:
-    """What the store keeps of a drafted invitation (`Store.record`'s arguments): its facts,
-    the decision and each draft with its file (the hosted mode keeps them under a case)."""
-    from email import message_from_bytes, policy
-
-    from sopan.model.channels import registry
-    from sopan.model.contracts import invitation_json, plan_json
-
-    known = registry()
-    # each channel keeps its last file: a letter its PDF, the one that prints as reviewed
-    # (the .docx, written first, is for editing)
-    files: dict[str, tuple[str | None, bytes | None]] = {}
-    for file_name, file_data in built:
-        owner = known.by_file(file_name)
-        if owner is not None:
-            files[owner.name] = (file_name, file_data)
-    rows = []
-    for draft, report in zip(drafts, reports, strict=True):
-        name, data = files.get(draft.channel, (None, None))
-        message_id = recipient = None
-        if known.spec(draft.channel).format == "eml" and data is not None:
-            # read as text (a UTF-8 address, RFC 6532, is no `Header` object for the store)
-            head = message_from_bytes(data, policy=policy.SMTPUTF8)
-            message_id, recipient = (_text(head.get(k)) for k in ("Message-ID", "To"))
-        rows.append({
-            "channel": draft.channel, "text": draft.text, "subject": draft.subject,
-            "message_id": message_id, "recipient": recipient, "file_name": name, "file": data,
-            "lint": report.to_json(),
-        })  # fmt: skip
-    inv, sit = planned.invitation, planned.situation
-    situation = {"intent": sit.intent, "reason": sit.reason, "interest": sit.interest,
-                 "confirmed": sit.confirmed, "detail": sit.detail}  # fmt: skip
-    contact = {"name": inv.contact.name, "email": inv.contact.email, "phone": inv.contact.phone,
-               "company": inv.company, "linkedin": None}  # fmt: skip
-    return {
-        "facts": invitation_json(inv), "source": read.source, "action": planned.plan.action,
-        "situation": situation, "plan": plan_json(planned.plan), "drafts": rows,
-        "contact": contact, "now": read.now, "subject": inv.subject,
-    }  # fmt: skip
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def lint_options(planned: PlanResult) -> LintOptions:

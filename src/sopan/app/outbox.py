@@ -21,23 +21,23 @@ if TYPE_CHECKING:
 
 def history_for() -> list[HistoryRow]:
     """Every invitation kept, newest first, with its decision and what was sent."""
-    from sopan.store import Store
+    from sopan.app.base import the_store
 
-    return Store().history()
+    return the_store().history()
 
 
 def show_for(invitation_id: int) -> Record:
     """One invitation kept: its facts, drafts, outbox states, follow-ups and events."""
-    from sopan.store import Store
+    from sopan.app.base import the_store
 
-    return Store().show(invitation_id)
+    return the_store().show(invitation_id)
 
 
 def follow_ups_for() -> list[FollowUp]:
     """What is still to do, soonest first (R7, C2.1, C3)."""
-    from sopan.store import Store
+    from sopan.app.base import the_store
 
-    return Store().follow_ups()
+    return the_store().follow_ups()
 
 
 def follow_ups_ics_for(rows: Sequence[FollowUp]) -> bytes:
@@ -82,14 +82,15 @@ def send_for(
     (never retried by itself: the user says what happened, with `resolve`). The outbox row is
     committed before the first byte goes out and settled when the server answers."""
     from sopan._infra.faults import crash_point
+    from sopan.app.base import the_store
     from sopan.deliver import NotSent, OutcomeUnknown
     from sopan.model.channels import registry
-    from sopan.store import Store, StoreError
+    from sopan.store import StoreError
 
     sent_by_mail = registry().get(req.channel)
     if sent_by_mail is None or sent_by_mail.format != "eml":
         raise UserError("send.email_only", field="channel", channel=sent_by_mail or req.channel)
-    store = Store()
+    store = the_store()
     kept = store.drafts_of(req.invitation_id)
     draft = next((d for d in kept if d.channel == req.channel), None)
     if draft is None or draft.file is None or not draft.message_id:
@@ -165,7 +166,7 @@ def send_for(
     crash_point("after-settle")
     _file_in_sent(config, draft, store, req.now)
     channels = {d.channel for d in kept}
-    count = _follow_ups(store, req.invitation_id, channels, req.now, config.profile.language)
+    count = note_follow_ups(store, req.invitation_id, channels, req.now, config.profile.language)
     return SendResult("sent", draft.message_id, recipient, count)
 
 
@@ -190,7 +191,7 @@ def _resolve(store: Store, draft: StoredDraft, req: SendRequest) -> SendResult:
     return SendResult("resolved", draft.message_id or "", draft.recipient or "")
 
 
-def _follow_ups(
+def note_follow_ups(
     store: Store, invitation_id: int, drafted: set[str], now: datetime, language: str
 ) -> int:
     """Keep the follow-ups of a sent reply (`follow_up_items`); how many."""
@@ -264,7 +265,7 @@ def _file_in_sent(config: Config, draft: StoredDraft, store: Store, now: datetim
 def save_for(invitation_id: int, config: Config | None = None) -> tuple[str, bool]:
     """Put the kept email draft in the mailbox's Drafts folder (flagged \\Draft), once:
     (the folder, whether it was put there now rather than found there)."""
-    from sopan.store import Store
+    from sopan.app.base import the_store
 
     chosen = config_of(config)
     box = _mailbox(chosen)
@@ -273,7 +274,7 @@ def save_for(invitation_id: int, config: Config | None = None) -> tuple[str, boo
     from sopan.model.channels import registry
 
     known = registry()
-    kept = Store().drafts_of(invitation_id)
+    kept = the_store().drafts_of(invitation_id)
     draft = next((d for d in kept if getattr(known.get(d.channel), "format", "") == "eml"), None)
     if draft is None or draft.file is None or not draft.message_id:
         raise UserError("send.no_draft", id=invitation_id)
@@ -310,9 +311,9 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
     """The interview invitations in a mailbox, most urgent first. An IMAP folder is read
     from where the last scan stopped (a UID cursor per UIDVALIDITY) and opened read-only;
     what it found is kept, so a second scan reads only new mail."""
+    from sopan.app.base import the_store
     from sopan.model.contracts import invitation_json
     from sopan.read.mailbox import invitation_in
-    from sopan.store import Store
 
     config = config_of(req.config)
     tz = config.profile.timezone
@@ -320,7 +321,7 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
         if req.path is None:
             raise UserError("inbox.no_source", field="imap")
         found = mailbox_for(MailboxRequest(req.path, req.now, config))
-        answered = Store().sent_replies([i.message_id for i in found if i.message_id])
+        answered = the_store().sent_replies([i.message_id for i in found if i.message_id])
         rows = [
             InboxRow(None, i.subject, i.company, i.start, _left(i.start, req.now),
                      i.message_id in answered, f"sopan draft {req.path} --set company=…")
@@ -330,7 +331,7 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
     from sopan.deliver.imap import Mailbox, imap_password, settings_from_url
 
     settings = settings_from_url(req.imap, config)
-    store = Store()
+    store = the_store()
     prefix = f"imap:{settings.account}/{req.folder}#"
     with Mailbox(settings, imap_password(settings)) as box:
         validity, _next = box.state(req.folder)

@@ -105,9 +105,10 @@ class Cases(Database):
         with self._tx() as db:
             rows = db.execute(
                 select(c.key, c.created_at, c.updated_at, c.source, c.company, c.position,
-                       c.start, c.invitation_id).where(c.owner == owner)
+                       c.start, c.invitation_id, c.state).where(c.owner == owner)
             ).all()  # fmt: skip
-            kept = [r.invitation_id for r in rows if r.invitation_id is not None]
+            rows = [tuple(r) for r in rows]  # plain tuples: a Row looks its names up
+            kept = [r[7] for r in rows if r[7] is not None]
             sent: dict[int, dict[str, str]] = {}
             done: dict[int, set[str]] = {}
             due: dict[int, datetime] = {}
@@ -133,13 +134,14 @@ class Cases(Database):
                     .group_by(f.invitation_id)
                 ):  # fmt: skip
                     due[invitation_id] = stamp(first)
-        return [
-            CaseSummary(
-                r.key, stamp(r.created_at), stamp(r.updated_at), r.source, r.company,
-                r.position, utc(r.start), r.invitation_id,
-                sent.get(r.invitation_id, {}) if r.invitation_id else {},
-                frozenset(done.get(r.invitation_id, ())) if r.invitation_id else frozenset(),
-                due.get(r.invitation_id) if r.invitation_id else None,
-            )
-            for r in rows
-        ]  # fmt: skip
+        out = []
+        for key, created, updated, source, company, position, start, kept_id, state in rows:
+            out.append(
+                CaseSummary(
+                    key, stamp(created), stamp(updated), source, company, position, utc(start),
+                    kept_id, sent.get(kept_id, {}) if kept_id else {},
+                    frozenset(done.get(kept_id, ())) if kept_id else frozenset(),
+                    due.get(kept_id) if kept_id else None, (state or {}).get("closed"),
+                )
+            )  # fmt: skip
+        return out

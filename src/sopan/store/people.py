@@ -137,7 +137,7 @@ class People(Accounts, Reminders):
         drafts: list[dict[str, Any]], now: datetime, **_kept: Any,
     ) -> int | None:  # fmt: skip
         """Keep a decision and its drafts (each with its file) for one of this student's
-        cases (`app.drafting.kept_values`); its id, None when the case is not theirs."""
+        cases (`app.keeping.kept_values`); its id, None when the case is not theirs."""
         from sopan.store import schema as t
 
         if self.scope.role != "student" or self.owner_of(case_id) != self.scope.account:

@@ -207,3 +207,5 @@ class CaseSummary:
     done: frozenset[str] = frozenset()
     #: the first follow-up still to do
     follow_up: datetime | None = None
+    #: why the person closed it ("old": an old message, not to be answered), None: open
+    closed: str | None = None

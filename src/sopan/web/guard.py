@@ -3,17 +3,24 @@
 - Host allow-list: only the address the server was started on (a DNS-rebinding page
   arrives with its own host name and is refused).
 - A start token: the address printed at start carries it once; opening it sets a session
-  cookie (HttpOnly, SameSite=Strict) and every other request needs that cookie.
+  cookie (HttpOnly, SameSite=Strict) and every other request needs that cookie. Tokens and
+  cookies are compared as bytes in constant time, whatever characters they hold.
+- A browser identity: opening the printed address also gives a browser that has none a
+  long-lived random identity (`BROWSER`, HttpOnly, SameSite=Strict); its cases belong to it,
+  so the browser finds them again after the server restarts with a new token.
 - State-changing requests (POST) must come from this origin: the Origin header, or, when a
   browser sends none, Sec-Fetch-Site: same-origin (cross-site form posts are refused).
 - A body over the upload limit is refused before it is read.
 - Every response: a strict Content-Security-Policy (nothing inline, nothing from another
   origin), no sniffing, no framing, no referrer to another site, no caching.
+- Anything that fails inside is one line on the console, never a traceback (the page
+  itself says so in the person's words).
 """
 
 from __future__ import annotations
 
 import secrets
+import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +33,10 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 COOKIE = "sopan_session"
+#: the browser's own identity: its cases are kept for it (see `sopan.app.cases`)
+BROWSER = "sopan_browser"
+#: how long a browser keeps its identity (the most a browser accepts: 400 days)
+BROWSER_SECONDS = 400 * 24 * 3600
 START_PATH = "/start"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -57,13 +68,30 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-def _cookie(scope: Scope) -> str | None:
+def cookie(scope: Scope, name: str) -> str | None:
+    """The value of the cookie `name` the request carries, or None."""
     raw = _header(scope, b"cookie") or ""
     for part in raw.split(";"):
         key, _, value = part.strip().partition("=")
-        if key == COOKIE:
+        if key == name:
             return value
     return None
+
+
+def same(given: str, expected: str) -> bool:
+    """Whether a token or cookie is the expected one, in constant time, as bytes: a value of
+    any characters (a non-ASCII one included) is simply not it."""
+    return secrets.compare_digest(
+        given.encode("utf-8", "surrogateescape"), expected.encode("utf-8", "surrogateescape")
+    )
+
+
+def valid_identity(value: str | None) -> bool:
+    """Whether a browser identity is one this server could have made (43 URL-safe
+    characters: 32 random bytes)."""
+    import re
+
+    return value is not None and re.fullmatch(r"[A-Za-z0-9_-]{43}", value) is not None
 
 
 class Guard:
@@ -82,15 +110,24 @@ class Guard:
             await _plain(send, *refusal)
             return
         if scope["path"] == START_PATH:
-            await _start(send, self.keys.session)
+            await _start(send, self.keys.session, cookie(scope, BROWSER))
             return
+        started = False
 
         async def with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = [*message.get("headers", []), *HEADERS]
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        try:
+            await self.app(scope, receive, with_headers)
+        except Exception as exc:  # the page already said so; the console gets one line
+            print(f"sopan web: internal error: {type(exc).__name__}: {exc}".splitlines()[0],
+                  file=sys.stderr)  # fmt: skip
+            if not started:
+                await _plain(send, 500, "sopan: an internal error; please report it")
 
     def _refusal(self, scope: Scope) -> tuple[int, str] | None:
         """(status, one line) when the request must not reach the app, else None."""
@@ -98,11 +135,10 @@ class Guard:
             return 421, "sopan: this server answers only at the address it printed"
         if scope["path"] == START_PATH:
             token = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token", [""])
-            if secrets.compare_digest(token[0], self.keys.token):
+            if same(token[0], self.keys.token):
                 return None
             return 403, "sopan: open the address sopan printed when it started"
-        cookie = _cookie(scope) or ""
-        if not secrets.compare_digest(cookie, self.keys.session):
+        if not same(cookie(scope, COOKIE) or "", self.keys.session):
             return 403, "sopan: open the address sopan printed when it started"
         if scope["method"] not in ("GET", "HEAD"):
             origin = _header(scope, b"origin")
@@ -126,9 +162,16 @@ async def _plain(send: Send, status: int, text: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-async def _start(send: Send, session: str) -> None:
-    """The printed address: the cookie is set and the token leaves the address bar."""
-    cookie = f"{COOKIE}={session}; HttpOnly; SameSite=Strict; Path=/"
-    headers = [(b"location", b"/"), (b"set-cookie", cookie.encode()), *HEADERS]
+async def _start(send: Send, session: str, browser: str | None) -> None:
+    """The printed address: the session cookie is set (and a browser identity, for a
+    browser that has none), and the token leaves the address bar."""
+    given = f"{COOKIE}={session}; HttpOnly; SameSite=Strict; Path=/"
+    headers = [(b"location", b"/"), (b"set-cookie", given.encode())]
+    if not valid_identity(browser):
+        from sopan.app.cases import new_identity
+
+        made = f"{BROWSER}={new_identity()}; HttpOnly; SameSite=Strict; Path=/; "
+        headers.append((b"set-cookie", f"{made}Max-Age={BROWSER_SECONDS}".encode()))
+    headers += HEADERS
     await send({"type": "http.response.start", "status": 303, "headers": headers})
     await send({"type": "http.response.body", "body": b""})

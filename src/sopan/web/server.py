@@ -53,22 +53,28 @@ def serve(
     import uvicorn
 
     from sopan.web.routes import make_app
+    from sopan.web.work import runner
 
     if port is not None and not 0 < port < 65536:
         raise UserError(f"--port: {port} is not a port (1–65535)")
     sock = _listen(host, port or 0)
     chosen = int(sock.getsockname()[1])
     keys = Keys()
-    web = make_app(hosts=allowed_hosts(host, chosen), keys=keys, now=now)
+    work = runner()
+    web = make_app(hosts=allowed_hosts(host, chosen), keys=keys, now=now, work=work)
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{chosen}{START_PATH}?token={keys.token}"
     config = uvicorn.Config(web, log_level="warning", access_log=False, lifespan="off")
     # uvicorn shuts down cleanly on Ctrl-C (SIGINT) and SIGTERM, then raises the signal
     # again: here that is the normal way to stop, not an abort (also during start-up)
     with contextlib.suppress(KeyboardInterrupt):
-        if host not in LOOPBACK:
-            say(f"warning: listening on {host}, so other machines on the network can reach it")
-        say(address)
-        if open_browser is not None:
-            open_browser(address)
-        uvicorn.Server(config).run(sockets=[sock])
+        try:
+            if host not in LOOPBACK:
+                say(f"warning: listening on {host}, so other machines on the network can reach it")
+            say(address)
+            work.warm()
+            if open_browser is not None:
+                open_browser(address)
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            work.close()

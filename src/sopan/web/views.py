@@ -1,17 +1,20 @@
 """What the pages show, worked out from the use cases' results: the message cut into pieces
-around the facts' snippets, the facts in rows, the week drawn as boxes, the links that open
-another app. Plain values only; the templates lay them out and escape every text."""
+around the facts' snippets, the facts in rows written the way the page's language writes
+them, the week drawn as boxes and as a list of days, a guideline's short explanation.
+Plain values only; the templates lay them out and escape every text."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from sopan.language.dateforms import day, fixed, span_text
-from sopan.model import Busy, Draft, Fact, Finding, Invitation, Profile, Slot
-from sopan.model.names import FACT_FIELDS as FIELDS
+from sopan.language.dateforms import abbreviation, clock, day, span_text, when_text
+from sopan.model import Busy, Fact, Finding, Invitation, Slot
+from sopan.model.names import FACT_FIELDS
+
+#: Every field a person can set, named as in the `sopan read --json` contract.
+FIELDS: tuple[str, ...] = FACT_FIELDS
 
 
 @dataclass(frozen=True)
@@ -59,55 +62,97 @@ def message_pieces(inv: Invitation) -> list[Piece]:
     return pieces(inv.text, spans)
 
 
+def moment_words(moment: datetime, tz: str | None, language: str) -> str:
+    """A moment as the language writes it: "Senin, 14 Desember 2026 pukul 10.00 WIB"."""
+    return when_text(moment, tz, language)
+
+
+def _zone_words(name: str | None) -> str:
+    if not name:
+        return ""
+    short = abbreviation(name)
+    return short if short else name
+
+
 @dataclass(frozen=True)
 class FactRow:
-    """One field of the invitation as the facts page shows it."""
+    """One field of the invitation as the facts page shows it: its value in words, the
+    value a picker starts from, its source, and what is open about it."""
 
     field: str
     value: str
+    picker: str
     fact: Fact | None
     missing: bool
-    candidates: tuple[str, ...]
+    candidates: tuple[tuple[str, str], ...]  # (what choosing it sets, how it is shown)
     problem: str | None
 
 
-def _value(inv: Invitation, name: str, tz: str) -> str:
-    if name in ("start", "end"):
-        moment = inv.start if name == "start" else inv.end
-        if moment is not None:
-            return fixed(moment.astimezone(ZoneInfo(inv.timezone or tz)), "stamp")
-        if name == "start" and inv.day is not None:
-            at = f" {fixed(inv.time_of_day, 'clock')}" if inv.time_of_day else ""
-            return inv.day.isoformat() + at
-        return ""
+def _value(inv: Invitation, name: str, tz: str, language: str) -> tuple[str, str]:
+    """(the value in words, the picker's value: YYYY-MM-DDTHH:MM, or "")."""
+    zone = inv.timezone or tz
+    if name == "start":
+        if inv.start is not None:
+            here = inv.start.astimezone(ZoneInfo(zone))
+            return moment_words(here, zone, language), here.strftime("%Y-%m-%dT%H:%M")
+        if inv.day is not None:
+            at = f" {clock(inv.time_of_day, language)}" if inv.time_of_day else ""
+            return day(inv.day, "date", language) + at, ""
+        return "", ""
+    if name == "end":
+        if inv.end is None:
+            return "", ""
+        return clock(inv.end.astimezone(ZoneInfo(zone)), language), ""
+    if name == "timezone":
+        return _zone_words(inv.timezone), ""
     if name.startswith("contact."):
-        return getattr(inv.contact, name.split(".", 1)[1]) or ""
+        return getattr(inv.contact, name.split(".", 1)[1]) or "", ""
     value = getattr(inv, name)
-    return "" if value is None else str(value)
+    return ("" if value is None else str(value)), ""
 
 
-def fact_rows(inv: Invitation, tz: str) -> list[FactRow]:
-    """Every field a user can set, with its value, its source, and what is open about it."""
+def candidate(text: str, tz: str, language: str) -> tuple[str, str]:
+    """A candidate as (what choosing it sets, how the page shows it): a moment the reader
+    offers ("2026-12-14T10:00:00+07:00 (Senin)") is shown in words."""
+    value = text.split(" ", 1)[0]
+    try:
+        if len(value) == 10:
+            return value, day(date.fromisoformat(value), "date", language)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return text, text
+    if moment.tzinfo is None:
+        return value, day(moment, "date", language) + " " + clock(moment, language)
+    return value, moment_words(moment, getattr(moment.tzinfo, "key", None) or tz, language)
+
+
+def fact_rows(inv: Invitation, tz: str, language: str) -> list[FactRow]:
+    """Every field a person can set, with its value, its source, and what is open about it."""
     ambiguous = {a.field: a for a in inv.ambiguous}
     rows = []
     for name in FIELDS:
         amb = ambiguous.get(name)
-        rows.append(
-            FactRow(
-                name,
-                _value(inv, name, tz),
-                inv.fact(name),
-                name in inv.missing,
-                amb.candidates if amb else (),
-                amb.problem if amb else None,
-            )
-        )
+        value, picker = _value(inv, name, tz, language)
+        choices = tuple(candidate(c, tz, language) for c in amb.candidates) if amb else ()
+        rows.append(FactRow(name, value, picker, inv.fact(name), name in inv.missing, choices,
+                            amb.problem if amb else None))  # fmt: skip
     return rows
 
 
-def candidate_value(candidate: str) -> str:
-    """What a candidate sets: its first word ("2026-12-14T10:00+07:00 (Senin)" → the time)."""
-    return candidate.split(" ", 1)[0]
+def is_past(inv: Invitation, now: datetime, tz: str) -> bool:
+    """Whether the interview's time (or its whole day, when only the day is known) is over."""
+    if inv.start is not None:
+        return inv.start <= now
+    if inv.day is not None:
+        return inv.day < now.astimezone(ZoneInfo(tz)).date()
+    return False
+
+
+def past_words(inv: Invitation, tz: str, language: str) -> str:
+    """When the past interview was, in words."""
+    if inv.start is not None:
+        return moment_words(inv.start, inv.timezone or tz, language)
+    return day(inv.day, "date", language) if inv.day else ""
 
 
 @dataclass(frozen=True)
@@ -119,6 +164,15 @@ class Box:
     width: float
     height: float
     kind: str  # "busy", "interview", "free"
+    label: str
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """One line of a day in the narrow screen's list of days."""
+
+    kind: str  # "busy", "interview", "free"
+    when: str
     label: str
 
 
@@ -136,6 +190,16 @@ def week_days(inv: Invitation, now: datetime, tz: str) -> list[date]:
     return [first + timedelta(days=i) for i in range(7)]
 
 
+def _entries(
+    busy: list[Busy], interview: Slot | None, free: list[Slot]
+) -> list[tuple[datetime, datetime, str, str]]:
+    out = [(b.start, b.end, "busy", b.summary) for b in busy]
+    out += [(s.start, s.end, "free", "") for s in free]
+    if interview is not None:
+        out.append((interview.start, interview.end, "interview", ""))
+    return out
+
+
 def week_boxes(
     days: list[date], busy: list[Busy], interview: Slot | None, free: list[Slot], tz: str,
     language: str,
@@ -143,52 +207,38 @@ def week_boxes(
     """The boxes of the busy times, the interview and the free slots on the days shown."""
     zone = ZoneInfo(tz)
     out: list[Box] = []
-
-    def add(start: datetime, end: datetime, kind: str, label: str) -> None:
+    for start, end, kind, label in _entries(busy, interview, free):
         a, b = start.astimezone(zone), end.astimezone(zone)
         if a.date() not in days:
-            return
+            continue
         column = days.index(a.date())
         top = max(a.hour + a.minute / 60, FIRST_HOUR)
         bottom = min(b.hour + b.minute / 60 if b.date() == a.date() else 24, LAST_HOUR)
         if bottom <= top:
-            return
+            continue
         y = TOP + (top - FIRST_HOUR) * HOUR_HEIGHT
         out.append(
             Box(LEFT + column * DAY_WIDTH + 2, y, DAY_WIDTH - 4, (bottom - top) * HOUR_HEIGHT,
                 kind, f"{slot_label(Slot(a, b), language, tz)} {label}".strip())
         )  # fmt: skip
-
-    for item in busy:
-        add(item.start, item.end, "busy", item.summary)
-    for slot in free:
-        add(slot.start, slot.end, "free", "")
-    if interview is not None:
-        add(interview.start, interview.end, "interview", "")
     return out
 
 
-def mailto(inv: Invitation, draft: Draft) -> str | None:
-    """A mailto: link to the recruiter with the email's subject and text."""
-    if not inv.contact.email:
-        return None
-    query = f"subject={quote(draft.subject or '')}&body={quote(draft.text)}"
-    return f"mailto:{quote(inv.contact.email, safe='@')}?{query}"
-
-
-def whatsapp(inv: Invitation, draft: Draft, profile: Profile) -> str | None:
-    """A wa.me link with the WhatsApp text filled in, for a valid mobile number."""
-    from sopan.compose.links import whatsapp_link
-
-    return whatsapp_link(inv.contact.phone, draft.text, profile.country)
-
-
-def tel(inv: Invitation, profile: Profile) -> str | None:
-    """A tel: link to the recruiter's number, in international form."""
-    from sopan.language.phones import e164
-
-    number = e164(inv.contact.phone, profile.country) if inv.contact.phone else None
-    return f"tel:{number}" if number else None
+def week_list(
+    days: list[date], busy: list[Busy], interview: Slot | None, free: list[Slot], tz: str,
+    language: str,
+) -> list[tuple[str, list[DayEntry]]]:  # fmt: skip
+    """The same week as a list of days (for a narrow screen): each day in words, then its
+    entries in time order."""
+    zone = ZoneInfo(tz)
+    by_day: dict[date, list[tuple[datetime, DayEntry]]] = {d: [] for d in days}
+    for start, end, kind, label in _entries(busy, interview, free):
+        a = start.astimezone(zone)
+        if a.date() in by_day:
+            when = f"{clock(a, language)}–{clock(end.astimezone(zone), language)}"
+            by_day[a.date()].append((a, DayEntry(kind, when, label)))
+    return [(day(d, "date", language), [e for _, e in sorted(by_day[d], key=lambda x: x[0])])
+            for d in days]  # fmt: skip
 
 
 def finding_pieces(text: str, findings: list[Finding]) -> list[Piece]:
@@ -201,6 +251,38 @@ def day_label(on: date, language: str) -> str:
     return day(on, "day_label", language)
 
 
+def day_words(on: date | datetime, language: str, tz: str | None = None) -> str:
+    """A day in words: "Senin, 23 November 2026" (a moment's day in the zone `tz`)."""
+    if isinstance(on, datetime) and tz:
+        on = on.astimezone(ZoneInfo(tz))
+    return day(on, "date", language)
+
+
 def slot_label(slot: Slot, language: str, tz: str) -> str:
     """A free slot in the user's zone: "Sel 24 Nov 10.00–11.00 WIB" ("Tue 24 Nov 10:00…")."""
     return span_text(slot.start, slot.end, ZoneInfo(tz), language, form="day_label")
+
+
+@dataclass(frozen=True)
+class Why:
+    """A guideline as a short explanation on demand: its title and why it matters."""
+
+    id: str
+    title: str
+    why: str
+
+
+def why(guideline_id: str, language: str) -> Why | None:
+    """The guideline's short explanation in the page's language (None: not in the book)."""
+    from sopan.language.guidelines import load_guidelines
+
+    found = load_guidelines(language).get(guideline_id.strip().upper())
+    return Why(found.id, found.title, found.why) if found else None
+
+
+def options(field: str, language: str) -> dict[str, str]:
+    """A choice's options in everyday words (`data/choices/`): the situation's choices and
+    how the interview is held, never their codes."""
+    from sopan.language.choices import options as book
+
+    return dict(book(field, language))

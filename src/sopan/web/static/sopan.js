@@ -1,6 +1,6 @@
 // sopan's progressive enhancement: every form works without this file. With it, a draft is
-// linted as it is typed, contradictions are explained as they are chosen, and the text of a
-// draft can be copied. Requests go to this server only (the page's policy allows no other).
+// linted as it is typed, contradictions are explained as they are chosen, the text of a
+// draft can be copied, and a send button cannot be pressed twice. Requests go to this server only (the page's policy allows no other).
 "use strict";
 
 function debounce(fn, ms) {
@@ -50,6 +50,16 @@ document.querySelectorAll("button[data-copy]").forEach((button) => {
     if (!source || !navigator.clipboard) return;
     await navigator.clipboard.writeText(source.textContent);
     button.textContent = button.dataset.copied;
+  });
+});
+
+// a form that must go once (sending an email): the button is turned off as it is pressed;
+// the server sends it once whatever arrives, this only spares a second wait
+document.querySelectorAll("form[data-once]").forEach((form) => {
+  form.addEventListener("submit", () => {
+    form.querySelectorAll("button[type=submit]").forEach((b) => {
+      setTimeout(() => { b.disabled = true; }, 0);
+    });
   });
 });
 
