@@ -86,20 +86,26 @@ def test_draft_shows_what_it_read_and_asks_what_is_open(tmp_path: Path) -> None:
          "--out", str(out)],
         tmp_path,
     )  # fmt: skip
+    term.expect(r"belum ada profil Anda")  # said once, before anything is written
     term.expect(r"Kurang jelas:")  # what was read, before any question
-    term.expect(r"start bisa salah satu dari ini")
-    assert "2026-11-21T10:00:00+07:00" in term.seen
+    term.expect(r"Tanggal dan jam wawancara bisa salah satu dari ini")
+    term.expect(r"1\. Sabtu, 21 November 2026 pukul 10\.00 WIB")  # in words, not ISO
     term.send("1")
-    term.expect(r"company tidak diketahui")
+    term.expect(r"Nama perusahaan tidak diketahui")
     term.send("PT Maju Jaya")
-    term.expect(r"position tidak diketahui")
+    term.expect(r"Posisinya tidak diketahui")
     term.send("")  # left open: written around
-    term.expect(r"Apa yang ingin Anda lakukan")
-    term.send("decline")
-    term.expect(r"Alasan")
-    term.send("accepted-offer")
+    term.expect(r"Apa yang ingin Anda lakukan\?\n")
+    term.expect(r"1\. Menolak undangan")
+    assert "decline" not in term.seen.split("Apa yang ingin")[1]  # no option value shown
+    term.send("lompat")  # not a choice: said, and asked again
+    term.expect(r"Jawab dengan nomornya")
+    term.send("Menolak undangan")
+    term.expect(r"Apa alasannya")
+    term.expect(r"Saya sudah menerima tawaran lain")
+    term.send("2")
     term.expect(r"masih menginginkan pekerjaan ini")
-    term.send("no")
+    term.send("tidak")
     term.expect(r"sudah mengonfirmasi")
     term.send("")  # the default: no
     term.expect(r"whatsapp\.txt")
@@ -116,8 +122,9 @@ def test_a_contradiction_is_explained_and_asked_again(tmp_path: Path) -> None:
         tmp_path,
     )  # fmt: skip
     term.expect(r"Alasan “Saya sudah menerima tawaran lain” bertentangan dengan")
-    term.expect(r"Pilih lagi interest")
-    term.send("no")
+    term.expect(r"Pilih lagi: Masih tertarik dengan perusahaan ini")
+    term.expect(r"Pilihan yang cocok: Tidak")
+    term.send("")  # the way out, taken with Enter
     term.expect(r"Langkah|LANGKAH|Rencana|RENCANA")
     assert term.close() == 0
 
@@ -129,10 +136,46 @@ def test_the_recommendation_is_offered_and_the_answer_is_followed(tmp_path: Path
         tmp_path,
     )  # fmt: skip
     # the example profile lives in Bandung, the interview is in Jakarta: video is advised
-    term.expect(r"Ikuti saran ini \(online\)")
+    term.expect(r"Ikuti saran ini \(Meminta wawancara daring\)")
     term.send("y")
     term.expect(r"Rencana: meminta wawancara lewat video")
     assert term.close() == 0
+
+
+def test_a_confirmed_interview_chosen_for_decline_is_offered_cancel(tmp_path: Path) -> None:
+    term = Terminal(
+        ["plan", str(ID_EMAIL), "--intent", "decline", "--reason", "personal",
+         "--interest", "no", "--confirmed", "--profile-example",
+         "--now", "2026-11-20T09:00+07:00"],
+        tmp_path,
+    )  # fmt: skip
+    term.expect(r"dibatalkan, bukan ditolak")
+    term.expect(r"Pilih lagi: Yang ingin Anda lakukan")
+    term.expect(r"Pilihan yang cocok: Membatalkan wawancara yang sudah saya terima")
+    term.expect(r"1\. Membatalkan wawancara yang sudah saya terima")  # offered first
+    term.send("")  # Enter takes the way out: no need to say it was not confirmed
+    term.expect(r"Rencana: membatalkan")
+    assert term.close() == 0
+    assert "belum ada profil" not in term.seen  # --profile-example: no note
+
+
+def test_a_date_typed_at_a_question_is_read_or_asked_again(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Halo Rina, kami mengundang Anda interview di PT Maju Jaya, posisi Kasir.\n")
+    out = tmp_path / "out"
+    term = Terminal(
+        ["draft", str(chat), "--channel", "whatsapp", "--intent", "decline", "--reason",
+         "personal", "--interest", "no", "--unconfirmed", "--profile-example",
+         "--now", "2026-11-20T09:00+07:00", "--out", str(out)],
+        tmp_path,
+    )  # fmt: skip
+    term.expect(r"Tanggal dan jam wawancara tidak diketahui")
+    term.send("Kamis, 14 Desember 2026 pukul 10.00")  # 14 December is a Monday
+    term.expect(r"hari dan tanggalnya tidak cocok")  # said, the session goes on
+    term.send("Senin, 14 Desember 2026 pukul 10.00")
+    term.expect(r"whatsapp\.txt")
+    assert term.close() == 0
+    assert "14 Desember 2026" in (out / "whatsapp.txt").read_text("utf-8")
 
 
 def test_ctrl_c_or_ctrl_d_at_a_question_ends_it_and_writes_nothing(tmp_path: Path) -> None:
@@ -145,7 +188,7 @@ def test_ctrl_c_or_ctrl_d_at_a_question_ends_it_and_writes_nothing(tmp_path: Pat
              "--out", str(out)],
             tmp_path,
         )  # fmt: skip
-        term.expect(r"start bisa salah satu dari ini|company tidak diketahui")
+        term.expect(r"Tanggal dan jam wawancara bisa salah satu dari ini")
         term.expect(r"> $")
         os.write(term.fd, key)
         assert term.close() == code

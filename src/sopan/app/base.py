@@ -3,6 +3,7 @@ the first moment a slot may start."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
@@ -20,12 +21,40 @@ SLOT_WINDOW = timedelta(days=10)
 
 @dataclass(frozen=True)
 class Question:
-    """Something only the user can decide. `choices` empty: a free answer."""
+    """Something only the person can decide. `choices` empty: a free answer.
+
+    `labels` are the choices in the person's words (shown instead of the choices, answered
+    by number or by those words); `check` reads a free answer the way the use case will (the
+    one parser): an answer it refuses is said and asked again, never the end of the session.
+    """
 
     key: str
     text: str
     choices: tuple[str, ...] = ()
     default: str | None = None
+    labels: tuple[str, ...] = ()
+    check: Callable[[str], object] | None = None
+
+    def label(self, choice: str) -> str:
+        """A choice in the person's words (the choice itself when there are none)."""
+        if self.labels and choice in self.choices:
+            return self.labels[self.choices.index(choice)]
+        return choice
+
+
+def choice_question(
+    key: str, text: str, options: tuple[str, ...], language: str, default: str | None = None
+) -> Question:
+    """A question whose options are one of the person's choices (intent, reason, interest,
+    detail, confirmed), each labelled in everyday words from the choices book; a yes/no
+    question is labelled with the questions' own yes and no."""
+    from sopan.language.choices import book
+
+    if options == ("yes", "no"):
+        q = questions(language)
+        return Question(key, text, options, default, (q["yes"], q["no"]))
+    words = book(language).get(key, {}).get("options", {})
+    return Question(key, text, options, default, tuple(str(words.get(o, o)) for o in options))
 
 
 class Asker(Protocol):

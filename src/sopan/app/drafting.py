@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +30,9 @@ class DraftRequest:
     out_dir: Path | None = None
     #: keep the invitation, the decision and the drafts in the store (`sopan history`)
     store: bool = False
+    #: called once the drafts are made, before the first file is written or kept (the
+    #: command line says there what the person must know first)
+    before_writing: Callable[[], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -112,9 +115,11 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
             attachments=[Path(a) for a in req.plan.choices.attachments],
             now=req.plan.read.now,
         )
+    reports = tuple(lint_draft(d, lint_options(planned)) for d in drafts)
+    if req.before_writing is not None:
+        req.before_writing()
     if req.out_dir is not None:
         files = write_files(req.out_dir, built)
-    reports = tuple(lint_draft(d, lint_options(planned)) for d in drafts)
     stored = None
     if req.store:
         from sopan.app.keeping import keep

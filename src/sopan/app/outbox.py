@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sopan.app.base import NO_ASKER, Asker, Question, config_of, questions
+from sopan.app.base import NO_ASKER, Asker, Question, choice_question, config_of, questions
 from sopan.app.reading import MailboxRequest, mailbox_for
 from sopan.errors import UserError
 
@@ -112,10 +112,11 @@ def send_for(
         # a missing or bad [smtp] table stops before the outbox is touched
         settings = smtp_settings(config)
         chosen = SmtpTransport(settings, smtp_password(settings))
-    q = questions(config.profile.language)
+    language = config.profile.language
+    q = questions(language)
     if not req.yes:
         shown = f"{q['send'].format(to=recipient, subject=draft.subject or '')}\n\n{draft.text}\n"
-        answer = asker.ask(Question("send", shown, ("yes", "no"), "no"))
+        answer = asker.ask(choice_question("send", shown, ("yes", "no"), language, "no"))
         if answer is None:
             raise UserError("send.nobody_to_ask", field="yes")
         if answer != "yes":
@@ -132,7 +133,7 @@ def send_for(
     if claim.state in ("sending", "unknown"):
         # only the user can say what became of it; in a terminal, ask
         said = asker.ask(Question("resolve", q["send_unknown"].format(id=draft.message_id),
-                                  ("sent", "failed"), None))  # fmt: skip
+                                  ("sent", "failed"), None, (q["sent"], q["failed"])))  # fmt: skip
         if said == "sent":
             store.settle(draft, "sent", now=req.now, detail="the user said so")
             raise UserError("send.recorded_sent", message_id=draft.message_id)

@@ -8,7 +8,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sopan.app.base import NO_ASKER, SLOT_WINDOW, Asker, Question, first_free_moment, questions
+from sopan.app.base import (
+    NO_ASKER,
+    SLOT_WINDOW,
+    Asker,
+    Question,
+    choice_question,
+    first_free_moment,
+    questions,
+)
 from sopan.app.reading import ReadRequest, confirm_facts, read_for
 from sopan.errors import UserError
 from sopan.model import INTENTS, REASONS, Busy, Invitation, Plan, Profile, Situation, Slot
@@ -84,10 +92,10 @@ def _situation(choices: Choices, asker: Asker, language: str) -> tuple[Situation
         if values[name] is not None:
             continue
         if name == "confirmed":
-            answer = asker.ask(Question(name, q[name], ("yes", "no"), "no"))
+            answer = asker.ask(choice_question(name, q[name], ("yes", "no"), language, "no"))
             values[name] = None if answer is None else answer == "yes"
         else:
-            values[name] = asker.ask(Question(name, q[name], options[name]))
+            values[name] = asker.ask(choice_question(name, q[name], options[name], language))
     reason_text = choices.reason_text
     if values["reason"] == "other" and not (reason_text and reason_text.strip()):
         reason_text = asker.ask(Question("reason_text", q["other_text"]))
@@ -136,8 +144,19 @@ def _coherent(
         name = first.ask_again
         if name is None:
             raise first.error()
-        text = q["contradiction"].format(message=first.message(language), field=name)
-        answer = asker.ask(Question(name, text, options[name]))
+        from sopan.language.choices import label
+
+        text = q["contradiction"].format(message=first.message(language),
+                                         field=label(name, language))  # fmt: skip
+        # the way out the rule names is offered first, and taken with Enter
+        out = first.way_out.value if first.way_out is not None else None
+        if name == "confirmed":
+            out = {"true": "yes", "false": "no"}.get(out or "", out)
+        ordered = (*(o for o in options[name] if o == out), *(o for o in options[name] if o != out))
+        asked = choice_question(name, text, ordered, language, out)
+        if out is not None:
+            asked = replace(asked, text=f"{text}\n{q['way_out'].format(option=asked.label(out))}")
+        answer = asker.ask(asked)
         if answer is None:
             raise first.error()
         if answer not in options[name]:
@@ -155,15 +174,16 @@ def _take_advice(sit: Situation, plan: Plan, asker: Asker, language: str) -> Sit
     advice = next(
         (n.text for n in plan.warnings if n.guideline in ("C0", "R1.2")), plan.recommendation
     )
+    from sopan.language.choices import options as choice_words
+
     q = questions(language)
+    action = choice_words("intent", language).get(plan.recommendation, plan.recommendation)
     answer = asker.ask(
-        Question(
-            "recommendation",
-            q["recommend"].format(advice=advice, action=plan.recommendation),
-            ("yes", "no"),
-            "no",
+        choice_question(
+            "recommendation", q["recommend"].format(advice=advice, action=action),
+            ("yes", "no"), language, "no",
         )
-    )
+    )  # fmt: skip
     return replace(sit, intent=plan.recommendation) if answer == "yes" else sit
 
 
@@ -233,11 +253,16 @@ def _alternatives(
         return sit, ()
     q = questions(language)
     tz = config.profile.timezone
+    now = req.read.now
     if sit.reason == "health" and sit.not_before is None:
-        answer = asker.ask(Question("not_before", q["not_before"]))
+
+        def day_of(text: str) -> date:
+            return _first_day(text, language, now)
+
+        answer = asker.ask(Question("not_before", q["not_before"], check=day_of))
         if not answer:
             return sit, ()  # they propose: nothing earlier than the user can attend is offered
-        sit = replace(sit, not_before=_first_day(answer, language, req.read.now))
+        sit = replace(sit, not_before=day_of(answer))
     if sources:
         travel = (
             timedelta(minutes=plan.travel_minutes or 0) if inv.mode == "onsite" else timedelta(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -82,6 +83,24 @@ def mailbox_for(req: MailboxRequest) -> list[Invitation]:
     return read_mailbox(req.path, now=req.now, user_tz=tz)
 
 
+def _in_words(value: str, language: str, tz: str) -> str:
+    """A candidate the reader offers, as the language writes it ("Sabtu, 21 November 2026
+    pukul 10.00 WIB"; a day alone, its day)."""
+    from datetime import date
+
+    from sopan.language.dateforms import day, when_text
+
+    try:
+        if len(value) == 10:
+            return day(date.fromisoformat(value), "date", language)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return value
+    return when_text(moment, getattr(moment.tzinfo, "key", None) or tz, language)
+
+
 def confirm_facts(
     inv: Invitation,
     profile: Profile,
@@ -101,17 +120,31 @@ def confirm_facts(
         typed = parse.fact(name, answer, language=language, now=now)
         return apply(inv, typed, user_tz=profile.timezone)
 
+    from sopan.language.words import load_words
+
+    def typed(name: str) -> Callable[[str], object]:
+        """The question's check: the answer read as the one parser reads it."""
+        return lambda answer: parse.fact(name, answer, language=language, now=now)
+
     asker.tell(inv)
     q = questions(language)
+    names = load_words(language)
     for amb in [a for a in inv.ambiguous if a.field in FACT_FIELDS]:
         asked = q["ambiguous"] if amb.candidates else f"{amb.problem}. {q['fact']}"
-        answer = asker.ask(Question(amb.field, asked.format(field=amb.field), amb.candidates))
+        values = tuple(c.split(" ", 1)[0] for c in amb.candidates)
+        question = Question(
+            amb.field, asked.format(field=names.name("fact", amb.field)), values,
+            labels=tuple(_in_words(v, language, profile.timezone) for v in values),
+            check=typed(amb.field),
+        )  # fmt: skip
+        answer = asker.ask(question)
         if answer:
-            inv = given(amb.field, answer.split(" ", 1)[0] if answer in amb.candidates else answer)
+            inv = given(amb.field, answer)
     for name in DRAFT_FACTS:
         known = inv.start if name == "start" else getattr(inv, name)
         if known is None and not any(a.field == name for a in inv.ambiguous):
-            answer = asker.ask(Question(name, q["fact"].format(field=name)))
+            asked = q["fact"].format(field=names.name("fact", name))
+            answer = asker.ask(Question(name, asked, check=typed(name)))
             if answer:
                 inv = given(name, answer)
     open_dates = [a for a in inv.ambiguous if a.field in ("start", "end", "timezone")]

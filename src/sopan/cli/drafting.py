@@ -67,7 +67,7 @@ def draft(args: Namespace) -> None:
     from sopan import app
     from sopan.cli.ask import asker_for
     from sopan.cli.plan_view import render_plan
-    from sopan.cli.situation import choices_from_args
+    from sopan.cli.situation import choices_from_args, say_no_profile
     from sopan.compose.review import review_text
     from sopan.config import load_config
     from sopan.language.words import load_words
@@ -75,6 +75,9 @@ def draft(args: Namespace) -> None:
     config = load_config()
     profile = config.profile
     now = parse_now(args.now_text, profile.timezone)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        say_no_profile(args, config)
     sets = corrections_of(args.sets, now=now, language=profile.language)
     choices = choices_from_args(
         args,
@@ -100,10 +103,9 @@ def draft(args: Namespace) -> None:
         linkedin_premium=args.linkedin_premium,
         out_dir=Path(args.out_dir) if args.out_dir else Path.cwd(),
         store=not args.no_store,
+        before_writing=None if interactive else lambda: say_no_profile(args, config),
     )
-    asker = asker_for(
-        sys.stdin.isatty(), now=now, user_tz=profile.timezone, language=profile.language
-    )
+    asker = asker_for(interactive, now=now, user_tz=profile.timezone, language=profile.language)
     done = app.draft_for(request, asker)
     planned = done.planned
     for remark in planned.notes:

@@ -73,7 +73,7 @@ def plan_command(args: Namespace) -> None:
     from sopan import app
     from sopan.cli.ask import asker_for
     from sopan.cli.plan_view import render_plan
-    from sopan.cli.situation import choices_from_args
+    from sopan.cli.situation import choices_from_args, say_no_profile
     from sopan.config import load_config
     from sopan.model.contracts import plan_json
 
@@ -81,8 +81,11 @@ def plan_command(args: Namespace) -> None:
     profile = config.profile
     now = parse_now(args.now_text, profile.timezone)
     sets = corrections_of(args.sets, now=now, language=profile.language)
+    interactive = sys.stdin.isatty() and not args.as_json
+    if interactive:
+        say_no_profile(args, config)
     asker = asker_for(
-        sys.stdin.isatty() and not args.as_json,
+        interactive,
         now=now,
         user_tz=profile.timezone,
         language=profile.language,
@@ -99,6 +102,8 @@ def plan_command(args: Namespace) -> None:
         language=args.language,
     )
     planned = app.plan_for(request, asker)
+    if not interactive:
+        say_no_profile(args, config)
     for remark in planned.notes:
         note(remark)
     if args.as_json:

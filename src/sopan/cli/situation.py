@@ -9,6 +9,7 @@ from sopan.model.names import DETAILS, INTENTS, INTERESTS, REASONS
 
 if TYPE_CHECKING:
     from sopan.app import Choices
+    from sopan.config import Config
 
 #: The arguments `add_situation` adds; `choices_from_args` reads exactly these.
 SITUATION_PARAMS: tuple[str, ...] = (
@@ -47,8 +48,13 @@ def add_situation(parser: ArgumentParser) -> None:
     parser.add_argument("--reason-text", metavar="TEXT", help="Your reason in your own words.")
     parser.add_argument(
         "--not-before",
-        metavar="YYYY-MM-DD",
+        metavar="DAY",
         help="The first day you can attend again (no slot is proposed earlier).",
+    )
+    parser.add_argument(
+        "--profile-example",
+        action="store_true",
+        help="Sign with the bundled example profile, without the note that you have none yet.",
     )
 
 
@@ -58,3 +64,16 @@ def choices_from_args(args: Namespace, **extra: Any) -> Choices:
 
     values: dict[str, Any] = {name: getattr(args, name, None) for name in SITUATION_PARAMS}
     return Choices(**values, **extra)
+
+
+def say_no_profile(args: Namespace, config: Config) -> None:
+    """Without a profile of the person's own, say once that the bundled example signs the
+    drafts and how to make one (`sopan init`), unless they asked for the example
+    (`--profile-example`). Called before anything is written: before the first question in
+    a terminal, else once the drafts or the plan are made (a refusal stays one line)."""
+    from sopan.cli.base import note
+    from sopan.language.words import load_words
+
+    if config.is_example and not getattr(args, "profile_example", False):
+        words = load_words(config.profile.language)
+        note(words.text("view", "no_profile", name=config.profile.name))

@@ -32,6 +32,9 @@ class Rule:
     second: tuple[str, str]
     why: Mapping[str, str]
     example: Mapping[str, Mapping[str, Any]]
+    #: the choice that resolves it without changing anything true (a confirmed interview
+    #: is cancelled, not declined): asked again, and offered first
+    way_out: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,11 @@ class Contradiction:
     second: Choice
     #: why they clash, in each language
     why: Mapping[str, str]
-    #: the answer to ask again in a terminal (the last of the user's own choices it tests)
+    #: the answer to ask again in a terminal (the way out's choice, else the last of the
+    #: person's own choices the rule tests)
     ask_again: str | None
+    #: the option of `ask_again` that resolves it, offered first
+    way_out: Choice | None = None
 
     def error(self) -> UserError:
         """The contradiction as an error about the choice to change, both choices named."""
@@ -87,9 +93,11 @@ def rules() -> tuple[Rule, ...]:
         if unknown or not set(shipped()) <= set(raw["why"]):
             raise InternalError(f"coherence rule {raw.get('id')}: bad keys {sorted(unknown)}")
         pair = [_choice(raw, key) for key in ("first", "second")]
+        out_of = _choice(raw, "way_out") if "way_out" in raw else None
         out.append(
-            Rule(raw["id"], raw["guideline"], when, pair[0], pair[1], raw["why"], raw["example"])
-        )
+            Rule(raw["id"], raw["guideline"], when, pair[0], pair[1], raw["why"], raw["example"],
+                 out_of)
+        )  # fmt: skip
     return tuple(out)
 
 
@@ -150,7 +158,7 @@ def contradictions(
         first, second = (
             Choice(name, option.format(**values)) for name, option in (r.first, r.second)
         )
-        found.append(
-            Contradiction(r.id, r.guideline, first, second, r.why, own[-1] if own else None)
-        )
+        way_out = Choice(*r.way_out) if r.way_out is not None else None
+        ask = way_out.field if way_out is not None else own[-1] if own else None
+        found.append(Contradiction(r.id, r.guideline, first, second, r.why, ask, way_out))
     return found
