@@ -27,7 +27,7 @@ def test_c0_advice_keeps_the_choice_and_says_how_to_take_it(lang: str) -> None:
     )
     assert plan.action == "cancel" and plan.recommendation == "reschedule"
     c0 = [n for n in plan.warnings if n.guideline == "C0"]
-    assert len(c0) == 1 and "--intent reschedule" in c0[0].text
+    assert len(c0) == 1 and c0[0].ways == ((("intent", "reschedule"),),)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -35,7 +35,7 @@ def test_c0_followed_without_an_intent_says_how_to_decline(lang: str) -> None:
     plan = make_plan(BASE_INV, Situation(), BASE_PROFILE, now=START - timedelta(days=3), lang=lang)
     assert plan.action == "reschedule" and plan.recommendation is None
     c0 = [n for n in plan.warnings if n.guideline == "C0"]
-    assert len(c0) == 1 and "--intent decline --interest no" in c0[0].text
+    assert len(c0) == 1 and c0[0].ways == ((("intent", "decline"), ("interest", "no")),)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -144,4 +144,6 @@ def test_plan_json_has_exactly_the_contract_shape() -> None:
         }
     ]
     assert all(set(n) == {"item", "guideline"} for n in data["checklist"])
-    assert all(set(n) == {"text", "guideline"} for n in data["warnings"])
+    assert all(set(n) == {"text", "guideline", "ways"} for n in data["warnings"])
+    advice = next(n for n in data["warnings"] if n["guideline"] == "C0")
+    assert advice["ways"] == [{"intent": "reschedule"}]  # the way to follow it, as a choice

@@ -3,6 +3,7 @@ app, its work in threads), and the real server's security and start-up over HTTP
 
 from __future__ import annotations
 
+import re
 import stat
 import subprocess
 from collections.abc import Callable, Iterator
@@ -235,6 +236,18 @@ def test_a_past_interview_is_said_to_be_past(client: TestClient) -> None:
     assert closed.headers["location"] == "/"
     home = client.get("/").text
     assert "Pesan lama, ditutup" in home, home[home.find("<main") :]
+
+
+def test_a_plan_notes_way_is_a_link_to_its_field_in_words(client: TestClient) -> None:
+    case = _case(client)
+    _decide(client, case, intent="cancel", reason="personal", interest="unsure")
+    plan = client.get(f"{case}/plan").text
+    ways = re.findall(r'<a class="way" href="([^"]+)">([^<]+)</a>', plan)
+    # the example lives in Bandung, the interview is in Jakarta: a video interview is advised
+    assert (f"{case}/situation#intent", "Ubah pilihan Anda: Meminta wawancara daring") in ways
+    assert "--intent" not in plan and "reschedule" not in plan.split("<main", 1)[1]
+    situation = client.get(f"{case}/situation").text
+    assert 'id="intent"' in situation  # the link's target is there
 
 
 def test_two_browsers_never_see_each_others_cases(app_of: Callable[..., object]) -> None:

@@ -232,11 +232,6 @@ def test_every_indonesian_page_is_in_the_persons_words(page: Any, server: Server
     assert problems == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the plan's phrase book (data/plan/<lang>.yaml) still advises with flags, option "
-    "values and guideline codes ('jalankan lagi dengan --intent decline', 'mengikuti R2.1')",
-)
 def test_the_plan_books_sentences_are_in_the_persons_words(page: Any, server: Server) -> None:
     problems = {}
     for case in _three_cases(page, server):

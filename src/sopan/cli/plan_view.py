@@ -6,7 +6,28 @@ import textwrap
 
 from sopan.language.dateforms import fixed
 from sopan.language.words import load_words
-from sopan.model import Invitation, Plan
+from sopan.model import Invitation, Note, Plan
+
+#: a way's thing given in words, as the command line takes it (the others are `--NAME VALUE`)
+_GIVEN = {
+    "city": "sopan init --city …",
+    "calendar": "--calendar FILE",
+    "reason_text": '--reason-text "…"',
+}
+
+
+def ways_text(note: Note) -> str:
+    """The flags that follow a note's advice, after its text: ' (--intent decline --interest
+    no)', alternatives joined by ';'. The plan book's sentences never name a flag."""
+    from sopan.cli.base import flag_of
+
+    if not note.ways:
+        return ""
+    said = (
+        " ".join(f"{flag_of(name)} {value}" if value else _GIVEN[name] for name, value in way)
+        for way in note.ways
+    )
+    return f" ({'; '.join(said)})"
 
 
 def render_plan(plan: Plan, inv: Invitation) -> str:
@@ -38,7 +59,7 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
             lines.append(f"  - {span} {busy.summary}".rstrip() + " [R1.1]")
     if plan.warnings:
         lines += ["", w.text("view", "warnings")]
-        lines += [f"  ! {note.text} [{note.guideline}]" for note in plan.warnings]
+        lines += [f"  ! {n.text}{ways_text(n)} [{n.guideline}]" for n in plan.warnings]
     if plan.checklist:
         lines += ["", w.text("view", "checklist")]
         lines += [f"  [ ] {note.text} [{note.guideline}]" for note in plan.checklist]

@@ -60,7 +60,9 @@ class Words:
         entry = self._entry(section, key)
         from sopan.model.decisions import Note  # the plan's values only when a plan is made
 
-        return Note(self._fill(entry["text"], values), entry["guideline"])
+        given: Any = entry.get("ways", ())  # a list of mappings: the choices taken together
+        ways = tuple(tuple((str(name), str(value)) for name, value in way.items()) for way in given)
+        return Note(self._fill(entry["text"], values), entry["guideline"], ways)
 
     def step(self, channel: Channel, key: str, **values: object) -> Step:
         """A plan step on `channel`, its why filled in, with its guideline id."""

@@ -87,6 +87,9 @@ def plan_json(plan: Plan) -> dict[str, Any]:
             for b in plan.conflicts
         ],
         "checklist": [{"item": n.text, "guideline": n.guideline} for n in plan.checklist],
-        "warnings": [{"text": n.text, "guideline": n.guideline} for n in plan.warnings],
+        "warnings": [
+            {"text": n.text, "guideline": n.guideline, "ways": [dict(way) for way in n.ways]}
+            for n in plan.warnings
+        ],
         "recommendation": plan.recommendation,
     }

@@ -55,12 +55,23 @@ class Step:
     guideline: str
 
 
+#: the choices that follow a note's advice, as (name, value) pairs — ("intent", "reschedule"),
+#: ("interest", "no") — or a thing the person gives in their own words with the value ""
+#: ("reason_text", "calendar", "city"); each edge says how (a flag, a link to a form field)
+Way = tuple[tuple[str, str], ...]
+
+#: the names a way may give (the situation's choices and what a person adds)
+WAY_NAMES = frozenset({"intent", "interest", "detail", "reason_text", "calendar", "city"})
+
+
 @dataclass(frozen=True)
 class Note:
-    """A checklist item or a warning, with the guideline it serves."""
+    """A checklist item or a warning, with the guideline it serves and the ways to follow it
+    (`ways`: alternatives, each a set of choices taken together; the text never names them)."""
 
     text: str
     guideline: str
+    ways: tuple[Way, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sopan.language.dateforms import abbreviation, clock, day, span_text, when_text
@@ -286,3 +287,27 @@ def options(field: str, language: str) -> dict[str, str]:
     from sopan.language.choices import options as book
 
     return dict(book(field, language))
+
+
+#: where the person gives what a way names: the situation form's field, or a settings page
+_WAY_PAGES = {"calendar": "/calendars", "city": "/profile#city"}
+
+
+def way_href(way: tuple[tuple[str, str], ...], base: str) -> str:
+    """The page, and the field on it, that follows a plan note's way (`model.Note.ways`)."""
+    name = way[0][0]
+    return _WAY_PAGES.get(name, f"{base}/situation#{name}")
+
+
+def way_words(way: tuple[tuple[str, str], ...], language: str, book: dict[str, Any]) -> str:
+    """A way in the person's words: the choices to make ("Ubah pilihan Anda: Menolak undangan,
+    tidak lagi menginginkan pekerjaan ini"), or what to give (`book`: the page book's plan.ways;
+    an answer that needs its question is said whole there)."""
+    chosen = [
+        book["said"].get(name, {}).get(value) or options(name, language)[value]
+        for name, value in way
+        if value
+    ]
+    if chosen:
+        return str(book["choose"]).format(choices=", ".join(chosen))
+    return str(book[way[0][0]])
