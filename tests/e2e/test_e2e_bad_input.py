@@ -76,7 +76,9 @@ def test_plan_goes_on_without_a_bad_calendar_and_names_it(
     run_cli: Run, tmp_path: Path, kind: str
 ) -> None:
     path = bad_file(tmp_path, kind)
-    done = run_cli("plan", INVITATION, "--now", NOW, "--calendar", str(path), "--json", *PLAN)
+    # the example profile on purpose: the calendar's note is the only one
+    done = run_cli("plan", INVITATION, "--now", NOW, "--calendar", str(path), "--json", *PLAN,
+                   "--profile-example")  # fmt: skip
     assert done.returncode == 0, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("sopan: note: ") and str(path) in lines[0]

@@ -57,11 +57,12 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
         raise UserError("choice.not_one_of", field="channel", value=unknown[0], choices=choices)
     if "all" in req.channels:
         # every channel that can reach them (no email without an address, no text message
-        # to a landline, no call without a number), and every channel the plan names: a
-        # chat planned without a number is the reply pasted into the chat already open
+        # to a landline, no call without a number), and every chat the plan names: a chat
+        # planned without a number is the reply pasted into the chat already open
         from sopan.plan import reachable
 
-        reach = reachable(inv) | {step.channel for step in plan.steps}
+        chats = {spec.name for spec in known.of_kind("chat")}
+        reach = reachable(inv) | ({step.channel for step in plan.steps} & chats)
         wanted: list[str] = [c for c in known.names() if c in reach]
     elif req.channels:
         wanted = list(dict.fromkeys(req.channels))
