@@ -127,7 +127,7 @@ def update_case_for(
     summary = (read.company, read.position, read.start) if read is not None else None
     if not the_store().save_case(owner_of(browser), key, now=now, state=inputs.to_json(),
                              summary=summary):  # fmt: skip
-        raise UserError("case: not found")
+        raise UserError("case.not_in_this_browser")
 
 
 def forget_case_for(browser: str, key: str) -> bool:
@@ -248,7 +248,7 @@ def keep_case_for(
 
     case = case_for(browser, key)
     if case is None:
-        raise UserError("case: not found")
+        raise UserError("case.not_in_this_browser")
     if case.invitation_id is not None:
         kept = kept_for(case.invitation_id)
         same = {(d.channel, d.text) for d in kept.record.drafts} == {
@@ -276,7 +276,7 @@ def send_case_for(
 
     mailed = next((d.channel for d in kept.record.drafts if _mailed(d.channel)), None)
     if mailed is None:
-        raise UserError(f"send: invitation {kept.invitation_id} has no email draft kept")
+        raise UserError("case.no_email_draft", field="send")
     return send_for(SendRequest(kept.invitation_id, now, mailed, yes=True, force=force,
                                 config=config))  # fmt: skip
 
@@ -290,7 +290,7 @@ def mark_done_for(kept: Kept, channel: str, now: datetime, language: str) -> Non
 
     draft = next((d for d in kept.record.drafts if d.channel == channel), None)
     if draft is None or _mailed(channel):  # an email goes through the outbox, not by a word
-        raise UserError(f"done: no {channel} draft kept")
+        raise UserError("case.no_draft", field="done")
     store = the_store()
     if channel not in kept.done:
         store.log("done", now=now, invitation_id=kept.invitation_id, draft_id=draft.id,

@@ -44,7 +44,7 @@ def save_profile_for(values: Mapping[str, str], path: Path | None = None) -> Non
 
     given = {k: v.strip() for k, v in values.items() if k in PROFILE_FIELDS and v.strip()}
     if not given.get("name"):
-        raise UserError("profile: the name is empty")
+        raise UserError("parse.empty", field="name")
     save_profile(profile_of(given, "profile"), config_file_for(path))
 
 
@@ -71,12 +71,11 @@ def sources_for(config: Config, path: Path | None = None) -> list[Source]:
     """The calendar sources, each named without a server path or a secret: an uploaded
     file by the name it was uploaded as, another file by its name, an address without its
     user, password, query or private token."""
-    from sopan.calendar import calendar_settings
     from sopan.calendar.sources import display_name
 
     folder = _uploads(path)
     out = []
-    for source in calendar_settings(config).sources:
+    for source in config.calendar.sources:
         if "://" in source:
             out.append(Source(source, display_name(source), False))
             continue
@@ -105,7 +104,7 @@ def _save_sources(config: Config, sources: list[str], path: Path | None) -> None
     from sopan.config import save_section
 
     if config.is_example:
-        raise UserError("calendar: save your details first")
+        raise UserError("settings.details_first")
     table = dict(config.sections.get("calendar", {}))
     table["sources"] = list(dict.fromkeys(sources))
     save_section("calendar", table, config_file_for(path))
@@ -114,15 +113,14 @@ def _save_sources(config: Config, sources: list[str], path: Path | None) -> None
 def add_address_for(config: Config, address: str, now: datetime, path: Path | None = None) -> int:
     """Add a calendar address (https://, webcal:// or caldav+https://) once it was read;
     the busy times it has ahead. Unreachable or not a calendar: refused, not kept."""
-    from sopan.calendar import calendar_settings
 
     given = address.strip()
     if not re.match(r"(?i)(https|webcal|caldav\+https)://\S+$", given):
-        raise UserError("calendar address: not an https:// or webcal:// address")
+        raise UserError("settings.not_a_calendar_address", field="address", value=given)
     if config.is_example:
-        raise UserError("calendar: save your details first")
+        raise UserError("settings.details_first")
     count = _checked(config, given, now)
-    _save_sources(config, [*calendar_settings(config).sources, given], path)
+    _save_sources(config, [*config.calendar.sources, given], path)
     return count
 
 
@@ -132,12 +130,11 @@ def add_upload_for(
     """Keep an uploaded .ics file beside the config file (private) once it was read; the
     busy times it has ahead. One that cannot be read is refused and not kept."""
     from sopan._infra.files import write_private
-    from sopan.calendar import calendar_settings
 
     if config.is_example:
-        raise UserError("calendar: save your details first")
+        raise UserError("settings.details_first")
     if not data.strip():
-        raise UserError("calendar file: the file is empty")
+        raise UserError("settings.empty_file", field="file")
     plain = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(name or "kalender.ics").name)[-80:]
     digest = hashlib.sha256(data).hexdigest()[:12]
     target = _uploads(path) / f"{digest}-{plain or 'kalender.ics'}"
@@ -147,18 +144,17 @@ def add_upload_for(
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    _save_sources(config, [*calendar_settings(config).sources, str(target)], path)
+    _save_sources(config, [*config.calendar.sources, str(target)], path)
     return count
 
 
 def remove_sources_for(config: Config, removed: set[str], path: Path | None = None) -> None:
     """Stop using the sources of these ids (`Source.id`); an uploaded file among them is
     deleted."""
-    from sopan.calendar import calendar_settings
 
     folder = _uploads(path)
     kept = []
-    for source in calendar_settings(config).sources:
+    for source in config.calendar.sources:
         if Source(source, "", False).id not in removed:
             kept.append(source)
             continue
@@ -186,15 +182,14 @@ def save_hours_for(
     config: Config, hours: str, blocked: list[str], path: Path | None = None
 ) -> None:
     """Keep the working hours (Monday to Friday) and the breaks, once they read."""
-    from sopan.calendar import calendar_settings
     from sopan.config import Config as ConfigType
     from sopan.config import save_section
 
     if config.is_example:
-        raise UserError("calendar: save your details first")
+        raise UserError("settings.details_first")
     table = dict(config.sections.get("calendar", {}))
     table["blocked"] = [b.strip() for b in blocked if b.strip()]
     if hours.strip():
         table["working_hours"] = dict.fromkeys(("mon", "tue", "wed", "thu", "fri"), hours.strip())
-    calendar_settings(ConfigType(config.profile, {**config.sections, "calendar": table}))
+    _ = ConfigType(config.profile, {**config.sections, "calendar": table}).calendar  # checked
     save_section("calendar", table, config_file_for(path))

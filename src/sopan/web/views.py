@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sopan.language.dateforms import abbreviation, clock, day, span_text, when_text
+from sopan.language.dateforms import clock, day, span_text, when_text
+from sopan.language.zones import written_as
 from sopan.model import Busy, Fact, Finding, Invitation, Slot
 from sopan.model.names import FACT_FIELDS
 
@@ -71,7 +72,7 @@ def moment_words(moment: datetime, tz: str | None, language: str) -> str:
 def _zone_words(name: str | None) -> str:
     if not name:
         return ""
-    short = abbreviation(name)
+    short = written_as(name)
     return short if short else name
 
 
