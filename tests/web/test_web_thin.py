@@ -13,7 +13,7 @@ WEB = Path(__file__).resolve().parents[2] / "src" / "sopan" / "web"
 ALLOWED = (
     "sopan.app", "sopan.model", "sopan.errors", "sopan.web", "sopan.data",
     "sopan.language.words", "sopan.language.dateforms", "sopan.language.guidelines",
-    "sopan.language.choices", "sopan.parse",
+    "sopan.language.choices", "sopan.language.zones", "sopan.parse",
 )  # fmt: skip
 
 
