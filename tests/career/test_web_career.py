@@ -18,8 +18,9 @@ from starlette.testclient import TestClient
 from career.builders import linkedin_files, x_archive, zip_bytes
 from career.servers import Board, greenhouse_jobs
 from sopan.store import Store
-from sopan.web.guard import COOKIE, Keys
+from sopan.web.guard import BROWSER, Keys
 from sopan.web.routes import make_app
+from sopan.web.work import Inline
 
 NOW = datetime(2026, 12, 7, 9, tzinfo=ZoneInfo("Asia/Jakarta"))
 SAME = {"origin": "http://testserver"}
@@ -43,12 +44,16 @@ def web(tmp_path: Path, keys: Keys) -> Any:
         'timezone = "Asia/Jakarta"\n',
         encoding="utf-8",
     )
-    return make_app(hosts=frozenset({"testserver"}), keys=keys, now=NOW, config_file=config)
+    return make_app(
+        hosts=frozenset({"testserver"}), keys=keys, now=NOW, config_file=config, work=Inline()
+    )
 
 
 def _client(web: Any, keys: Keys) -> TestClient:
+    """A browser that opened the printed address: the session and its own identity."""
     client = TestClient(web, base_url="http://testserver")
-    client.cookies.set(COOKIE, keys.session)
+    opened = client.get(f"/start?token={keys.token}", follow_redirects=False)
+    assert opened.status_code == 303 and client.cookies.get(BROWSER)
     return client
 
 
@@ -103,6 +108,7 @@ def test_the_export_is_held_for_this_browser_only_and_can_be_forgotten(
         # Rina's second page uses the export she gave; Budi, on the same server, has none
         network = rina.post("/karier/jaringan", data={"company": "Maju Jaya"}, headers=SAME)
         assert network.status_code == 200 and "Dewi Lestari" in network.text
+        assert "set-cookie" not in network.headers  # held under the identity its cases have
         theirs = budi.post("/karier/jaringan", data={"company": "Maju Jaya"}, headers=SAME)
         assert theirs.status_code == 400 and "Dewi" not in theirs.text
         assert 'href="#network_export"' in theirs.text

@@ -70,13 +70,13 @@ def test_the_scan_finds_what_must_not_be_on_a_page() -> None:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
+def server(tmp_path: Path, own_store: str) -> Iterator[Server]:
     (tmp_path / "config.toml").write_text(
         '[profile]\nname = "Rina Kartika Sari"\nlanguage = "id"\ncity = "Jakarta"\n'
         'timezone = "Asia/Jakarta"\n',
         encoding="utf-8",
     )
-    running = start_server(tmp_path)
+    running = start_server(tmp_path, env_extra={"SOPAN_DATABASE_URL": own_store})
     yield running
     assert stop_server(running) == 0
 

@@ -3,8 +3,8 @@ watches, skills to learn and their network, through the same use cases as `sopan
 
 Privacy: an upload is read from the request's body in memory (never spooled to a temporary
 file) and handed to `sopan.app` as an `app.Upload`. Only the LinkedIn export is held after
-the request, in memory, for the browser that sent it (its own random cookie, HttpOnly,
-SameSite=Strict), so the profile and network pages can use it without a second upload;
+the request, in memory, for the browser that sent it (its identity, the one its cases belong
+to: see `guard`), so the profile and network pages can use it without a second upload;
 "forget" drops it, and so does the end of the server. A social archive is scanned and
 dropped. The store keeps only what the person asked to keep: a watched source, the profile's
 keywords ("keep"), a learning to-do.
@@ -12,11 +12,10 @@ keywords ("keep"), a learning to-do.
 
 from __future__ import annotations
 
-import secrets
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -30,13 +29,8 @@ from sopan.errors import SopanError
 from sopan.web import career_views
 from sopan.web.career_views import page_words
 from sopan.web.flow import MAX_UPLOAD
+from sopan.web.site import browser, site_of
 
-if TYPE_CHECKING:
-    from sopan.config import Config
-    from sopan.web.routes import Site
-
-#: the cookie naming this browser's desk (random; it carries nothing else)
-DESK_COOKIE = "sopan_karier"
 #: how many browsers' desks are held (the oldest unused is dropped first)
 DESKS = 32
 #: the step name the base template is given (the language switch comes back here)
@@ -83,11 +77,6 @@ async def _file(form: FormData, name: str) -> app.Upload | None:
     return app.Upload(given.filename, data) if data else None
 
 
-def _site(request: Request) -> Site:
-    found: Site = request.app.state.site
-    return found
-
-
 def _desks(request: Request) -> OrderedDict[str, Desk]:
     state = request.app.state
     if not hasattr(state, "career_desks"):
@@ -96,27 +85,17 @@ def _desks(request: Request) -> OrderedDict[str, Desk]:
     return desks
 
 
-def _identity(request: Request) -> str | None:
-    given = request.cookies.get(DESK_COOKIE) or ""
-    return (
-        given
-        if 20 <= len(given) <= 64 and given.replace("-", "").replace("_", "").isalnum()
-        else None
-    )
-
-
-def _key(request: Request) -> str:
-    """This browser's desk key: its cookie's, or a new one given with the response."""
-    key = _identity(request)
-    if key is None:
-        key = getattr(request.state, "career_key", None) or secrets.token_urlsafe(24)
-        request.state.career_key = key
-    return key
-
-
 def _desk(request: Request) -> Desk:
-    """This browser's desk (a new, empty one when it has none yet)."""
-    desks, key = _desks(request), _key(request)
+    """This browser's desk (a new, empty one when it has none yet), kept under its identity
+    as its cases are. A request without an identity gets a desk of its own that is not
+    kept: what it uploads serves that page only."""
+    key = browser(request)
+    if key is None:
+        if not hasattr(request.state, "career_desk"):
+            request.state.career_desk = Desk()
+        own: Desk = request.state.career_desk
+        return own
+    desks = _desks(request)
     desk = desks.pop(key, None) or Desk()
     desks[key] = desk
     while len(desks) > DESKS:
@@ -124,42 +103,30 @@ def _desk(request: Request) -> Desk:
     return desk
 
 
-def _with_identity(request: Request, response: Response) -> Response:
-    """The response, giving the browser its desk's key when it had none."""
-    if _identity(request) is None:
-        response.set_cookie(
-            DESK_COOKIE, _key(request), httponly=True, samesite="strict", path="/karier"
-        )
-    return response
-
-
-def _language(site: Site, config: Config) -> str:
-    return site.language(config)
-
-
-def page_language(request: Request, config: Config) -> str:
-    """The page's language (for `career_store`)."""
-    return _language(_site(request), config)
+def page_language(request: Request, config: app.Config) -> str:
+    """The page's language: the one this browser switched to, else the profile's."""
+    return site_of(request).language(request, config)
 
 
 def _render(
     request: Request, name: str, *, errors: Errors | None = None, status: int = 200, **context: Any
 ) -> Response:
-    site = _site(request)
+    site = site_of(request)
     config = context.pop("config", None) or site.config()
-    language = _language(site, config)
-    page = site.render(
+    language = site.language(request, config)
+    return site.render(
         request, f"career/{name}", STEP, errors=errors or [], status=status, config=config,
         k=page_words(language), cv=career_views, lang_code=language, desk=_desk(request),
         limit=MAX_UPLOAD // (1024 * 1024), **context,
     )  # fmt: skip
-    return _with_identity(request, page)
 
 
-def _refused(site: Site, config: Config, exc: SopanError, fallback: str) -> tuple[str, str]:
-    """An error as the page shows it: the form field it is about, its words in the page's
-    language."""
-    return (exc.field or fallback).replace(".", "_"), exc.text(_language(site, config))
+def refused(
+    request: Request, config: app.Config, exc: SopanError, fallback: str
+) -> tuple[str, str]:
+    """An error as a Karier page shows it: the form field it is about, its words in the
+    page's language (also for `career_store`)."""
+    return (exc.field or fallback).replace(".", "_"), exc.text(page_language(request, config))
 
 
 # --- the section's front page ---------------------------------------------------------
@@ -172,7 +139,7 @@ async def index(request: Request) -> Response:
 
 async def forget(request: Request) -> Response:
     """Drop what this browser gave (its export, its vCards)."""
-    key = _identity(request)
+    key = browser(request)
     if key is not None:
         _desks(request).pop(key, None)
     return RedirectResponse("/karier?lupa=1", status_code=303)
@@ -183,9 +150,9 @@ async def forget(request: Request) -> Response:
 
 async def profile(request: Request) -> Response:
     """The export checked, with the posting's keywords when one is given."""
-    site, desk = _site(request), _desk(request)
+    site, desk = site_of(request), _desk(request)
     config = site.config()
-    k = page_words(_language(site, config))
+    k = page_words(page_language(request, config))
     form = await read_form(request)
     try:
         export = await _file(form, "export") or desk.export
@@ -200,11 +167,12 @@ async def profile(request: Request) -> Response:
                        status=400, target_text=text)  # fmt: skip
     now = site.now(config)
     keep = form.get("keep") == "1"
-    req = app.ProfileRequest(export, now, target, _language(site, config), keep, config=config)
+    language = page_language(request, config)
+    req = app.ProfileRequest(export, now, target, language, keep, config=config)
     try:
         result = await run_in_threadpool(app.profile_for, req)
     except SopanError as exc:
-        return _render(request, "index.html", errors=[_refused(site, config, exc, "export")],
+        return _render(request, "index.html", errors=[refused(request, config, exc, "export")],
                        status=400, target_text=text)  # fmt: skip
     desk.export = export  # read well: held for this browser's other pages
     return _render(request, "profile.html", result=result, kept=keep)
@@ -215,9 +183,9 @@ async def profile(request: Request) -> Response:
 
 async def social(request: Request) -> Response:
     """The posts worth a second look; the archive is dropped when the page is made."""
-    site = _site(request)
+    site = site_of(request)
     config = site.config()
-    k = page_words(_language(site, config))
+    k = page_words(page_language(request, config))
     form = await read_form(request)
     try:
         archive = await _file(form, "archive")
@@ -229,7 +197,7 @@ async def social(request: Request) -> Response:
     try:
         result = await run_in_threadpool(app.social_for, app.SocialRequest(archive, config=config))
     except SopanError as exc:
-        return _render(request, "index.html", errors=[_refused(site, config, exc, "archive")],
+        return _render(request, "index.html", errors=[refused(request, config, exc, "archive")],
                        status=400)  # fmt: skip
     return _render(request, "social.html", result=result)
 
@@ -239,9 +207,9 @@ async def social(request: Request) -> Response:
 
 async def network(request: Request) -> Response:
     """Whom the person knows at the company; the recruiters; the reminders; vCards."""
-    site, desk = _site(request), _desk(request)
+    site, desk = site_of(request), _desk(request)
     config = site.config()
-    k = page_words(_language(site, config))
+    k = page_words(page_language(request, config))
     form = await read_form(request)
     try:
         export = await _file(form, "network_export") or desk.export
@@ -256,7 +224,7 @@ async def network(request: Request) -> Response:
         result = await run_in_threadpool(app.network_for, req)
     except SopanError as exc:
         return _render(request, "index.html", company=company, status=400,
-                       errors=[_refused(site, config, exc, "network_export")])  # fmt: skip
+                       errors=[refused(request, config, exc, "network_export")])  # fmt: skip
     if not result.known and not result.recruiters:
         return _render(request, "index.html", company=company, status=400,
                        errors=[("company", k["network"]["no_company"])])  # fmt: skip
@@ -295,9 +263,9 @@ def routes() -> list[Route]:
     ]
 
 
-def now_of(request: Request) -> tuple[Config, datetime]:
+def now_of(request: Request) -> tuple[app.Config, datetime]:
     """The config and the page's time, for the pages in `career_store`."""
-    site = _site(request)
+    site = site_of(request)
     config = site.config()
     return config, site.now(config)
 
@@ -307,11 +275,6 @@ def render(request: Request, name: str, **context: Any) -> Response:
     return _render(request, name, **context)
 
 
-def refused(request: Request, config: Config, exc: SopanError, fallback: str) -> tuple[str, str]:
-    """An error as a Karier page shows it (for `career_store`)."""
-    return _refused(_site(request), config, exc, fallback)
-
-
-def words_of(request: Request, config: Config) -> dict[str, Any]:
+def words_of(request: Request, config: app.Config) -> dict[str, Any]:
     """The Karier pages' words in the page's language (for `career_store`)."""
-    return page_words(_language(_site(request), config))
+    return page_words(page_language(request, config))
