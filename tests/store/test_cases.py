@@ -31,7 +31,7 @@ def test_a_case_is_its_owners_alone(database_url: str) -> None:
     store = Store(database_url)
     made = store.new_case(owner=A, key="k1", source="undangan.eml", data=b"Halo", now=NOW)
     assert (made.key, made.source, made.data, made.state) == ("k1", "undangan.eml", b"Halo", {})
-    assert store.case(B, "k1") is None  # another browser: as if it never was
+    assert store.browser_case(B, "k1") is None  # another browser: as if it never was
     assert not store.save_case(B, "k1", now=NOW, state={"edits": {"email": "dirubah"}})
     assert not store.forget_case(B, "k1")
     assert store.cases_of(B, NOW) == []
@@ -39,11 +39,11 @@ def test_a_case_is_its_owners_alone(database_url: str) -> None:
     start = datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert store.save_case(A, "k1", now=NOW + timedelta(minutes=5), state=state,
                            summary=("PT Maju", "Analis Data", start))  # fmt: skip
-    kept = store.case(A, "k1")
+    kept = store.browser_case(A, "k1")
     assert kept is not None and kept.state == state
     assert (kept.company, kept.position, kept.start) == ("PT Maju", "Analis Data", start)
     assert kept.updated_at == NOW + timedelta(minutes=5)
-    assert store.forget_case(A, "k1") and store.case(A, "k1") is None
+    assert store.forget_case(A, "k1") and store.browser_case(A, "k1") is None
 
 
 def test_the_list_says_what_became_of_each_case(database_url: str) -> None:
@@ -74,7 +74,7 @@ def test_the_list_says_what_became_of_each_case(database_url: str) -> None:
 def test_a_new_decision_replaces_the_drafts_that_are_sent(database_url: str) -> None:
     store = Store(database_url)
     invitation = _keep(store)
-    store.decide(invitation, action="cancel", situation={}, plan={}, now=NOW,
+    store.add_decision(invitation, action="cancel", situation={}, plan={}, now=NOW,
                  facts={"company": "PT Baru", "start": None},
                  drafts=[{"channel": "email", "text": "Baru", "subject": "Re: y",
                           "message_id": "<c@d>", "recipient": "hr@baru.example",

@@ -114,7 +114,7 @@ def case_for(browser: str, key: str) -> Case | None:
     """This browser's case at `key`, or None (never another browser's)."""
     from sopan.app.base import the_store
 
-    row = the_store().case(owner_of(browser), key)
+    row = the_store().browser_case(owner_of(browser), key)
     return _case(row) if row is not None else None
 
 

@@ -115,7 +115,7 @@ def keep(
     values = _values(planned, drafts, reports, built, source=source, now=now)
     store = the_store()
     if invitation_id is not None:
-        store.decide(invitation_id, drafts=values["drafts"], now=now, facts=values["facts"],
+        store.add_decision(invitation_id, drafts=values["drafts"], now=now, facts=values["facts"],
                      **_decision(planned))  # fmt: skip
         return invitation_id
     return store.record(**values)

@@ -60,7 +60,7 @@ def digest(token: str) -> str:
 
 
 def _account(row: Any) -> Account:
-    from sopan.store.scope import stamp
+    from sopan.store.base import stamp
 
     r = row._mapping
     return Account(
@@ -181,7 +181,7 @@ class Accounts(ScopedStore):
         from sqlalchemy import select
 
         from sopan.store import hosted_schema as h
-        from sopan.store.scope import stamp
+        from sopan.store.base import stamp
 
         s = h.sessions.c
         with self._tx() as db:

@@ -31,11 +31,11 @@ class Cases(Database):
                 t.cases.insert().values(key=key, owner=owner, created_at=at, updated_at=at,
                                         source=source, data=data, state=state or {})
             )  # fmt: skip
-        found = self.case(owner, key)
+        found = self.browser_case(owner, key)
         assert found is not None
         return found
 
-    def case(self, owner: str, key: str) -> CaseRow | None:
+    def browser_case(self, owner: str, key: str) -> CaseRow | None:
         """The case at `key` when it is `owner`'s; None otherwise (another browser's case is
         as absent as one that never was)."""
         from sqlalchemy import select

@@ -47,11 +47,11 @@ class Kept(Database):
             invitation_id = int(found.inserted_primary_key[0])
             if any(contact.values()):
                 db.execute(t.contacts.insert().values(invitation_id=invitation_id, **contact))
-        self.decide(invitation_id, action=action, situation=situation, plan=plan,
+        self.add_decision(invitation_id, action=action, situation=situation, plan=plan,
                     drafts=drafts, now=now)  # fmt: skip
         return invitation_id
 
-    def decide(
+    def add_decision(
         self,
         invitation_id: int,
         *,

@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sopan.store.accounts import Accounts
+from sopan.store.base import stamp
 from sopan.store.reminders import Reminders
-from sopan.store.scope import stamp
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class People(Accounts, Reminders):
         owner = self.owner_of(case_id)
         if owner is None:
             return None
-        shown = self.show(case_id)
+        shown = self.show(case_id).as_json()
         if self.scope.role == "counsellor":  # their view holds no outbox, event or follow-up
             shown = {k: v for k, v in shown.items() if k not in ("follow_ups", "events")}
             for draft in shown["drafts"]:

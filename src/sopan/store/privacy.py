@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sopan.store.scope import ScopedStore, stamp
+from sopan.store.base import stamp
+from sopan.store.scope import ScopedStore
 
 #: every table holding a student's rows, by the column naming them, children first (the
 #: export reads them all, the erasure empties them all)

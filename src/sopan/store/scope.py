@@ -18,10 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sopan.store import Store, _utc
+from sopan.store import Store
 
 if TYPE_CHECKING:
     from sopan.store.people import People
@@ -47,13 +46,6 @@ class Scope:
 SYSTEM = Scope(None, "system")
 #: before anyone signed in: no student's row
 NOBODY = Scope(None, "nobody")
-
-
-def stamp(value: datetime) -> datetime:
-    """A time read back that the schema never leaves empty, in UTC."""
-    moment = _utc(value)
-    assert moment is not None
-    return moment
 
 
 def visible(table: Any, scope: Scope) -> Any:
