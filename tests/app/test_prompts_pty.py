@@ -175,7 +175,8 @@ def test_a_date_typed_at_a_question_is_read_or_asked_again(tmp_path: Path) -> No
     term.send("Senin, 14 Desember 2026 pukul 10.00")
     term.expect(r"whatsapp\.txt")
     assert term.close() == 0
-    assert "14 Desember 2026" in (out / "whatsapp.txt").read_text("utf-8")
+    # the typed date is the one drafted (a chat leaves out the year of a day in this year)
+    assert "Senin, 14 Desember pukul 10.00" in (out / "whatsapp.txt").read_text("utf-8")
 
 
 def test_ctrl_c_or_ctrl_d_at_a_question_ends_it_and_writes_nothing(tmp_path: Path) -> None:
