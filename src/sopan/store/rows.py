@@ -3,7 +3,6 @@ line prints for it (`history --json`, `show --json`, `follow-ups --json`)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -48,13 +47,9 @@ class Claim:
         host, _, pid = (self.owner or "").rpartition(":")
         if host != socket.gethostname() or not pid.isdigit():
             return False
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:  # alive, another user's
-            return True
-        return True
+        from sopan._infra.processes import alive
+
+        return alive(int(pid))
 
 
 @dataclass(frozen=True)
