@@ -207,6 +207,41 @@ def test_yearless_date_just_past_is_reported() -> None:
     assert [a.field for a in inv.ambiguous] == ["start"]
 
 
+DECEMBER = datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # 18 June is a Thursday in 2026 and a Friday in 2027: the weekday says which year
+        ("We'd like to invite you to an interview on Thursday, June 18 at 10:00 AM.", "2026-06-18"),
+        ("Undangan wawancara: Kamis, 18 Juni, pukul 10.00 WIB.", "2026-06-18"),
+        ("Interview on June 18 (Thursday) at 10am.", "2026-06-18"),
+        ("Wawancara hari Kamis 18/6 jam 10.00", "2026-06-18"),
+        ("Interview: Wed, 9 September, 2pm", "2026-09-09"),
+        ("Jadwal interview Rabu, 9 September pukul 14.00", "2026-09-09"),
+        # the weekday that fits the coming year keeps it
+        ("Interview on Friday, June 18 at 10am", "2027-06-18"),
+        ("Wawancara: Jumat, 18 Juni, pukul 10.00 WIB.", "2027-06-18"),
+        ("Interview on Tuesday, December 15 at 10am", "2026-12-15"),
+    ],
+)
+def test_a_yearless_date_takes_the_year_its_weekday_fits(text: str, day: str) -> None:
+    inv = read_text(text, now=DECEMBER)
+    assert inv.start is not None and inv.start.date().isoformat() == day
+    assert inv.past == (day < "2026-12-07")
+    assert not [a for a in inv.ambiguous if a.field == "start"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Interview on Sunday, June 18 at 10am", "Wawancara Minggu, 18 Juni pukul 10.00"]
+)
+def test_a_weekday_that_fits_neither_year_is_asked(text: str) -> None:
+    inv = read_text(text, now=DECEMBER)
+    problems = [a.problem for a in inv.ambiguous if a.field == "start"]
+    assert problems and "2027-06-18" in str(problems[0])
+
+
 def test_placeholders_are_blanked_with_offsets_kept() -> None:
     for text in (
         "{{ tanggal }}",

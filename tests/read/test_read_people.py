@@ -147,3 +147,49 @@ def test_a_pasted_header_block_reads_as_its_text(subject: str, want: str) -> Non
 )
 def test_a_short_chat_is_read_in_its_language(text: str, language: str) -> None:
     assert read_text(text, now=NOW).language == language
+
+
+_WHEN_ID = "Undangan interview Senin, 30 November 2026 pukul 10.00 WIB.\n"
+_WHEN_EN = "Interview on Monday, November 30, 2026 at 10:00 AM.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person named anywhere is the contact, never the team that signs
+        (_WHEN_ID + "Bila berhalangan hubungi Ibu Sari Dewi.\n\nHormat kami,\nHRD PT Maju Jaya",
+         "Sari Dewi"),
+        (_WHEN_EN + "Interviewer: Mr. John Doe\n\nRegards,\nRecruitment Team", "John Doe"),
+        (_WHEN_ID + "Pewawancara: Bapak Andi Saputra\n\nSalam,\nTim HRD", "Andi Saputra"),
+        (_WHEN_EN + "\nKind regards,\nPriya Raman\nTalent Acquisition Team\nAcme Corp",
+         "Priya Raman"),
+        # no person named: the team is whom to answer, and it is no person's name (no title)
+        (_WHEN_ID + "\nSalam,\nTim HRD", "Tim HRD"),
+        (_WHEN_ID + "\nHormat kami,\nTim Rekrutmen\nPT Sinar Abadi", "Tim Rekrutmen"),
+        (_WHEN_EN + "\nRegards,\nRecruitment Team", "Recruitment Team"),
+        (_WHEN_EN + "\nBest regards,\nTalent Acquisition Team\nAcme Corp",
+         "Talent Acquisition Team"),
+        (_WHEN_EN + "\nThanks,\nHuman Resources Department", "Human Resources Department"),
+    ],
+)  # fmt: skip
+def test_a_team_that_signs_is_never_taken_for_a_person(text: str, name: str) -> None:
+    contact = read_text(text, now=NOW).contact
+    assert contact.name == name
+    if name.split()[-1] in ("HRD", "Rekrutmen", "Team", "Department"):
+        assert contact.honorific is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _WHEN_ID + "Pewawancara: {{ nama_pewawancara }}\n\nSalam,\nTim HRD",
+        _WHEN_ID + "👤 HRD: {{ $namaInterviewerHrd }}\n\nHormat kami,\nTim Rekrutmen",
+        _WHEN_EN + "Interviewer: [Interviewer Name]\n\nRegards,\nRecruitment Team",
+        _WHEN_EN + "\nKind regards,\n{{sender_name}}\nRecruitment Team",
+        _WHEN_ID + "Narahubung: ${contact.name}\n\nSalam hangat,\nHR Team",
+    ],
+)
+def test_a_team_does_not_stand_in_for_an_interviewer_left_as_a_slot(text: str) -> None:
+    """The template leaves whom to answer unfilled: the team's line under it is no contact."""
+    inv = read_text(text, now=NOW)
+    assert inv.contact.name is None and "contact.name" in inv.placeholders

@@ -310,8 +310,10 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         sender_name = None  # "JobKarir <noreply@…>": a machine, no one to answer
 
     reading = extract.Texts([seg.text for seg in segments], shifts)
+    # "Pewawancara: {{ nama }}": the person to answer is left to be filled
+    contact_slot = any("contact.name" in slots.stands_for(s, shown) for s in found_slots)
     got = extract.extract(
-        reading, subject, sender_name, env.sender_email or sender_email, read_from
+        reading, subject, sender_name, env.sender_email or sender_email, read_from, contact_slot
     )
     link, location = got.meeting_link, got.location
     ambiguous = list(when.ambiguous)

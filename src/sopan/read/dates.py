@@ -82,14 +82,31 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _with_year(m: int, d: int, y: int | None, base: date) -> date | None:
+def _with_year(m: int, d: int, y: int | None, base: date, wd: int | None = None) -> date | None:
+    """The day `d` of month `m`: in year `y` when written; else the next such day on or after
+    `base`, unless a weekday `wd` written with it fits only the last one before `base`
+    ("Thursday, June 18" read in December 2026: the 18th of June is a Thursday in 2026 and a
+    Friday in 2027, so the date meant is the past one). The same day of the month never falls
+    on the same weekday in two years running, so a weekday fits at most one of the two."""
     if y is not None:
         return _valid(y, m, d)
-    for year in (base.year, base.year + 1):
+    coming = previous = None
+    for year in (base.year - 1, base.year, base.year + 1):
         found = _valid(year, m, d)
-        if found and found >= base:
-            return found
-    return None
+        if found is None:
+            continue
+        if found >= base:
+            coming = found
+            break
+        previous = found
+    if (
+        wd is not None
+        and previous is not None
+        and previous.weekday() == wd
+        and (coming is None or coming.weekday() != wd)
+    ):
+        return previous
+    return coming
 
 
 def _day_of_month(base: date, d: int, wd: int) -> date | None:
@@ -288,7 +305,7 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         if y is not None and not YEARS[0] <= y <= YEARS[1]:  # reported, never replaced
             add(DateHit(a, b, base, "impossible", True, wd, year=y))
             return
-        day = _with_year(mo, d, y, base)
+        day = _with_year(mo, d, y, base, wd)
         if day is None:
             if 1 <= mo <= 12 and 1 <= d <= 31:  # "February 31": no day of the calendar
                 add(DateHit(a, b, base, "impossible", y is not None, wd))
@@ -299,8 +316,9 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
                 days = tuple(day + timedelta(days=i) for i in range(1, span + 1))
                 add(DateHit(a, b, day, "range", y is not None, wd, days))
             return
-        # no year, and this year's date passed only weeks ago: maybe a past event
-        recent = _valid(base.year, mo, d) if y is None else None
+        # no year, and this year's date passed only weeks ago: maybe a past event (unless
+        # the weekday written already chose the past one)
+        recent = _valid(base.year, mo, d) if y is None and day >= base else None
         past = (recent,) if recent and 0 < (base - recent).days <= 45 else ()
         add(DateHit(a, b, day, "absolute", y is not None, wd, past))
 
@@ -366,12 +384,12 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
             continue
         a, b = int(m["a"]), int(m["b"])
         first_md = (a, b) if order == "mdy" else (b, a)
-        main = _with_year(*first_md, None, base)
-        swapped = _with_year(first_md[1], first_md[0], None, base)
+        wd = _weekday_of(m["wd"])
+        main = _with_year(*first_md, None, base, wd)
+        swapped = _with_year(first_md[1], first_md[0], None, base, wd)
         if main is None and swapped is None:
             continue
         pair: tuple[date, ...] = ()
-        wd = _weekday_of(m["wd"])
         if main is None:
             main = swapped
         elif swapped and swapped != main:
@@ -413,6 +431,14 @@ def find_dates(text: str, base: date, order: Order) -> list[DateHit]:
         close = _CLOSE.match(low, e) if "(" in low[taken[i][1] : s] else None
         weekday = wd if date_hit.weekday is None else date_hit.weekday
         widen(i, date_hit.start, close.end() if close else e, weekday)
+        if date_hit.kind == "absolute" and not date_hit.explicit_year:
+            # "June 18 (Thursday)": the weekday written after a date without a year may say
+            # which year it is, as one written before it does
+            held = date_hit.day
+            day = _with_year(held.month, held.day, None, base, weekday)
+            if day is not None and day != held:
+                k = where[taken[i]]
+                hits[k] = replace(hits[k], day=day, alternatives=())
         return True
 
     for s, e in wd_spans:

@@ -138,8 +138,10 @@ def extract(
     sender_name: str | None,
     sender_email: str | None,
     read_from: int = 0,
+    contact_slot: bool = False,
 ) -> Extracted:
-    """Every field besides the time: each from the parts that can carry it."""
+    """Every field besides the time: each from the parts that can carry it (`contact_slot`:
+    the message leaves the person to answer as a template slot)."""
     out = Extracted()
     out.meeting_link = texts.first(fields.meeting_link, layout.READ, name="meeting_link")
     out.location = texts.first(fields.location, layout.PLACE, name="location")
@@ -166,6 +168,7 @@ def extract(
         texts.candidate(read_from),
         out.company.value if out.company else None,
         lambda i, at: layout.kind_at(texts.parts[i], at) not in layout.PERSON,
+        contact_slot,
     )
     return out
 

@@ -250,12 +250,15 @@ def contact(
     candidate: set[str],
     company: str | None = None,
     never: Callable[[int, int], bool] = lambda _i, _at: False,
+    left_as_slot: bool = False,
 ) -> Mention | None:
     """The person to answer, from every mention in `texts` (the message's own text first,
     each starting at its shift in the whole; `never(i, at)` rules out a mention at `at` in
     text `i`): the first one that names a person (not a team,
     not the candidate the greeting names), with the title and the full name the others give
-    the same person."""
+    the same person. A team that signs ("Salam, Tim HRD") is whom to answer only when no
+    person is named and the message does not leave its interviewer as a template slot
+    (`left_as_slot`: "Pewawancara: {{ nama }}" … "Salam, Tim HRD" names nobody yet)."""
     people: list[Mention] = []  # who may be the contact, in the order found
     person: Mention | None = None  # the first of them who is a person, not a team
     for i, (text, shift) in enumerate(zip(texts, shifts, strict=True)):
@@ -277,6 +280,8 @@ def contact(
         if person is not None:
             break  # the older messages of a thread are not read for a contact
     if person is None:
+        if left_as_slot:
+            return None  # the person to answer is a slot the template never filled
         # no person named: the sender or the signer, a team ("Tim HRD"), is who to answer
         # never the company itself ("Hormat kami, PT Tech Jaya"): that is who, not whom
         return next(
@@ -470,8 +475,9 @@ def _signer(text: str) -> Found | None:
                 not is_team(value.value)
                 and not _a_role(value.value)
                 and not phrase_re("institution_words").search(value.value)
+                and not ORG_RE.fullmatch(value.value)
             ):
-                return value
+                return value  # a person; a team's line above them, or a company's below, is not
         if first is not None:
             return first
     return None
