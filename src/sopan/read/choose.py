@@ -189,10 +189,12 @@ def _lone_time(text: str, times: list[TimeHit]) -> TimeHit | None:
 
 
 def _labelled_zone(text: str) -> str | None:
-    """A zone on the line labelled with the time, when the time itself is a placeholder
-    ("Waktu: {waktu} WIB", "Pukul : [isi jam] WIB s.d. selesai")."""
+    """A zone the message gives apart from its time: on the line labelled with the time,
+    when the time itself is a placeholder ("Waktu: {waktu} WIB", "Pukul : [isi jam] WIB s.d.
+    selesai"), or the one IANA name written anywhere ("Time zone: America/New_York"), which
+    names a zone and nothing else."""
     from sopan.read.labels import label_lines
-    from sopan.read.times import find_zones
+    from sopan.read.times import find_zones, iana_zones
 
     time_label = phrase_re("labels", "time")
     for label, value, _ in label_lines(text):
@@ -200,7 +202,8 @@ def _labelled_zone(text: str) -> str | None:
             zones = find_zones(value)
             if zones:
                 return zones[0][1]
-    return None
+    written = iana_zones(text)
+    return written[0] if len(written) == 1 else None
 
 
 def _zone_for(text: str, hit: DateHit, t: TimeHit | None) -> str | None:

@@ -286,7 +286,12 @@ def _signature_org(text: str) -> Found | None:
     for i, line in enumerate(stripped):
         if not signoff.fullmatch(line):
             continue
-        block = [j for j in range(i + 1, min(len(lines), i + 5)) if stripped[j]][:3]
+        block = [j for j in range(i + 1, min(len(lines), i + 7)) if stripped[j]][:4]
+        if len(block) > 1 and _titled(stripped[block[0]]) and _a_name(stripped[block[1]]):
+            # "Hormat kami, / Kepala Bagian Personalia, / Siti Aminah": the role comes
+            # before the signer, whose name is no organisation's
+            block = block[1:]
+        block = block[:3]
         if len(block) < 2:
             return None
         # the organisation under the signer, or under the signer's title; "Talent Partner,
@@ -309,6 +314,16 @@ def _signature_org(text: str) -> Found | None:
 #: a signature line that is no organisation's name: a number, an address, a sentence's end
 #: (a full stop after anything but "Co.", "Inc.", "Ltd.", "Tbk.", "Corp.")
 _NOT_ORG_LINE = rx.compile(r"\d|@|http|[:;!?]$|(?<!\bCo)(?<!Inc|Ltd|Tbk|Bhd|orp)\.$")
+
+
+#: a person's name alone on a line, after any degree ("Drs. Bambang Sutrisno", "Siti Aminah")
+_NAME_LINE = rx.compile(r"(?:[A-Z][a-z]{0,2}\.[ \t]*){0,2}[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,2}")
+
+
+def _a_name(value: str) -> bool:
+    """Whether a signature's line is a person's name, not an organisation's ("RS Graha
+    Medika", "Nimbus Labs Inc.")."""
+    return bool(_NAME_LINE.fullmatch(value)) and not ORG_RE.fullmatch(value)
 
 
 def _titled(value: str) -> bool:

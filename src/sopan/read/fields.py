@@ -7,14 +7,14 @@ cannot carry the field are masked (`layout.mask`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sopan._infra import rx
 from sopan.read.addresses import URL_RE
 from sopan.read.company import ORG_RE, company_form_re
 from sopan.read.found import Found, Origin, from_match, located
 from sopan.read.labels import labelled
-from sopan.read.words import calendar_words, phrase_re, words
+from sopan.read.words import alternation, calendar_words, phrase_re, words
 
 _WORD_RE = rx.compile(r"[a-z]+")
 #: the words a venue's name begins with ("di Gedung Graha", "at Hotel Santika", "at the Mall")
@@ -241,8 +241,28 @@ def _capital_after(text: str, m: re.Match[str]) -> bool:
 _AT_DI = rx.compile(r"[AaDdIi][TtIiNn]\s")
 
 
+@cache
+def _ask_bracket() -> re.Pattern[str]:
+    """A bracket at a value's end that says whom to ask for ("(ask for Mel)", "(tanya ke Bu
+    Rina)"): the contact's, not part of the place."""
+    asks = alternation([str(w) for w in words()["ask_for"]])
+    return rx.compile(rf"[ \t,]*\([ \t]*(?i:{asks})[ \t][^()\n]*\)[ \t.]*$")
+
+
 def location(text: str) -> Found | None:
-    """The venue or address, from a labelled line or an inline street address."""
+    """The venue or address, from a labelled line or an inline street address; a bracket
+    saying whom to ask for there is left to the contact."""
+    found = _location(text)
+    if found is None or ")" not in found.value:
+        return found
+    cut = _ask_bracket().search(found.value)
+    if cut is None or cut.start() == 0:
+        return found
+    value = found.value[: cut.start()]
+    return Found(value, found.start, found.start + len(value), found.source)
+
+
+def _location(text: str) -> Found | None:
     for found in labelled(text, "place"):
         low = found.value.lower()
         if "remote" in low or low.startswith(("online", "daring", "zoom", "google meet", "via")):

@@ -69,7 +69,16 @@ def label_lines(text: str) -> tuple[tuple[str, str, int], ...]:
         starts.append(starts[-1] + len(line))
     lines = [ln.rstrip(_BREAKS) for ln in lines]
     out: list[tuple[str, str, int]] = []
+    under_header = -1  # the line of values under a table's header row, read with it
     for i, line in enumerate(lines):
+        if i == under_header:
+            continue
+        if "\t" in line or "|" in line:
+            row = _header_row(lines, starts, i)
+            if row:
+                out.extend(row[0])
+                under_header = row[1]
+                continue
         if not _ANY_SEPARATOR.search(line, 0, 61):
             # no separator where a label could end: a sentence, unless an emoji stands for
             # the label ("📍 Pabrik …") or a known label stands alone above its value
@@ -91,6 +100,61 @@ def label_lines(text: str) -> tuple[tuple[str, str, int], ...]:
                 continue  # a label of its own, or a sentence: this label has no value
         out.append((label, value, at))
     return tuple(out)
+
+
+#: a table's cell boundary: a tab, or a bar between spaces ("| Posisi | Tanggal |")
+_CELL = rx.compile(r"[ \t]*\t[ \t]*|[ \t]*\|[ \t]*")
+
+
+def _cells(line: str, start: int) -> list[tuple[str, int]]:
+    """The cells of a table row, each with where it starts (empty edge cells left out)."""
+    out, at = [], 0
+    for m in _CELL.finditer(line):
+        out.append((line[at : m.start()], start + at))
+        at = m.end()
+    out.append((line[at:], start + at))
+    while out and not out[0][0].strip():
+        out.pop(0)
+    while out and not out[-1][0].strip():
+        out.pop()
+    return out
+
+
+def _header_row(
+    lines: list[str], starts: list[int], i: int
+) -> tuple[list[tuple[str, str, int]], int] | None:
+    """A table laid out as a header row of labels over a row of values ("Perusahaan<TAB>
+    Posisi<TAB>Tanggal" then "PT Sinar Abadi<TAB>Admin Gudang<TAB>Senin, 23 November"): each
+    (label, value, start) and the line of the values; None when line `i` is no such header."""
+    head = _cells(lines[i], starts[i])
+    if len(head) < 2:
+        return None
+    labels = [clean_label(cell) for cell, _ in head]
+    if not all(label and _any_label_re().fullmatch(label) for label in labels):
+        return None
+    below = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+    if below is None:
+        return None
+    values = _cells(lines[below], starts[below])
+    if len(values) != len(head):
+        return None
+    if any(_any_label_re().fullmatch(clean_label(cell)) for cell, _ in values):
+        return None  # two rows of labels: a layout, not a header over its values
+    pairs = [
+        (label, cell.rstrip(), at)
+        for label, (cell, at) in zip(labels, values, strict=True)
+        if cell.strip()
+    ]
+    return pairs, below
+
+
+@lru_cache(maxsize=1)
+def _any_label_re() -> re.Pattern[str]:
+    """Every field's label ("posisi", "date and time", "lokasi")."""
+    from sopan.read.words import alternation, words
+
+    items = [str(x) for values in words()["labels"].values() for x in values]
+    return rx.compile(rf"(?:{alternation(items)})", re.IGNORECASE)
 
 
 def _unmarked(lines: list[str], starts: list[int], i: int) -> list[tuple[str, str, int]]:

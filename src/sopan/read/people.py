@@ -138,8 +138,20 @@ def split_title(found: Found, way: str = "") -> Mention:
     if m:
         honorific = table[m.group(1).lower()]
         value = value[m.end() :]
+    value = _degrees().sub("", value)  # "Drs. H. Bambang": the name is Bambang's
     name = re.split(r"\s*[(,|/]|\s+[-–—]\s", value, maxsplit=1)[0].strip(" .\"'")
     return Mention(found.with_value(name or value), honorific, way)
+
+
+@cache
+def _degrees() -> re.Pattern[str]:
+    """Academic and religious titles written before a name, each with its full stop."""
+    return rx.compile(rf"^(?:(?i:{alternation(words()['degrees_before'])})\.[ \t]*)+(?=[A-Z])")
+
+
+def _signed_mark(line: str) -> bool:
+    """Whether a signature's line only marks where it is signed ("ttd.", "(signed)")."""
+    return line.strip().lower() in words()["signed_marks"]
 
 
 def _person_name(value: str | None) -> str | None:
@@ -338,9 +350,31 @@ def _contact_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return pattern, verbs
 
 
+@cache
+def _bracket_ask_re() -> re.Pattern[str]:
+    """ "(ask for Mel)", "(tanya ke Bu Rina)": a person to ask for, in brackets of their own;
+    a first name alone is enough there."""
+    asks = alternation([str(w) for w in words()["ask_for"]])
+    titles = alternation(sorted(_honorifics()[0]))
+    return rx.compile(
+        rf"\([ \t]*(?i:{asks})[ \t]+(?:((?i:{titles}))(?![\w.])\.?[ \t]+)?"
+        rf"({_NAME_WORDS})(?=[ \t]*(?:[,.][^()\n]{{0,40}}|[ \t][a-z][^()\n]{{0,40}})?\))"
+    )
+
+
+def _asked_in_brackets(text: str) -> Iterator[Mention]:
+    if "(" not in text:
+        return
+    table = _honorifics()[0]
+    for m in _bracket_ask_re().finditer(text):
+        title = table.get(m.group(1).lower()) if m.group(1) else None
+        yield Mention(Found(m.group(2), m.start(2), m.end(2)), title, "asked")
+
+
 def _asked_to_contact(text: str) -> Iterator[Mention]:
     """ "Apabila berhalangan, hubungi Bpk. Andri di …" → Andri, "Bapak": the person named after
-    a word asking to get in touch."""
+    a word asking to get in touch; "(ask for Mel)" → Mel."""
+    yield from _asked_in_brackets(text)
     pattern, verbs = _contact_re()
     table = _honorifics()[0]
     for m in near(pattern, text, lowered(text), verbs, 0, 60):
@@ -457,13 +491,20 @@ def _signer(text: str) -> Found | None:
         loose = not signoff.fullmatch(bare)
         if loose and not _SHORT_CLOSING.fullmatch(line.strip()):
             continue
+        if loose and (_a_role(bare) or is_team(bare)):
+            # "Agus Salim / Kepala Personalia,": a role line ending in a comma under the
+            # signer's name; when no name is above it, the name is below ("Kepala Sekolah,
+            # / ttd. / Drs. Bambang Sutrisno")
+            above = _name_above(text, lines, starts, i)
+            if above is not None:
+                return above
         first: Found | None = None
         for j in range(i + 1, min(len(lines), i + 6)):
             nxt = lines[j]
             if _BLANKED.search(nxt) or (nxt.strip() == "" and len(nxt) > 2):
                 return first  # a blanked template slot: the signer is not known
             value = located(text, starts[j], starts[j] + len(nxt))
-            if not value or value.value.startswith("_"):
+            if not value or value.value.startswith("_") or _signed_mark(value.value):
                 continue
             if len(value.value) > 60 or re.search(r"\d|@|http", value.value):
                 break
@@ -480,6 +521,23 @@ def _signer(text: str) -> Found | None:
                 return value  # a person; a team's line above them, or a company's below, is not
         if first is not None:
             return first
+    return None
+
+
+def _name_above(text: str, lines: list[str], starts: list[int], i: int) -> Found | None:
+    """A person's name alone on the line just above line `i` (a blank line between them
+    allowed), with no sentence's end or label in it."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        line = lines[j]
+        if not line.strip():
+            continue
+        value = located(text, starts[j], starts[j] + len(line))
+        if value is None or len(value.value) > 60:
+            return None
+        name = split_title(value).found.value
+        if _PERSON_LINE.fullmatch(name) and not is_team(name) and not _a_role(name):
+            return value
+        return None
     return None
 
 

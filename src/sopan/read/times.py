@@ -91,6 +91,17 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+#: the "and" of a range opened by "between"/"antara" (`_between`); the end's own "pukul"
+_AND = rx.compile(r"\s*(?:and|dan|&)\s+(?:(?:pukul|jam|pkl\.?)\s+)?", re.IGNORECASE)
+
+
+@cache
+def _between() -> re.Pattern[str]:
+    """A word that opens a range closed by "and" ("between", "antara"), just before a time."""
+    opens = alternation([str(w) for w in words()["range_between"]])
+    return rx.compile(rf"(?<![a-z])(?:{opens})\s+(?:(?:pukul|jam|pkl\.?)\s+)?$")
+
+
 def _meridiem(hour: int, ap: str | None) -> int:
     if not ap:
         return hour
@@ -159,6 +170,9 @@ def find_times(text: str, skip: list[tuple[int, int]]) -> list[TimeHit]:
             ap1 = "pm" if _later_half(h1, _part_kind(own)) else None
             end = own.end()
         sep = pats["sep"].match(text, end)
+        if sep is None and _between().search(low, max(0, m.start() - 24), m.start()):
+            # "between 10:00 and 11:15", "antara pukul 10.00 dan 11.15": a range as well
+            sep = _AND.match(text, end)
         if sep:
             m2 = pats["one"].match(text, sep.end())
             if m2 and free(m2.start(), m2.end()):
@@ -297,7 +311,7 @@ def standing_zones(line: str) -> list[tuple[int, str, str]]:
     out = []
     for at, name, written in find_zones(line):
         before = line[max(0, at - 24) : at].lower().rstrip()
-        long = len(written) > 5 and " " in written
+        long = len(written) > 5 and (" " in written or "/" in written)
         if long or before.endswith(("(", "[", "zone:", "zone", "zona waktu:", "zona waktu")):
             out.append((at, name, written))
     return out
@@ -310,14 +324,47 @@ def _long_zone_re() -> re.Pattern[str]:
 
 
 def _search_zone(text: str) -> re.Match[str] | None:
-    """The first written zone: an abbreviation, or a name ("Western Indonesia Time")."""
+    """The first written zone: an abbreviation, a name ("Western Indonesia Time") or an IANA
+    name ("Asia/Jakarta")."""
     found = _zone_re().search(text)
     low = text.lower()
     if "time" in low or "waktu" in low:
         long = _long_zone_re().search(text)
         if long and (found is None or long.start() < found.start()):
-            return long
+            found = long
+    if "/" in text:
+        iana = next(iter(_iana_matches(text)), None)
+        if iana and (found is None or iana.start() < found.start()):
+            found = iana
     return found
+
+
+#: an IANA zone's name as written ("Asia/Jakarta", "America/Argentina/Buenos_Aires"), not a
+#: part of a web address or a path
+_IANA = rx.compile(
+    r"(?<![\w/.=-])(?P<iana>(?i:africa|america|antarctica|asia|atlantic|australia|europe|"
+    r"indian|pacific|etc)/[A-Za-z0-9_+-]+(?:/[A-Za-z_]+)?)(?![\w/])"
+)
+
+
+@cache
+def _iana_names() -> dict[str, str]:
+    """Every IANA zone name the system knows, by its lower-case form."""
+    from zoneinfo import available_timezones
+
+    return {name.lower(): name for name in available_timezones()}
+
+
+def _iana_matches(text: str) -> list[re.Match[str]]:
+    """The IANA zone names written in `text` that name a zone the system knows."""
+    return [m for m in _IANA.finditer(text) if m["iana"].lower() in _iana_names()]
+
+
+def iana_zones(text: str) -> list[str]:
+    """The distinct IANA zones written in `text` ("Time zone: America/New_York")."""
+    if "/" not in text:
+        return []
+    return list(dict.fromkeys(_iana_names()[m["iana"].lower()] for m in _iana_matches(text)))
 
 
 @cache
@@ -330,7 +377,9 @@ def _zone_re() -> re.Pattern[str]:
 
 
 def zone_of(z: re.Match[str]) -> str | None:
-    """The IANA name of a zone match from `_zone_re`."""
+    """The IANA name of a zone match from `_zone_re`, `_long_zone_re` or `_IANA`."""
+    if "iana" in z.re.groupindex:
+        return _iana_names().get(z["iana"].lower())
     if "long" in z.re.groupindex:
         found = words()["zone_names"].get(re.sub(r"\s+", " ", z["long"].lower()))
         return str(found) if found else None
@@ -352,6 +401,8 @@ def find_zones(text: str) -> list[tuple[int, str, str]]:
     low = text.lower()
     if "time" in low or "waktu" in low:
         found = sorted([*found, *_long_zone_re().finditer(text)], key=lambda z: z.start())
+    if "/" in text:
+        found = sorted([*found, *_iana_matches(text)], key=lambda z: z.start())
     for z in found:
         name = zone_of(z)
         if name:
