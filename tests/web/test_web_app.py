@@ -502,3 +502,95 @@ def test_working_hours_and_breaks_are_typed_in_words(client: TestClient, tmp_pat
                       headers=SAME)  # fmt: skip
     assert bad.status_code == 400 and 'href="#blocked"' in bad.text
     assert "tiap hari</textarea>" in bad.text
+
+
+#: calendars a person may upload by mistake: each refused in words, naming the file as they
+#: named it, never where the server put it, never in a library's English
+BROKEN_CALENDARS = {
+    "foto.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    "catatan.txt": b"Halo, ini catatan belanja, bukan kalender.\n",
+    "rusak.ics": b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2026XX01\r\nEND:VEVENT\r\n"
+    b"END:VCALENDAR\r\n",
+    "pendek.ics": b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261201T100000Z\r\n",
+    "ulang.ics": b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261201T100000Z\r\n"
+    b"RRULE:FREQ=SOMETIMES\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    "../../etc/passwd": b"root:x:0:0:root:/root:/bin/bash\n",
+}
+#: what a page must never show: where the server keeps files, a traceback, a repr
+SERVER_SIDE = re.compile(
+    r"(?<![\w.])/(?:tmp|home|root|Users|var|etc|usr|work|private)/|[A-Za-z]:\\|Traceback"
+    r"|\b0x[0-9a-f]{6,}|<built-in|\.py\b|sopan-[a-z]+-|tmp[a-z0-9_]{8}"
+)
+#: a library's own English that an error once carried onto the page
+LIBRARY_WORDS = re.compile(r"\b(parsed|Expected|expected|property|Cannot|component|got)\b")
+
+
+def _shows_nothing_of_the_server(text: str, tmp_path: Path) -> None:
+    main = text[text.find("<main") :]
+    assert str(tmp_path) not in text and "calendars/" not in main
+    found = SERVER_SIDE.search(re.sub(r'(href|src|action)="[^"]*"', "", text))
+    assert found is None, found
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_CALENDARS))
+def test_a_broken_calendar_upload_never_shows_a_server_path(
+    client: TestClient, tmp_path: Path, name: str
+) -> None:
+    client.post("/profile", data={"name": "Rina Kusuma"}, headers=SAME)
+    typed = {"hours": "08.00-15.00", "blocked": "jumat 11.30-13.00 salat Jumat"}
+    refused = client.post("/calendars", files={"file": (name, BROKEN_CALENDARS[name])},
+                          data=typed, headers=SAME)  # fmt: skip
+    assert refused.status_code == 400 and 'href="#file"' in refused.text
+    _shows_nothing_of_the_server(refused.text, tmp_path)
+    summary = refused.text.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert Path(name).name in summary  # the file as the person named it
+    assert LIBRARY_WORDS.search(summary) is None, summary
+    assert 'value="08.00-15.00"' in refused.text and "salat Jumat</textarea>" in refused.text
+    assert "calendar" not in load_config(tmp_path / "config.toml").sections
+    assert not list((tmp_path / "calendars").glob("*"))  # nothing kept of it
+
+
+def test_an_upload_over_the_limit_on_the_calendar_page_is_said_in_words(
+    client: TestClient, tmp_path: Path
+) -> None:
+    client.post("/profile", data={"name": "Rina Kusuma"}, headers=SAME)
+    typed = {"hours": "08.00-15.00", "blocked": ""}
+    # just over the limit: read as far as the limit, refused beside its field, nothing lost
+    over = b"BEGIN:VCALENDAR\r\nX-PAD:" + b"a" * (10 * 2**20) + b"\r\nEND:VCALENDAR\r\n"
+    refused = client.post("/calendars", files={"file": ("besar.ics", over)}, data=typed,
+                          headers=SAME)  # fmt: skip
+    assert refused.status_code == 413 and 'href="#file"' in refused.text
+    assert "Lebih besar dari 10 MB" in refused.text and 'value="08.00-15.00"' in refused.text
+    _shows_nothing_of_the_server(refused.text, tmp_path)
+    # far over it: refused before it is read, on a page in the person's words, a way back
+    far = client.post(
+        "/calendars", content=b"x" * 100,
+        headers={**SAME, "content-length": str(11 * 2**20),
+                 "referer": "http://testserver/calendars"},
+    )  # fmt: skip
+    assert far.status_code == 413 and '<html lang="id">' in far.text
+    assert "Berkas yang dipilih lebih besar dari 10 MB" in far.text
+    assert 'href="/calendars"' in far.text and "MB may be sent" not in far.text
+    assert far.headers["content-security-policy"].startswith("default-src 'none'")
+    _shows_nothing_of_the_server(far.text, tmp_path)
+    elsewhere = client.post(
+        "/invitation", content=b"x", headers={**SAME, "content-length": str(11 * 2**20),
+                                              "referer": "https://evil.example/x"},
+    )  # fmt: skip
+    assert elsewhere.status_code == 413 and "evil.example" not in elsewhere.text
+
+
+def test_an_error_on_a_page_names_no_path_and_no_library_words() -> None:
+    from sopan.errors import UserError
+    from sopan.web.site import error_of
+
+    why = "[Errno 13] Permission denied: '/home/rina/.config/sopan/calendars/ab12-kal.ics'"
+    error = UserError("file.unreadable", source="/home/rina/.config/sopan/calendars/kal.ics",
+                      why=why)  # fmt: skip
+    field, message = error_of(error, "id", "file")
+    assert message == "kal.ics: tidak dapat dibaca" and field == "file"
+    assert error_of(error, "en", "file")[1] == "kal.ics: cannot read"
+    legacy = UserError("cannot open C:\\Users\\rina\\kal.ics or /tmp/sopan-x/y.ics")
+    assert error_of(legacy, "id")[1] == "cannot open kal.ics or y.ics"
+    address = UserError("settings.not_a_calendar_address", value="https://a.example/b/c.ics")
+    assert "https://a.example/b/c.ics" in error_of(address, "id")[1]  # a link stays whole

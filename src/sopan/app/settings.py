@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sopan.errors import UserError
+from sopan.errors import SopanError, UserError
 
 if TYPE_CHECKING:
     from sopan.config import Config
@@ -141,6 +141,12 @@ def add_upload_for(
     write_private(target, data)
     try:
         count = _checked(config, str(target), now)
+    except SopanError as exc:
+        target.unlink(missing_ok=True)
+        # the file as the person named it, never where the server put it
+        if exc.params.get("source") == str(target):
+            exc.params["source"] = Path(name or plain).name or plain
+        raise
     except BaseException:
         target.unlink(missing_ok=True)
         raise

@@ -96,7 +96,8 @@ class Cases(Database):
     def cases_of(self, owner: str, now: datetime) -> list[CaseSummary]:
         """Every case of `owner`, with what its kept drafts became: each channel's outbox
         state, the channels marked done, and its first follow-up still to do (four
-        queries, however many cases)."""
+        queries, however many cases; of what the person typed, only whether they closed it,
+        read inside the database: the list never decodes a thousand states)."""
         from sqlalchemy import func, select
 
         from sopan.store import schema as t
@@ -105,7 +106,8 @@ class Cases(Database):
         with self._tx() as db:
             rows = db.execute(
                 select(c.key, c.created_at, c.updated_at, c.source, c.company, c.position,
-                       c.start, c.invitation_id, c.state).where(c.owner == owner)
+                       c.start, c.invitation_id, c.state["closed"].as_string())
+                .where(c.owner == owner)
             ).all()  # fmt: skip
             rows = [tuple(r) for r in rows]  # plain tuples: a Row looks its names up
             kept = [r[7] for r in rows if r[7] is not None]
@@ -135,13 +137,13 @@ class Cases(Database):
                 ):  # fmt: skip
                     due[invitation_id] = stamp(first)
         out = []
-        for key, created, updated, source, company, position, start, kept_id, state in rows:
+        for key, created, updated, source, company, position, start, kept_id, closed in rows:
             out.append(
                 CaseSummary(
                     key, stamp(created), stamp(updated), source, company, position, utc(start),
                     kept_id, sent.get(kept_id, {}) if kept_id else {},
                     frozenset(done.get(kept_id, ())) if kept_id else frozenset(),
-                    due.get(kept_id) if kept_id else None, (state or {}).get("closed"),
+                    due.get(kept_id) if kept_id else None, closed or None,
                 )
             )  # fmt: skip
         return out

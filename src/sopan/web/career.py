@@ -29,7 +29,7 @@ from sopan.errors import SopanError
 from sopan.web import career_views
 from sopan.web.career_views import page_words
 from sopan.web.flow import MAX_UPLOAD
-from sopan.web.site import browser, site_of
+from sopan.web.site import browser, error_of, site_of
 
 #: how many browsers' desks are held (the oldest unused is dropped first)
 DESKS = 32
@@ -126,7 +126,8 @@ def refused(
 ) -> tuple[str, str]:
     """An error as a Karier page shows it: the form field it is about, its words in the
     page's language (also for `career_store`)."""
-    return (exc.field or fallback).replace(".", "_"), exc.text(page_language(request, config))
+    message = error_of(exc, page_language(request, config), fallback)[1]
+    return (exc.field or fallback).replace(".", "_"), message
 
 
 # --- the section's front page ---------------------------------------------------------

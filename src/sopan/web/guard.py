@@ -97,8 +97,14 @@ def valid_identity(value: str | None) -> bool:
 class Guard:
     """ASGI middleware: refuses what fails the checks above, adds the headers to the rest."""
 
-    def __init__(self, app: ASGIApp, *, hosts: frozenset[str], keys: Keys, max_body: int):
+    def __init__(
+        self, app: ASGIApp, *, hosts: frozenset[str], keys: Keys, max_body: int,
+        too_big: ASGIApp | None = None,
+    ) -> None:  # fmt: skip
+        """`too_big`: answers a body over `max_body` (without reading it) with a page in
+        the person's words; without it, one line."""
         self.app, self.hosts, self.keys, self.max_body = app, hosts, keys, max_body
+        self.too_big = too_big
         self.origins = frozenset(f"http://{h}" for h in hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -106,6 +112,9 @@ class Guard:
             await self.app(scope, receive, send)
             return
         refusal = self._refusal(scope)
+        if refusal is not None and refusal[0] == 413 and self.too_big is not None:
+            await self.too_big(scope, _nothing, _with_headers(send))  # the body is never read
+            return
         if refusal is not None:
             await _plain(send, *refusal)
             return
@@ -153,6 +162,20 @@ class Guard:
         if length is not None and length.isdigit() and int(length) > self.max_body:
             return 413, f"sopan: at most {self.max_body // (1024 * 1024)} MB may be sent"
         return None
+
+
+async def _nothing() -> Message:
+    """The body of a request that is refused unread: none."""
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def _with_headers(send: Send) -> Send:
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", []), *HEADERS]
+        await send(message)
+
+    return sending
 
 
 async def _plain(send: Send, status: int, text: str) -> None:

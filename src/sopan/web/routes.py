@@ -9,8 +9,11 @@ traceback); an error of sopan's own that reached this far is shown with its word
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -47,6 +50,27 @@ async def _internal(request: Request, exc: Exception) -> Response:
     """A bug in sopan: a page that says so (the console gets one line from the guard)."""
     site = site_of(request)
     return site.render(request, "problem.html", "problem", status=500, internal=True)
+
+
+def _too_big(site: Site) -> Callable[..., Awaitable[None]]:
+    """The page for a body over the upload limit, refused before it was read: in the
+    person's words, with the way back to the page it came from (what they typed there is
+    still in the browser's history of that page)."""
+
+    async def answer(scope: Any, receive: Any, send: Any) -> None:
+        request = Request(scope, receive)
+        config = site.config()
+        lang = site.language(request, config)
+        limit = MAX_UPLOAD // (1024 * 1024)
+        said = site.words(lang)["problem"]["too_big"].format(limit=limit)
+        came = urlsplit(request.headers.get("referer", ""))
+        same = came.netloc == request.headers.get("host") and came.path.startswith("/")
+        back = came.path if same and not came.path.startswith("//") else "/"
+        page = site.render(request, "problem.html", "problem", status=413, config=config,
+                           internal=False, said=said, back=back)  # fmt: skip
+        await page(scope, receive, send)
+
+    return answer
 
 
 async def _bad_form(request: Request, exc: Exception) -> Response:
@@ -101,5 +125,7 @@ def make_app(
 
     handlers = {SopanError: _sopan_error, MultiPartException: _bad_form, Exception: _internal}
     web = Starlette(routes=routes, exception_handlers=handlers)
-    web.state.site = Site(now=now, config_file=config_file, runner=work or runner())
-    return Guard(web, hosts=hosts, keys=keys, max_body=MAX_UPLOAD + 64 * 1024)
+    site = Site(now=now, config_file=config_file, runner=work or runner())
+    web.state.site = site
+    return Guard(web, hosts=hosts, keys=keys, max_body=MAX_UPLOAD + 64 * 1024,
+                 too_big=_too_big(site))  # fmt: skip

@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from sopan import app
 from sopan.errors import SopanError
 from sopan.model import LANGUAGES
+from sopan.web.flow import MAX_UPLOAD
 from sopan.web.home import form_in_memory
 from sopan.web.site import LANGUAGE_COOKIE, Errors, error_of, site_of
 from sopan.web.work import Overtime
@@ -64,7 +65,7 @@ async def calendars_page(
     shown = {"hours": hours, "blocked": "\n".join(blocked), "address": "", **(typed or {})}
     return site.render(request, "calendars.html", "calendars", errors=errors, status=status,
                        config=config, sources=sources, typed=shown, said=said,
-                       example=config.is_example)  # fmt: skip
+                       example=config.is_example, limit=MAX_UPLOAD // 2**20)  # fmt: skip
 
 
 async def calendars_submit(request: Request) -> Response:
@@ -79,13 +80,16 @@ async def calendars_submit(request: Request) -> Response:
     removed = {str(v) for v in form.getlist("remove")}
     file = form.get("file")
     upload = (
-        (file.filename, await file.read())
+        (file.filename, await file.read(MAX_UPLOAD + 1))
         if isinstance(file, UploadFile) and file.filename
         else None
     )
     await form.close()
     if config.is_example:
         return await calendars_page(request, [("file", w["need_profile"])], 400, typed)
+    if upload is not None and len(upload[1]) > MAX_UPLOAD:
+        too_big = site.words(lang)["start"]["too_big"].format(limit=MAX_UPLOAD // 2**20)
+        return await calendars_page(request, [("file", too_big)], 413, typed)
     now = site.now(config)
     said = []
     try:

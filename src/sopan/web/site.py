@@ -4,6 +4,7 @@ language, rendering, and an error as a page shows it."""
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime
@@ -132,12 +133,49 @@ def field_of(message: str) -> str:
     return next((w for w in reversed(words) if w in known), "form")
 
 
+#: a path on this machine written in a sentence (not a link's path: nothing before its "/")
+PATH = re.compile(r"(?<![\w:/.~-])(?:~|[A-Za-z]:)?[/\\](?:[^\s/\\'\"()<>:]+[/\\])+"
+                  r"(?P<name>[^\s/\\'\"()<>:]*)")  # fmt: skip
+#: the errors' parameters a library or the system filled (in English, with its own codes)
+LIBRARY = ("why",)
+
+
+def _no_path(value: str) -> str:
+    """`value` with every path on this machine cut to the file's own name: a page never
+    shows where the server keeps its files."""
+    return PATH.sub(lambda m: m.group("name") or "…", value)
+
+
+def _for_a_page(exc: SopanError) -> SopanError:
+    """The error as a page may say it: a library's own words (English, with its codes and
+    reprs) left out, a path on this machine cut to its file's name."""
+    import copy
+
+    params = getattr(exc, "params", None)
+    if not params:
+        return exc
+    shown = copy.copy(exc)
+    shown.params = {
+        k: (_no_path(v) if isinstance(v, str) and k not in LIBRARY else v)
+        for k, v in params.items()
+    }
+    for k in LIBRARY:  # sopan's own reason writes itself in every language; it stays
+        if k in shown.params and not callable(getattr(shown.params[k], "text", None)):
+            shown.params[k] = _LEFT_OUT
+    return shown
+
+
+#: what stands for a library's words until they are taken out of the sentence
+_LEFT_OUT = "\x00"
+
+
 def error_of(exc: SopanError, language: str, fallback: str = "form") -> tuple[str, str]:
     """An error as the page shows it: the form field it is about (its id), and its words in
-    the page's language."""
+    the page's language, without a library's own words or a path on this machine."""
     named = getattr(exc, "field", None)
-    say = getattr(exc, "text", None)
+    say = getattr(_for_a_page(exc), "text", None)
     message = say(language) if callable(say) else str(exc)
+    message = re.sub(r"\s*\(\x00\)|\s*\x00", "", _no_path(message))
     if named:
         return str(named).replace(".", "_"), message
     guessed = field_of(message)

@@ -63,5 +63,28 @@ document.querySelectorAll("form[data-once]").forEach((form) => {
   });
 });
 
+// a file over the upload limit is said at once, beside its field, and never sent: the
+// server would refuse it unread, and what was typed in the other fields stays as it is
+document.querySelectorAll("input[type=file][data-max-bytes]").forEach((input) => {
+  const limit = Number(input.dataset.maxBytes);
+  const note = document.createElement("p");
+  note.className = "error";
+  note.id = input.id + "-too-big";
+  note.setAttribute("role", "alert");
+  note.hidden = true;
+  input.after(note);
+  const tooBig = () => [...input.files].some((f) => f.size > limit);
+  input.addEventListener("change", () => {
+    const over = tooBig();
+    note.hidden = !over;
+    note.textContent = over ? input.dataset.tooBig : "";
+    if (over) input.value = "";
+    if (over) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  });
+  input.form?.addEventListener("submit", (event) => {
+    if (tooBig()) { event.preventDefault(); input.value = ""; }
+  });
+});
+
 const summary = document.getElementById("error-summary");
 if (summary) summary.focus();
