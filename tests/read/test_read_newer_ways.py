@@ -207,3 +207,74 @@ def test_a_person_to_ask_for_in_brackets_is_the_contact(
     assert (inv.contact.name, inv.contact.honorific) == (name, honorific)
     if location is not None:
         assert inv.location == location
+
+
+# --- a chat written without a capital letter --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "position", "start", "zone"),
+    [
+        ("halo kak, ini dari hrd pt sinar abadi. kakak lolos ke tahap interview untuk posisi admin "
+         "gudang ya. interview nya hari senin 23 november jam 10 pagi di kantor kami jl. merdeka "
+         "no 5 bandung. tolong konfirmasi ya kak",
+         "PT Sinar Abadi", "Admin Gudang", "2026-11-23T10:00", None),
+        ("hi! this is sarah from brightpath logistics. we'd like to invite you to an interview for "
+         "the warehouse supervisor role on monday, november 23 at 2pm. it'll be on zoom: "
+         "https://zoom.us/j/123456789. let me know if that works!",
+         "Brightpath Logistics", "Warehouse Supervisor", "2026-11-23T14:00", None),
+        ("selamat siang, kami dari tim rekrutmen kopi kenangan mengundang anda wawancara posisi "
+         "barista pada selasa 24/11 pukul 13.00 wib di outlet kopi kenangan blok m. terima kasih",
+         "Kopi Kenangan", "Barista", "2026-11-24T13:00", "Asia/Jakarta"),
+        ("hey, quick note from the hiring team at nimbus labs: your interview for junior data "
+         "analyst is on tuesday 24 november, 10:30am - 11:15am (jakarta time). google meet link "
+         "will follow.", "Nimbus Labs", "Junior Data Analyst", "2026-11-24T10:30", "Asia/Jakarta"),
+        ("halo, saya dewi dari pt maju jaya. mau ngundang interview posisi kasir hari senin 23/11 "
+         "jam 1 siang di toko kami jl. braga no. 10 bandung ya. makasih",
+         "PT Maju Jaya", "Kasir", "2026-11-23T13:00", None),
+        ("interview invite for the data analyst role at acme analytics, tuesday 24 november 2026, "
+         "3pm sgt "
+         "via google meet\n\nregards,\npriya nair\ntalent acquisition\nacme analytics",
+         "Acme Analytics", "Data Analyst", "2026-11-24T15:00", "Asia/Singapore"),
+        ("pagi kak, undangan interview posisi staff admin di cv maju bersama, rabu 25 november "
+         "jam 9 di kantor. cp: bu rina 0812-3456-7890",
+         "CV Maju Bersama", "Staff Admin", "2026-11-25T09:00", None),
+    ],
+)  # fmt: skip
+def test_a_chat_without_capitals_is_read_as_any_other(
+    text: str, company: str, position: str, start: str, zone: str | None
+) -> None:
+    inv = read_text(text, now=NOW)
+    assert (inv.company, inv.position) == (company, position)
+    assert inv.start is not None and inv.start.isoformat().startswith(start)
+    if zone is not None:
+        assert inv.timezone == zone and "timezone" not in inv.missing
+    for field in ("company", "position"):
+        fact = inv.fact(field)
+        assert fact is not None  # the span holds the value as written, in its own case
+        assert inv.text[fact.start : fact.end].lower() == getattr(inv, field).lower()
+    assert inv.text == text  # what is shown is the message as written
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific"),
+    [
+        ("pagi kak, undangan interview posisi staff admin di cv maju bersama, rabu 25 november "
+         "jam 9 di kantor. cp: bu rina 0812-3456-7890", "Rina", "Ibu"),
+        ("hi! this is sarah from brightpath logistics. interview on monday, november 23 at 2pm.",
+         "Sarah", None),
+        ("interview senin 23 november jam 13.00 di jl. asia afrika 8 bandung (cari pak dedi ya)",
+         "Dedi", "Bapak"),
+        ("interview on monday, november 23 at 10am.\n\ncheers,\njess walker\nnorthwind traders",
+         "Jess Walker", None),
+    ],
+)  # fmt: skip
+def test_a_person_in_a_chat_without_capitals(text: str, name: str, honorific: str | None) -> None:
+    contact = read_text(text, now=NOW).contact
+    assert (contact.name, contact.honorific) == (name, honorific)
+
+
+def test_a_message_with_capitals_is_read_as_written() -> None:
+    text = "Interview for the warehouse supervisor role at our office, Monday 23 November 10:00."
+    inv = read_text(text, now=NOW)
+    assert inv.position is None or inv.position == inv.position.lower()  # no case made up

@@ -17,7 +17,7 @@ from sopan.language.places import find_place_in
 from sopan.language.profiles import profile
 from sopan.language.zones import month_first_words
 from sopan.model import Ambiguity, Contact, Invitation, outside_years
-from sopan.read import extract, fields, people, slots
+from sopan.read import casing, extract, fields, people, slots
 from sopan.read.choose import PAST_AFTER, When, decide
 from sopan.read.dates import Order
 from sopan.read.found import Found
@@ -264,13 +264,16 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     body_words = fields.words_in(all_low)
     lang = detect_words(fields.words_in((env.subject or "").lower()) + body_words)
     order = _order(whole, lang)
+    # a chat written without a capital: its names (and its zone's letters) given theirs, the
+    # text's length kept
+    cased = [casing.restore(seg.text) for seg in segments]
     results: list[When] = []
-    for seg in segments:
+    for seg, seg_text in zip(segments, cased, strict=True):
         sent = parse_date_header(seg.headers.get("date")) or env.sent_at
         base = (sent or now).astimezone(ZoneInfo(user_tz)).date()
         results.append(
             decide(
-                seg.text,
+                seg_text,
                 base=base,
                 sent=sent.date() if sent else None,
                 order=order,
@@ -309,7 +312,9 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     if sender_email and people.is_robot(sender_email):
         sender_name = None  # "JobKarir <noreply@…>": a machine, no one to answer
 
-    reading = extract.Texts([seg.text for seg in segments], shifts)
+    reading = extract.Texts(cased, shifts)
+    if subject and casing.written_without_capitals(subject):
+        subject = casing.restore(subject)
     # "Pewawancara: {{ nama }}": the person to answer is left to be filled
     contact_slot = any("contact.name" in slots.stands_for(s, shown) for s in found_slots)
     got = extract.extract(

@@ -180,7 +180,7 @@ _END = (
     r"|,?\s+(?:at|on|pukul|jam|pada)\s+\d|,?\s+(?:on|pada)\s+(?:hari\s+)?[A-Z]"
     # a chat's particles end the place: "di Outlet Cihampelas, Bandung ya kak."
     r"|,?[ \t]+(?:ya|yaa|yah|kak|ka|nggih|ok|oke)(?:[ \t]+(?:kak|ka|bu|pak|mas|mbak))?"
-    r"[ \t]*[.!,]*[ \t]*(?:\n|$))"
+    r"[ \t]*(?:[.!,]*[ \t]*(?:\n|$)|[.!][ \t]))"
 )
 #: "at 2 PM", "di 10.00": a time where an address could start
 _NOT_A_PLACE = r"(?!\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?\s?m\b|WIB|WITA|WIT|o'clock)|\d{1,2}[.:]\d\d)"
@@ -367,7 +367,11 @@ _LEAD = rx.compile(
     r"|for\s+the\s+(?:role|position|post)\s+of|(?:role|position|post)\s+of)"
     r"[ \t]{1,3}(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
     r"(?:[ \t]+(?!(?:di|at|with|in|yang|pada|dengan|dan|and|untuk|for|on|of|bersama|ke|kami|"
-    r"our|the|we|to)(?![\w]))[A-Za-z][\w&/+-]*){0,4})(?=\s*(?:[.,;:!?)\n]|$|[ \t]+[a-z]))",
+    # a day or a time after the title ends it ("posisi kasir hari Senin", "… jam 10")
+    r"our|the|we|to|hari|tanggal|tgl|jam|pukul|pkl|besok|lusa|tomorrow|today|next|this|"
+    # a chat's particles too ("posisi admin gudang ya")
+    r"ya|yaa|yah|kak|ka|nih|dong|deh|sih)(?![\w]))[A-Za-z][\w&/+-]*){0,4})"
+    r"(?=\s*(?:[.,;:!?)\n]|$|[ \t]+[a-z]))",
     re.IGNORECASE,
 )
 _LEAD_WORDS = ("posisi", "jabatan", "sebagai", "menjadi", "role of", "position of", "post of")
