@@ -8,6 +8,7 @@ by what it is to the one asking: `own` (A for rina, C for budi), `shared` (A), `
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -78,10 +79,42 @@ PAGES: list[tuple[str, str, dict[str | None, dict[str, int]]]] = [
 ]  # fmt: skip
 
 
+#: a student's mailbox routes: `own` is the asker's mailbox, `other` the other student's
+MAILBOX = {"host": "127.0.0.1", "port": 1, "security": "none", "username": "rina@example.com",
+           "password": "sandi"}  # fmt: skip
+MAILBOX_API: list[tuple[str, str, Any, dict[str | None, dict[str, int]]]] = [
+    ("GET", "/api/me/mailboxes", None, {
+        ANON: {"-": 401}, "rina": {"-": 200}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("POST", "/api/me/mailboxes", MAILBOX, {
+        ANON: {"-": 401}, "rina": {"-": 201}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("POST", "/api/me/mailboxes/{mailbox}/scan", None, {
+        ANON: {"own": 401}, "rina": {"own": 202, "other": 404}, "budi": {"other": 404},
+        "sari": {"own": 403}, "adi": {"own": 403}, "tono": {"own": 403}}),
+    ("DELETE", "/api/me/mailboxes/{mailbox}", None, {
+        ANON: {"own": 401}, "rina": {"other": 404}, "budi": {"other": 404},
+        "sari": {"own": 403}, "adi": {"own": 403}, "tono": {"own": 403}}),
+]  # fmt: skip
+
+
 @pytest.fixture(scope="module")
-def world(cluster: Any) -> dict[str, Any]:
-    """The centre with its people and cases A, B (rina's) and C (budi's); A shared."""
-    centre, ids = make_centre(cluster.database())
+def world(cluster: Any) -> Iterator[dict[str, Any]]:
+    """The centre with its people and cases A, B (rina's) and C (budi's); A shared; a
+    mailbox of each student."""
+    import os
+
+    from sopan.hosted.mailkey import VARIABLE, new_key
+
+    before = os.environ.get(VARIABLE)
+    os.environ[VARIABLE] = new_key()
+    sections = {
+        "serve": {"allowed_hosts": ["testserver", "127.0.0.1"], "secure_cookies": False,
+                  "mail_hosts": ["127.0.0.1"]},
+        "centre": {"name": "Pusat Karier Uji", "cancellation_cutoff": "2 working days",
+                   "email": "karier@kampus.ac.id"},
+    }  # fmt: skip
+    centre, ids = make_centre(cluster.database(), sections=sections)
     clients = {name: client_for(centre, name) for name in ("rina", "budi", "sari", "dewi",
                                                            "adi", "tono")}  # fmt: skip
     clients[ANON] = client_for(centre)
@@ -91,8 +124,18 @@ def world(cluster: Any) -> dict[str, Any]:
     assert rina.post("/api/me/consent", json={"purpose": "counselling"}).status_code == 200
     shared = rina.post(f"/api/cases/{made[0]}/share", json={"counsellor": "sari"})
     assert shared.status_code == 200, shared.text
-    return {"centre": centre, "ids": ids, "clients": clients, "A": made[0], "B": made[1],
-            "C": made[2]}  # fmt: skip
+    boxes = {}
+    for name, student in (("rina", rina), ("budi", budi)):
+        assert student.post("/api/me/consent", json={"purpose": "inbox"}).status_code == 200
+        box = student.post("/api/me/mailboxes", json={**MAILBOX, "username": f"{name}@x.id"})
+        assert box.status_code == 201, box.text
+        boxes[name] = box.json()["id"]
+    yield {"centre": centre, "ids": ids, "clients": clients, "A": made[0], "B": made[1],
+           "C": made[2], "mailboxes": boxes}  # fmt: skip
+    if before is None:
+        os.environ.pop(VARIABLE, None)
+    else:
+        os.environ[VARIABLE] = before
 
 
 def _target(world: dict[str, Any], who: str | None, target: str) -> int:
@@ -121,6 +164,28 @@ def test_every_api_route_for_every_role_and_case(world: dict[str, Any]) -> None:
     gone = world["clients"]["rina"].delete(f"/api/cases/{case}")
     if gone.status_code != 204:
         wrong.append(("DELETE", "own", "rina", "own", 204, gone.status_code))
+    assert wrong == []
+
+
+def test_every_mailbox_route_for_every_role(world: dict[str, Any]) -> None:
+    boxes, wrong = world["mailboxes"], []
+    for method, route, body, table in MAILBOX_API:
+        for who, targets in table.items():
+            for target, expected in targets.items():
+                mine = who if who in boxes else "rina"
+                other = "budi" if mine == "rina" else "rina"
+                box = boxes[mine if target == "own" else other]
+                path = route if target == "-" else route.format(mailbox=box)
+                answer = world["clients"][who].request(method, path, json=body)
+                if answer.status_code != expected:
+                    wrong.append((method, route, who, target, expected, answer.status_code))
+    # a student forgets their own mailbox; the other student's is still there
+    rina = world["clients"]["rina"]
+    fresh = rina.post("/api/me/mailboxes", json={**MAILBOX, "username": "lain@x.id"}).json()
+    if (gone := rina.delete(f"/api/me/mailboxes/{fresh['id']}")).status_code != 204:
+        wrong.append(("DELETE", "own", "rina", "own", 204, gone.status_code))
+    listed = [m["id"] for m in world["clients"]["budi"].get("/api/me/mailboxes").json()]
+    assert listed == [boxes["budi"]]
     assert wrong == []
 
 

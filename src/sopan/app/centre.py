@@ -161,6 +161,50 @@ def mark_replied(store: People, account: Account, case_id: int, *, now: datetime
     return made
 
 
+def add_mailbox(
+    store: People, given: dict[str, Any], *, allowed: tuple[str, ...], now: datetime
+) -> int:
+    """Connect one of the student's mailboxes for scans: its server checked by the one rule
+    for mail servers (`config.servers`: TLS or STARTTLS, plain only to loopback) and against
+    the centre's list (a student never points a worker at another machine, nor names a file
+    of the server's), its password sealed (`hosted.mailkey`), and its first scan queued in
+    the same transaction. Its id."""
+    from sopan.config.servers import server_settings
+    from sopan.deliver.imap import PORTS
+    from sopan.hosted.jobs import SCAN_PURPOSE, defer_scan
+    from sopan.hosted.mailkey import sealed
+
+    if not store.consented(SCAN_PURPOSE):
+        raise UserError("mailbox.no_consent", field="mailbox")
+    host = str(given.get("host") or "").strip().lower()
+    if host and host not in allowed:
+        raise UserError("mailbox.host_not_allowed", field="host", value=host,
+                        choices=", ".join(allowed) or "-")  # fmt: skip
+    table = {k: given[k] for k in ("host", "port", "security", "username") if given.get(k)}
+    settings = server_settings(table, "mailbox", ports=PORTS, security="tls",
+                               where=lambda *_: "mailbox", need_username=True)  # fmt: skip
+    password = str(given.get("password") or "")
+    if not password:
+        raise UserError("hosted.no_password", field="password")
+    folder = str(given.get("folder") or "INBOX").strip()[:500] or "INBOX"
+    made = store.add_mailbox(
+        host=settings.host, port=settings.port, security=settings.security,
+        username=settings.username or "", folder=folder, secret=sealed(password), now=now,
+        defer=defer_scan,
+    )  # fmt: skip
+    if made is None:
+        raise UserError("mailbox.not_found", field="mailbox")
+    return made
+
+
+def scan_now(store: People, mailbox_id: int) -> bool | None:
+    """Queue a scan of one of the student's mailboxes: whether a new job was added (False:
+    one is waiting already); None when the mailbox is not theirs."""
+    from sopan.hosted.jobs import defer_scan
+
+    return store.queue_scan(mailbox_id, defer_scan)
+
+
 def export_zip(store: People, *, now: datetime) -> bytes:
     """Everything sopan keeps about the student as one ZIP: `sopan.json` (every table's
     rows, their audit trail among them) and the files beside it (each message as received,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sopan.app.base import NO_ASKER, Asker, Question, choice_question, config_of, questions
 from sopan.app.reading import MailboxRequest, mailbox_for
@@ -313,8 +313,6 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
     from where the last scan stopped (a UID cursor per UIDVALIDITY) and opened read-only;
     what it found is kept, so a second scan reads only new mail."""
     from sopan.app.base import the_store
-    from sopan.model.contracts import invitation_json
-    from sopan.read.mailbox import invitation_in
 
     config = config_of(req.config)
     tz = config.profile.timezone
@@ -333,20 +331,9 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
 
     settings = settings_from_url(req.imap, config)
     store = the_store()
-    prefix = f"imap:{settings.account}/{req.folder}#"
     with Mailbox(settings, imap_password(settings)) as box:
-        validity, _next = box.state(req.folder)
-        after = store.cursor(settings.account, req.folder, validity)
-        last = after
-        for count, (uid, raw) in enumerate(box.new_messages(req.folder, after), 1):
-            last = max(last, uid)
-            inv = invitation_in(raw, now=req.now, user_tz=tz)
-            if inv is not None:
-                store.found(facts=invitation_json(inv), source=f"{prefix}{uid}", raw=raw,
-                            now=req.now, subject=inv.subject)  # fmt: skip
-            if progress is not None and count % 500 == 0:
-                progress(count)
-        store.move_cursor(settings.account, req.folder, validity, last)
+        prefix = scan_folder(box, store, settings.account, req.folder, now=req.now, tz=tz,
+                             progress=progress).prefix  # fmt: skip
         kept = store.found_in(prefix)
         ids = [k.message_id for k in kept if k.message_id]
         replied = box.replies_to(box.special("Sent"), ids) | store.sent_replies(ids)
@@ -356,6 +343,53 @@ def inbox_for(req: InboxRequest, progress: Callable[[int], None] | None = None) 
         for k in kept
     ]  # fmt: skip
     return _urgent_first(rows)
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """What one scan of a folder did: how many new messages it looked at, the ids of the
+    invitations it kept (found again, the one kept before), and their sources' prefix."""
+
+    looked: int
+    found: tuple[int, ...]
+    prefix: str
+
+
+def scan_folder(
+    box: Any, store: Any, account: str, folder: str, *, now: datetime, tz: str,
+    progress: Callable[[int], None] | None = None,
+) -> Scanned:  # fmt: skip
+    """Read a folder's new mail for invitations (the one scan, of `sopan inbox` and of the
+    hosted mode's job), from where the last scan stopped (a UID cursor per UIDVALIDITY):
+    batch by batch, each looked at headers and structure first and read whole only when it
+    may be an invitation (`Mailbox.likely_invitations`); the invitations of a batch and
+    the cursor past it are kept in one transaction (`Inbox.keep_scanned`), so a scan cut
+    short anywhere loses nothing and keeps nothing twice."""
+    from sopan._infra.faults import crash_point
+    from sopan.deliver.imap import BATCH
+    from sopan.model.contracts import invitation_json
+    from sopan.read.mailbox import invitation_in
+
+    prefix = f"imap:{account}/{folder}#"
+    validity, _next = box.state(folder)
+    after = store.cursor(account, folder, validity)
+    uids = box.uids_after(folder, after)
+    found: list[int] = []
+    for start in range(0, len(uids), BATCH):
+        batch = uids[start : start + BATCH]
+        kept = []
+        for uid, raw in box.likely_invitations(batch):
+            inv = invitation_in(raw, now=now, user_tz=tz)
+            if inv is not None:
+                kept.append({"facts": invitation_json(inv), "source": f"{prefix}{uid}",
+                             "raw": raw, "subject": inv.subject})  # fmt: skip
+        found += store.keep_scanned(account, folder, validity, batch[-1], kept, now=now)
+        crash_point("scan-after-batch")
+        if progress is not None:
+            progress(start + len(batch))
+    if not uids:  # nothing new: the cursor still records the folder's UIDVALIDITY
+        store.keep_scanned(account, folder, validity, after, [], now=now)
+    return Scanned(len(uids), tuple(found), prefix)
 
 
 def _left(start: datetime | None, now: datetime) -> float | None:

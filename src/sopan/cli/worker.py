@@ -1,4 +1,4 @@
-"""`sopan worker`: the hosted mode's background jobs (reminders by e-mail)."""
+"""`sopan worker`: the hosted mode's background jobs (reminders by e-mail, mailbox scans)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ def _arguments(parser: ArgumentParser) -> None:
 
 
 def worker(args: Namespace) -> None:
-    """Do a career centre's background jobs (the hosted mode): follow-up reminders by e-mail.
+    """Do a career centre's background jobs (the hosted mode): follow-up reminders by e-mail,
+    and the students' mailboxes scanned for new invitations (their passwords opened with
+    SOPAN_MAIL_KEY).
 
     Run as many as needed, on this machine or others, against the same database
     (SOPAN_DATABASE_URL); the mail server is the config file's [smtp] table, its password
@@ -35,9 +37,10 @@ def worker(args: Namespace) -> None:
     import contextlib
 
     from sopan.config import load_config
+    from sopan.config.hosted import serve_settings
     from sopan.deliver.smtp import smtp_settings
     from sopan.hosted.database import centre_database
-    from sopan.hosted.jobs import Remind, job_app, work
+    from sopan.hosted.jobs import Remind, Scan, job_app, work
     from sopan.hosted.observe import configure_logging
 
     if not 0 < args.concurrency <= 64:
@@ -50,6 +53,7 @@ def worker(args: Namespace) -> None:
     smtp_settings(config)  # a worker without a mail server says so now, not at its first job
     hosted = centre_database(pool_size=args.concurrency)
     configure_logging()
-    app = job_app(hosted.url, Remind(hosted, config))
+    allowed = serve_settings(config.sections).mail_hosts
+    app = job_app(hosted.url, Remind(hosted, config), Scan(hosted, allowed))
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(work(app, concurrency=args.concurrency, stalled_after=args.stalled_after))

@@ -14,6 +14,7 @@ trusted_proxies = ["127.0.0.1"]               # the reverse proxy, whose X-Forwa
 session_hours = 12
 retention_days = 730                          # closed cases are erased after this
 login_attempts = 5                            # failed sign-ins per name, per 15 minutes
+mail_hosts = ["imap.kampus.ac.id", "imap.gmail.com"]  # the IMAP servers students may connect
 
 [serve.oidc]
 issuer = "https://sso.kampus.ac.id/realms/kampus"
@@ -69,6 +70,9 @@ class ServeSettings:
     #: cookies only over HTTPS (off only for a test on loopback)
     secure_cookies: bool = True
     oidc: OidcSettings | None = None
+    #: the IMAP servers a student may give for their mailbox (none: no mailbox scans); the
+    #: workers connect only to these, never to an address inside the centre's network
+    mail_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,7 @@ def serve_settings(sections: Mapping[str, Any]) -> ServeSettings:
         login_attempts=_whole(table, "login_attempts", "serve", 5, 100),
         secure_cookies=secure,
         oidc=oidc,
+        mail_hosts=tuple(h.lower() for h in _names(table, "mail_hosts", "serve", ())),
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ssl
 from collections.abc import Iterator
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -33,6 +34,8 @@ KEYRING_SERVICE = "sopan-imap"
 PORTS = {"tls": 993, "starttls": 143, "none": 143}
 #: messages fetched per command when scanning
 BATCH = 200
+#: the headers the first look at new mail reads (what `read.mailbox.worth_its_text` needs)
+LOOK = "SUBJECT FROM LIST-ID LIST-UNSUBSCRIBE PRECEDENCE CONTENT-TYPE"
 
 
 #: the `[imap]` table, checked by the one rule for servers (`config.servers`)
@@ -154,6 +157,54 @@ class Mailbox:
                 if raw:
                     yield uid, bytes(raw)
 
+    def uids_after(self, folder: str, after_uid: int) -> list[int]:
+        """The UIDs after `after_uid`, oldest first; the folder is opened read-only (nothing
+        read later is marked as read)."""
+        self.client.select_folder(folder, readonly=True)
+        return sorted(u for u in self.client.search(["UID", f"{after_uid + 1}:*"]) if u > after_uid)
+
+    def likely_invitations(self, uids: list[int]) -> Iterator[tuple[int, bytes]]:
+        """(UID, raw message) of each of `uids` (in the folder `uids_after` opened) that may
+        be an invitation, in three looks: the headers and the MIME structure of all; the
+        text parts alone (never an attachment) of those worth it (`worth_its_text`); the
+        whole message only of those whose words allow an invitation (`worth_reading`)."""
+        from sopan.read.mailbox import GLANCE_BYTES, glance_of, worth_its_text, worth_reading
+
+        if not uids:
+            return
+        heads = self.client.fetch(uids, ["BODYSTRUCTURE", f"BODY.PEEK[HEADER.FIELDS ({LOOK})]"])
+        wanted: dict[int, tuple[bytes, list[_Part]]] = {}
+        for uid in uids:
+            got = heads.get(uid, {})
+            head = next((v for k, v in got.items() if k.startswith(b"BODY[HEADER")), b"") or b""
+            parts = _readable(got.get(b"BODYSTRUCTURE"))
+            if worth_its_text(bytes(head), calendar=any(p.kind == "calendar" for p in parts)):
+                wanted[uid] = (bytes(head), parts)
+        sections = sorted({p.section for _, parts in wanted.values() for p in parts})
+        texts: dict[int, dict[bytes, Any]] = {}
+        for section in sections:  # one command per section: most messages share "1"
+            holders = [
+                u for u, (_, parts) in wanted.items() if any(p.section == section for p in parts)
+            ]
+            for uid, got in self.client.fetch(
+                holders, [f"BODY.PEEK[{section}]<0.{GLANCE_BYTES}>"]
+            ).items():
+                texts.setdefault(uid, {}).update(got)
+        whole: list[int] = []
+        for uid, (head, parts) in wanted.items():
+            got = texts.get(uid, {})
+            pieces = [
+                _piece(p, got.get(f"BODY[{p.section}]<0>".encode(), b"") or b"") for p in parts
+            ]
+            if worth_reading(glance_of(head, pieces)):
+                whole.append(uid)
+        if whole:
+            fetched = self.client.fetch(whole, ["BODY.PEEK[]"])
+            for uid in whole:
+                raw = fetched.get(uid, {}).get(b"BODY[]")
+                if raw:
+                    yield uid, bytes(raw)
+
     def replies_to(self, folder: str, message_ids: list[str]) -> set[str]:
         """Which of these Message-IDs a message in the folder answers (In-Reply-To or
         References)."""
@@ -167,3 +218,57 @@ class Mailbox:
             ):
                 answered.add(mid)
         return answered
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of a message worth a look, by its IMAP section ("1", "2.1")."""
+
+    section: str
+    kind: str  # "text", "calendar", "message"
+    encoding: bytes
+
+
+def _text(value: Any) -> bytes:
+    return bytes(value).lower() if isinstance(value, bytes | bytearray) else b""
+
+
+def _is_attachment(fields: Any) -> tuple[bool, bool]:
+    """(an attachment, named .ics): from a part's disposition (`("attachment", (...))`)."""
+    attached = ics = False
+    for item in fields:
+        if isinstance(item, tuple) and item and _text(item[0]) in (b"attachment", b"inline"):
+            attached = attached or _text(item[0]) == b"attachment"
+            params = item[1] if len(item) > 1 and isinstance(item[1], tuple) else ()
+            ics = ics or any(_text(v).endswith(b".ics") for v in params[1::2])
+    return attached, ics
+
+
+def _readable(structure: Any, prefix: str = "") -> list[_Part]:
+    """The parts of a BODYSTRUCTURE a look reads, as `read.mailbox.glance` reads the bytes:
+    text parts that are not attachments, calendars, forwarded messages; never the rest."""
+    if not isinstance(structure, tuple) or not structure:
+        return []
+    if getattr(structure, "is_multipart", False) or isinstance(structure[0], list):
+        children = structure[0] if isinstance(structure[0], list) else []
+        found: list[_Part] = []
+        for i, child in enumerate(children[:50], 1):
+            found += _readable(child, f"{prefix}{i}.")
+        return found
+    section = prefix.rstrip(".") or "1"
+    kind, sub = _text(structure[0]), _text(structure[1]) if len(structure) > 1 else b""
+    encoding = _text(structure[5]) if len(structure) > 5 else b""
+    attached, ics = _is_attachment(structure[7:])
+    if (kind, sub) in ((b"text", b"calendar"), (b"application", b"ics")) or ics:
+        return [_Part(section, "calendar", encoding)]
+    if (kind, sub) == (b"message", b"rfc822"):
+        return [_Part(section, "message", encoding)]
+    if kind == b"text" and not attached:
+        return [_Part(section, "text", encoding)]
+    return []
+
+
+def _piece(part: _Part, body: bytes) -> Any:
+    from sopan.read.mailbox import Piece
+
+    return Piece(part.kind, part.encoding, bytes(body))

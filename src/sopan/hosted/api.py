@@ -292,6 +292,46 @@ async def audit(request: Request, who: SignIn, store: People) -> Response:
     return JSONResponse(await run_in_threadpool(store.audit_log))
 
 
+@allowed("student")
+async def mailboxes(request: Request, who: SignIn, store: People) -> Response:
+    """The student's mailboxes (`GET`), or a new one (`POST`: `host`, `port`, `security`
+    tls|starttls, `username`, `password`, `folder`): kept with its password sealed and its
+    first scan queued. Only a mail server the centre allows (`[serve] mail_hosts`)."""
+    if request.method == "GET":
+        return JSONResponse([m.as_json() for m in await run_in_threadpool(store.mailboxes)])
+    from sopan.app.centre import add_mailbox
+
+    body = await _body(request)
+    centre = centre_of(request)
+    made = await run_in_threadpool(
+        lambda: add_mailbox(store, body, allowed=centre.serve.mail_hosts, now=centre.now())
+    )
+    return JSONResponse({"id": made}, 201)
+
+
+def _mailbox_id(request: Request) -> int:
+    return int(request.path_params["mailbox_id"])
+
+
+@allowed("student")
+async def one_mailbox(request: Request, who: SignIn, store: People) -> Response:
+    """Forget one of the student's mailboxes (its sealed password with it)."""
+    gone = await run_in_threadpool(lambda: store.remove_mailbox(_mailbox_id(request)))
+    return Response(status_code=204) if gone else _json("mailbox.not_found", 404)
+
+
+@allowed("student")
+async def scan(request: Request, who: SignIn, store: People) -> Response:
+    """Scan one of the student's mailboxes now (a job of `sopan worker`; one already waiting
+    is enough): `queued` says whether a new one was added."""
+    from sopan.app.centre import scan_now
+
+    queued = await run_in_threadpool(lambda: scan_now(store, _mailbox_id(request)))
+    if queued is None:
+        return _json("mailbox.not_found", 404)
+    return JSONResponse({"queued": queued}, 202)
+
+
 async def openapi(request: Request) -> Response:
     """This API, described (OpenAPI 3.1)."""
     from sopan.hosted.openapi import document
@@ -315,6 +355,9 @@ def routes() -> list[Route]:
         Route("/api/me/consent", consent, methods=["POST", "DELETE"]),
         Route("/api/me/export", export, methods=["GET"]),
         Route("/api/me", erase, methods=["DELETE"]),
+        Route("/api/me/mailboxes", mailboxes, methods=["GET", "POST"]),
+        Route("/api/me/mailboxes/{mailbox_id:int}", one_mailbox, methods=["DELETE"]),
+        Route("/api/me/mailboxes/{mailbox_id:int}/scan", scan, methods=["POST"]),
         Route("/api/audit", audit, methods=["GET"]),
         Route("/api/openapi.json", openapi, methods=["GET"]),
     ]

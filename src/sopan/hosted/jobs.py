@@ -23,6 +23,11 @@ QUEUE = "reminders"
 REMIND = "sopan.remind"
 #: the consent a reminder needs
 PURPOSE = "reminders"
+#: a student's mailbox scanned for new invitations
+MAIL_QUEUE = "mail"
+SCAN = "sopan.scan"
+#: the consent a scan needs
+SCAN_PURPOSE = "inbox"
 
 
 def libpq_url(url: str) -> str:
@@ -66,6 +71,81 @@ def defer_reminders(db: Any, jobs: list[tuple[int, int, datetime]]) -> None:
              "qlock": f"reminder:{follow_up}", "args": json.dumps({"follow_up": follow_up}),
              "at": due.astimezone(UTC)},
         )  # fmt: skip
+
+
+def defer_scan(db: Any, mailbox: int, owner: int) -> bool:
+    """A scan job for one mailbox of `owner`, in the caller's transaction `db`; whether it
+    was added (one already waiting for this mailbox is enough: False). Its lock is the
+    student's and the mailbox's, so two scans of one mailbox never run at once."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    try:
+        with db.begin_nested():  # a scan already waiting ends only this savepoint
+            db.execute(
+                text(
+                    "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW(:queue, :task, 0, :lock, "
+                    ":qlock, CAST(:args AS jsonb), NULL)::procrastinate_job_to_defer_v1])"
+                ),
+                {"queue": MAIL_QUEUE, "task": SCAN, "lock": f"student:{owner}:mailbox:{mailbox}",
+                 "qlock": f"scan:{mailbox}", "args": json.dumps({"mailbox": mailbox})},
+            )  # fmt: skip
+    except IntegrityError:
+        return False
+    return True
+
+
+class Scan:
+    """The scan job's work: one mailbox of one student read for new invitations by the one
+    scan of sopan (`app.outbox.scan_folder`), as that student (their scope: the rows it
+    writes are theirs, held by row-level security), with the password opened in this
+    process's memory only."""
+
+    def __init__(self, hosted: Hosted, allowed: tuple[str, ...]) -> None:
+        #: the mail servers the centre allows now (`[serve] mail_hosts`): a server taken off
+        #: the list is no longer connected to, whatever was allowed when it was given
+        self.hosted, self.allowed = hosted, allowed
+
+    def __call__(self, mailbox: int) -> str:
+        """Scan `mailbox` once from where its last scan stopped; what happened."""
+        from sopan.app.outbox import scan_folder
+        from sopan.config.servers import ServerSettings
+        from sopan.deliver.imap import Mailbox
+        from sopan.errors import SopanError
+        from sopan.hosted.mailkey import opened
+        from sopan.store.scope import Scope
+
+        found = self.hosted.store(SYSTEM).mailbox(mailbox)
+        if found is None:
+            return "skipped"  # forgotten since, with its student or alone
+        student = self.hosted.store(Scope(found.owner, "student"))
+        now = datetime.now(UTC)
+        if not student.consented(SCAN_PURPOSE):
+            student.scanned(mailbox, now=now, looked=None, error="mailbox.no_consent")
+            return "skipped"
+        if found.host not in self.allowed:
+            student.scanned(mailbox, now=now, looked=None, error="mailbox.host_not_allowed")
+            return "skipped"
+        password = opened(found.secret)
+        if password is None:
+            student.scanned(mailbox, now=now, looked=None, error="mailbox.password_lost")
+            return "failed"
+        settings = ServerSettings(found.host, found.port, found.security,  # type: ignore[arg-type]
+                                  found.username)  # fmt: skip
+        account = student.account(found.owner)
+        if account is None:
+            return "skipped"
+        from sopan.app.centre import config_for
+
+        tz = config_for(account).profile.timezone  # the zone a pasted invitation is read in
+        try:
+            with Mailbox(settings, password) as box:
+                done = scan_folder(box, student, found.account, found.folder, now=now, tz=tz)
+        except SopanError as exc:
+            student.scanned(mailbox, now=datetime.now(UTC), looked=None, error=exc.code)
+            return "failed"
+        student.scanned(mailbox, now=datetime.now(UTC), looked=done.looked, error=None)
+        return "scanned"
 
 
 def _words(language: str) -> dict[str, Any]:
@@ -136,8 +216,8 @@ class Remind:
         return "sent"
 
 
-def job_app(url: str, work: Remind | None = None) -> Any:
-    """The procrastinate app over the centre's database, with the reminder task."""
+def job_app(url: str, work: Remind | None = None, scan: Scan | None = None) -> Any:
+    """The procrastinate app over the centre's database, with its tasks."""
     import procrastinate
 
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=libpq_url(url)))
@@ -150,6 +230,15 @@ def job_app(url: str, work: Remind | None = None) -> Any:
         outcome = work(follow_up)
         count_job(REMIND, outcome)
         log("job", task=REMIND, outcome=outcome)
+
+    @app.task(name=SCAN, queue=MAIL_QUEUE, pass_context=False)
+    def scan_mailbox(mailbox: int) -> None:
+        from sopan.hosted.observe import count_job, log
+
+        assert scan is not None, "a worker holds the scan's work"
+        outcome = scan(mailbox)
+        count_job(SCAN, outcome)
+        log("job", task=SCAN, outcome=outcome)
 
     return app
 
@@ -179,7 +268,7 @@ async def work(app: Any, *, concurrency: int, stalled_after: float) -> None:
         sweeper = asyncio.create_task(sweep())
         try:
             await app.run_worker_async(
-                queues=[QUEUE], concurrency=concurrency, delete_jobs="never",
+                queues=[QUEUE, MAIL_QUEUE], concurrency=concurrency, delete_jobs="never",
                 update_heartbeat_interval=max(stalled_after / 3, 0.5),
                 stalled_worker_timeout=stalled_after, install_signal_handlers=True,
             )  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 _CASE = {"type": "integer", "description": "a case's id"}
+_MAILBOX = {"type": "integer", "description": "a mailbox's id"}
 _ERROR = {
     "description": "refused",
     "content": {
@@ -41,6 +42,7 @@ def _op(
     ok: str = "200",
     path_id: bool = False,
     change: bool = True,
+    mailbox_id: bool = False,
 ) -> dict[str, Any]:
     op: dict[str, Any] = {
         "summary": summary,
@@ -55,6 +57,11 @@ def _op(
     if path_id:
         op["parameters"] = [{"name": "case_id", "in": "path", "required": True, "schema": _CASE}]
         op["responses"]["404"] = {"description": "no such case for this account"}
+    if mailbox_id:
+        op["parameters"] = [
+            {"name": "mailbox_id", "in": "path", "required": True, "schema": _MAILBOX}
+        ]
+        op["responses"]["404"] = {"description": "no such mailbox for this account"}
     if change:
         op["parameters"] = [
             *op.get("parameters", []),
@@ -90,6 +97,18 @@ def document() -> dict[str, Any]:
         "type": "object",
         "required": ["counsellor"],
         "properties": {"counsellor": {"type": "string"}},
+    }
+    mailbox = {
+        "type": "object",
+        "required": ["host", "username", "password"],
+        "properties": {
+            "host": {"type": "string", "description": "one of the centre's [serve] mail_hosts"},
+            "port": {"type": "integer"},
+            "security": {"enum": ["tls", "starttls"]},
+            "username": {"type": "string"},
+            "password": {"type": "string", "description": "kept only sealed"},
+            "folder": {"type": "string", "default": "INBOX"},
+        },
     }
     return {
         "openapi": "3.1.0",
@@ -150,6 +169,26 @@ def document() -> dict[str, Any]:
                 "get": _op("Everything kept about me, as one ZIP", "student", change=False)
             },
             "/api/me": {"delete": _op("Delete my account and data", "student", ok="204")},
+            "/api/me/mailboxes": {
+                "get": _op("My mailboxes and their last scans", "student", change=False),
+                "post": _op(
+                    "Connect a mailbox to scan for invitations (its first scan queued)",
+                    "student (with inbox consent)",
+                    body=mailbox,
+                    ok="201",
+                ),
+            },
+            "/api/me/mailboxes/{mailbox_id}": {
+                "delete": _op("Forget a mailbox", "student (own)", ok="204", mailbox_id=True)
+            },
+            "/api/me/mailboxes/{mailbox_id}/scan": {
+                "post": _op(
+                    "Scan a mailbox now (queued: false when a scan is waiting already)",
+                    "student (own)",
+                    ok="202",
+                    mailbox_id=True,
+                )
+            },
             "/api/audit": {
                 "get": _op("The audit log", "auditor (all), student (own)", change=False)
             },

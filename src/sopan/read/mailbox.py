@@ -64,12 +64,9 @@ def _decoded(body: bytes, encoding: bytes) -> bytes:
     return body
 
 
-def glance(raw: bytes) -> Glance:
-    """A look at a message without parsing it: the MIME tree is walked on the bytes, text
-    parts decoded from base64 or quoted-printable, attachments passed over unread."""
-    texts: list[bytes] = []
-    found = {"calendar": False, "parts": 0}
-    head, _ = _split_head(raw[:65536])
+def _heads(head: bytes) -> tuple[dict[bytes, bytes], bytes, bool]:
+    """A message's headers, its subject (encoded words decoded, lower case), and whether a
+    list header or a bulk precedence says it was sent in bulk."""
     headers = _headers(head)
     bulk = any(k in headers for k in (b"list-unsubscribe", b"list-id")) or headers.get(
         b"precedence", b""
@@ -79,7 +76,17 @@ def glance(raw: bytes) -> Glance:
         from sopan.read.email_src import header_text
 
         subject = (header_text(subject.decode("latin-1")) or "").encode("utf-8")
-    texts.append(subject.lower())
+    return headers, subject.lower(), bulk
+
+
+def glance(raw: bytes) -> Glance:
+    """A look at a message without parsing it: the MIME tree is walked on the bytes, text
+    parts decoded from base64 or quoted-printable, attachments passed over unread."""
+    texts: list[bytes] = []
+    found = {"calendar": False, "parts": 0}
+    head, _ = _split_head(raw[:65536])
+    headers, subject, bulk = _heads(head)
+    texts.append(subject)
 
     def walk(part: bytes, depth: int) -> None:
         found["parts"] += 1
@@ -110,6 +117,44 @@ def glance(raw: bytes) -> Glance:
 
     walk(raw[:GLANCE_BYTES] if len(raw) <= GLANCE_BYTES else _clip(raw), 0)
     return Glance(b"\n".join(texts), bool(found["calendar"]), bulk)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of a message a mail server handed over alone (IMAP's BODY[section]): a text
+    part still in its transfer encoding, a calendar, or a whole message forwarded inside."""
+
+    kind: str  # "text", "calendar" or "message"
+    encoding: bytes
+    body: bytes
+
+
+def worth_its_text(head: bytes, *, calendar: bool) -> bool:
+    """Whether a message is worth fetching its text parts, told from its headers and its
+    structure alone: all mail is, but mail sent in bulk (a list, a newsletter) only when it
+    carries a calendar or its subject has a word of an invitation or of applying for a job.
+    (From a list, an invitation needs both words (`Signs.say_invitation`); a job board's
+    notice names the application or the interview in its subject.)"""
+    _, subject, bulk = _heads(head)
+    if not bulk or calendar:
+        return True
+    return any(w in subject for w in _needles() + _job_needles())
+
+
+def glance_of(head: bytes, pieces: list[Piece]) -> Glance:
+    """The `Glance` of a message from its headers and the parts fetched alone: the same
+    look `glance` takes at the whole message, without its attachments ever being fetched."""
+    _, subject, bulk = _heads(head)
+    texts, calendar = [subject], False
+    for piece in pieces:
+        if piece.kind == "message":  # a forwarded message, looked at as a whole
+            inner = glance(piece.body)
+            texts.append(inner.text)
+            calendar = calendar or inner.calendar
+            continue
+        calendar = calendar or piece.kind == "calendar"
+        texts.append(_decoded(piece.body[:GLANCE_BYTES], piece.encoding.lower()).lower())
+    return Glance(b"\n".join(texts), calendar, bulk)
 
 
 def _clip(raw: bytes) -> bytes:
@@ -166,15 +211,26 @@ def _needles() -> tuple[bytes, ...]:
     return tuple(w.lower().encode("utf-8") for w in phrases("invitation_words"))
 
 
-def _maybe_invitation(raw: bytes) -> Glance | None:
-    """The glance of a message worth reading: its words allow an invitation; None for the
-    rest (newsletters, receipts, meetings), which are never parsed."""
-    seen = glance(raw)
+@cache
+def _job_needles() -> tuple[bytes, ...]:
+    """The words of applying for a job as lower-case bytes."""
+    from sopan.read.words import phrases
+
+    return tuple(w.lower().encode("utf-8") for w in phrases("job_words"))
+
+
+def worth_reading(seen: Glance) -> bool:
+    """Whether a glanced message is worth reading whole: its words allow an invitation; the
+    rest (newsletters, receipts, meetings) are never parsed."""
     if not any(w in seen.text for w in _needles()):
-        return None  # most mail: no invitation word even inside another word
-    if signs(seen.text.decode("utf-8", "replace"), seen.bulk).say_invitation():
-        return seen
-    return None
+        return False  # most mail: no invitation word even inside another word
+    return signs(seen.text.decode("utf-8", "replace"), seen.bulk).say_invitation()
+
+
+def _maybe_invitation(raw: bytes) -> Glance | None:
+    """The glance of a message worth reading, None for the rest."""
+    seen = glance(raw)
+    return seen if worth_reading(seen) else None
 
 
 def is_job_invitation(inv: Invitation, seen: Glance) -> bool:

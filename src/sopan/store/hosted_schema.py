@@ -175,3 +175,24 @@ reminders = Table(
     Column("settled_at", STAMP),
     UniqueConstraint("follow_up_id", name="uq_reminder_follow_up"),
 )
+
+#: a student's mailbox, scanned for new invitations by a job of `sopan worker`: the password
+#: only sealed (`hosted.mailkey`), the key never in the database
+mailboxes = Table(
+    "mailboxes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _account("owner"),
+    Column("host", String(255), nullable=False),
+    Column("port", Integer, nullable=False),
+    Column("security", String(10), nullable=False),
+    Column("username", String(320), nullable=False),
+    Column("folder", String(500), nullable=False),
+    Column("secret", LargeBinary, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+    #: the last scan: when it ended, how many new messages it looked at, what stopped it
+    Column("scanned_at", STAMP),
+    Column("looked", Integer),
+    Column("error", String(80)),
+    UniqueConstraint("owner", "host", "username", "folder", name="uq_mailbox"),
+)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sopan.store.accounts import Accounts
 from sopan.store.base import stamp
+from sopan.store.mailboxes import Mailboxes
 from sopan.store.reminders import Reminders
 
 
@@ -52,7 +53,7 @@ class Remark:
     at: datetime
 
 
-class People(Accounts, Reminders):
+class People(Accounts, Reminders, Mailboxes):
     """The hosted store: accounts, cases, shares, remarks, consent, audit, export, erasure."""
 
     # --- cases ---------------------------------------------------------------------------

@@ -26,9 +26,15 @@ STUDENT_TABLES: tuple[tuple[str, str], ...] = (
     ("events", "owner"),
     ("invitations", "owner"),
     ("mailbox_cursors", "owner"),
+    ("mailboxes", "owner"),
     ("consents", "owner"),
     ("sessions", "account_id"),
 )
+
+
+#: what the export leaves out: a mailbox's password, sealed with a key the student never
+#: holds, is nothing they could use (they gave it, and give it again to a new service)
+UNEXPORTED = {("mailboxes", "secret")}
 
 
 def _table(name: str) -> Any:
@@ -177,6 +183,8 @@ class Privacy(ScopedStore):
                 for row in rows:
                     plain: dict[str, Any] = {}
                     for key, value in row.items():
+                        if (name, key) in UNEXPORTED:
+                            continue
                         if isinstance(value, bytes | memoryview):
                             path = f"files/{name}/{row['id']}-{key}"
                             files[path] = bytes(value)
