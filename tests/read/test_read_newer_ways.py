@@ -278,3 +278,67 @@ def test_a_message_with_capitals_is_read_as_written() -> None:
     text = "Interview for the warehouse supervisor role at our office, Monday 23 November 10:00."
     inv = read_text(text, now=NOW)
     assert inv.position is None or inv.position == inv.position.lower()  # no case made up
+
+
+# --- text as OCR gives it back -----------------------------------------------------------------
+
+
+def test_an_agenda_with_blank_lines_between_its_ranges_ends_at_its_last() -> None:
+    text = (
+        "Your onsite interview is on Wednesday, 9 December 2026.\n\nAgenda:\n\n"
+        "09:30 - 10:00 Welcome\n\n10:00 - 11:00 Technical interview\n11:00 - 11:45 Design\n\n"
+        "11:45 - 12:15 HR conversation\n"
+    )
+    inv = read_text(text, now=NOW)
+    assert inv.start is not None and inv.end is not None
+    assert (inv.start.hour, inv.start.minute, inv.end.hour, inv.end.minute) == (9, 30, 12, 15)
+
+
+@pytest.mark.parametrize("written", ["(UTC--07:00)", "(GMT+-7)", "UTC -- 5", "(UTC−–07:00)"])
+def test_an_offset_that_cannot_be_read_is_never_utc(written: str) -> None:
+    inv = read_text(f"Interview on Wednesday, 9 December 2026, 9:00 AM {written}", now=NOW)
+    assert inv.timezone not in ("Etc/UTC", "Etc/GMT") or "timezone" in inv.missing
+    assert inv.start is None or inv.start.utcoffset() != ZoneInfo("UTC").utcoffset(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("You have been selected to interview for Job Reguisition R-20114 Medical Billing "
+         "Specialist.", "Medical Billing Specialist"),
+        ("You have been selected to interview for Job Requisitlon JR-5521 Store Supervisor.",
+         "Store Supervisor"),
+    ],
+)  # fmt: skip
+def test_a_requisition_number_before_the_title_as_ocr_reads_it(text: str, position: str) -> None:
+    assert read_text(text + " Friday, December 4, 2026 9:30 AM.", now=NOW).position == position
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jadwal wawancara kamu sudah ditetapkan.\nTanggal\nKamis, 26 November 2026\nPlatform\n\n"
+        "Google Meet\n",
+        "Your interview is set for Thursday, 26 November 2026 at 10:00.\nPlatform:\n\n"
+        "Zoom Meeting\n",
+        "Interview Thursday, 26 November 2026 10:00.\n\nMicrosoft Teams\n",
+    ],
+)
+def test_a_meeting_platform_is_no_persons_name(text: str) -> None:
+    assert read_text(text, now=NOW).contact.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Lamaranmu untuk posisi Data Analyst sudah masuk tahap Interview HR.\nJadwal: Rabu, "
+         "9 Desember 2026 10.30 WIB\nPertanyaan? Hubungi kami di bantuan@kerjaku.id", None),
+        ("Interview on Wednesday, 9 December 2026 at 10:00.\nNeed help? Write to "
+         "support@hirewell.example", None),
+        ("Interview on Wednesday, 9 December 2026 at 10:00.\nNeed help? Write to "
+         "support@hirewell.example or to me, maya.chen@hirewell.example",
+         "maya.chen@hirewell.example"),
+    ],
+)  # fmt: skip
+def test_a_help_desks_address_is_not_whom_to_answer(text: str, email: str | None) -> None:
+    assert read_text(text, now=NOW).contact.email == email

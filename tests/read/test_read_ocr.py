@@ -281,3 +281,70 @@ def test_without_tesseract_or_its_model_one_line_says_so(monkeypatch: pytest.Mon
     monkeypatch.setattr(pytesseract, "get_languages", lambda config="": ["eng", "osd"])
     with pytest.raises(UserError, match=r"needs Tesseract's ind model \(Debian: apt install"):
         read_bytes(_screenshot_png("id_undangan_interview_email"), now=NOW, origin="a.png")
+
+
+# --- what OCR may have misread is left out, never reported wrong ------------------------------
+
+_MEETING = (
+    "Interview on Wednesday, 9 December 2026, 10:00 WIB, online.\nJoin: {link}\n"
+    "Questions: {email}\n"
+)
+
+
+def _marked(link: str, email: str, doubtful: frozenset[str] = frozenset()) -> Invitation:
+    from sopan.read import read_text
+    from sopan.read.scan_src import DocumentText
+
+    text = _MEETING.format(link=link, email=email)
+    document = DocumentText(text, "ocr", 0.9, doubtful)
+    return document.mark(read_text(text, now=datetime(2026, 12, 2, 9, tzinfo=ZoneInfo("UTC"))))
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://teams.microsoft.com/I/meetup-join/19%3ameeting_VC2026%40thread.v2/0",
+        "https://teams.microsoft.com/1/meetup-join/19%3ameeting_VC2026%40thread.v2/0",
+        "https://us06web.zoom.us/j/84512345678?pwd-ArunikaMagang",
+        "https://zoom.us/j/8451234S678",
+        "https://meet.google.com/qlx-intv-1fh",
+        "https://meet.google.com/qlxintvlfh",
+    ],
+)
+def test_a_meeting_link_not_of_its_platforms_shape_is_left_out(link: str) -> None:
+    inv = _marked(link, "nadia@orchard.example")
+    assert inv.meeting_link is None and "meeting_link" in inv.missing
+    assert inv.fact("meeting_link") is None
+    assert inv.contact.email == "nadia@orchard.example"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://teams.microsoft.com/l/meetup-join/19%3ameeting_VC2026%40thread.v2/0",
+        "https://us06web.zoom.us/j/84512345678?pwd=ArunikaMagang",
+        "https://zoom.us/j/8451234567",
+        "https://meet.google.com/qlx-intv-lfh",
+        "https://whereby.com/orchard-interviews",
+    ],
+)
+def test_a_whole_link_ocr_was_sure_of_is_kept(link: str) -> None:
+    assert _marked(link, "nadia@orchard.example").meeting_link == link
+
+
+def test_a_link_or_an_address_ocr_was_unsure_of_is_left_out() -> None:
+    link, email = "https://meet.google.com/glx-intv-lfh", "nadia@orchard.example"
+    inv = _marked(link, email, frozenset({link, "word"}))
+    assert inv.meeting_link is None and inv.contact.email == email
+    inv = _marked(link, email, frozenset({f"<{email}>"}))
+    assert inv.meeting_link == link and inv.contact.email is None
+    assert inv.fact("contact.email") is None
+
+
+def test_the_same_text_pasted_keeps_its_link() -> None:
+    """Only OCR is doubted: a pasted link of another shape is the message's own."""
+    from sopan.read import read_text
+
+    text = _MEETING.format(link="https://zoom.us/j/8451234S678", email="nadia@orchard.example")
+    inv = read_text(text, now=datetime(2026, 12, 2, 9, tzinfo=ZoneInfo("UTC")))
+    assert inv.meeting_link == "https://zoom.us/j/8451234S678"

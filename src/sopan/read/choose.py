@@ -421,18 +421,21 @@ def decide(
 def _agenda_end(text: str, t: TimeHit, times: list[TimeHit]) -> tuple[int, int]:
     """The end of the interview whose first range is `t`: an agenda's last end, when the
     lines after it each begin with a range that starts where the one before ended
-    ("09:30 - 10:00 Welcome / 10:00 - 11:00 Technical interview / 11:00 - 11:45 …")."""
+    ("09:30 - 10:00 Welcome / 10:00 - 11:00 Technical interview / 11:00 - 11:45 …"), a blank
+    line between two of them allowed (OCR puts one between lines it reads as paragraphs)."""
     assert t.end_hm is not None
     end, at = t.end_hm, t.end
     for nxt in times:
         if nxt.start < at:
             continue
-        between = text[at : nxt.start]
+        # the rest of this line, at most one blank line, and the next line up to its range
+        between = text[at : nxt.start].split("\n")
         line_start = text.rfind("\n", 0, nxt.start) + 1
         if (
             nxt.end_hm is None
             or (nxt.hour, nxt.minute) != end
-            or between.count("\n") != 1
+            or len(between) not in (2, 3)
+            or any(line.strip() for line in between[1:-1])
             or text[line_start : nxt.start].strip()
         ):
             break

@@ -195,8 +195,10 @@ def _a_portal(value: str) -> bool:
 
 
 #: a requisition's number before the title: "Job Requisition R-20114 Medical Billing Specialist"
+#: (as OCR may read it too: "Reguisition", "Requisitlon")
 _REQUISITION = rx.compile(
-    r"(?i:(?:job[ \t]+)?(?:requisition|req|ref|reference|id|no)\.?[ \t]*[#:]?[ \t]*)"
+    r"(?i:(?:job[ \t]+)?(?:re[qg]u[il1|]s[il1|]t[il1|]on|req|ref|reference|id|no)\.?[ \t]*"
+    r"[#:]?[ \t]*)"
     r"[A-Za-z0-9-]*\d[A-Za-z0-9-]*[ \t]+(?=[A-Za-z])"
 )
 

@@ -290,8 +290,19 @@ def _location(text: str) -> Found | None:
     return _address_block(text)
 
 
+#: a job requisition's number written before the title ("Job Requisition R-20114 Medical
+#: Billing Specialist", as OCR may read it: "Reguisition", "Requisitlon"): blanked before the
+#: title is read, so the title's words are all counted
+_REQUISITION_BEFORE = rx.compile(
+    r"(?i:(?:job[ \t]+)?(?:re[qg]u[il1|]s[il1|]t[il1|]on|req\.?)[ \t]*[#:]?[ \t]*)"
+    r"[A-Za-z0-9-]*\d[A-Za-z0-9-]*[ \t]+(?=[A-Za-z])"
+)
+
+
 def position(text: str, subject: str | None) -> Found | None:
     """The job title, from a labelled line, a phrase around it, or the subject."""
+    if "eq" in text or "eg" in text:  # a cheap test first: "Requisition", OCR's "Reguisition"
+        text = _REQUISITION_BEFORE.sub(lambda m: " " * len(m.group(0)), text)
     for labelled_value in labelled(text, "position"):
         return labelled_value
     low = text.lower()

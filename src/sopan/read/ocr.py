@@ -52,6 +52,13 @@ class OcrText:
     text: str
     confidence: float
     words: int
+    #: the words Tesseract was unsure of (`DOUBT`) that hold a link's or an address's marks
+    doubtful: frozenset[str] = frozenset()
+
+
+#: below this confidence (0–100) a word that is a link or an address may hold a misread
+#: character ("teams.microsoft.com/I/…" for "/l/", "glx" for "qlx"): it is not reported
+DOUBT = 80.0
 
 
 class Deadline:
@@ -167,13 +174,27 @@ def recognise(images: Iterable[Image], origin: str, deadline: Deadline) -> OcrTe
     engine = _engine(origin)
     pages: list[str] = []
     scores: list[float] = []
+    doubtful: set[str] = set()
     for image in images:
         data = _run(engine, prepared(image), origin, deadline)
         text, confidences = _lines(data)
         pages.append(text)
         scores += confidences
+        doubtful |= _doubtful(data)
     text = "\n\n".join(page for page in pages if page.strip())
-    return OcrText(text, sum(scores) / len(scores) / 100 if scores else 0.0, len(scores))
+    mean = sum(scores) / len(scores) / 100 if scores else 0.0
+    return OcrText(text, mean, len(scores), frozenset(doubtful))
+
+
+def _doubtful(data: dict[str, list[Any]]) -> set[str]:
+    """The words of a link or an address ("/", "@", ".") read with a confidence under
+    `DOUBT`."""
+    out = set()
+    for word, conf in zip(data["text"], data["conf"], strict=False):
+        word = str(word).strip()
+        if word and 0 <= float(conf) < DOUBT and any(c in word for c in "/@."):
+            out.add(word)
+    return out
 
 
 def _run(engine: Any, image: Image, origin: str, deadline: Deadline) -> dict[str, list[Any]]:

@@ -42,13 +42,19 @@ def emails(text: str) -> list[str]:
 
 
 def first_email(text: str) -> Found | None:
-    """The first e-mail address of the text that is no robot's ("noreply@…")."""
+    """The first e-mail address of the text that is no robot's ("noreply@…") and no help
+    desk's ("bantuan@…", "support@…")."""
     if "@" not in text:
         return None
     for m in EMAIL_RE.finditer(text):
-        if not is_robot(m.group(0)):
+        if not is_robot(m.group(0)) and not _help_desk(m.group(0)):
             return Found(m.group(0), m.start(), m.end())
     return None
+
+
+def _help_desk(address: str) -> bool:
+    """Whether an address is a help desk's, for questions about a portal, not the interview."""
+    return address.rsplit("@", 1)[0].lower() in words()["help_desk_addresses"]
 
 
 def is_robot(address: str) -> bool:

@@ -372,7 +372,9 @@ def _zone_re() -> re.Pattern[str]:
     names = alternation([z for z in abbreviations() if z not in ("WIB", "WITA", "WIT")])
     return rx.compile(
         rf"(?<![A-Za-z])(?:(?i:wita|wib|wit)|{names}|GMT|UTC)(?![A-Za-z])"
-        r"(?:\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
+        r"(?:\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?"
+        # an offset that cannot be read ("UTC--07:00", OCR's "UTC+-7") is no zone, never UTC
+        r"|(?![ \t]*[+\-−–][ \t]*[+\-−–]))"
     )
 
 
