@@ -18,8 +18,10 @@ from typing import Any
 from sopan import app
 from sopan.app.planning import Choices, PlanRequest
 from sopan.app.reading import ReadRequest
-from sopan.compose.address import addressing, casual_cue
-from sopan.compose.spoken import spoken_number, zone_known
+from sopan.compose.address import addressing, casual_cue, formal_register
+from sopan.compose.facts import written_zone
+from sopan.compose.reply_format import reply_line
+from sopan.compose.spoken import greeting_part, spoken_number, zone_known
 from sopan.config import Config
 from sopan.errors import SopanError
 from sopan.model import Correction, Draft, Invitation, Plan, Profile
@@ -263,6 +265,9 @@ def _address_rules(
         out.append(Shortfall("company_as_person", d.channel, first_lines[:80]))
     if address.titled and "Bapak/Ibu" in text:
         out.append(Shortfall("honorific_joined", d.channel, "Bapak/Ibu to a named title"))
+    elif address.person and "Bapak/Ibu" in text:
+        # a name without an honorific: the name alone ("Yth. Sofie Hartono"), never a guess
+        out.append(Shortfall("named_no_bapak_ibu", d.channel, "Bapak/Ibu to a named person"))
     if d.channel in ("email", "letter"):
         if language == "en":
             want = f"Dear {address.written},"
@@ -291,6 +296,10 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
         out.append(Shortfall("speech_slash", d.channel, said[:80]))
     if re.search(r"Bapak atau Ibu|Bapak/Ibu", said):
         out.append(Shortfall("speech_bapak_ibu", d.channel, "said aloud"))
+    part = greeting_part(r.invitation, PROFILE, language, r.now)
+    if part is not None and re.match(r"(?:Halo|Hello)\b", said):
+        # where the recruiter is, the time of day is known: "Selamat pagi", "Good afternoon"
+        out.append(Shortfall("greeting_time_of_day", d.channel, said[:40]))
     if registry().spec(d.channel).layout != "script":  # a voicemail speaks to a recording
         if "?" in said:
             out.append(
@@ -304,11 +313,36 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
         )
         if said.count(number) != 2:
             out.append(Shortfall("number_twice", d.channel, f"{said.count(number)} times"))
+        sit = r.situation
+        waits = sit.intent in ("reschedule", "online") or (
+            sit.interest == "yes"
+            and (sit.intent == "cancel" or is_past(r.invitation, r.plan.urgency))
+        )
+        asks = re.search(r"[Mm]ohon hubungi|[Hh]ubungi saya|call me back|[Pp]lease call", said)
+        if asks and not waits:
+            # a decline awaits no answer: the voicemail leaves the number, asks for nothing
+            out.append(Shortfall("voicemail_request", d.channel, asks.group()))
     return out
+
+
+_LETTERISH_CHAT = re.compile(
+    r"ingin mengabarkan bahwa|ingin memberitahukan|[Dd]engan ini|I wanted to let you know|"
+    r"I am writing to"
+)
 
 
 def _chat_rules(d: Draft, inv: Invitation, language: str) -> list[Shortfall]:
     out = []
+    if _LETTERISH_CHAT.search(d.text):
+        found = _LETTERISH_CHAT.search(d.text).group()  # type: ignore[union-attr]
+        out.append(Shortfall("chat_letter_phrase", d.channel, found))
+    if language == "id" and d.action in ("decline", "cancel") and not _APOLOGY.search(d.text):
+        out.append(Shortfall("chat_regret", d.channel, "an Indonesian decline without maaf"))
+    wanted = reply_line(
+        inv.text, "no", {"name": PROFILE.name, "position": " ".join((inv.position or "").split())}
+    )
+    if wanted and d.text.split("\n", 1)[0].strip() != wanted:
+        out.append(Shortfall("reply_format", d.channel, f"want first line {wanted!r}"))
     if _LETTER_PHRASES.search(d.text):
         out.append(
             Shortfall("chat_letter_phrase", d.channel, _LETTER_PHRASES.search(d.text).group())
@@ -347,6 +381,16 @@ def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
 
 def _writing_rules(d: Draft, kind: str, r: Run) -> list[Shortfall]:
     out = []
+    if "every success with the recruitment" in d.text:
+        out.append(Shortfall("idiom", d.channel, "every success with the recruitment"))
+    zone = written_zone(r.invitation)
+    if zone is not None:
+        from sopan.language.zones import abbreviations
+
+        same = {a for a, iana in abbreviations().items() if iana == r.invitation.timezone}
+        other = [t for t in re.findall(r"\b[A-Z]{2,5}\b", d.text) if t in same and t != zone]
+        if other:
+            out.append(Shortfall("zone_as_written", d.channel, f"{other[0]} for {zone}"))
     if "Thank you for understanding" in d.text:
         out.append(Shortfall("understanding", d.channel, "Thank you for understanding"))
     if d.subject is not None:
@@ -373,10 +417,19 @@ def _writing_rules(d: Draft, kind: str, r: Run) -> list[Shortfall]:
     return out
 
 
+_MAIL_HEADER = re.compile(r"(?im)^(?:from|dari|subject|subjek)\s*:")
+
+
 def _plan_rules(r: Run) -> list[Shortfall]:
     out = []
     inv, plan = r.invitation, r.plan
     steps = [s.channel for s in plan.steps]
+    if any(d.channel == "letter" for d in r.drafts) and not formal_register(inv):
+        # `--channel all` writes a formal letter only to a formal letter or e-mail
+        out.append(Shortfall("letter_register", "letter", "a letter to an informal invitation"))
+    mail = "email" in reachable(inv) and inv.source == "text" and _MAIL_HEADER.search(inv.text)
+    if mail and "email" not in steps:
+        out.append(Shortfall("pasted_email_reply", "plan", f"steps {steps}"))
     planned = {d.channel for d in r.planned_drafts}
     reach = reachable(inv)
     for channel in steps:

@@ -58,3 +58,33 @@ def test_alternatives_become_slots_or_stay_text() -> None:
         with pytest.raises(UserError) as caught:
             _typed_alternatives([bad], invitation("id"), tz="Asia/Jakarta", language="id", now=now)
         assert caught.value.field == "alternative"
+
+
+def test_channel_all_says_which_channels_it_did_not_write_and_why(
+    run_cli: Any, tmp_path: Any
+) -> None:
+    # a one-line chat with no number and no address: no e-mail, no call, no text message, no
+    # calendar answer, and no formal letter to an invitation that is no formal letter
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "Halo, kami mengundang Anda interview posisi Barista di Kopi Senja hari Kamis, "
+        "26 November 2026 pukul 10.00 WIB di outlet Dago. Konfirmasi ke chat ini ya.\n",
+        encoding="utf-8",
+    )
+    out = str(tmp_path / "out")
+    args = ("draft", str(chat), "--channel", "all", "--intent", "decline", "--reason",
+            "accepted-offer", "--interest", "no", "--unconfirmed", "--profile-example",
+            "--no-store", "--out", out, "--now", "2026-11-20T09:00+07:00")  # fmt: skip
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith("Tidak ditulis — ")]
+    named = {ln.split(" — ", 1)[1].split(":", 1)[0] for ln in lines}
+    assert named == {"telepon", "pesan suara", "email", "surat", "SMS", "balasan kalender"}
+    assert all(ln.split(": ", 1)[1].strip() for ln in lines)  # each says why
+    assert "--channel letter" in next(ln for ln in lines if "surat" in ln)
+    written = {p.name for p in (tmp_path / "out").iterdir()}
+    assert written == {"whatsapp.txt", "linkedin.txt"}
+    # asked for by name, the letter is written
+    result = run_cli(*args[:3], "letter", *args[4:])
+    assert result.returncode == 0, result.stderr
+    assert "letter.docx" in {p.name for p in (tmp_path / "out").iterdir()}

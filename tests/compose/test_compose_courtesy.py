@@ -75,9 +75,30 @@ def test_an_invitation_naming_the_interviewer_with_a_title_is_answered_with_it()
     assert "Selamat pagi, Bu Dewi." in out["whatsapp"].text
 
 
-def test_without_an_honorific_writing_says_bapak_ibu_and_speech_never_does() -> None:
+@pytest.mark.parametrize(
+    "name", ["Rina Wijaya", "Sofie Hartono", "Yuni", "Dimas Arya Saputra", "Kevin Tan"]
+)
+@pytest.mark.parametrize("action", ["decline", "cancel", "reschedule"])
+def test_a_name_without_an_honorific_is_written_by_name_never_bapak_ibu(
+    name: str, action: str
+) -> None:
+    inv = replace(invitation("id"), contact=Contact(name, "hr@x.example", "0812-1111-2222"))
+    out = drafts(inv, situation("id", action, "health"))
+    first = name.split()[0]
+    assert f"Yth. {name}\n" in out["email"].text and f"Yth. {name}\n" in out["letter"].text
+    assert out["whatsapp"].text.startswith(f"Selamat pagi, {first}.\n")
+    assert out["sms"].text.startswith(f"Selamat pagi {first}, ")
+    assert out["linkedin"].text.startswith(f"Halo {first}, ")
+    for channel, draft in out.items():
+        # "Bapak/Ibu" only when no name is known at all: never before a name, nor as "you"
+        assert "Bapak/Ibu" not in draft.text, channel
+    for channel in SPOKEN:
+        assert "Bapak" not in out[channel].text and "Ibu" not in out[channel].text, channel
+
+
+def test_without_an_honorific_speech_names_the_person_and_never_says_a_slash() -> None:
     out = drafts(invitation("id"), situation("id", "cancel", "health"))
-    assert "Yth. Bapak/Ibu Rina Wijaya" in out["email"].text
+    assert "Yth. Rina Wijaya\n" in out["email"].text
     for channel in SPOKEN:
         assert "/" not in out[channel].text.replace("https://", ""), channel
         assert "Bapak atau Ibu" not in out[channel].text, channel
@@ -116,7 +137,7 @@ def test_a_chat_that_says_kak_is_answered_with_kak() -> None:
     assert chat.startswith("Selamat pagi, Kak Yuni.") and ", Kak.\n" in chat
     assert "Bapak/Ibu" not in chat and "Bapak/Ibu" not in out["sms"].text
     # the e-mail and the letter stay formal
-    assert out["email"].text.startswith("Yth. Bapak/Ibu Yuni")
+    assert out["email"].text.startswith("Yth. Yuni\n")
 
 
 @pytest.mark.parametrize(

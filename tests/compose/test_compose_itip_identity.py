@@ -51,6 +51,29 @@ def test_attendee_is_the_address_the_invitation_lists(listed: tuple[str, ...], w
     assert str(event["ATTENDEE"]) == want
 
 
+@pytest.mark.parametrize(
+    ("listed", "sent_to", "want"),
+    [
+        # several attendees, none the profile's: the one the e-mail was sent to
+        (("Rina Wijaya <rina@x.example>", "Tamu <tamu@x.example>", "A <andi.kerja@kantor.example>"),
+         ("andi.kerja@kantor.example",), "mailto:andi.kerja@kantor.example"),
+        # sent to several, one of them listed: that one
+        (("Rina Wijaya <rina@x.example>", "Budi <b@x.example>", "Andi <andi@rumah.example>"),
+         ("tim@x.example", "andi@rumah.example"), "mailto:andi@rumah.example"),
+        # not listed at all, sent to one address: that address, never the profile's
+        (("Rina Wijaya <rina@x.example>",), ("andi@rumah.example",), "mailto:andi@rumah.example"),
+        # the profile's own address listed wins over where the copy was sent
+        ((f"Andi <{PROFILE.email}>", "x <andi@rumah.example>"), ("andi@rumah.example",),
+         f"mailto:{PROFILE.email}"),
+    ],
+)  # fmt: skip
+def test_attendee_is_the_address_the_invitation_was_sent_to(
+    listed: tuple[str, ...], sent_to: tuple[str, ...], want: str
+) -> None:
+    event = _event(replace(invitation("en"), attendees=listed, recipients=sent_to))
+    assert str(event["ATTENDEE"]) == want
+
+
 def test_an_occurrence_of_a_series_is_named_by_its_recurrence_id() -> None:
     original = datetime(2026, 11, 23, 9, 0, tzinfo=JKT)
     event = _event(replace(invitation("en"), recurrence_id=original))
@@ -59,3 +82,16 @@ def test_an_occurrence_of_a_series_is_named_by_its_recurrence_id() -> None:
 
 def test_a_single_event_has_no_recurrence_id() -> None:
     assert _event(invitation("en")).get("RECURRENCE-ID") is None
+
+
+def test_an_emailed_calendar_invitation_is_answered_from_the_address_it_was_sent_to() -> None:
+    from pathlib import Path
+
+    from sopan.read import read_bytes
+
+    path = Path(__file__).parents[1] / "fixtures" / "recruiter"
+    path = path / "en_email_calendar_sent_to_work_address.eml"
+    inv = read_bytes(path.read_bytes(), now=NOW, user_tz="Asia/Jakarta", origin=path.name)
+    assert inv.recipients == ("budi.s@work-mail.example",)
+    # four attendees, none the profile's address, none named as the profile is
+    assert str(_event(inv)["ATTENDEE"]) == "mailto:budi.s@work-mail.example"

@@ -52,7 +52,8 @@ MARKERS = {
     "en": {
         "greeting": r"(^|: )(Dear|Hello|Good)",
         "thanks": r"Thank|grateful",
-        "decision": r"withdraw|not to continue|not be continuing|not continue|cancel|new time|"
+        "decision": r"withdraw|not to continue|not be continuing|won.t be continuing|not continue|"
+        r"cancel|new time|"
         r"moved|online|new interview time|unable to attend|cannot attend",
         "apology": r"apologise|apologies|sorry",
         "linkedin": r"LinkedIn|connected",

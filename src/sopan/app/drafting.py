@@ -45,9 +45,33 @@ class DraftResult:
     files: tuple[Path, ...]
     #: the store's id of the invitation, when it was recorded (`sopan send ID`)
     stored: int | None = None
+    #: under `--channel all`, each channel not written and why, as (channel, reason key of
+    #: the plan's words `not_written`): no address, no number, a landline, no calendar
+    #: invitation, no calendar answer, an invitation too informal for a letter
+    skipped: tuple[tuple[str, str], ...] = ()
+
+
+#: what a channel's spec needs (`reach`), missing → why it is not written under `all`
+_UNREACHED = {
+    "email": "no_email",
+    "mobile": "no_mobile",
+    "phone": "no_phone",
+    "calendar": "no_calendar",
+}
+
+
+def _not_written(name: str, inv: Invitation) -> str:
+    """Why `--channel all` does not write a channel (a key of the words' `not_written`)."""
+    from sopan.model.channels import registry
+
+    spec = registry().spec(name)
+    if spec.reach == "mobile" and not inv.contact.phone:
+        return "no_phone"
+    return _UNREACHED.get(spec.reach, "informal")
 
 
 def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
+    from sopan.compose.address import formal_register
     from sopan.model.channels import registry
 
     known = registry()
@@ -63,6 +87,10 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
 
         chats = {spec.name for spec in known.of_kind("chat")}
         reach = reachable(inv) | ({step.channel for step in plan.steps} & chats)
+        if not formal_register(inv):
+            # a channel written only when asked for (a formal letter) answers, under `all`,
+            # only an invitation written formally (a formal e-mail or letter, R2.1, R3)
+            reach -= {s.name for s in known.with_role("none")}
         wanted: list[str] = [c for c in known.names() if c in reach]
     elif req.channels:
         wanted = list(dict.fromkeys(req.channels))
@@ -127,7 +155,17 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
 
         read = req.plan.read
         stored = keep(planned, drafts, reports, built, source=read.source, now=read.now)
-    return DraftResult(planned, tuple(drafts), reports, tuple(files), stored)
+    skipped: tuple[tuple[str, str], ...] = ()
+    if "all" in req.channels:
+        from sopan.model.channels import registry
+
+        drafted = {d.channel for d in drafts}
+        skipped = tuple(
+            (name, "no_answer" if name in wanted else _not_written(name, inv))
+            for name in registry().names()
+            if name not in drafted
+        )
+    return DraftResult(planned, tuple(drafts), reports, tuple(files), stored, skipped)
 
 
 def lint_options(planned: PlanResult) -> LintOptions:

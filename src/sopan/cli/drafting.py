@@ -59,7 +59,8 @@ def _draft_arguments(parser: ArgumentParser) -> None:
 def draft(args: Namespace) -> None:
     """Write the drafts the plan needs for FILE and show them for review; never sends.
 
-    Without --channel the plan's channels are written; `--channel all` writes every one.
+    Without --channel the plan's channels are written; `--channel all` writes every one that
+    can reach them and says why any other is not written.
     A reschedule without --alternative proposes free slots from your calendars (R5).
     """
     from pathlib import Path
@@ -132,6 +133,11 @@ def draft(args: Namespace) -> None:
         for f in report.findings:
             level = view.name("level", f.level)
             echo(f"    {level} [{f.rule} · {f.guideline}] {f.message}")
+    for channel_name, why in done.skipped:
+        # `--channel all` says which channels it did not write, and why
+        reason = words.text("not_written", why, name=channel_name)
+        label = words.name("channel", channel_name)
+        echo(words.text("view", "not_written", channel=label, why=reason))
     echo("")
     for path in done.files:
         echo(words.text("view", "written", path=str(path)))

@@ -32,14 +32,15 @@ from sopan.model import Invitation
 class Addressing:
     """The forms of address one reply uses, per medium."""
 
-    #: after "Yth." / "Dear": "Ibu Dewi Lestari", "Bapak/Ibu Rina Wijaya", "Bapak/Ibu",
+    #: after "Yth." / "Dear": "Ibu Dewi Lestari", "Rina Wijaya", "Bapak/Ibu",
     #: "Ms. Jang", "Helen Jang", "Hiring Team"
     written: str
-    #: "you" in writing: "Ibu", "Bapak", "Bapak/Ibu" (English: "you")
+    #: "you" in writing: "Ibu", "Bapak", "Anda" (a name alone), "Bapak/Ibu" (no name);
+    #: English "you"
     you: str
-    #: a chat's greeting: "Ibu Dewi", "Kak Rina", "Kak", "Bapak/Ibu", "Ms. Jang", "Helen", ""
+    #: a chat's greeting: "Bu Dewi", "Kak Rina", "Kak", "Rina", "Bapak/Ibu", "Ms. Jang", "Helen", ""
     chat: str
-    #: "you" in a chat: "Ibu", "Kakak", "Bapak/Ibu"
+    #: "you" in a chat: "Ibu", "Kakak", "Anda", "Bapak/Ibu"
     you_chat: str
     #: said to the person: "Bu Dewi", "Pak Andri", "Ms. Jang", "Helen"; "" when no one is named
     #: or only a name without an honorific is known (Indonesian speech then names no one)
@@ -100,7 +101,30 @@ def _honorific(inv: Invitation, name: str, words: Mapping[str, Any]) -> tuple[st
         return first.lower(), rest
     if first.lower().rstrip(".") in _stripped(table) and rest:
         return _stripped(table)[first.lower().rstrip(".")], rest
-    return None, name
+    return _titled_in_text(inv.text, name, table), name
+
+
+def _titled_in_text(text: str, name: str, table: Mapping[str, Any]) -> str | None:
+    """The honorific the invitation writes before the contact's name anywhere in its text
+    ("Mr. Chen will call you", "dengan Ibu Dewi"), when it writes exactly one; the casual
+    "kak" is the register, not a title, and is left to `casual_cue`."""
+    parts = name.split()
+    if not parts or not text:
+        return None
+    names = {re.escape(parts[0]), re.escape(parts[-1]), re.escape(name)}
+    found = set()
+    for key in table:
+        if str(table[key]["title"]).lower() == "kak":
+            continue
+        # the title as a title is written: capitalised ("Ms. Jang", "Ibu Dewi", "MR. CHEN")
+        word = re.escape(key.rstrip(".")) + r"\.?"
+        pattern = rf"(?<![\w./])(?:{word.capitalize()}|{word.upper()})\s+(?:{'|'.join(names)})\b"
+        if re.search(pattern, text):
+            found.add(str(table[key]["title"]))
+    if len(found) != 1:
+        return None  # none, or two that disagree: nothing is invented
+    title = found.pop()
+    return next(k for k in table if str(table[k]["title"]) == title)
 
 
 def _stripped(table: Mapping[str, Any]) -> dict[str, str]:
@@ -115,6 +139,20 @@ def casual_cue(inv: Invitation, language: str) -> bool:
         return False
     cue = str(_words(language)["casual"])
     return re.search(rf"(?i)\b{cue}(?:ak)?\b", inv.text[:600]) is not None
+
+
+def formal_register(inv: Invitation) -> bool:
+    """Whether the invitation is written as a formal letter or e-mail ("Dengan hormat",
+    "Yth.", "Dear …", "Yours sincerely"), in any language sopan has words for: only such an
+    invitation is answered with a formal letter unless one is asked for (R2.1, R3)."""
+    from sopan.model.names import LANGUAGES
+
+    text = inv.text.lower()
+    for language in LANGUAGES:
+        cues = _words(language).get("formal_cues") or ()
+        if any(re.search(rf"(?<!\w){re.escape(str(c))}(?!\w)", text) for c in cues):
+            return True
+    return False
 
 
 def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Addressing:
@@ -163,10 +201,11 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
         spoken = ask_for = chat_name
         you_spoken = you_chat
     else:
-        chat_name, you_chat = str(words["named_chat"]).format(**values), str(words["you_unknown"])
+        chat_name, you_chat = str(words["named_chat"]).format(**values), str(words["you_named"])
     return Addressing(
         written=str(words["named"]).format(**values),
-        you=str(words["you_unknown"]),
+        # a named person is never "Bapak/Ibu": "you" is said without a title ("Anda")
+        you=str(words["you_named"]),
         chat=chat_name,
         you_chat=you_chat,
         spoken=spoken,

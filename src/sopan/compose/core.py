@@ -41,6 +41,15 @@ class _Context:
         return self.plan.action
 
     @property
+    def awaits_answer(self) -> bool:
+        """Whether the person waits for an answer from them: a new time, an online interview,
+        or, still interested, a cancelled interview set again. A decline awaits none, so it
+        asks for no callback and no reply."""
+        if self.action in ("reschedule", "online"):
+            return True
+        return self.sit.interest == "yes" and (self.action == "cancel" or self.past)
+
+    @property
     def has_alternatives(self) -> bool:
         return bool(self.sit.alternatives or [t for t in self.sit.alternatives_text if t.strip()])
 
@@ -93,7 +102,9 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
             # a missed interview is withdrawn from only by someone who no longer wants the
             # job; someone who still does asks whether it can be rescheduled (C0)
             return ("past", "default" if sit.interest == "yes" else ctx.action)
-        return (ctx.action,)
+        # with no apology owed, a chat or a call says the news with its regret ("Mohon maaf,
+        # saya tidak dapat …"): the phrase books that need it list it under "regret"
+        return (ctx.action, "regret" if ctx.owed == "none" else "plain")
     if move == "apology":
         return (ctx.owed,)
     if move == "reason":
@@ -118,9 +129,11 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
     if move == "attachments":
         return ("files" if sit.attachments else "none",)
     if move == "contact":
-        if facts["email"] and facts["phone"]:
-            return ("both", ctx.follow_up or "none")
-        return ("email" if facts["email"] else "phone", ctx.follow_up or "none")
+        reach = (
+            "both" if facts["email"] and facts["phone"] else "email" if facts["email"] else "phone"
+        )
+        # a callback is asked for only when they have something to answer (R7, C2.1)
+        return (reach, ctx.follow_up or "none", "ask" if ctx.awaits_answer else "tell")
     return ()
 
 
@@ -190,9 +203,12 @@ def _shorten(
 
 def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: bool) -> Draft:
     register = spec.register_in(ctx.language)
+    # an invitation that asks for a reply format is answered, in a chat, in that format
+    # first ("TIDAK_Budi Santoso"), then a few courteous lines: the spec's `formatted` moves
+    formatted = bool(ctx.facts["reply_format"]) and "formatted" in spec.moves
     paragraphs = [
         [step for step in para if all(_applies(m, ctx, spec) for m in _move_names(step))]
-        for para in spec.paragraphs(ctx.action)
+        for para in (spec.moves["formatted"] if formatted else spec.paragraphs(ctx.action))
     ]
     limit = _limit(spec, extended)
     if limit is not None:

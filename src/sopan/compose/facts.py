@@ -17,6 +17,7 @@ from typing import Any
 
 from sopan._infra import rx
 from sopan.compose.address import Addressing, addressing
+from sopan.compose.reply_format import reply_line
 from sopan.compose.spoken import greeting_part, spoken_number, zone_known
 from sopan.language.dateforms import clock, common, day, local_zone, when_text, zone_label
 from sopan.model import Invitation, Profile, Situation
@@ -52,23 +53,58 @@ def reply_zone(inv: Invitation, profile: Profile) -> str | None:
     return inv.timezone if zone_known(inv) else None
 
 
-def _when(moment: datetime, zone: str | None, language: str, *, short: bool = False) -> str:
-    """A date and time in the language's form, with its zone only when one is known."""
-    if zone is not None:
+_ABBREVIATION = rx.compile(r"(?<![\w/])[A-Z]{2,5}(?![\w/])")
+
+
+def written_zone(inv: Invitation) -> str | None:
+    """The zone's name as the invitation writes it beside its times ("EST"), when it writes
+    exactly one name of its zone: a reply writes the zone as the invitation wrote it, never
+    relabelled ("EST" is not turned into "EDT" in October, nor into another zone)."""
+    if not zone_known(inv) or not inv.text:
+        return None
+    from sopan.language.zones import abbreviations
+
+    names = abbreviations()
+    said = {m.group() for m in _ABBREVIATION.finditer(inv.text)}
+    mine = {a for a in said if names.get(a) == inv.timezone}
+    return mine.pop() if len(mine) == 1 else None
+
+
+def _when(
+    moment: datetime,
+    zone: str | None,
+    language: str,
+    *,
+    short: bool = False,
+    label: str | None = None,
+) -> str:
+    """A date and time in the language's form, with its zone only when one is known (named
+    `label` when the invitation wrote it so)."""
+    if zone is not None and label is None:
         return when_text(moment, zone, language, short=short)
+    local = moment.astimezone(local_zone(moment, zone)) if zone else moment
     template = str(common(language)["dates"]["when_short" if short else "when"])
-    return template.format(
-        date=day(moment, "date_short" if short else "date", language),
-        time=clock(moment, language),
-        zone="",
+    return tidy(
+        template.format(
+            date=day(local, "date_short" if short else "date", language),
+            time=clock(local, language),
+            zone=label or "",
+        )
     )
 
 
-def compact_when(moment: datetime, zone: str | None, language: str, *, weekday: bool = True) -> str:
+def compact_when(
+    moment: datetime,
+    zone: str | None,
+    language: str,
+    *,
+    weekday: bool = True,
+    label: str | None = None,
+) -> str:
     """A text message's date and time: "Senin 23/11 jam 10.00 WIB", "Monday 23/11, 10:00 WIB";
     without the weekday, "23/11 jam 10.00 WIB"."""
     local = moment.astimezone(local_zone(moment, zone)) if zone else moment
-    label = zone_label(local, language, plain=True) if zone else ""
+    label = label or (zone_label(local, language, plain=True) if zone else "")
     form = "date_compact" if weekday else "date_numeric"
     return (
         str(common(language)["dates"]["when_compact"])
@@ -89,6 +125,7 @@ def slot_texts(
     """The alternatives the user offers, as written text (`short`: without the year,
     `compact`: a text message's form)."""
     zone = reply_zone(inv, profile)
+    label = written_zone(inv) if zone == inv.timezone else None
     # in the recruiter's zone when the invitation names it, else as the interview's time is
     # written: in the zone it was read in, with no zone named
     local = [
@@ -98,7 +135,7 @@ def slot_texts(
         # a text message names the zone once, with the interview's time
         written = [compact_when(t, None, language) for t in local]
     else:
-        written = [_when(t, zone, language, short=short) for t in local]
+        written = [_when(t, zone, language, short=short, label=label) for t in local]
     return written + [_clean(t) for t in sit.alternatives_text if _clean(t)]
 
 
@@ -201,6 +238,9 @@ def build_facts(
     compact_slots = slot_texts(inv, sit, profile, language, compact=True)
     facts["alternatives_compact"] = _inline(compact_slots, word_or)
     facts.update(_greeting_facts(inv, profile, language, now))
+    # the reply format the invitation asks for, filled: sopan's answers never attend as
+    # invited (a decline, a cancellation, a new time or an online interview asked for)
+    facts["reply_format"] = reply_line(inv.text, "no", facts)
     sign_off = words["sign_off"]
     facts["sign_off"] = str(sign_off["named" if formal.person else "unnamed"])
     facts["sign_off_email"] = str(sign_off["email"])
@@ -216,10 +256,11 @@ def _when_facts(
     forms = common(language)["dates"]
     if inv.start is not None and clock_problem(inv.start) is None:
         zone = reply_zone(inv, profile)
-        out["when"] = _when(inv.start, zone, language)
-        out["when_short"] = _when(inv.start, zone, language, short=True)
-        out["when_compact"] = compact_when(inv.start, zone, language)
-        out["when_numeric"] = compact_when(inv.start, zone, language, weekday=False)
+        label = written_zone(inv) if zone == inv.timezone else None
+        out["when"] = _when(inv.start, zone, language, label=label)
+        out["when_short"] = _when(inv.start, zone, language, short=True, label=label)
+        out["when_compact"] = compact_when(inv.start, zone, language, label=label)
+        out["when_numeric"] = compact_when(inv.start, zone, language, weekday=False, label=label)
         local = inv.start.astimezone(local_zone(inv.start, zone)) if zone else inv.start
         hour = clock(local, language)
         out["when_spoken"] = str(forms["when_spoken"]).format(

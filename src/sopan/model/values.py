@@ -116,6 +116,9 @@ class Invitation:
     sequence: int = 0
     organizer: str | None = None
     attendees: tuple[str, ...] = ()
+    #: the addresses the e-mail was sent to (To, Cc, Delivered-To): a calendar answer comes
+    #: from the one the invitation lists as an attendee
+    recipients: tuple[str, ...] = ()
     city: str | None = None
     #: the interview's calendar day, known even when its time is not (all-day, no time written)
     day: date | None = None

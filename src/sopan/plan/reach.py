@@ -69,6 +69,18 @@ def _chat_it_came_by(inv: Invitation, reach: frozenset[Channel] | None) -> Chann
     return found.name if found else None
 
 
+def _came_by(inv: Invitation, channel: Channel) -> bool:
+    """Whether the invitation carries the words that show it came through `channel` (its
+    spec's `came_by`: a header line or "this e-mail" for an e-mail, a wa.me link for a chat)."""
+    import re
+
+    from sopan.model.channels import registry
+
+    text = inv.text.lower()
+    cues = registry().spec(channel).came_by
+    return any(re.search(rf"(?<!\w){re.escape(c.lower())}", text) for c in cues)
+
+
 def written_medium(
     inv: Invitation, reach: frozenset[Channel] | None = None
 ) -> tuple[Channel | None, str]:
@@ -88,6 +100,10 @@ def written_medium(
         return mail, inv.source
     if (inv.subject or inv.message_id) and mail in reach:
         return mail, "email" if recipient_email(inv) else "text_thread"
+    if mail in reach and _came_by(inv, mail):
+        # a pasted e-mail ("Dari: … <hr@…>", "balas email ini") is answered by e-mail even when
+        # its signature gives a number too: the number is one more way to reach them
+        return mail, "text_email"
     chat = _chat_it_came_by(inv, reach)
     if chat is not None:
         return chat, ("text_phone" if inv.contact.phone else "text_none")
@@ -102,9 +118,10 @@ def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:
     """The address the invitation lists the user under, and whether it is the profile's.
 
     An organizer matches an answer to its attendees by address, so a reply from another
-    address is lost: the profile's when listed, else the one attendee named like the user,
-    else the only attendee who is neither the organizer nor the recruiter; the profile's
-    address otherwise."""
+    address is lost: the profile's when listed, else the attendee the e-mail was sent to
+    (To, Cc, Delivered-To), else the one attendee named like the user, else the only attendee
+    who is neither the organizer nor the recruiter, else the one address the e-mail was sent
+    to; the profile's address otherwise."""
     mine = (profile.email or "").strip().lower()
     # an attendee longer than a mail header line (998) is no address, and the standard
     # library's parser recurses once per nested comment or quote in it: a broken calendar's
@@ -113,6 +130,11 @@ def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:
     for _, address in listed:
         if address.lower() == mine:
             return address, True
+    # the address the invitation was sent to, when the calendar lists it: the organizer
+    # matches the answer to that attendee, whatever the profile's address
+    sent_to = [a for _, a in listed if a and a.lower() in inv.recipients]
+    if len(sent_to) == 1:
+        return sent_to[0], False
     named = [a for n, a in listed if a and n.strip().casefold() == profile.name.casefold()]
     if len(named) == 1:
         return named[0], False
@@ -123,6 +145,8 @@ def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:
     ]
     if len(others) == 1:
         return others[0], False
+    if len(inv.recipients) == 1 and inv.recipients[0] != organizer:
+        return inv.recipients[0], inv.recipients[0] == mine  # the one address it was sent to
     return profile.email or "", True
 
 

@@ -69,6 +69,8 @@ class Envelope:
     sender_name: str | None = None
     sender_email: str | None = None
     sent_at: datetime | None = None
+    #: the addresses it was sent to (To, Cc, Delivered-To), lower case
+    recipients: tuple[str, ...] = ()
     calendar: Calendar | None = None
     extra: list[str] = field(default_factory=list)
 
@@ -448,6 +450,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         sequence=sequence,
         organizer=organizer,
         attendees=attendees,
+        recipients=env.recipients,
         city=city.name if city else None,
         day=day or (start.date() if start else None),
         time_of_day=time(start.hour, start.minute) if start else (time(*clock) if clock else None),

@@ -222,5 +222,24 @@ def parse_email(data: bytes, origin: str = "input") -> tuple[str, Envelope, list
         sender_name=(reply_name if reply_address else name) or None,
         sender_email=reply_address or address,
         sent_at=parse_date_header(header_text(raw_header(msg, "Date"))),
+        recipients=_recipients(msg),
     )
     return body, env, calendars, msg
+
+
+def _recipients(msg: Message) -> tuple[str, ...]:
+    """The addresses the message was sent to (To, Cc, Delivered-To), lower case, each once;
+    a header line longer than a mail line (998) is no list of addresses."""
+    from email.utils import getaddresses
+
+    found: list[str] = []
+    for name in ("Delivered-To", "To", "Cc"):
+        for key, value in msg.raw_items():
+            text = str(value)
+            if key.lower() != name.lower() or len(text) > 998:
+                continue
+            for _, address in getaddresses([re.sub(r"[\r\n]+", " ", text)]):
+                address = address.strip().lower()
+                if "@" in address and address not in found:
+                    found.append(address)
+    return tuple(found)
