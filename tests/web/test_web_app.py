@@ -594,3 +594,69 @@ def test_an_error_on_a_page_names_no_path_and_no_library_words() -> None:
     assert error_of(legacy, "id")[1] == "cannot open kal.ics or y.ics"
     address = UserError("settings.not_a_calendar_address", value="https://a.example/b/c.ics")
     assert "https://a.example/b/c.ics" in error_of(address, "id")[1]  # a link stays whole
+
+
+#: invitations by chat and by SMS, with a number and without, for today or a later day
+CHATS = {
+    "chat without a number": CHAT,
+    "chat with a number": CHAT.replace(
+        "Mohon konfirmasi ya kak.", "Hubungi saya di 0813-7788-9900 ya kak."
+    ),
+    "sms with a number": (
+        "Yth Sdr Rina, Anda diundang tes wawancara PT Maju Jaya posisi Staf Admin, Selasa "
+        "1 Desember 2026 jam 09.00 WIB di Jl. Merdeka 5 Bandung. Konfirmasi kehadiran balas "
+        "SMS ini ke 081234567890."
+    ),
+    "chat for tomorrow": (
+        "Pagi kak Rina, ini Andi HRD Toko Sepatu Ceria. Besok Sabtu 21 November 2026 jam 10 "
+        "pagi kakak interview ya di toko cabang Dago. WA saya kalau berhalangan. Makasih kak"
+    ),
+}
+SITUATIONS = (
+    {"intent": "decline", "reason": "schedule-conflict", "interest": "yes", "confirmed": "no"},
+    {"intent": "reschedule", "reason": "schedule-conflict", "interest": "yes", "confirmed": "yes"},
+    {"intent": "cancel", "reason": "personal", "interest": "unsure", "confirmed": "yes"},
+    {"intent": "online", "reason": "too-far", "interest": "yes", "confirmed": "no"},
+    {"intent": "", "reason": "", "interest": "unsure", "confirmed": "no"},
+)
+
+
+@pytest.mark.parametrize("name", sorted(CHATS))
+def test_every_channel_the_plan_names_is_drafted_and_taken(client: TestClient, name: str) -> None:
+    from sopan.model.channels import registry
+
+    channel_of = {s.label_in("id").lower(): s.name for s in registry().specs}
+    for situation in SITUATIONS:
+        case = _paste(client, CHATS[name])
+        client.post(f"{case}/facts", data={"confirm": "1"}, headers=SAME)
+        chosen = client.post(f"{case}/situation", data=situation, headers=SAME,
+                             follow_redirects=False)  # fmt: skip
+        assert chosen.status_code == 303, (name, situation)
+        plan = client.get(f"{case}/plan").text
+        listed = plan.split('class="plan-steps"', 1)[1].split("</ol>", 1)[0]
+        steps = [channel_of[s.lower()] for s in re.findall(r"<li><strong>([^<]+)</strong>", listed)]
+        assert steps, (name, situation)
+        drafts = client.get(f"{case}/drafts").text
+        take = client.get(f"{case}/take").text
+        for channel in steps:
+            if channel == "calendar":  # a calendar reply is a file to take, not a text
+                assert f"{case}/download/calendar.ics" in take
+                continue
+            assert f'name="text_{channel}"' in drafts, (name, situation, channel)
+            assert f'id="copy-{channel}"' in take, (name, situation, channel)
+        if "whatsapp" in steps:
+            assert "Tempelkan pesan ini di percakapan" in take or "wa.me/" in take
+
+
+def test_drafts_signed_by_the_example_person_say_so_until_the_details_are_saved(
+    client: TestClient,
+) -> None:
+    case = _case(client)
+    _decide(client, case)
+    for page in ("drafts", "take"):
+        shown = client.get(f"{case}/{page}").text
+        assert 'id="example-signs"' in shown and "Rina Kartika Sari" in shown
+        assert 'href="/profile"' in shown.split('id="example-signs"', 1)[1].split("</p>", 1)[0]
+    client.post("/profile", data={"name": "Budi Santoso"}, headers=SAME)
+    assert 'id="example-signs"' not in client.get(f"{case}/drafts").text
+    assert "Budi Santoso" in client.get(f"{case}/drafts").text

@@ -63,8 +63,9 @@ document.querySelectorAll("form[data-once]").forEach((form) => {
   });
 });
 
-// a file over the upload limit is said at once, beside its field, and never sent: the
-// server would refuse it unread, and what was typed in the other fields stays as it is
+// a file over the upload limit is said beside its field as it is chosen, and the form is
+// not sent while it is chosen: the server would refuse it unread, and what was typed in
+// the other fields stays as it is
 document.querySelectorAll("input[type=file][data-max-bytes]").forEach((input) => {
   const limit = Number(input.dataset.maxBytes);
   const note = document.createElement("p");
@@ -73,16 +74,16 @@ document.querySelectorAll("input[type=file][data-max-bytes]").forEach((input) =>
   note.setAttribute("role", "alert");
   note.hidden = true;
   input.after(note);
-  const tooBig = () => [...input.files].some((f) => f.size > limit);
-  input.addEventListener("change", () => {
-    const over = tooBig();
+  const check = () => {
+    const over = [...input.files].some((f) => f.size > limit);
     note.hidden = !over;
     note.textContent = over ? input.dataset.tooBig : "";
-    if (over) input.value = "";
     if (over) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
-  });
+    return over;
+  };
+  input.addEventListener("change", check);
   input.form?.addEventListener("submit", (event) => {
-    if (tooBig()) { event.preventDefault(); input.value = ""; }
+    if (check()) { event.preventDefault(); input.focus(); }
   });
 });
 
