@@ -36,9 +36,11 @@ pytestmark = pytest.mark.shared
 
 #: The fields where a wrong value goes straight into a decline with a wrong time.
 NEVER_WRONG = ("date", "start_time", "end_time", "timezone", "organizer", "attendees", "sequence")
-#: Right values over all labelled fields; measured 0.963 on the 136 files of 2026-12-07
-#: (0.953 before the reader read the message's parts and built the contact from every mention).
-ACCURACY_FLOOR = 0.96
+#: Right values over all labelled fields; measured 0.964 on the 136 files of 2026-12-07
+#: (0.953 before the reader read the message's parts and built the contact from every mention,
+#: 0.963 before a team's signature stopped standing in for an interviewer left as a slot and
+#: "between … and …" gave an end).
+ACCURACY_FLOOR = 0.963
 #: Wrong dates, times or zones allowed: none (a past date nothing presents as the interview's
 #: is offered, not asserted).
 WRONG_DATES_ALLOWED = 0

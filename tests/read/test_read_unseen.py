@@ -24,11 +24,13 @@ from evaldev import (
 from sopan.read import read_file
 
 CASES = sorted((Path(__file__).parent / "invitations").glob("*.txt"))
-#: right values over all labelled fields; measured 0.952 on 73 cases. Each batch was written
+#: right values over all labelled fields; measured 0.958 on 80 cases. Each batch was written
 #: and labelled before the rules for its ways of writing: the first 37 read 0.888 (0.927 once
-#: the reader read the message's parts), the next 24 read 0.875 (0.967 after), the last 12
-#: read 0.917 (0.935 after)
-ACCURACY_FLOOR = 0.95
+#: the reader read the message's parts), the next 24 read 0.875 (0.967 after), the next 12
+#: read 0.917 (0.935 after); the last 7 (a chat in lower case, a role line ending in a comma,
+#: a tab table, an IANA zone, "between … and …", a person to ask for in brackets, a slot for
+#: the interviewer) were written with their rules and read 0.949
+ACCURACY_FLOOR = 0.955
 
 
 def test_there_are_enough_cases_of_each_style() -> None:
