@@ -2,8 +2,9 @@
 number said the way people say numbers in the language.
 
 A greeting names the part of the day only when it is the same wherever the recruiter may be:
-the invitation's own zone when it writes one; for an Indonesian invitation that writes none,
-every Indonesian zone (WIB, WITA, WIT), when they all agree; else nothing (a neutral "Halo").
+the invitation's own zone when it writes one; else the zone of the recruiter's office line (its
+area code); for an Indonesian invitation that tells neither, every Indonesian zone (WIB, WITA,
+WIT), when they all agree; else nothing (a neutral "Halo").
 """
 
 from __future__ import annotations
@@ -31,11 +32,34 @@ def _indonesian_zones() -> tuple[str, ...]:
     return tuple(zone for zone in found if zone)
 
 
+def _phone_zones(phone: str | None, region: str) -> tuple[str, ...]:
+    """The zones a recruiter's office line is in, from its area code ("021" → WIB, "+1 646"
+    → New York); none for a mobile number, which does not tell where its owner is."""
+    if not phone:
+        return ()
+    import phonenumbers
+    from phonenumbers import PhoneNumberType, timezone
+
+    try:
+        parsed = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        return ()
+    kind = phonenumbers.number_type(parsed)
+    lines = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    if not phonenumbers.is_valid_number(parsed) or kind not in lines:
+        return ()
+    found = tuple(str(z) for z in timezone.time_zones_for_number(parsed))
+    return tuple(z for z in found if "/" in z and not z.startswith("Etc/"))
+
+
 def greeting_part(inv: Invitation, profile: Profile, language: str, now: datetime) -> str | None:
     """The part of the day to greet the recruiter with ("pagi", "afternoon"), or None when
     it cannot be told where they are."""
+    by_phone = _phone_zones(inv.contact.phone, profile.country)
     if zone_known(inv):
         zones: tuple[str, ...] = (str(inv.timezone),)
+    elif by_phone:
+        zones = by_phone
     elif inv.language == "id":
         zones = _indonesian_zones()
     else:

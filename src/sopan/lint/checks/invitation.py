@@ -120,7 +120,8 @@ def _letter_date(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     before = text[line_start:start].strip()
     after = text[end : len(text) if line_end < 0 else line_end].strip()
-    return not after and (not before or _PLACE.match(before) is not None)
+    # the date may be found without its year ("21 November" of "21 November 2026")
+    return (not after or after.isdigit()) and (not before or _PLACE.match(before) is not None)
 
 
 def date_mismatch(ctx: Context) -> list[Hit]:
