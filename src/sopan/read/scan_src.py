@@ -4,9 +4,10 @@ phone): a PDF's text layer, or OCR of a scanned page or a photo, then read as pa
 What OCR read is for the person to check: the invitation's `source` is "ocr" and its text is
 the OCR text (`ocr_text` in the JSON, shown by `sopan read`), and every fact read from it has
 its confidence lowered, by Tesseract's mean word confidence and never above OCR_CEILING. A
-link or an address OCR may have misread — one Tesseract was unsure of, or a meeting link not
-of its platform's shape ("teams.microsoft.com/I/…", "zoom.us/j/845…?pwd-…") — is left out,
-as missing, rather than reported wrong: one misread character sends the reply elsewhere.
+link or an address OCR may have misread — one Tesseract was unsure of, a meeting link not of
+its platform's shape ("teams.microsoft.com/I/…", "zoom.us/j/845…?pwd-…"), a Meet code with a
+"g" or a "q" — is left out, as missing, rather than reported wrong: one misread character
+sends the person elsewhere.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ class DocumentText:
         """`inv` without the meeting link or the contact's address OCR may have misread."""
         drop = set()
         link = inv.meeting_link
-        if link and (self._doubted(link) or not whole_link(link)):
+        if link and (self._doubted(link) or not whole_link(link) or _CONFUSED.search(link)):
             drop.add("meeting_link")
         if inv.contact.email and self._doubted(inv.contact.email):
             drop.add("contact.email")
@@ -91,6 +92,9 @@ _LINK_SHAPES = (
     (rx.compile(r"meet\.google\.com"), rx.compile(r"/[a-z]{3}-[a-z]{4}-[a-z]{3}")),
     (rx.compile(r"teams\.microsoft\.com"), rx.compile(r"/l/meetup-join/\S+")),
 )
+#: a Google Meet code holding a letter OCR reads for another even when sure of it ("qlx" read
+#: "glx" at 90 of 100): a code is random letters, so nothing tells which was written
+_CONFUSED = rx.compile(r"(?i)meet\.google\.com/[a-z-]*[gq]")
 _HOST = rx.compile(r"(?i)^(?:https?://)?([^/?#\s]+)(.*)$")
 
 
