@@ -175,7 +175,7 @@ def test_lint_has_a_character_budget_and_stays_fast_on_a_long_word() -> None:
         (["read", "/dev/zero"], "sopan: /dev/zero: bukan berkas biasa (pipa, perangkat, atau"),
         (
             ["plan", str(FIXTURES / "hostile" / "year_9999.ics"), *CHOICES],
-            "outside the years 1900–2999",
+            "tanggal acara 9999-12-31 di luar tahun 1900–2999",
         ),
     ],
 )

@@ -10,7 +10,7 @@ import pytest
 
 from sopan.calendar import busy_from_ics, conflicts
 from sopan.calendar.ics import CalendarIndex, parse_calendar
-from sopan.errors import UserError
+from sopan.errors import InternalError, UserError
 from sopan.model import Slot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,7 +113,7 @@ def test_unreadable_calendar_names_its_source(name: str) -> None:
 
 
 def test_naive_window_is_refused() -> None:
-    with pytest.raises(UserError, match="time-zone aware"):
+    with pytest.raises(InternalError, match="time-zone aware"):
         busy_from_ics(b"", start=datetime(2026, 1, 1), end=datetime(2026, 1, 2), source="x")
 
 

@@ -16,10 +16,10 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "sopan"
 #: words of English that Indonesian text never needs (outside a quoted example)
 ENGLISH = re.compile(r"\b(?:the|is|not|of|and|with|must|give|should|than|before|after)\b")
 #: errors still raised with a sentence rather than a code; only ever goes down
-LEGACY_ALLOWED = 38
+LEGACY_ALLOWED = 0
 
 
-CODE = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
+CODE = re.compile(r"[a-z_]+(?:\.[a-z0-9_]+)+")
 #: the last part of a file name, which looks like a code ("calendar.yaml")
 FILE_KINDS = {"yaml", "yml", "json", "txt", "csv", "py", "toml", "ics", "eml", "html"}
 
@@ -40,7 +40,14 @@ def _raised_codes() -> tuple[set[str], list[str]]:
                 if value.split(".")[0] in prefixes and value.split(".")[-1] not in FILE_KINDS:
                     codes.add(value)
                 continue
-            if getattr(node.func, "id", "") == "UserError" and not isinstance(first, ast.Name):
+            passed_on = (
+                isinstance(first, ast.Attribute) and first.attr == "code"
+            )  # a code re-raised
+            if (
+                getattr(node.func, "id", "") == "UserError"
+                and not isinstance(first, ast.Name)
+                and not passed_on
+            ):
                 sentences.append(f"{path.relative_to(SRC)}:{node.lineno}")
     return codes, sentences
 

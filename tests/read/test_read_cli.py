@@ -107,7 +107,8 @@ def test_every_command_names_standard_input_the_same_way(run_cli) -> None:
     for args in (("read", "-"), ("plan", "-", "--intent", "decline")):
         result = run_cli(*args, input="")
         assert result.returncode == 2, result.stderr
-        assert result.stderr.strip() == "sopan: stdin: the file is empty"
+        # in the profile's language (the bundled example speaks Indonesian)
+        assert result.stderr.strip() == "sopan: stdin: berkasnya kosong"
 
 
 def _bad(tmp_path: Path, kind: str) -> Path:

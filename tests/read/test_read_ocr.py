@@ -213,8 +213,8 @@ def test_ocr_past_its_seconds_is_one_line(monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.mark.parametrize(
     ("name", "data", "words"),
     [
-        ("acak.bin", bytes(range(256)) * 12, ("binary file", "PDF or photo")),
-        ("arsip.zip", b"PK\x03\x04" + bytes(range(256)) * 4, ("binary file",)),
+        ("acak.bin", bytes(range(256)) * 12, ("berkas biner", "PDF, atau foto")),
+        ("arsip.zip", b"PK\x03\x04" + bytes(range(256)) * 4, ("berkas biner",)),
         ("rusak.png", b"\x89PNG\r\n\x1a\n" + b"\x00\x01junk" * 40, ("gambar PNG yang tidak",)),
         ("rusak.pdf", b"%PDF-1.7\n" + b"\x00\xff not a pdf at all" * 20, ("PDF yang tidak dapat",)),
     ],

@@ -133,6 +133,32 @@ def test_draft_keeps_unless_told_not_to(tmp_path: Path) -> None:
     assert len(Store(url).history()) == 1
 
 
+def test_the_config_files_store_url_is_the_database_unless_the_variable_names_one(
+    tmp_path: Path,
+) -> None:
+    from_file = tmp_path / "from_file.db"
+    config = tmp_path / "config.toml"
+    config.write_text('[profile]\nname = "Rina"\nlanguage = "id"\n'
+                      f'[store]\nurl = "sqlite:///{from_file}"\n', "utf-8")  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k != "SOPAN_DATABASE_URL"}
+    env.update(PYTHONPATH=str(SRC), SOPAN_CONFIG=str(config))
+    args = [sys.executable, "-m", "sopan", "draft", str(EXAMPLE), "--intent", "decline",
+            "--reason", "accepted-offer", "--interest", "no", "--unconfirmed",
+            "--now", "2026-11-20T09:00+07:00", "--out", "a"]  # fmt: skip
+    done = subprocess.run(args, env=env, capture_output=True, text=True, cwd=tmp_path,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(Store(f"sqlite:///{from_file}").history()) == 1
+    # the variable wins over the file
+    other = tmp_path / "from_variable.db"
+    env["SOPAN_DATABASE_URL"] = f"sqlite:///{other}"
+    done = subprocess.run([*args[:-1], "b"], env=env, capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(Store(f"sqlite:///{other}").history()) == 1
+    assert len(Store(f"sqlite:///{from_file}").history()) == 1
+
+
 def test_head_names_the_newest_revision() -> None:
     from importlib import resources
 

@@ -443,7 +443,7 @@ def test_a_taken_port_is_one_line(tmp_path: Path, live: Server) -> None:
         env=env, capture_output=True, text=True, timeout=30,
     )  # fmt: skip
     assert done.returncode == 2
-    assert done.stderr.count("\n") == 1 and "cannot listen" in done.stderr
+    assert done.stderr.count("\n") == 1 and "sudah dipakai program lain" in done.stderr
 
 
 def test_an_outlook_msg_can_be_uploaded(client: TestClient) -> None:

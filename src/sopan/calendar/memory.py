@@ -11,7 +11,7 @@ from collections import OrderedDict
 from datetime import datetime
 
 from sopan.calendar.ics import CalendarIndex, parse_calendar
-from sopan.errors import UserError
+from sopan.errors import InternalError
 from sopan.model import Busy
 
 _MEMORY: OrderedDict[tuple[str, str], CalendarIndex] = OrderedDict()
@@ -65,5 +65,5 @@ def busy_from_ics(
     when the calendar names one, else in `tz` (the user's zone).
     """
     if start.tzinfo is None or end.tzinfo is None:
-        raise UserError(f"{source}: the search window needs time-zone aware datetimes")
+        raise InternalError(f"{source}: the search window needs time-zone aware datetimes")
     return cached_index(data, tz=tz, source=source).busy_between(start, end)

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sopan.config.calendar import DEFAULT_BLOCKED, Blocked, SlotPrefs
-from sopan.errors import UserError
+from sopan.errors import InternalError, UserError
 from sopan.model import Busy, Slot
 
 __all__ = ["DEFAULT_BLOCKED", "Blocked", "SlotPrefs", "conflicts", "free_slots", "holidays_between"]
@@ -33,7 +33,7 @@ def _holidays(country: str, years: tuple[int, ...]) -> frozenset[date]:
         wanted = tuple(c for c in ("public", "government") if c in cls.supported_categories)
         found = holidays.country_holidays(country, years=years, categories=wanted)
     except NotImplementedError:
-        raise UserError(f"calendar: no public holidays known for country '{country}'") from None
+        raise UserError("calendar.no_holidays", value=country) from None
     return frozenset(found.keys())
 
 
@@ -147,14 +147,14 @@ def free_slots(
     closeness to `preferred_time` (the interview's own time of day), then by date.
     """
     if now.tzinfo is None:
-        raise UserError("calendar: `now` must carry a time zone")
+        raise InternalError("calendar: `now` must carry a time zone")  # a caller's mistake
     if duration <= timedelta(0):
-        raise UserError("calendar: the slot duration must be positive")
+        raise InternalError("calendar: the slot duration must be positive")
     prefs = prefs or SlotPrefs()
     try:
         zone = ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"calendar: unknown time zone '{tz}'") from None
+        raise UserError("parse.zone", value=tz) from None
     local_now = now.astimezone(zone)
     if prefs.min_notice is None:
         earliest = datetime.combine(local_now.date() + timedelta(days=1), time(0), zone)

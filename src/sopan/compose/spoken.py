@@ -13,7 +13,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sopan.language.dateforms import common, day_part
+from sopan.language.profiles import profile as profile_of
 from sopan.model import Invitation, Profile
+from sopan.model.names import LANGUAGES
 
 
 def zone_known(inv: Invitation) -> bool:
@@ -22,14 +24,6 @@ def zone_known(inv: Invitation) -> bool:
         return False
     fact = inv.fact("timezone")
     return fact is None or fact.source != "computed"
-
-
-def _indonesian_zones() -> tuple[str, ...]:
-    """One zone for each of Indonesia's offsets (WIB, WITA, WIT)."""
-    from sopan.language.zones import implied_in_indonesia
-
-    found = (implied_in_indonesia(hours) for hours in (7, 8, 9))
-    return tuple(zone for zone in found if zone)
 
 
 def _phone_zones(phone: str | None, region: str) -> tuple[str, ...]:
@@ -60,9 +54,9 @@ def greeting_part(inv: Invitation, profile: Profile, language: str, now: datetim
         zones: tuple[str, ...] = (str(inv.timezone),)
     elif by_phone:
         zones = by_phone
-    elif inv.language == "id":
-        zones = _indonesian_zones()
-    else:
+    else:  # where the invitation's language is spoken, if that is one place (WIB, WITA, WIT)
+        zones = profile_of(inv.language).home_zones if inv.language in LANGUAGES else ()
+    if not zones:
         return None
     parts = {day_part(now.astimezone(ZoneInfo(zone)), language) for zone in zones}
     return parts.pop() if len(parts) == 1 else None
@@ -88,7 +82,10 @@ def spoken_number(
         groups = [g for g in "".join(ch if ch.isdigit() else " " for ch in phone).split() if g]
     else:
         home = _country(caller, region)
-        same = home == parsed.country_code if home is not None else language == "id"
+        if home is None:  # nothing tells where the recruiter is: where the language is spoken
+            spoken_in = profile_of(language).home_country
+            home = phonenumbers.country_code_for_region(spoken_in) if spoken_in else None
+        same = home == parsed.country_code
         form = (
             phonenumbers.PhoneNumberFormat.NATIONAL
             if same

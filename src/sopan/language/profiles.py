@@ -41,6 +41,14 @@ class LanguageProfile:
     also_spelled: tuple[str, ...]
     place_date_first: bool
     subject_label: str
+    #: how a script's syllables are counted: "vowels" (each one, but for `one_syllable`
+    #: pairs) or "vowel_runs" (each run of vowels, a final silent "e" not)
+    syllables: Literal["vowels", "vowel_runs"]
+    one_syllable: tuple[str, ...]
+    #: where its speakers are when an invitation does not say: the country (ISO 3166, "" for
+    #: none) and its zones
+    home_country: str
+    home_zones: tuple[str, ...]
 
 
 _SHAPE = {
@@ -48,6 +56,8 @@ _SHAPE = {
     "clock_separator": str, "you": str, "weekdays_short": [str], "dictionary": str,
     "affixes": {"endings": [[str]], "prefixes": {str: [str]}}, "also_spelled": [str],
     "letter": {"place_date_first": bool, "subject_label": str},
+    "speech": {"syllables": str, "one_syllable": [str]},
+    "home": {"country": str, "zones": [str]},
 }  # fmt: skip
 
 
@@ -57,6 +67,8 @@ def _check(raw: Any, code: str) -> LanguageProfile:
         raise InternalError(f"{where}: code must be '{code}', date_order dmy, mdy or unknown")
     if len(raw["weekdays_short"]) != 7:
         raise InternalError(f"{where}: weekdays_short needs the seven days, Monday first")
+    if raw["speech"]["syllables"] not in ("vowels", "vowel_runs"):
+        raise InternalError(f"{where}: speech.syllables must be vowels or vowel_runs")
     if code not in raw["name"]:
         raise InternalError(f"{where}: name needs the language's own name ('{code}')")
     letter = raw["letter"]
@@ -75,6 +87,10 @@ def _check(raw: Any, code: str) -> LanguageProfile:
         tuple(raw["also_spelled"]),
         bool(letter.get("place_date_first")),
         str(letter.get("subject_label", "")),
+        raw["speech"]["syllables"],
+        tuple(raw["speech"]["one_syllable"]),
+        str(raw["home"]["country"]),
+        tuple(raw["home"]["zones"]),
     )
 
 

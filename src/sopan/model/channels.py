@@ -297,17 +297,16 @@ def sms_segments(text: str, gsm_chars: frozenset[str] = GSM7) -> int:
     return 1 if length <= single else math.ceil(length / multi)
 
 
-#: the vowel pairs said as one syllable (Indonesian "sampai", "pulau", "amboi"; English
-#: "ea", "ou", … are caught by counting runs of vowels instead)
-_DIPHTHONGS = ("ai", "au", "oi")
-
-
 def syllables(text: str, language: str) -> int:
-    """About how many syllables `text` takes to say: Indonesian counts its vowels (each is a
-    syllable but for "ai", "au", "oi"), English its runs of vowels (a final silent "e" not
-    counted); a number is about one and a half syllables a digit ("23" dua puluh tiga)."""
+    """About how many syllables `text` takes to say, counted as the language's profile says:
+    Indonesian its vowels (each is a syllable but for "ai", "au", "oi"), English its runs of
+    vowels (a final silent "e" not counted); a number is about one and a half syllables a
+    digit ("23" dua puluh tiga)."""
     import re
 
+    from sopan.language.profiles import profile
+
+    spoken = profile(language)
     count = 0
     for token in text.lower().split():
         digits = sum(ch.isdigit() for ch in token)
@@ -316,9 +315,9 @@ def syllables(text: str, language: str) -> int:
             count += max(1, round(1.5 * digits))
         if not letters:
             continue
-        if language == "id":
+        if spoken.syllables == "vowels":
             found = sum(ch in "aiueo" for ch in letters)
-            found -= sum(letters.count(pair) for pair in _DIPHTHONGS)
+            found -= sum(letters.count(pair) for pair in spoken.one_syllable)
         else:
             found = len(re.findall(r"[aeiouy]+", letters))
             if letters.endswith("e") and not letters.endswith(("le", "ee")) and found > 1:

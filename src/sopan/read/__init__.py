@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sopan._infra import rx
+from sopan._infra.wording import Amount
 from sopan.errors import UserError
 from sopan.model import Invitation
 
@@ -62,10 +63,9 @@ def read_bytes(
     try:
         return _read_bytes(data, now=now, user_tz=user_tz, origin=origin)
     except UserError as exc:
-        message = str(exc)
-        if message.startswith(f"{origin}:"):
-            raise
-        raise UserError(f"{origin}: {message}") from None
+        if "source" in exc.params or "file" in exc.params:
+            raise  # it names the input already
+        raise UserError("read.in_source", source=origin, error=exc) from None
 
 
 def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Invitation:
@@ -75,9 +75,9 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
     from sopan.read.ics_src import looks_like_calendar, parse_calendar
 
     if not data.strip():
-        raise UserError(f"{origin}: the file is empty")
+        raise UserError("read.empty", source=origin)
     if len(data) > MAX_BYTES:
-        raise UserError(f"{origin}: too large to be an invitation (over 10 MB)")
+        raise UserError("read.too_large", source=origin, limit=Amount(MAX_BYTES // 1_000_000, "MB"))
     from sopan.read.msg_src import looks_like_msg, msg_to_email
 
     if looks_like_msg(data):  # Outlook's .msg: read as the email it holds
@@ -91,14 +91,14 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
             inv = _unsure(inv, document.text, origin, "text")
         return document.mark(inv)
     if _looks_binary(data):
-        raise UserError(f"{origin}: a binary file, not an email, calendar file, text, PDF or photo")
+        raise UserError("read.binary", source=origin)
     head = data.lstrip()[:5]
     if (head == b"From " and b"\nFrom " in data) or (
         head == b"From " and looks_like_email(data.lstrip().split(b"\n", 1)[-1])
     ):
         found = _read_mbox_bytes(data, now=now, user_tz=user_tz)
         if not found:
-            raise UserError(f"{origin}: no interview invitation in this mailbox")
+            raise UserError("read.mailbox_none", source=origin)
         return found[0]
     if looks_like_calendar(decode_bytes(data[:64])):
         cal = parse_calendar(decode_bytes(data), user_tz, origin, now=now)
@@ -145,11 +145,8 @@ def _unsure(inv: Invitation, text: str, origin: str, what: str) -> Invitation:
     if (inv.day or inv.start or offered) and inv.time_of_day:
         return replace(inv, confidence=DATE_CONFIDENCE)
     if what == "email":
-        raise UserError(f"{origin}: this email is not an interview invitation")
-    raise UserError(
-        f"{origin}: not an interview invitation (no email headers, no calendar "
-        "data, no mention of an interview)"
-    )
+        raise UserError("read.email_not_invitation", source=origin)
+    raise UserError("read.not_invitation", source=origin)
 
 
 def _mentions_invitation(text: str) -> bool:
@@ -174,7 +171,7 @@ def read_file(path: Path, *, now: datetime, user_tz: str = "Asia/Jakarta") -> In
     if path.is_dir():
         found = read_mailbox(path, now=now, user_tz=user_tz)
         if not found:
-            raise UserError(f"{path}: no interview invitation in this folder")
+            raise UserError("read.folder_none", source=str(path))
         return found[0]
     data = read_input(path, what="an invitation", max_bytes=MAX_BYTES)
     return read_bytes(data, now=now, user_tz=user_tz, origin=str(path))

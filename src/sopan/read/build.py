@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sopan._infra import rx
 from sopan._infra.controls import blank_controls
+from sopan._infra.wording import Amount
 from sopan.errors import UserError
 from sopan.language.detect import detect_words
 from sopan.language.places import find_place_in
@@ -241,7 +242,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     `MAX_TEXT` characters or holding too many dates to read.
     """
     if len(text) > MAX_TEXT:
-        raise UserError(f"over {MAX_TEXT:,} characters of text: too long to be an invitation")
+        raise UserError("read.too_long", limit=Amount(MAX_TEXT))
     # a control character (a terminal escape, a stray NUL) becomes a space: offsets stay,
     # and nothing read reaches a terminal or a reply
     text = blank_controls(text)

@@ -244,7 +244,7 @@ def decide(
     """The interview's start/end, its zone, and the reply deadline, read from `text`."""
     hits = find_dates(text, base, order)
     if len(hits) > MAX_DATES:
-        raise UserError(f"over {MAX_DATES} dates in one message: too many to tell the interview's")
+        raise UserError("read.too_many_dates", limit=MAX_DATES)
     times = find_times(text, [(h.start, h.end) for h in hits])
     when = When(has_date=bool(hits))
     graded: list[tuple[DateHit, Category, int]] = []

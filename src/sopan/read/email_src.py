@@ -147,13 +147,13 @@ def _body(msg: Message, depth: int = 0) -> tuple[str, list[str]]:
             return
         if part.is_multipart():
             if depth >= MAX_DEPTH:
-                raise UserError(f"the email's parts are nested over {MAX_DEPTH} deep")
+                raise UserError("read.email_too_deep", limit=MAX_DEPTH)
             children = part.get_payload()
             for child in children if isinstance(children, list) else []:
                 if isinstance(child, Message):
                     seen[0] += 1
                     if seen[0] > MAX_PARTS:
-                        raise UserError(f"the email has over {MAX_PARTS} parts")
+                        raise UserError("read.email_too_many_parts", limit=MAX_PARTS)
                     visit(child, depth + 1)
             return
         if _is_calendar(part):
@@ -204,9 +204,10 @@ def parse_email(data: bytes, origin: str = "input") -> tuple[str, Envelope, list
         msg = message_from_bytes(data, policy=compat32)
         body, calendars = _body(msg)
     except RecursionError:
-        raise UserError(f"{origin}: the email's parts are nested too deeply to read") from None
+        deep = UserError("read.email_too_deep", limit=MAX_DEPTH)
+        raise UserError("read.in_source", source=origin, error=deep) from None
     except UserError as exc:
-        raise UserError(f"{origin}: {exc}") from None
+        raise UserError("read.in_source", source=origin, error=exc) from None
     name, address = address_header(raw_header(msg, "From"))
     refs = (header_text(raw_header(msg, "References")) or "").split()
     irt = header_text(raw_header(msg, "In-Reply-To"))

@@ -185,7 +185,7 @@ def pick_event(cal: Any, *, now: datetime, zone: ZoneInfo, origin: str) -> Pick:
     refuse_non_invitation(cal, origin)
     events = list(cal.walk("VEVENT"))
     if not events:
-        raise UserError(f"{origin}: the calendar file has no event")
+        raise UserError("read.no_event", source=origin)
     for event in events:
         check_event(event, origin)  # a value that says when, unreadable: one line naming it
     groups = _groups(events)

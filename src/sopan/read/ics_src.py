@@ -11,7 +11,7 @@ from sopan._infra.controls import ANY, quote
 from sopan.errors import UserError
 from sopan.ical.budget import step
 from sopan.language.zones import by_offset, resolve
-from sopan.model import outside_years
+from sopan.model import YEARS, outside_years
 from sopan.read.build import Calendar
 from sopan.read.html import html_to_text
 from sopan.read.ics_pick import first_events_only, pick_event
@@ -122,11 +122,12 @@ def parse_calendar(raw: str, user_tz: str, origin: str, *, now: datetime) -> Cal
         out.sequence = 0
     if not 0 <= out.sequence <= 2**31 - 1:
         # RFC 5545's range: a reply must carry it back, so a value past it is refused
-        raise UserError(f"{origin}: the event's SEQUENCE {out.sequence} is out of range")
+        raise UserError("read.sequence", source=origin, value=out.sequence)
     for day in (out.start and out.start.date(), out.end and out.end.date(), out.day):
-        problem = outside_years(day) if day is not None else None
-        if problem:
-            raise UserError(f"{origin}: the event's date {problem}")
+        if day is not None and outside_years(day):
+            raise UserError(
+                "read.event_year", source=origin, day=str(day), first=YEARS[0], last=YEARS[1]
+            )
     out.rivals = pick.rivals
     out.recurrence_id = pick.recurrence_id
     return out

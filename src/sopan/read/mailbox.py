@@ -326,10 +326,10 @@ def read_mailbox(path: Path, *, now: datetime, user_tz: str) -> list[Invitation]
     from sopan.read import MAX_BYTES
 
     if not path.exists():
-        raise UserError(f"{path}: no such file or folder")
+        raise UserError("read.no_path", source=str(path))
     if path.is_dir():
         if not (path / "cur").is_dir() and not (path / "new").is_dir():
-            raise UserError(f"{path}: not a Maildir folder (no cur/ or new/ inside)")
+            raise UserError("read.not_maildir", source=str(path))
 
         def raws() -> Iterable[bytes]:
             for f in _maildir_files(path):
@@ -344,8 +344,8 @@ def read_mailbox(path: Path, *, now: datetime, user_tz: str) -> list[Invitation]
         with path.open("rb") as stream:
             head = stream.read(4096).lstrip()
             if not head.startswith(b"From "):
-                raise UserError(f"{path}: not an mbox file (it does not start with a 'From ' line)")
+                raise UserError("read.not_mbox", source=str(path))
             stream.seek(0)
             return invitations_in(mbox_messages(stream), now=now, user_tz=user_tz)
     except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise UserError("read.unreadable", source=str(path), why=exc.strerror or str(exc)) from None

@@ -33,12 +33,12 @@ def msg_to_email(data: bytes, origin: str) -> bytes:
         msg = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:  # a broken or hostile compound file raises many kinds
         why = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise UserError(f"{origin}: an Outlook .msg file that cannot be read ({why})") from None
+        raise UserError("read.msg_unreadable", source=origin, why=why) from None
     try:
         return _as_email(msg).as_bytes()
     except Exception as exc:
         why = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise UserError(f"{origin}: an Outlook .msg file that cannot be read ({why})") from None
+        raise UserError("read.msg_unreadable", source=origin, why=why) from None
     finally:
         msg.close()
 

@@ -13,7 +13,7 @@ every answer a typed row (`rows`):
 
 from __future__ import annotations
 
-from sopan.store.base import BUSY_SECONDS, HEAD, URL_VARIABLE, StoreError, default_url
+from sopan.store.base import BUSY_SECONDS, HEAD, StoreError, default_url
 from sopan.store.cases import Cases
 from sopan.store.follow_ups import FollowUps
 from sopan.store.inbox import Inbox
@@ -40,7 +40,6 @@ class Store(Kept, Outbox, Inbox, FollowUps, Cases):
 __all__ = [
     "BUSY_SECONDS",
     "HEAD",
-    "URL_VARIABLE",
     "CaseRow",
     "CaseSummary",
     "Claim",

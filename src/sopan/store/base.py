@@ -12,8 +12,6 @@ from typing import Any
 
 from sopan.errors import SopanError
 
-#: the environment variable naming another database (postgresql+psycopg://…)
-URL_VARIABLE = "SOPAN_DATABASE_URL"
 #: how long a write waits for another sopan holding the database before it says so
 BUSY_SECONDS = 5.0
 #: the newest revision in `migrations/versions` (the suite checks that it is Alembic's head)
@@ -27,8 +25,11 @@ class StoreError(SopanError):
 
 
 def default_url() -> str:
-    """`SOPAN_DATABASE_URL`, else a SQLite file in the user's data folder."""
-    given = os.environ.get(URL_VARIABLE)
+    """`SOPAN_DATABASE_URL`, else the config file's `[store] url`, else a SQLite file in the
+    user's data folder."""
+    from sopan.config import load_config
+
+    given = load_config().store_url  # the variable first, then the file (never a password)
     if given:
         return given
     from platformdirs import user_data_dir

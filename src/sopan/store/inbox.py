@@ -126,5 +126,5 @@ class Inbox(Database):
                 )
             ).first()
         if found is None or found[0] is None:
-            raise UserError(f"store:{invitation_id}: no message kept for it (see `sopan inbox`)")
+            raise UserError("store.no_message", id=invitation_id)
         return bytes(found[0])

@@ -145,7 +145,7 @@ class Kept(Database):
                 select(t.invitations.c.start).where(t.invitations.c.id == invitation_id)
             ).first()
             if head is None:
-                raise UserError(f"store: no invitation {invitation_id} (see `sopan history`)")
+                raise UserError("store.no_invitation", id=invitation_id)
             decision = db.execute(
                 select(t.decisions.c.id)
                 .where(t.decisions.c.invitation_id == invitation_id)

@@ -4,6 +4,7 @@ address printed once with its start token, the browser opened, Ctrl-C to stop.""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import socket
 from collections.abc import Callable
@@ -36,7 +37,10 @@ def _listen(host: str, port: int) -> socket.socket:
         sock.listen(128)
     except OSError as exc:
         sock.close()
-        raise UserError(f"--port: cannot listen on {host}:{port} ({exc.strerror})") from None
+        if exc.errno == errno.EADDRINUSE:  # the usual case, said in the person's words
+            raise UserError("web.port_taken", field="port", host=host, port=port) from None
+        why = exc.strerror
+        raise UserError("web.cannot_listen", field="port", host=host, port=port, why=why) from None
     return sock
 
 
@@ -56,7 +60,7 @@ def serve(
     from sopan.web.work import runner
 
     if port is not None and not 0 < port < 65536:
-        raise UserError(f"--port: {port} is not a port (1–65535)")
+        raise UserError("web.not_a_port", field="port", value=port)
     sock = _listen(host, port or 0)
     chosen = int(sock.getsockname()[1])
     keys = Keys()
