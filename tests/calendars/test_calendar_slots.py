@@ -14,7 +14,7 @@ from sopan.calendar import busy_from_ics, conflicts, free_slots
 from sopan.calendar.slots import holidays_between
 from sopan.config import Config
 from sopan.config.calendar import SlotPrefs
-from sopan.errors import UserError
+from sopan.errors import InternalError, UserError
 from sopan.model import Busy, Profile, Slot
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -122,9 +122,9 @@ def test_slots_in_another_zone_follow_its_working_hours() -> None:
 
 
 def test_bad_values_are_user_errors() -> None:
-    with pytest.raises(UserError):
+    with pytest.raises(InternalError):  # a caller's mistake, not a person's
         free_slots([], now=datetime(2026, 1, 1), duration=HOUR)
-    with pytest.raises(UserError):
+    with pytest.raises(InternalError):
         free_slots([], now=MONDAY, duration=timedelta(0))
     with pytest.raises(UserError, match="Mars/Base"):
         free_slots([], now=MONDAY, duration=HOUR, tz="Mars/Base")

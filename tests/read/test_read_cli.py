@@ -134,14 +134,15 @@ def _bad(tmp_path: Path, kind: str) -> Path:
 @pytest.mark.parametrize(
     "kind, words",
     [
-        ("missing", "berkas ini tidak ada"),  # the example profile's Indonesian: no such file
-        ("empty", "empty"),
-        ("blank", "empty"),
-        ("binary", "binary"),
-        ("not_email", "not an interview invitation"),
-        ("json", "not an interview invitation"),
+        # in the example profile's Indonesian
+        ("missing", "berkas ini tidak ada"),
+        ("empty", "kosong"),
+        ("blank", "kosong"),
+        ("binary", "biner"),
+        ("not_email", "bukan undangan wawancara"),
+        ("json", "bukan undangan wawancara"),
         ("huge", "terlalu besar"),
-        ("bad_ics", "no event"),
+        ("bad_ics", "tidak berisi acara"),
         ("folder", "Maildir"),
     ],
 )
