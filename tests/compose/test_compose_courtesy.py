@@ -511,3 +511,61 @@ def test_a_counter_to_a_time_with_only_an_offset_is_written_in_utc(tmp_path: Pat
     cal = _check_calendar(ics)  # every TZID written has its VTIMEZONE
     assert b"UTC+07:00" not in ics
     assert cal.walk("VEVENT")[0]["DTSTART"].dt == slot.start
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "text", "dear"),
+    [
+        ("en", "David Chen", "Mr. Chen will interview you with the team.", "Dear Mr. Chen,"),
+        ("en", "Helen Jang", "You will meet MS. JANG and Mr. Osei.", "Dear Ms. Jang,"),
+        ("en", "David Chen", "David Chen, HR Coordinator", "Dear David Chen,"),
+        # two titles that disagree: none is invented
+        ("en", "Sam Lee", "Mr. Lee or Ms. Lee will call.", "Dear Sam Lee,"),
+        ("id", "Dewi Lestari", "Anda akan diwawancarai oleh Ibu Dewi.", "Yth. Ibu Dewi Lestari\n"),
+        ("id", "Andri Wibowo", "Hubungi Pak Andri di nomor ini.", "Yth. Bapak Andri Wibowo\n"),
+        # "Bapak/Ibu" before a name tells nothing
+        ("id", "Sofie Hartono", "Yth. Bapak/Ibu Sofie Hartono", "Yth. Sofie Hartono\n"),
+    ],
+)
+def test_a_title_the_invitation_writes_before_the_contacts_name_is_used(
+    lang: str, name: str, text: str, dear: str
+) -> None:
+    inv = replace(
+        invitation(lang), text=text, contact=Contact(name, "hr@x.example", "0812-1111-2222")
+    )
+    out = drafts(inv, situation(lang, "decline", "personal"), lang)
+    assert out["email"].text.startswith(dear)
+
+
+@pytest.mark.parametrize(
+    ("lang", "phone", "hour", "greeting"),
+    [
+        # an office line in Jakarta at 10.30 WIB: WIT is already at midday, the line says WIB
+        ("id", "021-7190-5500", 10, "Selamat pagi, boleh saya bicara"),
+        # a mobile number tells nothing: WIB, WITA and WIT disagree at 10.30 WIB
+        ("id", "0812-1111-2222", 10, "Halo, boleh saya bicara"),
+        # a New York office line, 02.30 WIB = 14.30 in New York
+        ("en", "+1 212 555 0100", 2, "Good afternoon, may I speak"),
+    ],
+)
+def test_a_call_greets_by_the_time_of_day_where_the_office_line_is(
+    lang: str, phone: str, hour: int, greeting: str
+) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sopan.compose import compose
+
+    from .compose_cases import PROFILE, plan
+
+    inv = replace(
+        invitation(lang),
+        timezone=None,
+        provenance=(),
+        contact=Contact("Rina Wijaya", None, phone),
+    )
+    now = datetime(2026, 11, 20, hour, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
+    sit = situation(lang, "decline", "personal")
+    (call,) = compose(plan(lang, "decline"), inv, sit, PROFILE, now=now, channels=["call"])
+    said = next(line for line in call.text.splitlines() if line.startswith("1. "))
+    assert greeting in said, said

@@ -114,3 +114,50 @@ def test_a_promise_through_a_channel_that_is_not_there_is_found() -> None:
 def test_the_plan_checks_see_a_step_with_no_draft(sick: Run) -> None:
     missing = replace(sick, planned_drafts=sick.planned_drafts[1:])
     assert "plan_steps_drafted" in _rules(check(missing))
+
+
+def _fixture(name: str, situation: int = 0) -> Run:
+    path = FIXTURES / name
+    found = run(path.read_bytes(), path.name, SITUATIONS[situation], NOW)
+    assert isinstance(found, Run) and found.shortfalls == [], getattr(found, "shortfalls", found)
+    return found
+
+
+def test_the_checks_for_a_name_a_voicemail_a_chat_and_a_zone_find_what_breaks_them() -> None:
+    # a named contact without an honorific is never "Bapak/Ibu Sofie"
+    named = _fixture("id_email_ditempel_dengan_nomor_tanpa_sapaan.txt")
+    email = _draft(named, "email").text
+    assert "Yth. Sofie Hartono\n" in email
+    broken = email.replace("Yth. Sofie Hartono", "Yth. Bapak/Ibu Sofie Hartono")
+    assert "named_no_bapak_ibu" in _rules(_with(named, "email", broken))
+    # a decline's voicemail asks for no callback; the pasted e-mail is answered by e-mail
+    vm = _draft(named, "voicemail").text
+    assert "Nomor saya" in vm and "hubungi" not in vm
+    assert "voicemail_request" in _rules(_with(named, "voicemail", "Mohon hubungi saya. " + vm))
+    assert "email" in [s.channel for s in named.plan.steps]
+    # an Indonesian chat declines with its regret, and never as a letter
+    wa = _draft(named, "whatsapp").text
+    assert "Mohon maaf, saya tidak melanjutkan" in wa
+    assert "chat_regret" in _rules(_with(named, "whatsapp", wa.replace("Mohon maaf, s", "S")))
+    letterish = wa.replace("Mohon maaf, saya", "Saya ingin mengabarkan bahwa saya")
+    assert "chat_letter_phrase" in _rules(_with(named, "whatsapp", letterish))
+    # the reply format asked for is the chat's first line, filled
+    asked = _fixture("id_wa_format_balasan_hadir_tidak.txt")
+    for channel in ("whatsapp", "sms"):
+        text = _draft(asked, channel).text
+        assert text.startswith("TIDAK_Budi Santoso_Kasir\n")
+        assert "reply_format" in _rules(_with(asked, channel, text.split("\n", 1)[1]))
+    # a zone written "EST" stays EST, in June too (never relabelled EDT)
+    est = _fixture("en_email_est_in_summer.txt", 2)
+    email = _draft(est, "email").text
+    assert "EST" in email and "EDT" not in email
+    assert "zone_as_written" in _rules(_with(est, "email", email.replace("EST", "EDT")))
+    assert "idiom" in _rules(
+        _with(est, "email", email + "\nI wish you every success with the recruitment.")
+    )
+    # a formal letter only to a formal invitation: none to a one-line chat
+    chat = _fixture("en_text_one_line_est_yes_no.txt")
+    assert "letter" not in {d.channel for d in chat.drafts}
+    assert _draft(chat, "sms").text.startswith("NO\n")
+    letter = replace(_draft(est, "email"), channel="letter")
+    assert "letter_register" in _rules(check(replace(chat, drafts=(*chat.drafts, letter))))

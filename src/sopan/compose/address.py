@@ -118,7 +118,8 @@ def _titled_in_text(text: str, name: str, table: Mapping[str, Any]) -> str | Non
             continue
         # the title as a title is written: capitalised ("Ms. Jang", "Ibu Dewi", "MR. CHEN")
         word = re.escape(key.rstrip(".")) + r"\.?"
-        pattern = rf"(?<![\w./])(?:{word.capitalize()}|{word.upper()})\s+(?:{'|'.join(names)})\b"
+        titled = f"{word.capitalize()}|{word.upper()}"
+        pattern = rf"(?<![\w./])(?:{titled})\s+(?i:{'|'.join(names)})\b"
         if re.search(pattern, text):
             found.add(str(table[key]["title"]))
     if len(found) != 1:
