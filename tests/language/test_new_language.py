@@ -97,9 +97,4 @@ def test_no_module_names_a_language() -> None:
         for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
         if named.search(line)
     ]
-    assert len(found) <= BRANCHES_LEFT, found
-
-
-#: branches on a language's name still in the code (compose's addressing and the letter's
-#: layout): only ever goes down
-BRANCHES_LEFT = 7
+    assert found == [], found

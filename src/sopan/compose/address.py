@@ -136,9 +136,9 @@ def _stripped(table: Mapping[str, Any]) -> dict[str, str]:
 def casual_cue(inv: Invitation, language: str) -> bool:
     """Whether the invitation calls the candidate by the casual honorific ("Hai kak",
     "Halo Kak Rina", "Kakak diundang …"): a chat answers in the same register."""
-    if language != "id":
-        return False
     cue = str(_words(language)["casual"])
+    if not cue:  # the language has no casual honorific for the candidate
+        return False
     return re.search(rf"(?i)\b{cue}(?:ak)?\b", inv.text[:600]) is not None
 
 
@@ -189,7 +189,7 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
             spoken=str(words["titled_spoken"]).format(**values),
             you_spoken=you,
             ask_for=str(words["titled_ask"]).format(**values),
-            short=short if language == "id" else "",
+            short=short,
             person=True,
             titled=True,
         )
