@@ -79,7 +79,12 @@ PAGES: list[tuple[str, str, dict[str | None, dict[str, int]]]] = [
 ]  # fmt: skip
 
 
-#: a student's mailbox routes: `own` is the asker's mailbox, `other` the other student's
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//uji//EN\r\nBEGIN:VEVENT\r\nUID:1@uji\r\n"
+    "DTSTART:20261124T020000Z\r\nDTEND:20261124T030000Z\r\nSUMMARY:Kuliah\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n"
+)
+#: a student's mailbox and calendar routes: `own` is the asker's, `other` the other student's
 MAILBOX = {"host": "127.0.0.1", "port": 1, "security": "none", "username": "rina@example.com",
            "password": "sandi"}  # fmt: skip
 MAILBOX_API: list[tuple[str, str, Any, dict[str | None, dict[str, int]]]] = [
@@ -93,6 +98,15 @@ MAILBOX_API: list[tuple[str, str, Any, dict[str | None, dict[str, int]]]] = [
         ANON: {"own": 401}, "rina": {"own": 202, "other": 404}, "budi": {"other": 404},
         "sari": {"own": 403}, "adi": {"own": 403}, "tono": {"own": 403}}),
     ("DELETE", "/api/me/mailboxes/{mailbox}", None, {
+        ANON: {"own": 401}, "rina": {"other": 404}, "budi": {"other": 404},
+        "sari": {"own": 403}, "adi": {"own": 403}, "tono": {"own": 403}}),
+    ("GET", "/api/me/calendars", None, {
+        ANON: {"-": 401}, "rina": {"-": 200}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("POST", "/api/me/calendars", {"name": "jadwal.ics", "ics": CALENDAR}, {
+        ANON: {"-": 401}, "rina": {"-": 201}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("DELETE", "/api/me/calendars/{calendar}", None, {
         ANON: {"own": 401}, "rina": {"other": 404}, "budi": {"other": 404},
         "sari": {"own": 403}, "adi": {"own": 403}, "tono": {"own": 403}}),
 ]  # fmt: skip
@@ -130,8 +144,14 @@ def world(cluster: Any) -> Iterator[dict[str, Any]]:
         box = student.post("/api/me/mailboxes", json={**MAILBOX, "username": f"{name}@x.id"})
         assert box.status_code == 201, box.text
         boxes[name] = box.json()["id"]
+    calendars = {
+        name: student.post("/api/me/calendars", json={"name": "x.ics", "ics": CALENDAR}).json()[
+            "id"
+        ]
+        for name, student in (("rina", rina), ("budi", budi))
+    }
     yield {"centre": centre, "ids": ids, "clients": clients, "A": made[0], "B": made[1],
-           "C": made[2], "mailboxes": boxes}  # fmt: skip
+           "C": made[2], "mailboxes": boxes, "calendars": calendars}  # fmt: skip
     if before is None:
         os.environ.pop(VARIABLE, None)
     else:
@@ -167,15 +187,15 @@ def test_every_api_route_for_every_role_and_case(world: dict[str, Any]) -> None:
     assert wrong == []
 
 
-def test_every_mailbox_route_for_every_role(world: dict[str, Any]) -> None:
-    boxes, wrong = world["mailboxes"], []
+def test_every_mailbox_and_calendar_route_for_every_role(world: dict[str, Any]) -> None:
+    boxes, calendars, wrong = world["mailboxes"], world["calendars"], []
     for method, route, body, table in MAILBOX_API:
         for who, targets in table.items():
             for target, expected in targets.items():
                 mine = who if who in boxes else "rina"
                 other = "budi" if mine == "rina" else "rina"
-                box = boxes[mine if target == "own" else other]
-                path = route if target == "-" else route.format(mailbox=box)
+                whose = mine if target == "own" else other
+                path = route.format(mailbox=boxes[whose], calendar=calendars[whose])
                 answer = world["clients"][who].request(method, path, json=body)
                 if answer.status_code != expected:
                     wrong.append((method, route, who, target, expected, answer.status_code))
@@ -186,6 +206,10 @@ def test_every_mailbox_route_for_every_role(world: dict[str, Any]) -> None:
         wrong.append(("DELETE", "own", "rina", "own", 204, gone.status_code))
     listed = [m["id"] for m in world["clients"]["budi"].get("/api/me/mailboxes").json()]
     assert listed == [boxes["budi"]]
+    if (gone := rina.delete(f"/api/me/calendars/{calendars['rina']}")).status_code != 204:
+        wrong.append(("DELETE", "calendar", "rina", "own", 204, gone.status_code))
+    listed = [c["id"] for c in world["clients"]["budi"].get("/api/me/calendars").json()]
+    assert listed == [calendars["budi"]]
     assert wrong == []
 
 

@@ -11,7 +11,7 @@ import json
 import secrets
 import zipfile
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sopan.app.drafting import DraftRequest, DraftResult
@@ -68,19 +68,81 @@ def case_of(store: People, case_id: int) -> Case:
     return Case(case_id, store.raw(case_id))
 
 
-def _plan_request(case: Case, account: Account, choices: Choices, now: datetime) -> PlanRequest:
-    # no attachment, no calendar: a path is never taken from a person here
+#: an address's copy older than this is fetched again (by a job: the plan never waits)
+STALE = timedelta(hours=6)
+#: how far ahead a calendar given is read to check it
+CHECK_WINDOW = timedelta(days=60)
+
+
+def _plan_request(
+    store: People, case: Case, account: Account, choices: Choices, now: datetime
+) -> PlanRequest:
+    # no attachment and no calendar source: a path is never taken from a person here; the
+    # student's own calendars come from the database, as bytes
+    from sopan.hosted.jobs import defer_calendar_refresh
+
     choices = replace(choices, attachments=())
     read = ReadRequest(f"case:{case.id}", now, data=case.data, config=config_for(account))
-    return PlanRequest(read, choices, calendars=(), language=None)
+    held = store.calendars() if store.scope.role == "student" else []
+    for stale in [
+        c for c in held if c.url and (c.fetched_at is None or now - c.fetched_at > STALE)
+    ]:
+        store.queue_calendar_refresh(stale.id, defer_calendar_refresh)
+    return PlanRequest(read, choices, calendars=(), language=None,
+                       held=tuple((c.name, c.data) for c in held))  # fmt: skip
 
 
 def plan_case(store: People, account: Account, case_id: int, choices: Choices, *,
               now: datetime) -> PlanResult:  # fmt: skip
-    """The plan for one of the student's cases."""
+    """The plan for one of the student's cases, with the student's own calendars."""
     from sopan.app.planning import plan_for
 
-    return plan_for(_plan_request(case_of(store, case_id), account, choices, now))
+    return plan_for(_plan_request(store, case_of(store, case_id), account, choices, now))
+
+
+def checked_calendar(name: str, data: bytes, account: Account, *, now: datetime) -> int:
+    """Read a calendar as the plan will; how many busy times it has in the weeks ahead. One
+    that cannot be read is refused in one line naming it as the student did."""
+    from sopan.calendar.sources import load_busy_data
+
+    if not data.strip():
+        raise UserError("calendar_upload.empty", field="file")
+    found = load_busy_data(name, data, start=now, end=now + CHECK_WINDOW,
+                           config=config_for(account))  # fmt: skip
+    return len(found)
+
+
+def add_calendar_upload(
+    store: People, account: Account, name: str, data: bytes, *, now: datetime
+) -> tuple[int, int]:
+    """Keep an uploaded .ics of the student once it was read: (its id, its busy times
+    ahead). Its name is only a label (the last part of what the browser sent)."""
+    label = (name or "kalender.ics").replace("\\", "/").rpartition("/")[2][:200] or "kalender.ics"
+    count = checked_calendar(label, data, account, now=now)
+    made = store.add_calendar(name=label, data=data, now=now)
+    if made is None:
+        raise UserError("calendar.not_found", field="file")
+    return made, count
+
+
+def add_calendar_address(
+    store: People, account: Account, address: str, *, inside: tuple[str, ...], now: datetime
+) -> tuple[int, int]:
+    """Keep a calendar address of the student once it was fetched and read (https only, to
+    the public Internet or a server the centre names: `hosted.fetching`): (its id, its busy
+    times ahead)."""
+    from urllib.parse import urlsplit
+
+    from sopan.hosted.fetching import checked_address, fetch_calendar
+
+    url = checked_address(address, inside)
+    data = fetch_calendar(url, inside)
+    label = str(urlsplit(url).hostname)
+    count = checked_calendar(label, data, account, now=now)
+    made = store.add_calendar(name=label, data=data, now=now, url=url)
+    if made is None:
+        raise UserError("calendar.not_found", field="url")
+    return made, count
 
 
 def draft_case(
@@ -95,7 +157,7 @@ def draft_case(
     from sopan.app.keeping import kept_values
     from sopan.compose.files import draft_files
 
-    request = _plan_request(case_of(store, case_id), account, choices, now)
+    request = _plan_request(store, case_of(store, case_id), account, choices, now)
     result = draft_for(DraftRequest(request))
     planned = result.planned
     built = draft_files(result.drafts, planned.invitation, planned.profile, now=now)

@@ -57,6 +57,8 @@ class PlanRequest:
     calendars: tuple[str, ...] = ()
     language: str | None = None
     within: timedelta = SLOT_WINDOW
+    #: calendars given as (name, bytes), never as a path: the hosted mode's, from its database
+    held: tuple[tuple[str, bytes], ...] = ()
     #: a draft needs every fact decided; a plan only shows what is open
     strict: bool = False
 
@@ -311,11 +313,14 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     )
     sit = replace(sit, alternatives=slots, alternatives_text=free, not_before=not_before)
     notes: list[str] = []
-    sources = tuple(dict.fromkeys([*config.calendar.sources, *req.calendars]))
+    sources = tuple(
+        dict.fromkeys([*config.calendar.sources, *req.calendars, *(n for n, _ in req.held)])
+    )
     # the calendars are read as far as slots may be looked for: from the first free day on
     first_free = first_free_moment(inv, sit, now, profile.timezone)
     ahead = req.within + max(timedelta(0), first_free - now)
-    busy = busy_around(inv, req.calendars, now=now, config=config, within=ahead, warn=notes.append)
+    busy = busy_around(inv, req.calendars, now=now, config=config, within=ahead, warn=notes.append,
+                       held=req.held)  # fmt: skip
     plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
     taken = _take_advice(sit, plan, asker, language)
     if taken != sit:

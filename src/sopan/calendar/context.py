@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sopan.calendar.slots import free_slots
-from sopan.calendar.sources import load_busy
+from sopan.calendar.sources import load_busy, load_busy_data
 from sopan.config import Config
 from sopan.errors import SopanError
 from sopan.model import Busy, Invitation, Slot, interview_length
@@ -31,9 +31,11 @@ def busy_around(
     within: timedelta,
     warn: Callable[[str], None],
     timeout: float = 10.0,
+    held: Sequence[tuple[str, bytes]] = (),
 ) -> list[Busy]:
-    """Busy times from the configured and extra calendars, from now to `within` ahead and
-    around the interview; each calendar that fails is named through `warn` and skipped."""
+    """Busy times from the configured and extra calendars, and the calendars `held` as
+    (name, bytes), from now to `within` ahead and around the interview; each calendar that
+    fails is named through `warn` and skipped."""
     sources = list(dict.fromkeys([*config.calendar.sources, *extra_sources]))
     lo, hi = now, now + within + MARGIN
     if inv.start is not None:
@@ -43,6 +45,11 @@ def busy_around(
     for source in sources:
         try:
             busy += load_busy([source], start=lo, end=hi, config=config, timeout=timeout, warn=warn)
+        except SopanError as exc:
+            warn(f"{exc} (going on without this calendar)")
+    for name, data in held:
+        try:
+            busy += load_busy_data(name, data, start=lo, end=hi, config=config)
         except SopanError as exc:
             warn(f"{exc} (going on without this calendar)")
     return sorted(busy, key=lambda b: b.start)

@@ -394,3 +394,20 @@ def load_busy(
             )  # fmt: skip
     busy.sort(key=lambda b: (b.start, b.end))
     return busy
+
+
+def load_busy_data(
+    name: str, data: bytes, *, start: datetime, end: datetime, config: Config | None = None
+) -> list[Busy]:
+    """Busy entries overlapping [start, end) of a calendar given as its bytes (an upload or
+    a fetched copy the hosted mode keeps in its database), named `name` in messages. Nothing
+    of it is written to the server's disk."""
+    if start.tzinfo is None or end.tzinfo is None:
+        raise InternalError("calendar: the search window needs time-zone aware datetimes")
+    if len(data) > MAX_CALENDAR_BYTES:
+        raise UserError("calendar.too_big", source=name, limit=megabytes(MAX_CALENDAR_BYTES))
+    tz = config.profile.timezone if config else "Asia/Jakarta"
+    with command_budget(), step(name) as budget:
+        budget.grant(len(data))
+        found = _busy_of(data, tz=tz, source=name, cache_dir=None, start=start, end=end)
+    return sorted(found, key=lambda b: (b.start, b.end))

@@ -15,6 +15,7 @@ session_hours = 12
 retention_days = 730                          # closed cases are erased after this
 login_attempts = 5                            # failed sign-ins per name, per 15 minutes
 mail_hosts = ["imap.kampus.ac.id", "imap.gmail.com"]  # the IMAP servers students may connect
+calendar_hosts = ["jadwal.kampus.ac.id"]      # calendar servers inside the centre's network
 
 [serve.oidc]
 issuer = "https://sso.kampus.ac.id/realms/kampus"
@@ -73,6 +74,9 @@ class ServeSettings:
     #: the IMAP servers a student may give for their mailbox (none: no mailbox scans); the
     #: workers connect only to these, never to an address inside the centre's network
     mail_hosts: tuple[str, ...] = ()
+    #: calendar servers of the centre's own network a student's address may name (any other
+    #: address must lead to the public Internet)
+    calendar_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ def serve_settings(sections: Mapping[str, Any]) -> ServeSettings:
         secure_cookies=secure,
         oidc=oidc,
         mail_hosts=tuple(h.lower() for h in _names(table, "mail_hosts", "serve", ())),
+        calendar_hosts=tuple(h.lower() for h in _names(table, "calendar_hosts", "serve", ())),
     )
 
 

@@ -332,6 +332,38 @@ async def scan(request: Request, who: SignIn, store: People) -> Response:
     return JSONResponse({"queued": queued}, 202)
 
 
+@allowed("student")
+async def calendars(request: Request, who: SignIn, store: People) -> Response:
+    """The student's calendars (`GET`), or a new one (`POST`): an https `url` (fetched and
+    read now), or an upload (`name`, and `ics`: the file's text). Never a path."""
+    if request.method == "GET":
+        return JSONResponse([c.as_json() for c in await run_in_threadpool(store.calendars)])
+    from sopan.app.centre import add_calendar_address, add_calendar_upload
+
+    body = await _body(request)
+    centre = centre_of(request)
+    now = centre.now()
+    if body.get("url"):
+        url, inside = str(body["url"]), centre.serve.calendar_hosts
+        made, busy = await run_in_threadpool(
+            lambda: add_calendar_address(store, who.account, url, inside=inside, now=now)
+        )
+    else:
+        name, data = str(body.get("name") or ""), str(body.get("ics") or "").encode("utf-8")
+        made, busy = await run_in_threadpool(
+            lambda: add_calendar_upload(store, who.account, name, data, now=now)
+        )
+    return JSONResponse({"id": made, "busy": busy}, 201)
+
+
+@allowed("student")
+async def one_calendar(request: Request, who: SignIn, store: People) -> Response:
+    """Forget one of the student's calendars."""
+    calendar = int(request.path_params["calendar_id"])
+    gone = await run_in_threadpool(lambda: store.remove_calendar(calendar))
+    return Response(status_code=204) if gone else _json("calendar.not_found", 404)
+
+
 async def openapi(request: Request) -> Response:
     """This API, described (OpenAPI 3.1)."""
     from sopan.hosted.openapi import document
@@ -356,6 +388,8 @@ def routes() -> list[Route]:
         Route("/api/me/export", export, methods=["GET"]),
         Route("/api/me", erase, methods=["DELETE"]),
         Route("/api/me/mailboxes", mailboxes, methods=["GET", "POST"]),
+        Route("/api/me/calendars", calendars, methods=["GET", "POST"]),
+        Route("/api/me/calendars/{calendar_id:int}", one_calendar, methods=["DELETE"]),
         Route("/api/me/mailboxes/{mailbox_id:int}", one_mailbox, methods=["DELETE"]),
         Route("/api/me/mailboxes/{mailbox_id:int}/scan", scan, methods=["POST"]),
         Route("/api/audit", audit, methods=["GET"]),

@@ -28,6 +28,9 @@ MAIL_QUEUE = "mail"
 SCAN = "sopan.scan"
 #: the consent a scan needs
 SCAN_PURPOSE = "inbox"
+#: a student's calendar address fetched again
+CALENDAR_QUEUE = "calendars"
+REFRESH = "sopan.refresh_calendar"
 
 
 def libpq_url(url: str) -> str:
@@ -73,26 +76,41 @@ def defer_reminders(db: Any, jobs: list[tuple[int, int, datetime]]) -> None:
         )  # fmt: skip
 
 
-def defer_scan(db: Any, mailbox: int, owner: int) -> bool:
-    """A scan job for one mailbox of `owner`, in the caller's transaction `db`; whether it
-    was added (one already waiting for this mailbox is enough: False). Its lock is the
-    student's and the mailbox's, so two scans of one mailbox never run at once."""
+def _defer_once(
+    db: Any, queue: str, task: str, lock: str, qlock: str, args: dict[str, Any]
+) -> bool:
+    """One job in the caller's transaction `db`; False when one with the same queueing lock
+    is waiting already (only a savepoint is undone)."""
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
     try:
-        with db.begin_nested():  # a scan already waiting ends only this savepoint
+        with db.begin_nested():
             db.execute(
                 text(
                     "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW(:queue, :task, 0, :lock, "
                     ":qlock, CAST(:args AS jsonb), NULL)::procrastinate_job_to_defer_v1])"
                 ),
-                {"queue": MAIL_QUEUE, "task": SCAN, "lock": f"student:{owner}:mailbox:{mailbox}",
-                 "qlock": f"scan:{mailbox}", "args": json.dumps({"mailbox": mailbox})},
+                {"queue": queue, "task": task, "lock": lock, "qlock": qlock,
+                 "args": json.dumps(args)},
             )  # fmt: skip
     except IntegrityError:
         return False
     return True
+
+
+def defer_calendar_refresh(db: Any, calendar: int, owner: int) -> bool:
+    """A job fetching one calendar address of `owner` again, in the caller's transaction."""
+    return _defer_once(db, CALENDAR_QUEUE, REFRESH, f"student:{owner}:calendar:{calendar}",
+                       f"calendar:{calendar}", {"calendar": calendar})  # fmt: skip
+
+
+def defer_scan(db: Any, mailbox: int, owner: int) -> bool:
+    """A scan job for one mailbox of `owner`, in the caller's transaction `db`; whether it
+    was added (one already waiting for this mailbox is enough: False). Its lock is the
+    student's and the mailbox's, so two scans of one mailbox never run at once."""
+    return _defer_once(db, MAIL_QUEUE, SCAN, f"student:{owner}:mailbox:{mailbox}",
+                       f"scan:{mailbox}", {"mailbox": mailbox})  # fmt: skip
 
 
 class Scan:
@@ -146,6 +164,37 @@ class Scan:
             return "failed"
         student.scanned(mailbox, now=datetime.now(UTC), looked=done.looked, error=None)
         return "scanned"
+
+
+class Refresh:
+    """The refresh job's work: a student's calendar address fetched again (checked as when
+    it was given), its copy replaced; a failure keeps the copy it had."""
+
+    def __init__(self, hosted: Hosted, inside: tuple[str, ...]) -> None:
+        self.hosted, self.inside = hosted, inside
+
+    def __call__(self, calendar: int) -> str:
+        """Fetch `calendar` once; what happened."""
+        from sopan.app.centre import checked_calendar
+        from sopan.errors import SopanError
+        from sopan.hosted.fetching import fetch_calendar
+        from sopan.store.scope import Scope
+
+        found = self.hosted.store(SYSTEM).calendar(calendar)
+        if found is None or found.url is None:
+            return "skipped"
+        student = self.hosted.store(Scope(found.owner, "student"))
+        account = student.account(found.owner)
+        if account is None:
+            return "skipped"
+        now = datetime.now(UTC)
+        try:
+            data = fetch_calendar(found.url, self.inside)
+            checked_calendar(found.name, data, account, now=now)
+        except SopanError:
+            return "failed"
+        student.refreshed_calendar(calendar, data, now=now)
+        return "refreshed"
 
 
 def _words(language: str) -> dict[str, Any]:
@@ -216,7 +265,10 @@ class Remind:
         return "sent"
 
 
-def job_app(url: str, work: Remind | None = None, scan: Scan | None = None) -> Any:
+def job_app(
+    url: str, work: Remind | None = None, scan: Scan | None = None,
+    refresh: Refresh | None = None,
+) -> Any:  # fmt: skip
     """The procrastinate app over the centre's database, with its tasks."""
     import procrastinate
 
@@ -239,6 +291,15 @@ def job_app(url: str, work: Remind | None = None, scan: Scan | None = None) -> A
         outcome = scan(mailbox)
         count_job(SCAN, outcome)
         log("job", task=SCAN, outcome=outcome)
+
+    @app.task(name=REFRESH, queue=CALENDAR_QUEUE, pass_context=False)
+    def refresh_calendar(calendar: int) -> None:
+        from sopan.hosted.observe import count_job, log
+
+        assert refresh is not None, "a worker holds the refresh's work"
+        outcome = refresh(calendar)
+        count_job(REFRESH, outcome)
+        log("job", task=REFRESH, outcome=outcome)
 
     return app
 
@@ -268,7 +329,8 @@ async def work(app: Any, *, concurrency: int, stalled_after: float) -> None:
         sweeper = asyncio.create_task(sweep())
         try:
             await app.run_worker_async(
-                queues=[QUEUE, MAIL_QUEUE], concurrency=concurrency, delete_jobs="never",
+                queues=[QUEUE, MAIL_QUEUE, CALENDAR_QUEUE], concurrency=concurrency,
+                delete_jobs="never",
                 update_heartbeat_interval=max(stalled_after / 3, 0.5),
                 stalled_worker_timeout=stalled_after, install_signal_handlers=True,
             )  # fmt: skip

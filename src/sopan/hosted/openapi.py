@@ -43,6 +43,7 @@ def _op(
     path_id: bool = False,
     change: bool = True,
     mailbox_id: bool = False,
+    calendar_id: bool = False,
 ) -> dict[str, Any]:
     op: dict[str, Any] = {
         "summary": summary,
@@ -62,6 +63,12 @@ def _op(
             {"name": "mailbox_id", "in": "path", "required": True, "schema": _MAILBOX}
         ]
         op["responses"]["404"] = {"description": "no such mailbox for this account"}
+    if calendar_id:
+        op["parameters"] = [
+            {"name": "calendar_id", "in": "path", "required": True,
+             "schema": {"type": "integer", "description": "a calendar's id"}}
+        ]  # fmt: skip
+        op["responses"]["404"] = {"description": "no such calendar for this account"}
     if change:
         op["parameters"] = [
             *op.get("parameters", []),
@@ -108,6 +115,14 @@ def document() -> dict[str, Any]:
             "username": {"type": "string"},
             "password": {"type": "string", "description": "kept only sealed"},
             "folder": {"type": "string", "default": "INBOX"},
+        },
+    }
+    calendar = {
+        "type": "object",
+        "properties": {
+            "url": {"type": "string", "description": "https:// or webcal://, fetched now"},
+            "name": {"type": "string", "description": "an upload's file name (a label)"},
+            "ics": {"type": "string", "description": "an upload's iCalendar text"},
         },
     }
     return {
@@ -177,6 +192,18 @@ def document() -> dict[str, Any]:
                     body=mailbox,
                     ok="201",
                 ),
+            },
+            "/api/me/calendars": {
+                "get": _op("My calendars", "student", change=False),
+                "post": _op(
+                    "Add a calendar (an https address or an upload), read for my plans",
+                    "student",
+                    body=calendar,
+                    ok="201",
+                ),
+            },
+            "/api/me/calendars/{calendar_id}": {
+                "delete": _op("Forget a calendar", "student (own)", ok="204", calendar_id=True)
             },
             "/api/me/mailboxes/{mailbox_id}": {
                 "delete": _op("Forget a mailbox", "student (own)", ok="204", mailbox_id=True)

@@ -196,3 +196,17 @@ mailboxes = Table(
     Column("error", String(80)),
     UniqueConstraint("owner", "host", "username", "folder", name="uq_mailbox"),
 )
+
+#: a student's calendar: an uploaded .ics (`url` empty) or an https address with the copy
+#: last fetched; read by the plan for the student's alternatives, never a path
+student_calendars = Table(
+    "student_calendars",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _account("owner"),
+    Column("name", String(200), nullable=False),
+    Column("url", String(2000)),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", STAMP, nullable=False),
+    Column("fetched_at", STAMP),
+)

@@ -16,6 +16,7 @@ from sopan.store.accounts import Accounts
 from sopan.store.base import stamp
 from sopan.store.mailboxes import Mailboxes
 from sopan.store.reminders import Reminders
+from sopan.store.student_calendars import StudentCalendars
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Remark:
     at: datetime
 
 
-class People(Accounts, Reminders, Mailboxes):
+class People(Accounts, Reminders, Mailboxes, StudentCalendars):
     """The hosted store: accounts, cases, shares, remarks, consent, audit, export, erasure."""
 
     # --- cases ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ STUDENT_TABLES: tuple[tuple[str, str], ...] = (
     ("invitations", "owner"),
     ("mailbox_cursors", "owner"),
     ("mailboxes", "owner"),
+    ("student_calendars", "owner"),
     ("consents", "owner"),
     ("sessions", "account_id"),
 )
