@@ -20,6 +20,7 @@ from sopan.read.words import alternation, calendar_words, words
 
 #: a word that may be part of a name ("sinar", "o'neil", "maju-jaya", "&")
 _WORD = rx.compile(r"[^\W\d_][\w'&-]*")
+_GAP = rx.compile(r"[ \t]+")
 #: the first letter of a line, and of a sentence after ". ", "! " or "? "
 _SENTENCE_START = rx.compile(r"(?:^|(?<=[.!?])[ \t]+)[ \t*_>\-•]*([^\W\d_])", re.MULTILINE)
 #: a zone's abbreviation right after a time ("10.00 wita", "3pm sgt", "10:30 est")
@@ -83,10 +84,10 @@ def _name_after(text: str, chars: list[str], at: int, most: int, stop: frozenset
     taken = 0
     pos = at
     while taken < most:
-        gap = re.match(r"[ \t]+", text[pos:])
+        gap = _GAP.match(text, pos)
         if gap is None:
             return
-        word = _WORD.match(text, pos + gap.end())
+        word = _WORD.match(text, gap.end())
         if word is None or word.group(0) in stop:
             return
         if word.end() < len(text) and text[word.end()].isdigit():
