@@ -4,7 +4,8 @@ YES/NO"): a chat or a text message answers with its first line in that format, f
 A format is a run of capitalised words joined by "/", "_", "#" or "-", written near a cue
 ("format", "ketik", "balas", "reply"), that offers a choice between a yes word and a no word;
 its other words are fields (NAMA, POSISI, NAME) filled from the person's profile and the
-invitation. A field that cannot be filled leaves no format at all: a template slot is never
+invitation. Two choice words written apart after a cue ("Reply YES to confirm or NO") ask for
+the one word. A field that cannot be filled leaves no format at all: a template slot is never
 a value. The words are data (`reply_format:` in data/phrases/<lang>/common.yaml).
 """
 
@@ -50,6 +51,28 @@ def reply_line(text: str, answer: str, facts: Mapping[str, str]) -> str:
         line = _fill(found.group(), answer, words, facts)
         if line:
             return line
+    return _word_choice(text, answer, words)
+
+
+#: "balas YA jika bersedia atau TIDAK jika berhalangan", "reply YES to confirm or NO": the two
+#: choice words in capitals, a few words apart, in one sentence
+_CHOICE = re.compile(
+    r"(?<![\w/])([A-Z]{1,8})(?![\w/])[^.\n?!]{1,60}?(?<![\w/])([A-Z]{1,8})(?![\w/])"
+)
+
+
+def _word_choice(text: str, answer: str, words: Mapping[str, Mapping[str, str]]) -> str:
+    """The word to answer with when the invitation asks for one of two words written apart
+    ("Reply YES to confirm or NO to decline"), after one of its cues; else ""."""
+    lowered = text.lower()
+    for found in _CHOICE.finditer(text):
+        first, second = found.group(1), found.group(2)
+        kinds = {words["choice"].get(first), words["choice"].get(second)}
+        if kinds != {"yes", "no"}:
+            continue
+        before = lowered[max(0, found.start() - 40) : found.start()]
+        if any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", before) for c in words["cue"]):
+            return first if words["choice"][first] == answer else second
     return ""
 
 
