@@ -3,12 +3,14 @@ never reaches a terminal, an encoded CR LF never adds a header or a line."""
 
 from __future__ import annotations
 
-from sopan._infra import rx
+import re
 
+# two character classes, compiled in microseconds: the pattern cache (sopan._infra.rx) is not
+# opened for them, so a command that reads nothing (`sopan --help`) never loads it
 #: every control character (C0, DEL, C1): none belongs in a one-line value (a header, a name)
-ANY = rx.compile(r"[\x00-\x1f\x7f-\x9f]")
+ANY = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: the control characters of a text, all but the tab and the line ends
-IN_TEXT = rx.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def one_line(value: str) -> str:
