@@ -62,7 +62,11 @@ def main() -> None:
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    server = start_server(Path(tempfile.mkdtemp(prefix="sopan-shots-")))
+    folder = Path(tempfile.mkdtemp(prefix="sopan-shots-"))
+    # a person who saved their details (the example's), as after the details page
+    config = ROOT / "src" / "sopan" / "data" / "example_config.toml"
+    (folder / "config.toml").write_text(config.read_text("utf-8").split("\n", 1)[1], "utf-8")
+    server = start_server(folder)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
