@@ -34,7 +34,7 @@ def test_a_case_is_its_owners_alone(database_url: str) -> None:
     assert store.browser_case(B, "k1") is None  # another browser: as if it never was
     assert not store.save_case(B, "k1", now=NOW, state={"edits": {"email": "dirubah"}})
     assert not store.forget_case(B, "k1")
-    assert store.cases_of(B, NOW) == []
+    assert store.cases_of(B, NOW) == ([], 0)
     state = {"corrections": {"position": "Analis Data"}, "choices": {"intent": "decline"}}
     start = datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
     assert store.save_case(A, "k1", now=NOW + timedelta(minutes=5), state=state,
@@ -59,7 +59,7 @@ def test_the_list_says_what_became_of_each_case(database_url: str) -> None:
     store.log("done", now=NOW, invitation_id=invitation, draft_id=chat.id, detail="whatsapp")
     due = NOW + timedelta(days=3)
     store.add_follow_ups(invitation, [("check_answer", due, "Cek balasan", "R7")])
-    listed = {c.key: c for c in store.cases_of(A, NOW)}
+    listed = {c.key: c for c in store.cases_of(A, NOW)[0]}
     assert set(listed) == {"k1", "k2"}
     first = listed["k1"]
     assert first.outbox == {"email": "sent"} and first.done == frozenset({"whatsapp"})
@@ -68,7 +68,7 @@ def test_the_list_says_what_became_of_each_case(database_url: str) -> None:
     (follow,) = store.follow_ups([invitation])
     assert store.follow_up_done(follow.id, invitation, now=NOW)
     assert not store.follow_up_done(follow.id, invitation, now=NOW)  # once
-    assert {c.key: c.follow_up for c in store.cases_of(A, NOW)} == {"k1": None, "k2": None}
+    assert {c.key: c.follow_up for c in store.cases_of(A, NOW)[0]} == {"k1": None, "k2": None}
 
 
 def test_a_new_decision_replaces_the_drafts_that_are_sent(database_url: str) -> None:
@@ -84,3 +84,37 @@ def test_a_new_decision_replaces_the_drafts_that_are_sent(database_url: str) -> 
     assert (draft.text, draft.message_id, draft.interview_start) == ("Baru", "<c@d>", None)
     (row,) = store.history()
     assert (row.company, row.action) == ("PT Baru", "cancel")
+
+
+def test_the_list_is_ordered_by_urgency_and_cut_in_the_database(database_url: str) -> None:
+    store = Store(database_url)
+    day = timedelta(days=1)
+    # key → (start, minutes before NOW it was brought)
+    brought = {"closed": (NOW + day, 1), "past": (NOW - day, 2), "undated": (None, 0),
+               "soon": (NOW + 2 * day, 3), "sooner": (NOW + day, 4), "sent": (NOW + day, 5),
+               "due": (NOW + 3 * day, 6), "chatted": (NOW + day, 7)}  # fmt: skip
+    for key, (start, ago) in brought.items():
+        at = NOW - timedelta(minutes=ago)
+        store.new_case(owner=A, key=key, source="a.eml", data=b"1", now=at)
+        store.save_case(A, key, now=at, summary=("PT Maju", "Analis", start))
+    store.new_case(owner=B, key="other", source="b.eml", data=b"2", now=NOW)
+    store.save_case(A, "closed", now=NOW, state={"closed": "old"})
+    for key in ("sent", "due", "chatted"):
+        invitation = _keep(store)
+        store.save_case(A, key, now=NOW, invitation_id=invitation)
+        email, chat = store.drafts_of(invitation)
+        if key in ("sent", "due"):
+            store.claim(email, now=NOW)
+            store.settle(email, "sent", now=NOW)
+        if key == "due":  # answered, and now it is time to follow up
+            store.add_follow_ups(invitation, [("check_answer", NOW - day, "Cek", "R7")])
+        if key == "chatted":
+            store.log("done", now=NOW, invitation_id=invitation, draft_id=chat.id,
+                      detail="whatsapp")  # fmt: skip
+    listed, total = store.cases_of(A, NOW)
+    newest_first = ["undated", "closed", "past", "sent", "chatted"]
+    assert [c.key for c in listed] == ["due", "sooner", "soon", *newest_first]
+    assert total == 8
+    first, total = store.cases_of(A, NOW, limit=2)
+    assert [c.key for c in first] == ["due", "sooner"] and total == 8
+    assert first[0].follow_up == NOW - day and first[0].outbox == {"email": "sent"}

@@ -150,15 +150,17 @@ class CaseLine:
     follow_up: datetime | None
 
 
-def cases_for(browser: str, now: datetime) -> list[CaseLine]:
-    """This browser's cases, the most urgent first: a follow-up that is due, then the
-    interviews still to come and not yet answered, soonest first, then the rest, newest
-    first."""
+def cases_for(browser: str, now: datetime, limit: int | None = None) -> tuple[list[CaseLine], int]:
+    """This browser's cases, the most urgent first (the store's order: a follow-up that is
+    due, then the interviews still to come and not yet answered, soonest first, then the
+    rest, newest first), the first `limit` of them; and how many there are."""
     from sopan.app.base import the_store
+    from sopan.store.cases import ANSWERED
 
     lines = []
-    for c in the_store().cases_of(owner_of(browser), now):
-        answered = any(s in ("sending", "sent", "unknown") for s in c.outbox.values()) or c.done
+    found, total = the_store().cases_of(owner_of(browser), now, limit)
+    for c in found:
+        answered = any(s in ANSWERED for s in c.outbox.values()) or c.done
         state: State = "read"
         if c.closed:
             state = "closed"
@@ -170,16 +172,7 @@ def cases_for(browser: str, now: datetime) -> list[CaseLine]:
             state = "drafted"
         lines.append(CaseLine(c.key, c.company, c.position, c.start, c.created_at, state,
                               c.follow_up))  # fmt: skip
-
-    def key(line: CaseLine) -> tuple[int, float]:
-        if line.state == "follow_up":
-            return 0, (line.follow_up or now).timestamp()
-        upcoming = line.start is not None and line.start > now
-        if upcoming and line.state in ("read", "drafted"):
-            return 1, line.start.timestamp() if line.start else 0.0
-        return 2, -line.created_at.timestamp()
-
-    return sorted(lines, key=key)
+    return lines, total
 
 
 # --- the drafts kept for sending -----------------------------------------------------------

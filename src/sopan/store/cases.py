@@ -14,6 +14,9 @@ from typing import Any
 from sopan.store.base import Database, stamp, utc
 from sopan.store.rows import CaseRow, CaseSummary
 
+#: the outbox states of an email that was handed to the mail server (or may have been)
+ANSWERED = ("sending", "sent", "unknown")
+
 
 class Cases(Database):
     """A browser's cases: made, read, changed, listed."""
@@ -93,49 +96,79 @@ class Cases(Database):
         with self._tx() as db:
             return bool(db.execute(delete(t.cases).where(c.key == key, c.owner == owner)).rowcount)
 
-    def cases_of(self, owner: str, now: datetime) -> list[CaseSummary]:
-        """Every case of `owner`, with what its kept drafts became: each channel's outbox
-        state, the channels marked done, and its first follow-up still to do (four
-        queries, however many cases; of what the person typed, only whether they closed it,
-        read inside the database: the list never decodes a thousand states)."""
-        from sqlalchemy import func, select
+    def cases_of(
+        self, owner: str, now: datetime, limit: int | None = None
+    ) -> tuple[list[CaseSummary], int]:
+        """`owner`'s cases, the most urgent first, with what their kept drafts became (each
+        channel's outbox state, the channels marked done, the first follow-up still to do),
+        and how many there are. The order: a follow-up that is due (soonest first), then the
+        interviews still to come and not yet answered (soonest first), then the rest (newest
+        first); a closed case is never urgent. Ordered and cut to `limit` in the database, so
+        only the cases shown are read (five queries, however many cases)."""
+        from sqlalchemy import and_, case, exists, func, not_, or_, select
 
         from sopan.store import schema as t
 
-        c = t.cases.c
+        c, f, e, o = t.cases.c, t.follow_ups.c, t.events.c, t.outbox.c
+        at = now.astimezone(UTC)
+        due = (
+            select(func.min(f.due_at))
+            .where(f.invitation_id == c.invitation_id, f.done_at.is_(None))
+            .scalar_subquery()
+        )
+        handed = (
+            exists()
+            .where(t.decisions.c.invitation_id == c.invitation_id)
+            .where(t.drafts.c.decision_id == t.decisions.c.id, o.draft_id == t.drafts.c.id)
+            .where(o.state.in_(ANSWERED))
+        )
+        marked = exists().where(e.invitation_id == c.invitation_id, e.kind == "done")
+        closed = c.state["closed"].as_string()
+        # a case with no drafts kept is decided on its own row (most are: nothing to look up)
+        group = case(
+            (closed.is_not(None), 2),
+            (c.invitation_id.is_(None), case((c.start > at, 1), else_=2)),
+            (due <= at, 0),
+            (and_(c.start > at, not_(or_(handed, marked))), 1),
+            else_=2,
+        )
+        soonest = case((group == 0, due), (group == 1, c.start), else_=None)
+        query = (
+            select(c.key, c.created_at, c.updated_at, c.source, c.company, c.position,
+                   c.start, c.invitation_id, closed)
+            .where(c.owner == owner)
+            .order_by(group, soonest, c.created_at.desc(), c.id.desc())
+            .limit(limit)
+        )  # fmt: skip
         with self._tx() as db:
-            rows = db.execute(
-                select(c.key, c.created_at, c.updated_at, c.source, c.company, c.position,
-                       c.start, c.invitation_id, c.state["closed"].as_string())
-                .where(c.owner == owner)
-            ).all()  # fmt: skip
-            rows = [tuple(r) for r in rows]  # plain tuples: a Row looks its names up
+            total = db.execute(
+                select(func.count()).select_from(t.cases).where(c.owner == owner)
+            ).scalar_one()
+            rows = [tuple(r) for r in db.execute(query).all()]  # a Row looks its names up
             kept = [r[7] for r in rows if r[7] is not None]
             sent: dict[int, dict[str, str]] = {}
             done: dict[int, set[str]] = {}
-            due: dict[int, datetime] = {}
+            first: dict[int, datetime] = {}
             if kept:
                 for invitation_id, channel, state in db.execute(
-                    select(t.decisions.c.invitation_id, t.drafts.c.channel, t.outbox.c.state)
+                    select(t.decisions.c.invitation_id, t.drafts.c.channel, o.state)
                     .join(t.drafts, t.drafts.c.decision_id == t.decisions.c.id)
-                    .join(t.outbox, t.outbox.c.draft_id == t.drafts.c.id)
+                    .join(t.outbox, o.draft_id == t.drafts.c.id)
                     .where(t.decisions.c.invitation_id.in_(kept))
                     .order_by(t.drafts.c.id)
                 ):
                     sent.setdefault(invitation_id, {})[channel] = state
-                e = t.events.c
                 for invitation_id, channel in db.execute(
                     select(e.invitation_id, e.detail)
                     .where(e.invitation_id.in_(kept), e.kind == "done")
                 ):  # fmt: skip
                     done.setdefault(invitation_id, set()).add(str(channel))
-                f = t.follow_ups.c
-                for invitation_id, first in db.execute(
+                for invitation_id, soon in db.execute(
                     select(f.invitation_id, func.min(f.due_at))
                     .where(f.invitation_id.in_(kept), f.done_at.is_(None))
                     .group_by(f.invitation_id)
                 ):  # fmt: skip
-                    due[invitation_id] = stamp(first)
+                    first[invitation_id] = stamp(soon)
         out = []
         for key, created, updated, source, company, position, start, kept_id, closed in rows:
             out.append(
@@ -143,7 +176,7 @@ class Cases(Database):
                     key, stamp(created), stamp(updated), source, company, position, utc(start),
                     kept_id, sent.get(kept_id, {}) if kept_id else {},
                     frozenset(done.get(kept_id, ())) if kept_id else frozenset(),
-                    due.get(kept_id) if kept_id else None, closed or None,
+                    first.get(kept_id) if kept_id else None, closed or None,
                 )
             )  # fmt: skip
-        return out
+        return out, total

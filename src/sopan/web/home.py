@@ -69,10 +69,14 @@ async def home(request: Request) -> Response:
     site = site_of(request)
     config = site.config()
     who = browser(request)
-    lines = await site.runner.io(app.cases_for, who, site.now(config)) if who else []
     every = request.query_params.get("all") == "1"
+    lines, total = (
+        await site.runner.io(app.cases_for, who, site.now(config), None if every else SHOWN)
+        if who
+        else ([], 0)
+    )
     return site.render(request, "start.html", "start", config=config,
-                       cases=lines if every else lines[:SHOWN], more=len(lines) - SHOWN,
+                       cases=lines, more=total - len(lines),
                        every=every, limit=MAX_UPLOAD // (1024 * 1024), now=site.now(config),
                        tz=config.profile.timezone)  # fmt: skip
 
