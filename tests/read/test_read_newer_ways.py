@@ -342,3 +342,36 @@ def test_a_meeting_platform_is_no_persons_name(text: str) -> None:
 )  # fmt: skip
 def test_a_help_desks_address_is_not_whom_to_answer(text: str, email: str | None) -> None:
     assert read_text(text, now=NOW).contact.email == email
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9.00 WIB di Jl. Ahmad Yani No. 88 Bekasi.\n\nAnda dijadwalkan interview hr Selasa "
+        "24/11/26 pkl 0",
+        "Interview Selasa 24/11/2026 pukul 0",
+        "Wawancara Rabu, 25 November 2026 jam 00 ya",
+    ],
+)
+def test_pukul_0_is_no_time(text: str) -> None:
+    """ "pukul 0" is how OCR cuts "pukul 09.00" at a line's end, never an interview's hour."""
+    inv = read_text(text, now=NOW)
+    assert inv.start is None and inv.time_of_day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Undangan Interview\nPewawancara : ((nama pewawancaraj)\n\nHormat kami,\nTim Rekrutmen",
+         "contact.name"),
+        ("Undangan interview posisi ((posisi)) pada Senin, 30 November 2026 pukul 10.00 WIB.",
+         "position"),
+        ("Interview for the (( job_title )) role on Monday, 30 November 2026 at 10:00.",
+         "position"),
+    ],
+)  # fmt: skip
+def test_a_slot_in_double_brackets_is_no_value(text: str, field: str) -> None:
+    """ "((nama))", as some templates write a slot and OCR reads "{{ nama }}"."""
+    inv = read_text(text, now=NOW)
+    assert field in inv.placeholders
+    assert inv.position is None and inv.contact.name is None

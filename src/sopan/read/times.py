@@ -80,7 +80,8 @@ def _time_patterns() -> dict[str, re.Pattern[str]]:
     half = r"(?:(?<=setengah ))(?P<h5>1[0-9]|2[0-4]|[1-9])(?![\d:]|\.\d)"
     bare = (
         r"(?:(?<=pukul )|(?<=jam )|(?<=pkl\. )|(?<=pkl )|(?<=jam: )|(?<=pukul: ))"
-        r"(?P<h3>[01]?\d|2[0-3])(?![\d:]|\.\d)"
+        # never "pukul 0": no one is asked to come at midnight so (OCR's "pkl 0" of "09.00")
+        r"(?P<h3>1\d|2[0-3]|0?[1-9])(?![\d:]|\.\d)"
     )
     # "time:9am" is a time; "10:30" read from its "30" is not
     one = rf"(?<![\d.,/])(?<!\d:)(?:{hm}|{h_ap}|{shared}|{half}|{bare})(?:\s*(?P<ap>{_AP}))?"
