@@ -137,7 +137,7 @@ def test_the_checks_for_a_name_a_voicemail_a_chat_and_a_zone_find_what_breaks_th
     assert "email" in [s.channel for s in named.plan.steps]
     # an Indonesian chat declines with its regret, and never as a letter
     wa = _draft(named, "whatsapp").text
-    assert "Mohon maaf, saya tidak melanjutkan" in wa
+    assert "Mohon maaf, saya tidak akan melanjutkan" in wa
     assert "chat_regret" in _rules(_with(named, "whatsapp", wa.replace("Mohon maaf, s", "S")))
     letterish = wa.replace("Mohon maaf, saya", "Saya ingin mengabarkan bahwa saya")
     assert "chat_letter_phrase" in _rules(_with(named, "whatsapp", letterish))
