@@ -280,7 +280,11 @@ def test_a_restart_finds_the_browsers_cases_again(app_of: Callable[..., object])
     reopened = TestClient(again, base_url="http://testserver")  # type: ignore[arg-type]
     with reopened:
         reopened.cookies.set(BROWSER, kept)  # the browser kept its identity
-        assert reopened.get("/").status_code == 403  # the new token is needed first
+        old_tab = reopened.get("/")  # the new token is needed first: said in words
+        assert old_tab.status_code == 403 and '<html lang="id">' in old_tab.text
+        assert "Buka alamat yang ditampilkan sopan saat dimulai" in old_tab.text
+        assert "Nusantara" not in old_tab.text and case not in old_tab.text  # nothing of it
+        assert 'href="/profile"' not in old_tab.text  # no way on that needs the session
         keys: Keys = again.keys  # type: ignore[attr-defined]
         opened = reopened.get(f"/start?token={keys.token}", follow_redirects=False)
         assert BROWSER not in opened.headers.get("set-cookie", "")  # it keeps its own

@@ -542,3 +542,24 @@ def test_a_broken_or_too_big_calendar_is_said_without_a_server_path(
                 page.wait_for_url("**/calendars")
         finally:
             page.context.close()
+
+
+def test_a_tab_without_the_session_is_told_where_the_address_is(
+    browser: Any, server: Server
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context()  # a tab left open across a restart: no session
+    try:
+        tab = context.new_page()
+        answer = tab.goto(server.base + "/")
+        assert answer.status == 403
+        assert "Buka alamat yang ditampilkan sopan" in tab.locator("#said").inner_text()
+        assert _scan(tab) == [], _scan(tab)
+        bad = [v["id"] for v in Axe().run(tab).response["violations"]
+               if v.get("impact") in ("serious", "critical")]  # fmt: skip
+        assert bad == []
+        tab.goto(server.start)  # the printed address opens the cases again
+        assert tab.locator("form[action='/invitation']").count() == 1
+    finally:
+        context.close()

@@ -38,6 +38,8 @@ BROWSER = "sopan_browser"
 #: how long a browser keeps its identity (the most a browser accepts: 400 days)
 BROWSER_SECONDS = 400 * 24 * 3600
 START_PATH = "/start"
+#: the one line for a request without the session (a page says it when there is one)
+NO_SESSION = "sopan: open the address sopan printed when it started"
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -99,12 +101,14 @@ class Guard:
 
     def __init__(
         self, app: ASGIApp, *, hosts: frozenset[str], keys: Keys, max_body: int,
-        too_big: ASGIApp | None = None,
+        too_big: ASGIApp | None = None, no_session: ASGIApp | None = None,
     ) -> None:  # fmt: skip
         """`too_big`: answers a body over `max_body` (without reading it) with a page in
-        the person's words; without it, one line."""
+        the person's words; `no_session`: a request without the session (an old tab after a
+        restart, a wrong token) with a page saying to open the printed address; without
+        them, one line."""
         self.app, self.hosts, self.keys, self.max_body = app, hosts, keys, max_body
-        self.too_big = too_big
+        self.too_big, self.no_session = too_big, no_session
         self.origins = frozenset(f"http://{h}" for h in hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -114,6 +118,9 @@ class Guard:
         refusal = self._refusal(scope)
         if refusal is not None and refusal[0] == 413 and self.too_big is not None:
             await self.too_big(scope, _nothing, _with_headers(send))  # the body is never read
+            return
+        if refusal is not None and refusal[1] == NO_SESSION and self.no_session is not None:
+            await self.no_session(scope, _nothing, _with_headers(send))
             return
         if refusal is not None:
             await _plain(send, *refusal)
@@ -146,9 +153,9 @@ class Guard:
             token = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token", [""])
             if same(token[0], self.keys.token):
                 return None
-            return 403, "sopan: open the address sopan printed when it started"
+            return 403, NO_SESSION
         if not same(cookie(scope, COOKIE) or "", self.keys.session):
-            return 403, "sopan: open the address sopan printed when it started"
+            return 403, NO_SESSION
         if scope["method"] not in ("GET", "HEAD"):
             origin = _header(scope, b"origin")
             site = _header(scope, b"sec-fetch-site")

@@ -73,6 +73,21 @@ def _too_big(site: Site) -> Callable[..., Awaitable[None]]:
     return answer
 
 
+def _no_session(site: Site) -> Callable[..., Awaitable[None]]:
+    """The page for a browser without this start's session (a tab left open across a
+    restart, a wrong token): where the new address is, and that the cases are kept."""
+
+    async def answer(scope: Any, receive: Any, send: Any) -> None:
+        request = Request(scope, receive)
+        config = site.config()
+        said = site.words(site.language(request, config))["problem"]["no_session"]
+        page = site.render(request, "problem.html", "problem", status=403, config=config,
+                           internal=False, said=said, back="/", bare=True)  # fmt: skip
+        await page(scope, receive, send)
+
+    return answer
+
+
 async def _bad_form(request: Request, exc: Exception) -> Response:
     """A form the browser could not have sent (a broken multipart body): refused."""
     return HTMLResponse("sopan: the form could not be read", status_code=400)
@@ -128,4 +143,4 @@ def make_app(
     site = Site(now=now, config_file=config_file, runner=work or runner())
     web.state.site = site
     return Guard(web, hosts=hosts, keys=keys, max_body=MAX_UPLOAD + 64 * 1024,
-                 too_big=_too_big(site))  # fmt: skip
+                 too_big=_too_big(site), no_session=_no_session(site))  # fmt: skip
