@@ -45,11 +45,15 @@ def _walk(page: object, server: object, out: Path, prefix: str) -> None:
     p.wait_for_url("**/drafts")  # type: ignore[attr-defined]
     area = p.locator("textarea[name=text_email]")  # type: ignore[attr-defined]
     area.click()
-    p.keyboard.press("End")  # type: ignore[attr-defined]
-    p.keyboard.type(" Proses rekrutmennya terlalu lama.")  # type: ignore[attr-defined]
+    blame = "\nProses rekrutmennya terlalu lama."
+    p.keyboard.press("Control+End")  # type: ignore[attr-defined]
+    p.keyboard.type(blame)  # type: ignore[attr-defined]
     found = p.locator("#findings-email li.finding", has_text="menyalahkan")  # type: ignore[attr-defined]
     found.first.wait_for()
     shot("5-drafts")
+    for _ in blame:  # taken out again: the drafts taken away are the ones sopan wrote
+        p.keyboard.press("Backspace")  # type: ignore[attr-defined]
+    found.first.wait_for(state="detached")
     p.click("button[name=next]")  # type: ignore[attr-defined]
     p.wait_for_url("**/take")  # type: ignore[attr-defined]
     shot("6-take")
