@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sopan.language import phones
 from sopan.language.dateforms import common, day_part
 from sopan.language.profiles import profile as profile_of
 from sopan.model import Invitation, Profile
@@ -29,18 +30,14 @@ def zone_known(inv: Invitation) -> bool:
 def _phone_zones(phone: str | None, region: str) -> tuple[str, ...]:
     """The zones a recruiter's office line is in, from its area code ("021" → WIB, "+1 646"
     → New York); none for a mobile number, which does not tell where its owner is."""
-    if not phone:
+    parsed = phones.parse(phone, region)
+    if parsed is None:
         return ()
     import phonenumbers
     from phonenumbers import PhoneNumberType, timezone
 
-    try:
-        parsed = phonenumbers.parse(phone, region)
-    except phonenumbers.NumberParseException:
-        return ()
     kind = phonenumbers.number_type(parsed)
-    lines = (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
-    if not phonenumbers.is_valid_number(parsed) or kind not in lines:
+    if kind not in (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
         return ()
     found = tuple(str(z) for z in timezone.time_zones_for_number(parsed))
     return tuple(z for z in found if "/" in z and not z.startswith("Etc/"))
@@ -73,12 +70,9 @@ def spoken_number(
         return None
     import phonenumbers
 
-    try:
-        parsed = phonenumbers.parse(phone, region)
-    except phonenumbers.NumberParseException:
-        parsed = None
+    parsed = phones.parse(phone, region)
     words = common(language)["digits"]
-    if parsed is None or not phonenumbers.is_valid_number(parsed):
+    if parsed is None:
         groups = [g for g in "".join(ch if ch.isdigit() else " " for ch in phone).split() if g]
     else:
         home = _country(caller, region)
@@ -106,13 +100,6 @@ def spoken_number(
 
 def _country(phone: str | None, region: str) -> int | None:
     """The country code of a phone number (None when it cannot be read)."""
-    if not phone:
-        return None
-    import phonenumbers
-
-    try:
-        parsed = phonenumbers.parse(phone, region)
-    except phonenumbers.NumberParseException:
-        return None
-    code = parsed.country_code
-    return int(code) if code is not None and phonenumbers.is_valid_number(parsed) else None
+    parsed = phones.parse(phone, region)
+    code = parsed.country_code if parsed is not None else None
+    return int(code) if code is not None else None

@@ -9,7 +9,16 @@ from typing import Any
 DEFAULT_REGION = "ID"
 
 
-def _parse(phone: str | None, region: str) -> Any:
+#: where a number written as "(217) 650-6776" is: without a country code and without the
+#: leading 0 that national numbers are written with in most countries, it is North American
+_NO_PREFIX_REGION = "US"
+
+
+def parse(phone: str | None, region: str = DEFAULT_REGION) -> Any:
+    """The number as phonenumbers reads it (`region` for one written without a country code),
+    or None when it is not a valid number. A number written without its country code and
+    without the national prefix `region` writes numbers with ("(217) 650-6776" where Indonesia
+    writes "(021) …") is not that region's: it is read as North American, or not at all."""
     if not phone:
         return None
     import phonenumbers  # only when a number is there to read
@@ -18,12 +27,22 @@ def _parse(phone: str | None, region: str) -> Any:
         parsed = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:
         return None
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    written_bare = not phone.lstrip().startswith(("+", "00")) and not digits.startswith(
+        ("0", str(phonenumbers.country_code_for_region(region)))
+    )
+    if written_bare and meta is not None and meta.national_prefix == "0":
+        try:
+            parsed = phonenumbers.parse(phone, _NO_PREFIX_REGION)
+        except phonenumbers.NumberParseException:
+            return None
     return parsed if phonenumbers.is_valid_number(parsed) else None
 
 
 def e164(phone: str | None, region: str = DEFAULT_REGION, *, mobile: bool = False) -> str | None:
     """The number in E.164 form, or None when it is not a valid (with `mobile`, mobile) number."""
-    parsed = _parse(phone, region)
+    parsed = parse(phone, region)
     if parsed is None or (mobile and not _is_mobile(parsed)):
         return None
     import phonenumbers
@@ -33,7 +52,7 @@ def e164(phone: str | None, region: str = DEFAULT_REGION, *, mobile: bool = Fals
 
 def is_mobile(phone: str | None, region: str = DEFAULT_REGION) -> bool:
     """Whether the number is a valid mobile one: an office's 021 landline takes no SMS."""
-    parsed = _parse(phone, region)
+    parsed = parse(phone, region)
     return parsed is not None and _is_mobile(parsed)
 
 
@@ -47,7 +66,7 @@ def _is_mobile(parsed: Any) -> bool:
 def spoken(phone: str | None, region: str = DEFAULT_REGION) -> str | None:
     """The number as a voicemail says it: international, in groups ("+62 812 3456 7890");
     the number as written when it cannot be parsed."""
-    parsed = _parse(phone, region)
+    parsed = parse(phone, region)
     if parsed is None:
         return phone.strip() if phone else None
     import phonenumbers
