@@ -66,12 +66,16 @@ def _words() -> Words:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and turn every error into one line and an exit code."""
-    from sopan._infra.notes import library_notes
-
     tolerant_output()
+    args = sys.argv[1:] if argv is None else argv
     try:
-        with library_notes(note):  # the libraries' warnings as sopan's notes
+        if "-h" in args or "--help" in args:  # help loads no library: nothing to say for one
             commands().run(argv)
+        else:
+            from sopan._infra.notes import library_notes
+
+            with library_notes(note):  # the libraries' warnings as sopan's notes
+                commands().run(argv)
         flush_output()
     except Aborted:
         echo(_words().text("cli", "aborted"), err=True)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import sys
 from argparse import ArgumentParser, Namespace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sopan.cli.base import Commands, add_now, echo
 from sopan.errors import UserError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from sopan.store.people import People
 
 
@@ -56,7 +57,7 @@ def admin(args: Namespace) -> None:
     The database is SOPAN_DATABASE_URL's (PostgreSQL). A password is read from standard
     input only (`--password-stdin`), never from a flag, and kept as an argon2 hash.
     """
-    from datetime import UTC
+    from datetime import UTC, datetime
 
     from sopan.hosted.database import centre_database
     from sopan.store.scope import SYSTEM
