@@ -109,6 +109,18 @@ MAILBOX_API: list[tuple[str, str, Any, dict[str | None, dict[str, int]]]] = [
     ("DELETE", "/api/me/calendars/{calendar}", None, {
         ANON: {"own": 401}, "rina": {"other": 404}, "budi": {"other": 404},
         "sari": {"own": 403}, "adi": {"own": 403}, "tono": {"own": 403}}),
+    ("GET", "/api/me/watches", None, {
+        ANON: {"-": 401}, "rina": {"-": 200}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("POST", "/api/me/watches", {"source": "lever:majujaya"}, {
+        ANON: {"-": 401}, "rina": {"-": 201}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("POST", "/api/me/watches/{watch}/run", None, {
+        ANON: {"own": 401}, "rina": {"own": 202, "other": 404}, "budi": {"other": 404},
+        "sari": {"own": 403}, "adi": {"own": 403}, "tono": {"own": 403}}),
+    ("GET", "/api/me/postings", None, {
+        ANON: {"-": 401}, "rina": {"-": 200}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
 ]  # fmt: skip
 
 
@@ -150,8 +162,13 @@ def world(cluster: Any) -> Iterator[dict[str, Any]]:
         ]
         for name, student in (("rina", rina), ("budi", budi))
     }
+    watches = {
+        name: student.post("/api/me/watches", json={"source": f"greenhouse:{name}"}).json()["id"]
+        for name, student in (("rina", rina), ("budi", budi))
+    }
     yield {"centre": centre, "ids": ids, "clients": clients, "A": made[0], "B": made[1],
-           "C": made[2], "mailboxes": boxes, "calendars": calendars}  # fmt: skip
+           "C": made[2], "mailboxes": boxes, "calendars": calendars,
+           "watches": watches}  # fmt: skip
     if before is None:
         os.environ.pop(VARIABLE, None)
     else:
@@ -187,7 +204,7 @@ def test_every_api_route_for_every_role_and_case(world: dict[str, Any]) -> None:
     assert wrong == []
 
 
-def test_every_mailbox_and_calendar_route_for_every_role(world: dict[str, Any]) -> None:
+def test_every_mailbox_calendar_and_watch_route_for_every_role(world: dict[str, Any]) -> None:
     boxes, calendars, wrong = world["mailboxes"], world["calendars"], []
     for method, route, body, table in MAILBOX_API:
         for who, targets in table.items():
@@ -195,7 +212,8 @@ def test_every_mailbox_and_calendar_route_for_every_role(world: dict[str, Any]) 
                 mine = who if who in boxes else "rina"
                 other = "budi" if mine == "rina" else "rina"
                 whose = mine if target == "own" else other
-                path = route.format(mailbox=boxes[whose], calendar=calendars[whose])
+                path = route.format(mailbox=boxes[whose], calendar=calendars[whose],
+                                    watch=world["watches"][whose])  # fmt: skip
                 answer = world["clients"][who].request(method, path, json=body)
                 if answer.status_code != expected:
                     wrong.append((method, route, who, target, expected, answer.status_code))

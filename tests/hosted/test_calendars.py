@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import io
 import json
-import ssl
-import threading
 import zipfile
-from collections.abc import Iterator
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import EXAMPLES
 from sqlalchemy import create_engine, text
-from store.servers import certificate
 
 from hosted.conftest import NOW, client_for, make_centre
+from hosted.https import Served
 
 INVITATION = (EXAMPLES / "undangan_wawancara_id.eml").read_text("utf-8")
 RESCHEDULE = {"intent": "reschedule", "reason": "schedule-conflict", "interest": "yes",
@@ -42,47 +37,6 @@ def _ics(*events: tuple[str, str, str]) -> str:
 #: an exam over the interview (Monday 23 November, 10.00–11.30) and a practical all Tuesday
 EXAMS = _ics(("20261123T090000", "20261123T120000", "Ujian akhir"),
              ("20261124T080000", "20261124T170000", "Praktikum"))  # fmt: skip
-
-
-class Served:
-    """What the HTTPS server answers: a path → (status, headers, body)."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
-        self.hits: list[str] = []
-        self.port = 0
-
-
-@pytest.fixture
-def https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
-    """An HTTPS server on 127.0.0.1 whose certificate this process trusts."""
-    cert, key = certificate(tmp_path)
-    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
-    served = Served()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            served.hits.append(self.path)
-            status, headers, body = served.routes.get(self.path, (404, {}, b"no"))
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(str(cert), str(key))
-    server.socket = context.wrap_socket(server.socket, server_side=True)
-    served.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield served
-    server.shutdown()
 
 
 def _centre(cluster: Any, inside: list[str]) -> tuple[Any, dict[str, int]]:
@@ -143,7 +97,7 @@ def test_no_path_nor_plain_address_is_taken(cluster: Any, address: str) -> None:
     rina = client_for(centre, "rina")
     refused = rina.post("/api/me/calendars", json={"url": address})
     assert refused.status_code == 400
-    assert refused.json()["error"] == "calendar_address.not_https"
+    assert refused.json()["error"] == "address.not_https"
     assert rina.get("/api/me/calendars").json() == []
 
 
@@ -160,13 +114,13 @@ def test_an_address_is_fetched_when_given_and_only_from_where_it_may_be(
     inside = client_for(closed, "rina").post(
         "/api/me/calendars", json={"url": f"https://127.0.0.1:{https.port}/rina.ics"}
     )
-    assert inside.status_code == 400 and inside.json()["error"] == "calendar_address.inside"
+    assert inside.status_code == 400 and inside.json()["error"] == "address.inside"
     assert https.hits == []
     centre, ids = _centre(cluster, ["localhost"])
     rina = client_for(centre, "rina")
     # named by the centre as 'localhost', a redirect to 127.0.0.1 leaves the list: refused
     moved = rina.post("/api/me/calendars", json={"url": f"webcal://localhost:{https.port}/away"})
-    assert moved.status_code == 400 and moved.json()["error"] == "calendar_address.inside"
+    assert moved.status_code == 400 and moved.json()["error"] == "address.inside"
     missing = rina.post("/api/me/calendars", json={"url": f"https://localhost:{https.port}/x"})
     assert missing.status_code == 503 and missing.json()["error"] == "calendar.http_status"
     made = rina.post("/api/me/calendars", json={"url": f"https://localhost:{https.port}/rina.ics"})

@@ -5,6 +5,7 @@ R7); the skills the postings ask for that the profile lacks, and their own learn
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,8 @@ class WatchAddRequest:
     #: False (the web): a saved file is refused before any path is looked at, since the
     #: server's disk is not the person's
     files: bool = True
+    #: adds the watch's first run as a job, in the watch's transaction (the hosted mode)
+    defer: Callable[[Any, int], object] | None = None
 
 
 def watch_add_for(req: WatchAddRequest) -> tuple[int, bool]:
@@ -47,7 +50,8 @@ def watch_add_for(req: WatchAddRequest) -> tuple[int, bool]:
         raise UserError("career.source_not_address", field="source", value=req.source.strip())
     parse_source(req.source)  # a source that can never be read is refused now, not at run
     keywords = tuple(k.strip() for k in req.keywords if k.strip())
-    return career_of(req.store).add_watch(req.source.strip(), keywords, req.location, req.now)
+    return career_of(req.store).add_watch(req.source.strip(), keywords, req.location, req.now,
+                                          defer=req.defer)  # fmt: skip
 
 
 def watch_list_for(store: Store | None = None) -> list[dict[str, Any]]:
@@ -62,6 +66,11 @@ class WatchRunRequest:
     now: datetime
     timeout: float = 10.0
     store: Store | None = None
+    #: only this watch (the hosted mode's job runs one watch at a time)
+    only: int | None = None
+    #: how an address is fetched (the hosted mode's: public addresses only); with it, a
+    #: source naming a file is never read, since the server's disk is not the person's
+    fetch: Callable[[str, float], bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -84,17 +93,21 @@ class WatchRunResult:
     seen: int
 
 
-def _read_source(spec: str, timeout: float) -> list[Posting]:
+def _read_source(
+    spec: str, timeout: float, given: Callable[[str, float], bytes] | None = None
+) -> list[Posting]:
     from sopan._infra.inputs import read_input
     from sopan.career.boards import READERS, sniff
     from sopan.career.fetch import MAX_BYTES, fetch
-    from sopan.career.watch import parse_source
+    from sopan.career.watch import names_a_file, parse_source
 
+    if given is not None and names_a_file(spec):
+        raise UserError("career.source_not_address", field="source", value=spec.strip())
     source = parse_source(spec)
     if source.kind == "file":
         body = read_input(source.address, what="a feed or careers page", max_bytes=MAX_BYTES)
     else:
-        body = fetch(source.address, timeout)
+        body = (given or fetch)(source.address, timeout)
     kind = sniff(body) if source.kind in ("auto", "file") else source.kind
     return READERS[kind](body, spec, source.name)
 
@@ -111,11 +124,11 @@ def watch_run_for(req: WatchRunRequest) -> WatchRunResult:
     fresh: list[Fresh] = []
     failures: list[tuple[str, SopanError]] = []
     seen = 0
-    watches = career.watches()
+    watches = [w for w in career.watches() if req.only is None or w["id"] == req.only]
     for watch in watches:
         spec = str(watch["source"])
         try:
-            postings = _read_source(spec, req.timeout)
+            postings = _read_source(spec, req.timeout, req.fetch)
         except (ExternalError, UserError) as exc:
             failures.append((spec, exc))
             continue

@@ -267,6 +267,36 @@ def scan_now(store: People, mailbox_id: int) -> bool | None:
     return store.queue_scan(mailbox_id, defer_scan)
 
 
+def add_watch(store: People, given: dict[str, Any], *, now: datetime) -> tuple[int, bool]:
+    """Watch a vacancy source for the student (R10.1), with the keywords and the place its
+    postings must have: never a file of the server; its first run queued in the same
+    transaction. (Its id, whether it is new.)"""
+    from sopan.app.career_watch import WatchAddRequest, watch_add_for
+    from sopan.hosted.jobs import watch_deferrer
+
+    if store.scope.role != "student" or store.scope.account is None:
+        raise UserError("case.not_found", field="watch")
+    keywords = given.get("keywords") or []
+    if not isinstance(keywords, list):
+        keywords = [str(keywords)]
+    location = str(given.get("location") or "").strip() or None
+    request = WatchAddRequest(str(given.get("source") or ""), now,
+                              tuple(str(k) for k in keywords), location, store=store,
+                              files=False, defer=watch_deferrer(store.scope.account))  # fmt: skip
+    return watch_add_for(request)
+
+
+def queue_watch(store: People, watch_id: int) -> bool | None:
+    """Queue a run of one of the student's watches: whether a new job was added; None when
+    the watch is not theirs."""
+    from sopan.app.career import career_of
+    from sopan.hosted.jobs import watch_deferrer
+
+    if store.scope.role != "student" or store.scope.account is None:
+        return None
+    return career_of(store).queue_watch(watch_id, watch_deferrer(store.scope.account))
+
+
 def export_zip(store: People, *, now: datetime) -> bytes:
     """Everything sopan keeps about the student as one ZIP: `sopan.json` (every table's
     rows, their audit trail among them) and the files beside it (each message as received,

@@ -40,7 +40,7 @@ def worker(args: Namespace) -> None:
     from sopan.config.hosted import serve_settings
     from sopan.deliver.smtp import smtp_settings
     from sopan.hosted.database import centre_database
-    from sopan.hosted.jobs import Refresh, Remind, Scan, job_app, work
+    from sopan.hosted.jobs import Refresh, Remind, Scan, Watch, job_app, work
     from sopan.hosted.observe import configure_logging
 
     if not 0 < args.concurrency <= 64:
@@ -54,7 +54,9 @@ def worker(args: Namespace) -> None:
     hosted = centre_database(pool_size=args.concurrency)
     configure_logging()
     serve = serve_settings(config.sections)
-    app = job_app(hosted.url, Remind(hosted, config), Scan(hosted, serve.mail_hosts),
-                  Refresh(hosted, serve.calendar_hosts))  # fmt: skip
+    app = job_app(
+        hosted.url, Remind(hosted, config), Scan(hosted, serve.mail_hosts),
+        Refresh(hosted, serve.calendar_hosts), Watch(hosted, serve.career_hosts),
+    )  # fmt: skip
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(work(app, concurrency=args.concurrency, stalled_after=args.stalled_after))

@@ -16,6 +16,7 @@ retention_days = 730                          # closed cases are erased after th
 login_attempts = 5                            # failed sign-ins per name, per 15 minutes
 mail_hosts = ["imap.kampus.ac.id", "imap.gmail.com"]  # the IMAP servers students may connect
 calendar_hosts = ["jadwal.kampus.ac.id"]      # calendar servers inside the centre's network
+career_hosts = ["karir.kampus.ac.id"]         # vacancy boards inside the centre's network
 
 [serve.oidc]
 issuer = "https://sso.kampus.ac.id/realms/kampus"
@@ -77,6 +78,8 @@ class ServeSettings:
     #: calendar servers of the centre's own network a student's address may name (any other
     #: address must lead to the public Internet)
     calendar_hosts: tuple[str, ...] = ()
+    #: vacancy boards of the centre's own network a student's watch may name
+    career_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,7 @@ def serve_settings(sections: Mapping[str, Any]) -> ServeSettings:
         oidc=oidc,
         mail_hosts=tuple(h.lower() for h in _names(table, "mail_hosts", "serve", ())),
         calendar_hosts=tuple(h.lower() for h in _names(table, "calendar_hosts", "serve", ())),
+        career_hosts=tuple(h.lower() for h in _names(table, "career_hosts", "serve", ())),
     )
 
 

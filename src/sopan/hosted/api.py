@@ -364,6 +364,51 @@ async def one_calendar(request: Request, who: SignIn, store: People) -> Response
     return Response(status_code=204) if gone else _json("calendar.not_found", 404)
 
 
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    from datetime import datetime
+
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in row.items()
+            if k != "owner"}  # fmt: skip
+
+
+@allowed("student")
+async def watches(request: Request, who: SignIn, store: People) -> Response:
+    """The student's career watches (`GET`), or a new one (`POST`: `source`, `keywords`,
+    `location`): its first run queued."""
+    from sopan.app.career import career_of
+
+    if request.method == "GET":
+        found = await run_in_threadpool(lambda: career_of(store).watches())
+        return JSONResponse([_plain(w) for w in found])
+    from sopan.app.centre import add_watch
+
+    body = await _body(request)
+    now = centre_of(request).now()
+    made, new = await run_in_threadpool(lambda: add_watch(store, body, now=now))
+    return JSONResponse({"id": made, "new": new}, 201 if new else 200)
+
+
+@allowed("student")
+async def run_watch(request: Request, who: SignIn, store: People) -> Response:
+    """Run one of the student's watches now (a job; one waiting is enough)."""
+    from sopan.app.centre import queue_watch
+
+    watch = int(request.path_params["watch_id"])
+    queued = await run_in_threadpool(lambda: queue_watch(store, watch))
+    if queued is None:
+        return _json("watch.not_found", 404)
+    return JSONResponse({"queued": queued}, 202)
+
+
+@allowed("student")
+async def postings(request: Request, who: SignIn, store: People) -> Response:
+    """The postings the student's watches found, newest first."""
+    from sopan.app.career import career_of
+
+    found = await run_in_threadpool(lambda: career_of(store).postings())
+    return JSONResponse([_plain(p) for p in found])
+
+
 async def openapi(request: Request) -> Response:
     """This API, described (OpenAPI 3.1)."""
     from sopan.hosted.openapi import document
@@ -389,6 +434,9 @@ def routes() -> list[Route]:
         Route("/api/me", erase, methods=["DELETE"]),
         Route("/api/me/mailboxes", mailboxes, methods=["GET", "POST"]),
         Route("/api/me/calendars", calendars, methods=["GET", "POST"]),
+        Route("/api/me/watches", watches, methods=["GET", "POST"]),
+        Route("/api/me/watches/{watch_id:int}/run", run_watch, methods=["POST"]),
+        Route("/api/me/postings", postings, methods=["GET"]),
         Route("/api/me/calendars/{calendar_id:int}", one_calendar, methods=["DELETE"]),
         Route("/api/me/mailboxes/{mailbox_id:int}", one_mailbox, methods=["DELETE"]),
         Route("/api/me/mailboxes/{mailbox_id:int}/scan", scan, methods=["POST"]),

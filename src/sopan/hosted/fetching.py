@@ -1,7 +1,8 @@
-"""A calendar address a student gives, fetched by the server: https only, and only from a
-machine on the public Internet (or one the centre names in `[serve] calendar_hosts`), at
-every hop of a redirect, so a student cannot make the server read a machine of the centre's
-own network (the address is checked by what its name resolves to, before each request).
+"""An address a student gives (a calendar, a vacancy source), fetched by the server: https
+only, and only from a machine on the public Internet (or one the centre names: `[serve]
+calendar_hosts`, `career_hosts`), at every hop of a redirect, so a student cannot make
+the server read a machine of the centre's own network (the address is checked by what its
+name resolves to, before each request).
 
 A name that resolves to a public address when checked and to a private one a moment later
 (DNS rebinding) is the gap left: docs/hosting.md suggests the firewall rule that closes it."""
@@ -30,22 +31,29 @@ def checked_address(address: str, inside: tuple[str, ...]) -> str:
         given = "https://" + given[len("webcal://") :]
     parts = urlsplit(given)
     if parts.scheme.lower() != "https" or not parts.hostname or parts.username or parts.password:
-        raise UserError("calendar_address.not_https", field="url", value=address.strip()[:200])
+        raise UserError("address.not_https", field="url", value=address.strip()[:200])
     host = parts.hostname.lower()
     if host in inside:
         return given
     try:
         found = {str(info[4][0]) for info in socket.getaddrinfo(host, parts.port or 443)}
     except (OSError, UnicodeError):
-        raise UserError("calendar_address.unknown_host", field="url", value=host) from None
+        raise UserError("address.unknown_host", field="url", value=host) from None
     for ip in found:
         if not ipaddress.ip_address(ip.split("%")[0]).is_global:
-            raise UserError("calendar_address.inside", field="url", value=host)
+            raise UserError("address.inside", field="url", value=host)
     return given
 
 
 def fetch_calendar(address: str, inside: tuple[str, ...], *, timeout: float = TIMEOUT) -> bytes:
     """The calendar at `address` (checked by `checked_address`, as is every redirect)."""
+    return fetch_public(address, inside, timeout=timeout, accept="text/calendar, */*;q=0.5")
+
+
+def fetch_public(
+    address: str, inside: tuple[str, ...], *, timeout: float = TIMEOUT, accept: str = "*/*"
+) -> bytes:
+    """The body at `address` (checked by `checked_address`, as is every redirect)."""
     import urllib.error
     import urllib.request
 
@@ -60,12 +68,12 @@ def fetch_calendar(address: str, inside: tuple[str, ...], *, timeout: float = TI
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     opener = urllib.request.build_opener(Checked())
-    headers = {"User-Agent": "sopan", "Accept": "text/calendar, */*;q=0.5"}
+    headers = {"User-Agent": "sopan", "Accept": accept}
     request = urllib.request.Request(url, headers=headers)
     started = time.monotonic()
     try:
         with opener.open(request, timeout=timeout) as response:
-            return _bounded(response, started + timeout, name)
+            return _bounded(response, started + timeout, timeout, name)
     except urllib.error.HTTPError as exc:
         raise ExternalError("calendar.http_status", source=name, status=exc.code,
                             why=str(exc.reason)[:80]) from None  # fmt: skip
@@ -74,14 +82,14 @@ def fetch_calendar(address: str, inside: tuple[str, ...], *, timeout: float = TI
         raise ExternalError("calendar.unreachable", source=name, why=why) from None
 
 
-def _bounded(response: Any, deadline: float, name: str) -> bytes:
+def _bounded(response: Any, deadline: float, timeout: float, name: str) -> bytes:
     from sopan._infra.wording import Amount, megabytes
 
     parts: list[bytes] = []
     size = 0
     while True:
         if time.monotonic() > deadline:
-            raise ExternalError("calendar.slow_send", source=name, seconds=Amount(TIMEOUT))
+            raise ExternalError("calendar.slow_send", source=name, seconds=Amount(timeout))
         piece = response.read1(65536)
         if not piece:
             return b"".join(parts)

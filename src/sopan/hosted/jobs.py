@@ -31,6 +31,9 @@ SCAN_PURPOSE = "inbox"
 #: a student's calendar address fetched again
 CALENDAR_QUEUE = "calendars"
 REFRESH = "sopan.refresh_calendar"
+#: a student's career watch run (R10.1)
+CAREER_QUEUE = "career"
+WATCH = "sopan.watch"
 
 
 def libpq_url(url: str) -> str:
@@ -103,6 +106,16 @@ def defer_calendar_refresh(db: Any, calendar: int, owner: int) -> bool:
     """A job fetching one calendar address of `owner` again, in the caller's transaction."""
     return _defer_once(db, CALENDAR_QUEUE, REFRESH, f"student:{owner}:calendar:{calendar}",
                        f"calendar:{calendar}", {"calendar": calendar})  # fmt: skip
+
+
+def watch_deferrer(owner: int) -> Any:
+    """What defers a run of one of `owner`'s watches, in the caller's transaction."""
+
+    def defer(db: Any, watch: int) -> bool:
+        return _defer_once(db, CAREER_QUEUE, WATCH, f"student:{owner}:watch:{watch}",
+                           f"watch:{watch}", {"watch": watch})  # fmt: skip
+
+    return defer
 
 
 def defer_scan(db: Any, mailbox: int, owner: int) -> bool:
@@ -197,6 +210,41 @@ class Refresh:
         return "refreshed"
 
 
+class Watch:
+    """The career watch job's work: one watch of one student read once (the one run of
+    sopan, `app.career_watch.watch_run_for`), as that student, its source fetched only
+    from the public Internet or a board the centre names (`hosted.fetching`), never a file;
+    what it finds is kept as the student's."""
+
+    def __init__(self, hosted: Hosted, inside: tuple[str, ...]) -> None:
+        self.hosted, self.inside = hosted, inside
+
+    def __call__(self, watch: int) -> str:
+        """Run `watch` once; what happened."""
+        from sopan.app.career_watch import WatchRunRequest, watch_run_for
+        from sopan.errors import SopanError
+        from sopan.hosted.fetching import fetch_public
+        from sopan.store.career import CareerStore
+        from sopan.store.scope import Scope
+
+        found = [w for w in CareerStore(self.hosted.store(SYSTEM)).watches() if w["id"] == watch]
+        if not found or found[0]["owner"] is None:
+            return "skipped"
+        student = self.hosted.store(Scope(int(found[0]["owner"]), "student"))
+        accept = ("application/json, application/feed+json, application/rss+xml, "
+                  "application/atom+xml, text/html;q=0.9, */*;q=0.5")  # fmt: skip
+
+        def fetch(url: str, timeout: float) -> bytes:
+            return fetch_public(url, self.inside, timeout=timeout, accept=accept)
+
+        try:
+            watch_run_for(WatchRunRequest(datetime.now(UTC), store=student, only=watch,
+                                          fetch=fetch))  # fmt: skip
+        except SopanError:
+            return "failed"
+        return "ran"
+
+
 def _words(language: str) -> dict[str, Any]:
     from sopan.hosted.words import hosted_words
 
@@ -267,7 +315,7 @@ class Remind:
 
 def job_app(
     url: str, work: Remind | None = None, scan: Scan | None = None,
-    refresh: Refresh | None = None,
+    refresh: Refresh | None = None, watcher: Watch | None = None,
 ) -> Any:  # fmt: skip
     """The procrastinate app over the centre's database, with its tasks."""
     import procrastinate
@@ -301,6 +349,15 @@ def job_app(
         count_job(REFRESH, outcome)
         log("job", task=REFRESH, outcome=outcome)
 
+    @app.task(name=WATCH, queue=CAREER_QUEUE, pass_context=False)
+    def run_watch(watch: int) -> None:
+        from sopan.hosted.observe import count_job, log
+
+        assert watcher is not None, "a worker holds the watch's work"
+        outcome = watcher(watch)
+        count_job(WATCH, outcome)
+        log("job", task=WATCH, outcome=outcome)
+
     return app
 
 
@@ -329,7 +386,7 @@ async def work(app: Any, *, concurrency: int, stalled_after: float) -> None:
         sweeper = asyncio.create_task(sweep())
         try:
             await app.run_worker_async(
-                queues=[QUEUE, MAIL_QUEUE, CALENDAR_QUEUE], concurrency=concurrency,
+                queues=[QUEUE, MAIL_QUEUE, CALENDAR_QUEUE, CAREER_QUEUE], concurrency=concurrency,
                 delete_jobs="never",
                 update_heartbeat_interval=max(stalled_after / 3, 0.5),
                 stalled_worker_timeout=stalled_after, install_signal_handlers=True,

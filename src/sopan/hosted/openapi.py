@@ -44,6 +44,7 @@ def _op(
     change: bool = True,
     mailbox_id: bool = False,
     calendar_id: bool = False,
+    watch_id: bool = False,
 ) -> dict[str, Any]:
     op: dict[str, Any] = {
         "summary": summary,
@@ -69,6 +70,12 @@ def _op(
              "schema": {"type": "integer", "description": "a calendar's id"}}
         ]  # fmt: skip
         op["responses"]["404"] = {"description": "no such calendar for this account"}
+    if watch_id:
+        op["parameters"] = [
+            {"name": "watch_id", "in": "path", "required": True,
+             "schema": {"type": "integer", "description": "a career watch's id"}}
+        ]  # fmt: skip
+        op["responses"]["404"] = {"description": "no such watch for this account"}
     if change:
         op["parameters"] = [
             *op.get("parameters", []),
@@ -125,6 +132,16 @@ def document() -> dict[str, Any]:
             "ics": {"type": "string", "description": "an upload's iCalendar text"},
         },
     }
+    watch = {
+        "type": "object",
+        "required": ["source"],
+        "properties": {
+            "source": {"type": "string", "description": "greenhouse:BOARD, lever:SITE, "
+                       "ashby:ORG, or an https:// feed or careers page (never a file)"},
+            "keywords": {"type": "array", "items": {"type": "string"}},
+            "location": {"type": "string"},
+        },
+    }  # fmt: skip
     return {
         "openapi": "3.1.0",
         "info": {"title": "sopan hosted API", "version": __version__},
@@ -204,6 +221,21 @@ def document() -> dict[str, Any]:
             },
             "/api/me/calendars/{calendar_id}": {
                 "delete": _op("Forget a calendar", "student (own)", ok="204", calendar_id=True)
+            },
+            "/api/me/watches": {
+                "get": _op("My career watches", "student", change=False),
+                "post": _op(
+                    "Watch a vacancy source (its first run queued)",
+                    "student",
+                    body=watch,
+                    ok="201",
+                ),
+            },
+            "/api/me/watches/{watch_id}/run": {
+                "post": _op("Run a watch now (queued)", "student (own)", ok="202", watch_id=True)
+            },
+            "/api/me/postings": {
+                "get": _op("The postings my watches found", "student", change=False)
             },
             "/api/me/mailboxes/{mailbox_id}": {
                 "delete": _op("Forget a mailbox", "student (own)", ok="204", mailbox_id=True)

@@ -4,13 +4,15 @@ profile's keywords and the postings they checked (`--keep`), and their own learn
 It reads the history the rest of sopan keeps: the companies declined or cancelled with, the
 recruiters and when they were last written to, an offer accepted.
 
-The tables are on the store's one `metadata` (revision 0003); every method is one
-transaction of the `Store` it is given.
+The tables are on the store's one `metadata` (revisions 0003 and 0009); every method is one
+transaction of the `Store` it is given, and every query is held to the store's `visible`
+(every row in the local mode; in the hosted mode the student's own, which PostgreSQL's
+policies hold again, and which a row written gets as its owner).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -32,7 +34,9 @@ career_watches = Table(
     Column("keywords", JSON, nullable=False),
     Column("location", String(300)),
     Column("last_run_at", STAMP),
-    UniqueConstraint("source", name="uq_career_watch_source"),
+    #: the student's, in the hosted mode (revision 0009); empty in the local mode
+    Column("owner", Integer, index=True),
+    UniqueConstraint("owner", "source", name="uq_career_watch_source"),
 )
 
 #: a posting seen by a watch, once however many sources and runs show it (its key)
@@ -50,7 +54,8 @@ career_postings = Table(
     Column("url", Text),
     #: the known skills it asks for, by key
     Column("skills", JSON, nullable=False),
-    UniqueConstraint("key", name="uq_career_posting_key"),
+    Column("owner", Integer, index=True),
+    UniqueConstraint("owner", "key", name="uq_career_posting_key"),
 )
 
 #: what the person asked to keep: their profile's keywords ("profile", one), a posting they
@@ -63,6 +68,7 @@ career_kept = Table(
     Column("kept_at", STAMP, nullable=False),
     Column("label", Text, nullable=False),
     Column("terms", JSON, nullable=False),
+    Column("owner", Integer, index=True),
 )
 
 #: the person's own note of a course or certificate, as a to-do with a date (R10.2)
@@ -75,6 +81,7 @@ career_todos = Table(
     Column("text", Text, nullable=False),
     Column("guideline", String(10), nullable=False),
     Column("done_at", STAMP),
+    Column("owner", Integer, index=True),
 )
 
 
@@ -102,18 +109,27 @@ class CareerStore:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    def _mine(self, table: Table) -> Any:
+        """The rows of `table` the store may see (`Database.visible`): the one place the
+        career tables are scoped."""
+        return self.store.visible(table)
+
     # --- watches -------------------------------------------------------------------------
 
     def add_watch(
-        self, source: str, keywords: Sequence[str], location: str | None, now: datetime
-    ) -> tuple[int, bool]:
+        self, source: str, keywords: Sequence[str], location: str | None, now: datetime,
+        defer: Callable[[Any, int], object] | None = None,
+    ) -> tuple[int, bool]:  # fmt: skip
         """The watch of `source`: its id, and whether it was added now (False: it was
-        already watched, and is left as it was)."""
+        already watched, and is left as it was); with `defer`, its first run's job in the
+        same transaction (the hosted mode's)."""
         from sqlalchemy import select
 
         c = career_watches.c
         with self.store._tx() as db:
-            known = db.execute(select(c.id).where(c.source == source)).first()
+            known = db.execute(
+                select(c.id).where(c.source == source, self._mine(career_watches))
+            ).first()
             if known is not None:
                 return int(known[0]), False
             row = db.execute(
@@ -124,14 +140,51 @@ class CareerStore:
                     location=location,
                 )
             )
-            return int(row.inserted_primary_key[0]), True
+            made = int(row.inserted_primary_key[0])
+            if defer is not None:
+                defer(db, made)
+            return made, True
+
+    def queue_watch(self, watch_id: int, defer: Callable[[Any, int], bool]) -> bool | None:
+        """A run of one watch this store may see, queued by `defer` in this transaction:
+        whether one was added; None when there is no such watch."""
+        from sqlalchemy import select
+
+        c = career_watches.c
+        with self.store._tx() as db:
+            found = db.execute(
+                select(c.id).where(c.id == watch_id, self._mine(career_watches))
+            ).first()
+            return None if found is None else defer(db, watch_id)
+
+    def postings(self, limit: int = 200) -> list[dict[str, Any]]:
+        """The postings the watches found, newest first."""
+        from sqlalchemy import select
+
+        c = career_postings.c
+        with self.store._tx() as db:
+            rows = db.execute(
+                select(c.id, c.watch_id, c.title, c.company, c.location, c.url, c.first_seen_at)
+                .where(self._mine(career_postings))
+                .order_by(c.first_seen_at.desc(), c.id.desc())
+                .limit(limit)
+            ).mappings().all()  # fmt: skip
+        return [{**dict(r), "first_seen_at": _utc(r["first_seen_at"])} for r in rows]
 
     def watches(self) -> list[dict[str, Any]]:
         """Every watch, oldest first."""
         from sqlalchemy import select
 
         with self.store._tx() as db:
-            rows = db.execute(select(career_watches).order_by(career_watches.c.id)).mappings().all()
+            rows = (
+                db.execute(
+                    select(career_watches)
+                    .where(self._mine(career_watches))
+                    .order_by(career_watches.c.id)
+                )
+                .mappings()
+                .all()
+            )
         return [{**dict(r), "last_run_at": _utc(r["last_run_at"])} for r in rows]
 
     def record_run(self, watch_id: int, found: Sequence[Seen], now: datetime) -> list[str]:
@@ -145,7 +198,8 @@ class CareerStore:
             known: set[str] = set()
             for i in range(0, len(keys), 500):  # a query's parameters are bounded
                 chunk = keys[i : i + 500]
-                known.update(r[0] for r in db.execute(select(c.key).where(c.key.in_(chunk))))
+                mine = self._mine(career_postings)
+                known.update(r[0] for r in db.execute(select(c.key).where(c.key.in_(chunk), mine)))
             new = [k for k in keys if k not in known]
             fresh = {s.key: s for s in found if s.key in set(new)}
             if fresh:
@@ -170,12 +224,12 @@ class CareerStore:
             for i in range(0, len(seen), 500):
                 db.execute(
                     update(career_postings)
-                    .where(c.key.in_(seen[i : i + 500]))
+                    .where(c.key.in_(seen[i : i + 500]), self._mine(career_postings))
                     .values(last_seen_at=stamp)
                 )
             db.execute(
                 update(career_watches)
-                .where(career_watches.c.id == watch_id)
+                .where(career_watches.c.id == watch_id, self._mine(career_watches))
                 .values(last_run_at=stamp)
             )
         return new
@@ -186,7 +240,11 @@ class CareerStore:
 
         c = career_postings.c
         with self.store._tx() as db:
-            rows = db.execute(select(c.title, c.company, c.skills).order_by(c.id)).all()
+            rows = db.execute(
+                select(c.title, c.company, c.skills)
+                .where(self._mine(career_postings))
+                .order_by(c.id)
+            ).all()
         return [(" — ".join(v for v in (t, co) if v), list(s or [])) for t, co, s in rows]
 
     # --- what the person kept -----------------------------------------------------------
@@ -197,7 +255,11 @@ class CareerStore:
 
         with self.store._tx() as db:
             if kind == "profile":
-                db.execute(delete(career_kept).where(career_kept.c.kind == "profile"))
+                db.execute(
+                    delete(career_kept).where(
+                        career_kept.c.kind == "profile", self._mine(career_kept)
+                    )
+                )
             db.execute(
                 career_kept.insert().values(
                     kind=kind, kept_at=now.astimezone(UTC), label=label, terms=list(keys)
@@ -210,7 +272,11 @@ class CareerStore:
 
         c = career_kept.c
         with self.store._tx() as db:
-            rows = db.execute(select(c.label, c.terms).where(c.kind == kind).order_by(c.id)).all()
+            rows = db.execute(
+                select(c.label, c.terms)
+                .where(c.kind == kind, self._mine(career_kept))
+                .order_by(c.id)
+            ).all()
         return [(str(label), list(keys or [])) for label, keys in rows]
 
     def add_todo(self, text: str, due: datetime, guideline: str, now: datetime) -> int:
@@ -233,7 +299,11 @@ class CareerStore:
         c = career_todos.c
         with self.store._tx() as db:
             rows = (
-                db.execute(select(career_todos).where(c.done_at.is_(None)).order_by(c.due_at, c.id))
+                db.execute(
+                    select(career_todos)
+                    .where(c.done_at.is_(None), self._mine(career_todos))
+                    .order_by(c.due_at, c.id)
+                )
                 .mappings()
                 .all()
             )
@@ -257,6 +327,7 @@ class CareerStore:
                     t.decisions.c.created_at,
                 )
                 .join(t.invitations, t.invitations.c.id == t.decisions.c.invitation_id)
+                .where(self._mine(t.decisions), self._mine(t.invitations))
                 .order_by(t.decisions.c.id)
             ).all()
         latest = {inv: (company, action, at) for company, inv, action, at in rows}
@@ -273,7 +344,11 @@ class CareerStore:
         from sopan.store import schema as t
 
         with self.store._tx() as db:
-            rows = db.execute(select(t.decisions.c.situation, t.decisions.c.created_at)).all()
+            rows = db.execute(
+                select(t.decisions.c.situation, t.decisions.c.created_at).where(
+                    self._mine(t.decisions)
+                )
+            ).all()
         found = [
             _utc(at)
             for s, at in rows
@@ -301,6 +376,7 @@ class CareerStore:
                         t.invitations.c.created_at,
                     )
                     .join(t.invitations, t.invitations.c.id == t.contacts.c.invitation_id)
+                    .where(self._mine(t.contacts), self._mine(t.invitations))
                     .order_by(t.invitations.c.created_at.desc())
                 )
                 .mappings()
@@ -311,7 +387,7 @@ class CareerStore:
                     select(t.decisions.c.invitation_id, func.max(t.outbox.c.updated_at))
                     .join(t.drafts, t.drafts.c.decision_id == t.decisions.c.id)
                     .join(t.outbox, t.outbox.c.draft_id == t.drafts.c.id)
-                    .where(t.outbox.c.state == "sent")
+                    .where(t.outbox.c.state == "sent", self._mine(t.outbox))
                     .group_by(t.decisions.c.invitation_id)
                 ).all()
             )
@@ -332,6 +408,8 @@ class CareerStore:
 
         with self.store._tx() as db:
             rows = db.execute(
-                select(t.invitations.c.company).order_by(t.invitations.c.created_at.desc())
+                select(t.invitations.c.company)
+                .where(self._mine(t.invitations))
+                .order_by(t.invitations.c.created_at.desc())
             ).all()
         return list(dict.fromkeys(str(r[0]) for r in rows if r[0]))

@@ -28,6 +28,10 @@ STUDENT_TABLES: tuple[tuple[str, str], ...] = (
     ("mailbox_cursors", "owner"),
     ("mailboxes", "owner"),
     ("student_calendars", "owner"),
+    ("career_postings", "owner"),
+    ("career_watches", "owner"),
+    ("career_kept", "owner"),
+    ("career_todos", "owner"),
     ("consents", "owner"),
     ("sessions", "account_id"),
 )
@@ -39,10 +43,14 @@ UNEXPORTED = {("mailboxes", "secret")}
 
 
 def _table(name: str) -> Any:
+    from sopan.store import career
     from sopan.store import hosted_schema as h
     from sopan.store import schema as t
 
-    return getattr(t, name, None) if hasattr(t, name) else getattr(h, name)
+    for module in (t, h, career):
+        if hasattr(module, name):
+            return getattr(module, name)
+    raise KeyError(name)
 
 
 def _plain(value: Any) -> Any:
