@@ -375,3 +375,26 @@ def test_serve_refuses_to_start_without_a_secret_or_on_sqlite(
                           cwd=tmp_path)  # fmt: skip
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and says in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_pages_show_times_in_the_students_zone_and_language(cluster: Any) -> None:
+    """The home page, the case page and the privacy page write a time as the student reads
+    it — their zone's name, their language's date — never in UTC."""
+    from hosted.conftest import client_for, make_centre
+
+    centre, _ids = make_centre(cluster.database())
+    rina = client_for(centre, "rina")
+    text = (EXAMPLES / "undangan_wawancara_id.eml").read_text("utf-8")
+    case = rina.post("/api/cases", json={"text": text}).json()["id"]
+    rina.post("/api/me/consent", json={"purpose": "reminders"})
+
+    def shown(path: str) -> str:  # what a reader sees: not the machine-readable attributes
+        return re.sub(r'datetime="[^"]*"', "", rina.get(path).text)
+
+    home = shown("/")
+    # Monday 23 November 2026 at 10.00 WIB is 03.00 UTC
+    assert "UTC" not in home and "03:00" not in home and "03.00" not in home
+    assert "Senin, 23 November pukul 10.00 WIB" in home
+    assert 'datetime="2026-11-23T03:00:00+00:00"' in rina.get("/").text
+    assert "Senin, 23 November pukul 10.00 WIB" in shown(f"/cases/{case}")
+    assert "Jumat, 20 November pukul 09.00 WIB" in shown("/privacy")

@@ -64,6 +64,15 @@ class Centre:
         """The store as `scope` sees it."""
         return self.hosted.store(scope)
 
+    def zone_of(self, who: SignIn | None) -> str:
+        """The zone a person's pages show times in: their profile's (the one their
+        invitations are read in), never UTC."""
+        from sopan.app.centre import config_for
+
+        if who is None:
+            return "Asia/Jakarta"
+        return config_for(who.account).profile.timezone
+
     def words(self, language: str) -> dict[str, Any]:
         """The hosted pages' words in `language`."""
         from sopan.hosted.words import hosted_words
@@ -79,9 +88,21 @@ class Centre:
         errors = context.pop("errors", [])
         from sopan.data import load_yaml
 
+        zone = self.zone_of(who)
+
+        def when(moment: datetime | str) -> str:
+            """A time (or its ISO text) as the person reads it: in their zone, the
+            language's usual form."""
+            from sopan.language.dateforms import when_text
+
+            if isinstance(moment, str):
+                moment = datetime.fromisoformat(moment)
+            return when_text(moment, zone, lang, short=True)
+
         page = self.env.get_template(template).render(
             w=self.words(lang), web=load_yaml("web", f"{lang}.yaml"), lang=lang, who=who,
-            csrf=who.csrf if who else None, errors=errors, centre=self.centre, **context,
+            csrf=who.csrf if who else None, errors=errors, centre=self.centre, when=when,
+            **context,
         )  # fmt: skip
         return HTMLResponse(page, status_code=status)
 
