@@ -213,6 +213,7 @@ def check(r: Run) -> list[Shortfall]:
         if spec.measure and spec.measure.limit and size is not None and size > spec.measure.limit:
             out.append(Shortfall("within_limit", d.channel, f"{size:.0f} > {spec.measure.limit}"))
         if spec.kind == "calendar":
+            out += _calendar_rules(d)
             continue
         out += _apology_rules(d, owed)
         out += _address_rules(d, spec.kind, inv, address, language)
@@ -237,6 +238,9 @@ def _apology_rules(d: Draft, owed: str) -> list[Shortfall]:
         out.append(Shortfall("apology_owed", d.channel, owed))
     if said and not re.search(_KIND_WORDS[owed], " ".join(said), re.I):
         out.append(Shortfall("apology_kind", d.channel, f"{owed}: {said[0]}"))
+    if owed == "change" and re.search(r"atas perubahan|for the change", d.text, re.I):
+        # nothing confirmed, nothing changed yet: sorry to be unavailable, not "for the change"
+        out.append(Shortfall("apology_kind", d.channel, "a change apologised for, none made"))
     for kind, words in _WRONG_KIND.items():
         if kind != owed and re.search(words, d.text, re.I):
             out.append(Shortfall("apology_kind", d.channel, f"{kind} said, {owed} owed"))
@@ -349,6 +353,12 @@ def _chat_rules(d: Draft, inv: Invitation, language: str) -> list[Shortfall]:
         )  # type: ignore[union-attr]
     if d.text.count("?") > 1:
         out.append(Shortfall("one_request", d.channel, f"{d.text.count('?')} questions"))
+    bare = re.match(r"(?:Selamat \w+|Halo),? ([A-Z][\w'-]*)[.,]", d.text)
+    if language == "id" and bare and bare.group(1) not in _TITLES:
+        # a bare first name reads rude in an Indonesian chat: "Kak Sofie", "Pak Ahmad"
+        out.append(Shortfall("bare_first_name", d.channel, bare.group()))
+    if re.match(r"(?:Hello|Hi|Halo)\.", d.text):
+        out.append(Shortfall("bare_hello", d.channel, d.text[:20]))
     if casual_cue(inv, language) and ("Bapak/Ibu" in d.text or "Kak" not in d.text):
         out.append(Shortfall("chat_register", d.channel, "kak not answered with Kak"))
     if d.channel == "whatsapp":
@@ -391,6 +401,9 @@ def _writing_rules(d: Draft, kind: str, r: Run) -> list[Shortfall]:
         other = [t for t in re.findall(r"\b[A-Z]{2,5}\b", d.text) if t in same and t != zone]
         if other:
             out.append(Shortfall("zone_as_written", d.channel, f"{other[0]} for {zone}"))
+    stiff = _STIFF.search(d.text)
+    if stiff:
+        out.append(Shortfall("stiff_wording", d.channel, stiff.group()))
     if "Thank you for understanding" in d.text:
         out.append(Shortfall("understanding", d.channel, "Thank you for understanding"))
     if d.subject is not None:
@@ -414,6 +427,24 @@ def _writing_rules(d: Draft, kind: str, r: Run) -> list[Shortfall]:
     other_roles = re.search(r"posisi lain|other roles|future roles|kesempatan lain", d.text)
     if interested and other_roles and not is_past(r.invitation, r.plan.urgency):
         out.append(Shortfall("this_role", d.channel, "other roles while still interested"))
+    return out
+
+
+#: wording a recruiter marks down, wherever it appears (review of the drafts, section 5)
+_STIFF = re.compile(
+    r"\bI'll not\b|menjalani pemulihan|recovering from a health matter|sangat berarti bagi saya|"
+    r"membatalkan kehadiran saya|hadir tepat waktu|arrive on time|any of the following times"
+    r"(?=:\n- [^\n]+\n- [^\n]+(?:\n\n|\n?$))"
+)
+_TITLES = {"Bapak", "Ibu", "Pak", "Bu", "Kak", "Mbak", "Mas", "Kakak", "Tim"}
+
+
+def _calendar_rules(d: Draft) -> list[Shortfall]:
+    """A calendar answer's COMMENT is a line or two a calendar shows beside the answer (the new
+    times with it when it proposes some), never letter prose."""
+    out = []
+    if len(d.text) > 300 or re.search(r"I am writing|Dengan (?:ini|hormat)", d.text):
+        out.append(Shortfall("calendar_comment", d.channel, d.text[:60]))
     return out
 
 

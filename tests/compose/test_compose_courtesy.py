@@ -86,9 +86,10 @@ def test_a_name_without_an_honorific_is_written_by_name_never_bapak_ibu(
     out = drafts(inv, situation("id", action, "health"))
     first = name.split()[0]
     assert f"Yth. {name}\n" in out["email"].text and f"Yth. {name}\n" in out["letter"].text
-    assert out["whatsapp"].text.startswith(f"Selamat pagi, {first}.\n")
-    assert out["sms"].text.startswith(f"Selamat pagi {first}, ")
-    assert out["linkedin"].text.startswith(f"Halo {first}, ")
+    # a bare first name reads rude in an Indonesian chat: "Kak" before it
+    assert out["whatsapp"].text.startswith(f"Selamat pagi, Kak {first}.\n")
+    assert out["sms"].text.startswith(f"Selamat pagi Kak {first}, ")
+    assert out["linkedin"].text.startswith(f"Halo Kak {first}, ")
     for channel, draft in out.items():
         # "Bapak/Ibu" only when no name is known at all: never before a name, nor as "you"
         assert "Bapak/Ibu" not in draft.text, channel

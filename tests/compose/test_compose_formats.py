@@ -240,7 +240,7 @@ def test_whatsapp_link_only_for_a_valid_number(tmp_path: Path) -> None:
     assert whatsapp_link("021-5551234", "x", "ID") is None
     assert whatsapp_link(None, "x", "ID") is None
     text = written(tmp_path, "id", "decline")["whatsapp.txt"].read_text("utf-8")
-    assert "https://wa.me/6281211112222?text=Selamat%20pagi%2C%20Rina." in text
+    assert "https://wa.me/6281211112222?text=Selamat%20pagi%2C%20Kak%20Rina." in text
     inv = replace(invitation("id"), contact=replace(invitation("id").contact, phone="99"))
     out = write_drafts(drafts("id", "decline"), inv, PROFILE, tmp_path / "b", now=NOW)
     assert "wa.me" not in next(p for p in out if p.name == "whatsapp.txt").read_text("utf-8")

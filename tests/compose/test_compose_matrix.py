@@ -42,7 +42,7 @@ MARKERS = {
         "thanks": r"[Tt]erima kasih|berterima kasih",
         "decision": r"tidak (akan )?melanjutkan|menolak|membatalkan|dijadwalkan ulang|"
         r"jadwal (wawancara yang )?baru|daring|online|tidak (akan )?menghadiri|dipindahkan|"
-        r"berhalangan hadir|tidak dapat hadir",
+        r"berhalangan hadir|tidak dapat hadir|mengundurkan diri|tidak dapat mengikuti",
         "apology": r"[Mm]aaf",
         "linkedin": r"LinkedIn|terhubung",
         "closing": r"Hormat saya,|Salam|Terima kasih",
@@ -54,7 +54,8 @@ MARKERS = {
         "thanks": r"Thank|grateful",
         "decision": r"withdraw|not to continue|not be continuing|won.t be continuing|not continue|"
         r"cancel|new time|"
-        r"moved|online|new interview time|unable to attend|cannot attend",
+        r"moved|online|new interview time|unable to attend|cannot attend|won.t be attending|"
+        r"can.t make",
         "apology": r"apologise|apologies|sorry",
         "linkedin": r"LinkedIn|connected",
         "closing": r"Yours sincerely|Yours faithfully|Kind regards|Best regards|Thank you|thanks",
@@ -92,8 +93,12 @@ def test_required_moves_by_record_and_by_marker(lang: str) -> None:
     for case in (c for c in CASES if c.plan.language == lang):
         for draft in drafts_for(case):
             required = set(REQUIRED[draft.channel])
-            if draft.channel == "call" and not case.inv.contact.name:
-                required.discard("linkedin")  # a company line is not asked to connect
+            if draft.channel == "call" and (
+                not case.inv.contact.name or case.plan.action != "decline"
+            ):
+                # a company line is not asked to connect, nor anyone on a call about a sick
+                # day or a new time
+                required.discard("linkedin")
             if draft.channel in ("email", "letter", "call") and case.plan.action != "decline":
                 required.add("apology")
             if draft.channel in ("email", "letter", "call") and case.plan.action in (

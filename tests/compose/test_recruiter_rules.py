@@ -161,3 +161,42 @@ def test_the_checks_for_a_name_a_voicemail_a_chat_and_a_zone_find_what_breaks_th
     assert _draft(chat, "sms").text.startswith("NO\n")
     letter = replace(_draft(est, "email"), channel="letter")
     assert "letter_register" in _rules(check(replace(chat, drafts=(*chat.drafts, letter))))
+
+
+def test_the_review_wording_checks_find_what_breaks_them() -> None:
+    # an unconfirmed reschedule is sorry to be unavailable: nothing has changed yet
+    moved = _fixture("id_email_ditempel_dengan_nomor_tanpa_sapaan.txt", 2)
+    email = _draft(moved, "email").text
+    assert "Mohon maaf, pada jadwal tersebut saya berhalangan hadir." in email
+    assert "perubahan" not in email
+    assert "apology_kind" in _rules(
+        _with(moved, "email", email + "\nMohon maaf atas perubahan ini.")
+    )
+    # a name with no honorific in an Indonesian chat: "Kak Sofie", never a bare "Sofie"
+    wa = _draft(moved, "whatsapp").text
+    assert wa.startswith("Selamat pagi, Kak Sofie.")
+    bare = wa.replace("Kak Sofie", "Sofie")
+    assert "bare_first_name" in _rules(_with(moved, "whatsapp", bare))
+    # the stiff phrases a recruiter marks down
+    sick = _fixture("id_email_pewawancara_ibu.eml", 1)
+    letter = _draft(sick, "letter").text
+    assert "Saya sedang sakit" in letter and "pemulihan" not in letter
+    stiff = letter + "\nSaat ini saya sedang menjalani pemulihan kesehatan."
+    assert "stiff_wording" in _rules(_with(sick, "letter", stiff))
+    offer = _fixture("en_email_ms_jang_singapore.eml")
+    wa = _draft(offer, "whatsapp").text
+    assert "I won't be attending" in wa
+    assert "stiff_wording" in _rules(
+        _with(offer, "whatsapp", wa.replace("I won't be attending", "I'll not attend"))
+    )
+    # two new times are "either of" them
+    two = _fixture("en_email_ms_jang_singapore.eml", 2)
+    email = _draft(two, "email").text
+    assert "either of the following times:" in email
+    assert "stiff_wording" in _rules(_with(two, "email", email.replace("either of", "any of")))
+    # a calendar answer's comment is a line or two, never a letter
+    answered = _fixture("id_email_undangan_kalender.ics", 0)
+    comment = _draft(answered, "calendar").text
+    assert len(comment) <= 200 and "Dengan" not in comment
+    prose = "Dengan ini saya memberitahukan bahwa " + comment
+    assert "calendar_comment" in _rules(_with(answered, "calendar", prose))

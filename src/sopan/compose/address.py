@@ -73,6 +73,8 @@ def _clean_name(raw: str | None) -> str:
 def _is_organisation(name: str, inv: Invitation, words: Mapping[str, Any]) -> bool:
     """Whether a contact "name" is a team, a department or a company, not a person."""
     lowered = f" {name.lower()} "
+    if any(c.isdigit() for c in name):
+        return True  # a mailbox's display name ("Inbox Apptest2"): no person's name has digits
     if any(f" {w} " in lowered or lowered.strip().startswith(f"{w} ") for w in words["org_words"]):
         return True
     company = (inv.company or "").lower().strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -58,6 +59,12 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
     """Whether an optional move belongs in this message (R5, R6.1, R7, R7.1, C3)."""
     if move == "linkedin" and spec.spoken and not ctx.facts["person"]:
         return False  # a company line is not asked to connect on LinkedIn
+    if move == "linkedin" and spec.spoken and ctx.action != "decline":
+        return False  # a call about a sick day or a new time is no time to network
+    if move == "apology" and ctx.owed == "change" and _regretful(ctx, spec):
+        # a change nothing was confirmed for is apologised for by the news itself ("Mohon
+        # maaf, pada jadwal tersebut saya berhalangan …") where the book words it so (C2.1)
+        return False
     if move in spec.always:
         return True
     if move == "strengths":
@@ -84,6 +91,21 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
     return True
 
 
+def _regretful(ctx: _Context, spec: ChannelSpec) -> bool:
+    """Whether this channel's decision says its own regret ("Mohon maaf, …") in this
+    situation: its book words the news differently when no other apology is owed."""
+    register = spec.register_in(ctx.language)
+    steps = {s for para in spec.paragraphs(ctx.action) for s in para if "decision" in s}
+    for step in steps:
+        said = phrases(ctx.language, register, spec.name, (step, ctx.action, "regret"))
+        plain = phrases(ctx.language, register, spec.name, (step, ctx.action, "plain"))
+        words = common(ctx.language)["apology_words"]
+        chosen = said[ctx.variant % len(said)].lower()
+        if said != plain and any(str(w) in chosen for w in words):
+            return True
+    return False
+
+
 def _move_names(step: str) -> list[str]:
     """The moves a step carries: "thanks+interview_ref/short" → thanks, interview_ref."""
     return [m.split("/")[0] for m in step.split("+")]
@@ -92,6 +114,9 @@ def _move_names(step: str) -> list[str]:
 #: the moves whose wording depends on the situation, in the order a step is keyed by them
 #: (a step "decision+alternatives" is keyed by its decision)
 _KEYED = ("decision", "apology", "reason", "alternatives", "future", "attachments", "contact")
+
+
+_PORTFOLIO = re.compile(r"portfolio|portofolio", re.I)
 
 
 def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
@@ -104,9 +129,10 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
             return ("past", "default" if sit.interest == "yes" else ctx.action)
         # with no apology owed, a chat or a call says the news with its regret ("Mohon maaf,
         # saya tidak dapat …"): the phrase books that need it list it under "regret"
-        return (ctx.action, "regret" if ctx.owed == "none" else "plain")
+        # (and with a change nothing was confirmed for, the regret is the apology owed)
+        return (ctx.action, "regret" if ctx.owed in ("none", "change") else "plain")
     if move == "apology":
-        return (ctx.owed,)
+        return (ctx.owed, ctx.action)
     if move == "reason":
         reason = sit.reason or "other"
         if reason == "accepted-offer" and facts["new_employer"]:
@@ -119,7 +145,10 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
     if move == "alternatives":
         if ctx.past:
             return ("none", "reschedule")
-        return ("slots",) if ctx.has_alternatives else ("none", ctx.action)
+        if not ctx.has_alternatives:
+            return ("none", ctx.action)
+        count = len(ctx.sit.alternatives) or len([t for t in ctx.sit.alternatives_text if t])
+        return ("slots", "two" if count == 2 else "many")  # "either of" two times
     if move == "future":
         if ctx.action in ("reschedule", "online"):
             return (ctx.action,)
@@ -127,7 +156,10 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
             return ("yes", "cancel")  # a missed interview: the hope to be rescheduled, once
         return (sit.interest, ctx.action)
     if move == "attachments":
-        return ("files" if sit.attachments else "none",)
+        if sit.attachments:
+            return ("files",)
+        # a portfolio is offered only to an invitation that asks for one (R6.1)
+        return ("none", "portfolio" if _PORTFOLIO.search(ctx.inv.text or "") else "cv")
     if move == "contact":
         reach = (
             "both" if facts["email"] and facts["phone"] else "email" if facts["email"] else "phone"
@@ -215,6 +247,11 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         paragraphs, text, moves = _shorten(paragraphs, ctx, spec, register, limit)
     else:
         text, moves = _assemble(paragraphs, ctx, spec, register)
+    carried = ctx.owed == "change" and "decision" in moves and "apology" not in moves
+    if carried and _regretful(ctx, spec):
+        # the news said its apology: the apology is carried, right after it
+        at = moves.index("decision") + 1
+        moves = (*moves[:at], "apology", *moves[at:])
     if spec.layout == "script":
         text = call_script(
             [step for para in paragraphs for step in para],
