@@ -26,7 +26,7 @@ from sopan.config import Config
 from sopan.errors import SopanError
 from sopan.model import Correction, Draft, Invitation, Plan, Profile
 from sopan.model.channels import registry, size_of
-from sopan.plan import reachable
+from sopan.plan import can_call, reachable
 from sopan.plan.owed import is_past, owed_apology
 
 PROFILE = Profile(
@@ -469,7 +469,7 @@ def _plan_rules(r: Run) -> list[Shortfall]:
         if channel not in reach:
             out.append(Shortfall("plan_steps_reach", channel, "a step that cannot reach them"))
     texts = " ".join(n.text for n in plan.warnings) + " ".join(s.why for s in plan.steps)
-    if not inv.contact.phone and re.search(
+    if not can_call(inv) and re.search(
         r"[Tt]elepon (?:\S+ )?lebih dulu|[Pp]hone .{0,30}first|call (?:comes )?first", texts
     ):
         out.append(Shortfall("call_without_number", "plan", "call first"))

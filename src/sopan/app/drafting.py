@@ -63,16 +63,22 @@ _UNREACHED = {
 def _not_written(name: str, inv: Invitation) -> str:
     """Why `--channel all` does not write a channel (a key of the words' `not_written`)."""
     from sopan.model.channels import registry
+    from sopan.plan.reach import can_call
 
     spec = registry().spec(name)
     if spec.reach == "mobile" and not inv.contact.phone:
         return "no_phone"
+    if spec.role == "unanswered" and (inv.contact.phone or can_call(inv)):
+        return "no_voicemail"  # an Indonesian mobile: a text follows an unanswered call
+    if spec.reach == "mobile" and spec.role == "reply":
+        return "no_mobile_chat"  # a landline has no WhatsApp (not "takes no SMS")
     return _UNREACHED.get(spec.reach, "informal")
 
 
 def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
     from sopan.compose.address import formal_register
     from sopan.model.channels import registry
+    from sopan.plan.reach import leaves_voicemail
 
     known = registry()
     unknown = [c for c in req.channels if c != "all" and known.get(c) is None]
@@ -89,8 +95,13 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
         reach = reachable(inv) | ({step.channel for step in plan.steps} & chats)
         if not formal_register(inv):
             # a channel written only when asked for (a formal letter) answers, under `all`,
-            # only an invitation written formally (a formal e-mail or letter, R2.1, R3)
-            reach -= {s.name for s in known.with_role("none")}
+            # only an invitation written formally (a formal e-mail or letter, R2.1, R3), or
+            # one the plan names
+            planned = {step.channel for step in plan.steps}
+            reach -= {s.name for s in known.with_role("none") if s.name not in planned}
+        if not leaves_voicemail(inv):
+            # an Indonesian mobile rarely has voicemail: the text after the call, not a recording
+            reach -= {s.unanswered for s in known.with_role("call") if s.unanswered}
         wanted: list[str] = [c for c in known.names() if c in reach]
     elif req.channels:
         wanted = list(dict.fromkeys(req.channels))
@@ -99,7 +110,7 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
     for name in list(wanted):
         # a call script sends an unanswered call to its voicemail script (C2.1)
         after = known.spec(name).unanswered
-        if after and after not in wanted:
+        if after and after not in wanted and leaves_voicemail(inv):
             wanted.insert(wanted.index(name) + 1, after)
     if inv.uid and any(known.spec(c).format == "eml" for c in wanted):
         # an e-mail reply to a calendar invitation carries the calendar answer (iMIP), so

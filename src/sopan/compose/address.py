@@ -149,13 +149,15 @@ def formal_register(inv: Invitation) -> bool:
     "Yth.", "Dear …", "Yours sincerely"), in any language sopan has words for: only such an
     invitation is answered with a formal letter unless one is asked for (R2.1, R3)."""
     from sopan.model.names import LANGUAGES
+    from sopan.plan.reach import written_as_letter
 
     text = inv.text.lower()
     for language in LANGUAGES:
         cues = _words(language).get("formal_cues") or ()
         if any(re.search(rf"(?<!\w){re.escape(str(c))}(?!\w)", text) for c in cues):
             return True
-    return False
+    # a letter's own words ("Demikian surat panggilan ini"), as the letter channel's spec says
+    return written_as_letter(inv)
 
 
 def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Addressing:

@@ -33,6 +33,7 @@ PRIVATE_REASONS = ("health", "personal")
 from sopan.plan.owed import is_past  # noqa: E402
 from sopan.plan.reach import (  # noqa: E402  (after the constants the modules below read)
     calendar_answer,
+    can_call,
     own_address,
     reachable,
     recipient_email,
@@ -43,6 +44,7 @@ from sopan.plan.steps import SETTLED_REASONS, channel_steps, make_checklist, may
 __all__ = [
     "SETTLED_REASONS",
     "calendar_answer",
+    "can_call",
     "channel_steps",
     "choose_action",
     "clock_problem",
@@ -208,7 +210,7 @@ def make_warnings(
     """Everything the user should know before sending, each with its guideline."""
     notes: list[Note] = []
     # "call first" only where there is a number to call; else the written reply, at once
-    phone = "" if inv.contact.phone else "_written"
+    phone = "" if can_call(inv) else "_written"
     if is_past(inv, urgency):
         ago = -(urgency.hours_left or 0.0)
         if ago >= 48 or urgency.hours_left is None:

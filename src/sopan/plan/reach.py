@@ -31,6 +31,10 @@ def reachable(inv: Invitation) -> frozenset[Channel]:
         have.add("phone")
         if is_mobile(inv.contact.phone):
             have.add("mobile")
+    elif asks_call_here(inv):
+        # "menginformasikannya melalui nomor ini": the chat's own number can be called back;
+        # a chat comes from a mobile, so a text reaches it too
+        have |= {"phone", "mobile"}
     if inv.uid:
         have.add("calendar")
     out = {s.name for s in registry().specs if s.reach in have}
@@ -40,17 +44,73 @@ def reachable(inv: Invitation) -> frozenset[Channel]:
     return frozenset(out)
 
 
+def asks_call_here(inv: Invitation) -> bool:
+    """Whether the invitation, writing no number, asks to be called on the number it came
+    from ("mohon menginformasikannya melalui nomor ini", "call this number"): its call
+    channel's `came_by`."""
+    from sopan.model.channels import registry
+
+    if inv.contact.phone or recipient_email(inv):
+        return False  # a written number or address is the way; "this number" is that one
+    return any(came_by(inv, s.name) for s in registry().with_role("call"))
+
+
+def can_call(inv: Invitation) -> bool:
+    """Whether there is a number to call: one written, or the one the message came from."""
+    return bool(inv.contact.phone) or asks_call_here(inv)
+
+
+#: the country whose mobiles rarely have a voicemail box set up: after an unanswered call a
+#: text or chat reaches the person, a voicemail does not (C2.1)
+_NO_VOICEMAIL_PREFIX = "+62"
+
+
+def leaves_voicemail(inv: Invitation) -> bool:
+    """Whether an unanswered call is followed by a voicemail (C2.1): yes to an office line and
+    to a number abroad; no to an Indonesian mobile, where a voicemail box is rarely set up and
+    a WhatsApp or SMS after the call is what reaches them (also the mobile an Indonesian chat
+    came from, "melalui nomor ini")."""
+    from sopan.language.phones import e164, is_mobile
+
+    if inv.contact.phone:
+        number = e164(inv.contact.phone) or ""
+        return not (number.startswith(_NO_VOICEMAIL_PREFIX) and is_mobile(inv.contact.phone))
+    return not (asks_call_here(inv) and inv.language == "id")
+
+
 def _pasted_chat(inv: Invitation) -> Channel | None:
     """Where a message that gives no way to reach them is answered: where it came in. An
     e-mail (read from a file, a calendar file, or copied with its subject or message id) is
     answered in its thread; a chat with no number in the chat it came from."""
-    if inv.contact.phone or recipient_email(inv):
+    if inv.contact.phone or recipient_email(inv) or asks_call_here(inv):
         return None
-    if inv.source in ("email", "ics") or inv.subject or inv.message_id:
-        from sopan.model.channels import registry
+    from sopan.model.channels import registry
 
-        return next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
-    return _chat_it_came_by(inv, None)
+    mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
+    if inv.source in ("email", "ics") or inv.subject or inv.message_id:
+        return mail
+    chat = _chat_it_came_by(inv, None)
+    if chat is not None and came_by(inv, chat):
+        return chat
+    if mail is not None and came_by(inv, mail) and _letter_it_is(inv) is None:
+        # written as an e-mail ("Dear …", "Best regards"): answered in its thread (R2.1)
+        return mail
+    return None if _letter_it_is(inv) is not None else chat
+
+
+def written_as_letter(inv: Invitation) -> bool:
+    """Whether the invitation is written as a letter ("Demikian surat panggilan ini",
+    "Perihal", "Kepada Yth."): a letter channel's `came_by`."""
+    return _letter_it_is(inv) is not None
+
+
+def _letter_it_is(inv: Invitation) -> Channel | None:
+    """The letter channel when the invitation is written as a letter (a surat panggilan, its
+    "Perihal", "Kepada Yth.": its spec's `came_by`), else None."""
+    from sopan.model.channels import registry
+
+    letters = [s.name for s in registry().of_kind("written") if s.reach == "anyone"]
+    return next((name for name in letters if came_by(inv, name)), None)
 
 
 def _chat_it_came_by(inv: Invitation, reach: frozenset[Channel] | None) -> Channel | None:
@@ -69,7 +129,7 @@ def _chat_it_came_by(inv: Invitation, reach: frozenset[Channel] | None) -> Chann
     return found.name if found else None
 
 
-def _came_by(inv: Invitation, channel: Channel) -> bool:
+def came_by(inv: Invitation, channel: Channel) -> bool:
     """Whether the invitation carries the words that show it came through `channel` (its
     spec's `came_by`: a header line or "this e-mail" for an e-mail, a wa.me link for a chat)."""
     import re
@@ -81,6 +141,15 @@ def _came_by(inv: Invitation, channel: Channel) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(c.lower())}", text) for c in cues)
 
 
+def _not_here(inv: Invitation, channel: Channel) -> bool:
+    """Whether the invitation asks not to be answered where it came ("do not reply to this
+    email", "jangan membalas email ini": its spec's `not_here`)."""
+    from sopan.model.channels import registry
+
+    text = inv.text.lower()
+    return any(cue in text for cue in registry().spec(channel).not_here)
+
+
 def written_medium(
     inv: Invitation, reach: frozenset[Channel] | None = None
 ) -> tuple[Channel | None, str]:
@@ -88,25 +157,39 @@ def written_medium(
 
     Email and calendar invitations are answered by email (in the same thread). Pasted text
     carries no headers, so its medium is inferred: a subject or message id means a copied
-    email; otherwise a mobile number means a chat (the one it came by), an email address
-    means email, an office landline alone means no written channel (None: phone them), and
-    nothing at all means the chat it was pasted from.
+    email, and so does one written as an e-mail or a letter ("Dear …", "Demikian surat
+    panggilan ini"; a letter with no address is answered by a letter); otherwise a mobile
+    number means a chat (the one it came by), an email address means email, an office
+    landline alone means no written channel (None: phone them), and nothing at all means the
+    chat it was pasted from.
     """
     from sopan.model.channels import registry
 
     reach = reachable(inv) if reach is None else reach
     mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
+    if mail in reach and recipient_email(inv) and _not_here(inv, mail):
+        # "Please do not reply to this email": the draft writes to the contact's address
+        return mail, "email_contact"
     if inv.source in ("email", "ics") and mail in reach:
         return mail, inv.source
     if (inv.subject or inv.message_id) and mail in reach:
         return mail, "email" if recipient_email(inv) else "text_thread"
-    if mail in reach and _came_by(inv, mail):
-        # a pasted e-mail ("Dari: … <hr@…>", "balas email ini") is answered by e-mail even when
-        # its signature gives a number too: the number is one more way to reach them
-        return mail, "text_email"
+    letter = _letter_it_is(inv)
+    if mail in reach and (came_by(inv, mail) or letter is not None):
+        # a pasted e-mail ("Dari: … <hr@…>", "balas email ini", "Dear … Best regards") or
+        # letter is answered by e-mail even when its signature gives a number too: the number
+        # is one more way to reach them
+        return mail, ("text_email" if recipient_email(inv) else "text_thread")
     chat = _chat_it_came_by(inv, reach)
+    if chat is not None and came_by(inv, chat):
+        # a chat's own words ("wa.me/…", "WhatsApp"): answered in that chat
+        return chat, ("text_phone" if can_call(inv) else "text_none")
+    if letter is not None and not can_call(inv):
+        # a letter with no e-mail address or number to write to is answered by a letter, sent
+        # the way it came (by hand, by post, or as an attachment), never in a chat (R2.1)
+        return letter, "text_letter"
     if chat is not None:
-        return chat, ("text_phone" if inv.contact.phone else "text_none")
+        return chat, ("text_phone" if can_call(inv) else "text_none")
     if mail in reach:
         return mail, "text_email"
     if inv.contact.phone:

@@ -6,7 +6,13 @@ from __future__ import annotations
 from sopan.language.words import Words
 from sopan.model import Action, Invitation, Note, Situation, Step, Urgency
 from sopan.plan.owed import is_past
-from sopan.plan.reach import calendar_answer, reachable, written_medium
+from sopan.plan.reach import (
+    calendar_answer,
+    leaves_voicemail,
+    reachable,
+    recipient_email,
+    written_medium,
+)
 
 #: reasons that already say "not this job" (R4.2)
 SETTLED_REASONS = ("accepted-offer", "not-a-fit")
@@ -44,7 +50,7 @@ def channel_steps(
     medium, medium_key = written_medium(inv, reach)
     medium_values = {
         "medium": w.name("channel", medium) if medium else "",
-        "medium_reason": w.text("medium", medium_key),
+        "medium_reason": w.text("medium", medium_key, address=recipient_email(inv) or ""),
     }
     call = next((s for s in known.with_role("call") if s.name in reach), None)
     steps: list[Step] = []
@@ -66,8 +72,11 @@ def channel_steps(
             steps.append(w.step(call.name, "call_confirmed", contact=contact))
         else:
             steps.append(w.step(call.name, "call_landline", contact=contact))
-        if call.unanswered:
+        if call.unanswered and leaves_voicemail(inv):
             steps.append(w.step(call.unanswered, "voicemail"))
+        elif medium is not None or any(t.name in reach for t in known.with_role("text")):
+            # an Indonesian mobile rarely has voicemail: the written message follows at once
+            steps.append(w.step(call.name, "call_unanswered_text"))
         if medium is not None:
             steps.append(w.step(medium, "written_confirm", **medium_values))
         medium_kind = known.spec(medium).kind if medium else None

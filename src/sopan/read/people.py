@@ -76,10 +76,31 @@ _DATE_LIKE = rx.compile(
 _NUMBER_LABEL = rx.compile(r"(?:no|nomor|ref|id)\W*$")
 
 
+#: a local number of seven or eight digits with no area code ("555-1234", "7654 3210"):
+#: a number only right after a word that asks to be called ("please call us at 555-1234")
+_LOCAL_NUMBER = rx.compile(r"(?<![\w+.,/-])(\d{3,4}[-. ]\d{4})(?![\w/-]|[.,]\d)")
+_CALL_CUE = rx.compile(
+    r"(?i)\b(?:call|phone|ring|telephone|text|hubungi|telepon|telp|tel|kontak)\b[^.\n\d]{0,16}$"
+)
+
+
+def _local_phone(text: str) -> Found | None:
+    """A seven- or eight-digit local number asked to be called ("call us at 555-1234",
+    "hubungi kami di 555-1234"); a bare short number elsewhere is no phone."""
+    for m in _LOCAL_NUMBER.finditer(text):
+        context = text[max(0, m.start() - 40) : m.start()]
+        if any(w in context.lower()[-24:] for w in words()["candidate_phone"]):
+            continue  # "we will call you at …": the candidate's own number
+        if _CALL_CUE.search(context):
+            return Found(m.group(1), m.start(1), m.end(1))
+    return None
+
+
 def phone(text: str) -> Found | None:
-    """A phone number near a contact word, or in the signature."""
+    """A phone number near a contact word, or in the signature; a short local number only
+    right after a word that asks to be called."""
     if not _DIGITS9.search(text):
-        return None
+        return _local_phone(text)
     chat = _CHAT_LINK.search(text) if "wa.me" in text or "whatsapp" in text else None
     if chat:  # "wa.me/6281377889900": a chat link is a number to write to
         return Found(chat.group(1), chat.start(1), chat.end(1))
@@ -109,7 +130,7 @@ def phone(text: str) -> Found | None:
             start += raw.find(stripped)
             raw = stripped
         return Found(raw, start, start + len(raw))
-    return None
+    return _local_phone(text)
 
 
 @dataclass(frozen=True)

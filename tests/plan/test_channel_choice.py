@@ -1,0 +1,202 @@
+"""Which channels a plan names and the drafts it calls for, as rules over the way an
+invitation is written (R2.1, R2.2, C2.1): a letter or an e-mail is answered by letter or
+e-mail, never in a chat; "do not reply to this email" names the address the draft writes to;
+a number written in the text, or "this number" in a chat, can be called; an Indonesian mobile
+gets a text, not a voicemail, after an unanswered call."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sopan.app.drafting import _not_written
+from sopan.model import Profile, Situation
+from sopan.plan import make_plan, reachable, written_medium
+from sopan.plan.reach import leaves_voicemail
+from sopan.read import read_text
+
+NOW = datetime(2026, 12, 7, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+PROFILE = Profile(name="Rina Kartika Sari", city="Bandung", email="rina@example.com")
+
+LETTERS = {
+    "id_surat_panggilan": """PT. SINAR ABADI LOGISTIK
+Jl. Merdeka No. 12, Semarang
+
+Nomor : 045/HRD/XII/2026
+Perihal : Panggilan Wawancara
+
+Menindaklanjuti lamaran yang Saudara kirimkan, kami mengundang Saudara untuk wawancara pada:
+Hari/tanggal : Senin, 14 Desember 2026
+Waktu : 09.00 WIB
+Tempat : Kantor PT Sinar Abadi Logistik, Semarang
+
+Demikian surat panggilan ini kami sampaikan. Atas perhatiannya kami ucapkan terima kasih.
+Budi Hartono
+HRD
+""",
+    "id_surat_tanpa_kop": """Kepada Yth. Saudari Rina
+Dengan hormat,
+Bersama ini kami mengundang Saudari mengikuti tes wawancara posisi Kasir di CV Toko Makmur
+pada Rabu, 16 Desember 2026 pukul 10.00 di Jl. Pemuda 8, Surabaya.
+Demikian surat undangan ini, atas perhatiannya kami ucapkan terima kasih.
+Personalia CV Toko Makmur
+""",
+}
+EMAILS = {
+    "en_dear_regards": """Dear Rina,
+
+Thank you for applying for the Barista role at Green Bean Cafe. We would like to invite you
+to an interview on Tuesday, 15 December 2026 at 10:00 AM at our Orchard Road branch.
+Please bring your CV.
+
+Kind regards,
+Lena Ortiz
+Store Manager
+""",
+    "en_best_regards_signed": """Thank you for applying for the position of accountant at Blue
+Harbor Ltd. Your interview is scheduled for Friday 18 December 2026 at 2 p.m. at our office.
+
+We look forward to hearing from you soon.
+
+Best regards,
+
+Tom Becker
+
+HR Officer
+""",
+}
+CHATS = {
+    "id_chat_kak": """Hai kak, kami dari Kopi Senja mau undang interview barista hari Kamis
+10 Desember 2026 jam 13.00 di outlet Jl. Riau 3 Bandung ya kak. Ditunggu konfirmasinya.""",
+}
+
+
+def _read(text: str):  # type: ignore[no-untyped-def]
+    return read_text(text, now=NOW)
+
+
+@pytest.mark.parametrize("name", sorted(LETTERS))
+def test_a_letter_with_no_address_is_answered_by_a_letter_never_in_a_chat(name: str) -> None:
+    inv = _read(LETTERS[name])
+    medium, key = written_medium(inv)
+    assert (medium, key) == ("letter", "text_letter")
+    for lang in ("id", "en"):
+        plan = make_plan(
+            inv, Situation(intent="decline", interest="no"), PROFILE, now=NOW, lang=lang
+        )
+        channels = [s.channel for s in plan.steps]
+        assert "whatsapp" not in channels and channels[0] == "letter"
+
+
+@pytest.mark.parametrize("name", sorted(EMAILS))
+def test_a_pasted_email_with_no_address_is_answered_in_its_thread(name: str) -> None:
+    inv = _read(EMAILS[name])
+    assert written_medium(inv) == ("email", "text_thread")
+    plan = make_plan(inv, Situation(intent="decline", interest="no"), PROFILE, now=NOW, lang="id")
+    assert "whatsapp" not in [s.channel for s in plan.steps]
+
+
+@pytest.mark.parametrize("name", sorted(CHATS))
+def test_a_chat_is_still_answered_in_the_chat(name: str) -> None:
+    medium, _ = written_medium(_read(CHATS[name]))
+    assert medium == "whatsapp"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Subject: Interview invitation - Data Analyst\n\nPlease do not reply to this email.\n\n"
+            "Dear candidate,\nYou are invited to an interview for the Data Analyst role at "
+            "Northwind on Thursday, 17 December 2026 at 14:00 via Zoom.\nFor any questions "
+            "contact our recruiter Jane Doe at jane.doe@northwind.com.\n\nRegards,\nNorthwind",
+            "jane.doe@northwind.com",
+        ),
+        (
+            "Subjek: Undangan Wawancara\n\nMohon jangan membalas ke alamat pengirim.\n\n"
+            "Yth. Saudara Budi,\nAnda diundang wawancara posisi Staf Gudang di "
+            "PT Maju Bersama pada Selasa, 15 Desember 2026 pukul 09.00 WIB. Konfirmasi "
+            "kehadiran: hubungi Ibu Ratna di ratna.hrd@majubersama.co.id.\n\nHormat kami,\nHRD",
+            "ratna.hrd@majubersama.co.id",
+        ),
+    ],
+)
+def test_do_not_reply_names_the_address_the_draft_writes_to(text: str, address: str) -> None:
+    inv = _read(text)
+    assert written_medium(inv) == ("email", "email_contact")
+    for lang in ("id", "en"):
+        plan = make_plan(
+            inv, Situation(intent="decline", interest="no"), PROFILE, now=NOW, lang=lang
+        )
+        first = plan.steps[0]
+        assert first.channel == "email" and address in first.why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the chat's own number: "melalui nomor ini"
+        "Halo, saya Sofie dari Tim HRD PT Cahaya Nusantara. Wawancara Anda Kamis, 10 Desember "
+        "2026 pukul 13.00 lewat Google Meet. Apabila berhalangan, mohon segera "
+        "menginformasikannya melalui nomor ini.",
+        "Hi Rina, this is Maya from Lotus Studio. Your interview is on Thursday, 10 December "
+        "2026 at 1 pm. If anything changes, please call or text me on this number.",
+    ],
+)
+def test_this_number_in_a_chat_can_be_called(text: str) -> None:
+    inv = _read(text)
+    assert "call" in reachable(inv)
+    sit = Situation(intent="cancel", interest="no", confirmed=True)
+    for lang in ("id", "en"):
+        plan = make_plan(inv, sit, PROFILE, now=NOW, lang=lang)
+        assert plan.steps[0].channel == "call"
+        said = " ".join(s.why for s in plan.steps) + " ".join(n.text for n in plan.warnings)
+        assert "no phone number" not in said and "tidak ada nomor telepon" not in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sam,\nWe are happy to invite you to an interview on Tuesday, 15 December 2026 at "
+        "10:00 AM. If you cannot come, please call us at 555-1234.\nBest regards,\nHR Department",
+        "Yth. Saudara Andi,\nKami mengundang Anda wawancara pada Senin, 14 Desember 2026 pukul "
+        "09.00. Bila berhalangan, silakan hubungi kami di 555-1234.\nHormat kami,\nHRD",
+    ],
+)
+def test_a_short_local_number_after_call_us_is_a_number(text: str) -> None:
+    inv = _read(text)
+    assert inv.contact.phone is not None and "1234" in inv.contact.phone
+    assert "call" in reachable(inv)
+
+
+@pytest.mark.parametrize(
+    ("phone", "voicemail"),
+    [
+        ("0812 1111 2222", False),  # Indonesian mobile: rarely set up
+        ("+62 857 2222 3333", False),
+        ("+62 22 555 0101", True),  # an office line in Bandung
+        ("(021) 555 0199", True),
+        ("+44 7911 123456", True),  # a mobile abroad
+    ],
+)
+def test_voicemail_only_for_office_lines_and_numbers_abroad(phone: str, voicemail: bool) -> None:
+    text = (
+        "Undangan wawancara Senin, 14 Desember 2026 pukul 09.00 di kantor kami. Bila "
+        f"berhalangan hubungi Ibu Sari di {phone}. Hormat kami, HRD PT Sinar"
+    )
+    inv = _read(text)
+    assert inv.contact.phone
+    assert leaves_voicemail(inv) is voicemail
+    plan = make_plan(
+        inv, Situation(intent="cancel", interest="no", confirmed=True), PROFILE, now=NOW, lang="id"
+    )
+    assert ("voicemail" in [s.channel for s in plan.steps]) is voicemail
+
+
+@pytest.mark.parametrize("phone", ["+62 22 555 0101", "(021) 555 0199"])
+def test_a_landline_says_it_has_no_chat_not_no_sms(phone: str) -> None:
+    inv = _read(f"Wawancara Senin, 14 Desember 2026 pukul 09.00. Info: Ibu Sari, telp {phone}.")
+    assert _not_written("whatsapp", inv) == "no_mobile_chat"
+    assert _not_written("sms", inv) == "no_mobile"
