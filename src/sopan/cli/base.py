@@ -13,7 +13,7 @@ import contextlib
 import re
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sopan.errors import SopanError, UserError
@@ -243,6 +243,22 @@ def add_timeout(parser: argparse.ArgumentParser) -> None:
     """`--timeout SECONDS`: how long to wait for a calendar server."""
     parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
                         help="Seconds to wait for a server (default: 10).")  # fmt: skip
+
+
+class Languages:
+    """The languages sopan speaks as argparse's `choices`, read from the data folders when
+    first asked (a value checked, a command's help shown): `sopan --help` reads none."""
+
+    def _codes(self) -> tuple[str, ...]:
+        from sopan.model.names import LANGUAGES
+
+        return LANGUAGES
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._codes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes())
 
 
 def add_now(parser: argparse.ArgumentParser) -> None:

@@ -4,11 +4,19 @@
 from __future__ import annotations
 
 from argparse import ArgumentParser, Namespace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_json, note, parse_now
-from sopan.model.names import LANGUAGES
+from sopan.cli.base import (
+    Commands,
+    Languages,
+    add_json,
+    add_many,
+    add_now,
+    echo,
+    echo_json,
+    note,
+    parse_now,
+)
 
 if TYPE_CHECKING:
     from sopan.app.career import ProfileResult, SocialResult
@@ -22,7 +30,7 @@ def register(commands: Commands) -> None:
 
 
 def _common(parser: ArgumentParser, json_help: str) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, help="The language of what is shown.")
+    parser.add_argument("--lang", choices=Languages(), help="The language of what is shown.")
     add_json(parser, json_help)
     add_now(parser)
 
@@ -82,7 +90,7 @@ def _arguments(parser: ArgumentParser) -> None:
     )
     _common(wr, "{new, failures, sources, seen}.")
     wl = ws.add_parser("list", help="The sources watched.")
-    wl.add_argument("--lang", choices=LANGUAGES, help="The language of what is shown.")
+    wl.add_argument("--lang", choices=Languages(), help="The language of what is shown.")
     add_json(wl, "A JSON list.")
     k = sub.add_parser("skills", help="Skills the postings ask for that you lack (R10.2).")
     k.add_argument("--export", metavar="EXPORT", help="Compare with this LinkedIn export.")
@@ -131,6 +139,8 @@ def _words(language: str) -> Words:
 
 
 def _profile(args: Namespace, language: str, now: Any, config: Any) -> None:
+    from pathlib import Path
+
     from sopan import app
 
     target = Path(args.target) if args.target else None
@@ -179,6 +189,8 @@ def profile_json(result: ProfileResult) -> dict[str, Any]:
 
 
 def _social(args: Namespace, language: str, now: Any, config: Any) -> None:
+    from pathlib import Path
+
     from sopan import app
 
     result = app.social_for(
@@ -340,6 +352,8 @@ def watch_json(result: WatchRunResult, language: str) -> dict[str, Any]:
 
 
 def _skills(args: Namespace, language: str, now: Any, config: Any) -> None:
+    from pathlib import Path
+
     from sopan import app, parse
 
     due = None
@@ -402,6 +416,8 @@ def skills_json(result: SkillsResult) -> dict[str, Any]:
 
 
 def _network(args: Namespace, language: str, now: Any, config: Any) -> None:
+    from pathlib import Path
+
     from sopan import app
 
     result = app.network_for(app.NetworkRequest(Path(args.export), now, args.company))

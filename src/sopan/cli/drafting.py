@@ -7,6 +7,7 @@ from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import (
     Commands,
+    Languages,
     add_calendars,
     add_many,
     add_now,
@@ -17,7 +18,6 @@ from sopan.cli.base import (
     parse_now,
 )
 from sopan.cli.situation import add_situation
-from sopan.model.names import LANGUAGES
 
 
 def register(commands: Commands) -> None:
@@ -31,7 +31,7 @@ def _draft_arguments(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         dest="language",
-        choices=LANGUAGES,
+        choices=Languages(),
         help="Language of the drafts (default: the invitation's).",
     )
     add_many(parser, "--channel", "channels", "CHANNEL", "A channel to write, or 'all'.")

@@ -5,9 +5,18 @@ from __future__ import annotations
 import sys
 from argparse import ArgumentParser, Namespace
 
-from sopan.cli.base import Commands, add_json, add_many, add_now, echo, echo_json, parse_now
+from sopan.cli.base import (
+    Commands,
+    Languages,
+    add_json,
+    add_many,
+    add_now,
+    echo,
+    echo_json,
+    parse_now,
+)
 from sopan.errors import UserError
-from sopan.model.names import DETAILS, INTENTS, LANGUAGES
+from sopan.model.names import DETAILS, INTENTS
 
 
 def register(commands: Commands) -> None:
@@ -38,7 +47,7 @@ def _lint_arguments(parser: ArgumentParser) -> None:
         "--channel", type=_channel, help="Where the reply goes (default: read as an email)."
     )
     parser.add_argument(
-        "--lang", dest="language", choices=LANGUAGES, help="Language (default: detected)."
+        "--lang", dest="language", choices=Languages(), help="Language (default: detected)."
     )
     parser.add_argument("--detail", choices=DETAILS, help="How much of the reason to share.")
     parser.add_argument(

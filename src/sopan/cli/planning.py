@@ -7,6 +7,7 @@ from argparse import ArgumentParser, Namespace
 
 from sopan.cli.base import (
     Commands,
+    Languages,
     add_calendars,
     add_json,
     add_now,
@@ -18,7 +19,6 @@ from sopan.cli.base import (
     parse_now,
 )
 from sopan.cli.situation import add_situation
-from sopan.model.names import LANGUAGES
 
 
 def register(commands: Commands) -> None:
@@ -29,7 +29,7 @@ def register(commands: Commands) -> None:
 
 def _guide_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("gid", metavar="ID", nargs="?")
-    parser.add_argument("--lang", dest="language", choices=LANGUAGES, help="Language to show.")
+    parser.add_argument("--lang", dest="language", choices=Languages(), help="Language to show.")
     add_json(parser, "Print JSON instead of text.")
 
 
@@ -41,7 +41,9 @@ def _plan_arguments(parser: ArgumentParser) -> None:
     add_sets(parser)
     add_now(parser)
     add_json(parser, "Print the plan as JSON.")
-    parser.add_argument("--lang", dest="language", choices=LANGUAGES, help="Language of the plan.")
+    parser.add_argument(
+        "--lang", dest="language", choices=Languages(), help="Language of the plan."
+    )
 
 
 def guide(args: Namespace) -> None:

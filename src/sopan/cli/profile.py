@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from argparse import ArgumentParser, Namespace
 
-from sopan.cli.base import Commands, echo, prompt
+from sopan.cli.base import Commands, Languages, echo, prompt
 from sopan.errors import UserError
-from sopan.model.names import DEFAULT_LANGUAGE, LANGUAGES
+from sopan.model.names import DEFAULT_LANGUAGE
 
 _KEYS = ("name", "email", "phone", "linkedin", "city", "language", "timezone")
 
@@ -23,7 +23,7 @@ def _init_arguments(parser: ArgumentParser) -> None:
     parser.add_argument("--phone", help="Your phone number.")
     parser.add_argument("--linkedin", help="Your LinkedIn profile address.")
     parser.add_argument("--city", help="Your home city (for travel estimates).")
-    parser.add_argument("--lang", dest="language", choices=LANGUAGES, help="Preferred language.")
+    parser.add_argument("--lang", dest="language", choices=Languages(), help="Preferred language.")
     parser.add_argument("--timezone", help="Your IANA time zone, e.g. Asia/Jakarta.")
 
 
@@ -31,6 +31,7 @@ def init(args: Namespace) -> None:
     """Write your profile into the config file (asks for what is not given)."""
     from sopan.config import config_path, load_config, profile_of, save_profile
     from sopan.language.words import load_words
+    from sopan.model.names import LANGUAGES
 
     given: dict[str, str | None] = {key: getattr(args, key) for key in _KEYS}
     interactive = sys.stdin.isatty() and not any(given.values())

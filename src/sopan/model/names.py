@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 #: A language's code (ISO 639-1, as `data/languages/<code>.yaml` names it). The languages are
@@ -17,6 +16,8 @@ Language = str
 #: the language sopan speaks when nothing says otherwise, and the first of LANGUAGES
 DEFAULT_LANGUAGE: Language = "id"
 if TYPE_CHECKING:
+    from pathlib import Path
+
     #: the languages sopan speaks, reads and lints (DEFAULT_LANGUAGE first, then by code);
     #: every check of a language's name uses this
     LANGUAGES: tuple[Language, ...]
