@@ -221,10 +221,24 @@ def check(r: Run) -> list[Shortfall]:
             out += _speech_rules(d, r, language)
         if spec.kind == "chat":
             out += _chat_rules(d, inv, language)
+        aloud_or_chat = (spec.kind == "chat" or spec.spoken) and d.channel != "linkedin"
+        if aloud_or_chat and _tomorrow(r) and not re.search(r"\b(?:besok|tomorrow)\b", d.text):
+            out.append(Shortfall("says_tomorrow", d.channel, "a next-day interview"))
         out += _promise_rules(d, inv, r)
         out += _writing_rules(d, spec.kind, r)
     out += _plan_rules(r)
     return out
+
+
+def _tomorrow(r: Run) -> bool:
+    """Whether the interview is the next day where it takes place."""
+    start = r.invitation.start
+    if start is None or not r.invitation.timezone or is_past(r.invitation, r.plan.urgency):
+        return False
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(r.invitation.timezone)
+    return start.astimezone(zone).date() == r.now.astimezone(zone).date() + timedelta(days=1)
 
 
 def _apology_rules(d: Draft, owed: str) -> list[Shortfall]:

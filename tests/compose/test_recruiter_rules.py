@@ -4,6 +4,7 @@ shortfall. And each check, shown a draft that breaks its rule, finds it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -205,3 +206,20 @@ def test_the_review_wording_checks_find_what_breaks_them() -> None:
     assert len(comment) <= 200 and "Dengan" not in comment
     prose = "Dengan ini saya memberitahukan bahwa " + comment
     assert "calendar_comment" in _rules(_with(answered, "calendar", prose))
+
+
+@pytest.mark.parametrize("name", ["id_wa_hai_kak.txt", "en_whatsapp_lagos.txt"])
+def test_a_next_day_interview_is_tomorrow_in_a_chat_a_text_and_speech(name: str) -> None:
+    sick = _fixture(name, 1)  # cancelled 20 hours ahead
+    for channel in ("whatsapp", "sms", "voicemail", "call"):
+        text = _draft(sick, channel).text
+        assert re.search(r"\b(?:besok|tomorrow)\b", text), channel
+        dated = re.sub(r"\b(?:besok|tomorrow)\b,? ?", "", text)
+        assert "says_tomorrow" in _rules(_with(sick, channel, dated)), channel
+
+
+def test_a_chat_to_no_named_person_never_opens_with_a_bare_hello() -> None:
+    team = _fixture("en_text_no_name_no_zone.txt")
+    wa = _draft(team, "whatsapp").text
+    assert not wa.startswith("Hello.")
+    assert "bare_hello" in _rules(_with(team, "whatsapp", "Hello.\n" + wa.split("\n", 1)[1]))

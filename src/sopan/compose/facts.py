@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -170,6 +170,8 @@ def _address_facts(formal: Addressing, chat: Addressing, language: str) -> dict[
         # English chat and notes: "Hello Ms. Jang," / "Hello,"
         "hello_name": f" {chat.chat}" if chat.chat else "",
         "hello_name_comma": f", {chat.chat}" if chat.chat else "",
+        # a greeting with no one named ends with a comma: never a bare "Hello."
+        "hello_stop": "." if chat.chat else ",",
     }
 
 
@@ -223,7 +225,7 @@ def build_facts(
     for key in ("ref_clause", "ref_short"):
         facts[key] = str(frag[key]).format(**facts) if facts["reference"] else ""
     facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""
-    facts.update(_when_facts(inv, profile, language, frag))
+    facts.update(_when_facts(inv, profile, language, frag, now))
     strengths = [_clean(s) for s in sit.strengths if _clean(s)]
     facts["strengths"] = join_list(strengths, language)
     facts["strengths_cap"] = _cap(facts["strengths"])
@@ -248,12 +250,14 @@ def build_facts(
 
 
 def _when_facts(
-    inv: Invitation, profile: Profile, language: str, frag: Mapping[str, Any]
+    inv: Invitation, profile: Profile, language: str, frag: Mapping[str, Any], now: datetime
 ) -> dict[str, str]:
-    """The interview's date and time in each form a phrase may write it."""
+    """The interview's date and time in each form a phrase may write it; a chat, a text and
+    speech say "besok" / "tomorrow" of an interview the next day."""
     keys = ("when", "when_short", "when_compact", "when_numeric", "when_spoken", "when_brief")
     out = dict.fromkeys(keys, "")
     forms = common(language)["dates"]
+    tomorrow = False
     if inv.start is not None and clock_problem(inv.start) is None:
         zone = reply_zone(inv, profile)
         label = written_zone(inv) if zone == inv.timezone else None
@@ -269,6 +273,11 @@ def _when_facts(
         out["when_brief"] = str(forms["when_brief"]).format(
             weekday=day(local, "weekday", language), time=hour
         )
+        if local.date() == now.astimezone(local.tzinfo).date() + timedelta(days=1):
+            for key in ("when_short", "when_compact", "when_numeric", "when_spoken"):
+                out[key] = str(forms["tomorrow"]).format(when=out[key])
+            out["when_brief"] = str(forms["tomorrow_brief"]).format(time=hour)
+            tomorrow = True
     elif inv.day is not None or inv.start is not None:
         # only the day is known, or its time is one the clocks skip or repeat (the plan says
         # so): name the day, never a time ("Senin, 30 November 2026")
@@ -285,6 +294,8 @@ def _when_facts(
     for key in keys:
         clause = f"{key}_clause"
         out[clause] = str(frag[clause]).format(**out) if out[key] else ""
+        if tomorrow and key != "when":
+            out[clause] = out[key]  # "besok, Senin …", never "pada besok" / "on tomorrow"
     return out
 
 
