@@ -150,3 +150,19 @@ def test_an_english_date_and_time_read_as_on_a_day_at_a_time() -> None:
         email = drafts(inv, situation("en", "decline", "personal"), "en")["email"].text
         assert f"on Monday, 23 November 2026 at {hour:02d}:00 (WIB, UTC+7)" in email
         assert f"2026, {hour:02d}:00" not in email
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("PT. INDONESIA TRANS NETWORK", "PT Indonesia Trans Network"),
+        ("PT BANK CENTRAL ASIA TBK", "PT Bank Central Asia Tbk"),
+        ("SAFEWAY INC.", "Safeway Inc."),
+        ("BCA", "BCA"),
+        ("PT Sinar Nusantara", "PT Sinar Nusantara"),
+    ],
+)
+def test_a_company_in_capitals_is_written_as_a_name(written: str, said: str) -> None:
+    from sopan.compose.facts import _as_name
+
+    assert _as_name(written) == said

@@ -181,7 +181,7 @@ def build_facts(
     """Every value a phrase may use, keyed by its placeholder name."""
     words: Mapping[str, Any] = common(language)
     frag: Mapping[str, Any] = words["frag"]
-    company = _clean(inv.company)
+    company = _as_name(_clean(inv.company))
     position = _clean(inv.position)
     if position and company and position.casefold() == company.casefold():
         position = ""  # a company's name read as the role names no role: "posisi X di X"
@@ -247,6 +247,16 @@ def build_facts(
     facts["sign_off"] = str(sign_off["named" if formal.person else "unnamed"])
     facts["sign_off_email"] = str(sign_off["email"])
     return facts
+
+
+def _as_name(company: str) -> str:
+    """A company's name as a sentence writes it, not as a letterhead shouts it: "PT. INDONESIA
+    TRANS NETWORK" → "PT Indonesia Trans Network" (a short word stays an acronym: "BCA")."""
+    letters = [c for c in company if c.isalpha()]
+    if len(letters) < 8 or any(c.islower() for c in letters):
+        return company
+    words = [w.rstrip(".") if w.upper() in ("PT.", "CV.") else w for w in company.split()]
+    return " ".join("Tbk" if w == "TBK" else w if len(w) <= 3 else w.capitalize() for w in words)
 
 
 def _when_facts(
