@@ -200,3 +200,89 @@ def test_a_landline_says_it_has_no_chat_not_no_sms(phone: str) -> None:
     inv = _read(f"Wawancara Senin, 14 Desember 2026 pukul 09.00. Info: Ibu Sari, telp {phone}.")
     assert _not_written("whatsapp", inv) == "no_mobile_chat"
     assert _not_written("sms", inv) == "no_mobile"
+
+
+# --- the advice fits the reason, the trip is one people make (R1.2) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("home", "there", "mode"),
+    [
+        ("Bandung", "Pekalongan", "road"),  # 228 km on Java: no one flies it
+        ("Jakarta", "Semarang", "road"),
+        ("Medan", "Pematangsiantar", "road"),
+        ("Jakarta", "Surabaya", "flight"),  # 660 km: flown
+        ("Jakarta", "Makassar", "flight"),  # another island, far
+    ],
+)
+def test_a_trip_on_one_island_goes_by_road_until_it_is_long(
+    home: str, there: str, mode: str
+) -> None:
+    from sopan.language.places import estimate_travel, find_place
+
+    a, b = find_place(home), find_place(there)
+    assert a is not None and b is not None
+    assert estimate_travel(a, b).mode == mode
+
+
+FAR_INVITATIONS = {
+    "id": "Yth. Saudari Rina,\nKami mengundang Anda wawancara posisi Staf Gudang pada Senin, "
+    "14 Desember 2026 pukul 09.00 WIB di kantor kami, Jl. Gatot Subroto 20, Semarang.\n"
+    "Hormat kami,\nHRD PT Sinar Jaya",
+    "en": "Dear Rina,\nWe invite you to an interview for the Warehouse Staff role on Monday, "
+    "14 December 2026 at 09:00 at our office, Jl. Gatot Subroto 20, Semarang.\n"
+    "Best regards,\nHR, PT Sinar Jaya",
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(
+    ("reason", "advised"),
+    [("health", False), ("accepted-offer", False), ("schedule-conflict", False),
+     ("too-far", True), (None, True)],
+)  # fmt: skip
+def test_distance_advice_only_where_distance_is_the_matter(
+    lang: str, reason: str | None, advised: bool
+) -> None:
+    inv = _read(FAR_INVITATIONS[lang])
+    sit = Situation(intent="cancel", reason=reason, interest="yes")  # type: ignore[arg-type]
+    plan = make_plan(inv, sit, PROFILE, now=NOW, lang=lang)
+    said = " ".join(n.text for n in plan.warnings)
+    assert ("km" in said) is advised, said
+    assert "udara" not in said and "by air" not in said
+
+
+# --- the checklist fits the person (R7.1, R9, R10) ---------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_job_search_lines_after_another_offer(lang: str) -> None:
+    inv = _read(FAR_INVITATIONS[lang])
+    sit = Situation(intent="decline", reason="accepted-offer", interest="no")
+    plan = make_plan(inv, sit, PROFILE, now=NOW, lang=lang)
+    assert not [n for n in plan.checklist if n.guideline.startswith(("R9", "R10"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "portfolio"),
+    [
+        ("Halo kak, kami undang interview barista Kamis 10 Desember 2026 jam 13.00 di outlet "
+         "Jl. Riau 3 Bandung ya. Bawa CV.", False),
+        ("Dear Rina, please join us for an interview for the Graphic Designer role on Thursday, "
+         "10 December 2026 at 1 pm. Please bring your portfolio.\nBest regards, Maya", True),
+        ("Yth. Saudari Rina, kami mengundang Anda wawancara posisi Desainer Grafis pada Kamis, "
+         "10 Desember 2026 pukul 13.00. Mohon membawa portofolio. Hormat kami, HRD", True),
+        ("Dear Rina, please join us for an interview for the Cashier role on Thursday, "
+         "10 December 2026 at 1 pm.\nBest regards, Maya", False),
+    ],
+)  # fmt: skip
+def test_a_portfolio_only_when_the_invitation_asks_for_one(text: str, portfolio: bool) -> None:
+    inv = _read(text)
+    for lang, word in (("id", "portofolio"), ("en", "portfolio")):
+        sit = Situation(intent="reschedule", interest="yes")
+        plan = make_plan(inv, sit, PROFILE, now=NOW, lang=lang)
+        cv = [n.text for n in plan.checklist if n.guideline == "R7.1"]
+        assert len(cv) == 1 and "CV" in cv[0]
+        assert (word in cv[0]) is portfolio
+        lines = " ".join(n.text for n in plan.checklist if n.guideline != "R7.1")
+        assert word not in lines

@@ -60,10 +60,16 @@ RS = {"intent": "reschedule", "interest": "yes"}
 # fmt: off
 CASES = [
     Case("decline_not_interested_unconfirmed", 72, NO, "decline", "email",
-         ids("R2.1", "R2.2", "C3", "R7", "R8.1", "R9", "R9.1", "R9.2", "R10", "R10.1", "R10.2",
-             "R10.3"),
-         absent=ids("C0", "R7.1"), level="ok",
+         ids("R2.1", "R2.2", "C3", "R7", "R8.1", "R9", "R9.1", "R10", "R10.1", "R10.3"),
+         # no posts to hide once the candidacy ends; a course only when the role was no fit
+         absent=ids("C0", "R7.1", "R9.2", "R10.2"), level="ok",
          channels=("email", "call", "linkedin")),
+    Case("decline_not_a_fit_suggests_a_course", 72,
+         {"intent": "decline", "interest": "no", "reason": "not-a-fit"}, "decline", "email",
+         ids("R9", "R10", "R10.2")),
+    # a candidacy that goes on: the recruiter will look them up, so the posts matter
+    Case("reschedule_keeps_posts_in_check", 72, RS, "reschedule", "email",
+         ids("R7.1", "R9.1", "R9.2"), absent=ids("R10", "R10.2")),
     # no intent chosen: the plan follows its recommendation (C0) and says why
     Case("unsure_without_intent_reschedules", 72, {}, "reschedule", "email",
          ids("C0", "R5", "R7.1"), absent=ids("R10")),
@@ -72,7 +78,8 @@ CASES = [
          "email", ids("C0"), recommendation="reschedule"),
     Case("accepted_offer_decline_stays_decline", 72,
          {"intent": "decline", "reason": "accepted-offer"}, "decline", "email",
-         ids("R2.1", "R9"), absent=ids("C0", "R7.1", "R10", "R10.1")),  # the search is over
+         ids("R2.1"),  # the search is over: no job-search line
+         absent=ids("C0", "R7.1", "R9", "R9.1", "R9.2", "R10", "R10.1", "R10.2", "R10.3")),
     Case("not_a_fit_cancel_stays_cancel", 72,
          {"intent": "cancel", "reason": "not-a-fit", "confirmed": True}, "cancel", "call",
          ids("C1", "C2.1"), absent=ids("C0")),

@@ -21,8 +21,11 @@ from sopan._infra import rx
 from sopan.data import data_path
 
 EARTH_RADIUS_KM = 6371.0
-#: Straight-line distance up to which a trip on the same island is made by road.
-ROAD_MAX_KM = 150.0
+#: Straight-line distance up to which a trip on the same island is made by road (or rail):
+#: no one flies Bandung–Pekalongan (228 km); Jakarta–Surabaya (660 km) is flown.
+ROAD_MAX_KM = 450.0
+#: Straight-line distance up to which a crossing between islands is made by boat.
+SEA_MAX_KM = 150.0
 #: Roads wind: road distance is about this much longer than the straight line.
 ROAD_FACTOR = 1.3
 ROAD_KMH = 50.0
@@ -179,10 +182,10 @@ def estimate_travel(origin: Place, destination: Place) -> Travel:
     km = distance_km(origin, destination)
     if origin == destination or km < 15:
         return Travel(origin, destination, round(km, 1), LOCAL_MINUTES, "local")
-    if km <= ROAD_MAX_KM:
-        if origin.island == destination.island:
-            minutes = round(km * ROAD_FACTOR / ROAD_KMH * 60)
-            return Travel(origin, destination, round(km, 1), max(minutes, LOCAL_MINUTES), "road")
+    if km <= ROAD_MAX_KM and origin.island == destination.island:
+        minutes = round(km * ROAD_FACTOR / ROAD_KMH * 60)
+        return Travel(origin, destination, round(km, 1), max(minutes, LOCAL_MINUTES), "road")
+    if km <= SEA_MAX_KM and origin.island != destination.island:
         minutes = SEA_OVERHEAD_MINUTES + round(km / SEA_KMH * 60)
         return Travel(origin, destination, round(km, 1), minutes, "sea")
     minutes = FLIGHT_OVERHEAD_MINUTES + round(km / FLIGHT_KMH * 60)

@@ -28,6 +28,10 @@ from sopan.model import (
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
 PRIVATE_REASONS = ("health", "personal")
+#: the reasons distance is part of (R1.2): only for these, or for no reason given, does a
+#: long trip turn the plan towards a video interview; being ill or having taken another job
+#: is no matter of distance
+DISTANCE_REASONS = ("too-far", "relocation", None)
 
 
 from sopan.plan.owed import is_past  # noqa: E402
@@ -129,8 +133,8 @@ def recommend_action(
     intent: Action = sit.intent or "decline"
     if intent in ("online", "reschedule") or not may_want_job(sit):
         return intent, None
-    far = travel is not None and travel.far
-    if not remote and (sit.reason == "too-far" or (far and sit.reason != "schedule-conflict")):
+    far = travel is not None and travel.far and sit.reason in DISTANCE_REASONS
+    if not remote and (sit.reason == "too-far" or far):
         return "online", ("r12_online" if travel is not None else "r12_online_reason")
     return "reschedule", ("c0_interested" if sit.interest == "yes" else "c0_reschedule")
 
@@ -256,7 +260,12 @@ def make_warnings(
         notes.append(w.note("warnings", action_key, intent=intent, **_travel_values(travel, w)))
     elif action_key is not None:
         notes.append(w.note("warnings", action_key))
-    if travel is not None and travel.far and action == "reschedule":
+    if (
+        travel is not None
+        and travel.far
+        and action == "reschedule"
+        and sit.reason in DISTANCE_REASONS
+    ):
         notes.append(w.note("warnings", "r12_far_hint", **_travel_values(travel, w)))
     issue_key, issue_city = travel_issue
     # Travel matters only when the interview will still take place.

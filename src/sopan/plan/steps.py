@@ -3,6 +3,8 @@ C2.1, C3, R7–R10)."""
 
 from __future__ import annotations
 
+import re
+
 from sopan.language.words import Words
 from sopan.model import Action, Invitation, Note, Situation, Step, Urgency
 from sopan.plan.owed import is_past
@@ -98,23 +100,36 @@ def channel_steps(
     return tuple(steps)
 
 
+#: an invitation that asks for a portfolio ("bawa portofolio", "send your portfolio"): only
+#: then is one attached to a note of interest (R7.1), as the drafts offer one only then
+_PORTFOLIO = re.compile(r"portfolio|portofolio", re.IGNORECASE)
+
+
 def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:
-    """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10)."""
+    """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10), each line only where it
+    fits: a portfolio only when the invitation asks for one; no job-search line (R9, R10) after
+    the person took another offer; hiding posts while a candidacy goes on (the recruiter will
+    look them up); a course when the role was not a fit."""
     contact = _who(inv, w, inv.contact.email or inv.contact.phone)
     items = [w.note("checklist", "r81_review")]
     if inv.reference:
         items.append(w.note("checklist", "r8_reference", reference=inv.reference))
     items.append(w.note("checklist", "r7_record", contact=contact))
     if may_want_job(sit):
-        items.append(w.note("checklist", "r71_cv"))
+        portfolio = _PORTFOLIO.search(inv.text or "")
+        items.append(w.note("checklist", "r71_cv_portfolio" if portfolio else "r71_cv"))
     items.append(w.note("checklist", "c3_linkedin"))
-    if action in ("decline", "cancel"):
+    searching = sit.reason != "accepted-offer"  # after accepting another offer it is over
+    ends = action in ("decline", "cancel")
+    if searching and ends:
         items.append(w.note("checklist", "r9_profiles"))
-    items.append(w.note("checklist", "r91_linkedin"))
-    if action in ("decline", "cancel"):
+    if searching:
+        items.append(w.note("checklist", "r91_linkedin"))
+    if searching and not ends:
         items.append(w.note("checklist", "r92_private"))
-    if action in ("decline", "cancel") and sit.reason != "accepted-offer":
-        # after accepting another offer the job search is over: no R10 lines
-        for key in ("r10_open", "r101_vacancies", "r102_learning", "r103_network"):
-            items.append(w.note("checklist", key))
+    if searching and ends:
+        items += [w.note("checklist", key) for key in ("r10_open", "r101_vacancies")]
+        if sit.reason == "not-a-fit":
+            items.append(w.note("checklist", "r102_learning"))
+        items.append(w.note("checklist", "r103_network"))
     return tuple(items)
