@@ -131,7 +131,8 @@ def test_a_contradiction_is_explained_and_asked_again(tmp_path: Path) -> None:
 
 def test_the_recommendation_is_offered_and_the_answer_is_followed(tmp_path: Path) -> None:
     term = Terminal(
-        ["plan", str(ID_EMAIL), "--intent", "decline", "--reason", "personal",
+        # moving away: a reason distance is part of, so a far interview is advised online
+        ["plan", str(ID_EMAIL), "--intent", "decline", "--reason", "relocation",
          "--interest", "unsure", "--unconfirmed", "--now", "2026-11-20T09:00+07:00"],
         tmp_path,
     )  # fmt: skip

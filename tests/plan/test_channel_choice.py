@@ -286,3 +286,72 @@ def test_a_portfolio_only_when_the_invitation_asks_for_one(text: str, portfolio:
         assert (word in cv[0]) is portfolio
         lines = " ".join(n.text for n in plan.checklist if n.guideline != "R7.1")
         assert word not in lines
+
+
+# --- a zone the place decides is no warning (R1) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        # the place lies in WIB, WITA: the zone is plain
+        ("Yth. Saudara Andi, wawancara Senin, 14 Desember 2026 pukul 09.00 di Kantor Pusat, "
+         "Jl. Daan Mogot 5, Kota Tangerang, Banten. Hormat kami, HRD", False),
+        ("Halo kak, interview Senin 14 Desember 2026 jam 10.00 di outlet kami Jl. Sunset Road 8, "
+         "Denpasar ya kak.", False),
+        # an Indonesian chat that names no place, read in WIB
+        ("Halo kak, interview online Senin 14 Desember 2026 jam 10.00 lewat Google Meet ya kak.",
+         False),
+        # an English message with no place and no zone: the zone is a guess
+        ("Hi Rina, can you do a call on Monday, 14 December 2026 at 10:00? Thanks, Maya", True),
+    ],
+)  # fmt: skip
+def test_no_zone_warning_where_the_place_decides_it(text: str, warned: bool) -> None:
+    inv = _read(text)
+    assert inv.start is not None and "timezone" in inv.missing
+    for lang in ("id", "en"):
+        plan = make_plan(
+            inv, Situation(intent="decline", interest="no"), PROFILE, now=NOW, lang=lang
+        )
+        zone_notes = [
+            n
+            for n in plan.warnings
+            if n.guideline == "R1" and inv.start.strftime("%H:%M") in n.text
+        ]
+        assert bool(zone_notes) is warned, [n.text for n in plan.warnings]
+
+
+# --- an office line is called in office hours (R2.2) -------------------------------------------
+
+OFFICE = {
+    "id": "Yth. Saudara Andi,\nKami mengundang Anda wawancara pada Selasa, 15 Desember 2026 "
+    "pukul 10.00 WIB di kantor kami, Jl. Sudirman 5, Jakarta. Bila berhalangan, hubungi Ibu "
+    "Sari di (021) 555 0199 atau sari@sinar.co.id.\nHormat kami,\nHRD PT Sinar",
+    "en": "Dear Andi,\nWe invite you to an interview on Tuesday, 15 December 2026 at 10:00 "
+    "(WIB) at our office, Jl. Sudirman 5, Jakarta. If you cannot come, call Ms. Sari on "
+    "+62 21 555 0199 or write to sari@sinar.co.id.\nBest regards,\nHR, PT Sinar",
+}
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(
+    ("now", "opens"),
+    [
+        (datetime(2026, 12, 13, 18, 0, tzinfo=JAKARTA), "2026-12-14 08:00"),  # Sunday evening
+        (datetime(2026, 12, 11, 19, 30, tzinfo=JAKARTA), "2026-12-14 08:00"),  # Friday night
+        (datetime(2026, 12, 14, 6, 0, tzinfo=JAKARTA), "2026-12-14 08:00"),  # Monday, early
+        (datetime(2026, 12, 14, 10, 0, tzinfo=JAKARTA), None),  # Monday morning: open
+    ],
+)
+def test_no_call_first_to_a_closed_office(lang: str, now: datetime, opens: str | None) -> None:
+    inv = _read(OFFICE[lang])
+    sit = Situation(intent="cancel", interest="no", confirmed=True)
+    plan = make_plan(inv, sit, PROFILE, now=now, lang=lang)
+    channels = [s.channel for s in plan.steps]
+    if opens is None:
+        assert channels[0] == "call"
+        return
+    assert channels[0] == "email" and "call" in channels
+    call = next(s for s in plan.steps if s.channel == "call")
+    assert opens in call.why

@@ -12,7 +12,9 @@ from sopan.model import Ambiguity, Busy, Contact, Invitation, Plan, Profile, Sit
 from sopan.plan import make_plan
 
 WIB = timezone(timedelta(hours=7))
-START = datetime(2026, 12, 1, 9, 0, tzinfo=WIB)
+# a Thursday afternoon: every "now" the table counts back to falls in office hours, where
+# calling the office line first is the plan (an office called after hours is its own test)
+START = datetime(2026, 12, 3, 14, 0, tzinfo=WIB)
 END = START + timedelta(hours=1)
 
 BASE_INV = Invitation(

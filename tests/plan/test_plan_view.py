@@ -15,12 +15,12 @@ def test_view_in_english() -> None:
     clash = Busy(START, START + timedelta(minutes=30), "Client demo")
     sit = Situation(intent="cancel", interest="no", confirmed=True)
     plan = make_plan(
-        BASE_INV, sit, BASE_PROFILE, now=START - timedelta(hours=10), busy=[clash], lang="en"
+        BASE_INV, sit, BASE_PROFILE, now=START - timedelta(hours=5), busy=[clash], lang="en"
     )
     text = render_plan(plan, BASE_INV)
     lines = text.splitlines()
     assert lines[0] == "Plan: cancel"
-    assert "Time left: 10 h (late)" in text
+    assert "Time left: 5 h (late)" in text
     assert "  1. phone call: Phone Ibu Sari (+62 22 555 0101) first" in text
     assert text.index("  1. phone call") < text.index("  2. voicemail") < text.index("  3. email")
     assert "Client demo [R1.1]" in text

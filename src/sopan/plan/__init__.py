@@ -64,6 +64,7 @@ __all__ = [
     "travel_for",
     "urgency_of",
     "written_medium",
+    "zone_plain",
 ]
 
 
@@ -197,6 +198,33 @@ def clock_problem(start: datetime | None) -> str | None:
     return None
 
 
+#: the zones of Indonesia (WIB, WITA, WIT): an Indonesian invitation read in one of them is
+#: read where it was written, unless its place says otherwise
+_INDONESIAN_OFFSETS = (timedelta(hours=7), timedelta(hours=8), timedelta(hours=9))
+
+
+def zone_plain(inv: Invitation) -> bool:
+    """Whether the zone the time was read in, though the invitation wrote none, is plain
+    (R1): the place it names lies in that zone (Jakarta, Tangerang: WIB), or it is written in
+    Indonesian, names no place, and was read in an Indonesian zone. Only a zone that is a
+    guess is worth a warning."""
+    if inv.start is None or inv.start.utcoffset() is None:
+        return False
+    offset = inv.start.utcoffset()
+    place = None
+    if inv.city:
+        place = find_place(inv.city) or find_place_in(inv.city)
+    if place is None and inv.location:
+        place = find_place_in(inv.location)
+    if place is not None:
+        from zoneinfo import ZoneInfo
+
+        return inv.start.astimezone(ZoneInfo(place.tz)).utcoffset() == offset
+    if inv.city or (inv.location and inv.mode != "online"):
+        return False  # a place not known to sopan: its zone is a guess
+    return inv.language == "id" and offset in _INDONESIAN_OFFSETS
+
+
 def make_warnings(
     inv: Invitation,
     sit: Situation,
@@ -243,7 +271,7 @@ def make_warnings(
         # "02.30" on the night the clocks go forward does not exist; on the night they go
         # back it happens twice: the drafts must not write it as if it were plain (R1)
         notes.append(w.note("warnings", f"r1_{clock}", time=fixed(inv.start, "clock")))  # type: ignore[arg-type]
-    if inv.start is not None and "timezone" in inv.missing:
+    if inv.start is not None and "timezone" in inv.missing and not zone_plain(inv):
         # the reader assumed a zone; the plan's hours left rest on that assumption
         zone = inv.start.tzname() or inv.timezone or ""
         notes.append(
@@ -338,7 +366,7 @@ def make_plan(
     return Plan(
         action=action,
         urgency=urgency,
-        steps=channel_steps(inv, sit, action, urgency, w),
+        steps=channel_steps(inv, sit, action, urgency, w, now),
         conflicts=conflicts,
         checklist=make_checklist(inv, sit, action, w),
         warnings=warnings,

@@ -4,7 +4,9 @@ C2.1, C3, R7–R10)."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, timedelta
 
+from sopan.language.dateforms import fixed
 from sopan.language.words import Words
 from sopan.model import Action, Invitation, Note, Situation, Step, Urgency
 from sopan.plan.owed import is_past
@@ -39,14 +41,55 @@ def _who(inv: Invitation, w: Words, address: str | None) -> str:
     return f"{name} ({address})" if address else name
 
 
+#: an office's working hours where the recruiter is: Monday to Friday, 08:00 to 17:00; an
+#: office line called outside them rings in an empty room
+OFFICE_OPENS, OFFICE_CLOSES = time(8, 0), time(17, 0)
+WORKDAYS = 5
+
+
+def office_opens(inv: Invitation, now: datetime | None) -> datetime | None:
+    """When the recruiter's office line is next answered, if it is closed `now` (a weekend or
+    an evening where the recruiter is: the interview's zone); None when it is open, when the
+    number is a mobile (a person carries it), or when their zone is unknown."""
+    from zoneinfo import ZoneInfo
+
+    from sopan.language.phones import is_mobile
+
+    if now is None or not inv.contact.phone or is_mobile(inv.contact.phone):
+        return None
+    zone = inv.start.tzinfo if inv.start is not None else None
+    if zone is None and inv.timezone:
+        try:
+            zone = ZoneInfo(inv.timezone)
+        except (KeyError, ValueError):
+            return None
+    if zone is None:
+        return None
+    local = now.astimezone(zone)
+    if local.weekday() < WORKDAYS and OFFICE_OPENS <= local.time() < OFFICE_CLOSES:
+        return None
+    day = local.date() if local.time() < OFFICE_OPENS else local.date() + timedelta(days=1)
+    while day.weekday() >= WORKDAYS:
+        day += timedelta(days=1)
+    return datetime.combine(day, OFFICE_OPENS, zone)
+
+
 def channel_steps(
-    inv: Invitation, sit: Situation, action: Action, urgency: Urgency, w: Words
+    inv: Invitation,
+    sit: Situation,
+    action: Action,
+    urgency: Urgency,
+    w: Words,
+    now: datetime | None = None,
 ) -> tuple[Step, ...]:
     """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies); which
-    channel plays which part is each channel's `role` in data/channels/."""
+    channel plays which part is each channel's `role` in data/channels/. An office line is
+    never called first outside its office hours: the written message goes first, and the call
+    waits for the next working morning."""
     from sopan.model.channels import registry
 
     known = registry()
+    opens = office_opens(inv, now)
     contact = _who(inv, w, inv.contact.phone)
     reach = reachable(inv)  # the phone number is parsed once for every step
     medium, medium_key = written_medium(inv, reach)
@@ -64,6 +107,17 @@ def channel_steps(
         steps.append(w.step(medium, "written_missed", **medium_values))
         if call is not None:
             steps.append(w.step(call.name, "call_optional"))
+    elif call is not None and opens is not None and (urgent or medium is None):
+        # the office is closed: write now (when a written channel reaches them), call when
+        # it opens, never "call first" into an empty office
+        when = fixed(opens, "stamp_zone")
+        if medium is not None:
+            steps.append(
+                w.step(medium, "written_urgent" if urgent else "written_reply", **medium_values)
+            )
+        steps.append(w.step(call.name, "call_office_opens", contact=contact, when=when))
+        if call.unanswered and leaves_voicemail(inv):
+            steps.append(w.step(call.unanswered, "voicemail"))
     elif call is not None and (urgent or medium is None or past):
         if past:
             steps.append(w.step(call.name, "call_past", contact=contact))
