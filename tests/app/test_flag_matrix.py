@@ -5,6 +5,7 @@ interview. Whatever is chosen, sopan either refuses with one line (a contradicti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -44,14 +45,15 @@ def _walk(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ..
 
 
 def _stems(language: str, keep: Any) -> set[str]:
-    """The fixed opening words of every phrase whose bank path `keep` accepts, when no other
+    """The longest fixed words of every phrase whose bank path `keep` accepts, when no other
     phrase shares them (so finding one in a draft means that phrase was used)."""
     kept: set[str] = set()
     others: set[str] = set()
     for register in REGISTERS[language]:
         for path, text in _walk(dict(_bank(language, register))):
             (kept if keep(path) else others).add(text)
-    stems = {text.split("{", 1)[0].strip() for text in kept}
+    # the longest run of fixed words (a phrase may open with a slot: "I am based {home} …")
+    stems = {max(re.split(r"\{[^}]*\}", text), key=len).strip() for text in kept}
     return {s for s in stems if len(s) >= 18 and not any(s in other for other in others)}
 
 
