@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from sopan.model import Channel, Draft, Invitation, Plan, Profile, Situation
 from sopan.model.channels import ChannelSpec, registry, size_of, speaking_seconds
 from sopan.plan import calendar_answer
 from sopan.plan.owed import is_past, owed_apology
+from sopan.read.words import asks_for_portfolio
 
 
 @dataclass(frozen=True)
@@ -116,9 +116,6 @@ def _move_names(step: str) -> list[str]:
 _KEYED = ("decision", "apology", "reason", "alternatives", "future", "attachments", "contact")
 
 
-_PORTFOLIO = re.compile(r"portfolio|portofolio", re.I)
-
-
 def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
     """The keys under a move's phrasings for this situation."""
     sit, facts = ctx.sit, ctx.facts
@@ -159,7 +156,7 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
         if sit.attachments:
             return ("files",)
         # a portfolio is offered only to an invitation that asks for one (R6.1)
-        return ("none", "portfolio" if _PORTFOLIO.search(ctx.inv.text or "") else "cv")
+        return ("none", "portfolio" if asks_for_portfolio(ctx.inv.text or "") else "cv")
     if move == "contact":
         reach = (
             "both" if facts["email"] and facts["phone"] else "email" if facts["email"] else "phone"

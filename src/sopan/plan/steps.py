@@ -3,7 +3,6 @@ C2.1, C3, R7–R10)."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time, timedelta
 
 from sopan.language.dateforms import fixed
@@ -17,6 +16,7 @@ from sopan.plan.reach import (
     recipient_email,
     written_medium,
 )
+from sopan.read.words import asks_for_portfolio
 
 #: reasons that already say "not this job" (R4.2)
 SETTLED_REASONS = ("accepted-offer", "not-a-fit")
@@ -154,11 +154,6 @@ def channel_steps(
     return tuple(steps)
 
 
-#: an invitation that asks for a portfolio ("bawa portofolio", "send your portfolio"): only
-#: then is one attached to a note of interest (R7.1), as the drafts offer one only then
-_PORTFOLIO = re.compile(r"portfolio|portofolio", re.IGNORECASE)
-
-
 def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:
     """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10), each line only where it
     fits: a portfolio only when the invitation asks for one; no job-search line (R9, R10) after
@@ -170,7 +165,7 @@ def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) ->
         items.append(w.note("checklist", "r8_reference", reference=inv.reference))
     items.append(w.note("checklist", "r7_record", contact=contact))
     if may_want_job(sit):
-        portfolio = _PORTFOLIO.search(inv.text or "")
+        portfolio = asks_for_portfolio(inv.text or "")
         items.append(w.note("checklist", "r71_cv_portfolio" if portfolio else "r71_cv"))
     items.append(w.note("checklist", "c3_linkedin"))
     searching = sit.reason != "accepted-offer"  # after accepting another offer it is over

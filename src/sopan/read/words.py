@@ -68,3 +68,9 @@ def signoff_re() -> re.Pattern[str]:
     Regards"): matched whole (`fullmatch`)."""
     one = phrase_re("signoffs").pattern
     return rx.compile(rf"{one}(?:[ \t]*/[ \t]*{one})?", re.IGNORECASE)
+
+
+def asks_for_portfolio(text: str) -> bool:
+    """Whether an invitation asks for a portfolio (`portfolio_words`): the drafts offer one and
+    the plan's checklist lists it only then."""
+    return phrase_re("portfolio_words").search(text) is not None
