@@ -36,3 +36,20 @@ def test_view_in_indonesian_without_date() -> None:
     assert "Wawancara: tanggal tidak diketahui" in text
     assert "Sisa waktu: tidak diketahui" in text
     assert "1. WhatsApp:" in text
+
+
+def test_the_plan_writes_the_zone_as_the_invitation_wrote_it() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sopan.read import read_text
+
+    now = datetime(2027, 6, 1, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    for written, name in (("EST", "EST"), ("ET", "ET"), ("WIB", "WIB")):
+        inv = read_text(
+            f"Hi Budi,\nCould you join us for a video interview for the Data Analyst role on "
+            f"Thursday, June 10, 2027 at 11:00 AM {written}?\nMaria Lopez\nNorthbeam Analytics\n",
+            now=now,
+        )
+        plan = make_plan(inv, Situation(interest="no"), BASE_PROFILE, now=now, lang="en")
+        assert f"Interview: 2027-06-10 11:00 {name}" in render_plan(plan, inv)

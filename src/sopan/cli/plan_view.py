@@ -6,6 +6,7 @@ import textwrap
 
 from sopan.language.dateforms import fixed
 from sopan.language.words import load_words
+from sopan.language.zones import written_label
 from sopan.model import Invitation, Note, Plan
 
 #: a way's thing given in words, as the command line takes it (the others are `--NAME VALUE`)
@@ -35,7 +36,10 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     w = load_words(plan.language)
     lines = [w.text("view", "title", action=w.name("action", plan.action))]
     if inv.start is not None:
-        lines.append(w.text("view", "interview", when=fixed(inv.start, "stamp_zone")))
+        # the zone as the invitation wrote it ("EST" stays "EST" in June), as the drafts write it
+        label = written_label(inv.text, inv.timezone) if inv.text and inv.timezone else None
+        when = f"{fixed(inv.start, 'stamp')} {label}" if label else fixed(inv.start, "stamp_zone")
+        lines.append(w.text("view", "interview", when=when))
     elif inv.day is not None:
         lines.append(w.text("view", "interview_day", day=inv.day.isoformat()))
     else:

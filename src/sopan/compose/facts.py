@@ -53,21 +53,14 @@ def reply_zone(inv: Invitation, profile: Profile) -> str | None:
     return inv.timezone if zone_known(inv) else None
 
 
-_ABBREVIATION = rx.compile(r"(?<![\w/])[A-Z]{2,5}(?![\w/])")
-
-
 def written_zone(inv: Invitation) -> str | None:
-    """The zone's name as the invitation writes it beside its times ("EST"), when it writes
-    exactly one name of its zone: a reply writes the zone as the invitation wrote it, never
-    relabelled ("EST" is not turned into "EDT" in October, nor into another zone)."""
-    if not zone_known(inv) or not inv.text:
+    """The zone's name as the invitation writes it beside its times ("EST"), when its zone is
+    the invitation's own (not one sopan assumed) and it writes exactly one name of it."""
+    if not zone_known(inv) or not inv.text or not inv.timezone:
         return None
-    from sopan.language.zones import abbreviations
+    from sopan.language.zones import written_label
 
-    names = abbreviations()
-    said = {m.group() for m in _ABBREVIATION.finditer(inv.text)}
-    mine = {a for a in said if names.get(a) == inv.timezone}
-    return mine.pop() if len(mine) == 1 else None
+    return written_label(inv.text, inv.timezone)
 
 
 def _when(

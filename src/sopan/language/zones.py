@@ -101,3 +101,16 @@ def implied_in_indonesia(hours: int) -> str | None:
 def month_first_words() -> frozenset[str]:
     """Zone words that make a numeric date in English month-first (EST, PT, …)."""
     return frozenset(str(word) for word in _table()["month_first"])
+
+
+_ABBREVIATION = re.compile(r"(?<![\w/])[A-Z]{2,5}(?![\w/])")
+
+
+def written_label(text: str, zone: str) -> str | None:
+    """The name `text` gives `zone` beside its times ("EST"), when it gives exactly one: a
+    time is written back with the zone as the invitation wrote it, never relabelled ("EST" is
+    not turned into "EDT" in June, nor into another zone's name)."""
+    names = abbreviations()
+    said = {m.group() for m in _ABBREVIATION.finditer(text)}
+    mine = {a for a in said if names.get(a) == zone}
+    return mine.pop() if len(mine) == 1 else None
