@@ -198,11 +198,6 @@ def clock_problem(start: datetime | None) -> str | None:
     return None
 
 
-#: the zones of Indonesia (WIB, WITA, WIT): an Indonesian invitation read in one of them is
-#: read where it was written, unless its place says otherwise
-_INDONESIAN_OFFSETS = (timedelta(hours=7), timedelta(hours=8), timedelta(hours=9))
-
-
 def zone_plain(inv: Invitation) -> bool:
     """Whether the zone the time was read in, though the invitation wrote none, is plain
     (R1): the place it names lies in that zone (Jakarta, Tangerang: WIB), or it is written in
@@ -222,7 +217,15 @@ def zone_plain(inv: Invitation) -> bool:
         return inv.start.astimezone(ZoneInfo(place.tz)).utcoffset() == offset
     if inv.city or (inv.location and inv.mode != "online"):
         return False  # a place not known to sopan: its zone is a guess
-    return inv.language == "id" and offset in _INDONESIAN_OFFSETS
+    # read in a zone of where its language is spoken (WIB, WITA, WIT for Indonesian): read where
+    # it was written
+    from zoneinfo import ZoneInfo
+
+    from sopan.language.profiles import profile
+    from sopan.model.names import LANGUAGES
+
+    home = profile(inv.language).home_zones if inv.language in LANGUAGES else ()
+    return any(inv.start.astimezone(ZoneInfo(zone)).utcoffset() == offset for zone in home)
 
 
 def make_warnings(

@@ -75,7 +75,21 @@ def leaves_voicemail(inv: Invitation) -> bool:
     if inv.contact.phone:
         number = e164(inv.contact.phone) or ""
         return not (number.startswith(_NO_VOICEMAIL_PREFIX) and is_mobile(inv.contact.phone))
-    return not (asks_call_here(inv) and inv.language == "id")
+    # the number a chat came from: where the chat's language is spoken
+    from sopan.language.profiles import profile
+    from sopan.model.names import LANGUAGES
+
+    home = profile(inv.language).home_country if inv.language in LANGUAGES else ""
+    return not (asks_call_here(inv) and _calling_code(home) == _NO_VOICEMAIL_PREFIX)
+
+
+def _calling_code(country: str) -> str:
+    """ "+62" for "ID"; "" for no country."""
+    if not country:
+        return ""
+    import phonenumbers
+
+    return f"+{phonenumbers.country_code_for_region(country)}"
 
 
 def _pasted_chat(inv: Invitation) -> Channel | None:
