@@ -240,10 +240,11 @@ def test_a_past_interview_is_said_to_be_past(client: TestClient) -> None:
 
 def test_a_plan_notes_way_is_a_link_to_its_field_in_words(client: TestClient) -> None:
     case = _case(client)
-    _decide(client, case, intent="cancel", reason="personal", interest="unsure")
+    _decide(client, case, intent="cancel", reason="relocation", interest="unsure")
     plan = client.get(f"{case}/plan").text
     ways = re.findall(r'<a class="way" href="([^"]+)">([^<]+)</a>', plan)
-    # the example lives in Bandung, the interview is in Jakarta: a video interview is advised
+    # the example lives in Bandung, the interview is in Jakarta, the reason a move: a video
+    # interview is advised
     assert (f"{case}/situation#intent", "Ubah pilihan Anda: Meminta wawancara daring") in ways
     assert "--intent" not in plan and "reschedule" not in plan.split("<main", 1)[1]
     situation = client.get(f"{case}/situation").text
