@@ -227,6 +227,27 @@ def check(r: Run) -> list[Shortfall]:
         out += _promise_rules(d, inv, r)
         out += _writing_rules(d, spec.kind, r)
     out += _plan_rules(r)
+    out += _attendee_rules(r)
+    return out
+
+
+def _attendee_rules(r: Run) -> list[Shortfall]:
+    """The calendar answer's ATTENDEE carries the profile's name only on the profile's own
+    address: another address is never given the person's name."""
+    out = []
+    for name, data in r.files.items():
+        if not name.endswith(".ics"):
+            continue
+        from icalendar import Calendar
+
+        for event in Calendar.from_ical(data).walk("VEVENT"):
+            attendee = event.get("ATTENDEE")
+            if attendee is None:
+                continue
+            address = str(attendee).lower().removeprefix("mailto:")
+            cn = attendee.params.get("CN")
+            if cn is not None and str(cn) == PROFILE.name and address != PROFILE.email:
+                out.append(Shortfall("attendee_own_name", "calendar", address))
     return out
 
 

@@ -95,3 +95,26 @@ def test_an_emailed_calendar_invitation_is_answered_from_the_address_it_was_sent
     assert inv.recipients == ("budi.s@work-mail.example",)
     # four attendees, none the profile's address, none named as the profile is
     assert str(_event(inv)["ATTENDEE"]) == "mailto:budi.s@work-mail.example"
+
+
+@pytest.mark.parametrize(
+    ("listed", "sent_to", "want"),
+    [
+        # the profile's own address: the profile's name
+        (("Rina <rina@x.example>", f"A. P. <{PROFILE.email}>"), (), PROFILE.name),
+        # another address, listed with a name: the name the invitation gives it
+        (("Rina Wijaya <rina@x.example>", "Andi P <andi@kantor.example>"),
+         ("andi@kantor.example",), "Andi P"),
+        # another address listed with no name: no name at all, never the profile's
+        (("Rina Wijaya <rina@x.example>", "ben@other.example"), (), None),
+        (("Rina Wijaya <rina@x.example>",), ("someone@rumah.example",), None),
+    ],
+)  # fmt: skip
+def test_the_profiles_name_only_on_its_own_address(
+    listed: tuple[str, ...], sent_to: tuple[str, ...], want: str | None
+) -> None:
+    event = _event(replace(invitation("en"), attendees=listed, recipients=sent_to))
+    cn = event["ATTENDEE"].params.get("CN")
+    assert (str(cn) if cn is not None else None) == want
+    if str(event["ATTENDEE"]).lower() != f"mailto:{PROFILE.email}".lower():
+        assert cn != PROFILE.name

@@ -11,6 +11,7 @@ concrete time has no calendar answer at all (`sopan.plan.calendar_answer`): the 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
@@ -33,6 +34,17 @@ def _moment(value: datetime) -> datetime:
     or in UTC when it carries only an offset (a TZID "UTC+07:00" names no zone a client
     knows, and no VTIMEZONE can be written for it)."""
     return value if isinstance(value.tzinfo, ZoneInfo) else value.astimezone(UTC)
+
+
+def _attendee_name(inv: Invitation, address: str) -> str:
+    """The name the invitation lists an attendee's address under ("" when it gives none)."""
+    for listed in inv.attendees:
+        if len(listed) > 998:
+            continue
+        name, found = parseaddr(listed)
+        if found.lower() == address.lower():
+            return name.strip()
+    return ""
 
 
 def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime) -> Calendar:
@@ -61,8 +73,13 @@ def build_itip(draft: Draft, inv: Invitation, profile: Profile, *, now: datetime
         if inv.contact.name:
             organizer.params["CN"] = vText(inv.contact.name)
         event.add("organizer", organizer)
-    attendee = _address(own_address(inv, profile)[0])
-    attendee.params["CN"] = vText(profile.name)
+    address, own = own_address(inv, profile)
+    attendee = _address(address)
+    name = profile.name if own else _attendee_name(inv, address)
+    if name:
+        # the profile's name only on its own address; another address keeps the name the
+        # invitation lists it under (a work address named as the organizer knows it), or none
+        attendee.params["CN"] = vText(name)
     attendee.params["PARTSTAT"] = vText("NEEDS-ACTION" if counter else "DECLINED")
     event.add("attendee", attendee)
     if inv.subject:
