@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sopan.compose.spoken import spoken_number
-from sopan.language.phones import e164, is_mobile, parse
+from sopan.language.phones import calling_code, e164, is_mobile, parse
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,10 @@ def test_a_voicemail_says_the_candidates_number_with_its_country_code_to_another
     assert to_us is not None and to_us.startswith("plus six two, eight one two")
     at_home = spoken_number(mine, "id", "ID", caller="(021) 5790 1234")
     assert at_home is not None and at_home.startswith("nol delapan satu dua")
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"), [("ID", "+62"), ("id", "+62"), ("US", "+1"), ("GB", "+44"), ("", "")]
+)
+def test_a_countrys_calling_code_is_written_as_numbers_are(country: str, expected: str) -> None:
+    assert calling_code(country) == expected

@@ -77,8 +77,8 @@ def spoken_number(
     else:
         home = _country(caller, region)
         if home is None:  # nothing tells where the recruiter is: where the language is spoken
-            spoken_in = profile_of(language).home_country
-            home = phonenumbers.country_code_for_region(spoken_in) if spoken_in else None
+            code = phones.calling_code(profile_of(language).home_country)
+            home = int(code.removeprefix("+")) if code else None
         same = home == parsed.country_code
         form = (
             phonenumbers.PhoneNumberFormat.NATIONAL

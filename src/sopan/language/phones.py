@@ -63,6 +63,17 @@ def _is_mobile(parsed: Any) -> bool:
     return phonenumbers.number_type(parsed) in kinds
 
 
+def calling_code(country: str) -> str:
+    """A country's calling code as numbers are written with it: "+62" for "ID"; "" for no
+    country, or one without a code."""
+    if not country:
+        return ""
+    import phonenumbers
+
+    code = phonenumbers.country_code_for_region(country.upper())
+    return f"+{code}" if code else ""
+
+
 def spoken(phone: str | None, region: str = DEFAULT_REGION) -> str | None:
     """The number as a voicemail says it: international, in groups ("+62 812 3456 7890");
     the number as written when it cannot be parsed."""

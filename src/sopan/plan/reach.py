@@ -70,7 +70,7 @@ def leaves_voicemail(inv: Invitation) -> bool:
     to a number abroad; no to an Indonesian mobile, where a voicemail box is rarely set up and
     a WhatsApp or SMS after the call is what reaches them (also the mobile an Indonesian chat
     came from, "melalui nomor ini")."""
-    from sopan.language.phones import e164, is_mobile
+    from sopan.language.phones import calling_code, e164, is_mobile
 
     if inv.contact.phone:
         number = e164(inv.contact.phone) or ""
@@ -80,16 +80,7 @@ def leaves_voicemail(inv: Invitation) -> bool:
     from sopan.model.names import LANGUAGES
 
     home = profile(inv.language).home_country if inv.language in LANGUAGES else ""
-    return not (asks_call_here(inv) and _calling_code(home) == _NO_VOICEMAIL_PREFIX)
-
-
-def _calling_code(country: str) -> str:
-    """ "+62" for "ID"; "" for no country."""
-    if not country:
-        return ""
-    import phonenumbers
-
-    return f"+{phonenumbers.country_code_for_region(country)}"
+    return not (asks_call_here(inv) and calling_code(home) == _NO_VOICEMAIL_PREFIX)
 
 
 def _pasted_chat(inv: Invitation) -> Channel | None:
