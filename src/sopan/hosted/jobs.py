@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -313,6 +314,21 @@ class Remind:
         return "sent"
 
 
+def _runner(name: str, work: Callable[..., str] | None) -> Callable[..., None]:
+    """The one body of every task: its work done once with the job's arguments (named as
+    the work's own: `follow_up`, `mailbox`, …), the outcome counted and logged."""
+
+    def run(**job: Any) -> None:
+        from sopan.hosted.observe import count_job, log
+
+        assert work is not None, f"a worker holds the work of {name}"
+        outcome = work(**job)
+        count_job(name, outcome)
+        log("job", task=name, outcome=outcome)
+
+    return run
+
+
 def job_app(
     url: str, work: Remind | None = None, scan: Scan | None = None,
     refresh: Refresh | None = None, watcher: Watch | None = None,
@@ -321,43 +337,12 @@ def job_app(
     import procrastinate
 
     app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=libpq_url(url)))
-
-    @app.task(name=REMIND, queue=QUEUE, pass_context=False)
-    def remind(follow_up: int) -> None:
-        from sopan.hosted.observe import count_job, log
-
-        assert work is not None, "a worker holds the reminder's work"
-        outcome = work(follow_up)
-        count_job(REMIND, outcome)
-        log("job", task=REMIND, outcome=outcome)
-
-    @app.task(name=SCAN, queue=MAIL_QUEUE, pass_context=False)
-    def scan_mailbox(mailbox: int) -> None:
-        from sopan.hosted.observe import count_job, log
-
-        assert scan is not None, "a worker holds the scan's work"
-        outcome = scan(mailbox)
-        count_job(SCAN, outcome)
-        log("job", task=SCAN, outcome=outcome)
-
-    @app.task(name=REFRESH, queue=CALENDAR_QUEUE, pass_context=False)
-    def refresh_calendar(calendar: int) -> None:
-        from sopan.hosted.observe import count_job, log
-
-        assert refresh is not None, "a worker holds the refresh's work"
-        outcome = refresh(calendar)
-        count_job(REFRESH, outcome)
-        log("job", task=REFRESH, outcome=outcome)
-
-    @app.task(name=WATCH, queue=CAREER_QUEUE, pass_context=False)
-    def run_watch(watch: int) -> None:
-        from sopan.hosted.observe import count_job, log
-
-        assert watcher is not None, "a worker holds the watch's work"
-        outcome = watcher(watch)
-        count_job(WATCH, outcome)
-        log("job", task=WATCH, outcome=outcome)
-
+    tasks: tuple[tuple[str, str, Callable[..., str] | None], ...] = (
+        (REMIND, QUEUE, work), (SCAN, MAIL_QUEUE, scan), (REFRESH, CALENDAR_QUEUE, refresh),
+        (WATCH, CAREER_QUEUE, watcher),
+    )  # fmt: skip
+    for name, queue, done_by in tasks:
+        app.task(name=name, queue=queue, pass_context=False)(_runner(name, done_by))
     return app
 
 
