@@ -18,6 +18,7 @@ from hosted.conftest import client_for, make_centre
 
 INVITATION = (EXAMPLES / "undangan_wawancara_id.eml").read_text("utf-8")
 CHOICES = {"intent": "decline", "reason": "accepted-offer", "interest": "no", "confirmed": False}
+CANCEL = {"intent": "cancel", "reason": "accepted-offer", "interest": "no", "confirmed": True}
 ANON = None
 
 #: (method, route, body) → who → target → status; "-" where the target means nothing
@@ -76,6 +77,22 @@ PAGES: list[tuple[str, str, dict[str | None, dict[str, int]]]] = [
                        "adi": {"-": 403}, "tono": {"-": 200}}),
     ("GET", "/admin", {ANON: {"-": 303}, "rina": {"-": 403}, "sari": {"-": 403},
                        "adi": {"-": 200}, "tono": {"-": 403}}),
+    # a letter of the case (its letter of apology), with the centre's letterhead: its
+    # student's only (a counsellor reads the text on the case's page)
+    ("GET", "/cases/{case}/letters/{letter}.pdf", {
+        ANON: {"own": 303}, "rina": {"own": 200, "other": 404}, "budi": {"own": 200, "other": 404},
+        "sari": {"shared": 403}, "dewi": {"shared": 403}, "adi": {"shared": 403},
+        "tono": {"shared": 403}}),
+    ("GET", "/cases/{case}/letters/{letter}.docx", {
+        ANON: {"own": 303}, "rina": {"own": 200, "other": 404}, "budi": {"own": 200, "other": 404},
+        "sari": {"shared": 403}, "adi": {"shared": 403}, "tono": {"shared": 403}}),
+]  # fmt: skip
+
+#: the pages' forms (a POST with the form token): (route, form) → who → target → status
+FORMS: list[tuple[str, dict[str, str], dict[str | None, dict[str, int]]]] = [
+    ("/admin/letterhead", {"letterhead_name": "Pusat Karier Uji", "address": "Bandung"}, {
+        ANON: {"-": 303}, "rina": {"-": 403}, "sari": {"-": 403}, "adi": {"-": 303},
+        "tono": {"-": 403}}),
 ]  # fmt: skip
 
 
@@ -166,6 +183,10 @@ def world(cluster: Any) -> Iterator[dict[str, Any]]:
         name: student.post("/api/me/watches", json={"source": f"greenhouse:{name}"}).json()["id"]
         for name, student in (("rina", rina), ("budi", budi))
     }
+    # A and C cancelled inside the centre's cut-off: each has its letter of apology
+    for case, student in ((made[0], rina), (made[2], budi)):
+        drafted = student.post(f"/api/cases/{case}/drafts", json=CANCEL)
+        assert drafted.status_code == 201, drafted.text
     yield {"centre": centre, "ids": ids, "clients": clients, "A": made[0], "B": made[1],
            "C": made[2], "mailboxes": boxes, "calendars": calendars,
            "watches": watches}  # fmt: skip
@@ -180,6 +201,14 @@ def _target(world: dict[str, Any], who: str | None, target: str) -> int:
     other = {"rina": "C", "budi": "A"}.get(who or "", "C")
     letter = {"own": mine, "shared": "A", "unshared": "B", "other": other}[target]
     return int(world[letter])
+
+
+def _letter(world: dict[str, Any], case: int) -> int:
+    """The letter of apology of a case's latest drafts (0 for a case with none), as its
+    student sees it."""
+    owner = "budi" if case == world["C"] else "rina"
+    shown = world["clients"][owner].get(f"/api/cases/{case}").json()
+    return next((d["id"] for d in shown["drafts"] if d["channel"] == "letter"), 0)
 
 
 def _fresh_case(world: dict[str, Any], who: str | None) -> int:
@@ -236,10 +265,26 @@ def test_every_page_for_every_role_and_case(world: dict[str, Any]) -> None:
     for method, route, table in PAGES:
         for who, targets in table.items():
             for target, expected in targets.items():
-                path = route if target == "-" else route.format(case=_target(world, who, target))
+                path = route
+                if target != "-":
+                    case = _target(world, who, target)
+                    path = route.format(case=case, letter=_letter(world, case))
                 answer = world["clients"][who].request(method, path)
                 if answer.status_code != expected:
                     wrong.append((method, route, who, target, expected, answer.status_code))
+    assert wrong == []
+
+
+def test_every_form_for_every_role(world: dict[str, Any]) -> None:
+    wrong = []
+    for route, form, table in FORMS:
+        for who, targets in table.items():
+            client = world["clients"][who]
+            for target, expected in targets.items():
+                token = client.headers.get("X-CSRF-Token", "")
+                answer = client.post(route, data={"csrf": token, **form})
+                if answer.status_code != expected:
+                    wrong.append(("POST", route, who, target, expected, answer.status_code))
     assert wrong == []
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sopan.app.drafting import DraftRequest, DraftResult
 from sopan.app.planning import Choices, PlanRequest, PlanResult
 from sopan.app.reading import ReadRequest
+from sopan.compose.letter import Letterhead
 from sopan.config import Config
 from sopan.config.hosted import CentreSettings
 from sopan.errors import UserError
@@ -156,15 +157,18 @@ def draft_case(
     from sopan.app.drafting import draft_for
     from sopan.app.keeping import kept_values
     from sopan.compose.files import draft_files
+    from sopan.hosted.letterhead import letterhead_of
 
     request = _plan_request(store, case_of(store, case_id), account, choices, now)
     result = draft_for(DraftRequest(request))
     planned = result.planned
-    built = draft_files(result.drafts, planned.invitation, planned.profile, now=now)
+    head = letterhead_of(store, centre)
+    built = draft_files(result.drafts, planned.invitation, planned.profile, now=now,
+                        letterhead=head)  # fmt: skip
     kept = kept_values(planned, result.drafts, result.reports, built, request.read)
     apology = apology_for(planned, account, centre, now=now)
     if apology is not None:
-        kept["drafts"].append(_apology_row(apology, planned, now))
+        kept["drafts"].append(_apology_row(apology, planned, now, head))
     decision = store.decide(case_id, **kept)
     if decision is None:
         raise UserError("case.not_found", field="case")
@@ -194,7 +198,9 @@ def apology_for(
                           language=planned.invitation.language, now=now)  # fmt: skip
 
 
-def _apology_row(apology: Apology, planned: PlanResult, now: datetime) -> dict[str, Any]:
+def _apology_row(
+    apology: Apology, planned: PlanResult, now: datetime, head: Letterhead | None
+) -> dict[str, Any]:
     from sopan.app.drafting import lint_options
     from sopan.compose.letter import pdf_bytes
     from sopan.lint import lint_draft
@@ -204,8 +210,48 @@ def _apology_row(apology: Apology, planned: PlanResult, now: datetime) -> dict[s
     return {
         "channel": "letter", "text": apology.draft.text, "subject": apology.draft.subject,
         "message_id": None, "recipient": apology.to, "file_name": name,
-        "file": pdf_bytes(apology.draft.text), "lint": report.to_json(),
+        "file": pdf_bytes(apology.draft.text, letterhead=head), "lint": report.to_json(),
     }  # fmt: skip
+
+
+#: the formats a letter is downloaded in
+LETTER_KINDS = ("pdf", "docx")
+
+
+def letter_channels() -> frozenset[str]:
+    """The channels whose drafts are letters (printed: the letterhead goes on them)."""
+    from sopan.model.channels import registry
+
+    known = registry()
+    return frozenset(n for n in known.names() if known.spec(n).format == "letter")
+
+
+def letter_file(
+    store: People, account: Account, case_id: int, draft_id: int, kind: str, *,
+    centre: CentreSettings | None, now: datetime,
+) -> tuple[str, bytes]:  # fmt: skip
+    """One letter of the student's case (a letter draft, or the letter of apology) as a
+    `kind` file to download, (its name, its bytes): built from the letter's kept text, with
+    the centre's letterhead as it is now. A case or a draft not theirs is 'no such case'."""
+    from pathlib import PurePath
+
+    from sopan.compose.letter import LetterMeta, docx_bytes, pdf_bytes
+    from sopan.hosted.letterhead import letterhead_of
+
+    if kind not in LETTER_KINDS or store.scope.role != "student":
+        raise UserError("case.not_found", field="case")
+    case_of(store, case_id)
+    found = next((d for d in store.drafts_of(case_id)
+                  if d.id == draft_id and d.channel in letter_channels()), None)  # fmt: skip
+    if found is None:
+        raise UserError("case.not_found", field="case")
+    head = letterhead_of(store, centre)
+    language = str(store.show(case_id).facts.get("language") or page_language(account.language))
+    stem = PurePath(found.file_name or "surat.pdf").stem
+    if kind == "pdf":
+        return f"{stem}.pdf", pdf_bytes(found.text, letterhead=head)
+    meta = LetterMeta(account.display_name or account.name, now, language)
+    return f"{stem}.docx", docx_bytes(found.text, meta, head)
 
 
 def mark_replied(store: People, account: Account, case_id: int, *, now: datetime) -> list[int]:

@@ -14,7 +14,7 @@ from sopan._infra.files import write_all
 from sopan.compose.core import duration_note
 from sopan.compose.eml import build_email
 from sopan.compose.itip import build_itip
-from sopan.compose.letter import LetterMeta, docx_bytes, pdf_bytes
+from sopan.compose.letter import Letterhead, LetterMeta, docx_bytes, pdf_bytes
 from sopan.compose.links import whatsapp_link
 from sopan.errors import UserError
 from sopan.language.dateforms import common
@@ -56,9 +56,11 @@ def draft_files(
     *,
     attachments: Sequence[Path] = (),
     now: datetime | None = None,
+    letterhead: Letterhead | None = None,
 ) -> list[tuple[str, bytes]]:
     """Each draft in its format, as (file name, bytes): built whole before anything is
-    written or downloaded, so a draft that cannot be built leaves nothing half done.
+    written or downloaded, so a draft that cannot be built leaves nothing half done. A
+    letter carries `letterhead` when one is given (a career centre's, in the hosted mode).
 
     An e-mail reply to a calendar invitation carries the calendar answer as its iMIP part
     whichever channels were asked for: the organiser's calendar learns the answer from the
@@ -77,8 +79,8 @@ def draft_files(
         elif spec.format == "letter":
             meta = LetterMeta(profile.name, moment, draft.language)
             docx, pdf = spec.file_names
-            files.append((docx, docx_bytes(draft.text, meta)))
-            files.append((pdf, pdf_bytes(draft.text)))
+            files.append((docx, docx_bytes(draft.text, meta, letterhead)))
+            files.append((pdf, pdf_bytes(draft.text, letterhead=letterhead)))
         elif spec.format == "ics":
             if itip is not None:
                 files.append((spec.file, itip.to_ical()))

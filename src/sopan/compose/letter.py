@@ -7,6 +7,9 @@ Both are laid out from the letter draft's text, so what the user reviewed is
 exactly what is printed: blank lines separate blocks, lines inside a block stay
 together, and the subject line ("Hal" / "Subject") is set in bold. The .docx names
 the user as its author, the day it was made and the letter's language.
+
+A letterhead (`Letterhead`: a logo, a name, address lines) heads every page when one is
+given: the hosted mode's career centre sets its own; the local mode gives none.
 """
 
 from __future__ import annotations
@@ -16,11 +19,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sopan._infra import rx
 from sopan.data import data_path
 from sopan.errors import ExternalError
 from sopan.language.profiles import profile
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from reportlab.pdfgen.canvas import Canvas
 
 #: the fonts shipped with sopan
 FONT_DIR = data_path("fonts")
@@ -49,8 +57,41 @@ class LetterMeta:
     language: str
 
 
-def docx_bytes(text: str, meta: LetterMeta) -> bytes:
-    """Write the letter as a Word document: one paragraph per block, A4, DejaVu Sans."""
+@dataclass(frozen=True)
+class Letterhead:
+    """What heads each page of a letter: a name, address lines, and a logo (PNG or JPEG
+    bytes, already checked by whoever took them)."""
+
+    name: str
+    lines: tuple[str, ...] = ()
+    logo: bytes | None = None
+
+
+#: the logo's height on the page
+_LOGO_CM = 1.6
+
+
+def _docx_head(doc: DocxDocument, head: Letterhead) -> None:
+    """The letterhead in the section's header (Word repeats it on every page): the logo,
+    the name in bold, the address lines under it."""
+    from docx.shared import Cm, Pt
+
+    header = doc.sections[0].header
+    para = header.paragraphs[0]
+    if head.logo:
+        para.add_run().add_picture(io.BytesIO(head.logo), height=Cm(_LOGO_CM))
+        para = header.add_paragraph()
+    name = para.add_run(head.name)
+    name.bold = True
+    name.font.size = Pt(FONT_SIZE + 1.5)
+    for line in head.lines:
+        para.add_run().add_break()
+        para.add_run(line).font.size = Pt(FONT_SIZE - 1.5)
+
+
+def docx_bytes(text: str, meta: LetterMeta, letterhead: Letterhead | None = None) -> bytes:
+    """Write the letter as a Word document: one paragraph per block, A4, DejaVu Sans, the
+    letterhead (when given) in the page header."""
     from docx import Document
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
@@ -76,6 +117,8 @@ def docx_bytes(text: str, meta: LetterMeta) -> bytes:
     lang = OxmlElement("w:lang")  # the proofing language Word checks the letter in
     lang.set(qn("w:val"), profile(meta.language).tag)
     style.element.get_or_add_rPr().append(lang)
+    if letterhead is not None:
+        _docx_head(doc, letterhead)
     for block in _blocks(text):
         para = doc.add_paragraph()
         for i, line in enumerate(block):
@@ -142,8 +185,40 @@ def _wrap(line: str, font: str, width: float) -> list[str]:
     return out
 
 
-def pdf_bytes(text: str, *, font_dir: Path = FONT_DIR) -> bytes:
-    """Write the letter as an A4 PDF with the DejaVu fonts embedded (reportlab)."""
+def _pdf_head(pdf: Canvas, head: Letterhead, regular: str, bold: str) -> float:
+    """Draw the letterhead at the top of the page: the logo, beside it the name and the
+    address lines, a rule under them; the height the letter starts below."""
+    from reportlab.lib.utils import ImageReader
+
+    top = _PAGE_H - _MARGIN
+    logo_h = _LOGO_CM * 10 * _MM
+    x = _MARGIN
+    used = 0.0
+    if head.logo:
+        image = ImageReader(io.BytesIO(head.logo))
+        w, h = image.getSize()
+        logo_w = min(logo_h * w / h, 45 * _MM)  # a wide logo is held to 45 mm
+        pdf.drawImage(image, _MARGIN, top - logo_h, logo_w, logo_h,
+                      preserveAspectRatio=True, anchor="sw", mask="auto")  # fmt: skip
+        x, used = _MARGIN + logo_w + 5 * _MM, logo_h
+    y = top - 4.5 * _MM
+    pdf.setFont(bold, FONT_SIZE + 1.5)
+    pdf.drawString(x, y, head.name)
+    for line in head.lines:
+        y -= 4.2 * _MM
+        pdf.setFont(regular, FONT_SIZE - 1.5)
+        pdf.drawString(x, y, line)
+    bottom = min(top - used, y - 2.5 * _MM)
+    pdf.setLineWidth(0.6)
+    pdf.line(_MARGIN, bottom, _PAGE_W - _MARGIN, bottom)
+    return bottom - 4 * _MM
+
+
+def pdf_bytes(
+    text: str, *, font_dir: Path = FONT_DIR, letterhead: Letterhead | None = None
+) -> bytes:
+    """Write the letter as an A4 PDF with the DejaVu fonts embedded (reportlab), the
+    letterhead (when given) at the top of every page."""
     regular, bold = _register_fonts(font_dir)
     from reportlab.pdfgen.canvas import Canvas
 
@@ -151,14 +226,20 @@ def pdf_bytes(text: str, *, font_dir: Path = FONT_DIR) -> bytes:
     # invariant: the same letter gives the same bytes (no creation stamp, no random id)
     pdf = Canvas(out, pagesize=(_PAGE_W, _PAGE_H), invariant=True, pageCompression=1)
     width = _PAGE_W - 2 * _MARGIN
-    y = _PAGE_H - _MARGIN
+
+    def page_top() -> float:
+        if letterhead is None:
+            return _PAGE_H - _MARGIN
+        return _pdf_head(pdf, letterhead, regular, bold)
+
+    y = page_top()
     for block in _blocks(text):
         for line in block:
             font = bold if _BOLD_LINE.match(line) else regular
             for piece in _wrap(_keep_numbers_whole(line), font, width):
                 if y - _LINE < _MARGIN:
                     pdf.showPage()
-                    y = _PAGE_H - _MARGIN
+                    y = page_top()
                 y -= _LINE
                 pdf.setFont(font, FONT_SIZE)
                 pdf.drawString(_MARGIN, y + 1.5 * _MM, piece)

@@ -2,10 +2,10 @@
 inside the centre's cut-off writes to the employer, with the career office in copy.
 
 A formal letter laid out as the local mode's letters are (R2.1: date, subject, addressee,
-body, sign-off, name), the centre's name and address heading it; its words are data
-(`data/hosted/<lang>.yaml`, `apology`), and a part whose fact the invitation does not give
-(the position, the time) is left out of its sentence, never written as a slot. Pure: the
-time is a parameter."""
+body, sign-off, name), the centre's letterhead heading its pages (`hosted.letterhead`, not
+part of its text); its words are data (`data/hosted/<lang>.yaml`, `apology`), and a part
+whose fact the invitation does not give (the position, the time) is left out of its
+sentence, never written as a slot. Pure: the time is a parameter."""
 
 from __future__ import annotations
 
@@ -67,13 +67,11 @@ def apology_letter(
         "on_when": (w["on_when"].format(when=when_text(inv.start, inv.timezone, language))
                     if inv.start else ""),
     }  # fmt: skip
-    head = [line for line in (centre.name, centre.address) if line]
     addressee = [w["to"].format(addressee=who.written)]
     if inv.company and w["company_line"]:
         addressee.append(inv.company)  # the addressee block names the company under them
     office = ", ".join(p for p in (centre.name, centre.email) if p)
     blocks = [
-        "\n".join(head),
         day(now, "letter_date", language),
         w["subject_line"].format(subject=w["subject"]),
         "\n".join(addressee),

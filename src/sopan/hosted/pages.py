@@ -180,8 +180,11 @@ async def case_page(request: Request, who: SignIn, store: People) -> Response:
     shown = await run_in_threadpool(lambda: store.case(_case_id(request), now=centre.now()))
     if shown is None:
         return _not_found(request)
+    from sopan.app.centre import letter_channels
+
     policy = inside_cutoff(shown, centre.centre, now=centre.now())
-    return centre.render(request, "case.html", case=shown, policy=policy)
+    return centre.render(request, "case.html", case=shown, policy=policy,
+                         letters=letter_channels())  # fmt: skip
 
 
 @page("student")
@@ -263,6 +266,30 @@ async def case_remark(request: Request, who: SignIn, store: People) -> Response:
     return RedirectResponse(f"/cases/{case}", 303) if done else _not_found(request)
 
 
+@page("student")
+async def case_letter(request: Request, who: SignIn, store: People) -> Response:
+    """One letter of the case (a letter draft or the letter of apology) as a PDF or a DOCX,
+    with the centre's letterhead."""
+    from sopan.app.centre import letter_file
+
+    centre = centre_of(request)
+    kind = request.url.path.rpartition(".")[2]
+    draft = int(request.path_params["draft_id"])
+    try:
+        name, data = await run_in_threadpool(
+            lambda: letter_file(store, who.account, _case_id(request), draft, kind,
+                                centre=centre.centre, now=centre.now())
+        )  # fmt: skip
+    except UserError:
+        return _not_found(request)
+    media = {
+        "pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
+    return Response(data, media_type=media[kind], headers={
+        "content-disposition": f'attachment; filename="{name}"'})  # fmt: skip
+
+
 def routes() -> list[Route]:
     """The pages' routes (privacy, audit and administration in `hosted.people_pages`)."""
     from sopan.hosted import people_pages
@@ -279,5 +306,7 @@ def routes() -> list[Route]:
         Route("/cases/{case_id:int}/unshare", case_unshare, methods=["POST"]),
         Route("/cases/{case_id:int}/delete", case_delete, methods=["POST"]),
         Route("/cases/{case_id:int}/remark", case_remark, methods=["POST"]),
+        Route("/cases/{case_id:int}/letters/{draft_id:int}.pdf", case_letter, methods=["GET"]),
+        Route("/cases/{case_id:int}/letters/{draft_id:int}.docx", case_letter, methods=["GET"]),
         *people_pages.routes(),
     ]

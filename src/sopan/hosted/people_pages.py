@@ -93,12 +93,69 @@ async def audit(request: Request, who: SignIn, store: People) -> Response:
 
 @page("admin")
 async def admin(request: Request, who: SignIn, store: People) -> Response:
-    """The accounts, to add and disable."""
+    """The accounts, to add and disable; the centre's letterhead."""
+    return await _admin_page(request, who, store)
+
+
+async def _admin_page(
+    request: Request, who: SignIn, store: People, *, status: int = 200, errors: Any = (),
+    typed: dict[str, str] | None = None,
+) -> Response:  # fmt: skip
+    import base64
+
     from sopan.store.scope import ROLES, SYSTEM
 
     centre = centre_of(request)
     accounts = await run_in_threadpool(centre.store(SYSTEM).accounts)
-    return centre.render(request, "admin.html", accounts=accounts, roles=ROLES)
+    kept = await run_in_threadpool(store.letterhead)
+    if typed is None:  # what is kept, or the config's [centre] before an admin set any
+        typed = {"letterhead_name": kept.name if kept else centre.centre.name,
+                 "address": "\n".join(kept.lines) if kept else centre.centre.address}  # fmt: skip
+    logo = None
+    if kept is not None and kept.logo and kept.logo_kind:
+        encoded = base64.b64encode(kept.logo).decode("ascii")
+        logo = f"data:image/{kept.logo_kind.lower()};base64,{encoded}"
+    from sopan.hosted.letterhead import logo_bytes_text, logo_pixels_text
+
+    lang = page_language(who.account.language)
+
+    return centre.render(request, "admin.html", status=status, accounts=accounts, roles=ROLES,
+                         errors=list(errors), typed=typed, logo=logo,
+                         logo_limit=logo_bytes_text().text(lang),
+                         logo_pixels=logo_pixels_text())  # fmt: skip
+
+
+@page("admin")
+async def letterhead(request: Request, who: SignIn, store: People) -> Response:
+    """Set the centre's letterhead: a name, address lines, a logo (PNG or JPEG, checked by
+    its bytes); a refusal names the field and keeps what was typed."""
+    from starlette.datastructures import UploadFile
+
+    from sopan.hosted.letterhead import LOGO_BYTES, checked_logo, checked_text
+
+    form = _form(request)
+    typed = {"letterhead_name": str(form.get("letterhead_name") or ""),
+             "address": str(form.get("address") or "")}  # fmt: skip
+    upload = form.get("logo")
+    logo: bytes | None = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        logo = await upload.read(LOGO_BYTES + 1)  # one byte past the limit is enough to refuse
+    centre = centre_of(request)
+    drop = form.get("drop_logo") == "yes"
+
+    def keep() -> None:
+        name, lines = checked_text(typed["letterhead_name"], typed["address"])
+        kind = checked_logo(logo) if logo else None
+        store.set_letterhead(name, lines, logo=logo, logo_kind=kind, keep_logo=not drop,
+                             now=centre.now())  # fmt: skip
+
+    try:
+        await run_in_threadpool(keep)
+    except UserError as exc:
+        said = exc.text(page_language(who.account.language))
+        return await _admin_page(request, who, store, status=400, typed=typed,
+                                 errors=[(exc.field or "letterhead_name", said)])  # fmt: skip
+    return RedirectResponse("/admin#letterhead", 303)
 
 
 @page("admin")
@@ -159,4 +216,5 @@ def routes() -> list[Route]:
         Route("/admin", admin, methods=["GET"]),
         Route("/admin/accounts", add_account, methods=["POST"]),
         Route("/admin/disable", disable, methods=["POST"]),
+        Route("/admin/letterhead", letterhead, methods=["POST"]),
     ]

@@ -14,6 +14,7 @@ from typing import Any
 
 from sopan.store.accounts import Accounts
 from sopan.store.base import stamp
+from sopan.store.centre import CentreStore
 from sopan.store.mailboxes import Mailboxes
 from sopan.store.reminders import Reminders
 from sopan.store.student_calendars import StudentCalendars
@@ -54,7 +55,7 @@ class Remark:
     at: datetime
 
 
-class People(Accounts, Reminders, Mailboxes, StudentCalendars):
+class People(Accounts, Reminders, Mailboxes, StudentCalendars, CentreStore):
     """The hosted store: accounts, cases, shares, remarks, consent, audit, export, erasure."""
 
     # --- cases ---------------------------------------------------------------------------
