@@ -414,7 +414,7 @@ def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
     written = [
         s.channel
         for s in r.plan.steps
-        if registry().spec(s.channel).role in ("reply", "text") and s.channel in reach
+        if s.channel in reach and registry().spec(s.channel).role in ("reply", "text")
     ]
     later = re.search(r"kirim pesan tertulis\w*|send the written messages?", d.text)
     if later and not written:
@@ -489,7 +489,8 @@ _MAIL_HEADER = re.compile(r"(?im)^(?:from|dari|subject|subjek)\s*:")
 def _plan_rules(r: Run) -> list[Shortfall]:
     out = []
     inv, plan = r.invitation, r.plan
-    steps = [s.channel for s in plan.steps]
+    # a step with no channel of its own (answering on a portal) is drafted by no one
+    steps = [s.channel for s in plan.steps if registry().get(s.channel) is not None]
     if any(d.channel == "letter" for d in r.drafts) and not formal_register(inv):
         # `--channel all` writes a formal letter only to a formal letter or e-mail
         out.append(Shortfall("letter_register", "letter", "a letter to an informal invitation"))

@@ -104,6 +104,118 @@ def test_a_chat_is_still_answered_in_the_chat(name: str) -> None:
     assert medium == "whatsapp"
 
 
+#: invitations that ask to be answered by replying to them, with no number or address: the
+#: answer goes where they came (R2.1) — the chat, even when written in letter form
+ASKS_IN_CHAT = {
+    "id_letter_form_balas_chat": """Yth. Saudara/i {nama},
+
+Dengan hormat,
+Kami mengundang Saudara/i mengikuti interview posisi Admin Gudang pada:
+Hari/Tanggal : Kamis, 17 Desember 2026
+Waktu        : 10.00 WIB
+Lokasi       : Jl. Pemuda 8, Semarang
+
+Mohon konfirmasi kehadiran dengan membalas chat ini paling lambat 1 hari sebelumnya.
+
+Hormat kami,
+Tim Rekrutmen
+PT Cahaya Baru""",
+    "id_pesan_ini": """Selamat siang Sdr/i Rina,
+Anda lolos seleksi berkas posisi Kasir di Toko Sumber Rejeki. Interview dilaksanakan Senin,
+14 Desember 2026 pukul 13.00 di Jl. Riau 3 Bandung.
+Mohon membalas pesan ini untuk konfirmasi kehadiran Anda.
+Terima kasih.""",
+    "en_reply_to_this_message": """Hello Rina! This is Green Leaf Bakery. We'd love to see you for
+an interview for the cashier role on Tuesday, 15 December 2026 at 3 pm at our Orchard shop.
+Please reply to this message to confirm. Thanks!""",
+    "en_reply_to_this_chat_letter_form": """Dear Rina,
+
+We invite you to an interview for the Store Assistant role on Wednesday, 16 December 2026 at
+11:00 at our shop, 12 Baker Street.
+
+Kindly reply to this chat to confirm your attendance.
+
+Best regards,
+Hiring Team
+Maple Stores""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ASKS_IN_CHAT))
+def test_reply_to_this_chat_or_message_is_answered_in_the_chat(name: str) -> None:
+    inv = _read(ASKS_IN_CHAT[name])
+    assert not inv.contact.phone and not inv.contact.email
+    medium, key = written_medium(inv)
+    assert (medium, key) == ("whatsapp", "text_asked")
+    for lang in ("id", "en"):
+        plan = make_plan(
+            inv, Situation(intent="decline", interest="no"), PROFILE, now=NOW, lang=lang
+        )
+        channels = [s.channel for s in plan.steps]
+        assert channels[0] == "whatsapp" and "letter" not in channels
+        assert "whatsapp" in reachable(inv)
+
+
+#: e-mails pasted without their headers, known by their frame: a greeting alone on its line
+#: and a closing alone on its line with the sender under it (R2.1)
+MAIL_FRAMES = {
+    "en_hi_respectfully": """Hi ${name},
+
+We received your application for the Support Intern role. We'd like to schedule you for a
+phone interview on Thursday, 17 December 2026 between 10:00 and 12:00.
+
+Will you be available during this time?
+
+Respectfully,
+
+Northwind Services
+Candidate Selection Team""",
+    "en_hello_cheers": """Hello Sam,
+
+Thanks for applying to Lumen Labs. Could you join us for a video interview on Friday,
+18 December 2026 at 2 pm? Reply to this message and we'll send the link.
+
+Cheers,
+Priya
+Lumen Labs Recruiting""",
+    "id_halo_salam_hangat": """Halo Rina,
+
+Terima kasih sudah melamar posisi Desainer Grafis di Studio Arunika. Kami mengundang kamu
+wawancara online pada Selasa, 15 Desember 2026 pukul 14.00 WIB.
+
+Salam hangat,
+Dita
+Tim Talenta Studio Arunika""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MAIL_FRAMES))
+def test_a_pasted_email_known_by_its_frame_is_answered_in_its_thread(name: str) -> None:
+    inv = _read(MAIL_FRAMES[name])
+    assert written_medium(inv) == ("email", "text_thread")
+    for lang in ("id", "en"):
+        plan = make_plan(
+            inv, Situation(intent="decline", interest="no"), PROFILE, now=NOW, lang=lang
+        )
+        channels = [s.channel for s in plan.steps]
+        assert channels[0] == "email" and "whatsapp" not in channels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chat's greeting runs on, and its thanks is no letter's closing
+        "Halo kak Rina, kami dari Kopi Senja mau undang interview barista hari Kamis 10 "
+        "Desember 2026 jam 13.00 di outlet Jl. Riau 3 Bandung ya kak.\nTerima kasih,\nAdmin",
+        "Hi Sam, this is Jo from Lotus Studio. Your interview is on Thursday, 10 December 2026 "
+        "at 1 pm at our studio. See you then!\nThanks,\nJo",
+    ],
+)
+def test_a_chat_with_a_greeting_and_thanks_stays_a_chat(text: str) -> None:
+    medium, _ = written_medium(_read(text))
+    assert medium == "whatsapp"
+
+
 @pytest.mark.parametrize(
     ("text", "address"),
     [

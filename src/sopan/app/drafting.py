@@ -106,7 +106,9 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
     elif req.channels:
         wanted = list(dict.fromkeys(req.channels))
     else:
-        wanted = list(dict.fromkeys(step.channel for step in plan.steps))
+        # a step with no channel of its own (answering on a portal) has no draft
+        drafted = (step.channel for step in plan.steps if known.get(step.channel) is not None)
+        wanted = list(dict.fromkeys(drafted))
     for name in list(wanted):
         # a call script sends an unanswered call to its voicemail script (C2.1)
         after = known.spec(name).unanswered

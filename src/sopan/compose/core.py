@@ -318,8 +318,10 @@ def compose(
     Pure: the same values give the same drafts; `variant` picks another wording; `extended`
     lets a channel use its larger limit (LinkedIn's premium notes).
     """
-    wanted = list(channels) if channels is not None else [s.channel for s in plan.steps]
     known = registry()
+    # a step with no channel of its own (answering on a portal) has no draft
+    planned = [s.channel for s in plan.steps if known.get(s.channel) is not None]
+    wanted = list(channels) if channels is not None else planned
     unique: list[Channel] = []
     for name in wanted:
         if known.get(name) is None:

@@ -90,6 +90,9 @@ class ChannelSpec:
     measure: Measure | None = None
     #: words that show an invitation came through this channel ("wa.me/", "telegram")
     came_by: tuple[str, ...] = ()
+    #: words that ask for the answer in this channel itself ("balas chat ini", "reply to this
+    #: chat"): the reply goes there even when the text gives no number or address (R2.1)
+    asks_here: tuple[str, ...] = ()
     #: words that ask for no answer in the thread it came by ("do not reply to this email")
     not_here: tuple[str, ...] = ()
     #: the channel a script leaves for when nobody answers (a call → its voicemail)
@@ -273,6 +276,7 @@ def _parse(path: Path, root: Path) -> ChannelSpec:
         measure=measure,
         came_by=tuple(str(w).lower() for w in raw.get("came_by", ())),
         not_here=tuple(str(w).lower() for w in raw.get("not_here", ())),
+        asks_here=tuple(str(w).lower() for w in raw.get("asks_here", ())),
         unanswered=raw.get("unanswered"),
         always=frozenset(str(m) for m in raw.get("always", ())),
         drop_order=tuple(str(s) for s in raw.get("drop_order", ())),

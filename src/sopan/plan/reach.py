@@ -41,6 +41,9 @@ def reachable(inv: Invitation) -> frozenset[Channel]:
     chat = _pasted_chat(inv)
     if chat is not None:
         out.add(chat)
+    here = _asked_here(inv)
+    if here is not None and registry().spec(here).kind == "chat":
+        out.add(here)  # "balas chat ini": the chat it came in, whatever number it shows
     return frozenset(out)
 
 
@@ -94,13 +97,53 @@ def _pasted_chat(inv: Invitation) -> Channel | None:
     mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
     if inv.source in ("email", "ics") or inv.subject or inv.message_id:
         return mail
+    here = _asked_here(inv)
+    if here is not None:
+        return here
     chat = _chat_it_came_by(inv, None)
     if chat is not None and came_by(inv, chat):
         return chat
-    if mail is not None and came_by(inv, mail) and _letter_it_is(inv) is None:
-        # written as an e-mail ("Dear …", "Best regards"): answered in its thread (R2.1)
+    if _mail_signs(inv):
+        # written as an e-mail ("Dear …", "Hi …, … Respectfully,"): answered in its thread
         return mail
     return None if _letter_it_is(inv) is not None else chat
+
+
+def _mail_signs(inv: Invitation) -> bool:
+    """Whether pasted text is an e-mail: its words ("Dari:", "this email", "Best regards")
+    or its frame (a greeting and a closing each on a line of their own, `written_as_mail`),
+    and it is not written as a letter ("Kepada Yth.", "Demikian surat …")."""
+    from sopan.model.channels import registry
+    from sopan.read.layout import written_as_mail
+
+    mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
+    if mail is None or _letter_it_is(inv) is not None:
+        return False
+    return came_by(inv, mail) or written_as_mail(inv.text)
+
+
+def _asked_here(inv: Invitation) -> Channel | None:
+    """The channel a pasted invitation asks to be answered in, by replying to it (R2.1): a
+    chat's own words ("balas chat ini", "reply to this chat": its spec's `asks_here`) name
+    that chat; "membalas pesan ini", "reply to this message" (`reply_here`) name where the
+    message came: its e-mail thread when it is written as an e-mail, else the chat it came
+    in (a letter-form message asking for a reply to "this message" came by chat). None when
+    it asks for no reply here, or came with its e-mail headers (answered in the thread)."""
+    from sopan.model.channels import registry
+    from sopan.read.words import phrase_re
+
+    if inv.source in ("email", "ics") or inv.subject or inv.message_id:
+        return None
+    text = inv.text.lower()
+    chats = [s for s in registry().with_role("reply") if s.kind == "chat"]
+    for spec in chats:
+        if any(cue in text for cue in spec.asks_here):
+            return spec.name
+    if phrase_re("reply_here").search(inv.text) is None:
+        return None
+    if _mail_signs(inv):
+        return next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
+    return _chat_it_came_by(inv, None)
 
 
 def written_as_letter(inv: Invitation) -> bool:
@@ -179,6 +222,13 @@ def written_medium(
         return mail, inv.source
     if (inv.subject or inv.message_id) and mail in reach:
         return mail, "email" if recipient_email(inv) else "text_thread"
+    here = _asked_here(inv)
+    if here is not None and here in reach:
+        # "mohon konfirmasi dengan membalas chat ini": where it asks, even when the text
+        # gives no number, or reads as a letter (R2.1)
+        if here == mail:
+            return mail, ("text_email" if recipient_email(inv) else "text_thread")
+        return here, "text_asked"
     letter = _letter_it_is(inv)
     if mail in reach and (came_by(inv, mail) or letter is not None):
         # a pasted e-mail ("Dari: … <hr@…>", "balas email ini", "Dear … Best regards") or
@@ -193,6 +243,10 @@ def written_medium(
         # a letter with no e-mail address or number to write to is answered by a letter, sent
         # the way it came (by hand, by post, or as an attachment), never in a chat (R2.1)
         return letter, "text_letter"
+    if mail in reach and _mail_signs(inv):
+        # "Hi …, … Respectfully, Elev8 Services": an e-mail copied without its headers is
+        # answered in its thread (R2.1)
+        return mail, "text_thread"
     if chat is not None:
         return chat, ("text_phone" if can_call(inv) else "text_none")
     if mail in reach:

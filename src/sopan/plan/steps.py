@@ -16,7 +16,11 @@ from sopan.plan.reach import (
     recipient_email,
     written_medium,
 )
-from sopan.read.words import asks_for_portfolio
+from sopan.read.words import asks_for_portfolio, asks_portal, portal_link
+
+#: the step that answers on the portal an invitation asks to confirm on: no message is drafted
+#: for it (the portal takes the answer), so it is no channel of data/channels/
+PORTAL = "portal"
 
 #: reasons that already say "not this job" (R4.2)
 SETTLED_REASONS = ("accepted-offer", "not-a-fit")
@@ -103,6 +107,14 @@ def channel_steps(
     # a day after the interview a call no longer comes first: a written apology does (C0)
     long_past = past and (urgency.hours_left is None or urgency.hours_left <= -24)
     urgent = sit.confirmed or urgency.level in ("late", "past")
+    portal = asks_portal(inv.text) and not past
+    if portal:
+        # "silahkan login ke web untuk melakukan konfirmasi": the answer the recruiter's system
+        # records is given there, first; the written reply below says it in words (R2.1)
+        portal_at = portal_link(inv.text)
+        where = w.text("portal", "at", link=portal_at) if portal_at else ""
+        said = w.text("portal", action)
+        steps.append(w.step(PORTAL, "portal", where=where, answer=said))
     if long_past and medium is not None:
         steps.append(w.step(medium, "written_missed", **medium_values))
         if call is not None:
@@ -142,7 +154,7 @@ def channel_steps(
                     steps.append(w.step(text.name, "sms", medium_text=text.label_in(w.language)))
                     break
     elif medium is not None:
-        key = "written_urgent" if urgent else "written_reply"
+        key = "written_urgent" if urgent else ("written_portal" if portal else "written_reply")
         steps.append(w.step(medium, key, **medium_values))
         if call is not None:
             steps.append(w.step(call.name, "call_optional"))

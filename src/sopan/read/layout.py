@@ -261,3 +261,34 @@ def kind_at(parts: list[Part], pos: int) -> Kind | None:
         if p.start <= pos < p.end:
             return p.kind
     return None
+
+
+@cache
+def _closing_re() -> re.Pattern[str]:
+    return rx.compile(rf"(?i:{alternation(words()['layout']['closings'])})")
+
+
+def written_as_mail(text: str) -> bool:
+    """Whether a pasted text is written as an e-mail or a letter, not as a chat (R2.1): a
+    greeting standing alone on its line ("Hi ${name},", "Dear Ms. Chen,", "Yth. Bapak Budi,"),
+    and a closing standing alone on its line with a comma ("Respectfully,", "Best regards,",
+    "Hormat kami,") with the sender's lines under it. A chat's thanks ("Terima kasih kak") or a
+    greeting the message runs on after ("Halo kak, kami dari …") is no such frame."""
+    parts = layout(text)
+    greeted = any(
+        p.kind == "greeting"
+        and text[p.start : p.end].rstrip(" \t").endswith(",")
+        and not text[p.end : text.find("\n", p.end) if "\n" in text[p.end :] else len(text)].strip()
+        for p in parts
+    )
+    if not greeted:
+        return False
+    closing = _closing_re()
+    for i, p in enumerate(parts):
+        line = text[p.start : p.end].strip()
+        if p.kind != "signoff" or not line.endswith(","):
+            continue
+        signed = any(q.kind == "signature" for q in parts[i + 1 :])
+        if signed and closing.fullmatch(line.strip(" \t,.!*_-")):
+            return True
+    return False

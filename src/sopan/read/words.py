@@ -74,3 +74,50 @@ def asks_for_portfolio(text: str) -> bool:
     """Whether an invitation asks for a portfolio (`portfolio_words`): the drafts offer one and
     the plan's checklist lists it only then."""
     return phrase_re("portfolio_words").search(text) is not None
+
+
+#: where a sentence ends: ".", "!" or "?" before a space, or a line break; a line ending in
+#: ":" runs on into the list under it ("dengan cara:\n1. Login …"), and a list's "1." ends none
+_SENTENCE_END = rx.compile(r"(?<!\b\d)[.!?](?=\s|$)|(?<![:\s])[ \t]*\n")
+
+
+@cache
+def _portal_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = words()["portal"]
+    confirm = rx.compile(rf"(?<![\w])(?:{alternation(table['confirm'])})", re.IGNORECASE)
+    place = rx.compile(rf"(?<![\w])(?:{alternation(table['place'])})", re.IGNORECASE)
+    return confirm, place
+
+
+def asks_portal(text: str) -> bool:
+    """Whether an invitation asks to confirm or decline on a portal or through a link
+    (`portal`: a confirm word and a place word in one sentence, in either order: "silahkan
+    login ke web untuk melakukan konfirmasi", "please confirm via the candidate portal"): the
+    plan's first step is to answer there (R2.1)."""
+    return portal_sentence(text) is not None
+
+
+def portal_sentence(text: str) -> str | None:
+    """The sentence that asks to confirm on a portal or through a link (see `asks_portal`)."""
+    confirm, place = _portal_res()
+    return next(
+        (s for s in _SENTENCE_END.split(text) if confirm.search(s) and place.search(s)), None
+    )
+
+
+_URL = rx.compile(r"https?://[^\s<>\"')\]]+")
+
+
+def portal_link(text: str) -> str | None:
+    """The address of the portal an invitation asks to confirm on, when its sentence writes
+    one ("Login kedalam akun anda di https://karir.example.id"); never a template slot."""
+    from sopan.read.slots import find
+
+    sentence = portal_sentence(text)
+    if sentence is None:
+        return None
+    for m in _URL.finditer(sentence):
+        url = m.group().rstrip(".,;:")
+        if not find(url):
+            return url
+    return None
