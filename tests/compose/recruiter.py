@@ -339,6 +339,8 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
     if part is not None and re.match(r"(?:Halo|Hello)\b", said):
         # where the recruiter is, the time of day is known: "Selamat pagi", "Good afternoon"
         out.append(Shortfall("greeting_time_of_day", d.channel, said[:40]))
+    if registry().spec(d.channel).layout == "script":
+        out += _call_script_rules(d, r)
     if registry().spec(d.channel).layout != "script":  # a voicemail speaks to a recording
         if "?" in said:
             out.append(
@@ -361,6 +363,44 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
         if asks and not waits:
             # a decline awaits no answer: the voicemail leaves the number, asks for nothing
             out.append(Shortfall("voicemail_request", d.channel, asks.group()))
+    return out
+
+
+_THANKS = re.compile(r"\b(?:terima kasih|thank(?:s| you))\b", re.I)
+#: a step label that promises interest in the role, and the words that say it
+_INTEREST_LABEL = re.compile(r"^\d+\. (?:Minat pada posisi ini|Interest in the role):", re.M)
+_INTEREST_SAID = re.compile(r"tertarik|interested", re.I)
+
+
+def _call_script_rules(d: Draft, r: Run) -> list[Shortfall]:
+    """A call script thanks once, at its close (one more at the opening at most); each step's
+    label says what is said under it; and what to do when nobody answers is what the plan does:
+    a voicemail only where one is left, a written reply only by a channel the plan sends."""
+    from sopan.plan.reach import leaves_voicemail
+
+    out = []
+    lines = [ln for ln in d.text.splitlines() if re.match(r"\d+\. ", ln)]
+    said = [ln.split(": ", 1)[1] for ln in lines]
+    thanks = [i for i, x in enumerate(said) for _ in _THANKS.findall(x)]
+    late = [i for i in thanks if i >= 2]
+    if len(late) > 1 or len(thanks) > 2:
+        out.append(Shortfall("call_thanks_once", d.channel, f"{len(thanks)} thanks"))
+    for label in _INTEREST_LABEL.finditer(d.text):
+        line = d.text[label.start() :].split("\n", 1)[0]
+        if not _INTEREST_SAID.search(line.split(": ", 1)[1]):
+            out.append(Shortfall("call_label_matches", d.channel, line[:60]))
+    after = d.text.rsplit("\n\n", 1)[-1]
+    voicemail = re.search(r"tinggalkan pesan suara|leave a short voicemail", after)
+    if voicemail and not leaves_voicemail(r.invitation):
+        out.append(Shortfall("call_no_answer_plan", d.channel, "a voicemail the plan skips"))
+    steps = [s.channel for s in r.plan.steps]
+    written = [c for c in steps if registry().spec(c).role in ("reply", "text") and c != "linkedin"]
+    names = [registry().spec(c).label_in(d.language) for c in written]
+    medium = re.search(r"lewat (\w+)\.?$|by (\w+)(?: straight away| is already sent)?\.$", after)
+    if medium:
+        said_medium = next(g for g in medium.groups() if g)
+        if said_medium not in names:
+            out.append(Shortfall("call_no_answer_plan", d.channel, f"{said_medium}, plan {steps}"))
     return out
 
 
@@ -416,7 +456,9 @@ def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
         for s in r.plan.steps
         if s.channel in reach and registry().spec(s.channel).role in ("reply", "text")
     ]
-    later = re.search(r"kirim pesan tertulis\w*|send the written messages?", d.text)
+    later = re.search(
+        r"kirim (?:pesan|balasan) tertulis\w*|send the written (?:messages?|reply)", d.text
+    )
     if later and not written:
         out.append(Shortfall("promise_missing", d.channel, later.group()))
     if not zone_known(inv) and inv.source != "ics" and _ZONE.search(d.text):

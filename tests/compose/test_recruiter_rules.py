@@ -225,3 +225,25 @@ def test_a_chat_to_no_named_person_never_opens_with_a_bare_hello() -> None:
     wa = _draft(team, "whatsapp").text
     assert not wa.startswith("Hello.")
     assert "bare_hello" in _rules(_with(team, "whatsapp", "Hello.\n" + wa.split("\n", 1)[1]))
+
+
+def test_a_call_script_thanks_once_labels_its_steps_and_follows_the_plan(sick: Run) -> None:
+    call = _draft(sick, "call").text
+    # an Indonesian mobile: no voicemail, the written reply by the plan's own channel
+    assert "tidak perlu meninggalkan pesan suara" in call and "pesan suara singkat" not in call
+    assert len(re.findall(r"[Tt]erima kasih", call)) == 1
+    twice = call.replace("Penutup: ", "Penutup: Terima kasih banyak. Sekali lagi terima kasih. ")
+    assert "call_thanks_once" in _rules(_with(sick, "call", twice))
+    voicemail = re.sub(
+        r"\n\n[^\n]+$", "\n\nJika telepon tidak diangkat, tinggalkan pesan suara singkat.", call
+    )
+    assert "call_no_answer_plan" in _rules(_with(sick, "call", voicemail))
+    elsewhere = re.sub(r"lewat \w+\.$", "lewat SMS.", call) if "lewat SMS" not in call else call
+    if "sms" not in [s.channel for s in sick.plan.steps]:
+        assert "call_no_answer_plan" in _rules(_with(sick, "call", elsewhere))
+    label = "\n5. Minat pada posisi ini: Semoga proses rekrutmennya lancar."
+    assert "call_label_matches" in _rules(_with(sick, "call", call + label))
+    # an office line leaves a voicemail; with no written reply, the call is made again
+    office = _fixture("id_surat_panggilan_telepon_kantor.txt", 1)
+    again = "tinggalkan pesan suara singkat (lihat naskah pesan suara), lalu telepon lagi nanti."
+    assert _draft(office, "call").text.endswith(again)

@@ -36,6 +36,8 @@ class _Context:
     #: the kind of written channel the person answers in after a call ("written" for an
     #: e-mail, "chat"), if any: a voicemail promises a follow-up only through it
     follow_up: str | None = None
+    #: the channel of that written follow-up ("whatsapp", "email"), or None
+    follow_name: str | None = None
 
     @property
     def action(self) -> str:
@@ -253,11 +255,12 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         text = call_script(
             [step for para in paragraphs for step in para],
             lambda step: _render(step, ctx, spec.name, register),
-            _move_names,
+            lambda step: _path(step, ctx),
             ctx.inv,
             ctx.facts["ask_for"],
             ctx.language,
-            written=ctx.follow_up is not None,
+            no_answer=_no_answer(ctx, spec),
+            medium=ctx.facts["follow_label"],
         )
     own = subject_line(ctx.action, ctx.facts["position"], ctx.language)
     subject = None
@@ -285,6 +288,26 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         action=ctx.plan.action,
         proposed=ctx.sit.alternatives[0] if ctx.sit.alternatives else None,
     )
+
+
+def _no_answer(ctx: _Context, call: ChannelSpec) -> str:
+    """What the call script says to do when nobody answers, as the plan does it (C2.1): a
+    voicemail only where one is left (never to an Indonesian mobile), then the written reply
+    when the plan sends it after the call ("_then"), or a word that it is already sent
+    ("_sent"); with no written reply, a voicemail and a call again later."""
+    from sopan.plan.reach import leaves_voicemail
+
+    voicemail = bool(call.unanswered) and leaves_voicemail(ctx.inv)
+    order = [s.channel for s in ctx.plan.steps]
+    written = ctx.follow_name
+    if written is None:
+        return "voicemail_alone" if voicemail else "alone"
+    after = (
+        call.name not in order
+        or written not in order
+        or order.index(written) > order.index(call.name)
+    )
+    return ("voicemail" if voicemail else "text") + ("_then" if after else "_sent")
 
 
 def _follow_up(inv: Invitation, profile: Profile) -> ChannelSpec | None:
@@ -344,6 +367,7 @@ def compose(
         owed=owed_apology(plan.action, inv, sit, plan.urgency, now),
         past=is_past(inv, plan.urgency),
         follow_up=follow.kind if follow else None,
+        follow_name=follow.name if follow else None,
     )  # fmt: skip
     return [_compose_channel(known.spec(name), ctx, now, extended) for name in unique]
 

@@ -54,16 +54,18 @@ def reply_subject(inv_subject: str | None, fallback: str, language: str, positio
 def call_script(
     steps: Sequence[str],
     render: Callable[[str], str],
-    move_names: Callable[[str], list[str]],
+    path_of: Callable[[str], Sequence[str]],
     inv: Invitation,
     ask_for: str,
     language: str,
     *,
-    written: bool = True,
+    no_answer: str,
+    medium: str = "",
 ) -> str:
-    """A call as numbered key points in speaking order, each labelled, under the number to
-    dial and whom to ask for; then what to do when nobody answers (a written message only
-    when one reaches the recruiter: `written`)."""
+    """A call as numbered key points in speaking order, each labelled by what is said under
+    it, under the number to dial and whom to ask for; then what to do when nobody answers, as
+    the plan does it (`no_answer`, a key of the book's `no_answer`: a voicemail only where one
+    is left, the written reply by `medium` only where the plan sends it after the call)."""
     words = common(language)["call"]
     lines = [str(words["title"])]
     if inv.contact.phone:
@@ -75,10 +77,30 @@ def call_script(
         rendered = render(step)
         if rendered:
             number += 1
-            label = str(words["join"]).join(str(words["labels"][m]) for m in move_names(step))
+            path = list(path_of(step))
+            names = [m.split("/")[0] for m in path[0].split("+")]
+            labels = words["labels"]
+            whole = "+" in path[0] and path[0] in labels  # a label of its own for the pair
+            label = (
+                str(labels[path[0]])
+                if whole
+                else str(words["join"]).join(_label(labels[m], path[1:]) for m in names)
+            )
             lines.append(f"{number}. {label}: {rendered}")
-    lines += ["", str(words["voicemail" if written else "voicemail_alone"])]
+    lines += ["", str(words["no_answer"][no_answer]).format(medium=medium)]
     return "\n".join(lines)
+
+
+def _label(label: object, keys: Sequence[str]) -> str:
+    """A step's label: one for the move, or, where what is said depends on the situation (the
+    interest in the role, or good wishes), the one for the situation's keys, else `default`."""
+    for key in keys:
+        if not isinstance(label, dict):
+            break
+        label = label.get(key, label.get("default"))
+    while isinstance(label, dict):
+        label = label["default"]
+    return str(label)
 
 
 def letter_heading(
