@@ -12,6 +12,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,13 @@ DATA_DIRS_ENV = "SOPAN_DATA_DIRS"
 
 def data_roots() -> tuple[Path, ...]:
     """The packaged data folder, then every folder named in SOPAN_DATA_DIRS."""
-    extra = os.environ.get(DATA_DIRS_ENV, "")
+    return _roots(os.environ.get(DATA_DIRS_ENV, ""))
+
+
+@cache
+def _roots(extra: str) -> tuple[Path, ...]:
+    # asked thousands of times a draft (every channel's spec goes through it): made once
+    # for each value of the variable
     return (_PACKAGED, *(Path(p) for p in extra.split(os.pathsep) if p.strip()))
 
 

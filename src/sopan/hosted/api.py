@@ -21,7 +21,7 @@ from sopan.hosted.site import address_of, centre_of, scope_of, signed_in
 from sopan.store.accounts import SignIn
 from sopan.store.people import People
 
-Endpoint = Callable[[Request, SignIn, People], Awaitable[Response]]
+Endpoint = Callable[[Request, SignIn, People], Response]
 CHANGES = ("POST", "PUT", "PATCH", "DELETE")
 
 
@@ -31,21 +31,31 @@ def _json(error: str, status: int) -> JSONResponse:
 
 def allowed(*roles: str) -> Callable[[Endpoint], Callable[[Request], Awaitable[Response]]]:
     """The route for `roles` only: signed in (else 401), one of them (else 403), with the
-    form token on a change (else 403)."""
+    form token on a change (else 403).
+
+    The body is read first; then the whole of the request (who asks, the checks, the work)
+    is done in one thread of the pool and one transaction (`store.scope.Unit`): the event
+    loop never waits on the database or on a stage, and a request costs one connection's
+    turn, not one per query."""
 
     def wrap(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
+        def handled(request: Request) -> Response:
+            centre = centre_of(request)
+            with centre.hosted.unit() as unit:
+                who = signed_in(request, unit)
+                if who is None:
+                    return _json("login.required", 401)
+                if who.account.role not in roles:
+                    return _json("role.forbidden", 403)
+                if request.method in CHANGES and not same(
+                    request.headers.get("x-csrf-token"), who.csrf
+                ):
+                    return _json("form.expired", 403)
+                return endpoint(request, who, centre.hosted.store(scope_of(who), unit))
+
         async def handle(request: Request) -> Response:
-            who = await run_in_threadpool(signed_in, request)
-            if who is None:
-                return _json("login.required", 401)
-            if who.account.role not in roles:
-                return _json("role.forbidden", 403)
-            if request.method in CHANGES and not same(
-                request.headers.get("x-csrf-token"), who.csrf
-            ):
-                return _json("form.expired", 403)
-            store = centre_of(request).store(scope_of(who))
-            return await endpoint(request, who, store)
+            request.state.body = await request.body()
+            return await run_in_threadpool(handled, request)
 
         handle.__doc__ = endpoint.__doc__
         return handle
@@ -53,9 +63,12 @@ def allowed(*roles: str) -> Callable[[Endpoint], Callable[[Request], Awaitable[R
     return wrap
 
 
-async def _body(request: Request) -> dict[str, Any]:
+def _body(request: Request) -> dict[str, Any]:
+    """The JSON object the request carried (read before its work began)."""
+    import json
+
     try:
-        found = await request.json()
+        found = json.loads(request.state.body or b"null")
     except ValueError:
         raise UserError("api.not_json", field="body") from None
     if not isinstance(found, dict):
@@ -73,12 +86,14 @@ async def login(request: Request) -> Response:
     from sopan.hosted.auth import local_sign_in, open_session, set_session
     from sopan.store.scope import NOBODY
 
-    body = await _body(request)
+    request.state.body = await request.body()
+    body = _body(request)
     centre = centre_of(request)
     name, password = str(body.get("username") or ""), str(body.get("password") or "")
     now = centre.now()
 
     def sign_in() -> Any:
+        # a failed attempt is kept whatever follows (the rate limit counts it): no unit here
         store = centre.store(NOBODY)
         account = local_sign_in(store, name, password, address=address_of(request), now=now,
                                 limit=centre.serve.login_attempts)  # fmt: skip
@@ -100,117 +115,103 @@ async def logout(request: Request) -> Response:
     from sopan.store.scope import NOBODY
 
     centre = centre_of(request)
-    who = await run_in_threadpool(signed_in, request)
-    if who is None:
-        return _json("login.required", 401)
-    if not same(request.headers.get("x-csrf-token"), who.csrf):
-        return _json("form.expired", 403)
-    token = token_of(request, centre.serve)
-    if token:
-        await run_in_threadpool(centre.store(NOBODY).close_session, token)
-    response = Response(status_code=204)
-    clear_session(response, centre.serve)
-    return response
+
+    def sign_out() -> Response:
+        with centre.hosted.unit() as unit:
+            who = signed_in(request, unit)
+            if who is None:
+                return _json("login.required", 401)
+            if not same(request.headers.get("x-csrf-token"), who.csrf):
+                return _json("form.expired", 403)
+            token = token_of(request, centre.serve)
+            if token:
+                centre.hosted.store(NOBODY, unit).close_session(token)
+        response = Response(status_code=204)
+        clear_session(response, centre.serve)
+        return response
+
+    return await run_in_threadpool(sign_out)
 
 
 @allowed("student", "counsellor")
-async def cases(request: Request, who: SignIn, store: People) -> Response:
+def cases(request: Request, who: SignIn, store: People) -> Response:
     """The cases the account may see: a student's own, a counsellor's shared with them."""
-    found = await run_in_threadpool(store.cases)
-    return JSONResponse([c.as_json() for c in found])
+    return JSONResponse([c.as_json() for c in store.cases()])
 
 
 @allowed("student")
-async def new_case(request: Request, who: SignIn, store: People) -> Response:
+def new_case(request: Request, who: SignIn, store: People) -> Response:
     """A new case from the `text` of an invitation; its `id`."""
     from sopan.app.centre import open_case
 
-    text = str((await _body(request)).get("text") or "")
-    now = centre_of(request).now()
-    made = await run_in_threadpool(open_case, store, who.account, text.encode("utf-8"), now=now)
+    text = str(_body(request).get("text") or "")
+    made = open_case(store, who.account, text.encode("utf-8"), now=centre_of(request).now())
     return JSONResponse({"id": made}, 201)
 
 
 @allowed("student", "counsellor")
-async def one_case(request: Request, who: SignIn, store: People) -> Response:
+def one_case(request: Request, who: SignIn, store: People) -> Response:
     """A case: its invitation's facts, drafts and remarks."""
-    found = await run_in_threadpool(
-        lambda: store.case(_case_id(request), now=centre_of(request).now())
-    )
+    found = store.case(_case_id(request), now=centre_of(request).now())
     return JSONResponse(found) if found is not None else _json("case.not_found", 404)
 
 
 @allowed("student")
-async def delete_case(request: Request, who: SignIn, store: People) -> Response:
+def delete_case(request: Request, who: SignIn, store: People) -> Response:
     """Delete one of the student's cases."""
-    gone = await run_in_threadpool(
-        lambda: store.delete_case(_case_id(request), now=centre_of(request).now())
-    )
+    gone = store.delete_case(_case_id(request), now=centre_of(request).now())
     return Response(status_code=204) if gone else _json("case.not_found", 404)
 
 
 @allowed("student")
-async def share(request: Request, who: SignIn, store: People) -> Response:
+def share(request: Request, who: SignIn, store: People) -> Response:
     """Share a case with a `counsellor` (the account's name or number)."""
-    body = await _body(request)
-    given = str(body.get("counsellor") or "")
-    now = centre_of(request).now()
-
-    def do() -> Response:
-        case = _case_id(request)
-        if store.owner_of(case) is None:
-            return _json("case.not_found", 404)
-        named = store.account_named(given)
-        counsellor = named[0] if named else (store.account(int(given)) if given.isdigit() else None)
-        if counsellor is None or counsellor.role != "counsellor":
-            raise UserError("case.not_a_counsellor", field="counsellor", value=given)
-        if not store.consented("counselling"):
-            raise UserError("case.no_consent", field="counsellor")
-        store.share(case, counsellor.id, now=now)
-        return JSONResponse({"id": case, "shared_with": counsellor.id})
-
-    return await run_in_threadpool(do)
+    given = str(_body(request).get("counsellor") or "")
+    case = _case_id(request)
+    if store.owner_of(case) is None:
+        return _json("case.not_found", 404)
+    named = store.account_named(given)
+    counsellor = named[0] if named else (store.account(int(given)) if given.isdigit() else None)
+    if counsellor is None or counsellor.role != "counsellor":
+        raise UserError("case.not_a_counsellor", field="counsellor", value=given)
+    if not store.consented("counselling"):
+        raise UserError("case.no_consent", field="counsellor")
+    store.share(case, counsellor.id, now=centre_of(request).now())
+    return JSONResponse({"id": case, "shared_with": counsellor.id})
 
 
 @allowed("student", "counsellor")
-async def plan(request: Request, who: SignIn, store: People) -> Response:
+def plan(request: Request, who: SignIn, store: People) -> Response:
     """The plan for one of the student's cases, from the choices given (`intent`, `reason`,
     `interest`, `confirmed`, `detail`, `reason_text`): the `sopan plan --json` object, with
     `centre_policy` (`inside` the centre's cancellation cut-off, and the extra `step`)."""
+    from sopan.app.centre import inside_policy, plan_case
+    from sopan.hosted.apology import policy_step
     from sopan.model.contracts import plan_json
 
     if who.account.role != "student":
         return _json("role.forbidden", 403)
-    choices = _choices(await _body(request))
+    choices = _choices(_body(request))
     centre = centre_of(request)
     now = centre.now()
-    from sopan.app.centre import plan_case
-
-    def planned() -> dict[str, Any]:
-        from sopan.app.centre import inside_policy
-        from sopan.hosted.apology import policy_step
-
-        found = plan_case(store, who.account, _case_id(request), choices, now=now)
-        inside = inside_policy(found, centre.centre, now=now)
-        step = policy_step(centre.centre, found.plan.language) if inside else None
-        return {**plan_json(found.plan), "centre_policy": {"inside": inside, "step": step}}
-
-    return JSONResponse(await run_in_threadpool(planned))
+    found = plan_case(store, who.account, _case_id(request), choices, now=now)
+    inside = inside_policy(found, centre.centre, now=now)
+    step = policy_step(centre.centre, found.plan.language) if inside else None
+    return JSONResponse(
+        {**plan_json(found.plan), "centre_policy": {"inside": inside, "step": step}}
+    )
 
 
 @allowed("student")
-async def drafts(request: Request, who: SignIn, store: People) -> Response:
+def drafts(request: Request, who: SignIn, store: People) -> Response:
     """Every draft the plan needs, linted and kept under the case; inside the centre's
     cancellation cut-off, the letter of apology to the employer too (`apology`)."""
     from sopan.app.centre import draft_case
 
-    choices = _choices(await _body(request))
+    choices = _choices(_body(request))
     centre = centre_of(request)
-    now = centre.now()
-    case = _case_id(request)
-    result, decision, apology = await run_in_threadpool(
-        lambda: draft_case(store, who.account, case, choices, now=now, centre=centre.centre)
-    )
+    result, decision, apology = draft_case(store, who.account, _case_id(request), choices,
+                                           now=centre.now(), centre=centre.centre)  # fmt: skip
     return JSONResponse({
         "decision": decision,
         "drafts": [{"channel": d.channel, "subject": d.subject, "text": d.text,
@@ -223,13 +224,12 @@ async def drafts(request: Request, who: SignIn, store: People) -> Response:
 
 
 @allowed("student")
-async def replied(request: Request, who: SignIn, store: People) -> Response:
+def replied(request: Request, who: SignIn, store: People) -> Response:
     """The student sent the case's reply themselves: its follow-ups, and their reminders
     by e-mail when the student agreed to them."""
     from sopan.app.centre import mark_replied
 
-    case, now = _case_id(request), centre_of(request).now()
-    made = await run_in_threadpool(lambda: mark_replied(store, who.account, case, now=now))
+    made = mark_replied(store, who.account, _case_id(request), now=centre_of(request).now())
     return JSONResponse({"follow_ups": made}, 201)
 
 
@@ -249,63 +249,59 @@ def _choices(body: dict[str, Any]) -> Any:
 
 
 @allowed("student")
-async def export(request: Request, who: SignIn, store: People) -> Response:
+def export(request: Request, who: SignIn, store: People) -> Response:
     """Everything kept about the student as one ZIP."""
     from sopan.app.centre import export_zip
 
-    data = await run_in_threadpool(lambda: export_zip(store, now=centre_of(request).now()))
+    data = export_zip(store, now=centre_of(request).now())
     return Response(data, media_type="application/zip", headers={
         "content-disposition": 'attachment; filename="sopan-export.zip"'})  # fmt: skip
 
 
 @allowed("student")
-async def consent(request: Request, who: SignIn, store: People) -> Response:
+def consent(request: Request, who: SignIn, store: People) -> Response:
     """Give (`POST`: `purpose`, `version`) or withdraw (`DELETE`: `purpose`) consent."""
     from sopan.hosted.consent import PURPOSES, VERSION
 
-    body = await _body(request)
-    purpose = str(body.get("purpose") or "")
+    purpose = str(_body(request).get("purpose") or "")
     if purpose not in PURPOSES:
         raise UserError("parse.not_a_choice", field="purpose", value=purpose, choices=PURPOSES)
     now = centre_of(request).now()
     if request.method == "DELETE":
-        await run_in_threadpool(lambda: store.withdraw_consent(purpose, now=now))
+        store.withdraw_consent(purpose, now=now)
     else:
-        await run_in_threadpool(lambda: store.give_consent(purpose, VERSION, now=now))
-    return JSONResponse(await run_in_threadpool(store.consents))
+        store.give_consent(purpose, VERSION, now=now)
+    return JSONResponse(store.consents())
 
 
 @allowed("student")
-async def erase(request: Request, who: SignIn, store: People) -> Response:
+def erase(request: Request, who: SignIn, store: People) -> Response:
     """Delete the student's account and every row of theirs."""
     from sopan.hosted.auth import clear_session
 
-    await run_in_threadpool(lambda: store.erase_account(now=centre_of(request).now()))
+    store.erase_account(now=centre_of(request).now())
     response = Response(status_code=204)
     clear_session(response, centre_of(request).serve)
     return response
 
 
 @allowed("auditor", "student")
-async def audit(request: Request, who: SignIn, store: People) -> Response:
+def audit(request: Request, who: SignIn, store: People) -> Response:
     """The audit log: all of it for an auditor, a student's own part for a student."""
-    return JSONResponse(await run_in_threadpool(store.audit_log))
+    return JSONResponse(store.audit_log())
 
 
 @allowed("student")
-async def mailboxes(request: Request, who: SignIn, store: People) -> Response:
+def mailboxes(request: Request, who: SignIn, store: People) -> Response:
     """The student's mailboxes (`GET`), or a new one (`POST`: `host`, `port`, `security`
     tls|starttls, `username`, `password`, `folder`): kept with its password sealed and its
     first scan queued. Only a mail server the centre allows (`[serve] mail_hosts`)."""
     if request.method == "GET":
-        return JSONResponse([m.as_json() for m in await run_in_threadpool(store.mailboxes)])
+        return JSONResponse([m.as_json() for m in store.mailboxes()])
     from sopan.app.centre import add_mailbox
 
-    body = await _body(request)
     centre = centre_of(request)
-    made = await run_in_threadpool(
-        lambda: add_mailbox(store, body, allowed=centre.serve.mail_hosts, now=centre.now())
-    )
+    made = add_mailbox(store, _body(request), allowed=centre.serve.mail_hosts, now=centre.now())
     return JSONResponse({"id": made}, 201)
 
 
@@ -314,53 +310,48 @@ def _mailbox_id(request: Request) -> int:
 
 
 @allowed("student")
-async def one_mailbox(request: Request, who: SignIn, store: People) -> Response:
+def one_mailbox(request: Request, who: SignIn, store: People) -> Response:
     """Forget one of the student's mailboxes (its sealed password with it)."""
-    gone = await run_in_threadpool(lambda: store.remove_mailbox(_mailbox_id(request)))
+    gone = store.remove_mailbox(_mailbox_id(request))
     return Response(status_code=204) if gone else _json("mailbox.not_found", 404)
 
 
 @allowed("student")
-async def scan(request: Request, who: SignIn, store: People) -> Response:
+def scan(request: Request, who: SignIn, store: People) -> Response:
     """Scan one of the student's mailboxes now (a job of `sopan worker`; one already waiting
     is enough): `queued` says whether a new one was added."""
     from sopan.app.centre import scan_now
 
-    queued = await run_in_threadpool(lambda: scan_now(store, _mailbox_id(request)))
+    queued = scan_now(store, _mailbox_id(request))
     if queued is None:
         return _json("mailbox.not_found", 404)
     return JSONResponse({"queued": queued}, 202)
 
 
 @allowed("student")
-async def calendars(request: Request, who: SignIn, store: People) -> Response:
+def calendars(request: Request, who: SignIn, store: People) -> Response:
     """The student's calendars (`GET`), or a new one (`POST`): an https `url` (fetched and
     read now), or an upload (`name`, and `ics`: the file's text). Never a path."""
     if request.method == "GET":
-        return JSONResponse([c.as_json() for c in await run_in_threadpool(store.calendars)])
+        return JSONResponse([c.as_json() for c in store.calendars()])
     from sopan.app.centre import add_calendar_address, add_calendar_upload
 
-    body = await _body(request)
+    body = _body(request)
     centre = centre_of(request)
     now = centre.now()
     if body.get("url"):
-        url, inside = str(body["url"]), centre.serve.calendar_hosts
-        made, busy = await run_in_threadpool(
-            lambda: add_calendar_address(store, who.account, url, inside=inside, now=now)
-        )
+        made, busy = add_calendar_address(store, who.account, str(body["url"]),
+                                          inside=centre.serve.calendar_hosts, now=now)  # fmt: skip
     else:
         name, data = str(body.get("name") or ""), str(body.get("ics") or "").encode("utf-8")
-        made, busy = await run_in_threadpool(
-            lambda: add_calendar_upload(store, who.account, name, data, now=now)
-        )
+        made, busy = add_calendar_upload(store, who.account, name, data, now=now)
     return JSONResponse({"id": made, "busy": busy}, 201)
 
 
 @allowed("student")
-async def one_calendar(request: Request, who: SignIn, store: People) -> Response:
+def one_calendar(request: Request, who: SignIn, store: People) -> Response:
     """Forget one of the student's calendars."""
-    calendar = int(request.path_params["calendar_id"])
-    gone = await run_in_threadpool(lambda: store.remove_calendar(calendar))
+    gone = store.remove_calendar(int(request.path_params["calendar_id"]))
     return Response(status_code=204) if gone else _json("calendar.not_found", 404)
 
 
@@ -372,41 +363,36 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @allowed("student")
-async def watches(request: Request, who: SignIn, store: People) -> Response:
+def watches(request: Request, who: SignIn, store: People) -> Response:
     """The student's career watches (`GET`), or a new one (`POST`: `source`, `keywords`,
     `location`): its first run queued."""
     from sopan.app.career import career_of
 
     if request.method == "GET":
-        found = await run_in_threadpool(lambda: career_of(store).watches())
-        return JSONResponse([_plain(w) for w in found])
+        return JSONResponse([_plain(w) for w in career_of(store).watches()])
     from sopan.app.centre import add_watch
 
-    body = await _body(request)
-    now = centre_of(request).now()
-    made, new = await run_in_threadpool(lambda: add_watch(store, body, now=now))
+    made, new = add_watch(store, _body(request), now=centre_of(request).now())
     return JSONResponse({"id": made, "new": new}, 201 if new else 200)
 
 
 @allowed("student")
-async def run_watch(request: Request, who: SignIn, store: People) -> Response:
+def run_watch(request: Request, who: SignIn, store: People) -> Response:
     """Run one of the student's watches now (a job; one waiting is enough)."""
     from sopan.app.centre import queue_watch
 
-    watch = int(request.path_params["watch_id"])
-    queued = await run_in_threadpool(lambda: queue_watch(store, watch))
+    queued = queue_watch(store, int(request.path_params["watch_id"]))
     if queued is None:
         return _json("watch.not_found", 404)
     return JSONResponse({"queued": queued}, 202)
 
 
 @allowed("student")
-async def postings(request: Request, who: SignIn, store: People) -> Response:
+def postings(request: Request, who: SignIn, store: People) -> Response:
     """The postings the student's watches found, newest first."""
     from sopan.app.career import career_of
 
-    found = await run_in_threadpool(lambda: career_of(store).postings())
-    return JSONResponse([_plain(p) for p in found])
+    return JSONResponse([_plain(p) for p in career_of(store).postings()])
 
 
 async def openapi(request: Request) -> Response:

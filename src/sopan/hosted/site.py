@@ -23,7 +23,7 @@ from sopan.errors import SopanError, UserError
 from sopan.hosted.words import page_language
 from sopan.store.accounts import SignIn
 from sopan.store.people import People
-from sopan.store.scope import NOBODY, Hosted, Scope
+from sopan.store.scope import NOBODY, Hosted, Scope, Unit
 
 #: the environment variable holding the key that signs a sign-in in progress
 SECRET_VARIABLE = "SOPAN_SECRET_KEY"
@@ -119,8 +119,9 @@ def centre_of(request: Request) -> Centre:
     return found
 
 
-def signed_in(request: Request) -> SignIn | None:
-    """Who is asking (found once per request from the session cookie), None before sign-in."""
+def signed_in(request: Request, unit: Unit | None = None) -> SignIn | None:
+    """Who is asking (found once per request from the session cookie, in the request's
+    `unit` when it has one), None before sign-in."""
     if hasattr(request.state, "sign_in"):
         known: SignIn | None = request.state.sign_in
         return known
@@ -128,7 +129,8 @@ def signed_in(request: Request) -> SignIn | None:
 
     centre = centre_of(request)
     token = token_of(request, centre.serve)
-    found = centre.store(NOBODY).session(token, now=centre.now()) if token else None
+    store = centre.hosted.store(NOBODY, unit)
+    found = store.session(token, now=centre.now()) if token else None
     request.state.sign_in = found
     return found
 

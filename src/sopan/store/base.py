@@ -24,6 +24,25 @@ class StoreError(SopanError):
     exit_code = 4
 
 
+@contextmanager
+def failures() -> Iterator[None]:
+    """A database that cannot be used, said in one line naming why (an IntegrityError is
+    left as it is: its caller decides)."""
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+    try:
+        yield
+    except OperationalError as exc:
+        why = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+        if "locked" in why:
+            why = f"another sopan holds it (waited {BUSY_SECONDS:g} s)"
+        raise StoreError(f"store: cannot use the database: {why}") from None
+    except SQLAlchemyError as exc:
+        if type(exc).__name__ == "IntegrityError":
+            raise
+        raise StoreError(f"store: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+
+
 def default_url() -> str:
     """`SOPAN_DATABASE_URL`, else the config file's `[store] url`, else a SQLite file in the
     user's data folder."""
@@ -110,20 +129,8 @@ class Database:
     @contextmanager
     def _tx(self) -> Iterator[Any]:
         """One transaction; a database that cannot be used is one line naming why."""
-        from sqlalchemy.exc import OperationalError, SQLAlchemyError
-
-        try:
-            with self.engine.begin() as connection:
-                yield connection
-        except OperationalError as exc:
-            why = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
-            if "locked" in why:
-                why = f"another sopan holds it (waited {BUSY_SECONDS:g} s)"
-            raise StoreError(f"store: cannot use the database: {why}") from None
-        except SQLAlchemyError as exc:
-            if type(exc).__name__ == "IntegrityError":
-                raise
-            raise StoreError(f"store: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+        with failures(), self.engine.begin() as connection:
+            yield connection
 
     def visible(self, table: Any) -> Any:
         """The rows of `table` this store may see: all of them, here; a hosted store

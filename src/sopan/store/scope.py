@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from sopan.store import Store
+from sopan.store.base import failures
 
 if TYPE_CHECKING:
     from sopan.store.people import People
@@ -81,24 +82,73 @@ def visible(table: Any, scope: Scope) -> Any:
     return and_(false())
 
 
+def _tell(db: Any, scope: Scope) -> None:
+    """Tell PostgreSQL whom the transaction acts for (local to it: its end forgets it)."""
+    from sqlalchemy import text
+
+    account = "" if scope.account is None else str(scope.account)
+    db.execute(
+        text("SELECT set_config('sopan.account', :a, true), set_config('sopan.role', :r, true)"),
+        {"a": account, "r": scope.role},
+    )
+
+
+class Unit:
+    """One transaction shared by every store made with it: a request's work, from finding
+    who asks to the answer, done in one connection of the pool and committed once (or not at
+    all, when it fails). The connection is taken at the first query and the scope told to
+    PostgreSQL only when it changes (the sign-in is found as nobody, the rest as its account).
+
+    Used by one thread at a time. A statement that fails spoils the whole unit: its caller
+    does not go on inside it."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        self.connection: Any = None
+        self.told: Scope | None = None
+
+    def db(self, scope: Scope) -> Any:
+        """The unit's connection, in its transaction, scoped to `scope`."""
+        if self.connection is None:
+            self.connection = self.engine.connect()
+            self.connection.begin()
+        if scope != self.told and self.engine.dialect.name == "postgresql":
+            _tell(self.connection, scope)
+        self.told = scope
+        return self.connection
+
+    def end(self, *, commit: bool) -> None:
+        """Commit (or undo) what the unit did and give its connection back."""
+        connection, self.connection, self.told = self.connection, None, None
+        if connection is None:
+            return
+        try:
+            with failures():
+                if commit:
+                    connection.commit()
+                else:
+                    connection.rollback()
+        finally:
+            connection.close()
+
+
 class ScopedStore(Store):
     """The store seen through one scope: sharing the engine of a `Hosted`, each
-    transaction scoped as the module says."""
+    transaction scoped as the module says; made with a `Unit`, every transaction is the
+    unit's one."""
 
     scope: Scope
+    unit: Unit | None = None
 
     @contextmanager
     def _tx(self) -> Iterator[Any]:
+        if self.unit is not None:
+            with failures():
+                yield self.unit.db(self.scope)
+            return
         with super()._tx() as db:
             if self.engine.dialect.name == "postgresql":
-                from sqlalchemy import text
-
-                account = "" if self.scope.account is None else str(self.scope.account)
-                db.execute(
-                    text("SELECT set_config('sopan.account', :a, true), "
-                         "set_config('sopan.role', :r, true)"),
-                    {"a": account, "r": self.scope.role},
-                )  # fmt: skip
+                _tell(db, self.scope)
             yield db
 
     def visible(self, table: Any) -> Any:
@@ -132,10 +182,22 @@ class Hosted:
                     cursor.execute("SELECT set_config('sopan.hosted', 'on', false)")
                 connection.commit()
 
-    def store(self, scope: Scope) -> People:
-        """The store as `scope` sees it (no connection is opened until it is used)."""
+    def store(self, scope: Scope, unit: Unit | None = None) -> People:
+        """The store as `scope` sees it (no connection is opened until it is used); with
+        `unit`, its transactions are the unit's one."""
         from sopan.store.people import People
 
         view = People.__new__(People)
-        view.url, view.engine, view.scope = self.url, self.engine, scope
+        view.url, view.engine, view.scope, view.unit = self.url, self.engine, scope, unit
         return view
+
+    @contextmanager
+    def unit(self) -> Iterator[Unit]:
+        """A unit of work (`Unit`): committed when the block ends, undone when it raises."""
+        unit = Unit(self.engine)
+        try:
+            yield unit
+        except BaseException:
+            unit.end(commit=False)
+            raise
+        unit.end(commit=True)
