@@ -321,11 +321,49 @@ def _address_rules(
             )
             if sign not in text:
                 out.append(Shortfall("closing_matched", d.channel, f"want {sign}"))
-        elif not re.search(rf"Yth\. {re.escape(address.written)}\n", text):
+        elif d.channel == "letter" and not (
+            _recipient_block(text) and _recipient_block(text)[0] in address.written
+        ):
+            # a letter's block names the team without its company, the company under it
             out.append(Shortfall("salutation", d.channel, f"want Yth. {address.written}"))
+        elif d.channel != "letter" and not re.search(
+            rf"Yth\. {re.escape(address.written)}\n", text
+        ):
+            out.append(Shortfall("salutation", d.channel, f"want Yth. {address.written}"))
+    if d.channel == "letter":
+        out += _recipient_block_rules(d, inv)
     if address.person and re.search(r"Tim Rekrutmen|Recruitment Team|Hiring Team", text):
         out.append(Shortfall("title_invented", d.channel, "a team named to a person"))
     return out
+
+
+def _recipient_block(text: str) -> list[str]:
+    """A letter's recipient block: the lines after "Yth." up to the greeting, or (English)
+    the lines between the date and the subject."""
+    lines = text.splitlines()
+    start = next((i for i, x in enumerate(lines) if x.startswith("Yth. ")), None)
+    if start is not None:
+        block = [lines[start].removeprefix("Yth. ")]
+        for line in lines[start + 1 :]:
+            if not line.strip():
+                break
+            block.append(line)
+        return block
+    end = next((i for i, x in enumerate(lines) if x.startswith("Subject:")), 0)
+    head = "\n".join(lines[:end]).rstrip("\n").split("\n\n")
+    return head[-1].splitlines() if len(head) >= 3 else []
+
+
+def _recipient_block_rules(d: Draft, inv: Invitation) -> list[Shortfall]:
+    """The recipient block names the company once: never "Vantage Distributors HR Team" over
+    "Vantage Distributors"."""
+    company = " ".join((inv.company or "").split()).lower()
+    block = _recipient_block(d.text)
+    # the names' lines, not the postal address under them (a line with a number)
+    names = [line for line in block if not any(c.isdigit() for c in line)]
+    if company and sum(company in line.lower() for line in names) > 1:
+        return [Shortfall("recipient_block", d.channel, " / ".join(block))]
+    return []
 
 
 def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:

@@ -56,6 +56,10 @@ class Addressing:
     person: bool
     #: whether the invitation tells who they are (an honorific or a title)
     titled: bool
+    #: the first line of a letter's recipient block: the person with the title as written
+    #: ("Ms. Helen Jang", "Ibu Dewi Lestari", "Helen Jang"), the team ("Vantage Distributors HR
+    #: Team"), or "" when no one is named
+    block: str = ""
 
 
 def _words(language: str) -> Mapping[str, Any]:
@@ -196,6 +200,7 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
             short=short,
             person=True,
             titled=True,
+            block=str(words["titled_block"]).format(**values),
         )
     short = str(words["casual_short"]) if casual else ""
     spoken = str(words["named_spoken"]).format(**values)
@@ -219,6 +224,7 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
         short=short,
         person=True,
         titled=False,
+        block=str(words["named_block"]).format(**values),
     )
 
 
@@ -272,4 +278,5 @@ def _nobody(
         short=str(words["casual_short"]) if casual else "",
         person=False,
         titled=False,
+        block=team or "",
     )

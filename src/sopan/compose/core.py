@@ -270,8 +270,7 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         subject = own
     if spec.layout == "letter":
         heading = letter_heading(
-            ctx.facts, ctx.inv, subject or own, now, len(ctx.sit.attachments), ctx.language,
-            person=ctx.facts["addressee"] != str(common(ctx.language)["address"]["unknown"]),
+            ctx.facts, ctx.inv, subject or own, now, len(ctx.sit.attachments), ctx.language
         )  # fmt: skip
         text = heading + "\n\n" + text
         if common(ctx.language)["letter"].get("sender_last"):

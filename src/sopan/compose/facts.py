@@ -206,6 +206,12 @@ def build_facts(
             facts[key] = str(with_pos if position and with_pos else frag[key]).format(**facts)
     # the company on a line of its own under the addressee, or no line at all
     facts["recipient_org_line"] = f"\n{facts['recipient_org']}" if facts["recipient_org"] else ""
+    block = recipient_block(formal, company)
+    facts["recipient_block"] = "\n".join(block)
+    # an Indonesian letter's "Yth." line and the lines under it: "Bapak/Ibu" when no one is named
+    facts["letter_to"] = block[0] if formal.block else formal.written
+    rest = block[1:] if formal.block else block
+    facts["letter_to_rest"] = "".join(f"\n{line}" for line in rest)
     facts["role_clause"] = str(frag["role_clause"]).format(**facts) if position else ""
     facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
     facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
@@ -240,6 +246,31 @@ def build_facts(
     facts["sign_off"] = str(sign_off["named" if formal.person else "unnamed"])
     facts["sign_off_email"] = str(sign_off["email"])
     return facts
+
+
+def recipient_block(formal: Addressing, company: str) -> list[str]:
+    """A letter's recipient block, a line each: the person (with the title as written) or the
+    team, then the company — the company never twice: a team named with its company
+    ("Vantage Distributors HR Team") is written without it ("HR Team"), the company under it."""
+    first = formal.block
+    if first and not formal.person and company:
+        from sopan.model.names import LANGUAGES
+
+        # a team is named in the invitation's words, whatever the reply's language
+        joiners = [str(w) for lang in LANGUAGES for w in common(lang)["address"]["team_joiners"]]
+        edge = "|".join(re.escape(w) for w in sorted(joiners, key=len, reverse=True))
+        name = re.escape(company)
+        # the company only at either end ("Vantage Distributors HR Team", "Talent Team at
+        # Acme"); a team that names it inside ("HR Director of BGM Ltd; HR Dep") stays whole
+        bare = re.sub(rf"^\s*{name}(?:\s|{edge})+|(?:\s|{edge})+{name}\s*$", "", first, flags=re.I)
+        if bare != first and company.lower() not in bare.lower() and any(c.isalpha() for c in bare):
+            first = " ".join(bare.split())
+        elif first.strip().lower() == company.lower():
+            first = ""  # the team was the company's own name
+    lines = [first] if first else []
+    if company and not any(company.lower() in line.lower() for line in lines):
+        lines.append(company)
+    return lines
 
 
 def _as_name(company: str) -> str:

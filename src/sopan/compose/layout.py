@@ -110,7 +110,6 @@ def letter_heading(
     now: datetime,
     attachments: int,
     language: str,
-    person: bool,
 ) -> str:
     """A letter's head: place and date, enclosure and subject, in the language's order (an
     English business letter puts the sender's block first, then the addressee)."""
@@ -131,10 +130,8 @@ def letter_heading(
             " | ".join(x for x in (facts["email"], facts["phone"]) if x),
         ]
         lines += [x for x in sender if x] + ["", place_date, ""]
-        if person:
-            lines.append(facts["addressee"])
-        if facts["recipient_org"]:
-            lines.append(facts["recipient_org"])
+        # the person or the team, then the company, each once
+        lines += [x for x in facts["recipient_block"].split("\n") if x]
         if lines[-1]:  # no recipient block: the date's blank line is the one before it
             lines.append("")
         lines.append(f"{words['subject_label']}: {subject}")
