@@ -226,6 +226,9 @@ def check(r: Run) -> list[Shortfall]:
             out.append(Shortfall("says_tomorrow", d.channel, "a next-day interview"))
         out += _promise_rules(d, inv, r)
         out += _writing_rules(d, spec.kind, r)
+    if not address.person and any(d.channel == "linkedin" for d in r.drafts):
+        # a connection note is written to a person: none to a team or to nobody
+        out.append(Shortfall("linkedin_no_person", "linkedin", address.written))
     out += _plan_rules(r)
     out += _attendee_rules(r)
     return out

@@ -79,11 +79,14 @@ def test_channel_all_says_which_channels_it_did_not_write_and_why(
     assert result.returncode == 0, result.stderr
     lines = [ln for ln in result.stdout.splitlines() if ln.startswith("Tidak ditulis — ")]
     named = {ln.split(" — ", 1)[1].split(":", 1)[0] for ln in lines}
-    assert named == {"telepon", "pesan suara", "email", "surat", "SMS", "balasan kalender"}
+    assert named == {"telepon", "pesan suara", "email", "surat", "SMS", "balasan kalender",
+                     "LinkedIn"}  # fmt: skip
     assert all(ln.split(": ", 1)[1].strip() for ln in lines)  # each says why
     assert "--channel letter" in next(ln for ln in lines if "surat" in ln)
+    # no person named: no connection note, and one line says so
+    assert "Tidak ditulis — LinkedIn: tidak ada nama orang yang disebut" in lines
     written = {p.name for p in (tmp_path / "out").iterdir()}
-    assert written == {"whatsapp.txt", "linkedin.txt"}
+    assert written == {"whatsapp.txt"}
     # asked for by name, the letter is written
     result = run_cli(*args[:3], "letter", *args[4:])
     assert result.returncode == 0, result.stderr

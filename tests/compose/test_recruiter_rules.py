@@ -35,7 +35,7 @@ def test_every_channel_meets_what_a_recruiter_checks(path: Path, situation: obje
     if isinstance(result, str):
         assert result.startswith("n/a"), result  # only an online request to an online interview
         return
-    assert len(result.drafts) >= 2
+    assert result.drafts  # one at least: a team named and an e-mail alone gets one
     assert result.shortfalls == [], "\n".join(
         f"{s.channel} · {s.rule}: {s.detail}" for s in result.shortfalls
     )

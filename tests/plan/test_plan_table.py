@@ -149,7 +149,7 @@ CASES = [
          {"intent": "cancel", "interest": "no", "confirmed": True}, "cancel", "call",
          ids("C1", "C2.1"),
          inv={"source": "text", "message_id": None, "contact": Contact(phone="0812 1111 2222")},
-         channels=("call", "call", "whatsapp", "linkedin")),
+         channels=("call", "call", "whatsapp")),  # no person named: no LinkedIn note
     Case("pasted_text_with_only_email", 72, NO, "decline", "email", ids("R2.1"),
          inv={"source": "text", "message_id": None, "contact": Contact(email="hr@x.example")}),
     Case("far_interview_interested_asks_online", 72, {"interest": "yes"},

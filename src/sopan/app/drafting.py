@@ -57,6 +57,7 @@ _UNREACHED = {
     "mobile": "no_mobile",
     "phone": "no_phone",
     "calendar": "no_calendar",
+    "person": "no_person",
 }
 
 

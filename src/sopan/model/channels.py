@@ -24,7 +24,7 @@ from sopan.errors import InternalError
 
 Kind = Literal["written", "chat", "spoken", "calendar"]
 #: what must be known for the channel to reach the recruiter
-Reach = Literal["email", "mobile", "phone", "calendar", "anyone"]
+Reach = Literal["email", "mobile", "phone", "calendar", "person", "anyone"]
 #: the file a draft becomes: an .eml reply, a letter (.docx and .pdf), an iTIP .ics, a .txt
 Format = Literal["eml", "letter", "ics", "text"]
 Link = Literal["mailto", "whatsapp", "tel"]
@@ -40,7 +40,7 @@ Layout = Literal["message", "script", "letter"]
 Subject = Literal["reply", "own", "none"]
 
 KINDS: tuple[str, ...] = ("written", "chat", "spoken", "calendar")
-_REACH: tuple[str, ...] = ("email", "mobile", "phone", "calendar", "anyone")
+_REACH: tuple[str, ...] = ("email", "mobile", "phone", "calendar", "person", "anyone")
 _FORMATS: tuple[str, ...] = ("eml", "letter", "ics", "text")
 _LINKS: tuple[str, ...] = ("mailto", "whatsapp", "tel")
 _ROLES: tuple[str, ...] = ("reply", "text", "call", "unanswered", "calendar", "connect", "none")

@@ -19,8 +19,8 @@ def recipient_email(inv: Invitation) -> str | None:
 def reachable(inv: Invitation) -> frozenset[Channel]:
     """The channels that can reach the recruiter, as each channel's spec says what it needs
     (`reach` in data/channels/): an e-mail address, a mobile number (an office landline takes
-    no text message), any phone number, a calendar invitation, or nothing at all (a letter, a
-    LinkedIn note). A pasted chat with no number is answered in the chat it came from."""
+    no text message), any phone number, a calendar invitation, a person named (a LinkedIn note), or
+    nothing at all (a letter). A pasted chat with no number is answered in the chat it came from."""
     from sopan.language.phones import is_mobile
     from sopan.model.channels import registry
 
@@ -37,6 +37,10 @@ def reachable(inv: Invitation) -> frozenset[Channel]:
         have |= {"phone", "mobile"}
     if inv.uid:
         have.add("calendar")
+    from sopan.compose.address import addressing
+
+    if addressing(inv, inv.language).person:
+        have.add("person")  # a connection note goes to a person, never to a team or nobody
     out = {s.name for s in registry().specs if s.reach in have}
     chat = _pasted_chat(inv)
     if chat is not None:
