@@ -19,6 +19,9 @@ from hosted.conftest import client_for, make_centre
 INVITATION = (EXAMPLES / "undangan_wawancara_id.eml").read_text("utf-8")
 CHOICES = {"intent": "decline", "reason": "accepted-offer", "interest": "no", "confirmed": False}
 CANCEL = {"intent": "cancel", "reason": "accepted-offer", "interest": "no", "confirmed": True}
+#: a mailbox as the page's form gives it (the consent ticked in it)
+MAILBOX_FORM = {"host": "127.0.0.1", "port": "1", "security": "none", "consent": "yes",
+                "username": "lewat-halaman@x.id", "password": "sandi"}  # fmt: skip
 ANON = None
 
 #: (method, route, body) → who → target → status; "-" where the target means nothing
@@ -88,11 +91,43 @@ PAGES: list[tuple[str, str, dict[str | None, dict[str, int]]]] = [
         "sari": {"shared": 403}, "adi": {"shared": 403}, "tono": {"shared": 403}}),
 ]  # fmt: skip
 
-#: the pages' forms (a POST with the form token): (route, form) → who → target → status
+#: a student's source pages: `own` is the asker's, `other` the other student's
+SOURCE_PAGES: list[tuple[str, dict[str | None, dict[str, int]]]] = [
+    (page, {ANON: {"-": 303}, "rina": {"-": 200}, "budi": {"-": 200}, "sari": {"-": 403},
+            "dewi": {"-": 403}, "adi": {"-": 403}, "tono": {"-": 403}})
+    for page in ("/mailboxes", "/calendars", "/watches")
+]  # fmt: skip
+
+#: the pages' forms (a POST with the form token): (route, form) → who → target → status;
+#: {mailbox}, {calendar} (an address), {watch} are the source of the student the target names
+#: (a removal of one's own is asked last, on a fresh one)
+STUDENT_ONLY = {ANON: {"own": 303}, "sari": {"own": 403}, "dewi": {"own": 403},
+                "adi": {"own": 403}, "tono": {"own": 403}}  # fmt: skip
 FORMS: list[tuple[str, dict[str, str], dict[str | None, dict[str, int]]]] = [
     ("/admin/letterhead", {"letterhead_name": "Pusat Karier Uji", "address": "Bandung"}, {
         ANON: {"-": 303}, "rina": {"-": 403}, "sari": {"-": 403}, "adi": {"-": 303},
         "tono": {"-": 403}}),
+    ("/mailboxes", MAILBOX_FORM, {
+        ANON: {"-": 303}, "rina": {"-": 303}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("/mailboxes/{mailbox}/scan", {}, {**STUDENT_ONLY, "rina": {"own": 303, "other": 404},
+                                       "budi": {"own": 303, "other": 404}}),
+    ("/mailboxes/{mailbox}/delete", {}, {**STUDENT_ONLY, "rina": {"other": 404},
+                                         "budi": {"other": 404}}),
+    ("/calendars", {"url": "http://plain.example/k.ics"}, {
+        ANON: {"-": 303}, "rina": {"-": 400}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("/calendars/{calendar}/refresh", {}, {**STUDENT_ONLY, "rina": {"own": 303, "other": 404},
+                                           "budi": {"own": 303, "other": 404}}),
+    ("/calendars/{calendar}/delete", {}, {**STUDENT_ONLY, "rina": {"other": 404},
+                                          "budi": {"other": 404}}),
+    ("/watches", {"source": "ashby:majujaya"}, {
+        ANON: {"-": 303}, "rina": {"-": 303}, "sari": {"-": 403}, "adi": {"-": 403},
+        "tono": {"-": 403}}),
+    ("/watches/{watch}/run", {}, {**STUDENT_ONLY, "rina": {"own": 303, "other": 404},
+                                  "budi": {"own": 303, "other": 404}}),
+    ("/watches/{watch}/delete", {}, {**STUDENT_ONLY, "rina": {"other": 404},
+                                     "budi": {"other": 404}}),
 ]  # fmt: skip
 
 
@@ -262,7 +297,7 @@ def test_every_mailbox_calendar_and_watch_route_for_every_role(world: dict[str, 
 
 def test_every_page_for_every_role_and_case(world: dict[str, Any]) -> None:
     wrong = []
-    for method, route, table in PAGES:
+    for method, route, table in [*PAGES, *(("GET", p, t) for p, t in SOURCE_PAGES)]:
         for who, targets in table.items():
             for target, expected in targets.items():
                 path = route
@@ -275,16 +310,51 @@ def test_every_page_for_every_role_and_case(world: dict[str, Any]) -> None:
     assert wrong == []
 
 
+def _sources(world: dict[str, Any], name: str) -> dict[str, int]:
+    """A student's mailbox, calendar address and watch now (each made when there is none)."""
+    from sopan.store.scope import Scope
+
+    client = world["clients"][name]
+    boxes = client.get("/api/me/mailboxes").json()
+    if not boxes:
+        client.post("/api/me/mailboxes", json={**MAILBOX, "username": f"{name}-lagi@x.id"})
+        boxes = client.get("/api/me/mailboxes").json()
+    addresses = [c for c in client.get("/api/me/calendars").json() if c["url"]]
+    if not addresses:  # kept as if fetched: the matrix is about who may ask, not fetching
+        store = world["centre"].hosted.store(Scope(world["ids"][name], "student"))
+        store.add_calendar(name="jadwal", data=CALENDAR.encode(), now=world["centre"].now(),
+                           url="https://jadwal.example/k.ics")  # fmt: skip
+        addresses = [c for c in client.get("/api/me/calendars").json() if c["url"]]
+    found = client.get("/api/me/watches").json()
+    if not found:
+        client.post("/api/me/watches", json={"source": f"lever:{name}-lagi"})
+        found = client.get("/api/me/watches").json()
+    return {"mailbox": boxes[0]["id"], "calendar": addresses[0]["id"], "watch": found[0]["id"]}
+
+
 def test_every_form_for_every_role(world: dict[str, Any]) -> None:
     wrong = []
     for route, form, table in FORMS:
         for who, targets in table.items():
             client = world["clients"][who]
             for target, expected in targets.items():
+                mine = who if who in ("rina", "budi") else "rina"
+                whose = mine if target in ("own", "-") else ("budi" if mine == "rina" else "rina")
+                path = route.format(**_sources(world, whose)) if "{" in route else route
                 token = client.headers.get("X-CSRF-Token", "")
-                answer = client.post(route, data={"csrf": token, **form})
+                answer = client.post(path, data={"csrf": token, **form})
                 if answer.status_code != expected:
                     wrong.append(("POST", route, who, target, expected, answer.status_code))
+    # a student removes their own; the other student's are still there
+    for kind, route in (("mailbox", "/mailboxes/{}/delete"), ("calendar", "/calendars/{}/delete"),
+                        ("watch", "/watches/{}/delete")):  # fmt: skip
+        rina, budi = _sources(world, "rina")[kind], _sources(world, "budi")[kind]
+        rinas = world["clients"]["rina"]
+        gone = rinas.post(route.format(rina), data={"csrf": rinas.headers["X-CSRF-Token"]})
+        if gone.status_code != 303:
+            wrong.append(("POST", route, "rina", "own", 303, gone.status_code))
+        if _sources(world, "budi")[kind] != budi:
+            wrong.append(("POST", route, "rina", "own", "budi's kept", "budi's gone"))
     assert wrong == []
 
 

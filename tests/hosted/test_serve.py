@@ -359,6 +359,49 @@ def test_two_students_and_a_counsellor_in_three_browsers_at_once(
         tab.context.close()
 
 
+def test_a_student_adds_a_calendar_by_upload_in_the_browser_and_sees_it_listed(
+    served: Served, browser: Any
+) -> None:
+    calendar = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//uji//EN\r\nBEGIN:VEVENT\r\nUID:k@uji\r\n"
+        "DTSTART:20261124T020000Z\r\nDTEND:20261124T030000Z\r\nSUMMARY:Kuliah\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    tab = _tab(browser)
+    tab.goto(f"{served.base}/login")
+    tab.fill("#name", "budi")
+    tab.fill("#password", PASSWORDS["budi"])
+    tab.click('form[action="/login"] button[type="submit"]')
+    tab.wait_for_url(f"{served.base}/")
+    tab.click('nav a[href="/calendars"]')
+    tab.wait_for_url(f"{served.base}/calendars")
+    assert "Belum ada kalender." in tab.content()
+    tab.set_input_files("#file", files=[{"name": "jadwal-kuliah.ics", "mimeType": "text/calendar",
+                                         "buffer": calendar.encode()}])  # fmt: skip
+    tab.click('form[action="/calendars"] button[type="submit"]')
+    tab.wait_for_url(f"{served.base}/calendars")
+    rows = tab.locator("table.sources tbody tr").all_inner_texts()
+    assert len(rows) == 1 and "jadwal-kuliah.ics" in rows[0] and "berkas yang diunggah" in rows[0]
+    # a file that is no calendar: the error names it beside its field, nothing is added
+    tab.set_input_files("#file", files=[{"name": "catatan.ics", "mimeType": "text/calendar",
+                                         "buffer": b"bukan kalender"}])  # fmt: skip
+    tab.click('form[action="/calendars"] button[type="submit"]')
+    summary = tab.locator("#error-summary a[href='#file']")
+    assert "catatan.ics" in summary.inner_text()
+    assert tab.locator("table.sources tbody tr").count() == 1
+    # no serious accessibility problem on the student's source pages
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    for path in ("/calendars", "/mailboxes", "/watches"):
+        tab.goto(served.base + path)
+        violations = axe.run(tab).response["violations"]
+        bad = [(v["id"], v["impact"]) for v in violations if v.get("impact") in
+               ("serious", "critical")]  # fmt: skip
+        assert not bad, f"{path}: {bad}"
+    tab.context.close()
+
+
 @pytest.mark.parametrize(
     ("env", "says"),
     [({"SOPAN_SECRET_KEY": ""}, "SOPAN_SECRET_KEY"),

@@ -313,6 +313,17 @@ def scan_now(store: People, mailbox_id: int) -> bool | None:
     return store.queue_scan(mailbox_id, defer_scan)
 
 
+def refresh_now(store: People, calendar_id: int) -> bool | None:
+    """Queue a new fetch of one of the student's calendar addresses: whether a new job was
+    added (False: one is waiting already); None when it is not theirs or not an address."""
+    from sopan.hosted.jobs import defer_calendar_refresh
+
+    found = store.calendar(calendar_id)
+    if found is None or found.url is None or store.scope.role != "student":
+        return None
+    return store.queue_calendar_refresh(calendar_id, defer_calendar_refresh)
+
+
 def add_watch(store: People, given: dict[str, Any], *, now: datetime) -> tuple[int, bool]:
     """Watch a vacancy source for the student (R10.1), with the keywords and the place its
     postings must have: never a file of the server; its first run queued in the same

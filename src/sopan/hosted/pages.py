@@ -292,7 +292,7 @@ async def case_letter(request: Request, who: SignIn, store: People) -> Response:
 
 def routes() -> list[Route]:
     """The pages' routes (privacy, audit and administration in `hosted.people_pages`)."""
-    from sopan.hosted import people_pages
+    from sopan.hosted import people_pages, source_pages
 
     return [
         Route("/login", sign_in_page, methods=["GET"]),
@@ -309,4 +309,5 @@ def routes() -> list[Route]:
         Route("/cases/{case_id:int}/letters/{draft_id:int}.pdf", case_letter, methods=["GET"]),
         Route("/cases/{case_id:int}/letters/{draft_id:int}.docx", case_letter, methods=["GET"]),
         *people_pages.routes(),
+        *source_pages.routes(),
     ]

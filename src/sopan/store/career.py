@@ -157,6 +157,18 @@ class CareerStore:
             ).first()
             return None if found is None else defer(db, watch_id)
 
+    def remove_watch(self, watch_id: int) -> bool:
+        """Stop watching one source this store may see; whether there was one. What it found
+        stays (its postings lose their watch)."""
+        from sqlalchemy import delete
+
+        c = career_watches.c
+        with self.store._tx() as db:
+            gone = db.execute(
+                delete(career_watches).where(c.id == watch_id, self._mine(career_watches))
+            )
+            return bool(gone.rowcount)
+
     def postings(self, limit: int = 200) -> list[dict[str, Any]]:
         """The postings the watches found, newest first."""
         from sqlalchemy import select
