@@ -6,6 +6,7 @@ gets a text, not a voicemail, after an unanswered call."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -428,7 +429,8 @@ def test_no_zone_warning_where_the_place_decides_it(text: str, warned: bool) -> 
         zone_notes = [
             n
             for n in plan.warnings
-            if n.guideline == "R1" and inv.start.strftime("%H:%M") in n.text
+            # the zone warning names the zone read, as a guess
+            if n.guideline == "R1" and re.search(r"tebakan|only a guess", n.text)
         ]
         assert bool(zone_notes) is warned, [n.text for n in plan.warnings]
 

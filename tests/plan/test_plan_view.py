@@ -53,3 +53,43 @@ def test_the_plan_writes_the_zone_as_the_invitation_wrote_it() -> None:
         )
         plan = make_plan(inv, Situation(interest="no"), BASE_PROFILE, now=now, lang="en")
         assert f"Interview: 2027-06-10 11:00 {name}" in render_plan(plan, inv)
+
+
+#: invitations that write no zone, and where the guess comes from: the place the interview is
+#: held (its own zone), or, with no place sopan knows, the person's own zone
+_GUESSED = (
+    ("id", "Undangan interview Staf Gudang, Senin 7 Juni 2027 pukul 09.00 di kantor kami, "
+           "Jl. Perintis Kemerdekaan 12, Makassar.\nHRD PT Sulawesi Niaga", "WITA",
+     "tempat wawancaranya, Makassar"),
+    ("id", "Halo kak, interview barista hari Senin 7 Juni 2027 jam 14.00 ya. Konfirmasi ke "
+           "nomor ini.\nKopi Senja", "WIB", "zona Anda sendiri"),
+    ("en", "Hi Budi,\nCould you join us for a video interview for the Data Analyst role on "
+           "Thursday, June 10, 2027 at 11:00 AM?\nMaria Lopez\nNorthbeam Analytics", "WIB",
+     "your own zone"),
+    ("en", "Dear Budi,\nWe invite you to an interview on Thursday, June 10, 2027 at 10:00 at our "
+           "office in Surabaya.\nBest regards,\nHR, Java Foods", "WIB",
+     "where it takes place, Surabaya"),
+)  # fmt: skip
+
+
+def test_a_zone_the_invitation_did_not_write_is_shown_as_a_guess_with_its_source_and_fix() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from sopan.read import read_text
+
+    now = datetime(2027, 6, 1, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    for lang, text, zone, origin in _GUESSED:
+        inv = read_text(text, now=now)
+        assert "timezone" in inv.missing, text
+        plan = make_plan(inv, Situation(interest="no"), BASE_PROFILE, now=now, lang=lang)
+        head = render_plan(plan, inv).split("\n\n", 1)[0].replace("\n           ", " ")
+        guessed = "zona ditebak dari" if lang == "id" else "zone guessed from"
+        fix = "--set timezone=ZONA" if lang == "id" else "--set timezone=ZONE"
+        assert f" {zone} ({guessed} {origin}; " in head and fix in head, head
+        assert "UTC+" not in head
+    # a zone the invitation wrote is no guess
+    inv = read_text(_GUESSED[0][1].replace("09.00", "09.00 WITA"), now=now)
+    plan = make_plan(inv, Situation(interest="no"), BASE_PROFILE, now=now, lang="id")
+    head = render_plan(plan, inv).split("\n\n", 1)[0]
+    assert "2027-06-07 09:00 WITA\n" in head and "ditebak" not in head

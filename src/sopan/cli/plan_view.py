@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from sopan.language.dateforms import fixed
-from sopan.language.words import load_words
+from sopan.language.words import Words, load_words
 from sopan.language.zones import written_label
 from sopan.model import Invitation, Note, Plan
 
@@ -36,10 +36,7 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     w = load_words(plan.language)
     lines = [w.text("view", "title", action=w.name("action", plan.action))]
     if inv.start is not None:
-        # the zone as the invitation wrote it ("EST" stays "EST" in June), as the drafts write it
-        label = written_label(inv.text, inv.timezone) if inv.text and inv.timezone else None
-        when = f"{fixed(inv.start, 'stamp')} {label}" if label else fixed(inv.start, "stamp_zone")
-        lines.append(w.text("view", "interview", when=when))
+        lines.append(w.text("view", "interview", when=when_text(inv, w)))
     elif inv.day is not None:
         lines.append(w.text("view", "interview_day", day=inv.day.isoformat()))
     else:
@@ -68,6 +65,28 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
         lines += ["", w.text("view", "checklist")]
         lines += [f"  [ ] {note.text} [{note.guideline}]" for note in plan.checklist]
     return "\n".join(_wrap(line) for line in lines)
+
+
+def when_text(inv: Invitation, w: Words) -> str:
+    """The interview's time for the plan's header (R1): its zone as the invitation wrote it
+    ("EST" stays "EST" in June, as the drafts write it); a zone it did not write, named (WIB,
+    never "UTC+07:00") with where the guess came from and how to correct it."""
+    from sopan.cli.base import flag_of
+    from sopan.language.dateforms import local_zone
+    from sopan.plan import zone_origin
+
+    assert inv.start is not None
+    label = written_label(inv.text, inv.timezone) if inv.text and inv.timezone else None
+    if label:
+        return f"{fixed(inv.start, 'stamp')} {label}"
+    when = fixed(inv.start.astimezone(local_zone(inv.start, inv.timezone)), "stamp_zone")
+    origin = zone_origin(inv)
+    if origin is None:
+        return when
+    kind, place = origin
+    fix = f"{flag_of('timezone')}={w.text('view', 'zone_value')}"
+    said = w.text("view", f"zone_from_{kind}", place=place)
+    return w.text("view", "zone_guessed", when=when, origin=said, fix=fix)
 
 
 def _wrap(line: str, width: int = 96) -> str:

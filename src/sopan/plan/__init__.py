@@ -64,6 +64,7 @@ __all__ = [
     "travel_for",
     "urgency_of",
     "written_medium",
+    "zone_origin",
     "zone_plain",
 ]
 
@@ -228,6 +229,26 @@ def zone_plain(inv: Invitation) -> bool:
     return any(inv.start.astimezone(ZoneInfo(zone)).utcoffset() == offset for zone in home)
 
 
+def zone_origin(inv: Invitation) -> tuple[str, str] | None:
+    """Where the interview's zone comes from when the invitation writes none (R1): ("place",
+    its name) when the place it names lies in that zone, else ("yours", "") — the person's own
+    zone, the one a time written with no zone is read in. None when the invitation, its
+    calendar or the person gave the zone: it is shown as written."""
+    if inv.start is None or "timezone" not in inv.missing:
+        return None
+    place = None
+    if inv.city:
+        place = find_place(inv.city) or find_place_in(inv.city)
+    if place is None and inv.location:
+        place = find_place_in(inv.location)
+    if place is not None:
+        from zoneinfo import ZoneInfo
+
+        if inv.start.astimezone(ZoneInfo(place.tz)).utcoffset() == inv.start.utcoffset():
+            return "place", place.name
+    return "yours", ""
+
+
 def make_warnings(
     inv: Invitation,
     sit: Situation,
@@ -276,7 +297,10 @@ def make_warnings(
         notes.append(w.note("warnings", f"r1_{clock}", time=fixed(inv.start, "clock")))  # type: ignore[arg-type]
     if inv.start is not None and "timezone" in inv.missing and not zone_plain(inv):
         # the reader assumed a zone; the plan's hours left rest on that assumption
-        zone = inv.start.tzname() or inv.timezone or ""
+        from sopan.language.dateforms import local_zone
+
+        # named as people know it (WIB), never as a bare offset ("UTC+07:00")
+        zone = inv.start.astimezone(local_zone(inv.start, inv.timezone)).tzname() or ""
         notes.append(
             w.note("warnings", "r1_zone_assumed", time=fixed(inv.start, "clock"), zone=zone)
         )
