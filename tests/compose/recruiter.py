@@ -598,12 +598,48 @@ def _plan_rules(r: Run) -> list[Shortfall]:
         n.guideline.startswith("R10") for n in plan.checklist
     ):
         out.append(Shortfall("r10_after_offer", "plan", "job-search lines"))
+    out += _plan_reading_rules(r)
     email = next((d for d in r.drafts if registry().spec(d.channel).format == "eml"), None)
     answer = next((d for d in r.drafts if registry().spec(d.channel).kind == "calendar"), None)
     if email is not None and answer is not None:
         eml = next((v for k, v in r.files.items() if k.endswith(".eml")), b"")
         if b"text/calendar" not in eml:
             out.append(Shortfall("imip_with_email", "email", "no calendar part"))
+    return out
+
+
+def _plan_reading_rules(r: Run) -> list[Shortfall]:
+    """The plan read as a counsellor's checklist for this situation: nothing said twice (a
+    checklist line for a step), no job-search lines while the person hopes to be rescheduled,
+    no channel named that the plan does not use, no trip to an interview that will not take
+    place, and a zone the invitation did not write shown as a guess with where it came from."""
+    from sopan.cli.plan_view import render_plan
+
+    out = []
+    inv, plan, sit = r.invitation, r.plan, r.situation
+    steps = [s.channel for s in plan.steps]
+    if "linkedin" in steps and any(n.guideline == "C3" for n in plan.checklist):
+        out.append(Shortfall("plan_said_once", "plan", "the LinkedIn step again in the checklist"))
+    hoping = sit.interest == "yes" and plan.action in ("cancel", "reschedule", "online")
+    if hoping and any(n.guideline.startswith(("R10", "R9 ")) or n.guideline == "R9"
+                      for n in plan.checklist):  # fmt: skip
+        out.append(Shortfall("plan_fits_situation", "plan", "job-search lines while hoping"))
+    said = " ".join(s.why for s in plan.steps)
+    if "email" not in steps and re.search(r"\b(?:membuka email|inbox)\b", said):
+        out.append(Shortfall("plan_channels_named", "plan", f"e-mail named, steps {steps}"))
+    shown = render_plan(plan, inv)
+    if plan.action in ("decline", "cancel") and re.search(r"(?m)^(?:Perjalanan|Travel):", shown):
+        out.append(Shortfall("plan_fits_situation", "plan", "a trip to an interview called off"))
+    head = shown.split("\n\n", 1)[0]
+    from sopan.language.zones import written_label
+
+    # a zone the invitation writes elsewhere ("konfirmasi sebelum pukul 10.00 WIB") is written
+    written = inv.timezone and written_label(inv.text, inv.timezone)
+    guessed = inv.start is not None and "timezone" in inv.missing and not written
+    if guessed and not re.search(r"ditebak dari|guessed from", head):
+        out.append(Shortfall("plan_zone_origin", "plan", head.splitlines()[1][:60]))
+    if re.search(r"UTC[+-]\d", head) and inv.timezone and "/" in inv.timezone:
+        out.append(Shortfall("plan_zone_named", "plan", head.splitlines()[1][:60]))
     return out
 
 

@@ -93,3 +93,33 @@ def test_a_zone_the_invitation_did_not_write_is_shown_as_a_guess_with_its_source
     plan = make_plan(inv, Situation(interest="no"), BASE_PROFILE, now=now, lang="id")
     head = render_plan(plan, inv).split("\n\n", 1)[0]
     assert "2027-06-07 09:00 WITA\n" in head and "ditebak" not in head
+
+
+def test_the_checklist_never_repeats_a_step_and_fits_the_persons_situation() -> None:
+    from dataclasses import replace
+
+    from sopan.model import Contact
+
+    cases = [
+        BASE_INV,
+        replace(BASE_INV, contact=Contact(name="Dewi", phone="0812-7788-9900"), language="id"),
+        replace(BASE_INV, contact=Contact(), source="text"),
+    ]
+    for inv in cases:
+        for interest in ("yes", "no", "unsure"):
+            for intent in ("cancel", "decline", "reschedule"):
+                sit = Situation(intent=intent, interest=interest, reason="health")  # type: ignore[arg-type]
+                plan = make_plan(inv, sit, BASE_PROFILE, now=START - timedelta(days=3), lang="id")
+                lines = {n.guideline for n in plan.checklist}
+                linkedin_step = any(s.channel == "linkedin" for s in plan.steps)
+                assert ("C3" in lines) != linkedin_step  # said once: a step, or a line
+                hoping = interest == "yes" or intent == "reschedule"
+                # R10 ("not the end of your search") only once this candidacy is over
+                assert any(g.startswith("R10") for g in lines) == (not hoping), (intent, interest)
+                text = render_plan(plan, inv)
+                assert ("Perjalanan:" in text) == (
+                    intent == "reschedule" and plan.travel_minutes is not None
+                )
+                for step in plan.steps:
+                    if "email" not in [s.channel for s in plan.steps]:
+                        assert "email" not in step.why

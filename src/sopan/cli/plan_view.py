@@ -47,7 +47,8 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
         lines.append(w.text("view", "time_left", hours=hours, level=level))
     else:
         lines.append(w.text("view", "time_unknown"))
-    if plan.travel_minutes is not None:
+    if plan.travel_minutes is not None and plan.action not in ("decline", "cancel"):
+        # no trip to a declined or cancelled interview (R1.2): as its warnings say
         lines.append(w.text("view", "travel", travel=w.duration(plan.travel_minutes)))
     lines += ["", w.text("view", "steps")]
     for number, step in enumerate(plan.steps, 1):

@@ -390,12 +390,13 @@ def make_plan(
             # an answer from the profile's address would not match any attendee: it goes
             # out as the address the invitation lists for the user
             warnings += (w.note("warnings", "r21_attendee", listed=listed, mine=profile.email),)
+    steps = channel_steps(inv, sit, action, urgency, w, now)
     return Plan(
         action=action,
         urgency=urgency,
-        steps=channel_steps(inv, sit, action, urgency, w, now),
+        steps=steps,
         conflicts=conflicts,
-        checklist=make_checklist(inv, sit, action, w),
+        checklist=make_checklist(inv, sit, action, w, steps),
         warnings=warnings,
         language=w.language,
         travel_minutes=travel.minutes if travel is not None else None,

@@ -151,7 +151,8 @@ def channel_steps(
         if medium_kind != "chat":  # a chat message already is the text
             for text in known.with_role("text"):
                 if text.name in reach:
-                    steps.append(w.step(text.name, "sms", medium_text=text.label_in(w.language)))
+                    label = text.label_in(w.language)
+                    steps.append(w.step(text.name, "sms", medium_text=label, **medium_values))
                     break
     elif medium is not None:
         key = "written_urgent" if urgent else ("written_portal" if portal else "written_reply")
@@ -166,11 +167,19 @@ def channel_steps(
     return tuple(steps)
 
 
-def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) -> tuple[Note, ...]:
+def make_checklist(
+    inv: Invitation,
+    sit: Situation,
+    action: Action,
+    w: Words,
+    steps: tuple[Step, ...] = (),
+) -> tuple[Note, ...]:
     """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10), each line only where it
-    fits: a portfolio only when the invitation asks for one; no job-search line (R9, R10) after
-    the person took another offer; hiding posts while a candidacy goes on (the recruiter will
-    look them up); a course when the role was not a fit."""
+    fits and never a step again: a portfolio only when the invitation asks for one; the LinkedIn
+    request only when no step sends it; no job-search line (R9, R10) after the person took
+    another offer, nor while they still hope to be rescheduled for this role (a cancellation
+    they remain interested in does not end the candidacy); hiding posts while a candidacy goes
+    on (the recruiter will look them up); a course when the role was not a fit."""
     contact = _who(inv, w, inv.contact.email or inv.contact.phone)
     items = [w.note("checklist", "r81_review")]
     if inv.reference:
@@ -179,9 +188,11 @@ def make_checklist(inv: Invitation, sit: Situation, action: Action, w: Words) ->
     if may_want_job(sit):
         portfolio = asks_for_portfolio(inv.text or "")
         items.append(w.note("checklist", "r71_cv_portfolio" if portfolio else "r71_cv"))
-    items.append(w.note("checklist", "c3_linkedin"))
+    if not any(s.channel == "linkedin" for s in steps):  # a step already sends it (C3)
+        items.append(w.note("checklist", "c3_linkedin"))
     searching = sit.reason != "accepted-offer"  # after accepting another offer it is over
-    ends = action in ("decline", "cancel")
+    # a cancellation by someone who still wants the job hopes for a new date: not over (C0)
+    ends = action in ("decline", "cancel") and sit.interest != "yes"
     if searching and ends:
         items.append(w.note("checklist", "r9_profiles"))
     if searching:
