@@ -7,8 +7,9 @@ hours), then every student, arriving at a random moment of the
 first `--think` seconds, goes round a real flow thinking `--think` seconds (±50 %) between
 steps as a person reads: paste an invitation (read), its facts, the plan, the drafts (every
 channel composed, linted, each file written and kept). Reported per step and in all: p50, p95,
-p99 (ms), errors, and requests per second, for each number of web workers.
-Targets: 0 errors, p95 under 300 ms, p99 under 1 s.
+p99 (ms), errors, and requests per second, for each number of web workers, with the CPU the
+web processes spent a request (what the latencies grow from when the machine is shared) and
+the load average. Targets: 0 errors, p95 under 300 ms, p99 under 1 s.
 
 Run: python bench/hosted.py [--students 500] [--seconds 60] [--think 10] [--web 1,2]
 """
@@ -81,6 +82,9 @@ class Tally:
         #: the sign-ins, before the measured flow: their latencies and how long all took
         self.signed: list[float] = []
         self.sign_in_seconds = 0.0
+        #: CPU seconds the web processes spent during the flow, and the load average then
+        self.web_cpu = 0.0
+        self.load = (0.0, 0.0, 0.0)
 
     async def step(self, name: str, call: object, expected: int) -> httpx.Response | None:
         started = time.perf_counter()
@@ -141,6 +145,28 @@ async def _student(
         await tally.step("drafts", client.post(f"/api/cases/{case}/drafts", json=CHOICES), 201)
         if not await pause():
             return
+
+
+def _cpu_seconds(root: int) -> float:
+    """The CPU seconds (user and system) a process and its children have spent so far: how
+    much of the machine the web workers took, a figure the machine's other work does not
+    change as much as it changes the latencies."""
+    parents: dict[int, int] = {}
+    spent: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # gone meanwhile
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        spent[pid] = (int(fields[11]) + int(fields[12])) / tick
+    family = {root}
+    while grown := {pid for pid, parent in parents.items() if parent in family} - family:
+        family |= grown
+    total = sum(spent.get(pid, 0.0) for pid in family)
+    return total
 
 
 def _serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -209,9 +235,12 @@ def run(cluster: Cluster, folder: Path, workers: int, args: argparse.Namespace) 
                 tally.signed = signed
                 until = time.monotonic() + args.seconds
                 started = time.monotonic()
+                cpu = _cpu_seconds(web.pid)
                 await asyncio.gather(*(_student(c, i, tally, args.think, until)
                                        for i, c in enumerate(clients) if ok[i]))  # fmt: skip
                 tally.seconds = time.monotonic() - started
+                tally.web_cpu = _cpu_seconds(web.pid) - cpu
+                tally.load = os.getloadavg()
             finally:
                 for client in clients:
                     await client.aclose()
@@ -230,7 +259,9 @@ def report(workers: int, tally: Tally) -> None:
     errors = sum(n for name, n in tally.errors.items() if name != "sign in")
     seconds = tally.seconds
     print(f"\n{workers} web worker(s): {len(every)} requests in {seconds:.0f} s "
-          f"({len(every) / seconds:.1f}/s), {errors} errors")  # fmt: skip
+          f"({len(every) / seconds:.1f}/s), {errors} errors; the web processes' CPU "
+          f"{tally.web_cpu * 1000 / max(len(every), 1):.1f} ms a request; load average "
+          f"{tally.load[0]:.1f} at the end")  # fmt: skip
     print(f"{'step':<10} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name in ("paste", "facts", "plan", "drafts"):
         values = tally.ms.get(name, [])

@@ -104,6 +104,8 @@ def main() -> None:
             f"{count / floor:,.0f} msg/s ({floor:.1f} s); ratio {floor / ours:.2f}x the floor"
         )
         print(f"second scan (nothing new, from the UID cursor): {again:.2f} s")
+        # the machine's other work slows both runs, not always alike: say how busy it was
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
