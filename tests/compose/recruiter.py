@@ -502,6 +502,9 @@ def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
     )
     if later and not written:
         out.append(Shortfall("promise_missing", d.channel, later.group()))
+    if inv.source == "ics" and inv.timezone != PROFILE.timezone and re.search(r"\bWIB\b", d.text):
+        # a calendar's time as the organizer knows it, never turned into the person's zone
+        out.append(Shortfall("organizer_zone", d.channel, "WIB"))
     if not zone_known(inv) and inv.source != "ics" and _ZONE.search(d.text):
         out.append(Shortfall("zone_invented", d.channel, _ZONE.search(d.text).group()))  # type: ignore[union-attr]
     return out

@@ -44,12 +44,21 @@ def join_list(items: list[str], language: str) -> str:
 
 
 def reply_zone(inv: Invitation, profile: Profile) -> str | None:
-    """The zone a reply writes times in: the recruiter's, as the invitation gives it. A
-    calendar file in UTC alone says nothing of it, so the person's own zone is taken (its
-    exact time converted, and named), never UTC. None: the invitation names no zone, and the
-    time is written as it wrote it, with no zone."""
-    if inv.timezone in ("Etc/UTC", "UTC") or (inv.source == "ics" and inv.timezone is None):
-        return profile.timezone
+    """The zone a reply writes times in: the organizer's, as the invitation gives it, never
+    converted into the person's own (the recruiter reads the reply in their zone). A time in
+    UTC alone (a calendar file's "…Z") is written in the zone of the place the invitation
+    names (a venue in Paris: Paris time), else in UTC, as the file states it. None: the
+    invitation names no zone (a floating calendar time included), and the time is written
+    as it wrote it, with no zone."""
+    if inv.timezone in ("Etc/UTC", "UTC"):
+        from sopan.language.places import find_place_in
+        from sopan.language.zones import city_zone
+
+        where = inv.location if inv.mode != "online" else None
+        place = find_place_in(where)
+        return place.tz if place is not None else city_zone(where) or "Etc/UTC"
+    if inv.source == "ics" and inv.timezone is None:
+        return None
     return inv.timezone if zone_known(inv) else None
 
 

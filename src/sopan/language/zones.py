@@ -114,3 +114,35 @@ def written_label(text: str, zone: str) -> str | None:
     said = {m.group() for m in _ABBREVIATION.finditer(text)}
     mine = {a for a in said if names.get(a) == zone}
     return mine.pop() if len(mine) == 1 else None
+
+
+@cache
+def _zone_cities() -> Mapping[str, str]:
+    """A zone's city as people write it ("Paris", "New York", "Kuala Lumpur") → the zone,
+    from the IANA database's own names (Europe/Paris, America/New_York)."""
+    from zoneinfo import available_timezones
+
+    # the continents' cities (an ocean's islands, "Christmas", "Easter", "Wake", are words too)
+    areas = ("Africa", "America", "Asia", "Australia", "Europe")
+    out: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        area, _, city = zone.partition("/")
+        if area in areas and city and "/" not in city:
+            out[city.replace("_", " ").lower()] = zone
+    return out
+
+
+def city_zone(text: str | None) -> str | None:
+    """The zone of the one city a place names by a zone's own name ("28 Boulevard des
+    Capucines, 75009 Paris, France" → Europe/Paris); None when none or several are named."""
+    if not text:
+        return None
+    # a city is written with a capital ("Paris", not "the paris office")
+    words = [w.lower() if w[:1].isupper() else "" for w in re.findall(r"[^\W\d_]+", text)]
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            zone = _zone_cities().get(" ".join(words[i : i + size]))
+            if zone:
+                found.add(zone)
+    return found.pop() if len(found) == 1 else None
