@@ -54,8 +54,11 @@ def allowed(*roles: str) -> Callable[[Endpoint], Callable[[Request], Awaitable[R
                 return endpoint(request, who, centre.hosted.store(scope_of(who), unit))
 
         async def handle(request: Request) -> Response:
+            from anyio import to_thread
+
             request.state.body = await request.body()
-            return await run_in_threadpool(handled, request)
+            turns = centre_of(request).turns()
+            return await to_thread.run_sync(handled, request, limiter=turns)
 
         handle.__doc__ = endpoint.__doc__
         return handle

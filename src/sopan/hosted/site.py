@@ -44,6 +44,7 @@ class Centre:
 
         self.hosted, self.serve, self.centre = hosted, serve, centre
         self.secret, self.fixed_now, self.config = secret, now, config
+        self._turns: Any = None
         self.env = Environment(
             loader=ChoiceLoader(
                 [
@@ -55,6 +56,16 @@ class Centre:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+
+    def turns(self) -> Any:
+        """How many requests do their work at once in this process (an anyio limiter): as
+        many as the pool has connections, so a request past them waits here for its turn,
+        never in a thread for a connection (a wait the pool ends with an error)."""
+        if self._turns is None:
+            from anyio import CapacityLimiter
+
+            self._turns = CapacityLimiter(self.hosted.connections)
+        return self._turns
 
     def now(self) -> datetime:
         """The fixed time, or the clock."""

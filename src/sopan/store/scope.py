@@ -172,6 +172,8 @@ class Hosted:
             else {}
         )
         self.engine = create_engine(url, **kwargs)
+        #: the most connections the pool opens at once (`unit` holds one for a request)
+        self.connections = 2 * pool_size if postgresql else pool_size
         if postgresql:
 
             @event.listens_for(self.engine, "connect")
