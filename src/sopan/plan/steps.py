@@ -188,7 +188,11 @@ def make_checklist(
     if may_want_job(sit):
         portfolio = asks_for_portfolio(inv.text or "")
         items.append(w.note("checklist", "r71_cv_portfolio" if portfolio else "r71_cv"))
-    if not any(s.channel == "linkedin" for s in steps):  # a step already sends it (C3)
+    # a step that already sends the connection note makes the checklist line redundant (C3)
+    from sopan.model.channels import registry
+
+    connects = {c.name for c in registry().with_role("connect")}
+    if not any(s.channel in connects for s in steps):
         items.append(w.note("checklist", "c3_linkedin"))
     searching = sit.reason != "accepted-offer"  # after accepting another offer it is over
     # a cancellation by someone who still wants the job hopes for a new date: not over (C0)
