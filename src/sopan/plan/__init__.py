@@ -24,6 +24,7 @@ from sopan.model import (
     Urgency,
     interview_length,
 )
+from sopan.read.words import no_reschedule
 
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
@@ -123,14 +124,16 @@ def travel_for(inv: Invitation, profile: Profile) -> tuple[Travel | None, str | 
 
 
 def recommend_action(
-    sit: Situation, travel: Travel | None, *, remote: bool = False
+    sit: Situation, travel: Travel | None, *, remote: bool = False, fixed_date: bool = False
 ) -> tuple[Action, str | None]:
     """What the guidelines recommend, and the key of the note that says why (None: the
     recommendation is the intent itself, or decline when nothing was chosen).
 
     C0: unless the user is sure they do not want the job, declining or cancelling gives way
     to rescheduling — or, when distance is the obstacle (R1.2) and the interview is not
-    already `remote` (online or by phone), to a request to move it online.
+    already `remote` (online or by phone), to a request to move it online. An invitation that
+    says its date cannot be moved (`fixed_date`: "kesempatan terakhir", "no rescheduling")
+    gets no reschedule recommended: the intent stands, with the note that says why.
     """
     intent: Action = sit.intent or "decline"
     if intent in ("online", "reschedule") or not may_want_job(sit):
@@ -138,24 +141,27 @@ def recommend_action(
     far = travel is not None and travel.far and sit.reason in DISTANCE_REASONS
     if not remote and (sit.reason == "too-far" or far):
         return "online", ("r12_online" if travel is not None else "r12_online_reason")
+    if fixed_date:
+        return intent, "c0_fixed_date"
     return "reschedule", ("c0_interested" if sit.interest == "yes" else "c0_reschedule")
 
 
 def choose_action(
-    sit: Situation, travel: Travel | None, *, remote: bool = False
+    sit: Situation, travel: Travel | None, *, remote: bool = False, fixed_date: bool = False
 ) -> tuple[Action, Action | None, str | None]:
     """The action, the recommendation when it differs from it, and the key of the note.
 
     The user's explicit intent is never replaced: the recommendation is shown with its why
     (key + "_advice") and followed only when the user takes it. Without an intent, the
-    plan follows the recommendation and says so.
+    plan follows the recommendation and says so; a note that backs the intent (no reschedule
+    where the date cannot be moved) is kept.
     """
-    recommended, key = recommend_action(sit, travel, remote=remote)
+    recommended, key = recommend_action(sit, travel, remote=remote, fixed_date=fixed_date)
     if sit.intent is None:
         return recommended, None, key
     if recommended != sit.intent and key is not None:
         return sit.intent, recommended, key + "_advice"
-    return sit.intent, None, None
+    return sit.intent, None, key
 
 
 def find_conflicts(inv: Invitation, busy: Sequence[Busy], travel_minutes: int) -> tuple[Busy, ...]:
@@ -307,9 +313,10 @@ def make_warnings(
     if inv.ambiguous:
         fields = ", ".join(a.field for a in inv.ambiguous)
         notes.append(w.note("warnings", "r1_ambiguous", fields=fields))
+    fixed_words = no_reschedule(inv.text or "")
     if action_key is not None and action_key.startswith("c0_"):
         intent = w.name("action", sit.intent or "decline")
-        notes.append(w.note("warnings", action_key, intent=intent))
+        notes.append(w.note("warnings", action_key, intent=intent, said=fixed_words or ""))
     elif action_key is not None and action_key.startswith("r12_online") and travel is not None:
         intent = w.name("action", sit.intent or "decline")
         notes.append(w.note("warnings", action_key, intent=intent, **_travel_values(travel, w)))
@@ -329,6 +336,9 @@ def make_warnings(
     if conflicts:
         notes.append(w.note("warnings", "r11_conflicts", count=len(conflicts)))
     notes.extend(_reason_warnings(sit, busy, conflicts, w))
+    if action == "reschedule" and fixed_words is not None:
+        # asked for anyway: the choice stands, with what the invitation said (C0)
+        notes.append(w.note("warnings", "c0_fixed_date_asked", said=fixed_words))
     if action == "reschedule" and not (sit.alternatives or sit.alternatives_text):
         notes.append(w.note("warnings", "r5_alternatives"))
     return tuple(notes)
@@ -366,8 +376,9 @@ def make_plan(
     w = load_words(lang or profile.language)
     urgency = urgency_of(earliest_start(inv, profile.timezone), now)
     travel, issue_key, issue_city = travel_for(inv, profile)
+    fixed_words = no_reschedule(inv.text or "")
     action, recommendation, action_key = choose_action(
-        sit, travel, remote=inv.mode in ("online", "phone")
+        sit, travel, remote=inv.mode in ("online", "phone"), fixed_date=fixed_words is not None
     )
     travel_minutes = travel.minutes if travel is not None else 0
     conflicts = find_conflicts(inv, busy, travel_minutes)

@@ -121,3 +121,11 @@ def portal_link(text: str) -> str | None:
         if not find(url):
             return url
     return None
+
+
+def no_reschedule(text: str) -> str | None:
+    """The words, as written, by which an invitation says its date cannot be moved
+    (`no_reschedule`: "kesempatan terakhir", "cannot be rescheduled"), else None: the plan then
+    recommends no reschedule and says why (C0)."""
+    found = phrase_re("no_reschedule").search(text)
+    return found.group() if found else None
