@@ -207,7 +207,8 @@ def clock_problem(start: datetime | None) -> str | None:
 
 def zone_plain(inv: Invitation) -> bool:
     """Whether the zone the time was read in, though the invitation wrote none, is plain
-    (R1): the place it names lies in that zone (Jakarta, Tangerang: WIB), or it is written in
+    (R1): the place it names lies in that zone (Jakarta, Tangerang: WIB; a venue in Lagos, a
+    number with Germany's calling code), or it is written in
     Indonesian, names no place, and was read in an Indonesian zone. Only a zone that is a
     guess is worth a warning."""
     if inv.start is None or inv.start.utcoffset() is None:
@@ -222,6 +223,15 @@ def zone_plain(inv: Invitation) -> bool:
         from zoneinfo import ZoneInfo
 
         return inv.start.astimezone(ZoneInfo(place.tz)).utcoffset() == offset
+    from sopan.read.abroad import city_zone, number_zone
+
+    there = city_zone(inv.location) or number_zone(inv.contact.phone)
+    if there is not None:
+        # a venue abroad ("Ikorodu Rd, Lagos"), a number with its calling code (+49 …): read
+        # in that place's zone, which is no guess
+        from zoneinfo import ZoneInfo
+
+        return inv.start.astimezone(ZoneInfo(there)).utcoffset() == offset
     if inv.city or (inv.location and inv.mode != "online"):
         return False  # a place not known to sopan: its zone is a guess
     # read in a zone of where its language is spoken (WIB, WITA, WIT for Indonesian): read where

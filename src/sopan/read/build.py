@@ -19,6 +19,7 @@ from sopan.language.profiles import profile
 from sopan.language.zones import month_first_words
 from sopan.model import Ambiguity, Contact, Invitation, outside_years
 from sopan.read import casing, extract, fields, people, slots
+from sopan.read.abroad import zone_abroad
 from sopan.read.choose import PAST_AFTER, When, decide
 from sopan.read.dates import Order
 from sopan.read.found import Found
@@ -406,15 +407,23 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         find_place_in(all_text, prose=True) if values["mode"] == "onsite" else None
     )
     reply_by = when.reply_by
-    if assumed and city and city.tz != tz and values["mode"] == "onsite" and start:
-        # A time written without a zone for an interview on site is the local time of the
-        # place (09.00 in Makassar is 09.00 WITA), not the reader's own zone. It stays an
-        # assumption: "timezone" remains among the missing fields.
-        here = ZoneInfo(city.tz)
-        start, end = start.replace(tzinfo=here), end.replace(tzinfo=here) if end else None
+    # A time written without a zone is the local time of where it happens (09.00 in Makassar
+    # is 09.00 WITA; 8am at a venue in Lagos is 8am in Lagos), not the reader's own zone: an
+    # Indonesian city on site, or a place abroad (a venue's city, a contact's calling code).
+    # It stays an assumption: "timezone" remains among the missing fields.
+    there = None
+    if assumed and (start or day):
+        if city is not None:
+            there = city.tz if values["mode"] == "onsite" else None
+        else:
+            there = zone_abroad(values["location"], contact.phone, user_tz)  # type: ignore[arg-type]
+    if there is not None and there != tz:
+        here = ZoneInfo(there)
+        if start is not None:
+            start, end = start.replace(tzinfo=here), end.replace(tzinfo=here) if end else None
         if reply_by and not when.reply_zone_written:
             reply_by = reply_by.replace(tzinfo=here)
-        tz = city.tz
+        tz = there  # a day without its hour is counted from its start there, too
         values["start"], values["end"], values["timezone"] = start, end, tz
     access = got.access_code
     if access is None and cal:
