@@ -35,12 +35,22 @@ def _junk(subject: str) -> bool:
 
 def reply_subject(inv_subject: str | None, fallback: str, language: str, position: str = "") -> str:
     """ "Re: " + the invitation's subject, never "Re: Re: …"; the fallback when it has none.
-    A subject with a template slot or broken characters (`${BRAND.name}`, `{{ … }}`, U+FFFD)
-    is written fresh: "Re: Wawancara – Analis Data"."""
+    A template slot is taken out with the words that joined it, so the reply stays in its
+    thread ("Re: Undangan Wawancara"); a subject with broken characters (U+FFFD), or with too
+    little left, is written fresh: "Re: Wawancara – Analis Data"."""
     subject = re.sub(r"\s+", " ", inv_subject or "").strip()
     if not subject:
         return fallback
     words = common(language)
+    if _junk(subject) and _BROKEN not in subject and "??" not in subject:
+        from sopan.read.slots import without_slots
+
+        # the real words with the slot taken out keep the reply in its thread ("Undangan
+        # Wawancara — ${candidate.jobTitle}" → "Re: Undangan Wawancara"); a word alone is
+        # too little to be the thread's subject
+        kept = without_slots(subject)
+        if len(kept.split()) >= 2:
+            subject = kept
     if _junk(subject):
         fresh = str(words["subject"]["fresh"])
         if position and not _junk(position):

@@ -282,6 +282,34 @@ def blank(text: str, slots: list[Slot] | None = None) -> str:
     return "".join(parts)
 
 
+def without_slots(text: str) -> str:
+    """`text` with each template slot taken out, with the words that only joined it to the
+    rest (`slot_joins`: "for", "at", "untuk", "—"): "Undangan Wawancara — ${candidate.jobTitle}"
+    → "Undangan Wawancara", "Interview invitation for {{role}} at {{company}}" → "Interview
+    invitation". "" when nothing else is left."""
+    found = find(text)
+    if not found:
+        return " ".join(text.split())
+    joins = {str(w).lower() for w in words()["slot_joins"]}
+    pieces: list[str] = []
+    at = 0
+    for s in found:
+        before = text[at : s.start].split()
+        # the joining words right before a slot go with it ("for {{role}}", "— ${title}")
+        while before and before[-1].lower().strip("()[]") in joins:
+            before.pop()
+        pieces += before
+        at = s.end
+    pieces += text[at:].split()
+    # a joining word left at either end joined a slot that is gone ("— Frontend" after
+    # "{{company}} — Frontend" keeps its words, loses its dash)
+    while pieces and pieces[0].lower() in joins:
+        pieces.pop(0)
+    while pieces and pieces[-1].lower() in joins:
+        pieces.pop()
+    return " ".join(p for p in pieces if p not in ("()", "[]"))
+
+
 @lru_cache(maxsize=512)
 def is_slot(value: str) -> bool:
     """Whether a value as read is a template slot rather than a fact: it is a slot, or only
