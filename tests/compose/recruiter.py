@@ -461,8 +461,12 @@ def _chat_rules(d: Draft, inv: Invitation, language: str) -> list[Shortfall]:
     wanted = reply_line(
         inv.text, "no", {"name": PROFILE.name, "position": " ".join((inv.position or "").split())}
     )
-    if wanted and d.text.split("\n", 1)[0].strip() != wanted:
+    first = d.text.split("\n", 1)[0].strip()
+    if wanted and d.action in ("decline", "cancel") and first != wanted:
         out.append(Shortfall("reply_format", d.channel, f"want first line {wanted!r}"))
+    if wanted and d.action not in ("decline", "cancel") and wanted in d.text:
+        # "TIDAK_…" on top of a request for another time reads as a withdrawal
+        out.append(Shortfall("reply_format", d.channel, f"{wanted!r} on a {d.action}"))
     if _LETTER_PHRASES.search(d.text):
         out.append(
             Shortfall("chat_letter_phrase", d.channel, _LETTER_PHRASES.search(d.text).group())

@@ -57,6 +57,11 @@ class _Context:
         return bool(self.sit.alternatives or [t for t in self.sit.alternatives_text if t.strip()])
 
 
+#: the actions a reply format's "no" answers ("TIDAK_Nama", "NO"): a decline or a cancellation;
+#: the format has no answer for a request to move or to go online
+FORMAT_ACTIONS = ("decline", "cancel")
+
+
 def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
     """Whether an optional move belongs in this message (R5, R6.1, R7, R7.1, C3)."""
     if move == "linkedin" and spec.spoken and not ctx.facts["person"]:
@@ -359,6 +364,10 @@ def compose(
         unique = [c for c in unique if known.spec(c).kind != "calendar"]
     language = plan.language
     facts = build_facts(inv, sit, profile, language=language, now=now)
+    if plan.action not in FORMAT_ACTIONS:
+        # "TIDAK_Budi" on top of a request for another time reads as a withdrawal: a
+        # reschedule or an online interview is asked for in words, without the code (R2.1)
+        facts["reply_format"] = ""
     follow = _follow_up(inv, profile)
     facts["follow_label"] = follow.label_in(language) if follow else ""
     ctx = _Context(

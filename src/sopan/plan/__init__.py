@@ -373,6 +373,15 @@ def _reason_warnings(
     return notes
 
 
+def _asks_reply_format(inv: Invitation, profile: Profile) -> bool:
+    """Whether the invitation asks for its answer in a format ("IYA/TIDAK_NAMA", "reply YES
+    or NO"), whatever fills its fields."""
+    from sopan.compose.reply_format import reply_line
+
+    filler = {"name": profile.name or "x", "position": inv.position or "x"}
+    return bool(reply_line(inv.text or "", "no", filler))
+
+
 def make_plan(
     inv: Invitation,
     sit: Situation,
@@ -405,6 +414,10 @@ def make_plan(
         conflicts=conflicts,
         w=w,
     )
+    if action not in ("decline", "cancel") and _asks_reply_format(inv, profile):
+        # "Balas dengan format IYA_Nama / TIDAK_Nama" answers only yes or no: a request for
+        # another time or an online interview is written without it (R2.1)
+        warnings += (w.note("warnings", "r21_format_not_fit", action=w.name("action", action)),)
     if calendar_answer(inv, sit, action) and profile.email and inv.attendees:
         listed, mine = own_address(inv, profile)
         if not mine:
