@@ -17,7 +17,7 @@ from sopan.app.base import (
     first_free_moment,
     questions,
 )
-from sopan.app.reading import ReadRequest, confirm_facts, read_for
+from sopan.app.reading import ReadRequest, confirm_facts, need_slot, read_for
 from sopan.errors import UserError
 from sopan.model import INTENTS, REASONS, Busy, Invitation, Plan, Profile, Situation, Slot
 from sopan.model.names import ASKED, INTERESTS
@@ -301,8 +301,9 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     language = req.language or profile.language
     now = req.read.now
     inv = confirm_facts(
-        read.invitation, profile, asker, strict=req.strict, language=language, now=now
-    )
+        read.invitation, profile, asker, strict=req.strict, language=language, now=now,
+        intent=req.choices.intent,
+    )  # fmt: skip
     sit, given = _situation(req.choices, asker, language)
     sit, given = _coherent(sit, given, inv, now=now, asker=asker, language=language)
     slots, free = _typed_alternatives(
@@ -327,6 +328,13 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
         sit, given = _coherent(
             taken, given | {"intent"}, inv, now=now, asker=asker, language=language
         )
+        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    # several times offered: a decline needs none of them, a reschedule one (R1)
+    picked = need_slot(
+        inv, plan.action, profile, asker, strict=req.strict, language=language, now=now
+    )
+    if picked is not inv:
+        inv = picked
         plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
     sit, proposed = _alternatives(
         inv, sit, plan, busy=busy, sources=sources, req=req, config=config, asker=asker,

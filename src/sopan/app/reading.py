@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sopan.app.base import Asker, Question, config_of, questions
 from sopan.errors import UserError
-from sopan.model import Correction, Invitation, Profile
+from sopan.model import Ambiguity, Correction, Invitation, Profile
 
 if TYPE_CHECKING:
     from sopan.config import Config
@@ -101,6 +101,11 @@ def _in_words(value: str, language: str, tz: str) -> str:
     return when_text(moment, getattr(moment.tzinfo, "key", None) or tz, language)
 
 
+#: the actions that need no time picked from those an invitation offers (R1): a decline or a
+#: cancellation answers the invitation, whichever time it was
+NO_SLOT_NEEDED = ("decline", "cancel")
+
+
 def confirm_facts(
     inv: Invitation,
     profile: Profile,
@@ -109,48 +114,104 @@ def confirm_facts(
     strict: bool,
     language: str,
     now: datetime,
+    intent: str | None = None,
 ) -> Invitation:
     """Ask about every open fact the drafts need; without an answer, an ambiguous date is an
-    error when `strict` (a draft), and a missing fact is left to be written around."""
-    from sopan import parse
+    error when `strict` (a draft), and a missing fact is left to be written around. Times the
+    invitation offers to choose from are left open until the action is known (`intent`, else
+    `need_slot` after the plan): a decline or a cancellation needs none of them."""
     from sopan.model.names import FACT_FIELDS
-    from sopan.read.corrections import apply
-
-    def given(name: str, answer: str) -> Invitation:
-        typed = parse.fact(name, answer, language=language, now=now)
-        return apply(inv, typed, user_tz=profile.timezone)
-
-    from sopan.language.words import load_words
-
-    def typed(name: str) -> Callable[[str], object]:
-        """The question's check: the answer read as the one parser reads it."""
-        return lambda answer: parse.fact(name, answer, language=language, now=now)
 
     asker.tell(inv)
     q = questions(language)
-    names = load_words(language)
     for amb in [a for a in inv.ambiguous if a.field in FACT_FIELDS]:
-        asked = q["ambiguous"] if amb.candidates else f"{amb.problem}. {q['fact']}"
-        values = tuple(c.split(" ", 1)[0] for c in amb.candidates)
-        question = Question(
-            amb.field, asked.format(field=names.name("fact", amb.field)), values,
-            labels=tuple(_in_words(v, language, profile.timezone) for v in values),
-            check=typed(amb.field),
-        )  # fmt: skip
-        answer = asker.ask(question)
-        if answer:
-            inv = given(amb.field, answer)
+        if amb.offered and intent not in ("reschedule", "online"):
+            continue  # asked after the plan, and only when its action needs one
+        inv = _ask_ambiguous(inv, amb, profile, asker, language=language, now=now)
+    from sopan.language.words import load_words
+
+    names = load_words(language)
     for name in DRAFT_FACTS:
         known = inv.start if name == "start" else getattr(inv, name)
         if known is None and not any(a.field == name for a in inv.ambiguous):
             asked = q["fact"].format(field=names.name("fact", name))
-            answer = asker.ask(Question(name, asked, check=typed(name)))
+            answer = asker.ask(Question(name, asked, check=_typed(name, language, now)))
             if answer:
-                inv = given(name, answer)
-    open_dates = [a for a in inv.ambiguous if a.field in ("start", "end", "timezone")]
+                inv = _given(inv, name, answer, profile, language, now)
+    open_dates = [
+        a for a in inv.ambiguous if a.field in ("start", "end", "timezone") and not a.offered
+    ]
     if strict and open_dates:
-        amb = open_dates[0]
-        raise UserError(
-            "read.ambiguous", field=amb.field, candidates=amb.candidates or (amb.problem or "",)
-        )
+        _refuse(open_dates[0])
     return inv
+
+
+def need_slot(
+    inv: Invitation,
+    action: str,
+    profile: Profile,
+    asker: Asker,
+    *,
+    strict: bool,
+    language: str,
+    now: datetime,
+) -> Invitation:
+    """When the plan's action needs one time and the invitation offers several (a reschedule
+    or an online interview answers one of them), ask which; without an answer, an error when
+    `strict`. A decline or a cancellation needs none (`NO_SLOT_NEEDED`)."""
+    if action in NO_SLOT_NEEDED:
+        return inv
+    for amb in [a for a in inv.ambiguous if a.offered]:
+        inv = _ask_ambiguous(inv, amb, profile, asker, language=language, now=now)
+    left = [a for a in inv.ambiguous if a.offered]
+    if strict and left:
+        _refuse(left[0])
+    return inv
+
+
+def _refuse(amb: Ambiguity) -> None:
+    raise UserError(
+        "read.ambiguous", field=amb.field, candidates=amb.candidates or (amb.problem or "",)
+    )
+
+
+def _typed(name: str, language: str, now: datetime) -> Callable[[str], object]:
+    """The question's check: the answer read as the one parser reads it."""
+    from sopan import parse
+
+    return lambda answer: parse.fact(name, answer, language=language, now=now)
+
+
+def _given(
+    inv: Invitation, name: str, answer: str, profile: Profile, language: str, now: datetime
+) -> Invitation:
+    from sopan import parse
+    from sopan.read.corrections import apply
+
+    typed = parse.fact(name, answer, language=language, now=now)
+    return apply(inv, typed, user_tz=profile.timezone)
+
+
+def _ask_ambiguous(
+    inv: Invitation,
+    amb: Ambiguity,
+    profile: Profile,
+    asker: Asker,
+    *,
+    language: str,
+    now: datetime,
+) -> Invitation:
+    """Ask which of an ambiguous field's candidates is meant; `inv` with the answer given."""
+    from sopan.language.words import load_words
+
+    q = questions(language)
+    names = load_words(language)
+    asked = q["ambiguous"] if amb.candidates else f"{amb.problem}. {q['fact']}"
+    values = tuple(c.split(" ", 1)[0] for c in amb.candidates)
+    question = Question(
+        amb.field, asked.format(field=names.name("fact", amb.field)), values,
+        labels=tuple(_in_words(v, language, profile.timezone) for v in values),
+        check=_typed(amb.field, language, now),
+    )  # fmt: skip
+    answer = asker.ask(question)
+    return _given(inv, amb.field, answer, profile, language, now) if answer else inv

@@ -39,6 +39,9 @@ class Ambiguity:
     field: str
     candidates: tuple[str, ...]
     problem: str | None = None
+    #: the candidates are times the invitation offers to choose from ("June 10, 11am or June
+    #: 11, 2pm"), not one time read two ways: a decline or a cancellation needs none of them
+    offered: bool = False
 
     def summary(self) -> str:
         """The candidates joined by " | ", after the problem when there is one."""

@@ -8,6 +8,7 @@ warning and checklist item names the guideline it serves, and its words come fro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import datetime, timedelta
 
 from sopan.language.dateforms import fixed
@@ -58,6 +59,7 @@ __all__ = [
     "make_checklist",
     "make_plan",
     "may_want_job",
+    "offered_starts",
     "own_address",
     "reachable",
     "recipient_email",
@@ -70,9 +72,36 @@ __all__ = [
 ]
 
 
+def offered_starts(inv: Invitation) -> tuple[datetime, ...]:
+    """The times an invitation offers to choose from ("June 10, 11am or June 11, 2pm"),
+    earliest first; none when it sets one time."""
+    out: list[datetime] = []
+    for amb in inv.ambiguous:
+        if not amb.offered:
+            continue
+        for candidate in amb.candidates:
+            try:
+                moment = datetime.fromisoformat(candidate.split(" ", 1)[0])
+            except ValueError:
+                continue
+            if moment.tzinfo is not None and inv.timezone:
+                # in the zone it was read in, by its name ("11:00 WIB", not "UTC+07:00")
+                from zoneinfo import ZoneInfo
+
+                with suppress(KeyError, ValueError):
+                    moment = moment.astimezone(ZoneInfo(inv.timezone))
+            if moment.tzinfo is not None:
+                out.append(moment)
+    return tuple(sorted(set(out)))
+
+
 def earliest_start(inv: Invitation, user_tz: str) -> datetime | None:
-    """The start, or when only the day is known, the first moment of that day: the time
-    left is then counted to the earliest the interview can be, never later."""
+    """The start, or when only the day is known, the first moment of that day, or the
+    earliest of the times offered: the time left is then counted to the earliest the
+    interview can be, never later."""
+    if inv.start is None and inv.day is None:
+        offered = offered_starts(inv)
+        return offered[0] if offered else None
     if inv.start is not None or inv.day is None:
         return inv.start
     from zoneinfo import ZoneInfo
@@ -320,8 +349,14 @@ def make_warnings(
         notes.append(
             w.note("warnings", "r1_zone_assumed", time=fixed(inv.start, "clock"), zone=zone)
         )
-    if inv.ambiguous:
-        fields = ", ".join(a.field for a in inv.ambiguous)
+    offered = offered_starts(inv)
+    if offered and action in ("decline", "cancel"):
+        # several times offered: the answer needs none of them, and names none as the date
+        times = ", ".join(fixed(t, "stamp_zone") for t in offered)
+        notes.append(w.note("warnings", "r1_offered", times=times, action=w.name("action", action)))
+    ambiguous = [a for a in inv.ambiguous if not (a.offered and offered)]
+    if ambiguous:
+        fields = ", ".join(a.field for a in ambiguous)
         notes.append(w.note("warnings", "r1_ambiguous", fields=fields))
     fixed_words = no_reschedule(inv.text or "")
     if action_key is not None and action_key.startswith("c0_"):

@@ -206,6 +206,16 @@ def _labelled_zone(text: str) -> str | None:
     return written[0] if len(written) == 1 else None
 
 
+def _offered(text: str, hits: list[DateHit]) -> bool:
+    """Whether dates read alike are times offered to choose from (`offered`): joined by "or"
+    ("June 10, 11am or June 11, 2pm"), or after "available", "pilih salah satu"."""
+    first = min(h.start for h in hits)
+    last = max(h.end for h in hits)
+    if phrase_re("offered", "between").search(text[first:last]):
+        return True
+    return phrase_re("offered", "before").search(text[max(0, first - 80) : first]) is not None
+
+
 def _zone_for(text: str, hit: DateHit, t: TimeHit | None) -> str | None:
     if t and t.zone:
         return t.zone
@@ -305,7 +315,11 @@ def decide(
         tz = zone or _labelled_zone(text) or user_tz
         when.tz, when.tz_assumed = tz, zone is None
         when.ambiguous.append(
-            Ambiguity("start", tuple(dict.fromkeys(_describe(h.day, t, tz) for h, t in best)))
+            Ambiguity(
+                "start",
+                tuple(dict.fromkeys(_describe(h.day, t, tz) for h, t in best)),
+                offered=_offered(text, [h for h, _ in best]),
+            )
         )
         return when
     hit, t = best[0]
