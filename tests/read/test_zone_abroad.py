@@ -111,3 +111,29 @@ def test_where_no_place_decides_the_zone_is_shown_as_a_guess(text: str) -> None:
     for lang, words in (("id", "dibaca sebagai"), ("en", "read as")):
         said = " ".join(n.text for n in _plan(inv, lang).warnings)
         assert words in said
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        (
+            "We invite you for an interview at our office, Kungsbron 2, Stockholm.\nYour "
+            "interview is scheduled for Friday 3 December 2026, at 2 p.m.",
+            "Europe/Stockholm",
+        ),
+        (
+            "Kami mengundang Anda wawancara hari Kamis, 5 Desember 2026 pukul 10.00.\n"
+            "Tempat: Marina Bay Financial Centre, Singapore",
+            "Asia/Singapore",
+        ),
+    ],
+)
+def test_the_times_it_may_be_are_read_there_too(text: str, zone: str) -> None:
+    """A weekday that does not match its date leaves the day open: each candidate is the
+    written hour in the place's zone, as the start is."""
+    inv = read_text(text, now=NOW)
+    assert inv.timezone == zone
+    doubt = next(a for a in inv.ambiguous if a.field == "start")
+    for candidate in doubt.candidates:
+        at = datetime.fromisoformat(candidate.split(" ", 1)[0])
+        assert at.utcoffset() == at.replace(tzinfo=ZoneInfo(zone)).utcoffset()

@@ -236,6 +236,25 @@ def _missing(inv_fields: dict[str, object], when_assumed: bool) -> tuple[str, ..
 MAX_TEXT = 1_000_000
 
 
+def _rezoned(amb: Ambiguity, here: ZoneInfo) -> Ambiguity:
+    """`amb` with each candidate time read in `here` (its wall clock kept): the place decided
+    the zone after the candidates were written in the reader's own."""
+    if amb.field != "start" or not amb.candidates:
+        return amb
+    out = []
+    for candidate in amb.candidates:
+        moment, _, rest = candidate.partition(" ")
+        try:
+            at = datetime.fromisoformat(moment)
+        except ValueError:
+            out.append(candidate)
+            continue
+        if at.tzinfo is not None:
+            moment = at.replace(tzinfo=here).isoformat()
+        out.append(f"{moment} {rest}".strip())
+    return replace(amb, candidates=tuple(out))
+
+
 def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitation:
     """The Invitation a text says, with its envelope's headers and calendar part.
 
@@ -412,7 +431,8 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     # Indonesian city on site, or a place abroad (a venue's city, a contact's calling code).
     # It stays an assumption: "timezone" remains among the missing fields.
     there = None
-    if assumed and (start or day):
+    timed = any(a.field == "start" and a.candidates for a in ambiguous)
+    if assumed and (start or day or timed):
         if city is not None:
             there = city.tz if values["mode"] == "onsite" else None
         else:
@@ -425,6 +445,8 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             reply_by = reply_by.replace(tzinfo=here)
         tz = there  # a day without its hour is counted from its start there, too
         values["start"], values["end"], values["timezone"] = start, end, tz
+        # the times it may be, or offers, are read there too
+        ambiguous = [_rezoned(a, here) for a in ambiguous]
     access = got.access_code
     if access is None and cal:
         in_cal = fields.access_code(cal.text)
