@@ -83,7 +83,7 @@ def test_a_time_is_read_where_it_happens(name: str) -> None:
     for lang in ("id", "en"):
         said = " ".join(n.text for n in _plan(inv, lang).warnings)
         # a place that decides the zone is no guess
-        assert "dibaca sebagai" not in said and "read as" not in said, said
+        assert "tebakan" not in said and "guess" not in said, said
 
 
 def test_the_time_left_is_counted_in_that_zone() -> None:
@@ -108,7 +108,7 @@ def test_the_time_left_is_counted_in_that_zone() -> None:
 def test_where_no_place_decides_the_zone_is_shown_as_a_guess(text: str) -> None:
     inv = read_text(text, now=NOW)
     assert inv.timezone == "Asia/Jakarta" and "timezone" in inv.missing
-    for lang, words in (("id", "dibaca sebagai"), ("en", "read as")):
+    for lang, words in (("id", "tebakan"), ("en", "guess")):
         said = " ".join(n.text for n in _plan(inv, lang).warnings)
         assert words in said
 
@@ -137,3 +137,14 @@ def test_the_times_it_may_be_are_read_there_too(text: str, zone: str) -> None:
     for candidate in doubt.candidates:
         at = datetime.fromisoformat(candidate.split(" ", 1)[0])
         assert at.utcoffset() == at.replace(tzinfo=ZoneInfo(zone)).utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("en_lagos_venue", "place"), ("id_nomor_malaysia", "number")]
+)
+def test_the_header_names_the_place_or_number_the_zone_came_from(name: str, kind: str) -> None:
+    from sopan.plan import zone_origin
+
+    inv = read_text(ABROAD[name][0], now=NOW)
+    origin = zone_origin(inv)
+    assert origin is not None and origin[0] == kind and origin[1]

@@ -291,7 +291,23 @@ def zone_origin(inv: Invitation) -> tuple[str, str] | None:
 
         if inv.start.astimezone(ZoneInfo(place.tz)).utcoffset() == inv.start.utcoffset():
             return "place", place.name
+    from sopan.read.abroad import city_abroad, number_zone
+
+    abroad = city_abroad(inv.location)
+    if abroad is not None and _same_clock(inv.start, abroad[1]):
+        return "place", abroad[0]  # a venue abroad: "Lagos"
+    if _same_clock(inv.start, number_zone(inv.contact.phone)):
+        return "number", inv.contact.phone or ""  # a number with its calling code: "+49 …"
     return "yours", ""
+
+
+def _same_clock(start: datetime, zone: str | None) -> bool:
+    """Whether `start` is read in `zone`'s clock."""
+    if not zone:
+        return False
+    from zoneinfo import ZoneInfo
+
+    return start.astimezone(ZoneInfo(zone)).utcoffset() == start.utcoffset()
 
 
 def make_warnings(

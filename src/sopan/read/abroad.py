@@ -23,16 +23,20 @@ def _norm(text: str) -> str:
 
 
 @cache
-def _cities() -> dict[str, str]:
-    """Each city's name and alias, normalised → its IANA zone."""
+def _places() -> dict[str, tuple[str, str]]:
+    """Each city's name and alias, normalised → (its name, its IANA zone)."""
     text = data_path("places", "world_cities.csv").read_text("utf-8")
     rows = csv.DictReader(io.StringIO("".join(ln for ln in text.splitlines(True) if ln[:1] != "#")))
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for row in rows:
         for label in (row["name"], *row["aliases"].split("|")):
             if label.strip():
-                out.setdefault(_norm(label), row["tz"])
+                out.setdefault(_norm(label), (row["name"], row["tz"]))
     return out
+
+
+def _cities() -> dict[str, str]:
+    return {label: tz for label, (_, tz) in _places().items()}
 
 
 @cache
@@ -41,13 +45,19 @@ def _city_re() -> re.Pattern[str]:
     return rx.compile(r"(?<!\w)(" + "|".join(map(re.escape, labels)) + r")(?!\w)")
 
 
-def city_zone(location: str | None) -> str | None:
-    """The zone of the city abroad a venue's address names (the last one: an address ends
-    with its city), else None."""
+def city_abroad(location: str | None) -> tuple[str, str] | None:
+    """The city abroad a venue's address names (the last one: an address ends with its
+    city), as (its name, its zone), else None."""
     if not location:
         return None
     found = _city_re().findall(_norm(location))
-    return _cities()[found[-1]] if found else None
+    return _places()[found[-1]] if found else None
+
+
+def city_zone(location: str | None) -> str | None:
+    """The zone of the city abroad a venue's address names, else None."""
+    found = city_abroad(location)
+    return found[1] if found else None
 
 
 def _home(user_tz: str) -> tuple[str, frozenset[str]]:
