@@ -209,7 +209,9 @@ def test_a_mailbox_scanned_by_workers_killed_mid_scan_loses_and_repeats_nothing(
 
     config = tmp_path / "config.toml"
     config.write_text(
-        '[profile]\nname = "Pusat Karier Uji"\n\n[serve]\nmail_hosts = ["127.0.0.1"]\n\n'
+        # no periodic sweep (tests/hosted/test_sweeps.py): the jobs counted are those queued here
+        '[profile]\nname = "Pusat Karier Uji"\n\n[serve]\nmail_hosts = ["127.0.0.1"]\n'
+        "scan_every = 0\nwatch_every = 0\ncalendar_every = 0\n\n"
         '[smtp]\nhost = "127.0.0.1"\nport = 2525\nsecurity = "none"\n', "utf-8",
     )  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(SRC), "SOPAN_DATABASE_URL": database,

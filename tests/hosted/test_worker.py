@@ -73,7 +73,9 @@ def test_reminders_are_sent_once_even_when_workers_are_killed_mid_job(
     assert made[0][3] == NOW.replace(day=25)
     config = tmp_path / "config.toml"
     config.write_text(
-        '[profile]\nname = "Pusat Karier Uji"\n\n[serve]\npublic_url = "https://karier.example"\n\n'
+        # no periodic sweep (tests/hosted/test_sweeps.py): the jobs counted are those queued here
+        '[profile]\nname = "Pusat Karier Uji"\n\n[serve]\npublic_url = "https://karier.example"\n'
+        "scan_every = 0\nwatch_every = 0\ncalendar_every = 0\n\n"
         '[centre]\nname = "Pusat Karier Uji"\nemail = "karier@kampus.ac.id"\n\n'
         f'[smtp]\nhost = "127.0.0.1"\nport = {smtp.port}\nsecurity = "starttls"\n'
         f'username = "{USER}"\ncafile = "{smtp.cert}"\n',

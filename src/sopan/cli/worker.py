@@ -25,8 +25,9 @@ def _arguments(parser: ArgumentParser) -> None:
 
 def worker(args: Namespace) -> None:
     """Do a career centre's background jobs (the hosted mode): follow-up reminders by e-mail,
-    and the students' mailboxes scanned for new invitations (their passwords opened with
-    SOPAN_MAIL_KEY).
+    the students' mailboxes scanned for new invitations (their passwords opened with
+    SOPAN_MAIL_KEY), their calendar addresses fetched and their career watches run, each
+    also swept periodically ([serve] scan_every, watch_every, calendar_every).
 
     Run as many as needed, on this machine or others, against the same database
     (SOPAN_DATABASE_URL); the mail server is the config file's [smtp] table, its password
@@ -42,6 +43,7 @@ def worker(args: Namespace) -> None:
     from sopan.hosted.database import centre_database
     from sopan.hosted.jobs import Refresh, Remind, Scan, Watch, job_app, work
     from sopan.hosted.observe import configure_logging
+    from sopan.hosted.sweeps import Sweep, add_sweeps
 
     if not 0 < args.concurrency <= 64:
         raise UserError("hosted.not_a_number", field="concurrency", value=str(args.concurrency),
@@ -58,5 +60,6 @@ def worker(args: Namespace) -> None:
         hosted.url, Remind(hosted, config), Scan(hosted, serve.mail_hosts),
         Refresh(hosted, serve.calendar_hosts), Watch(hosted, serve.career_hosts),
     )  # fmt: skip
+    add_sweeps(app, Sweep(hosted, serve.mail_hosts), serve)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(work(app, concurrency=args.concurrency, stalled_after=args.stalled_after))

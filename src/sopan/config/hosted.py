@@ -17,6 +17,9 @@ login_attempts = 5                            # failed sign-ins per name, per 15
 mail_hosts = ["imap.kampus.ac.id", "imap.gmail.com"]  # the IMAP servers students may connect
 calendar_hosts = ["jadwal.kampus.ac.id"]      # calendar servers inside the centre's network
 career_hosts = ["karir.kampus.ac.id"]         # vacancy boards inside the centre's network
+scan_every = 30                               # minutes between sweeps: every mailbox scanned,
+watch_every = 360                             # every career watch run,
+calendar_every = 60                           # every stale calendar address fetched again (0: off)
 
 [serve.oidc]
 issuer = "https://sso.kampus.ac.id/realms/kampus"
@@ -80,6 +83,11 @@ class ServeSettings:
     calendar_hosts: tuple[str, ...] = ()
     #: vacancy boards of the centre's own network a student's watch may name
     career_hosts: tuple[str, ...] = ()
+    #: how often, in minutes, the workers scan every mailbox, run every career watch and
+    #: fetch every stale calendar address again (`hosted.sweeps`); 0: never by themselves
+    scan_every: int = 30
+    watch_every: int = 360
+    calendar_every: int = 60
 
 
 @dataclass(frozen=True)
@@ -169,6 +177,8 @@ def serve_settings(sections: Mapping[str, Any]) -> ServeSettings:
             {str(k): str(v) for k, v in roles.items()},
             _text(raw, "label", "serve.oidc", "SSO") or "SSO",
         )  # fmt: skip
+    periods = {key: _period(table, key, getattr(ServeSettings, key))
+               for key in ("scan_every", "watch_every", "calendar_every")}  # fmt: skip
     secure = table.get("secure_cookies", True)
     if not isinstance(secure, bool):
         raise UserError("hosted.not_a_switch", field=_where("serve", "secure_cookies"))
@@ -184,7 +194,35 @@ def serve_settings(sections: Mapping[str, Any]) -> ServeSettings:
         mail_hosts=tuple(h.lower() for h in _names(table, "mail_hosts", "serve", ())),
         calendar_hosts=tuple(h.lower() for h in _names(table, "calendar_hosts", "serve", ())),
         career_hosts=tuple(h.lower() for h in _names(table, "career_hosts", "serve", ())),
+        **periods,
     )
+
+
+def period_cron(minutes: int) -> str:
+    """A period as the cron line that keeps it from the top of the hour or the day: 15 →
+    '*/15 * * * *', 120 → '0 */2 * * *', 1440 → '0 0 * * *'. Only a period that divides an
+    hour or a day evenly has one (every run then falls on the same clock times)."""
+    if 0 < minutes < 60 and 60 % minutes == 0:
+        return f"*/{minutes} * * * *"
+    if minutes % 60 == 0 and 0 < minutes <= 1440 and 1440 % minutes == 0:
+        hours = minutes // 60
+        return "0 0 * * *" if hours == 24 else f"0 */{hours} * * *"
+    raise ValueError(minutes)
+
+
+def _period(table: Mapping[str, Any], key: str, default: int) -> int:
+    """A sweep's period in minutes: one that divides an hour or a day (5, 15, 30, 60, 120,
+    360, 1440…), or 0 for no sweep."""
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UserError("hosted.period", field=_where("serve", key), value=str(value))
+    if value == 0:
+        return 0
+    try:
+        period_cron(value)
+    except ValueError:
+        raise UserError("hosted.period", field=_where("serve", key), value=str(value)) from None
+    return value
 
 
 _CUTOFF = re.compile(

@@ -355,9 +355,11 @@ async def _retry_stalled(app: Any, after: float) -> int:
 
 
 async def work(app: Any, *, concurrency: int, stalled_after: float) -> None:
-    """Run a worker until it is stopped: the reminders' queue, and every `stalled_after / 2`
-    seconds the stalled jobs of dead workers put back."""
+    """Run a worker until it is stopped: the jobs' queues and the sweeps' (their periodic
+    deferrer too, `hosted.sweeps`), and every `stalled_after / 2` seconds the stalled jobs of
+    dead workers put back."""
     from sopan.hosted.observe import log
+    from sopan.hosted.sweeps import SWEEP_QUEUE
 
     async with app.open_async():
 
@@ -371,7 +373,8 @@ async def work(app: Any, *, concurrency: int, stalled_after: float) -> None:
         sweeper = asyncio.create_task(sweep())
         try:
             await app.run_worker_async(
-                queues=[QUEUE, MAIL_QUEUE, CALENDAR_QUEUE, CAREER_QUEUE], concurrency=concurrency,
+                queues=[QUEUE, MAIL_QUEUE, CALENDAR_QUEUE, CAREER_QUEUE, SWEEP_QUEUE],
+                concurrency=concurrency,
                 delete_jobs="never",
                 update_heartbeat_interval=max(stalled_after / 3, 0.5),
                 stalled_worker_timeout=stalled_after, install_signal_handlers=True,

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from functools import cache
@@ -61,9 +62,18 @@ def log(event: str, **fields: Any) -> None:
     LOG.info(json.dumps({"t": round(time.time(), 3), "event": event, **fields}))
 
 
-@cache
+_MAKING = threading.Lock()
+
+
 def _metrics() -> Any:
-    """The metric families, made once per process."""
+    """The metric families, made once per process (under a lock: two jobs finishing at once
+    in a worker's threads would each register them, and the second would fail)."""
+    with _MAKING:
+        return _families()
+
+
+@cache
+def _families() -> Any:
     from prometheus_client import Counter, Histogram
 
     class Families:
