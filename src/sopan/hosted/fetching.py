@@ -75,11 +75,11 @@ def fetch_public(
         with opener.open(request, timeout=timeout) as response:
             return _bounded(response, started + timeout, timeout, name)
     except urllib.error.HTTPError as exc:
-        raise ExternalError("calendar.http_status", source=name, status=exc.code,
+        raise ExternalError("calendar.http_status", field="url", source=name, status=exc.code,
                             why=str(exc.reason)[:80]) from None  # fmt: skip
     except (urllib.error.URLError, OSError) as exc:
         why = str(getattr(exc, "reason", exc))[:120]
-        raise ExternalError("calendar.unreachable", source=name, why=why) from None
+        raise ExternalError("calendar.unreachable", field="url", source=name, why=why) from None
 
 
 def _bounded(response: Any, deadline: float, timeout: float, name: str) -> bytes:
@@ -89,11 +89,13 @@ def _bounded(response: Any, deadline: float, timeout: float, name: str) -> bytes
     size = 0
     while True:
         if time.monotonic() > deadline:
-            raise ExternalError("calendar.slow_send", source=name, seconds=Amount(timeout))
+            raise ExternalError("calendar.slow_send", field="url", source=name,
+                                seconds=Amount(timeout))  # fmt: skip
         piece = response.read1(65536)
         if not piece:
             return b"".join(parts)
         size += len(piece)
         if size > LIMIT:
-            raise ExternalError("calendar.too_big", source=name, limit=megabytes(LIMIT))
+            raise ExternalError("calendar.too_big", field="url", source=name,
+                                limit=megabytes(LIMIT))  # fmt: skip
         parts.append(piece)

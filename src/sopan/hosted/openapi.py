@@ -1,25 +1,36 @@
-"""The JSON API described as OpenAPI 3.1 (`GET /api/openapi.json`)."""
+"""The JSON API described as OpenAPI 3.1 (`GET /api/openapi.json`): one row per route in
+OPERATIONS, the rest made from it — a path's parameters from its `{name}`s, the refusals every
+route may answer, and 502 for a route that reaches a service outside sopan."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
-_CASE = {"type": "integer", "description": "a case's id"}
-_MAILBOX = {"type": "integer", "description": "a mailbox's id"}
 _ERROR = {
-    "description": "refused",
-    "content": {
-        "application/json": {
-            "schema": {
-                "type": "object",
-                "properties": {
-                    "error": {"type": "string"},
-                    "field": {"type": "string"},
-                    "message": {"type": "string"},
-                },
-            }
-        }
+    "type": "object",
+    "properties": {
+        "error": {"type": "string", "description": "the error's code"},
+        "field": {"type": "string", "description": "the request's value it is about"},
+        "message": {"type": "string"},
     },
+}
+#: what each refusal means (400, 401, 403 and 503 may answer any route)
+_REFUSALS = {
+    "400": "refused: a value of the request cannot be used (`field` names it)",
+    "401": "not signed in",
+    "403": "not for this role, or no form token",
+    "502": "a service outside sopan failed (a calendar server, a vacancy board, a mail "
+    "server): `error` says how, `field` what the student gave",
+    "503": "sopan itself is not ready (its database does not answer); try again later",
+}
+#: a path's parameter → what it names
+_PARAMETERS = {
+    "case_id": "case",
+    "mailbox_id": "mailbox",
+    "calendar_id": "calendar",
+    "watch_id": "career watch",
 }
 _CHOICES = {
     "type": "object",
@@ -32,87 +43,26 @@ _CHOICES = {
         "reason_text": {"type": "string"},
     },
 }
-
-
-def _op(
-    summary: str,
-    roles: str,
-    *,
-    body: dict[str, Any] | None = None,
-    ok: str = "200",
-    path_id: bool = False,
-    change: bool = True,
-    mailbox_id: bool = False,
-    calendar_id: bool = False,
-    watch_id: bool = False,
-) -> dict[str, Any]:
-    op: dict[str, Any] = {
-        "summary": summary,
-        "description": f"Roles: {roles}.",
-        "responses": {
-            ok: {"description": "done"},
-            "400": _ERROR,
-            "401": {"description": "not signed in"},
-            "403": {"description": "not for this role, or no form token"},
-        },
-    }
-    if path_id:
-        op["parameters"] = [{"name": "case_id", "in": "path", "required": True, "schema": _CASE}]
-        op["responses"]["404"] = {"description": "no such case for this account"}
-    if mailbox_id:
-        op["parameters"] = [
-            {"name": "mailbox_id", "in": "path", "required": True, "schema": _MAILBOX}
-        ]
-        op["responses"]["404"] = {"description": "no such mailbox for this account"}
-    if calendar_id:
-        op["parameters"] = [
-            {"name": "calendar_id", "in": "path", "required": True,
-             "schema": {"type": "integer", "description": "a calendar's id"}}
-        ]  # fmt: skip
-        op["responses"]["404"] = {"description": "no such calendar for this account"}
-    if watch_id:
-        op["parameters"] = [
-            {"name": "watch_id", "in": "path", "required": True,
-             "schema": {"type": "integer", "description": "a career watch's id"}}
-        ]  # fmt: skip
-        op["responses"]["404"] = {"description": "no such watch for this account"}
-    if change:
-        op["parameters"] = [
-            *op.get("parameters", []),
-            {
-                "name": "X-CSRF-Token",
-                "in": "header",
-                "required": True,
-                "schema": {"type": "string"},
-                "description": "the form token POST /api/login gave",
-            },
-        ]
-    if body is not None:
-        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
-    return op
-
-
-def document() -> dict[str, Any]:
-    """The description of every route of `hosted.api`."""
-    from sopan import __version__
-
-    text = {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}
-    login = {
+#: the request bodies, by name
+BODIES: dict[str, dict[str, Any]] = {
+    "text": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]},
+    "login": {
         "type": "object",
         "required": ["username", "password"],
         "properties": {"username": {"type": "string"}, "password": {"type": "string"}},
-    }
-    purpose = {
+    },
+    "purpose": {
         "type": "object",
         "required": ["purpose"],
         "properties": {"purpose": {"enum": ["counselling", "inbox", "reminders"]}},
-    }
-    share = {
+    },
+    "share": {
         "type": "object",
         "required": ["counsellor"],
         "properties": {"counsellor": {"type": "string"}},
-    }
-    mailbox = {
+    },
+    "choices": _CHOICES,
+    "mailbox": {
         "type": "object",
         "required": ["host", "username", "password"],
         "properties": {
@@ -123,133 +73,152 @@ def document() -> dict[str, Any]:
             "password": {"type": "string", "description": "kept only sealed"},
             "folder": {"type": "string", "default": "INBOX"},
         },
-    }
-    calendar = {
+    },
+    "calendar": {
         "type": "object",
         "properties": {
             "url": {"type": "string", "description": "https:// or webcal://, fetched now"},
             "name": {"type": "string", "description": "an upload's file name (a label)"},
             "ics": {"type": "string", "description": "an upload's iCalendar text"},
         },
-    }
-    watch = {
+    },
+    "watch": {
         "type": "object",
         "required": ["source"],
         "properties": {
-            "source": {"type": "string", "description": "greenhouse:BOARD, lever:SITE, "
-                       "ashby:ORG, or an https:// feed or careers page (never a file)"},
+            "source": {
+                "type": "string",
+                "description": "greenhouse:BOARD, lever:SITE, ashby:ORG, or an https:// feed "
+                "or careers page (never a file)",
+            },
             "keywords": {"type": "array", "items": {"type": "string"}},
             "location": {"type": "string"},
         },
-    }  # fmt: skip
+    },
+}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One route of the API as its description says it."""
+
+    method: str
+    path: str
+    summary: str
+    roles: str
+    #: the request body's name in BODIES
+    body: str | None = None
+    ok: str = "200"
+    #: whether it changes something (the form token is required)
+    change: bool = True
+    #: whether it reaches a service outside sopan while the request waits (502 when it fails)
+    outside: bool = False
+
+
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("post", "/api/login", "Sign in with a local account", "anyone", "login",
+              change=False),
+    Operation("post", "/api/logout", "Sign out", "any signed-in account", ok="204"),
+    Operation("get", "/api/cases", "The cases this account may see", "student, counsellor",
+              change=False),
+    Operation("post", "/api/cases", "A new case from an invitation's text", "student", "text",
+              ok="201"),
+    Operation("get", "/api/cases/{case_id}", "A case", "student (own), counsellor (shared)",
+              change=False),
+    Operation("delete", "/api/cases/{case_id}", "Delete a case", "student (own)", ok="204"),
+    Operation("post", "/api/cases/{case_id}/share", "Share a case with a counsellor",
+              "student (own, with counselling consent)", "share"),
+    Operation("post", "/api/cases/{case_id}/plan",
+              "The plan for a case, with the centre's cancellation policy (centre_policy)",
+              "student (own)", "choices"),
+    Operation("post", "/api/cases/{case_id}/drafts",
+              "Every draft the plan needs, kept; inside the cut-off, the apology letter",
+              "student (own)", "choices", ok="201"),
+    Operation("post", "/api/cases/{case_id}/replied",
+              "The reply went: its follow-ups, and their reminders when agreed to",
+              "student (own)", ok="201"),
+    Operation("post", "/api/me/consent", "Give consent to a purpose", "student", "purpose"),
+    Operation("delete", "/api/me/consent", "Withdraw consent to a purpose", "student",
+              "purpose"),
+    Operation("get", "/api/me/export", "Everything kept about me, as one ZIP", "student",
+              change=False),
+    Operation("delete", "/api/me", "Delete my account and data", "student", ok="204"),
+    Operation("get", "/api/me/mailboxes", "My mailboxes and their last scans", "student",
+              change=False),
+    Operation("post", "/api/me/mailboxes",
+              "Connect a mailbox to scan for invitations (its first scan queued)",
+              "student (with inbox consent)", "mailbox", ok="201"),
+    Operation("delete", "/api/me/mailboxes/{mailbox_id}", "Forget a mailbox", "student (own)",
+              ok="204"),
+    Operation("post", "/api/me/mailboxes/{mailbox_id}/scan",
+              "Scan a mailbox now (queued: false when a scan is waiting already)",
+              "student (own)", ok="202"),
+    Operation("get", "/api/me/calendars", "My calendars", "student", change=False),
+    Operation("post", "/api/me/calendars",
+              "Add a calendar (an https address, fetched now, or an upload), read for my plans",
+              "student", "calendar", ok="201", outside=True),
+    Operation("delete", "/api/me/calendars/{calendar_id}", "Forget a calendar",
+              "student (own)", ok="204"),
+    Operation("get", "/api/me/watches", "My career watches", "student", change=False),
+    Operation("post", "/api/me/watches", "Watch a vacancy source (its first run queued)",
+              "student", "watch", ok="201"),
+    Operation("post", "/api/me/watches/{watch_id}/run", "Run a watch now (queued)",
+              "student (own)", ok="202"),
+    Operation("get", "/api/me/postings", "The postings my watches found", "student",
+              change=False),
+    Operation("get", "/api/audit", "The audit log", "auditor (all), student (own)",
+              change=False),
+)  # fmt: skip
+
+_TOKEN = {
+    "name": "X-CSRF-Token",
+    "in": "header",
+    "required": True,
+    "schema": {"type": "string"},
+    "description": "the form token POST /api/login gave",
+}
+
+
+def _error(meaning: str) -> dict[str, Any]:
+    return {"description": meaning, "content": {"application/json": {"schema": _ERROR}}}
+
+
+def operation(op: Operation) -> dict[str, Any]:
+    """One route's description: its answers, its parameters, its body."""
+    responses: dict[str, Any] = {op.ok: {"description": "done"}}
+    for status in ("400", "401", "403"):
+        responses[status] = _error(_REFUSALS[status])
+    parameters: list[dict[str, Any]] = []
+    for name in re.findall(r"{(\w+)}", op.path):
+        what = _PARAMETERS[name]
+        schema = {"type": "integer", "description": f"a {what}'s id"}
+        parameters.append({"name": name, "in": "path", "required": True, "schema": schema})
+        responses["404"] = _error(f"no such {what} for this account")
+    if op.outside:
+        responses["502"] = _error(_REFUSALS["502"])
+    responses["503"] = _error(_REFUSALS["503"])
+    described: dict[str, Any] = {"summary": op.summary, "description": f"Roles: {op.roles}.",
+                                 "responses": responses}  # fmt: skip
+    if op.change:
+        parameters.append(_TOKEN)
+    if parameters:
+        described["parameters"] = parameters
+    if op.body is not None:
+        described["requestBody"] = {
+            "required": True, "content": {"application/json": {"schema": BODIES[op.body]}},
+        }  # fmt: skip
+    return described
+
+
+def document() -> dict[str, Any]:
+    """The description of every route of `hosted.api`."""
+    from sopan import __version__
+
+    paths: dict[str, dict[str, Any]] = {}
+    for op in OPERATIONS:
+        paths.setdefault(op.path, {})[op.method] = operation(op)
     return {
         "openapi": "3.1.0",
         "info": {"title": "sopan hosted API", "version": __version__},
-        "paths": {
-            "/api/login": {
-                "post": _op("Sign in with a local account", "anyone", body=login, change=False)
-            },
-            "/api/logout": {"post": _op("Sign out", "any signed-in account", ok="204")},
-            "/api/cases": {
-                "get": _op("The cases this account may see", "student, counsellor", change=False),
-                "post": _op("A new case from an invitation's text", "student", body=text, ok="201"),
-            },
-            "/api/cases/{case_id}": {
-                "get": _op(
-                    "A case", "student (own), counsellor (shared)", path_id=True, change=False
-                ),
-                "delete": _op("Delete a case", "student (own)", path_id=True, ok="204"),
-            },
-            "/api/cases/{case_id}/share": {
-                "post": _op(
-                    "Share a case with a counsellor",
-                    "student (own, with counselling consent)",
-                    body=share,
-                    path_id=True,
-                )
-            },
-            "/api/cases/{case_id}/plan": {
-                "post": _op(
-                    "The plan for a case, with the centre's cancellation policy (centre_policy)",
-                    "student (own)",
-                    body=_CHOICES,
-                    path_id=True,
-                )
-            },
-            "/api/cases/{case_id}/drafts": {
-                "post": _op(
-                    "Every draft the plan needs, kept; inside the cut-off, the apology letter",
-                    "student (own)",
-                    body=_CHOICES,
-                    path_id=True,
-                    ok="201",
-                )
-            },
-            "/api/cases/{case_id}/replied": {
-                "post": _op(
-                    "The reply went: its follow-ups, and their reminders when agreed to",
-                    "student (own)",
-                    path_id=True,
-                    ok="201",
-                )
-            },
-            "/api/me/consent": {
-                "post": _op("Give consent to a purpose", "student", body=purpose),
-                "delete": _op("Withdraw consent to a purpose", "student", body=purpose),
-            },
-            "/api/me/export": {
-                "get": _op("Everything kept about me, as one ZIP", "student", change=False)
-            },
-            "/api/me": {"delete": _op("Delete my account and data", "student", ok="204")},
-            "/api/me/mailboxes": {
-                "get": _op("My mailboxes and their last scans", "student", change=False),
-                "post": _op(
-                    "Connect a mailbox to scan for invitations (its first scan queued)",
-                    "student (with inbox consent)",
-                    body=mailbox,
-                    ok="201",
-                ),
-            },
-            "/api/me/calendars": {
-                "get": _op("My calendars", "student", change=False),
-                "post": _op(
-                    "Add a calendar (an https address or an upload), read for my plans",
-                    "student",
-                    body=calendar,
-                    ok="201",
-                ),
-            },
-            "/api/me/calendars/{calendar_id}": {
-                "delete": _op("Forget a calendar", "student (own)", ok="204", calendar_id=True)
-            },
-            "/api/me/watches": {
-                "get": _op("My career watches", "student", change=False),
-                "post": _op(
-                    "Watch a vacancy source (its first run queued)",
-                    "student",
-                    body=watch,
-                    ok="201",
-                ),
-            },
-            "/api/me/watches/{watch_id}/run": {
-                "post": _op("Run a watch now (queued)", "student (own)", ok="202", watch_id=True)
-            },
-            "/api/me/postings": {
-                "get": _op("The postings my watches found", "student", change=False)
-            },
-            "/api/me/mailboxes/{mailbox_id}": {
-                "delete": _op("Forget a mailbox", "student (own)", ok="204", mailbox_id=True)
-            },
-            "/api/me/mailboxes/{mailbox_id}/scan": {
-                "post": _op(
-                    "Scan a mailbox now (queued: false when a scan is waiting already)",
-                    "student (own)",
-                    ok="202",
-                    mailbox_id=True,
-                )
-            },
-            "/api/audit": {
-                "get": _op("The audit log", "auditor (all), student (own)", change=False)
-            },
-        },
+        "paths": paths,
     }

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from sopan.config.hosted import CentreSettings, ServeSettings
-from sopan.errors import SopanError, UserError
+from sopan.errors import ExternalError, SopanError, UserError
 from sopan.hosted.words import page_language
 from sopan.store.accounts import SignIn
 from sopan.store.people import People
@@ -202,6 +202,7 @@ def create_app(
 
 def build(state: Centre) -> Starlette:
     """The application over `state`: its routes and the middleware every request passes."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
     from starlette.middleware import Middleware
     from starlette.middleware.sessions import SessionMiddleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -229,15 +230,53 @@ def build(state: Centre) -> Starlette:
     ]  # fmt: skip
     app = Starlette(routes=routes, middleware=middleware, exception_handlers={
         SopanError: _refused,  # type: ignore[dict-item]
+        # the database gone or refusing connections: sopan is not ready, whatever was asked
+        OperationalError: _not_ready,
+        InterfaceError: _not_ready,
     })  # fmt: skip
     app.state.centre = state
     return app
 
 
+def status_of(exc: SopanError) -> int:
+    """The HTTP status of a refusal: 404 for a case the account may not see (as absent as
+    one never made), 400 for what the request gave, 502 for a service outside sopan that
+    failed (a calendar server's 404, a mail server refusing), 503 when sopan's own database
+    cannot be used (sopan is not ready), 500 for a fault of sopan's."""
+    from sopan.store import StoreError
+
+    if exc.code == "case.not_found":
+        return 404
+    if isinstance(exc, UserError):
+        return 400
+    if isinstance(exc, ExternalError):
+        return 502
+    if isinstance(exc, StoreError):
+        return 503
+    return 500
+
+
 async def _refused(request: Request, exc: SopanError) -> Response:
-    if exc.code == "case.not_found":  # another's case is as absent as one never made
-        return error_page(request, exc, 404)
-    return error_page(request, exc, 400 if isinstance(exc, UserError) else 503)
+    status = status_of(exc)
+    if status == 503:
+        return await _not_ready(request, exc)
+    return error_page(request, exc, status)
+
+
+async def _not_ready(request: Request, exc: Exception) -> Response:
+    """sopan itself cannot answer (its database does not): 503, to be asked again."""
+    from sopan.hosted.observe import log
+
+    log("not_ready", kind=type(exc).__name__)
+    request.state.sign_in = None  # who asks cannot be found without the database
+    if request.url.path.startswith("/api/"):
+        refused = UserError("hosted.not_ready")
+        return JSONResponse({"error": refused.code, "field": None,
+                             "message": refused.text("en")}, 503,
+                            headers={"retry-after": "30"})  # fmt: skip
+    response = error_page(request, UserError("hosted.not_ready", field="form"), 503)
+    response.headers["retry-after"] = "30"
+    return response
 
 
 Handler = Callable[..., Any]

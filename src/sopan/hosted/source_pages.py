@@ -14,9 +14,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from sopan.errors import ExternalError, SopanError, UserError
+from sopan.errors import SopanError, UserError
 from sopan.hosted.pages import _form, page
-from sopan.hosted.site import centre_of, error_page
+from sopan.hosted.site import centre_of, error_page, status_of
 from sopan.hosted.words import page_language
 from sopan.store.accounts import SignIn
 from sopan.store.people import People
@@ -28,12 +28,6 @@ WATCH_FIELDS = ("source", "keywords", "location")
 
 def _said(exc: SopanError, who: SignIn) -> str:
     return exc.text(page_language(who.account.language))
-
-
-def _status(exc: SopanError) -> int:
-    """A refusal of what was typed is 400; a server elsewhere failing (a calendar's, a
-    mail server's) 502."""
-    return 502 if isinstance(exc, ExternalError) else 400
 
 
 def _gone(request: Request, code: str, field: str) -> Response:
@@ -178,7 +172,7 @@ async def add_calendar(request: Request, who: SignIn, store: People) -> Response
     try:
         await run_in_threadpool(add)
     except SopanError as exc:
-        return await _calendars_page(request, store, status=_status(exc), url=url,
+        return await _calendars_page(request, store, status=status_of(exc), url=url,
                                      errors=[(field, _said(exc, who))])  # fmt: skip
     return RedirectResponse("/calendars", 303)
 
