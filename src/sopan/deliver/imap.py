@@ -34,8 +34,12 @@ KEYRING_SERVICE = "sopan-imap"
 PORTS = {"tls": 993, "starttls": 143, "none": 143}
 #: messages fetched per command when scanning
 BATCH = 200
-#: the headers the first look at new mail reads (what `read.mailbox.worth_its_text` needs)
-LOOK = "SUBJECT FROM LIST-ID LIST-UNSUBSCRIBE PRECEDENCE CONTENT-TYPE"
+#: the headers the first look at new mail reads: what `read.mailbox.worth_its_text` needs,
+#: and what tells a message of one text part (most mail) without its BODYSTRUCTURE
+LOOK = (
+    "SUBJECT FROM LIST-ID LIST-UNSUBSCRIBE PRECEDENCE CONTENT-TYPE CONTENT-TRANSFER-ENCODING "
+    "CONTENT-DISPOSITION"
+)
 
 
 #: the `[imap]` table, checked by the one rule for servers (`config.servers`)
@@ -172,14 +176,22 @@ class Mailbox:
 
         if not uids:
             return
-        heads = self.client.fetch(uids, ["BODYSTRUCTURE", f"BODY.PEEK[HEADER.FIELDS ({LOOK})]"])
+        heads: dict[int, bytes] = {}
+        for uid, got in self.client.fetch(uids, [f"BODY.PEEK[HEADER.FIELDS ({LOOK})]"]).items():
+            head = next((v for k, v in got.items() if k.startswith(b"BODY[HEADER")), b"")
+            heads[uid] = bytes(head or b"")
+        plain = {uid: _one_text_part(head) for uid, head in heads.items()}
+        # the structure is fetched only of the messages their headers do not tell: parsing
+        # it costs more than fetching the headers, and most mail is one text part
+        others = [uid for uid in uids if plain.get(uid) is None]
+        structures = self.client.fetch(others, ["BODYSTRUCTURE"]) if others else {}
         wanted: dict[int, tuple[bytes, list[_Part]]] = {}
         for uid in uids:
-            got = heads.get(uid, {})
-            head = next((v for k, v in got.items() if k.startswith(b"BODY[HEADER")), b"") or b""
-            parts = _readable(got.get(b"BODYSTRUCTURE"))
-            if worth_its_text(bytes(head), calendar=any(p.kind == "calendar" for p in parts)):
-                wanted[uid] = (bytes(head), parts)
+            head = heads.get(uid, b"")
+            one = plain.get(uid)
+            parts = [one] if one else _readable(structures.get(uid, {}).get(b"BODYSTRUCTURE"))
+            if worth_its_text(head, calendar=any(p.kind == "calendar" for p in parts)):
+                wanted[uid] = (head, parts)
         sections = sorted({p.section for _, parts in wanted.values() for p in parts})
         texts: dict[int, dict[bytes, Any]] = {}
         for section in sections:  # one command per section: most messages share "1"
@@ -266,6 +278,23 @@ def _readable(structure: Any, prefix: str = "") -> list[_Part]:
     if kind == b"text" and not attached:
         return [_Part(section, "text", encoding)]
     return []
+
+
+def _one_text_part(head: bytes) -> _Part | None:
+    """The one part of a message whose headers say it is a single text/plain or text/html
+    part not attached (no Content-Type at all is text/plain), as its BODYSTRUCTURE would
+    give it (`_readable`); None for any other message, whose structure is then fetched."""
+    from sopan.read.mailbox import header_fields
+
+    fields = header_fields(head)
+    kind = fields.get(b"content-type", b"text/plain").split(b";")[0].strip().lower()
+    disposition = fields.get(b"content-disposition", b"").lower()
+    if kind not in (b"text/plain", b"text/html") or disposition.startswith(b"attachment"):
+        return None
+    if b".ics" in disposition:  # a calendar by its file name: as `_readable` tells it
+        return None
+    encoding = fields.get(b"content-transfer-encoding", b"").strip().lower()
+    return _Part("1", "text", encoding)
 
 
 def _piece(part: _Part, body: bytes) -> Any:

@@ -43,8 +43,8 @@ def _split_head(raw: bytes) -> tuple[bytes, bytes]:
     return raw[: blank.start()], raw[blank.end() :]
 
 
-def _headers(head: bytes) -> dict[bytes, bytes]:
-    """Header name (lower case) → its first value, unfolded, as written."""
+def header_fields(head: bytes) -> dict[bytes, bytes]:
+    """A header block's fields: name (lower case) → its first value, unfolded, as written."""
     found: dict[bytes, bytes] = {}
     for match in _HEADER_VALUE.finditer(_UNFOLD.sub(b" ", head)):
         found.setdefault(match.group(1).lower(), match.group(2).strip())
@@ -67,7 +67,7 @@ def _decoded(body: bytes, encoding: bytes) -> bytes:
 def _heads(head: bytes) -> tuple[dict[bytes, bytes], bytes, bool]:
     """A message's headers, its subject (encoded words decoded, lower case), and whether a
     list header or a bulk precedence says it was sent in bulk."""
-    headers = _headers(head)
+    headers = header_fields(head)
     bulk = any(k in headers for k in (b"list-unsubscribe", b"list-id")) or headers.get(
         b"precedence", b""
     ).lower() in (b"bulk", b"list", b"junk")
@@ -93,7 +93,7 @@ def glance(raw: bytes) -> Glance:
         if depth > 20 or found["parts"] > _MAX_GLANCE_PARTS:
             return
         part_head, body = _split_head(part)
-        h = _headers(part_head) if depth else headers
+        h = header_fields(part_head) if depth else headers
         ctype = h.get(b"content-type", b"text/plain").lower()
         disposition = h.get(b"content-disposition", b"").lower()
         if ctype.startswith(b"multipart/"):
