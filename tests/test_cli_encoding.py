@@ -71,7 +71,7 @@ def test_a_dash_and_a_box_line_become_plain_ones_in_ascii(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr.decode("ascii", "replace")
     out = done.stdout.decode("ascii")
     assert "-- letter - id - formal --" in out  # "── letter · id · formal ──"
-    assert "proses wawancara - Data Analyst" in out  # the subject's "–"
+    assert "proses seleksi - Data Analyst" in out  # the subject's "–"
     # the file written is the draft itself, not what the console showed
     letter = (tmp_path / "out" / "letter.pdf").read_bytes()
     assert letter.startswith(b"%PDF")

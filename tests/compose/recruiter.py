@@ -208,6 +208,7 @@ def check(r: Run) -> list[Shortfall]:
     address = addressing(inv, language)
     for d in r.drafts:
         spec = known.spec(d.channel)
+        out += _event_rules(d, inv, language)
         out += [Shortfall("lint_clean", d.channel, f.rule) for f in r.lint.get(d.channel, [])]
         size = size_of(d.text, spec, language)
         if spec.measure and spec.measure.limit and size is not None and size > spec.measure.limit:
@@ -231,6 +232,31 @@ def check(r: Run) -> list[Shortfall]:
         out.append(Shortfall("linkedin_no_person", "linkedin", address.written))
     out += _plan_rules(r)
     out += _attendee_rules(r)
+    return out
+
+
+def _event_rules(d: Draft, inv: Invitation, language: str) -> list[Shortfall]:
+    """The event is named as the invitation names it ("Tes Online Gelombang 3" → "tes online",
+    "Psikotes dan Interview" → "psikotes dan wawancara"): never an interview that is not one,
+    in the body, the draft's own subject or a calendar answer's COMMENT."""
+    from sopan.compose.facts import event_facts
+    from sopan.language.dateforms import common
+
+    named = event_facts(inv.event, language)["event"]
+    interview = str(common(language)["events"]["interview"]["name"])
+    text = d.text
+    if registry().spec(d.channel).kind == "calendar":
+        unfolded = re.sub(r"\r?\n[ \t]", "", text)
+        text = "\n".join(re.findall(r"(?m)^COMMENT[^:]*:(.*)$", unfolded))
+    elif d.subject and not (inv.subject and inv.subject in d.subject):
+        text = f"{d.subject}\n{text}"  # a subject of its own names the event too
+    out = []
+    wrong = re.search(rf"(?i)\b{re.escape(interview)}\w*", text)
+    if wrong and interview.lower() not in named.lower():
+        out.append(Shortfall("event_named", d.channel, f"{wrong.group()!r} for {named!r}"))
+    quiet = registry().spec(d.channel).kind == "calendar" or d.channel == "linkedin"
+    if inv.event and named.lower() not in text.lower() and not quiet:
+        out.append(Shortfall("event_named", d.channel, f"{named!r} not named"))
     return out
 
 

@@ -189,7 +189,7 @@ def test_english_letter_is_a_business_letter(tmp_path: Path) -> None:
     doc = Document(str(written(tmp_path, "en", "decline")["letter.docx"]))
     text = "\n".join(p.text for p in doc.paragraphs)
     assert text.startswith("Andi Pratama\nBandung")
-    assert "Subject: Withdrawal from the interview process" in text
+    assert "Subject: Withdrawal from the selection process" in text
     assert "Dear Rina Wijaya," in text and "Yours sincerely," in text
 
 

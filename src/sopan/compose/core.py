@@ -267,10 +267,12 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
             no_answer=_no_answer(ctx, spec),
             medium=ctx.facts["follow_label"],
         )
-    own = subject_line(ctx.action, ctx.facts["position"], ctx.language)
+    own = subject_line(ctx.action, ctx.facts["position"], ctx.language, ctx.facts["event"])
     subject = None
     if spec.subject == "reply":
-        subject = reply_subject(ctx.inv.subject, own, ctx.language, ctx.facts["position"])
+        subject = reply_subject(
+            ctx.inv.subject, own, ctx.language, ctx.facts["position"], ctx.facts["event"]
+        )
     elif spec.subject == "own":
         subject = own
     if spec.layout == "letter":

@@ -209,6 +209,7 @@ def build_facts(
         "new_employer": _clean(sit.new_employer),
     }
     facts["reason_text_cap"] = _cap(facts["reason_text"])
+    facts.update(event_facts(inv.event, language))
     for key in ("interview", "interview_bare", "interview_short", "interview_short_spoken"):
         if key in frag:
             with_pos = frag.get(f"{key}_position")
@@ -280,6 +281,22 @@ def recipient_block(formal: Addressing, company: str) -> list[str]:
     if company and not any(company.lower() in line.lower() for line in lines):
         lines.append(company)
     return lines
+
+
+def event_facts(event: tuple[str, ...], language: str) -> dict[str, str]:
+    """The event as the invitation names it, in the language's words (`events` of the phrase
+    book; an interview when it names none): "tes online", "psikotes dan wawancara" (`event`),
+    "wawancaranya" (`event_own`), "an online test" (`event_a`), "Tes online" (`event_cap`)."""
+    book: Mapping[str, Any] = common(language)["events"]
+    forms = [book[key] for key in event if key in book] or [book["interview"]]
+    names = [str(f["name"]) for f in forms]
+    name = join_list(names, language)
+    return {
+        "event": name,
+        "event_cap": _cap(name),
+        "event_own": join_list([*names[:-1], str(forms[-1]["own"])], language),
+        "event_a": join_list([str(forms[0]["a"]), *names[1:]], language),
+    }
 
 
 def _as_name(company: str) -> str:

@@ -15,10 +15,11 @@ from sopan.model import Invitation
 _BROKEN = "\ufffd"
 
 
-def subject_line(action: str, position: str, language: str) -> str:
-    """The reply's own subject: "Pembatalan wawancara – Analis Data"."""
+def subject_line(action: str, position: str, language: str, event: str) -> str:
+    """The reply's own subject: "Pembatalan wawancara – Analis Data", the event named as the
+    invitation names it ("Pembatalan tes online")."""
     words = common(language)["subject"]
-    base = str(words[action])
+    base = str(words[action]).format(event=event, event_cap=event[:1].upper() + event[1:])
     if position:
         base = str(words["with_position"]).format(subject=base, position=position)
     return base
@@ -33,7 +34,9 @@ def _junk(subject: str) -> bool:
     return bool(find(subject))
 
 
-def reply_subject(inv_subject: str | None, fallback: str, language: str, position: str = "") -> str:
+def reply_subject(
+    inv_subject: str | None, fallback: str, language: str, position: str = "", event: str = ""
+) -> str:
     """ "Re: " + the invitation's subject, never "Re: Re: …"; the fallback when it has none.
     A template slot is taken out with the words that joined it, so the reply stays in its
     thread ("Re: Undangan Wawancara"); a subject with broken characters (U+FFFD), or with too
@@ -52,7 +55,9 @@ def reply_subject(inv_subject: str | None, fallback: str, language: str, positio
         if len(kept.split()) >= 2:
             subject = kept
     if _junk(subject):
-        fresh = str(words["subject"]["fresh"])
+        # an invitation that names no event is an interview
+        event = event or str(words["events"]["interview"]["name"])
+        fresh = str(words["subject"]["fresh"]).format(event_cap=event[:1].upper() + event[1:])
         if position and not _junk(position):
             fresh = str(words["subject"]["with_position"]).format(subject=fresh, position=position)
         return str(words["reply_prefix"]) + fresh

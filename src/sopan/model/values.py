@@ -146,6 +146,9 @@ class Invitation:
     #: of a recurring calendar series, the occurrence the invitation was read as (its
     #: RECURRENCE-ID: the original start); a calendar reply names it so it answers that one
     recurrence_id: date | None = None
+    #: what it invites to, as it names it: keys of `data/events.yaml` in its order
+    #: (("psikotes", "interview") for "Psikotes dan Interview"); () for an interview
+    event: tuple[str, ...] = ()
     #: the message text as the reader read it and shows it; `provenance` offsets point here
     text: str = ""
     #: where each known field came from, one Fact per field (fields named as in the JSON)

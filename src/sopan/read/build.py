@@ -22,6 +22,7 @@ from sopan.read import casing, extract, fields, people, slots
 from sopan.read.abroad import zone_abroad
 from sopan.read.choose import PAST_AFTER, When, decide
 from sopan.read.dates import Order
+from sopan.read.event import event_of
 from sopan.read.found import Found
 from sopan.read.history import Segment, split_history
 from sopan.read.provenance import trace
@@ -498,6 +499,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     return replace(
         inv,
         past=read_day is not None and read_day < today - PAST_AFTER,
+        event=event_of(shown, env.subject),
         placeholders=_placeholders(found_slots, shown, env.subject, inv, reading.held),
         provenance=trace(inv, env, span, from_calendar, found),
     )
