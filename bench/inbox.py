@@ -1,6 +1,12 @@
 """Scanning an IMAP mailbox: `sopan inbox` over a 10,000-message Dovecot mailbox against
 merely fetching every message's headers with imapclient, side by side on the same server.
 
+Three figures, each against the same floor: the `sopan inbox` command as a user runs it (a
+new process: its start, the scan, the listing); the scan itself in this process
+(`app.outbox.scan_folder` on a new store, as the hosted mode's job runs it); and, of that
+scan, the finding alone (the looks at headers, structure and text of `likely_invitations`),
+without the reading whole of the likely invitations it hands on.
+
 The mailbox is the mixed one of `tests/mailbox_mix.py` (5% invitations, 70% plain mail, the
 rest near misses), written straight into the user's Maildir; Dovecot (Debian's) is started on
 a free loopback port by the same helper as the tests.
@@ -17,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +63,40 @@ def _headers_only(port: int) -> tuple[float, int]:
         client.fetch(uids[i : i + 200], ["BODY.PEEK[HEADER]"])
     client.logout()
     return time.perf_counter() - start, len(uids)
+
+
+def _in_process(port: int, home: Path) -> tuple[float, float, int]:
+    """(seconds of the whole scan, seconds of its finding, invitations kept) of one scan of
+    the folder by `scan_folder` in this process, on a new SQLite store."""
+    from datetime import datetime
+
+    from sopan.app.outbox import scan_folder
+    from sopan.config.servers import ServerSettings
+    from sopan.deliver.imap import Mailbox
+    from sopan.read.mailbox import invitation_in
+    from sopan.store import Store
+
+    invitation_in(b"Subject: x\n\nx", now=datetime.fromisoformat(NOW), user_tz="Asia/Jakarta")
+    store = Store(f"sqlite:///{home / 'in-process.db'}")
+    finding = 0.0
+    with Mailbox(ServerSettings("127.0.0.1", port, "none", USER), PASSWORD) as box:
+        looked = box.likely_invitations
+
+        def timed(uids: list[int]) -> Iterator[tuple[int, bytes]]:
+            nonlocal finding
+            start = time.perf_counter()
+            for item in looked(uids):
+                finding += time.perf_counter() - start
+                yield item
+                start = time.perf_counter()
+            finding += time.perf_counter() - start
+
+        box.likely_invitations = timed  # type: ignore[method-assign]
+        start = time.perf_counter()
+        done = scan_folder(box, store, USER, "INBOX", now=datetime.fromisoformat(NOW),
+                           tz="Asia/Jakarta")  # fmt: skip
+        whole = time.perf_counter() - start
+    return whole, finding, len(done.found)
 
 
 def main() -> None:
@@ -104,6 +145,14 @@ def main() -> None:
             f"{count / floor:,.0f} msg/s ({floor:.1f} s); ratio {floor / ours:.2f}x the floor"
         )
         print(f"second scan (nothing new, from the UID cursor): {again:.2f} s")
+        whole, finding, kept = _in_process(server.port, tmp)
+        print(
+            f"the scan in process (scan_folder, the hosted job's; no process start): "
+            f"{count / whole:,.0f} msg/s ({whole:.2f} s, {kept} invitations), ratio "
+            f"{floor / whole:.2f}x the floor; of it the finding (headers, structure, text "
+            f"looked at; not the likely invitations read whole): {finding:.2f} s, ratio "
+            f"{floor / finding:.2f}x the floor"
+        )
         # the machine's other work slows both runs, not always alike: say how busy it was
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
     finally:
