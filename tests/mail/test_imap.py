@@ -204,3 +204,48 @@ def test_a_refused_imap_password_is_one_line(sopan: Any, dovecot: Dovecot) -> No
     done = sopan("inbox", "--imap", url, "--now", NOW, extra={"SOPAN_IMAP_PASSWORD": "salah"})
     assert done.returncode == 3
     assert done.stderr.count("\n") == 1 and "menolak kata sandi untuk" in done.stderr
+
+
+def _single(ctype: str | None, body: bytes, **headers: str) -> bytes:
+    lines = [f"{k.replace('_', '-')}: {v}" for k, v in headers.items()]
+    if ctype is not None:
+        lines.insert(0, f"Content-Type: {ctype}")
+    return ("\r\n".join(["Subject: x", "From: a@example.com", *lines]) + "\r\n\r\n").encode() + body
+
+
+def test_a_message_its_headers_say_is_one_text_part_is_the_part_its_structure_gives(
+    dovecot: Dovecot,
+) -> None:
+    """The scan's first look skips the BODYSTRUCTURE of a message whose headers say one text
+    part: what the headers tell must be what the server's structure tells, and every other
+    message (a calendar, an attachment, a PDF, a multipart) is left to its structure."""
+    from sopan.deliver.imap import LOOK, _one_text_part, _readable
+
+    told = [
+        _single(None, b"hello"),
+        _single("text/plain; charset=utf-8", b"aGFsbG8=", Content_Transfer_Encoding="base64"),
+        _single("TEXT/HTML", b"<p>x=3D</p>", Content_Transfer_Encoding="Quoted-Printable"),
+        _single("text/plain", b"hi", Content_Disposition="inline"),
+    ]
+    left = [
+        _single("text/calendar; method=REQUEST", b"BEGIN:VCALENDAR"),
+        _single("text/plain", b"x", Content_Disposition='attachment; filename="a.txt"'),
+        _single("text/plain", b"x", Content_Disposition='inline; filename="invite.ics"'),
+        _single("application/pdf", b"%PDF", Content_Transfer_Encoding="base64"),
+        _single('multipart/mixed; boundary="b"', b"--b\r\n\r\nhi\r\n--b--\r\n"),
+        _single("message/rfc822", b"Subject: inner\r\n\r\nhi"),
+    ]
+    client = _imap(dovecot)
+    for raw in told + left:
+        client.append("INBOX", raw)
+    client.select_folder("INBOX", readonly=True)
+    uids = sorted(client.search("ALL"))
+    got = client.fetch(uids, ["BODYSTRUCTURE", f"BODY.PEEK[HEADER.FIELDS ({LOOK})]"])
+    client.logout()
+    for i, uid in enumerate(uids):
+        head = next(v for k, v in got[uid].items() if k.startswith(b"BODY[HEADER"))
+        one = _one_text_part(bytes(head))
+        if i < len(told):
+            assert one is not None and [one] == _readable(got[uid][b"BODYSTRUCTURE"]), i
+        else:
+            assert one is None, i

@@ -293,7 +293,8 @@ def _one_text_part(head: bytes) -> _Part | None:
         return None
     if b".ics" in disposition:  # a calendar by its file name: as `_readable` tells it
         return None
-    encoding = fields.get(b"content-transfer-encoding", b"").strip().lower()
+    # none written is 7bit (RFC 2045), as the server's structure says it
+    encoding = fields.get(b"content-transfer-encoding", b"7bit").strip().lower()
     return _Part("1", "text", encoding)
 
 
