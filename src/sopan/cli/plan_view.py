@@ -36,7 +36,7 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     w = load_words(plan.language)
     lines = [w.text("view", "title", action=w.name("action", plan.action))]
     if inv.start is not None:
-        lines.append(w.text("view", "interview", when=when_text(inv, w)))
+        lines.append(w.text("view", "interview", when=when_text(inv, plan, w)))
     elif inv.day is not None:
         lines.append(w.text("view", "interview_day", day=inv.day.isoformat()))
     else:
@@ -68,20 +68,19 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     return "\n".join(_wrap(line) for line in lines)
 
 
-def when_text(inv: Invitation, w: Words) -> str:
+def when_text(inv: Invitation, plan: Plan, w: Words) -> str:
     """The interview's time for the plan's header (R1): its zone as the invitation wrote it
     ("EST" stays "EST" in June, as the drafts write it); a zone it did not write, named (WIB,
     never "UTC+07:00") with where the guess came from and how to correct it."""
     from sopan.cli.base import flag_of
     from sopan.language.dateforms import local_zone
-    from sopan.plan import zone_origin
 
     assert inv.start is not None
     label = written_label(inv.text, inv.timezone) if inv.text and inv.timezone else None
     if label:
         return f"{fixed(inv.start, 'stamp')} {label}"
     when = fixed(inv.start.astimezone(local_zone(inv.start, inv.timezone)), "stamp_zone")
-    origin = zone_origin(inv)
+    origin = plan.zone_origin
     if origin is None:
         return when
     kind, place = origin

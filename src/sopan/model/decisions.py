@@ -89,6 +89,9 @@ class Plan:
     #: what the guidelines recommend when it differs from the user's explicit intent (C0,
     #: R1.2): shown with its why, followed only if the user takes it
     recommendation: Action | None = None
+    #: where the interview's zone was guessed from when the invitation wrote none (R1):
+    #: ("place", its name), ("number", the number), ("yours", ""); None when it was given
+    zone_origin: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -486,4 +486,5 @@ def make_plan(
         language=w.language,
         travel_minutes=travel.minutes if travel is not None else None,
         recommendation=recommendation,
+        zone_origin=zone_origin(inv),
     )
