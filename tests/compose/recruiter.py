@@ -209,6 +209,7 @@ def check(r: Run) -> list[Shortfall]:
     for d in r.drafts:
         spec = known.spec(d.channel)
         out += _event_rules(d, inv, language)
+        out += _cv_offer_rules(d, r)
         out += [Shortfall("lint_clean", d.channel, f.rule) for f in r.lint.get(d.channel, [])]
         size = size_of(d.text, spec, language)
         if spec.measure and spec.measure.limit and size is not None and size > spec.measure.limit:
@@ -258,6 +259,25 @@ def _event_rules(d: Draft, inv: Invitation, language: str) -> list[Shortfall]:
     if inv.event and named.lower() not in text.lower() and not quiet:
         out.append(Shortfall("event_named", d.channel, f"{named!r} not named"))
     return out
+
+
+_CV_OFFER = re.compile(r"(?i)\b(?:send|mengirimkan|kirim)\b[^.\n]*\b(?:CV|resume|résumé)\b")
+
+
+def _cv_offer_rules(d: Draft, r: Run) -> list[Shortfall]:
+    """An offer to send the CV only where it serves (R7.1): a reschedule, or a cancellation by
+    someone still interested and not ill — never a decline, a sick day's cancellation or a
+    request to go online — and at most once."""
+    said = _CV_OFFER.findall(d.text)
+    sit = r.situation
+    serves = r.plan.action == "reschedule" or (
+        r.plan.action == "cancel" and sit.interest == "yes" and sit.reason != "health"
+    )
+    if said and not serves:
+        return [Shortfall("cv_offer", d.channel, f"{r.plan.action}/{sit.reason}: {said[0]}")]
+    if len(said) > 1:
+        return [Shortfall("cv_offer", d.channel, f"{len(said)} offers")]
+    return []
 
 
 def _attendee_rules(r: Run) -> list[Shortfall]:

@@ -8,6 +8,7 @@ from functools import cache
 import pytest
 
 from sopan.compose import compose, voicemail_seconds
+from sopan.compose.core import offers_cv
 from sopan.model import CHANNELS, Draft
 
 from .compose_cases import NOW, PROFILE, Case, all_cases, long_invitation, plan, situation
@@ -128,7 +129,8 @@ def test_moves_appear_only_when_they_apply() -> None:
                     or draft.channel == "voicemail"
                 )
             if "attachments" in moves:
-                assert case.sit.attachments or case.sit.interest == "yes"
+                # R7.1, data/offers.yaml: the CV is offered only where it serves
+                assert case.sit.attachments or offers_cv(case.plan.action, case.sit)
             if "linkedin" in moves and draft.channel == "email":
                 assert case.profile.linkedin and case.profile.linkedin in draft.text
             if case.plan.action == "decline" and case.sit.interest != "yes":

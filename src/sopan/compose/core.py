@@ -6,10 +6,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 from sopan.compose.bank import phrases
 from sopan.compose.facts import build_facts, tidy
 from sopan.compose.layout import call_script, letter_heading, reply_subject, subject_line
+from sopan.data import load_yaml
 from sopan.errors import UserError
 from sopan.language.dateforms import common
 from sopan.model import Channel, Draft, Invitation, Plan, Profile, Situation
@@ -88,7 +91,7 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
             ctx.has_alternatives and ctx.sit.interest == "yes"
         )
     if move == "attachments":
-        return bool(ctx.sit.attachments) or ctx.sit.interest == "yes"
+        return bool(ctx.sit.attachments) or offers_cv(ctx.action, ctx.sit)
     if move == "contact":
         if spec.spoken:  # a callback number is said only when there is one
             return bool(ctx.facts["phone_spoken"])
@@ -96,6 +99,25 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
     if move == "linkedin":
         return bool(ctx.facts["linkedin"])
     return True
+
+
+@cache
+def _cv_rule() -> dict[str, Any]:
+    rule = load_yaml("offers.yaml")["cv_offer"]
+    assert isinstance(rule, dict)
+    return rule
+
+
+def offers_cv(action: str, sit: Situation) -> bool:
+    """Whether a reply offers to send the CV (`data/offers.yaml`, R7.1): only where it serves —
+    a reschedule, a cancellation by someone still interested — never a decline or a
+    cancellation for illness."""
+    return any(
+        action in row["actions"]
+        and sit.interest in row.get("interest", [sit.interest])
+        and (sit.reason or "") not in row.get("not_reasons", [])
+        for row in _cv_rule()["serves"]
+    )
 
 
 def _regretful(ctx: _Context, spec: ChannelSpec) -> bool:
