@@ -693,6 +693,56 @@ def _plan_reading_rules(r: Run) -> list[Shortfall]:
         out.append(Shortfall("plan_zone_origin", "plan", head.splitlines()[1][:60]))
     if re.search(r"UTC[+-]\d", head) and inv.timezone and "/" in inv.timezone:
         out.append(Shortfall("plan_zone_named", "plan", head.splitlines()[1][:60]))
+    if plan.zone not in (None, "Etc/UTC") and re.search(r"\bUTC\b", head):
+        out.append(Shortfall("plan_zone_named", "plan", f"UTC, drafts in {plan.zone}"))
+    due = inv.reply_by is not None and inv.reply_by > r.now and not sit.confirmed
+    if due and not is_past(inv, plan.urgency) and not re.search(r"Batas balasan|Reply by", head):
+        out.append(Shortfall("plan_reply_by", "plan", "a reply-by date ahead, not shown"))
+    out += _plan_agrees_rules(r)
+    return out
+
+
+def _plan_agrees_rules(r: Run) -> list[Shortfall]:
+    """The plan never contradicts itself: no "no number" beside a call step, no "call first"
+    when the first message is written, a step's reason not the warning's words again; and its
+    checklist fits: a follow-up reminder only while an answer is awaited, no consolation for a
+    choice the person made, the CV line only with a CV attached."""
+    out = []
+    plan, sit = r.plan, r.situation
+    known = registry()
+    calls = {s.name for s in known.with_role("call")}
+    channels = [s.channel for s in plan.steps if known.get(s.channel) is not None]
+    reasons = [s.why for s in plan.steps]
+    said = " ".join(reasons + [n.text for n in plan.warnings])
+    if any(c in calls for c in channels) and re.search(
+        r"tidak ada nomor|tidak mencantumkan nomor|no (?:phone )?number to call|no phone number",
+        said,
+    ):
+        out.append(Shortfall("plan_contradicts", "plan", "no number, and a call step"))
+    first = channels[0] if channels else None
+    if first not in calls and re.search(
+        r"[Tt]elepon (?:\S+ )?lebih dulu|call comes first|[Pp]hone \S+(?: \S+)? first", said
+    ):
+        out.append(Shortfall("plan_contradicts", "plan", f"call first, first step {first}"))
+
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.lower())
+        return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+
+    for note in plan.warnings:
+        for why in reasons:
+            if runs(note.text) & runs(why):
+                out.append(Shortfall("plan_repeats", "plan", note.text[:50]))
+    listed = " ".join(n.text for n in plan.checklist)
+    awaits = plan.action in ("reschedule", "online") or (
+        plan.action == "cancel" and sit.interest == "yes"
+    )
+    if not awaits and re.search(r"seminggu|within a week|in a week", listed):
+        out.append(Shortfall("plan_fits_situation", "plan", "a follow-up with nothing to await"))
+    if re.search(r"hanya satu wawancara|not the end of your search", listed):
+        out.append(Shortfall("plan_fits_situation", "plan", "consolation for a free choice"))
+    if not sit.attachments and any(n.guideline == "R7.1" for n in plan.checklist):
+        out.append(Shortfall("plan_fits_situation", "plan", "a CV line with no CV attached"))
     return out
 
 

@@ -392,10 +392,13 @@ def test_no_job_search_lines_after_another_offer(lang: str) -> None:
 def test_a_portfolio_only_when_the_invitation_asks_for_one(text: str, portfolio: bool) -> None:
     inv = _read(text)
     for lang, word in (("id", "portofolio"), ("en", "portfolio")):
-        sit = Situation(intent="reschedule", interest="yes")
+        sit = Situation(intent="reschedule", interest="yes", attachments=("cv.pdf",))
         plan = make_plan(inv, sit, PROFILE, now=NOW, lang=lang)
         cv = [n.text for n in plan.checklist if n.guideline == "R7.1"]
         assert len(cv) == 1 and "CV" in cv[0]
+        # with nothing attached, no CV line: the reply carries none (R7.1)
+        bare = make_plan(inv, Situation(intent="reschedule", interest="yes"), PROFILE, now=NOW)
+        assert not [n for n in bare.checklist if n.guideline == "R7.1"]
         assert (word in cv[0]) is portfolio
         lines = " ".join(n.text for n in plan.checklist if n.guideline != "R7.1")
         assert word not in lines

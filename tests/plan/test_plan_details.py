@@ -49,13 +49,17 @@ def test_c0_warning_differs_when_the_user_wants_the_job(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-def test_late_call_says_hours_left(lang: str) -> None:
+def test_late_call_says_hours_left_once(lang: str) -> None:
+    # the warning says how little time is left; the first step says whom to call and why a
+    # call, not the hours again (R2)
     now = START - timedelta(hours=5, minutes=30)
     plan = make_plan(BASE_INV, Situation(interest="no"), BASE_PROFILE, now=now, lang=lang)
     assert plan.urgency.hours_left == 5.5
     expected = "5,5" if lang == "id" else "5.5"
-    assert expected in plan.steps[0].why
-    assert "Ibu Sari" in plan.steps[0].why
+    late = [n.text for n in plan.warnings if n.guideline == "R2"]
+    assert len(late) == 1 and expected in late[0]
+    assert expected not in plan.steps[0].why
+    assert "Ibu Sari" in plan.steps[0].why and plan.steps[0].channel == "call"
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -62,19 +62,20 @@ RS = {"intent": "reschedule", "interest": "yes"}
 # fmt: off
 CASES = [
     Case("decline_not_interested_unconfirmed", 72, NO, "decline", "email",
-         ids("R2.1", "R2.2", "C3", "R7", "R8.1", "R9", "R9.1", "R10", "R10.1", "R10.3"),
-         # no posts to hide once the candidacy ends; a course only when the role was no fit
-         absent=ids("C0", "R7.1", "R9.2", "R10.2"), level="ok",
+         ids("R2.1", "R2.2", "C3", "R7", "R8.1", "R9", "R9.1", "R10.1", "R10.3"),
+         # no posts to hide once the candidacy ends; a course only when the role was no fit;
+         # no "only one interview" consolation for a choice the person made (R10)
+         absent=ids("C0", "R7.1", "R9.2", "R10", "R10.2"), level="ok",
          channels=("email", "call", "linkedin")),
     Case("decline_not_a_fit_suggests_a_course", 72,
          {"intent": "decline", "interest": "no", "reason": "not-a-fit"}, "decline", "email",
-         ids("R9", "R10", "R10.2")),
+         ids("R9", "R10.1", "R10.2")),
     # a candidacy that goes on: the recruiter will look them up, so the posts matter
     Case("reschedule_keeps_posts_in_check", 72, RS, "reschedule", "email",
-         ids("R7.1", "R9.1", "R9.2"), absent=ids("R10", "R10.2")),
+         ids("R9.1", "R9.2"), absent=ids("R7.1", "R10", "R10.2")),
     # no intent chosen: the plan follows its recommendation (C0) and says why
     Case("unsure_without_intent_reschedules", 72, {}, "reschedule", "email",
-         ids("C0", "R5", "R7.1"), absent=ids("R10")),
+         ids("C0", "R5"), absent=ids("R10")),
     # an explicit intent is never replaced: the recommendation is shown with its why
     Case("decline_unsure_stays_decline_with_advice", 72, {"intent": "decline"}, "decline",
          "email", ids("C0"), recommendation="reschedule"),
@@ -207,12 +208,16 @@ CASES = [
          inv={"reference": "HRD/2026/117"}),
     Case("reschedule_with_alternatives_needs_no_slot_hint", 72,
          {"intent": "reschedule", "interest": "yes", "alternatives_text": ("Kamis pagi",)},
-         "reschedule", "email", ids("R7.1"), absent=ids("R5", "C0")),
+         "reschedule", "email", ids("R7"), absent=ids("R5", "C0")),
+    # the CV line only when one is attached (R7.1): the reply carries it
+    Case("reschedule_with_a_cv_attached", 72,
+         {"intent": "reschedule", "interest": "yes", "attachments": ("cv.pdf",)},
+         "reschedule", "email", ids("R7.1"), absent=ids("C0")),
     Case("too_far_but_already_online_reschedules", 72,
          {"reason": "too-far"}, "reschedule", "email", ids("C0"),
          absent=ids("R1.2"), inv={"mode": "online", "location": None}),
     Case("intent_online_kept", 72, {"intent": "online", "interest": "yes"}, "online", "email",
-         ids("R7.1"), absent=ids("C0")),
+         ids("R7"), absent=ids("C0", "R7.1")),
     Case("ambiguous_fields_warned", 72, NO, "decline", "email", ids("R1"),
          inv={"ambiguous": (Ambiguity("start", ("2026-12-01T09:00", "2026-01-12T09:00")),)}),
 ]
@@ -269,6 +274,6 @@ def test_both_languages_decide_alike(case: Case) -> None:
 def test_table_covers_every_guideline_the_plan_serves() -> None:
     covered = set().union(*(c.ids for c in CASES))
     needed = {"R1", "R1.1", "R1.2", "R2", "R2.1", "R2.2", "C0", "C1", "C2", "C2.1", "C3", "R4",
-              "R4.1", "R4.2", "R5", "R7", "R7.1", "R8", "R8.1", "R9", "R9.1", "R9.2", "R10",
+              "R4.1", "R4.2", "R5", "R7", "R7.1", "R8", "R8.1", "R9", "R9.1", "R9.2",
               "R10.1", "R10.2", "R10.3"}  # fmt: skip
     assert needed <= covered, needed - covered

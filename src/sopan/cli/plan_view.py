@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
 
 from sopan.language.dateforms import fixed
 from sopan.language.words import Words, load_words
@@ -47,6 +48,11 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
         lines.append(w.text("view", "time_left", hours=hours, level=level))
     else:
         lines.append(w.text("view", "time_unknown"))
+    if plan.reply_by is not None and plan.reply_by_hours is not None:
+        # the reply-by date while it is ahead (R2), in the zone the interview is shown in
+        due = "reply_by_today" if plan.reply_by_today else "reply_by"
+        hours = w.number(plan.reply_by_hours)
+        lines.append(w.text("view", due, when=stamp(plan.reply_by, inv, plan.zone), hours=hours))
     if plan.travel_minutes is not None and plan.action not in ("decline", "cancel"):
         # no trip to a declined or cancelled interview (R1.2): as its warnings say
         lines.append(w.text("view", "travel", travel=w.duration(plan.travel_minutes)))
@@ -68,18 +74,32 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     return "\n".join(_wrap(line) for line in lines)
 
 
+def stamp(moment: datetime, inv: Invitation, zone: str | None = None) -> str:
+    """A moment in the plan's header: in `zone` when the drafts write one (a calendar file's
+    UTC time in the person's own zone), else in the interview's; its zone as the invitation
+    wrote it ("EST" stays "EST" in June), else named as people know it (WIB, SGT; never
+    "UTC+07:00" or "+08")."""
+    from sopan.language.dateforms import local_zone, zone_label
+
+    if zone is None:
+        label = written_label(inv.text, inv.timezone) if inv.text and inv.timezone else None
+        if label:
+            local = moment.astimezone(local_zone(moment, inv.timezone))
+            return f"{fixed(local, 'stamp')} {label}"
+    local = moment.astimezone(local_zone(moment, zone or inv.timezone))
+    return f"{fixed(local, 'stamp')} {zone_label(local, 'en', plain=True)}"
+
+
 def when_text(inv: Invitation, plan: Plan, w: Words) -> str:
-    """The interview's time for the plan's header (R1): its zone as the invitation wrote it
-    ("EST" stays "EST" in June, as the drafts write it); a zone it did not write, named (WIB,
-    never "UTC+07:00") with where the guess came from and how to correct it."""
+    """The interview's time for the plan's header (R1), as `stamp` writes it; a zone the
+    invitation did not write, with where the guess came from and how to correct it."""
     from sopan.cli.base import flag_of
-    from sopan.language.dateforms import local_zone
 
     assert inv.start is not None
-    label = written_label(inv.text, inv.timezone) if inv.text and inv.timezone else None
-    if label:
-        return f"{fixed(inv.start, 'stamp')} {label}"
-    when = fixed(inv.start.astimezone(local_zone(inv.start, inv.timezone)), "stamp_zone")
+    zone = plan.zone
+    when = stamp(inv.start, inv, zone)
+    if zone is not None or (inv.text and inv.timezone and written_label(inv.text, inv.timezone)):
+        return when
     origin = plan.zone_origin
     if origin is None:
         return when

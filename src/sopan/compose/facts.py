@@ -47,16 +47,14 @@ def reply_zone(inv: Invitation, profile: Profile) -> str | None:
     """The zone a reply writes times in: the organizer's, as the invitation gives it, never
     converted into the person's own (the recruiter reads the reply in their zone). A time in
     UTC alone (a calendar file's "…Z") is written in the zone of the place the invitation
-    names (a venue in Paris: Paris time), else in UTC, as the file states it. None: the
-    invitation names no zone (a floating calendar time included), and the time is written
-    as it wrote it, with no zone."""
-    if inv.timezone in ("Etc/UTC", "UTC"):
-        from sopan.language.places import find_place_in
-        from sopan.language.zones import city_zone
+    names (a venue in Paris: Paris time), else in UTC, as the file states it (the plan shows
+    it the same: `sopan.plan.calendar_zone`). None: the invitation names no zone (a floating
+    calendar time included), and the time is written as it wrote it, with no zone."""
+    from sopan.plan import calendar_zone
 
-        where = inv.location if inv.mode != "online" else None
-        place = find_place_in(where)
-        return place.tz if place is not None else city_zone(where) or "Etc/UTC"
+    utc = calendar_zone(inv)
+    if utc is not None:
+        return utc
     if inv.source == "ics" and inv.timezone is None:
         return None
     return inv.timezone if zone_known(inv) else None

@@ -6,7 +6,7 @@ drafts it asks for. Frozen and plain, like the rest of `sopan.model` (which re-e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from sopan.model.names import DEFAULT_LANGUAGE, Action, Channel, Language
@@ -92,6 +92,17 @@ class Plan:
     #: where the interview's zone was guessed from when the invitation wrote none (R1):
     #: ("place", its name), ("number", the number), ("yours", ""); None when it was given
     zone_origin: tuple[str, str] | None = None
+    #: when the plan has the call made, if not at once (an office line closed now is called
+    #: when it opens, R2.2): the spoken scripts greet and say "today" / "tomorrow" as of then
+    call_at: datetime | None = None
+    #: the zone the drafts write a calendar file's UTC time in (the person's own, R1), so the
+    #: plan shows it the same; None: the interview's time as the invitation gives it
+    zone: str | None = None
+    #: the reply-by date the invitation gives, while it is still ahead and unanswered (R2)
+    reply_by: datetime | None = None
+    #: hours left to it, and whether it falls on the day the plan is made ("due today")
+    reply_by_hours: float | None = None
+    reply_by_today: bool = False
 
 
 @dataclass(frozen=True)

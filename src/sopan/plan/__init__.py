@@ -45,11 +45,19 @@ from sopan.plan.reach import (  # noqa: E402  (after the constants the modules b
     recipient_email,
     written_medium,
 )
-from sopan.plan.steps import SETTLED_REASONS, channel_steps, make_checklist, may_want_job  # noqa: E402
+from sopan.plan.steps import (  # noqa: E402
+    SETTLED_REASONS,
+    call_time,
+    channel_steps,
+    make_checklist,
+    may_want_job,
+)
 
 __all__ = [
     "SETTLED_REASONS",
     "calendar_answer",
+    "calendar_zone",
+    "call_time",
     "can_call",
     "channel_steps",
     "choose_action",
@@ -64,6 +72,7 @@ __all__ = [
     "reachable",
     "recipient_email",
     "recommend_action",
+    "reply_due",
     "travel_for",
     "urgency_of",
     "written_medium",
@@ -326,8 +335,6 @@ def make_warnings(
 ) -> tuple[Note, ...]:
     """Everything the user should know before sending, each with its guideline."""
     notes: list[Note] = []
-    # "call first" only where there is a number to call; else the written reply, at once
-    phone = "" if can_call(inv) else "_written"
     if is_past(inv, urgency):
         ago = -(urgency.hours_left or 0.0)
         if ago >= 48 or urgency.hours_left is None:
@@ -335,11 +342,12 @@ def make_warnings(
             if urgency.hours_left is not None:
                 notes.append(w.note("warnings", "r2_past_days", days=w.number(round(ago / 24))))
         else:
-            notes.append(w.note("warnings", f"r2_past{phone}", hours=w.number(ago)))
+            notes.append(w.note("warnings", "r2_past", hours=w.number(ago)))
         notes.append(w.note("warnings", "c0_missed"))
     elif urgency.level == "late":
         hours = w.number(urgency.hours_left or 0.0)
-        notes.append(w.note("warnings", f"r2_late{phone}", hours=hours))
+        # the urgency only: which channel goes first, and why, is the first step's to say
+        notes.append(w.note("warnings", "r2_late", hours=hours))
     elif urgency.level == "unknown":
         notes.append(w.note("warnings", "r1_missing_date"))
     # a confirmed interview was answered: its reply-by date is behind it, not a late reply
@@ -476,6 +484,7 @@ def make_plan(
             # out as the address the invitation lists for the user
             warnings += (w.note("warnings", "r21_attendee", listed=listed, mine=profile.email),)
     steps = channel_steps(inv, sit, action, urgency, w, now)
+    due = reply_due(inv, sit, urgency, now)
     return Plan(
         action=action,
         urgency=urgency,
@@ -487,4 +496,38 @@ def make_plan(
         travel_minutes=travel.minutes if travel is not None else None,
         recommendation=recommendation,
         zone_origin=zone_origin(inv),
+        call_at=call_time(inv, steps, now),
+        zone=calendar_zone(inv),
+        reply_by=due[0] if due else None,
+        reply_by_hours=due[1] if due else None,
+        reply_by_today=due[2] if due else False,
     )
+
+
+def calendar_zone(inv: Invitation) -> str | None:
+    """The zone a time given in UTC alone (a calendar file's "…Z") is shown in, by the plan and
+    the drafts alike (R1): the zone of the place the invitation names (a venue in Paris: Paris
+    time), else UTC, as the file states it — never the person's own. None when the invitation
+    gives its time in a zone of its own, or none."""
+    if inv.timezone not in ("Etc/UTC", "UTC"):
+        return None
+    from sopan.language.zones import city_zone
+
+    where = inv.location if inv.mode != "online" else None
+    place = find_place_in(where)
+    return place.tz if place is not None else city_zone(where) or "Etc/UTC"
+
+
+def reply_due(
+    inv: Invitation, sit: Situation, urgency: Urgency, now: datetime
+) -> tuple[datetime, float, bool] | None:
+    """The reply-by date while it is still ahead and the invitation unanswered (R2): the date,
+    the hours left, and whether it is today where the interview is. None when the invitation
+    gives none, it has passed (a warning says so), the interview was confirmed, or is past."""
+    if inv.reply_by is None or sit.confirmed or is_past(inv, urgency) or inv.reply_by <= now:
+        return None
+    from sopan.language.dateforms import local_zone
+
+    zone = local_zone(inv.reply_by, inv.timezone)
+    today = inv.reply_by.astimezone(zone).date() == now.astimezone(zone).date()
+    return inv.reply_by, round((inv.reply_by - now).total_seconds() / 3600, 2), today

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from sopan.language.dateforms import fixed
+from sopan.language.dateforms import fixed, zone_label
 from sopan.language.words import Words
 from sopan.model import Action, Invitation, Note, Situation, Step, Urgency
 from sopan.plan.owed import is_past
@@ -78,6 +78,18 @@ def office_opens(inv: Invitation, now: datetime | None) -> datetime | None:
     return datetime.combine(day, OFFICE_OPENS, zone)
 
 
+def call_time(inv: Invitation, steps: tuple[Step, ...], now: datetime) -> datetime | None:
+    """When the plan's call is made, if not at once: an office line closed `now` is called when
+    it opens (R2.2), and what is said on it (the greeting, "today" or "tomorrow") is said then.
+    None when the plan has no call, or the call is made now."""
+    from sopan.model.channels import registry
+
+    calls = {s.name for s in registry().with_role("call")}
+    if not any(step.channel in calls for step in steps):
+        return None
+    return office_opens(inv, now)
+
+
 def channel_steps(
     inv: Invitation,
     sit: Situation,
@@ -122,11 +134,11 @@ def channel_steps(
     elif call is not None and opens is not None and (urgent or medium is None):
         # the office is closed: write now (when a written channel reaches them), call when
         # it opens, never "call first" into an empty office
-        when = fixed(opens, "stamp_zone")
+        # its zone named as people know it ("SGT", never "+08")
+        when = f"{fixed(opens, 'stamp')} {zone_label(opens, w.language, plain=True)}"
         if medium is not None:
-            steps.append(
-                w.step(medium, "written_urgent" if urgent else "written_reply", **medium_values)
-            )
+            key = "written_office_closed" if urgent else "written_reply"
+            steps.append(w.step(medium, key, **medium_values))
         steps.append(w.step(call.name, "call_office_opens", contact=contact, when=when))
         if call.unanswered and leaves_voicemail(inv):
             steps.append(w.step(call.unanswered, "voicemail"))
@@ -134,8 +146,7 @@ def channel_steps(
         if past:
             steps.append(w.step(call.name, "call_past", contact=contact))
         elif urgency.level == "late":
-            hours = w.number(urgency.hours_left or 0.0)
-            steps.append(w.step(call.name, "call_late", contact=contact, hours=hours))
+            steps.append(w.step(call.name, "call_late", contact=contact))
         elif sit.confirmed:
             steps.append(w.step(call.name, "call_confirmed", contact=contact))
         else:
@@ -175,7 +186,8 @@ def make_checklist(
     steps: tuple[Step, ...] = (),
 ) -> tuple[Note, ...]:
     """What to do after sending (R7, R7.1, R8, R8.1, C3, R9–R10), each line only where it
-    fits and never a step again: a portfolio only when the invitation asks for one; the LinkedIn
+    fits and never a step again: a reminder to follow up only while an answer is awaited; the
+    CV only when one is attached, a portfolio only when the invitation asks for one; the LinkedIn
     request only when no step sends it; no job-search line (R9, R10) after the person took
     another offer, nor while they still hope to be rescheduled for this role (a cancellation
     they remain interested in does not end the candidacy); hiding posts while a candidacy goes
@@ -184,8 +196,12 @@ def make_checklist(
     items = [w.note("checklist", "r81_review")]
     if inv.reference:
         items.append(w.note("checklist", "r8_reference", reference=inv.reference))
-    items.append(w.note("checklist", "r7_record", contact=contact))
-    if may_want_job(sit):
+    # a reminder to follow up only while an answer is awaited (a new time, an online interview,
+    # a cancelled interview set again); after a decline or a withdrawal there is none to await
+    awaits = action in ("reschedule", "online") or (action == "cancel" and sit.interest == "yes")
+    items.append(w.note("checklist", "r7_follow_up" if awaits else "r7_record", contact=contact))
+    if sit.attachments:
+        # the CV line only when the reply carries one (--attach), as the drafts do
         portfolio = asks_for_portfolio(inv.text or "")
         items.append(w.note("checklist", "r71_cv_portfolio" if portfolio else "r71_cv"))
     # a step that already sends the connection note makes the checklist line redundant (C3)
@@ -204,7 +220,8 @@ def make_checklist(
     if searching and not ends:
         items.append(w.note("checklist", "r92_private"))
     if searching and ends:
-        items += [w.note("checklist", key) for key in ("r10_open", "r101_vacancies")]
+        # no "it is only one interview" consolation: declining is the person's own choice
+        items.append(w.note("checklist", "r101_vacancies"))
         if sit.reason == "not-a-fit":
             items.append(w.note("checklist", "r102_learning"))
         items.append(w.note("checklist", "r103_network"))
