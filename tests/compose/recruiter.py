@@ -224,8 +224,15 @@ def check(r: Run) -> list[Shortfall]:
         if spec.kind == "chat":
             out += _chat_rules(d, inv, language)
         aloud_or_chat = (spec.kind == "chat" or spec.spoken) and d.channel != "linkedin"
-        if aloud_or_chat and _tomorrow(r) and not re.search(r"\b(?:besok|tomorrow)\b", d.text):
+        # a script is said when the plan has the call made, a chat is read now
+        said_at = (r.plan.call_at or r.now) if spec.spoken else r.now
+        relative = _relative_day(r, said_at)
+        if aloud_or_chat and relative == 1 and not re.search(r"\b(?:besok|tomorrow)\b", d.text):
             out.append(Shortfall("says_tomorrow", d.channel, "a next-day interview"))
+        if spec.spoken and relative == 0 and not re.search(r"\b(?:hari ini|today)\b", d.text):
+            out.append(Shortfall("says_today", d.channel, "called on the interview's day"))
+        if spec.spoken and relative != 1 and re.search(r"\b(?:besok|tomorrow)\b", d.text):
+            out.append(Shortfall("says_tomorrow", d.channel, "tomorrow said, not the next day"))
         out += _promise_rules(d, inv, r)
         out += _writing_rules(d, spec.kind, r)
     if not address.person and any(d.channel == "linkedin" for d in r.drafts):
@@ -300,15 +307,16 @@ def _attendee_rules(r: Run) -> list[Shortfall]:
     return out
 
 
-def _tomorrow(r: Run) -> bool:
-    """Whether the interview is the next day where it takes place."""
+def _relative_day(r: Run, at: datetime) -> int | None:
+    """How many days after `at` the interview is where it takes place (0: that same day),
+    when it is ahead and its zone known; else None."""
     start = r.invitation.start
     if start is None or not r.invitation.timezone or is_past(r.invitation, r.plan.urgency):
-        return False
+        return None
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(r.invitation.timezone)
-    return start.astimezone(zone).date() == r.now.astimezone(zone).date() + timedelta(days=1)
+    return (start.astimezone(zone).date() - at.astimezone(zone).date()).days
 
 
 def _apology_rules(d: Draft, owed: str) -> list[Shortfall]:
@@ -422,10 +430,17 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
         out.append(Shortfall("speech_slash", d.channel, said[:80]))
     if re.search(r"Bapak atau Ibu|Bapak/Ibu", said):
         out.append(Shortfall("speech_bapak_ibu", d.channel, "said aloud"))
-    part = greeting_part(r.invitation, PROFILE, language, r.now)
+    # greeted as of when the plan has the call made (an office closed now: when it opens)
+    part = greeting_part(r.invitation, PROFILE, language, r.plan.call_at or r.now)
     if part is not None and re.match(r"(?:Halo|Hello)\b", said):
         # where the recruiter is, the time of day is known: "Selamat pagi", "Good afternoon"
         out.append(Shortfall("greeting_time_of_day", d.channel, said[:40]))
+    if part is not None and not re.match(rf"(?:Selamat|Good) {part}\b", said):
+        out.append(Shortfall("greeting_when_called", d.channel, f"want {part}: {said[:30]}"))
+    clock = re.search(r"\b\d{1,2}[.:]\d{2}\b", said)
+    if clock:
+        # a time said aloud as a caller says it ("two-thirty in the afternoon")
+        out.append(Shortfall("speech_clock", d.channel, clock.group()))
     if registry().spec(d.channel).layout == "script":
         out += _call_script_rules(d, r)
     if registry().spec(d.channel).layout != "script":  # a voicemail speaks to a recording
@@ -450,6 +465,41 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
         if asks and not waits:
             # a decline awaits no answer: the voicemail leaves the number, asks for nothing
             out.append(Shortfall("voicemail_request", d.channel, asks.group()))
+        out += _voicemail_rules(d, r, said)
+    return out
+
+
+#: a written follow-up said in a voicemail, and the channel it names
+_FOLLOW = re.compile(r"(?:lewat|by|on) (email|WhatsApp|SMS)\b|a (WhatsApp|SMS) message", re.I)
+
+
+def _voicemail_rules(d: Draft, r: Run, said: str) -> list[Shortfall]:
+    """A voicemail a recruiter can place (C2.1): who is calling, for which company, the date
+    when one is known, what follows in writing (through a channel drafted, when there is
+    one), and no bare "My apologies." / "Mohon maaf." fragment."""
+    from sopan.compose.core import _follow_up
+
+    out = []
+    inv = r.invitation
+    company = " ".join((inv.company or "").split())
+    if company and company.lower() not in " ".join(said.split()).lower():
+        out.append(Shortfall("voicemail_company", d.channel, company))
+    if inv.start is not None or inv.day is not None:
+        day = (inv.start or inv.day).day  # type: ignore[union-attr]
+        if not re.search(rf"\b{day}\b|\b(?:today|tomorrow|hari ini|besok)\b", said):
+            out.append(Shortfall("voicemail_date", d.channel, f"no day {day}"))
+    follow = _follow_up(inv, PROFILE)
+    promised = _FOLLOW.search(said)
+    if follow is not None and not promised:
+        out.append(Shortfall("voicemail_follow_up", d.channel, f"{follow.name} not said"))
+    if promised:
+        name = next(g for g in promised.groups() if g).lower()
+        drafted = {x.channel for x in r.drafts} | {x.channel for x in r.planned_drafts}
+        if name not in drafted:
+            out.append(Shortfall("voicemail_follow_up", d.channel, f"{name} is not drafted"))
+    bare = re.search(r"(?:^|[.!?] )(My apologies|Mohon maaf|Maaf|Sorry)\.", said)
+    if bare:
+        out.append(Shortfall("voicemail_bare_apology", d.channel, bare.group(1)))
     return out
 
 
@@ -476,6 +526,7 @@ def _call_script_rules(d: Draft, r: Run) -> list[Shortfall]:
         line = d.text[label.start() :].split("\n", 1)[0]
         if not _INTEREST_SAID.search(line.split(": ", 1)[1]):
             out.append(Shortfall("call_label_matches", d.channel, line[:60]))
+    out += _ask_for_rules(d, r, said)
     after = d.text.rsplit("\n\n", 1)[-1]
     voicemail = re.search(r"tinggalkan pesan suara|leave a short voicemail", after)
     if voicemail and not leaves_voicemail(r.invitation):
@@ -488,6 +539,25 @@ def _call_script_rules(d: Draft, r: Run) -> list[Shortfall]:
         said_medium = next(g for g in medium.groups() if g)
         if said_medium not in names:
             out.append(Shortfall("call_no_answer_plan", d.channel, f"{said_medium}, plan {steps}"))
+    return out
+
+
+def _ask_for_rules(d: Draft, r: Run, said: list[str]) -> list[Shortfall]:
+    """The call asks for a person the invitation names, with the honorific it gives, else for
+    a department; never for a team as if it were a person ("dengan Tim Rekrutmen PT …")."""
+    out: list[Shortfall] = []
+    if not said:
+        return out
+    asked = re.search(r"(?:bicara dengan|speak with|speak to) (.+?)(?:, please)?\?", said[0])
+    if asked is None:
+        return out
+    who = asked.group(1)
+    if re.search(r"\b(?:Tim|Team)\b", who) and not re.search(r"\b(?:bagian|someone)\b", who):
+        out.append(Shortfall("call_asks_for_team", d.channel, who))
+    address = addressing(r.invitation, d.language)
+    name = (r.invitation.contact.name or "").split()
+    if address.person and name and not any(part in who for part in name):
+        out.append(Shortfall("call_asks_for_named", d.channel, f"{who!r}, named {name[0]}"))
     return out
 
 

@@ -109,8 +109,11 @@ def test_without_an_honorific_speech_names_the_person_and_never_says_a_slash() -
 def test_a_company_line_is_asked_for_its_department_never_spoken_to_as_a_person() -> None:
     hrd = "bicara dengan bagian HRD PT Sinar Nusantara Teknologi?"
     asked = {
-        # the team the invitation is signed by, else the HR department
-        "Tim Rekrutmen SNT": "bicara dengan Tim Rekrutmen SNT PT Sinar Nusantara Teknologi?",
+        # the team the invitation is signed by, as a department (never "dengan Tim …", a team
+        # asked for as if it were a person), else the HR department
+        "Tim Rekrutmen SNT": "bicara dengan bagian rekrutmen SNT PT Sinar Nusantara Teknologi?",
+        "Tim HRD": hrd,
+        "Bagian Personalia": "bicara dengan Bagian Personalia PT Sinar Nusantara Teknologi?",
         "HRD PT Sinar Nusantara Teknologi": hrd,
         "PT Sinar Nusantara Teknologi": hrd,
         None: hrd,

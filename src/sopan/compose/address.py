@@ -234,7 +234,14 @@ def _department(inv: Invitation, words: Mapping[str, Any], team: str | None = No
     company = " ".join((inv.company or "").split())
     if team is not None:
         heads = [str(w) for w in words["team_heads"]]
-        if heads and team.split()[0].lower() not in heads:
+        head, *rest = team.split()
+        if head.lower() in [str(w) for w in words.get("team_as_person", ())] and rest:
+            # a team is never asked for as if it were a person ("dengan Tim Rekrutmen PT …"):
+            # its department is ("dengan bagian rekrutmen PT …"), its own words in lower case
+            kinds = {str(w) for w in words["team_words"]}
+            rest = [w.lower() if w.lower() in kinds and not w.isupper() else w for w in rest]
+            team = str(words["team_head"]).format(team=" ".join(rest))
+        elif heads and head.lower() not in heads:
             team = str(words["team_head"]).format(team=team)  # "HRD …" → "bagian HRD …"
         asked = str(words["department_team"]).format(team=team)
         if company and company.lower() not in team.lower():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -401,7 +401,16 @@ def compose(
         follow_up=follow.kind if follow else None,
         follow_name=follow.name if follow else None,
     )  # fmt: skip
-    return [_compose_channel(known.spec(name), ctx, now, extended) for name in unique]
+    # a script is said when the plan has the call made (an office line that is closed now is
+    # called when it opens): its greeting and its "hari ini" / "besok" are as of then (R2.2)
+    said = ctx
+    if plan.call_at is not None:
+        spoken = build_facts(inv, sit, profile, language=language, now=plan.call_at)
+        said = replace(ctx, facts={**spoken, "follow_label": facts["follow_label"]})
+    return [
+        _compose_channel(known.spec(name), said if known.spec(name).spoken else ctx, now, extended)
+        for name in unique
+    ]
 
 
 def spoken_seconds(draft: Draft) -> float:

@@ -18,7 +18,7 @@ from typing import Any
 from sopan._infra import rx
 from sopan.compose.address import Addressing, addressing
 from sopan.compose.reply_format import reply_line
-from sopan.compose.spoken import greeting_part, spoken_number, zone_known
+from sopan.compose.spoken import greeting_part, spoken_clock, spoken_number, zone_known
 from sopan.language.dateforms import clock, common, day, local_zone, when_text, zone_label
 from sopan.model import Invitation, Profile, Situation
 from sopan.plan import clock_problem
@@ -121,9 +121,11 @@ def slot_texts(
     *,
     short: bool = False,
     compact: bool = False,
+    spoken: bool = False,
 ) -> list[str]:
     """The alternatives the user offers, as written text (`short`: without the year,
-    `compact`: a text message's form)."""
+    `compact`: a text message's form, `spoken`: said aloud, "Tuesday, 1 December at ten
+    a.m.")."""
     zone = reply_zone(inv, profile)
     label = written_zone(inv) if zone == inv.timezone else None
     # in the recruiter's zone when the invitation names it, else as the interview's time is
@@ -131,7 +133,13 @@ def slot_texts(
     local = [
         s.start.astimezone(local_zone(s.start, zone or profile.timezone)) for s in sit.alternatives
     ]
-    if compact:
+    if spoken:
+        form = str(common(language)["dates"]["when_spoken"])
+        written = [
+            form.format(date=day(t, "date_short", language), time=spoken_clock(t, language))
+            for t in local
+        ]
+    elif compact:
         # a text message names the zone once, with the interview's time
         written = [compact_when(t, None, language) for t in local]
     else:
@@ -204,6 +212,9 @@ def build_facts(
         "city": _clean(profile.city),
         "reference": _clean(inv.reference),
         "reason_text": _clean(sit.reason_text),
+        "company_spoken_clause": (
+            str(frag["company_only_clause"]).format(company=company) if company else ""
+        ),
         "new_employer": _clean(sit.new_employer),
     }
     facts["reason_text_cap"] = _cap(facts["reason_text"])
@@ -221,6 +232,11 @@ def build_facts(
     rest = block[1:] if formal.block else block
     facts["letter_to_rest"] = "".join(f"\n{line}" for line in rest)
     facts["role_clause"] = str(frag["role_clause"]).format(**facts) if position else ""
+    # a voicemail names the role and the company, so it can be placed (C2.1)
+    spoken_role = "role_company_clause" if company else "role_clause"
+    facts["role_spoken_clause"] = (
+        str(frag[spoken_role]).format(**facts) if position else facts["company_spoken_clause"]
+    )
     facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
     facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
         **facts
@@ -246,6 +262,8 @@ def build_facts(
     facts["alternatives_inline_short"] = _inline(short_slots, word_or)
     compact_slots = slot_texts(inv, sit, profile, language, compact=True)
     facts["alternatives_compact"] = _inline(compact_slots, word_or)
+    spoken_slots = slot_texts(inv, sit, profile, language, spoken=True)
+    facts["alternatives_spoken"] = _inline(spoken_slots, word_or)
     facts.update(_greeting_facts(inv, profile, language, now))
     # the reply format the invitation asks for, filled: sopan's answers never attend as
     # invited (a decline, a cancellation, a new time or an online interview asked for)
@@ -315,7 +333,7 @@ def _when_facts(
     keys = ("when", "when_short", "when_compact", "when_numeric", "when_spoken", "when_brief")
     out = dict.fromkeys(keys, "")
     forms = common(language)["dates"]
-    tomorrow = False
+    relative = False
     if inv.start is not None and clock_problem(inv.start) is None:
         zone = reply_zone(inv, profile)
         label = written_zone(inv) if zone == inv.timezone else None
@@ -325,17 +343,27 @@ def _when_facts(
         out["when_numeric"] = compact_when(inv.start, zone, language, weekday=False, label=label)
         local = inv.start.astimezone(local_zone(inv.start, zone)) if zone else inv.start
         hour = clock(local, language)
+        # speech says the time as a caller does ("two-thirty in the afternoon"), the date too
+        said = spoken_clock(local, language)
         out["when_spoken"] = str(forms["when_spoken"]).format(
-            date=day(local, "date_short", language), time=hour
+            date=day(local, "date_short", language), time=said
         )
         out["when_brief"] = str(forms["when_brief"]).format(
-            weekday=day(local, "weekday", language), time=hour
+            date=day(local, "date_brief", language), time=said
         )
-        if local.date() == now.astimezone(local.tzinfo).date() + timedelta(days=1):
+        # "besok" / "hari ini" as of `now` where the interview is (a script: when it is said)
+        today = now.astimezone(local.tzinfo).date()
+        if local.date() == today + timedelta(days=1):
             for key in ("when_short", "when_compact", "when_numeric", "when_spoken"):
                 out[key] = str(forms["tomorrow"]).format(when=out[key])
-            out["when_brief"] = str(forms["tomorrow_brief"]).format(time=hour)
-            tomorrow = True
+            out["when_brief"] = str(forms["tomorrow_spoken"]).format(time=said)
+            relative = True
+        elif local.date() == today:
+            for key in ("when_short", "when_compact", "when_numeric"):
+                out[key] = str(forms["today_brief"]).format(time=hour)
+            for key in ("when_spoken", "when_brief"):
+                out[key] = str(forms["today_spoken"]).format(time=said)
+            relative = True  # a relative day: no "pada" / "on" before it
     elif inv.day is not None or inv.start is not None:
         # only the day is known, or its time is one the clocks skip or repeat (the plan says
         # so): name the day, never a time ("Senin, 30 November 2026")
@@ -344,7 +372,7 @@ def _when_facts(
         out["when_short"] = out["when_spoken"] = day(on, "date_short", language)
         out["when_compact"] = day(on, "date_compact", language)
         out["when_numeric"] = day(on, "date_numeric", language)
-        out["when_brief"] = day(on, "weekday", language)
+        out["when_brief"] = day(on, "date_brief", language)
     # a chat or a call names the interview by its date, or else as the one arranged ("di
     # wawancara yang sudah dijadwalkan"), never as a bare "di wawancara."
     for key in ("when_short", "when_spoken", "when_brief"):
@@ -352,7 +380,7 @@ def _when_facts(
     for key in keys:
         clause = f"{key}_clause"
         out[clause] = str(frag[clause]).format(**out) if out[key] else ""
-        if tomorrow and key != "when":
+        if relative and key != "when":
             out[clause] = out[key]  # "besok, Senin …", never "pada besok" / "on tomorrow"
     return out
 

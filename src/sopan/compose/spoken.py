@@ -9,7 +9,7 @@ WIT), when they all agree; else nothing (a neutral "Halo").
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from sopan.language import phones
@@ -103,3 +103,46 @@ def _country(phone: str | None, region: str) -> int | None:
     parsed = phones.parse(phone, region)
     code = parsed.country_code if parsed is not None else None
     return int(code) if code is not None else None
+
+
+def spoken_clock(moment: datetime | time, language: str) -> str:
+    """A time of day as a caller says it (R2.2, C2.1: a script is for the ear), from the
+    language's `spoken_time` words: "two-thirty in the afternoon", "ten a.m.", "pukul setengah
+    tiga siang", "pukul sepuluh pagi" — never the written "14:30"."""
+    words = common(language)["spoken_time"]
+    hour, minute = moment.hour, moment.minute
+    named = words.get("named") or {}
+    if f"{hour}:{minute:02d}" in named:
+        return str(named[f"{hour}:{minute:02d}"])
+
+    def from_hour(table: list[list[object]]) -> str:
+        found = ""
+        for start, name in table:
+            if hour >= int(str(start)):
+                found = str(name)
+        return found
+
+    forms = words["forms"]
+    form = str(forms.get(minute, forms["other"]))
+    hours = [str(h) for h in words["hours"]]
+    said = form.format(
+        hour=hours[hour % 12],
+        next=hours[(hour + 1) % 12],
+        minutes=_minute_words(minute, words),
+        part=from_hour(words["parts"]),
+        suffix=from_hour(words["suffix"]),
+    )
+    return " ".join(said.split())
+
+
+def _minute_words(minute: int, words: dict[str, object]) -> str:
+    """The minutes past the hour in words: "thirty", "oh-five", "dua puluh lima"."""
+    ones = [str(x) for x in words["ones"]]  # type: ignore[attr-defined]
+    if minute < 10:
+        return str(words["below_ten"]).format(ones=ones[minute])
+    if minute < len(ones):
+        return ones[minute]
+    tens = str(words["tens"][minute // 10])  # type: ignore[index]
+    if minute % 10 == 0:
+        return tens
+    return str(words["tens_join"]).format(tens=tens, ones=ones[minute % 10])

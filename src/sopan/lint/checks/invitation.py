@@ -11,7 +11,8 @@ from sopan._infra import rx
 from sopan.lint.context import Context, Hit, readings
 from sopan.lint.text import data
 
-_SENTENCE_END = rx.compile(r"(?<!\d)[.!?](?!\d)|\n")
+# dots inside "10.00" end no sentence, nor those of a time said aloud: "ten a.m. or one p.m."
+_SENTENCE_END = rx.compile(r"(?<!\d)(?<!\b[ap])(?<!\b[ap]\.m)[.!?](?!\d)|\n")
 
 
 def _norm(value: str) -> str:
