@@ -185,3 +185,37 @@ def test_the_reply_by_date_is_shown_while_it_is_ahead(text: str, due_today: bool
             inv, Situation(intent="cancel", confirmed=True), PROFILE, now=now, lang=lang
         )
         assert label not in render_plan(done, inv).split("\n\n", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        (
+            "Halo, kami mengundang Anda mengikuti Tes Online Tahap 2 pada Rabu, 16 Desember 2026 "
+            "pukul 09.00 WIB melalui tautan yang kami kirim. Terima kasih, Tim Rekrutmen PT Maju",
+            ("Tes online: ", "Online test: "),
+        ),
+        (
+            "Agenda : Psikotes dan Interview\nTanggal : Rabu, 16 Desember 2026\nWaktu : 08.00 WIB\n"
+            "Tempat : Jl. Pemuda 8, Semarang\nNo. Tlp : 024-555-0101",
+            ("Psikotes dan wawancara: ", "Psychological test and interview: "),
+        ),
+        (
+            "Dear Rina, we would like to invite you to an interview for the Analyst role on "
+            "Wednesday, 16 December 2026 at 10:00 AM (WIB).\nBest regards,\nHR",
+            ("Wawancara: ", "Interview: "),
+        ),
+    ],
+)
+def test_the_header_names_the_event_as_the_invitation_does(
+    text: str, heads: tuple[str, str]
+) -> None:
+    from sopan.cli.plan_view import render_plan
+
+    now = datetime(2026, 12, 10, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    inv = read_text(text, now=now)
+    for lang, head in zip(("id", "en"), heads, strict=True):
+        plan = make_plan(
+            inv, Situation(intent="decline", interest="no"), PROFILE, now=now, lang=lang
+        )
+        assert render_plan(plan, inv).splitlines()[1].startswith(head), render_plan(plan, inv)

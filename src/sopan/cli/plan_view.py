@@ -36,12 +36,14 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     """A readable plan in the plan's language; every line ends with its guideline id."""
     w = load_words(plan.language)
     lines = [w.text("view", "title", action=w.name("action", plan.action))]
+    # the event as the invitation names it ("Tes online: …"), not always "Wawancara"
+    event = plan.event or w.text("view", "event_default")
     if inv.start is not None:
-        lines.append(w.text("view", "interview", when=when_text(inv, plan, w)))
+        lines.append(w.text("view", "interview", event=event, when=when_text(inv, plan, w)))
     elif inv.day is not None:
-        lines.append(w.text("view", "interview_day", day=inv.day.isoformat()))
+        lines.append(w.text("view", "interview_day", event=event, day=inv.day.isoformat()))
     else:
-        lines.append(w.text("view", "no_date"))
+        lines.append(w.text("view", "no_date", event=event))
     if plan.urgency.hours_left is not None:
         level = w.name("level", plan.urgency.level)
         hours = w.number(plan.urgency.hours_left)

@@ -103,6 +103,9 @@ class Plan:
     #: hours left to it, and whether it falls on the day the plan is made ("due today")
     reply_by_hours: float | None = None
     reply_by_today: bool = False
+    #: the event as the invitation names it, in the plan's language ("Tes online", "Psikotes
+    #: dan wawancara", "Interview" when it names none): the header names it so
+    event: str = ""
 
 
 @dataclass(frozen=True)

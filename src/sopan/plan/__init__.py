@@ -501,7 +501,16 @@ def make_plan(
         reply_by=due[0] if due else None,
         reply_by_hours=due[1] if due else None,
         reply_by_today=due[2] if due else False,
+        event=event_name(inv, w.language),
     )
+
+
+def event_name(inv: Invitation, language: str) -> str:
+    """The event as the invitation names it ("Tes online", "Psikotes dan wawancara"), in the
+    words the drafts use for it, for the plan's header."""
+    from sopan.compose.facts import event_facts
+
+    return event_facts(inv.event, language)["event_cap"]
 
 
 def calendar_zone(inv: Invitation) -> str | None:
