@@ -210,6 +210,7 @@ def check(r: Run) -> list[Shortfall]:
         spec = known.spec(d.channel)
         out += _event_rules(d, inv, language)
         out += _cv_offer_rules(d, r)
+        out += _mohon_once(d, language)
         out += [Shortfall("lint_clean", d.channel, f.rule) for f in r.lint.get(d.channel, [])]
         size = size_of(d.text, spec, language)
         if spec.measure and spec.measure.limit and size is not None and size > spec.measure.limit:
@@ -285,6 +286,16 @@ def _cv_offer_rules(d: Draft, r: Run) -> list[Shortfall]:
     if len(said) > 1:
         return [Shortfall("cv_offer", d.channel, f"{len(said)} offers")]
     return []
+
+
+def _mohon_once(d: Draft, language: str) -> list[Shortfall]:
+    """No "mohon" twice in one paragraph of an Indonesian draft ("Mohon maaf, … Saya mohon agar
+    …"): the request is asked ("Apakah … dapat dijadwalkan ulang?", "Silakan hubungi saya")."""
+    if language != "id":
+        return []
+    text = re.sub(r"\r?\n[ \t]", "", d.text)
+    twice = [p for p in re.split(r"\n\s*\n", text) if len(re.findall(r"(?i)\bmohon\b", p)) > 1]
+    return [Shortfall("mohon_once", d.channel, twice[0][:80])] if twice else []
 
 
 def _attendee_rules(r: Run) -> list[Shortfall]:
