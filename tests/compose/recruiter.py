@@ -211,6 +211,9 @@ def check(r: Run) -> list[Shortfall]:
         out += _event_rules(d, inv, language)
         out += _cv_offer_rules(d, r)
         out += _mohon_once(d, language)
+        if spec.kind != "written" and "fallen ill" in d.text:
+            # a chat, a call or a calendar note says "I'm unwell", not a letter's "fallen ill"
+            out.append(Shortfall("chat_unwell", d.channel, "I have fallen ill"))
         out += [Shortfall("lint_clean", d.channel, f.rule) for f in r.lint.get(d.channel, [])]
         size = size_of(d.text, spec, language)
         if spec.measure and spec.measure.limit and size is not None and size > spec.measure.limit:
