@@ -72,3 +72,13 @@ def test_a_long_call_gives_way_and_its_worker_is_replaced() -> None:
             pool.close()
 
     asyncio.run(scenario())
+
+
+def test_a_worker_started_after_close_is_stopped_at_once() -> None:
+    # a Ctrl-C during the warm-up: the workers still starting must not outlive the server
+    work = Processes(size=1)
+    work.warm()
+    work.close()
+    assert work.warming is not None
+    work.warming.join(60)
+    assert work.ready and not any(w.process.is_alive() for w in work.ready)

@@ -148,6 +148,7 @@ class Processes:
         self.all: list[_Worker] = []
         self.ready: list[_Worker] = []
         self.warming: threading.Thread | None = None
+        self.closed = False
 
     def warm(self) -> None:
         """Start the workers in the background of a starting server (the first page would
@@ -164,7 +165,11 @@ class Processes:
     def _new(self) -> _Worker:
         worker = _Worker(self.context)
         with self.lock:
-            self.all.append(worker)
+            closed = self.closed
+            if not closed:
+                self.all.append(worker)
+        if closed:  # started while the server stopped (a Ctrl-C during the warm-up)
+            worker.kill()
         return worker
 
     async def _take(self) -> _Worker:
@@ -216,6 +221,7 @@ class Processes:
 
     def close(self) -> None:
         with self.lock:
+            self.closed = True
             workers, self.all = self.all, []
         for worker in workers:
             worker.kill()
