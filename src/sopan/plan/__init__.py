@@ -12,7 +12,7 @@ from contextlib import suppress
 from datetime import datetime, timedelta
 
 from sopan.language.dateforms import fixed
-from sopan.language.places import Travel, estimate_travel, find_place, find_place_in
+from sopan.language.places import Place, Travel, estimate_travel, find_place, find_place_in
 from sopan.language.words import Words, load_words
 from sopan.model import (
     Action,
@@ -251,36 +251,25 @@ def zone_plain(inv: Invitation) -> bool:
     guess is worth a warning."""
     if inv.start is None or inv.start.utcoffset() is None:
         return False
-    offset = inv.start.utcoffset()
-    place = None
-    if inv.city:
-        place = find_place(inv.city) or find_place_in(inv.city)
-    if place is None and inv.location:
-        place = find_place_in(inv.location)
+    place = _named_place(inv)
     if place is not None:
-        from zoneinfo import ZoneInfo
-
-        return inv.start.astimezone(ZoneInfo(place.tz)).utcoffset() == offset
+        return _same_clock(inv.start, place.tz)
     from sopan.read.abroad import city_zone, number_zone
 
     there = city_zone(inv.location) or number_zone(inv.contact.phone)
     if there is not None:
         # a venue abroad ("Ikorodu Rd, Lagos"), a number with its calling code (+49 …): read
         # in that place's zone, which is no guess
-        from zoneinfo import ZoneInfo
-
-        return inv.start.astimezone(ZoneInfo(there)).utcoffset() == offset
+        return _same_clock(inv.start, there)
     if inv.city or (inv.location and inv.mode != "online"):
         return False  # a place not known to sopan: its zone is a guess
     # read in a zone of where its language is spoken (WIB, WITA, WIT for Indonesian): read where
     # it was written
-    from zoneinfo import ZoneInfo
-
     from sopan.language.profiles import profile
     from sopan.model.names import LANGUAGES
 
     home = profile(inv.language).home_zones if inv.language in LANGUAGES else ()
-    return any(inv.start.astimezone(ZoneInfo(zone)).utcoffset() == offset for zone in home)
+    return any(_same_clock(inv.start, zone) for zone in home)
 
 
 def zone_origin(inv: Invitation) -> tuple[str, str] | None:
@@ -290,16 +279,9 @@ def zone_origin(inv: Invitation) -> tuple[str, str] | None:
     calendar or the person gave the zone: it is shown as written."""
     if inv.start is None or "timezone" not in inv.missing:
         return None
-    place = None
-    if inv.city:
-        place = find_place(inv.city) or find_place_in(inv.city)
-    if place is None and inv.location:
-        place = find_place_in(inv.location)
-    if place is not None:
-        from zoneinfo import ZoneInfo
-
-        if inv.start.astimezone(ZoneInfo(place.tz)).utcoffset() == inv.start.utcoffset():
-            return "place", place.name
+    place = _named_place(inv)
+    if place is not None and _same_clock(inv.start, place.tz):
+        return "place", place.name
     from sopan.read.abroad import city_abroad, number_zone
 
     abroad = city_abroad(inv.location)
@@ -308,6 +290,16 @@ def zone_origin(inv: Invitation) -> tuple[str, str] | None:
     if _same_clock(inv.start, number_zone(inv.contact.phone)):
         return "number", inv.contact.phone or ""  # a number with its calling code: "+49 …"
     return "yours", ""
+
+
+def _named_place(inv: Invitation) -> Place | None:
+    """The place the invitation names, known to sopan: its city, else found in its venue."""
+    place = None
+    if inv.city:
+        place = find_place(inv.city) or find_place_in(inv.city)
+    if place is None and inv.location:
+        place = find_place_in(inv.location)
+    return place
 
 
 def _same_clock(start: datetime, zone: str | None) -> bool:
