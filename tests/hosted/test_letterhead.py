@@ -99,6 +99,10 @@ def test_every_letter_a_student_downloads_carries_the_letterhead(centre: Any) ->
     page = adi.get("/admin").text
     assert f'value="{NAME}"' in page and "Bandung 40132</textarea>" in page
     assert 'src="data:image/png;base64,' in page  # the logo kept is shown
+    # the form once, in the page's body, and nothing of it in the window's title
+    assert page.count('action="/admin/letterhead"') == 1
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title and "letterhead" not in title
     case, letters = _letters(rina)
     # the ordinary letter draft and the letter of apology
     assert len(letters) == 2
