@@ -665,3 +665,32 @@ def test_drafts_signed_by_the_example_person_say_so_until_the_details_are_saved(
     client.post("/profile", data={"name": "Budi Santoso"}, headers=SAME)
     assert 'id="example-signs"' not in client.get(f"{case}/drafts").text
     assert "Budi Santoso" in client.get(f"{case}/drafts").text
+
+
+#: a written test and an interview abroad, with no zone written and a reply-by date ahead
+ABROAD = (
+    "Yth. Rina,\n\nKami mengundang Anda mengikuti psikotes dan wawancara untuk posisi Staf "
+    "Gudang di PT Sinar Abadi pada Senin, 30 November 2026 pukul 09.00 di kantor kami, "
+    "Jl. Asia Afrika 8, Singapura.\n\nMohon konfirmasi kehadiran paling lambat Rabu, "
+    "25 November 2026.\n\nHormat kami,\nHRD PT Sinar Abadi\n"
+)
+
+
+def test_the_plan_page_heads_with_the_event_its_time_and_the_reply_by(client: TestClient) -> None:
+    """The page says what the command line's plan says first: the event as the invitation
+    names it, its time with the guessed zone's origin and a link to correct it, and the
+    reply-by date while it is ahead (R1, R2)."""
+    case = _paste(client, ABROAD)
+    _decide(client, case)
+    plan = client.get(f"{case}/plan").text
+    head = plan.split('<ul class="plan-head">', 1)[1].split("</ul>", 1)[0]
+    assert "Psikotes dan wawancara: 2026-11-30 09:00 SGT" in head
+    assert "zona ditebak dari tempat wawancaranya" in head
+    assert f'href="{case}/facts#timezone"' in head
+    assert 'id="timezone"' in client.get(f"{case}/facts").text  # the link lands on its field
+    assert "Batas balasan: 2026-11-25" in head
+    # a zone the invitation wrote is not called a guess
+    case = _case(client)
+    _decide(client, case)
+    head = client.get(f"{case}/plan").text.split('<ul class="plan-head">', 1)[1]
+    assert "WIB" in head.split("</ul>", 1)[0] and "ditebak" not in head.split("</ul>", 1)[0]

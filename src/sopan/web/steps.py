@@ -206,6 +206,7 @@ async def _plan(
     request: Request, site: Site, case: app.Case, config: app.Config, *,
     errors: Errors = (), status: int = 200, typed: str | None = None,
 ) -> Response:  # fmt: skip
+    from sopan.language.plan_header import header
     from sopan.language.words import load_words
     from sopan.model import Slot, interview_length
 
@@ -233,9 +234,10 @@ async def _plan(
         else "\n".join(views.candidate(a, tz, lang)[1] for a in given if a not in ticked)
     )
     busy = list(planned.busy)
+    pw = load_words(planned.plan.language)
     return site.render(
         request, "plan.html", "plan", errors=errors, status=status, config=config, case=case,
-        planned=planned, days=days, free=free, pw=load_words(planned.plan.language), tz=tz,
+        planned=planned, days=days, free=free, pw=pw, tz=tz, head=header(planned.plan, inv, pw),
         boxes=views.week_boxes(days, busy, interview, free, tz, lang),
         week=views.week_list(days, busy, interview, free, tz, lang), grid=views,
         past=views.is_past(inv, now, tz), own=own,

@@ -1,0 +1,80 @@
+"""The plan's header in words, for the command line and the web page alike: the event and its
+time (with where a guessed zone came from), the reply-by date while it is ahead, the trip.
+
+Each interface says for itself how a guessed zone is corrected (a flag, a link), so the zone's
+line is given apart from the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sopan.language.dateforms import fixed, local_zone, zone_label
+from sopan.language.words import Words
+from sopan.language.zones import written_label
+from sopan.model import Invitation, Plan
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header's lines, worded. `event` is the interview's line, `name` the event's name in
+    it; `when` is the interview's time as that line shows it (None without a time); `guessed`
+    is the origin of a zone the invitation did not write ("tempat wawancaranya, Lagos"), None
+    when nothing was guessed."""
+
+    name: str
+    event: str
+    when: str | None
+    guessed: str | None
+    reply_by: str | None
+    travel: str | None
+
+
+def stamp(moment: datetime, inv: Invitation, zone: str | None = None) -> str:
+    """A moment in the plan's header: in `zone` when the drafts write one (a calendar file's
+    UTC time in the person's own zone), else in the interview's; its zone as the invitation
+    wrote it ("EST" stays "EST" in June), else named as people know it (WIB, SGT; never
+    "UTC+07:00" or "+08")."""
+    if zone is None:
+        label = written_label(inv.text, inv.timezone) if inv.text and inv.timezone else None
+        if label:
+            local = moment.astimezone(local_zone(moment, inv.timezone))
+            return f"{fixed(local, 'stamp')} {label}"
+    local = moment.astimezone(local_zone(moment, zone or inv.timezone))
+    return f"{fixed(local, 'stamp')} {zone_label(local, 'en', plain=True)}"
+
+
+def _guessed(inv: Invitation, plan: Plan, w: Words) -> str | None:
+    """Where the interview's zone came from when the invitation did not write it (R1)."""
+    if plan.zone is not None or plan.zone_origin is None:
+        return None
+    if inv.text and inv.timezone and written_label(inv.text, inv.timezone):
+        return None
+    kind, place = plan.zone_origin
+    return w.text("view", f"zone_from_{kind}", place=place)
+
+
+def header(plan: Plan, inv: Invitation, w: Words) -> Header:
+    """The plan's header for `plan` over `inv`, in `w`'s words."""
+    # the event as the invitation names it ("Tes online: …"), not always "Wawancara"
+    event = plan.event or w.text("view", "event_default")
+    when = guessed = None
+    if inv.start is not None:
+        when = stamp(inv.start, inv, plan.zone)
+        guessed = _guessed(inv, plan, w)
+        line = w.text("view", "interview", event=event, when=when)
+    elif inv.day is not None:
+        line = w.text("view", "interview_day", event=event, day=inv.day.isoformat())
+    else:
+        line = w.text("view", "no_date", event=event)
+    reply_by = None
+    if plan.reply_by is not None and plan.reply_by_hours is not None:
+        # the reply-by date while it is ahead (R2), in the zone the interview is shown in
+        due = "reply_by_today" if plan.reply_by_today else "reply_by"
+        hours = w.number(plan.reply_by_hours)
+        reply_by = w.text("view", due, when=stamp(plan.reply_by, inv, plan.zone), hours=hours)
+    travel = None
+    if plan.travel_minutes is not None and plan.action not in ("decline", "cancel"):
+        # no trip to a declined or cancelled interview (R1.2): as its warnings say
+        travel = w.text("view", "travel", travel=w.duration(plan.travel_minutes))
+    return Header(event, line, when, guessed, reply_by, travel)
