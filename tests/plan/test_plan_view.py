@@ -66,6 +66,10 @@ _GUESSED = (
     ("en", "Hi Budi,\nCould you join us for a video interview for the Data Analyst role on "
            "Thursday, June 10, 2027 at 11:00 AM?\nMaria Lopez\nNorthbeam Analytics", "WIB",
      "your own zone"),
+    # a city abroad named as the invitation names it, not as sopan's list does ("Singapore")
+    ("id", "Undangan interview Staf Gudang\nHari: Senin, 7 Juni 2027\nPukul: 09.00\n"
+           "Lokasi: 1 Raffles Place, Singapura\n\nHRD PT Selat Niaga", "SGT",
+     "tempat wawancaranya, Singapura"),
     ("en", "Dear Budi,\nWe invite you to an interview on Thursday, June 10, 2027 at 10:00 at our "
            "office in Surabaya.\nBest regards,\nHR, Java Foods", "WIB",
      "where it takes place, Surabaya"),

@@ -47,11 +47,19 @@ def _city_re() -> re.Pattern[str]:
 
 def city_abroad(location: str | None) -> tuple[str, str] | None:
     """The city abroad a venue's address names (the last one: an address ends with its
-    city), as (its name, its zone), else None."""
+    city), as (its name as the address writes it — "Singapura", not the list's "Singapore" —
+    and its zone), else None."""
     if not location:
         return None
     found = _city_re().findall(_norm(location))
-    return _places()[found[-1]] if found else None
+    if not found:
+        return None
+    name, tz = _places()[found[-1]]
+    words = r"[^\w]+".join(map(re.escape, found[-1].split()))
+    written = re.findall(rf"(?<!\w){words}(?!\w)", location, re.IGNORECASE)
+    if written and not written[-1].isupper():  # "LAGOS" in a heading: the list's "Lagos"
+        name = " ".join(written[-1].split())
+    return name, tz
 
 
 def city_zone(location: str | None) -> str | None:
