@@ -197,7 +197,22 @@ def create_app(
         now = datetime.fromisoformat(fixed)
     state = Centre(hosted or centre_database(), serve, centre, secret=secret, now=now,
                    config=config)  # fmt: skip
-    return build(state)
+    app = build(state)
+    _warm()
+    return app
+
+
+def _warm() -> None:
+    """Draft for nobody before the first request (`hosted.warm`): uvicorn's worker takes
+    no connection until its factory returns, so no student waits for a module to load."""
+    import time
+
+    from sopan.hosted.observe import log
+    from sopan.hosted.warm import warm_up
+
+    started = time.process_time()
+    drafts = warm_up()
+    log("warmed", drafts=drafts, cpu_ms=round((time.process_time() - started) * 1000))
 
 
 def build(state: Centre) -> Starlette:
