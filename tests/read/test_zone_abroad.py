@@ -49,6 +49,17 @@ ABROAD = {
         "lewat Zoom. Info hubungi Encik Faiz +60 3-2141 8888.",
         "Asia/Kuala_Lumpur",
     ),
+    # the venue in the running text, after "our office,": no label, no "Jl."
+    "id_kantor_kami_koma": (
+        "Yth. Rina,\nKami mengundang Anda wawancara posisi Analis pada Kamis, 10 Desember 2026 "
+        "pukul 10.00 di kantor pusat kami, 1 Raffles Place, Singapura.\nHormat kami,\nHRD",
+        "Asia/Singapore",
+    ),
+    "en_our_office_comma": (
+        "Dear Rina,\nPlease join us for an interview on Thursday, 10 December 2026 at 10:00 at "
+        "our office, 88 Market Street, Singapore.\nKind regards,\nMei Ling",
+        "Asia/Singapore",
+    ),
 }
 HOME = {
     "id_nomor_indonesia": (

@@ -23,8 +23,12 @@ _VENUES = (
     "Ruko|Tower|Auditorium|Room|Building|Hall|Floor|Level|Kawasan|Kompleks|Komplek|Pabrik|"
     "Workshop|Outlet|Gudang|Seminar|Meeting Room|Conference Room"
 )
+#: "kantor kami", "kantor pusat kami", "gudang kami": a site of the company's, in Indonesian
+_OUR_SITE = (
+    r"(?:kantor|gedung|cabang|outlet|toko|pabrik|gudang|kampus|studio|klinik)(?: \w+){0,2}? kami"
+)
 _ADDRESS_HINT = rx.compile(
-    rf"\b(?:at|di|in) (?:\d|our|kantor kami|(?:{_VENUES.lower()}) |[^\n]{{0,50}}\b(?:Jl|Jalan)\b)",
+    rf"\b(?:at|di|in) (?:\d|our|{_OUR_SITE}|(?:{_VENUES.lower()}) |[^\n]{{0,50}}\b(?:Jl|Jalan)\b)",
     re.IGNORECASE,
 )
 
@@ -199,6 +203,8 @@ _ADDRESS_RES = tuple(
         r"(?i:\bat\s+our\s+)(?:[A-Za-z]+\s+){0,3}(?i:cent(?:er|re)|site|warehouse|store|branch|"
         r"plant|factory|headquarters|hq|campus|studio|clinic|hospital|outlet),\s*"
         r"(\d{1,5}\s+[A-Z][^\n]{3,100}?)",
+        # the same in Indonesian: "di kantor kami, 1 Raffles Place, Singapura"
+        rf"(?i:\bdi\s+{_OUR_SITE}),\s*(\d{{1,5}}\s+[A-Z][^\n]{{3,100}}?)",
         rf"(?:\bat\b|\bdi\b|\bin\b)\s+({_ROOMS}\s[^\n]{{2,100}}?)",
         # "di kantor kami di Jl. …": "our office" alone says on site, not where
         r"(?i:\bdi\s+)((?i:kantor\s+kami)\s+di\s+[^\n]{3,80}?)",
