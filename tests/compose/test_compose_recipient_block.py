@@ -14,12 +14,14 @@ from .compose_cases import NOW, PROFILE, invitation, plan, situation
 from .recruiter import _recipient_block
 
 
-def _letter(language: str, company: str, contact: str, text: str = "") -> str:
+def _letter(
+    language: str, company: str, contact: str, text: str = "", location: str | None = None
+) -> str:
     inv = replace(
         invitation(language),
         company=company,
         contact=Contact(contact, None, None),
-        location=None,
+        location=location,
         text=text,
     )
     (draft,) = compose(
@@ -70,3 +72,22 @@ def test_the_person_in_full_with_the_title_as_written(
 ) -> None:
     letter = _letter(language, "Studio Nine", contact, text)
     assert _recipient_block(letter)[:2] == [first, "Studio Nine"]
+
+
+@pytest.mark.parametrize(
+    ("location", "address"),
+    [
+        ("Kantor PT Nusantara Data, Jl. Jend. Sudirman Kav. 52, Jakarta Selatan",
+         "Jl. Jend. Sudirman Kav. 52, Jakarta Selatan"),
+        ("Gedung Menara Kuningan Lt. 5, Jl. HR Rasuna Said, Jakarta",
+         "Gedung Menara Kuningan Lt. 5, Jl. HR Rasuna Said, Jakarta"),
+        ("Kantor pusat PT Nusantara Data", "di tempat"),
+    ],
+)  # fmt: skip
+def test_the_letters_address_does_not_name_the_company_again(location: str, address: str) -> None:
+    """Under the company's line, the venue's parts that name the company again are left out;
+    with nothing left, the letter is addressed "di tempat"."""
+    text = _letter("id", "PT Nusantara Data", "Dewi Lestari", location=location)
+    head = text.split("Dengan hormat", 1)[0]
+    assert head.lower().count("pt nusantara data") == 1, head
+    assert f"PT Nusantara Data\n{address}\n" in head, head

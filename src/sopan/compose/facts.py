@@ -243,7 +243,7 @@ def build_facts(
     )
     # the company's address block of a letter: where the invitation says to come, when it
     # says it (an online interview's "location" is no postal address)
-    place = _clean(inv.location) if inv.mode != "online" else ""
+    place = _postal(_clean(inv.location), company) if inv.mode != "online" else ""
     facts["address_block"] = place or str(words["letter"]["no_address"])
     for key in ("ref_clause", "ref_short"):
         facts[key] = str(frag[key]).format(**facts) if facts["reference"] else ""
@@ -272,6 +272,18 @@ def build_facts(
     facts["sign_off"] = str(sign_off["named" if formal.person else "unnamed"])
     facts["sign_off_email"] = str(sign_off["email"])
     return facts
+
+
+def _postal(place: str, company: str) -> str:
+    """A venue as a letter's address, under the company's name: its leading parts that name
+    the company again ("Kantor PT Nusantara Data, Jl. Sudirman 52" → "Jl. Sudirman 52") left
+    out, as the line above says it; "" when nothing else is left."""
+    if not company:
+        return place
+    parts = [p.strip() for p in place.split(",")]
+    while parts and company.lower() in parts[0].lower():
+        parts.pop(0)
+    return ", ".join(parts)
 
 
 def recipient_block(formal: Addressing, company: str) -> list[str]:
