@@ -112,6 +112,8 @@ def test_a_company_line_is_asked_for_its_department_never_spoken_to_as_a_person(
         # the team the invitation is signed by, as a department (never "dengan Tim …", a team
         # asked for as if it were a person), else the HR department
         "Tim Rekrutmen SNT": "bicara dengan bagian rekrutmen SNT PT Sinar Nusantara Teknologi?",
+        # a team's English word said the Indonesian way
+        "Team Recruitment": "bicara dengan bagian rekrutmen PT Sinar Nusantara Teknologi?",
         "Tim HRD": hrd,
         "Bagian Personalia": "bicara dengan Bagian Personalia PT Sinar Nusantara Teknologi?",
         "HRD PT Sinar Nusantara Teknologi": hrd,

@@ -239,7 +239,11 @@ def _department(inv: Invitation, words: Mapping[str, Any], team: str | None = No
             # a team is never asked for as if it were a person ("dengan Tim Rekrutmen PT …"):
             # its department is ("dengan bagian rekrutmen PT …"), its own words in lower case
             kinds = {str(w) for w in words["team_words"]}
-            rest = [w.lower() if w.lower() in kinds and not w.isupper() else w for w in rest]
+            said = {str(word): str(spoken) for word, spoken in words["team_words_said"]}
+            rest = [
+                said.get(w.lower(), w.lower()) if w.lower() in kinds and not w.isupper() else w
+                for w in rest
+            ]
             team = str(words["team_head"]).format(team=" ".join(rest))
         elif heads and head.lower() not in heads:
             team = str(words["team_head"]).format(team=team)  # "HRD …" → "bagian HRD …"
