@@ -64,3 +64,11 @@ def test_after_the_warm_up_a_students_flow_imports_nothing() -> None:
     # read (one small module each, of some 250): not worth loading them all
     regions = "phonenumbers.data.region_"
     assert [m for m in found["new"] if not m.startswith(regions)] == []
+
+
+def test_every_language_is_warmed() -> None:
+    """A language added to sopan is warmed too: its invitation is in the warm-up's data."""
+    from sopan.data import load_yaml
+    from sopan.model.names import LANGUAGES
+
+    assert set(load_yaml("hosted", "warm_up.yaml")["invitations"]) == set(LANGUAGES)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 def warm_up() -> int:
     """Read, plan and draft every channel of the two invitations of `data/hosted/warm_up.yaml`
-    (Indonesian and English) as a student's requests do, building every draft's file, and
+    (one a language) as a student's requests do, building every draft's file, and
     keep nothing: no database, no file, no clock (their own `now`); and open each language's
     spelling dictionary. How many drafts were made."""
     from sopan.app.centre import config_for
@@ -30,7 +30,7 @@ def warm_up() -> int:
     found = load_yaml("hosted", "warm_up.yaml")
     now = datetime.fromisoformat(found["now"])
     made = 0
-    for language, text in zip(("id", "en"), found["invitations"], strict=True):
+    for language, text in found["invitations"].items():
         account = Account(0, "rina", "student", "Rina", "rina@kampus.example", language, None,
                           None, now, False)  # fmt: skip
         read = ReadRequest("warm-up", now, data=text.encode("utf-8"), config=config_for(account))
