@@ -249,3 +249,136 @@ def test_a_message_its_headers_say_is_one_text_part_is_the_part_its_structure_gi
             assert one is not None and [one] == _readable(got[uid][b"BODYSTRUCTURE"]), i
         else:
             assert one is None, i
+
+
+def _box(dovecot: Dovecot) -> Any:
+    from sopan.config.servers import ServerSettings
+    from sopan.deliver.imap import Mailbox
+
+    return Mailbox(ServerSettings("127.0.0.1", dovecot.port, "none", USER), PASSWORD)
+
+
+def test_sections_read_off_the_wire_are_what_imapclient_parses(dovecot: Dovecot) -> None:
+    """The scan's fetches skip imapclient's parser: what they read of Dovecot's answer must be
+    byte for byte what imapclient gives, for literals holding the answer's own syntax
+    (parentheses, "{5}", "UID 9", CRLF), 8-bit bytes, an empty part and a missing one."""
+    from email.message import EmailMessage
+
+    tricky = EmailMessage()
+    tricky["Subject"] = "UID 99 (BODY[] {5})"
+    tricky.set_content("a line ) {12}\r\nUID 4 BODY[1] NIL\r\n" * 50)
+    tricky.add_attachment(b"", maintype="application", subtype="octet-stream", filename="e")
+    messages = [
+        bytes(tricky),
+        b"Subject: Caf\xe9\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n"
+        b"Caf\xe9 \xe0 1\r\n",
+        b"Subject: empty\r\n\r\n",
+    ]
+    client = _imap(dovecot)
+    for raw in messages:
+        client.append("INBOX", raw)
+    items = ["RFC822.SIZE", "BODY.PEEK[HEADER.FIELDS (SUBJECT)]", "BODY.PEEK[2]<0.100>",
+             "BODY.PEEK[1]<0.40>", "BODY.PEEK[]"]  # fmt: skip
+    client.select_folder("INBOX", readonly=True)
+    uids = sorted(client.search("ALL"))
+    parsed = client.fetch(uids, items)
+    client.logout()
+    with _box(dovecot) as box:
+        box.client.select_folder("INBOX", readonly=True)
+        ours = box.sections(uids, items)
+    assert sorted(ours) == uids
+    for uid in uids:
+        want = {k: bytes(v or b"") for k, v in parsed[uid].items() if k.startswith(b"BODY")}
+        got = {k: v for k, v in ours[uid].items() if k.startswith(b"BODY")}
+        assert got == want, uid
+        assert int(ours[uid][b"RFC822.SIZE"]) == parsed[uid][b"RFC822.SIZE"]
+    assert ours[uids[0]][b"BODY[]"] == messages[0].replace(b"\n", b"\r\n").replace(b"\r\r", b"\r")
+
+
+def test_sections_in_the_forms_other_servers_write_them() -> None:
+    """NIL or a quoted string where Dovecot sends a literal, the UID after the sections, and
+    an unsolicited FETCH of flags without a UID, as imaplib hands them over."""
+    from sopan.deliver.imap import _fetched_sections, _uid_set
+
+    data = [
+        b'1 (UID 7 BODY[1]<0> NIL BODY[HEADER.FIELDS (SUBJECT)] "Subject: a \\"b\\"")',
+        (b"2 (body[] {3}", b"abc"),
+        b" UID 8)",
+        b"3 (FLAGS (\\Seen))",
+        (b"4 (UID 9 RFC822.SIZE 120 BODY[] {2}", b"()"),
+        b")",
+    ]
+    assert _fetched_sections(data) == {
+        7: {b"BODY[1]<0>": b"", b"BODY[HEADER.FIELDS (SUBJECT)]": b'Subject: a "b"'},
+        8: {b"BODY[]": b"abc"},
+        9: {b"RFC822.SIZE": b"120", b"BODY[]": b"()"},
+    }
+    assert _uid_set([5, 1, 2, 3, 9, 10, 7]) == "1:3,5,7,9:10"
+
+
+def test_a_scan_takes_small_mail_whole_and_large_mail_by_its_parts(dovecot: Dovecot) -> None:
+    """Mail up to WHOLE_BYTES is fetched whole for its glance, larger mail by its structure
+    and its text parts: either way the scan hands on exactly the messages whose glance
+    allows an invitation (as reading each whole judges them), and a large message none of
+    whose words allow one is never fetched whole."""
+    from email.message import EmailMessage
+
+    from sopan.deliver.imap import WHOLE_BYTES
+    from sopan.read.mailbox import GLANCE_BYTES, glance, worth_reading
+
+    assert WHOLE_BYTES <= GLANCE_BYTES  # a message fetched whole is glanced at as a whole
+
+    def message(subject: str, text: str, *, attach: int = 0, ics: str | None = None,
+                html: bool = False, bulk: bool = False) -> bytes:  # fmt: skip
+        m = EmailMessage()
+        m["Subject"], m["From"] = subject, "hr@maju.example"
+        if bulk:
+            m["List-Unsubscribe"] = "<mailto:leave@maju.example>"
+        m.set_content(text, cte="quoted-printable")
+        if html:
+            m.add_alternative(f"<html><body><p>{text}</p></body></html>", subtype="html",
+                              cte="base64")  # fmt: skip
+        if attach:
+            m.add_attachment(os.urandom(attach), maintype="application", subtype="pdf",
+                             filename="brosur.pdf")  # fmt: skip
+        if ics is not None:
+            cal = f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:{ics}\r\nEND:VEVENT\r\n"
+            cal += "END:VCALENDAR\r\n"
+            m.add_attachment(cal.encode(), maintype="text", subtype="calendar",
+                             filename="undangan.ics")  # fmt: skip
+        return bytes(m)
+
+    invite = "Kami mengundang Anda wawancara posisi Analis pada Kamis, 3 Desember 2026, 10.00."
+    messages = [
+        message("Undangan wawancara", invite),
+        message("Jadwal", invite, html=True),
+        message("Undangan wawancara", invite, attach=150_000),
+        message("Lampiran", "Silakan lihat lampiran.", attach=150_000, ics="Wawancara kerja"),
+        message("Brosur", "Kegiatan minggu ini.", attach=150_000),
+        message("Kabar kampus", "Seminar dan bazar.", attach=150_000, bulk=True),
+        message("Struk", "Terima kasih telah berbelanja."),
+        message("Webinar", "You are invited to our webinar.", html=True, bulk=True),
+    ]
+    client = _imap(dovecot)
+    for raw in messages:
+        client.append("INBOX", raw)
+    client.logout()
+    whole: list[int] = []
+    with _box(dovecot) as box:
+        uids = box.uids_after("INBOX", 0)
+        sections = box.sections
+
+        def logged(asked: list[int], items: list[str]) -> dict[int, dict[bytes, bytes]]:
+            if "BODY.PEEK[]" in items:
+                whole.extend(asked)
+            return sections(asked, items)
+
+        box.sections = logged  # type: ignore[method-assign]
+        handed = dict(box.likely_invitations(uids))
+    by_uid = dict(zip(uids, messages, strict=True))
+    expected = {uid for uid, raw in by_uid.items() if worth_reading(glance(raw))}
+    assert set(handed) == expected and len(expected) == 4  # the calendar after a PDF too
+    assert all(handed[uid].replace(b"\r\n", b"\n") == by_uid[uid].replace(b"\r\n", b"\n")
+               for uid in handed)  # fmt: skip
+    large = {uid for uid, raw in by_uid.items() if len(raw) > WHOLE_BYTES}
+    assert len(large) == 4 and set(whole) & large == expected & large

@@ -15,6 +15,7 @@ The password comes from `SOPAN_IMAP_PASSWORD` or the OS keyring, never from a fi
 from __future__ import annotations
 
 import contextlib
+import re
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +35,12 @@ KEYRING_SERVICE = "sopan-imap"
 PORTS = {"tls": 993, "starttls": 143, "none": 143}
 #: messages fetched per command when scanning
 BATCH = 200
+#: a message up to this size is fetched whole for its first glance: fetching it costs the
+#: server and the client less than its structure and its parts apart. Under
+#: `read.mailbox.GLANCE_BYTES`, so that the glance is the one reading it whole takes.
+WHOLE_BYTES = 100_000
+#: at most this many bytes of messages asked for in one command
+CHUNK_BYTES = 8_000_000
 #: the headers the first look at new mail reads: what `read.mailbox.worth_its_text` needs,
 #: and what tells a message of one text part (most mail) without its BODYSTRUCTURE
 LOOK = (
@@ -155,11 +162,11 @@ class Mailbox:
         uids = sorted(u for u in self.client.search(["UID", f"{after_uid + 1}:*"]) if u > after_uid)
         for i in range(0, len(uids), BATCH):
             batch = uids[i : i + BATCH]
-            fetched = self.client.fetch(batch, ["BODY.PEEK[]"])
+            fetched = self.sections(batch, ["BODY.PEEK[]"])
             for uid in batch:
                 raw = fetched.get(uid, {}).get(b"BODY[]")
                 if raw:
-                    yield uid, bytes(raw)
+                    yield uid, raw
 
     def uids_after(self, folder: str, after_uid: int) -> list[int]:
         """The UIDs after `after_uid`, oldest first; the folder is opened read-only (nothing
@@ -169,18 +176,58 @@ class Mailbox:
 
     def likely_invitations(self, uids: list[int]) -> Iterator[tuple[int, bytes]]:
         """(UID, raw message) of each of `uids` (in the folder `uids_after` opened) that may
-        be an invitation, in three looks: the headers and the MIME structure of all; the
-        text parts alone (never an attachment) of those worth it (`worth_its_text`); the
-        whole message only of those whose words allow an invitation (`worth_reading`)."""
-        from sopan.read.mailbox import GLANCE_BYTES, glance_of, worth_its_text, worth_reading
+        be an invitation, oldest first. A first look at all: the headers a judgement needs
+        and the size. A message of up to `WHOLE_BYTES` worth a look (`worth_its_text`) is
+        then fetched whole at once and glanced at (`glance`, as reading it whole does); of a
+        larger one, its structure and then its text parts alone, never an attachment. Only
+        those whose words allow an invitation (`worth_reading`) are handed on."""
+        from sopan.read.mailbox import glance, worth_its_text, worth_reading
 
         if not uids:
             return
         heads: dict[int, bytes] = {}
-        for uid, got in self.client.fetch(uids, [f"BODY.PEEK[HEADER.FIELDS ({LOOK})]"]).items():
-            head = next((v for k, v in got.items() if k.startswith(b"BODY[HEADER")), b"")
-            heads[uid] = bytes(head or b"")
+        sizes: dict[int, int] = {}
+        look = self.sections(uids, ["RFC822.SIZE", f"BODY.PEEK[HEADER.FIELDS ({LOOK})]"])
+        for uid, got in look.items():
+            heads[uid] = next((v for k, v in got.items() if k.startswith(b"BODY[HEADER")), b"")
+            if got.get(b"RFC822.SIZE", b"").isdigit():
+                sizes[uid] = int(got[b"RFC822.SIZE"])
         plain = {uid: _one_text_part(head) for uid, head in heads.items()}
+        # a message of one text part its headers tell is judged without its structure; the
+        # calendar of any other, as its glance finds it
+        small = [
+            uid for uid in uids
+            if sizes.get(uid, WHOLE_BYTES + 1) <= WHOLE_BYTES
+            and (plain.get(uid) is None or worth_its_text(heads[uid], calendar=False))
+        ]  # fmt: skip
+        found: dict[int, bytes] = {}
+        for chunk in _chunks(small, sizes):
+            fetched = self.sections(chunk, ["BODY.PEEK[]"])
+            for uid in chunk:
+                raw = fetched.get(uid, {}).get(b"BODY[]", b"")
+                seen = glance(raw) if raw.strip() else None
+                if (
+                    seen
+                    and worth_its_text(heads[uid], calendar=seen.calendar)
+                    and worth_reading(seen)
+                ):
+                    found[uid] = raw
+        large = [uid for uid in uids if sizes.get(uid, WHOLE_BYTES + 1) > WHOLE_BYTES]
+        found.update(self._by_parts(large, heads, plain))
+        for uid in sorted(found):
+            yield uid, found[uid]
+
+    def _by_parts(
+        self, uids: list[int], heads: dict[int, bytes], plain: dict[int, _Part | None]
+    ) -> dict[int, bytes]:
+        """Of large messages, the whole of those that may be invitations, found in three
+        looks: the MIME structure (of those whose headers do not say one text part); the
+        text parts alone of those worth it (`worth_its_text`); the whole message only of
+        those whose words allow an invitation (`worth_reading`)."""
+        from sopan.read.mailbox import GLANCE_BYTES, glance_of, worth_its_text, worth_reading
+
+        if not uids:
+            return {}
         # the structure is fetched only of the messages their headers do not tell: parsing
         # it costs more than fetching the headers, and most mail is one text part
         others = [uid for uid in uids if plain.get(uid) is None]
@@ -193,29 +240,44 @@ class Mailbox:
             if worth_its_text(head, calendar=any(p.kind == "calendar" for p in parts)):
                 wanted[uid] = (head, parts)
         sections = sorted({p.section for _, parts in wanted.values() for p in parts})
-        texts: dict[int, dict[bytes, Any]] = {}
+        texts: dict[int, dict[bytes, bytes]] = {}
         for section in sections:  # one command per section: most messages share "1"
             holders = [
                 u for u, (_, parts) in wanted.items() if any(p.section == section for p in parts)
             ]
-            for uid, got in self.client.fetch(
+            for uid, got in self.sections(
                 holders, [f"BODY.PEEK[{section}]<0.{GLANCE_BYTES}>"]
             ).items():
                 texts.setdefault(uid, {}).update(got)
         whole: list[int] = []
         for uid, (head, parts) in wanted.items():
             got = texts.get(uid, {})
-            pieces = [
-                _piece(p, got.get(f"BODY[{p.section}]<0>".encode(), b"") or b"") for p in parts
-            ]
+            pieces = [_piece(p, got.get(f"BODY[{p.section}]<0>".encode(), b"")) for p in parts]
             if worth_reading(glance_of(head, pieces)):
                 whole.append(uid)
-        if whole:
-            fetched = self.client.fetch(whole, ["BODY.PEEK[]"])
-            for uid in whole:
-                raw = fetched.get(uid, {}).get(b"BODY[]")
-                if raw:
-                    yield uid, bytes(raw)
+        found: dict[int, bytes] = {}
+        for chunk in _chunks(whole, {}):  # one at a time: a large message's size is unknown
+            raw = self.sections(chunk, ["BODY.PEEK[]"]).get(chunk[0], {}).get(b"BODY[]")
+            if raw:
+                found[chunk[0]] = raw
+        return found
+
+    def sections(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, bytes]]:
+        """UID → {b"BODY[…]<…>": bytes} of each of `uids` for the `BODY.PEEK[…]` `items`,
+        in one UID FETCH over their ranges. The answer is taken from imaplib as it reads it
+        (a literal's bytes whole, the lines around them) without imapclient's parser, which
+        tokenises every byte of every line and takes several times as long as the server
+        does: a section's value is its literal, or empty when the server sends NIL or "".
+        A server's refusal raises as imapclient's own commands do (`IMAPClientError`)."""
+        if not uids:
+            return {}
+        imap = self.client._imap  # imapclient's imaplib connection, in the selected folder
+        kind, data = imap.uid("FETCH", _uid_set(uids), "(" + " ".join(items) + ")")
+        if kind != "OK":
+            from imapclient.exceptions import IMAPClientError
+
+            raise IMAPClientError(f"UID FETCH refused: {data!r}"[:300])
+        return _fetched_sections(data)
 
     def replies_to(self, folder: str, message_ids: list[str]) -> set[str]:
         """Which of these Message-IDs a message in the folder answers (In-Reply-To or
@@ -230,6 +292,87 @@ class Mailbox:
             ):
                 answered.add(mid)
         return answered
+
+
+def _uid_set(uids: list[int]) -> str:
+    """UIDs as an IMAP sequence set of ranges ("1:200,205")."""
+    ordered = sorted(set(uids))
+    ranges: list[str] = []
+    start = prev = ordered[0]
+    for uid in ordered[1:]:
+        if uid != prev + 1:
+            ranges.append(str(start) if start == prev else f"{start}:{prev}")
+            start = uid
+        prev = uid
+    ranges.append(str(start) if start == prev else f"{start}:{prev}")
+    return ",".join(ranges)
+
+
+#: a message's response begins with its sequence number ("12 (UID 40 BODY[] {512}")
+_RESPONSE_START = re.compile(rb"^\d+ \(")
+_UID = re.compile(rb"\bUID (\d+)", re.IGNORECASE)
+_SIZE = re.compile(rb"\bRFC822\.SIZE (\d+)", re.IGNORECASE)
+#: a section whose value follows as a literal, at the end of the text before it
+_LITERAL_ITEM = re.compile(rb"((?:BODY|BINARY)\[[^\]]*\](?:<\d+>)?) \{\d+\}$", re.IGNORECASE)
+#: a section written in the line itself: NIL or a quoted string
+_INLINE_ITEM = re.compile(
+    rb'((?:BODY|BINARY)\[[^\]]*\](?:<\d+>)?) (NIL|"(?:[^"\\]|\\.)*")', re.IGNORECASE
+)
+
+
+def _fetched_sections(data: list[Any]) -> dict[int, dict[bytes, bytes]]:
+    """The sections of imaplib's FETCH answer by UID: its items are a message's text up to
+    each literal paired with the literal (`(b'3 (UID 9 BODY[1]<0> {40}', b'...')`), and the
+    text after the last one (`b')'`). An unsolicited answer without a UID (new flags) is
+    passed over."""
+    found: dict[int, dict[bytes, bytes]] = {}
+    uid: int | None = None
+    got: dict[bytes, bytes] = {}
+
+    def close() -> None:
+        if uid is not None:
+            found.setdefault(uid, {}).update(got)
+
+    for item in data:
+        text, literal = (item[0], item[1]) if isinstance(item, tuple) else (item, None)
+        if not isinstance(text, bytes):
+            continue
+        if _RESPONSE_START.match(text):
+            close()
+            uid, got = None, {}
+        said = _UID.search(text)
+        if said:
+            uid = int(said.group(1))
+        size = _SIZE.search(text)
+        if size:
+            got[b"RFC822.SIZE"] = size.group(1)
+        for name, value in _INLINE_ITEM.findall(text):
+            got[name.upper()] = b"" if value.upper() == b"NIL" else _unquoted(value)
+        keyed = _LITERAL_ITEM.search(text)
+        if keyed and isinstance(literal, bytes):
+            got[keyed.group(1).upper()] = literal
+    close()
+    return found
+
+
+def _chunks(uids: list[int], sizes: dict[int, int]) -> Iterator[list[int]]:
+    """`uids` in runs of at most `CHUNK_BYTES` by their sizes (a UID of unknown size alone),
+    so that one command's answer held in memory stays bounded."""
+    run: list[int] = []
+    total = 0
+    for uid in uids:
+        size = sizes.get(uid)
+        if run and (size is None or total + size > CHUNK_BYTES):
+            yield run
+            run, total = [], 0
+        run.append(uid)
+        total += size if size is not None else CHUNK_BYTES
+    if run:
+        yield run
+
+
+def _unquoted(value: bytes) -> bytes:
+    return re.sub(rb"\\(.)", rb"\1", value[1:-1])
 
 
 @dataclass(frozen=True)
@@ -301,4 +444,4 @@ def _one_text_part(head: bytes) -> _Part | None:
 def _piece(part: _Part, body: bytes) -> Any:
     from sopan.read.mailbox import Piece
 
-    return Piece(part.kind, part.encoding, bytes(body))
+    return Piece(part.kind, part.encoding, body)
