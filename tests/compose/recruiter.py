@@ -26,7 +26,7 @@ from sopan.config import Config
 from sopan.errors import SopanError
 from sopan.model import Correction, Draft, Invitation, Plan, Profile
 from sopan.model.channels import registry, size_of
-from sopan.plan import can_call, reachable
+from sopan.plan import calendar_zone, can_call, reachable
 from sopan.plan.owed import is_past, owed_apology
 
 PROFILE = Profile(
@@ -500,6 +500,12 @@ def _voicemail_rules(d: Draft, r: Run, said: str) -> list[Shortfall]:
         out.append(Shortfall("voicemail_company", d.channel, company))
     if inv.start is not None or inv.day is not None:
         day = (inv.start or inv.day).day  # type: ignore[union-attr]
+        shown = calendar_zone(inv, PROFILE.timezone)
+        if inv.start is not None and shown is not None:
+            # a calendar's UTC time is said in the zone it is shown in
+            from zoneinfo import ZoneInfo
+
+            day = inv.start.astimezone(ZoneInfo(shown)).day
         if not re.search(rf"\b{day}\b|\b(?:today|tomorrow|hari ini|besok)\b", said):
             out.append(Shortfall("voicemail_date", d.channel, f"no day {day}"))
     follow = _follow_up(inv, PROFILE)
@@ -636,9 +642,14 @@ def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
     )
     if later and not written:
         out.append(Shortfall("promise_missing", d.channel, later.group()))
-    if inv.source == "ics" and inv.timezone != PROFILE.timezone and re.search(r"\bWIB\b", d.text):
+    shown = calendar_zone(inv, PROFILE.timezone) or inv.timezone
+    if inv.source == "ics" and shown != PROFILE.timezone and re.search(r"\bWIB\b", d.text):
         # a calendar's time as the organizer knows it, never turned into the person's zone
         out.append(Shortfall("organizer_zone", d.channel, "WIB"))
+    if shown not in ("Etc/UTC", "UTC") and re.search(r"\bUTC\b(?![+\-\u2212]\d)", d.text):
+        # UTC is how a calendar file stores a moment, not a zone a recruiter reads: said only
+        # when the invitation itself speaks it
+        out.append(Shortfall("utc_to_recruiter", d.channel, "UTC"))
     if not zone_known(inv) and inv.source != "ics" and _ZONE.search(d.text):
         out.append(Shortfall("zone_invented", d.channel, _ZONE.search(d.text).group()))  # type: ignore[union-attr]
     return out

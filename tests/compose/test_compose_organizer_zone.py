@@ -1,6 +1,6 @@
 """A calendar invitation's time is quoted as the organizer knows it: in its own zone (its
-TZID), or, for a time in UTC alone, in the zone of the place it names, else in UTC — never
-turned into the candidate's zone."""
+TZID), or, for a time in UTC alone (a storage form), in the zone of the place it names; with
+no place known, UTC is not the recruiter's zone: the person's own is written, named."""
 
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ def _email(language: str, **changes: object) -> str:
         ("Marina Bay Financial Centre, Singapore", "07", "SGT"),
         ("Menara BCA, Jl. M.H. Thamrin No. 1, Jakarta", "06", "WIB"),
         ("Gedung Graha Pena, Makassar", "07", "WITA"),
-        # no place a zone is named for: UTC, as the file states it
-        ("Building 4, floor 2", "23", "UTC"),
+        # no place a zone is named for: the person's own zone, named (never UTC)
+        ("Building 4, floor 2", "06", "WIB"),
     ],
 )
 def test_a_time_in_utc_is_written_where_the_place_is(

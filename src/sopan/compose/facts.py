@@ -46,13 +46,15 @@ def join_list(items: list[str], language: str) -> str:
 def reply_zone(inv: Invitation, profile: Profile) -> str | None:
     """The zone a reply writes times in: the organizer's, as the invitation gives it, never
     converted into the person's own (the recruiter reads the reply in their zone). A time in
-    UTC alone (a calendar file's "…Z") is written in the zone of the place the invitation
-    names (a venue in Paris: Paris time), else in UTC, as the file states it (the plan shows
-    it the same: `sopan.plan.calendar_zone`). None: the invitation names no zone (a floating
-    calendar time included), and the time is written as it wrote it, with no zone."""
+    UTC alone (a calendar file's "…Z", a storage form) is written in the zone of the place
+    the invitation names (a venue in Paris: Paris time), in UTC only when the invitation
+    speaks UTC, else in the contact number's zone or the person's own, named (the plan shows
+    it the same, as a guess: `sopan.plan.calendar_zone`). None: the invitation names no zone
+    (a floating calendar time included), and the time is written as it wrote it, with no
+    zone."""
     from sopan.plan import calendar_zone
 
-    utc = calendar_zone(inv)
+    utc = calendar_zone(inv, profile.timezone)
     if utc is not None:
         return utc
     if inv.source == "ics" and inv.timezone is None:

@@ -45,10 +45,11 @@ def stamp(moment: datetime, inv: Invitation, zone: str | None = None) -> str:
 
 
 def _guessed(inv: Invitation, plan: Plan, w: Words) -> str | None:
-    """Where the interview's zone came from when the invitation did not write it (R1)."""
-    if plan.zone is not None or plan.zone_origin is None:
+    """Where the interview's zone came from when the invitation did not write it (R1); a
+    calendar's UTC time shown in a zone chosen for it (`plan.zone`) is a guess too."""
+    if plan.zone_origin is None:
         return None
-    if inv.text and inv.timezone and written_label(inv.text, inv.timezone):
+    if plan.zone is None and inv.text and inv.timezone and written_label(inv.text, inv.timezone):
         return None
     kind, place = plan.zone_origin
     return w.text("view", f"zone_from_{kind}", place=place)

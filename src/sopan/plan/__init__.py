@@ -7,6 +7,7 @@ warning and checklist item names the guideline it serves, and its words come fro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta
@@ -272,11 +273,15 @@ def zone_plain(inv: Invitation) -> bool:
     return any(_same_clock(inv.start, zone) for zone in home)
 
 
-def zone_origin(inv: Invitation) -> tuple[str, str] | None:
+def zone_origin(inv: Invitation, own: str | None = None) -> tuple[str, str] | None:
     """Where the interview's zone comes from when the invitation writes none (R1): ("place",
     its name) when the place it names lies in that zone, else ("yours", "") — the person's own
     zone, the one a time written with no zone is read in. None when the invitation, its
-    calendar or the person gave the zone: it is shown as written."""
+    calendar or the person gave the zone: it is shown as written. A calendar's time in UTC alone
+    is shown in a zone `calendar_zone` chose, and that choice is said the same way (`own`: the
+    person's zone)."""
+    if inv.start is not None and inv.timezone in _UTC:
+        return _utc_shown(inv, own)[1]
     if inv.start is None or "timezone" not in inv.missing:
         return None
     place = _named_place(inv)
@@ -487,9 +492,9 @@ def make_plan(
         language=w.language,
         travel_minutes=travel.minutes if travel is not None else None,
         recommendation=recommendation,
-        zone_origin=zone_origin(inv),
+        zone_origin=zone_origin(inv, profile.timezone),
         call_at=call_time(inv, steps, now),
-        zone=calendar_zone(inv),
+        zone=calendar_zone(inv, profile.timezone),
         reply_by=due[0] if due else None,
         reply_by_hours=due[1] if due else None,
         reply_by_today=due[2] if due else False,
@@ -505,18 +510,46 @@ def event_name(inv: Invitation, language: str) -> str:
     return event_facts(inv.event, language)["event_cap"]
 
 
-def calendar_zone(inv: Invitation) -> str | None:
+_UTC = ("Etc/UTC", "UTC")
+#: UTC named as a zone in the invitation's own words ("10:00 UTC", "(GMT)"), not "GMT+7"
+_SAYS_UTC = re.compile(r"(?<![\w/])(?:UTC|GMT)(?![\w/+\-\u2212])")
+
+
+def calendar_zone(inv: Invitation, own: str | None = None) -> str | None:
     """The zone a time given in UTC alone (a calendar file's "…Z") is shown in, by the plan and
-    the drafts alike (R1): the zone of the place the invitation names (a venue in Paris: Paris
-    time), else UTC, as the file states it — never the person's own. None when the invitation
-    gives its time in a zone of its own, or none."""
-    if inv.timezone not in ("Etc/UTC", "UTC"):
+    the drafts alike (R1). UTC is how the file stores the moment, not the recruiter's zone: the
+    zone of the place the invitation names (a venue in Paris: Paris time); UTC only when the
+    invitation itself speaks it ("10:00 UTC" in its description); the zone of the contact's
+    number with its calling code; else `own`, the person's zone, the one a message that names
+    no place is read in (an Indonesian Google Meet invitation: WIB) — the plan says it is a
+    guess and how to correct it (`zone_origin`). None when the invitation gives its time in a
+    zone of its own, or none."""
+    if inv.timezone not in _UTC:
         return None
+    return _utc_shown(inv, own)[0]
+
+
+def _utc_shown(inv: Invitation, own: str | None) -> tuple[str, tuple[str, str] | None]:
+    """The zone a time in UTC alone is shown in, and where it came from (as `zone_origin`
+    says it; None for UTC the invitation speaks, or nothing else known)."""
     from sopan.language.zones import city_zone
+    from sopan.read.abroad import number_zone
 
     where = inv.location if inv.mode != "online" else None
     place = find_place_in(where)
-    return place.tz if place is not None else city_zone(where) or "Etc/UTC"
+    if place is not None:
+        return place.tz, ("place", place.name)
+    there = city_zone(where)
+    if there is not None:
+        return there, ("place", there.rsplit("/", 1)[-1].replace("_", " "))
+    if _SAYS_UTC.search(inv.text or ""):
+        return "Etc/UTC", None
+    number = number_zone(inv.contact.phone)
+    if number is not None:
+        return number, ("number", inv.contact.phone or "")
+    if own:
+        return own, ("yours", "")
+    return "Etc/UTC", None
 
 
 def reply_due(

@@ -59,6 +59,9 @@ class Calendar:
     unknown_zone: str | None = None
     #: the start's wall-clock time when its zone is unknown
     time: tuple[int, int] | None = None
+    #: a "floating" start (no TZID, no "Z", no X-WR-TIMEZONE): a clock time in no zone, read
+    #: where it happens like a time a message writes without one (R1)
+    floating: bool = False
 
 
 @dataclass
@@ -363,7 +366,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
                 # a UTC calendar time the body also gives in its own zone: show it in that zone
                 cal.start, cal.end = start, cal.end.astimezone(start.tzinfo) if cal.end else None
                 cal.tz = tz
-            start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, False
+            start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, cal.floating
             clock = cal.time
             if cal.unknown_zone:
                 problem = f"'{cal.unknown_zone}' is not a time zone sopan knows"

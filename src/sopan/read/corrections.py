@@ -70,9 +70,15 @@ def _set_end(inv: Invitation, value: datetime | time, typed: str, tz: str) -> In
 
 def _set_zone(inv: Invitation, tz: str) -> Invitation:
     here = ZoneInfo(tz)
-    # the clock time the message wrote stays; only the zone it is read in changes
-    start = inv.start.replace(tzinfo=here) if inv.start else None
-    end = inv.end.replace(tzinfo=here) if inv.end else None
+    # the clock time the message wrote stays; only the zone it is read in changes — but a
+    # calendar's time in UTC alone ("…Z") is the moment itself, only shown in another zone
+    exact = inv.source == "ics" and inv.timezone in ("Etc/UTC", "UTC")
+
+    def move(moment: datetime) -> datetime:
+        return moment.astimezone(here) if exact else moment.replace(tzinfo=here)
+
+    start = move(inv.start) if inv.start else None
+    end = move(inv.end) if inv.end else None
     return replace(_decided(inv, "timezone"), timezone=tz, start=start, end=end)
 
 

@@ -157,6 +157,7 @@ def _calendar_of(event: Any, master: Any, wr_tz: str | None, user_tz: str) -> Ca
             out.unknown_zone, out.day = str(tzid)[:60], start.date()
             out.time = (start.hour, start.minute)
             return _people_and_place(out, event, master)
+        out.floating = start.tzinfo is None and not tzid and not wr_tz
         out.start, out.tz = _zone_of(start, tzid, wr_tz or user_tz)
         if out.start.tzinfo is None:
             out.start = out.start.replace(tzinfo=ZoneInfo(user_tz))

@@ -130,8 +130,15 @@ def date_mismatch(ctx: Context) -> list[Hit]:
     inv = ctx.invitation
     if inv is None or inv.start is None:
         return []
-    start = _local(inv.start, inv.timezone)
-    end = _local(inv.end, inv.timezone) if inv.end else None
+    zone = inv.timezone
+    if zone in ("Etc/UTC", "UTC"):
+        # a calendar's UTC time is shown in a zone chosen for it (`calendar_zone`), and said
+        # aloud in it with no zone named
+        from sopan.plan import calendar_zone
+
+        zone = calendar_zone(inv, ctx.profile.timezone if ctx.profile else None)
+    start = _local(inv.start, zone)
+    end = _local(inv.end, zone) if inv.end else None
     text = ctx.text
     hits: list[Hit] = []
     date_sentences: list[tuple[int, int]] = []
