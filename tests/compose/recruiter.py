@@ -97,9 +97,17 @@ class Run:
     shortfalls: list[Shortfall] = field(default_factory=list)
 
 
-def run(data: bytes, origin: str, situation: Situation, base_now: datetime) -> Run | str:
-    """Draft every channel for one invitation under one situation; the one-line reason when
-    sopan refuses the invitation itself (it is no interview, or a fact must be asked)."""
+def run(
+    data: bytes,
+    origin: str,
+    situation: Situation,
+    base_now: datetime,
+    *,
+    corrections: tuple[Correction, ...] = (),
+) -> Run | str:
+    """Draft every channel for one invitation under one situation (with facts the person
+    gives, `corrections`); the one-line reason when sopan refuses the invitation itself (it
+    is no interview, or a fact must be asked)."""
     from sopan.read import read_bytes
 
     config = Config(PROFILE, {})
@@ -109,7 +117,7 @@ def run(data: bytes, origin: str, situation: Situation, base_now: datetime) -> R
         return str(exc)
     if situation.choices.intent == "online" and first.mode in ("online", "phone"):
         return "n/a: the interview is already remote"
-    corrections: tuple[Correction, ...] = ()
+    derived: tuple[Correction, ...] = ()
     start = first.start
     for doubt in first.ambiguous:
         if doubt.field == "start" and doubt.candidates:
@@ -117,9 +125,9 @@ def run(data: bytes, origin: str, situation: Situation, base_now: datetime) -> R
             value = doubt.candidates[0].split(" ")[0]
             if "T" in value:
                 start = datetime.fromisoformat(value)
-                corrections = (Correction("start", start, value),)
+                derived = (Correction("start", start, value),)
             else:
-                corrections = (Correction("start", date.fromisoformat(value), value),)
+                derived = (Correction("start", date.fromisoformat(value), value),)
     now = base_now if start is None else start - timedelta(hours=situation.hours_before)
     choices = situation.choices
     if choices.reason == "other":
@@ -133,7 +141,7 @@ def run(data: bytes, origin: str, situation: Situation, base_now: datetime) -> R
             for h in situation.offers
         ]
         choices = replace(choices, alternatives=tuple(s.isoformat() for s in slots))
-    read = ReadRequest(origin, now, corrections=corrections, data=data, config=config)
+    read = ReadRequest(origin, now, corrections=corrections + derived, data=data, config=config)
     try:
         done = app.draft_for(app.DraftRequest(PlanRequest(read, choices), channels=("all",)))
         own = app.draft_for(app.DraftRequest(PlanRequest(read, choices)))
@@ -242,8 +250,47 @@ def check(r: Run) -> list[Shortfall]:
     if not address.person and any(d.channel == "linkedin" for d in r.drafts):
         # a connection note is written to a person: none to a team or to nobody
         out.append(Shortfall("linkedin_no_person", "linkedin", address.written))
+    out += _one_person_rules(r, language)
     out += _plan_rules(r)
     out += _attendee_rules(r)
+    return out
+
+
+def _one_person_rules(r: Run, language: str) -> list[Shortfall]:
+    """The contact is one person with one honorific in every channel (R3): a title given or
+    guessed from a given name is "you" everywhere ("pengertian Ibu", never "Anda" beside
+    "Yth. Ibu Dewi Lestari"); a guess is shown in the plan with where it came from; English
+    guesses no "Ms."/"Mr."; a LinkedIn note to a known person greets them by name."""
+    from sopan.cli.plan_view import render_plan
+    from sopan.compose.address import guessed_title
+
+    out = []
+    inv = r.invitation
+    address, chat = addressing(inv, language), addressing(inv, language, chat=True)
+    guess = guessed_title(inv, language)
+    for d in r.drafts:
+        kind = registry().spec(d.channel).kind
+        said = _spoken_parts(d) if registry().spec(d.channel).spoken else d.text
+        if address.titled and language == "id" and re.search(r"\bAnda\b", said):
+            # a person with a title is "Ibu"/"Bapak" for "you", never "Anda" as well
+            out.append(Shortfall("one_honorific", d.channel, "Anda beside a title"))
+        shown = kind == "written" and d.channel != "linkedin"
+        if shown and address.titled and address.written not in d.text:
+            out.append(Shortfall("one_honorific", d.channel, f"want {address.written}"))
+        if d.channel == "linkedin" and chat.chat:
+            greeting = d.text.split(",", 1)[0]
+            if chat.chat not in greeting:
+                # a connection note to a known person names them ("Halo Bu Dewi,")
+                out.append(Shortfall("linkedin_named", d.channel, f"{greeting!r}, {chat.chat}"))
+    if guess is not None:
+        head = render_plan(r.plan, inv).split("\n\n", 1)[0]
+        if guess[1] not in head or not re.search(r"ditebak dari nama|guessed from the given", head):
+            out.append(Shortfall("honorific_guess_shown", "plan", guess[0]))
+    if language == "en" and address.titled:
+        # English never guesses "Ms."/"Mr." from a first name: a title only as written
+        title = address.written.split()[0]
+        if title.rstrip(".").lower() not in inv.text.lower() and not inv.contact.honorific:
+            out.append(Shortfall("title_invented", "all", address.written))
     return out
 
 

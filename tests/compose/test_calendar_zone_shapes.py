@@ -88,7 +88,7 @@ def test_a_calendar_time_is_written_in_a_zone_the_recruiter_reads(
         # UTC is how the file stores the moment: never said to a recruiter
         assert not re.search(r"\bUTC\b(?![+-])", email)
         assert not re.search(r"\bUTC\b", head)
-    guessed = re.search(r"ditebak dari|guessed from", head)
+    guessed = re.search(r"zona ditebak dari|zone guessed from", head)
     assert bool(guessed) is (origin is not None), head
     assert r.plan.zone_origin == (None if origin is None else r.plan.zone_origin)
     if origin is not None:
@@ -104,7 +104,7 @@ def test_a_floating_time_is_written_as_the_file_writes_it(language: str) -> None
     assert re.search(r"\b09[.:]00\b", email)
     # no zone the file does not give: the recruiter reads it as their own clock
     assert not re.search(r"\b(?:WIB|UTC|GMT)\b", email), email
-    assert re.search(r"ditebak dari|guessed from", head), head
+    assert re.search(r"zona ditebak dari|zone guessed from", head), head
     assert r.shortfalls == [], r.shortfalls
 
 

@@ -69,7 +69,8 @@ def test_eml_is_a_threaded_utf8_reply_with_html_and_attachment(tmp_path: Path) -
     assert msg["From"].addresses[0].addr_spec == PROFILE.email
     plain = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     html = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
-    assert plain.startswith("Yth. Rina Wijaya\r\n") and "Bapak/Ibu" not in plain
+    # "Rina" is a woman's name: "Ibu", guessed from it (data/given_names.yaml)
+    assert plain.startswith("Yth. Ibu Rina Wijaya\r\n") and "Bapak/Ibu" not in plain
     assert "Dengan hormat," in plain and "Hormat saya," in plain and "–" in msg["Subject"]
     assert "<p>Dengan hormat,</p>" in html
     names = [part.get_filename() for part in msg.iter_attachments()]
@@ -143,7 +144,7 @@ def test_docx_has_the_indonesian_letter_layout(tmp_path: Path) -> None:
         "Bandung, 20 November 2026",
         "Lampiran:",
         "Hal: Pembatalan wawancara",
-        "Yth. Rina Wijaya",
+        "Yth. Ibu Rina Wijaya",
         "Dengan hormat,",
         "Hormat saya,",
     ):
@@ -240,7 +241,7 @@ def test_whatsapp_link_only_for_a_valid_number(tmp_path: Path) -> None:
     assert whatsapp_link("021-5551234", "x", "ID") is None
     assert whatsapp_link(None, "x", "ID") is None
     text = written(tmp_path, "id", "decline")["whatsapp.txt"].read_text("utf-8")
-    assert "https://wa.me/6281211112222?text=Selamat%20pagi%2C%20Kak%20Rina." in text
+    assert "https://wa.me/6281211112222?text=Selamat%20pagi%2C%20Bu%20Rina." in text
     inv = replace(invitation("id"), contact=replace(invitation("id").contact, phone="99"))
     out = write_drafts(drafts("id", "decline"), inv, PROFILE, tmp_path / "b", now=NOW)
     assert "wa.me" not in next(p for p in out if p.name == "whatsapp.txt").read_text("utf-8")
@@ -269,7 +270,10 @@ def test_dates_are_written_as_people_write_them() -> None:
     ("lang", "contact", "greeting"),
     [
         # a name with no honorific: the name alone, never "Bapak/Ibu Rina Wijaya"
-        ("id", "Rina Wijaya", "Yth. Rina Wijaya\n"),
+        # a name that tells no honorific (borne by women and men alike): the name alone
+        ("id", "Andi Wijaya", "Yth. Andi Wijaya\n"),
+        # a woman's given name: "Ibu", guessed from it and shown as a guess in the plan
+        ("id", "Rina Wijaya", "Yth. Ibu Rina Wijaya\n"),
         ("id", "Ibu Sari Dewi", "Yth. Ibu Sari Dewi"),
         # a message signed by a team is written back to that team, a company to "Bapak/Ibu"
         ("id", "Tim HRD", "Yth. Tim HRD\n"),

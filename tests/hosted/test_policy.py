@@ -88,12 +88,12 @@ def test_inside_the_cut_off_the_plan_and_the_drafts_carry_the_policy(cluster: An
     # not as a line of the letter's text
     assert blocks[0] == "20 November 2026"
     assert blocks[1] == "Hal: Permohonan maaf atas pembatalan wawancara"
-    assert blocks[2] == "Yth. Dewi Lestari\nPT Nusantara Data Teknologi"
+    assert blocks[2] == "Yth. Ibu Dewi Lestari\nPT Nusantara Data Teknologi"  # guessed from Dewi
     assert (
         "wawancara untuk posisi Data Analyst di PT Nusantara Data Teknologi yang "
         "dijadwalkan pada Senin, 23 November 2026 pukul 10.00 WIB." in text
     )
-    assert "Terima kasih atas kesempatan dan waktu yang telah Anda berikan." in text
+    assert "Terima kasih atas kesempatan dan waktu yang telah Ibu berikan." in text
     assert blocks[-1] == "Tembusan: Pusat Karier Uji, karier@kampus.ac.id"
     assert "{" not in text and "}" not in text
     kept = rina.get(f"/api/cases/{case}").json()

@@ -57,7 +57,8 @@ def test_unconfirmed_decline_writes_the_plans_channels_in_the_thread(
     assert reply["To"].addresses[0].addr_spec == "rekrutmen@nusantaradata.example"
     assert reply["Subject"].startswith("Re: Undangan Interview")
     body = _body(out / "email.eml")
-    assert "Yth. Dewi Lestari" in body and "Dengan hormat," in body and "Hormat saya," in body
+    # "Ibu", guessed from the given name Dewi (the example writes no Bapak/Ibu)
+    assert "Yth. Ibu Dewi Lestari" in body and "Dengan hormat," in body and "Hormat saya," in body
     assert "Senin, 23 November 2026 pukul 10.00 WIB" in body
     assert "045/HRD-REK/XI/2026" in body
     assert "Belum ada yang dikirim" in result.stdout

@@ -42,7 +42,16 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
         lines.append(w.text("view", "time_left", hours=hours, level=level))
     else:
         lines.append(w.text("view", "time_unknown"))
-    lines += [line for line in (head.reply_by, head.travel) if line]
+    lines += [head.reply_by] if head.reply_by else []
+    if plan.honorific_guess is not None:
+        # a title the invitation did not give, guessed from a given name (R3): said as a guess,
+        # with the flag that corrects it
+        from sopan.cli.base import flag_of
+
+        person, first, other = plan.honorific_guess
+        fix = f'{flag_of("contact.name")}="{other}"'
+        lines.append(w.text("view", "honorific_guessed", person=person, first=first, fix=fix))
+    lines += [head.travel] if head.travel else []
     lines += ["", w.text("view", "steps")]
     for number, step in enumerate(plan.steps, 1):
         channel = w.name("channel", step.channel)

@@ -11,7 +11,11 @@ From that:
   Ibu": with no honorific it names the person, with no person it asks for the department;
 - English says "Dear Ms. Jang" when a title is written, "Dear Helen Jang" when only the name
   is, "Dear Hiring Team" only when no name is known at all;
-- a company or a team is never spoken to as a person.
+- a company or a team is never spoken to as a person;
+- an invitation that gives its contact no honorific is answered with one guessed from a given
+  name borne by women only or men only ("Dewi" → "Yth. Ibu Dewi Lestari", "Bu Dewi"), from
+  `data/given_names.yaml`; the plan shows the guess and how to correct it (`guessed_title`),
+  and a name both bear keeps the neutral forms. English guesses nothing.
 
 The words (honorifics, their short spoken forms, the casual cue, the forms) are data, in
 `data/phrases/<lang>/common.yaml` under `address:`.
@@ -24,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sopan.data import load_yaml
 from sopan.language.dateforms import common
 from sopan.model import Invitation
 
@@ -178,6 +183,9 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
             department = _department(inv, words, team)
         return _nobody(words, casual, department, team)
     key, bare = _honorific(inv, name, words)
+    if key is None:
+        # no honorific given: one guessed from a given name only women or only men bear
+        key = _from_given_name(bare, language)
     parts = bare.split() or [bare]
     values = {"name": bare, "first": parts[0], "surname": parts[-1]}
     if key is not None:
@@ -226,6 +234,36 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
         titled=False,
         block=str(words["named_block"]).format(**values),
     )
+
+
+def _from_given_name(name: str, language: str) -> str | None:
+    """The honorific (a key of the address words' table) a given name tells in `language`
+    ("Dewi" → "ibu", "Budi" → "bapak"), from `data/given_names.yaml` (R3); None for a name
+    both bear, a name not listed, or a language that guesses none."""
+    first = (name.split() or [""])[0].lower().strip(".,")
+    listed: Mapping[str, Any] = load_yaml("given_names.yaml")["names"].get(language) or {}
+    found = [key for key, names in listed.items() if first in names]
+    return str(found[0]) if len(found) == 1 else None
+
+
+def guessed_title(inv: Invitation, language: str) -> tuple[str, str, str] | None:
+    """When the honorific the drafts use is guessed from the contact's given name, not given
+    by the invitation: (the person as written, "Ibu Dewi Lestari"; the given name, "Dewi";
+    the name with the other honorific, "Bapak Dewi Lestari", to correct it with). None when
+    the invitation gives one, names no person, or nothing is guessed."""
+    words = _words(language)
+    name = _clean_name(inv.contact.name)
+    if not name or _is_organisation(name, inv, words):
+        return None
+    key, bare = _honorific(inv, name, words)
+    guess = _from_given_name(bare, language) if key is None else None
+    if guess is None:
+        return None
+    table = _honorific_table(words)
+    listed = load_yaml("given_names.yaml")["names"][language]
+    other = next((str(k) for k in listed if k != guess), guess)
+    title = str(table[guess]["title"])
+    return f"{title} {bare}", bare.split()[0], f"{table[other]['title']} {bare}"
 
 
 def _department(inv: Invitation, words: Mapping[str, Any], team: str | None = None) -> str:

@@ -95,8 +95,9 @@ class Plan:
     #: when the plan has the call made, if not at once (an office line closed now is called
     #: when it opens, R2.2): the spoken scripts greet and say "today" / "tomorrow" as of then
     call_at: datetime | None = None
-    #: the zone the drafts write a calendar file's UTC time in (the person's own, R1), so the
-    #: plan shows it the same; None: the interview's time as the invitation gives it
+    #: the zone the drafts write a calendar file's UTC time in (the place's, else the
+    #: person's own, R1), so the plan shows it the same; None: the time as the invitation
+    #: gives it
     zone: str | None = None
     #: the reply-by date the invitation gives, while it is still ahead and unanswered (R2)
     reply_by: datetime | None = None
@@ -106,6 +107,10 @@ class Plan:
     #: the event as the invitation names it, in the plan's language ("Tes online", "Psikotes
     #: dan wawancara", "Interview" when it names none): the header names it so
     event: str = ""
+    #: an honorific the drafts guess from the contact's given name, the invitation giving
+    #: none (R3): (the person as addressed, "Ibu Dewi Lestari"; the given name, "Dewi"; the
+    #: name with the other honorific, to correct it with); None when nothing is guessed
+    honorific_guess: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -499,7 +499,16 @@ def make_plan(
         reply_by_hours=due[1] if due else None,
         reply_by_today=due[2] if due else False,
         event=event_name(inv, w.language),
+        honorific_guess=_honorific_guess(inv, w.language),
     )
+
+
+def _honorific_guess(inv: Invitation, language: str) -> tuple[str, str, str] | None:
+    """The honorific the drafts guess from the contact's given name (R3), for the header to
+    show with where it came from and how to correct it."""
+    from sopan.compose.address import guessed_title
+
+    return guessed_title(inv, language)
 
 
 def event_name(inv: Invitation, language: str) -> str:
