@@ -35,18 +35,11 @@ KEYRING_SERVICE = "sopan-imap"
 PORTS = {"tls": 993, "starttls": 143, "none": 143}
 #: messages fetched per command when scanning
 BATCH = 200
-#: a message up to this size is fetched whole for its first glance: fetching it costs the
-#: server and the client less than its structure and its parts apart. Under
-#: `read.mailbox.GLANCE_BYTES`, so that the glance is the one reading it whole takes.
+#: the first look at new mail fetches this much of each message: all of a message up to this
+#: size, which costs the server and the client less than its headers, structure and text
+#: parts apart. Under `read.mailbox.GLANCE_BYTES`, so that its glance is the one reading it
+#: whole takes; a batch held at once is at most BATCH times this.
 WHOLE_BYTES = 100_000
-#: at most this many bytes of messages asked for in one command
-CHUNK_BYTES = 8_000_000
-#: the headers the first look at new mail reads: what `read.mailbox.worth_its_text` needs,
-#: and what tells a message of one text part (most mail) without its BODYSTRUCTURE
-LOOK = (
-    "SUBJECT FROM LIST-ID LIST-UNSUBSCRIBE PRECEDENCE CONTENT-TYPE CONTENT-TRANSFER-ENCODING "
-    "CONTENT-DISPOSITION"
-)
 
 
 #: the `[imap]` table, checked by the one rule for servers (`config.servers`)
@@ -176,44 +169,34 @@ class Mailbox:
 
     def likely_invitations(self, uids: list[int]) -> Iterator[tuple[int, bytes]]:
         """(UID, raw message) of each of `uids` (in the folder `uids_after` opened) that may
-        be an invitation, oldest first. A first look at all: the headers a judgement needs
-        and the size. A message of up to `WHOLE_BYTES` worth a look (`worth_its_text`) is
-        then fetched whole at once and glanced at (`glance`, as reading it whole does); of a
-        larger one, its structure and then its text parts alone, never an attachment. Only
-        those whose words allow an invitation (`worth_reading`) are handed on."""
-        from sopan.read.mailbox import glance, worth_its_text, worth_reading
+        be an invitation, oldest first. One look at all: each message's size and its first
+        `WHOLE_BYTES`, all of most mail, glanced at as reading it whole does (`glance`); a
+        larger message is looked at again by its structure and its text parts alone, never
+        an attachment. Only mail worth its text (`worth_its_text`) whose words allow an
+        invitation (`worth_reading`) is handed on."""
+        from sopan.read.mailbox import glance, head_of, worth_its_text, worth_reading
 
         if not uids:
             return
         heads: dict[int, bytes] = {}
-        sizes: dict[int, int] = {}
-        look = self.sections(uids, ["RFC822.SIZE", f"BODY.PEEK[HEADER.FIELDS ({LOOK})]"])
-        for uid, got in look.items():
-            heads[uid] = next((v for k, v in got.items() if k.startswith(b"BODY[HEADER")), b"")
-            if got.get(b"RFC822.SIZE", b"").isdigit():
-                sizes[uid] = int(got[b"RFC822.SIZE"])
-        plain = {uid: _one_text_part(head) for uid, head in heads.items()}
-        # a message of one text part its headers tell is judged without its structure; the
-        # calendar of any other, as its glance finds it
-        small = [
-            uid for uid in uids
-            if sizes.get(uid, WHOLE_BYTES + 1) <= WHOLE_BYTES
-            and (plain.get(uid) is None or worth_its_text(heads[uid], calendar=False))
-        ]  # fmt: skip
         found: dict[int, bytes] = {}
-        for chunk in _chunks(small, sizes):
-            fetched = self.sections(chunk, ["BODY.PEEK[]"])
-            for uid in chunk:
-                raw = fetched.get(uid, {}).get(b"BODY[]", b"")
-                seen = glance(raw) if raw.strip() else None
-                if (
-                    seen
-                    and worth_its_text(heads[uid], calendar=seen.calendar)
-                    and worth_reading(seen)
-                ):
-                    found[uid] = raw
-        large = [uid for uid in uids if sizes.get(uid, WHOLE_BYTES + 1) > WHOLE_BYTES]
-        found.update(self._by_parts(large, heads, plain))
+        large: list[int] = []
+        # one command, one pass of the server over each message: most mail is smaller than
+        # what a look at its headers and then at its text would fetch apart
+        for uid, got in self.sections(
+            uids, ["RFC822.SIZE", f"BODY.PEEK[]<0.{WHOLE_BYTES}>"]
+        ).items():
+            raw = got.get(b"BODY[]<0>", b"")
+            size = got.get(b"RFC822.SIZE", b"")
+            heads[uid] = head_of(raw)
+            if not size.isdigit() or int(size) > len(raw):
+                large.append(uid)
+                continue
+            seen = glance(raw) if raw.strip() else None
+            if seen and worth_its_text(heads[uid], calendar=seen.calendar) and worth_reading(seen):
+                found[uid] = raw
+        plain = {uid: _one_text_part(heads[uid]) for uid in large}
+        found.update(self._by_parts(sorted(large), heads, plain))
         for uid in sorted(found):
             yield uid, found[uid]
 
@@ -256,10 +239,10 @@ class Mailbox:
             if worth_reading(glance_of(head, pieces)):
                 whole.append(uid)
         found: dict[int, bytes] = {}
-        for chunk in _chunks(whole, {}):  # one at a time: a large message's size is unknown
-            raw = self.sections(chunk, ["BODY.PEEK[]"]).get(chunk[0], {}).get(b"BODY[]")
+        for uid in whole:  # one at a time: only one large message is ever held
+            raw = self.sections([uid], ["BODY.PEEK[]"]).get(uid, {}).get(b"BODY[]")
             if raw:
-                found[chunk[0]] = raw
+                found[uid] = raw
         return found
 
     def sections(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, bytes]]:
@@ -353,22 +336,6 @@ def _fetched_sections(data: list[Any]) -> dict[int, dict[bytes, bytes]]:
             got[keyed.group(1).upper()] = literal
     close()
     return found
-
-
-def _chunks(uids: list[int], sizes: dict[int, int]) -> Iterator[list[int]]:
-    """`uids` in runs of at most `CHUNK_BYTES` by their sizes (a UID of unknown size alone),
-    so that one command's answer held in memory stays bounded."""
-    run: list[int] = []
-    total = 0
-    for uid in uids:
-        size = sizes.get(uid)
-        if run and (size is None or total + size > CHUNK_BYTES):
-            yield run
-            run, total = [], 0
-        run.append(uid)
-        total += size if size is not None else CHUNK_BYTES
-    if run:
-        yield run
 
 
 def _unquoted(value: bytes) -> bytes:

@@ -43,6 +43,11 @@ def _split_head(raw: bytes) -> tuple[bytes, bytes]:
     return raw[: blank.start()], raw[blank.end() :]
 
 
+def head_of(raw: bytes) -> bytes:
+    """A message's header block, as `glance` takes it (from its first 64 kB)."""
+    return _split_head(raw[:65536])[0]
+
+
 def header_fields(head: bytes) -> dict[bytes, bytes]:
     """A header block's fields: name (lower case) → its first value, unfolded, as written."""
     found: dict[bytes, bytes] = {}
@@ -84,7 +89,7 @@ def glance(raw: bytes) -> Glance:
     parts decoded from base64 or quoted-printable, attachments passed over unread."""
     texts: list[bytes] = []
     found = {"calendar": False, "parts": 0}
-    head, _ = _split_head(raw[:65536])
+    head = head_of(raw)
     headers, subject, bulk = _heads(head)
     texts.append(subject)
 
