@@ -693,4 +693,20 @@ def test_the_plan_page_heads_with_the_event_its_time_and_the_reply_by(client: Te
     case = _case(client)
     _decide(client, case)
     head = client.get(f"{case}/plan").text.split('<ul class="plan-head">', 1)[1]
-    assert "WIB" in head.split("</ul>", 1)[0] and "ditebak" not in head.split("</ul>", 1)[0]
+    assert "WIB" in head.split("</ul>", 1)[0] and "zona ditebak" not in head.split("</ul>", 1)[0]
+
+
+def test_the_plan_page_shows_an_honorific_guessed_from_a_given_name(client: TestClient) -> None:
+    """A title the invitation did not give, guessed from the contact's given name, is shown as
+    a guess with where it came from and a link to the field that corrects it (R3)."""
+    guessed = ABROAD.replace("HRD PT Sinar Abadi\n", "Dewi Lestari\nHRD PT Sinar Abadi\n")
+    case = _paste(client, guessed)
+    _decide(client, case)
+    head = client.get(f"{case}/plan").text.split('<ul class="plan-head">', 1)[1]
+    head = head.split("</ul>", 1)[0]
+    assert "Sapaan: Ibu Dewi Lestari" in head and "nama depan Dewi" in head
+    assert f'href="{case}/facts#contact_name"' in head
+    assert 'id="contact_name"' in client.get(f"{case}/facts").text
+    case = _paste(client, ABROAD)  # signed by a team: nothing guessed
+    _decide(client, case)
+    assert "Sapaan" not in client.get(f"{case}/plan").text

@@ -50,7 +50,8 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
 
         person, first, other = plan.honorific_guess
         fix = f'{flag_of("contact.name")}="{other}"'
-        lines.append(w.text("view", "honorific_guessed", person=person, first=first, fix=fix))
+        origin = w.text("view", "honorific_from", first=first)
+        lines.append(w.text("view", "honorific_guessed", person=person, origin=origin, fix=fix))
     lines += [head.travel] if head.travel else []
     lines += ["", w.text("view", "steps")]
     for number, step in enumerate(plan.steps, 1):
