@@ -219,3 +219,41 @@ def test_the_header_names_the_event_as_the_invitation_does(
             inv, Situation(intent="decline", interest="no"), PROFILE, now=now, lang=lang
         )
         assert render_plan(plan, inv).splitlines()[1].startswith(head), render_plan(plan, inv)
+
+
+#: a written test and interview, told by the place's heading, in both languages (written for
+#: this test): each at 08.00 the next morning, so the plan warns of the short time left
+TEST_AND_INTERVIEW = {
+    "id_heading": (
+        "SELAMAT! ANDA DINYATAKAN LOLOS SELEKSI ADMINISTRASI\nLokasi tes tulis dan Wawancara "
+        "berada pada:\nTempat : Gedung Serbaguna, Jl. Raya Darmo 5, Surabaya\nWaktu : 11 Desember "
+        "2026, pukul 08:00 WIB - selesai\nKontak: panitia@seleksi.example"
+    ),
+    "en_followed_by": (
+        "Dear Rina, you are invited to a written test followed by an interview on Friday, 11 "
+        "December 2026 at 8:00 AM (WIB) at our office, Jl. Sudirman 5, Jakarta.\nRegards,\n"
+        "Recruitment, hr@maju.example"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEST_AND_INTERVIEW))
+def test_steps_and_warnings_speak_of_the_event_in_its_words(name: str) -> None:
+    from sopan.cli.plan_view import render_plan
+
+    now = datetime(2026, 12, 10, 17, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    inv = read_text(TEST_AND_INTERVIEW[name], now=now)
+    said = {"id": "tes tertulis dan wawancara", "en": "written test and interview"}
+    for lang in ("id", "en"):
+        plan = make_plan(
+            inv, Situation(intent="decline", interest="no"), PROFILE, now=now, lang=lang
+        )
+        shown = render_plan(plan, inv)
+        assert shown.splitlines()[1].lower().startswith(said[lang]), shown
+        notes = " ".join(n.text for n in plan.warnings)
+        assert said[lang] in notes, notes
+        # no interview alone where the invitation named a test with it
+        bare = re.compile(r"(?i)\b(wawancara|interview)\b")
+        assert not [
+            n.text for n in plan.warnings if bare.search(n.text) and said[lang] not in n.text
+        ], notes

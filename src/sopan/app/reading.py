@@ -170,6 +170,9 @@ def need_slot(
 
 
 def _refuse(amb: Ambiguity) -> None:
+    if amb.candidates and amb.problem:
+        # both readings and what is wrong: the weekday and the date written disagree
+        raise UserError("read.date_weekday", field=amb.field, candidates=amb.candidates)
     raise UserError(
         "read.ambiguous", field=amb.field, candidates=amb.candidates or (amb.problem or "",)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -120,6 +121,16 @@ def offers_cv(action: str, sit: Situation) -> bool:
     )
 
 
+def _own_words_decide(ctx: _Context) -> bool:
+    """Whether the person's own words, given as the reason, say the decision themselves
+    ("… dan tidak melanjutkan ke posisi Business Analyst"; `decides` of the phrase book)."""
+    said = str(ctx.facts["reason_text"] or "").lower()
+    if not said or ctx.past:
+        return False
+    words = [str(w) for w in common(ctx.language)["decides"].get(ctx.action, [])]
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said) for w in words)
+
+
 def _regretful(ctx: _Context, spec: ChannelSpec) -> bool:
     """Whether this channel's decision says its own regret ("Mohon maaf, …") in this
     situation: its book words the news differently when no other apology is owed."""
@@ -174,7 +185,8 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
         if not ctx.has_alternatives:
             return ("none", ctx.action)
         count = len(ctx.sit.alternatives) or len([t for t in ctx.sit.alternatives_text if t])
-        return ("slots", "two" if count == 2 else "many")  # "either of" two times
+        # "either of" two times; a reschedule asks for them, after its news and reason
+        return ("slots", "two" if count == 2 else "many", ctx.action)
     if move == "future":
         if ctx.action in ("reschedule", "online"):
             return (ctx.action,)
@@ -268,11 +280,20 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         [step for step in para if all(_applies(m, ctx, spec) for m in _move_names(step))]
         for para in (spec.moves["formatted"] if formatted else spec.paragraphs(ctx.action))
     ]
+    # the person's own words say the decision: the draft does not say it again before them
+    # (R2.1, R4), unless its news carries the apology owed
+    decided = _own_words_decide(ctx) and not (ctx.owed == "change" and _regretful(ctx, spec))
+    if decided:
+        paragraphs = [[s for s in para if s != "decision"] for para in paragraphs]
     limit = _limit(spec, extended)
     if limit is not None:
         paragraphs, text, moves = _shorten(paragraphs, ctx, spec, register, limit)
     else:
         text, moves = _assemble(paragraphs, ctx, spec, register)
+    if decided and "reason" in moves and "decision" not in moves:
+        # the own words are the news
+        at = moves.index("reason")
+        moves = (*moves[:at], "decision", *moves[at:])
     carried = ctx.owed == "change" and "decision" in moves and "apology" not in moves
     if carried and _regretful(ctx, spec):
         # the news said its apology: the apology is carried, right after it
@@ -292,8 +313,12 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
     own = subject_line(ctx.action, ctx.facts["position"], ctx.language, ctx.facts["event"])
     subject = None
     if spec.subject == "reply":
+        # written fresh, an e-mail's subject names who writes; a letter's "Hal" need not
+        fresh = subject_line(
+            ctx.action, ctx.facts["position"], ctx.language, ctx.facts["event"], ctx.facts["name"]
+        )
         subject = reply_subject(
-            ctx.inv.subject, own, ctx.language, ctx.facts["position"], ctx.facts["event"]
+            ctx.inv.subject, fresh, ctx.language, ctx.facts["position"], ctx.facts["event"]
         )
     elif spec.subject == "own":
         subject = own

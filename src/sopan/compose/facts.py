@@ -22,6 +22,7 @@ from sopan.compose.spoken import greeting_part, spoken_clock, spoken_number, zon
 from sopan.language.dateforms import clock, common, day, local_zone, when_text, zone_label
 from sopan.model import Invitation, Profile, Situation
 from sopan.plan import clock_problem
+from sopan.read.casing import as_name
 
 
 def _clean(text: str | None) -> str:
@@ -191,7 +192,7 @@ def build_facts(
     """Every value a phrase may use, keyed by its placeholder name."""
     words: Mapping[str, Any] = common(language)
     frag: Mapping[str, Any] = words["frag"]
-    company = _as_name(_clean(inv.company))
+    company = as_name(_clean(inv.company))
     position = _clean(inv.position)
     if position and company and position.casefold() == company.casefold():
         position = ""  # a company's name read as the role names no role: "posisi X di X"
@@ -327,16 +328,6 @@ def event_facts(event: tuple[str, ...], language: str) -> dict[str, str]:
         "event_own": join_list([*names[:-1], str(forms[-1]["own"])], language),
         "event_a": join_list([str(forms[0]["a"]), *names[1:]], language),
     }
-
-
-def _as_name(company: str) -> str:
-    """A company's name as a sentence writes it, not as a letterhead shouts it: "PT. INDONESIA
-    TRANS NETWORK" → "PT Indonesia Trans Network" (a short word stays an acronym: "BCA")."""
-    letters = [c for c in company if c.isalpha()]
-    if len(letters) < 8 or any(c.islower() for c in letters):
-        return company
-    words = [w.rstrip(".") if w.upper() in ("PT.", "CV.") else w for w in company.split()]
-    return " ".join("Tbk" if w == "TBK" else w if len(w) <= 3 else w.capitalize() for w in words)
 
 
 def _when_facts(

@@ -15,13 +15,20 @@ from sopan.model import Invitation
 _BROKEN = "\ufffd"
 
 
-def subject_line(action: str, position: str, language: str, event: str) -> str:
+def subject_line(action: str, position: str, language: str, event: str, name: str = "") -> str:
     """The reply's own subject: "Pembatalan wawancara – Analis Data", the event named as the
-    invitation names it ("Pembatalan tes online")."""
-    words = common(language)["subject"]
-    base = str(words[action]).format(event=event, event_cap=event[:1].upper() + event[1:])
+    invitation names it ("Pembatalan tes online", "Pengunduran diri dari tes tertulis dan
+    wawancara"), ending with the writer's `name` when given (an e-mail's)."""
+    book = common(language)
+    words = book["subject"]
+    key = action
+    if action == "decline" and event and event != str(book["events"]["interview"]["name"]):
+        key = "decline_event"
+    base = str(words[key]).format(event=event, event_cap=event[:1].upper() + event[1:])
     if position:
         base = str(words["with_position"]).format(subject=base, position=position)
+    if name:
+        base = str(words["with_name"]).format(subject=base, name=name)
     return base
 
 

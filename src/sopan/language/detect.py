@@ -38,6 +38,18 @@ def detect(text: str) -> Language:
     return detect_words(_WORD.findall(text[:LIMIT].lower()))
 
 
+def other_than(text: str, language: Language) -> Language | None:
+    """The language `text` is written in when it is plainly not `language`: another whose
+    words it holds more of, two at least ("I want to stay in data" beside an Indonesian
+    draft); None when it is `language`'s, or too short to tell."""
+    listed = _WORD.findall(text[:LIMIT].lower())
+    scores = {lang: sum(map(known.__contains__, listed)) for lang, known in vocabulary().items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    if best == language or scores[best] < 2 or scores[best] <= scores.get(language, 0):
+        return None
+    return best
+
+
 def detect_words(tokens: Iterable[str]) -> Language:
     """The language of a text given as its lower-case words."""
     listed = list(tokens)

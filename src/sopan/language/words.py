@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,12 @@ class Words:
     language: str
     data: Mapping[str, Any]
     book: str = "plan"
+    #: values every text of this book may use, bound once (the event as the invitation names it)
+    given: Mapping[str, object] = field(default_factory=dict)
+
+    def with_values(self, **values: object) -> Words:
+        """These words with `values` at hand for every text they fill in."""
+        return replace(self, given={**self.given, **values})
 
     def _get(self, section: str, key: str) -> Any:
         try:
@@ -49,7 +55,7 @@ class Words:
 
     def _fill(self, template: str, values: Mapping[str, object]) -> str:
         try:
-            return template.format_map(values)
+            return template.format_map({**self.given, **values})
         except KeyError as exc:
             raise InternalError(
                 f"{self.book} words: missing value {exc} for '{template}'"

@@ -52,6 +52,7 @@ from sopan.plan.steps import (  # noqa: E402
     channel_steps,
     make_checklist,
     may_want_job,
+    with_event,
 )
 
 __all__ = [
@@ -331,6 +332,7 @@ def make_warnings(
     w: Words,
 ) -> tuple[Note, ...]:
     """Everything the user should know before sending, each with its guideline."""
+    w = with_event(w, inv)
     notes: list[Note] = []
     if is_past(inv, urgency):
         ago = -(urgency.hours_left or 0.0)
@@ -424,6 +426,16 @@ def _reason_warnings(
         notes.append(w.note("warnings", "c2_private", reason=w.name("reason", sit.reason)))
     if sit.reason == "other" and not sit.reason_text:
         notes.append(w.note("warnings", "r4_other"))
+    if sit.reason_text:
+        from sopan.language.detect import other_than
+
+        # the person's words go into the drafts as written: in another language they are
+        # shown, never pasted into the draft unremarked (R4)
+        written = other_than(sit.reason_text, w.language)
+        if written:
+            notes.append(
+                w.note("warnings", "r4_own_words_language", language=w.name("language", written))
+            )
     if sit.reason == "accepted-offer" and sit.new_employer:
         notes.append(w.note("warnings", "r42_employer", employer=sit.new_employer))
     return notes

@@ -90,6 +90,16 @@ def call_time(inv: Invitation, steps: tuple[Step, ...], now: datetime) -> dateti
     return office_opens(inv, now)
 
 
+def with_event(w: Words, inv: Invitation) -> Words:
+    """The plan's words with the event at hand as the drafts name it, so a step or a warning
+    speaks of a "tes tertulis dan wawancara", not of an interview: `event` in a sentence,
+    `event_own` named once more ("wawancaranya")."""
+    from sopan.compose.facts import event_facts
+
+    facts = event_facts(inv.event, w.language)
+    return w.with_values(event=facts["event"], event_own=facts["event_own"])
+
+
 def channel_steps(
     inv: Invitation,
     sit: Situation,
@@ -103,6 +113,8 @@ def channel_steps(
     never called first outside its office hours: the written message goes first, and the call
     waits for the next working morning."""
     from sopan.model.channels import registry
+
+    w = with_event(w, inv)
 
     known = registry()
     opens = office_opens(inv, now)

@@ -29,6 +29,26 @@ _ZONE_AFTER_TIME = rx.compile(r"\d(?:[ \t]*[ap]\.?m\.?)?[ \t]*\(?([a-z]{2,5})(?!
 _MOST = {"company": 4, "name": 4, "person": 2, "street": 4, "title": 4}
 
 
+#: short words of a name that are no acronym, as a sentence writes them ("PT SUMBER DAN MAKMUR")
+_JOINING = {"DAN": "dan", "AND": "and", "OF": "of", "TBK": "Tbk", "TBK.": "Tbk."}
+
+
+def as_name(company: str) -> str:
+    """A company's name as a sentence writes it, not as a letterhead or a heading in capitals
+    shouts it: "PT. INDONESIA TRANS NETWORK" → "PT Indonesia Trans Network", "PT KIRANA FOOD
+    INTERNATIONAL" → "PT Kirana Food International"; the company's form stays as written ("PT",
+    "CV", "Tbk") and a short word stays an acronym ("BCA"). A name with any small letter is
+    left as it is."""
+    letters = [c for c in company if c.isalpha()]
+    if len(letters) < 8 or any(c.islower() for c in letters):
+        return company
+    words = [w.rstrip(".") if w.upper() in ("PT.", "CV.") else w for w in company.split()]
+    return " ".join(
+        _JOINING[w] if w in _JOINING and i else w if len(w) <= 3 else w.capitalize()
+        for i, w in enumerate(words)
+    )
+
+
 def written_without_capitals(text: str) -> bool:
     """Whether a text holds letters and not one capital among them."""
     return not any(c.isupper() for c in text) and any(c.isalpha() for c in text)

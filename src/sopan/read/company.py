@@ -66,8 +66,8 @@ _TEAM_OF = rx.compile(
 )
 #: a word before "CV" that makes it a résumé ("surat lamaran dan CV", "bawa CV Anda")
 _CV_AS_RESUME = rx.compile(
-    r"(?i:dan|bawa|membawa|kirim|kirimkan|lampirkan|upload|unggah|your|a|the|send|bring|&|,|\()"
-    r"\s*$"
+    r"(?:(?<![\w])(?i:dan|bawa|membawa|kirim|kirimkan|lampirkan|upload|unggah|your|a|the|send|"
+    r"bring)|[&,(])\s*$"
 )
 #: a company's name: capitalised words ("Bank Syariah Indonesia", "Kopi Kenangan"), up to five
 _NAME = r"([A-Z][\w&'-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&'-]*(?:\.[\w&-]+)*|&)){0,4})"

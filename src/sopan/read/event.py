@@ -2,7 +2,8 @@
 Gelombang 3" is a "tes online", "Agenda : Psikotes dan Interview" a psikotes and an interview.
 
 The name is looked for where an invitation says what it invites to — its subject, a line
-labelled so, the words right after an invitation ("mengundang Anda untuk mengikuti …") — never
+labelled so, the words right after an invitation ("mengundang Anda untuk mengikuti …"), a line
+headed by the event's place or time ("Lokasi tes tulis dan Wawancara berada pada:") — never
 anywhere in the text, where a test named in passing ("hasil psikotes") is not the event.
 """
 
@@ -37,7 +38,10 @@ def _chain() -> re.Pattern[str]:
     """One name or several joined ("Psikotes dan Interview", "aptitude test/interview")."""
     term = rf"(?<![\w-])(?:{alternation(list(_term_key()))})(?![\w-])"
     joiner = alternation([str(j) for j in _book()["joiners"]])
-    return re.compile(rf"{term}(?:\s*(?:{joiner})\s*{term})*", re.I)
+    article = alternation([str(a) for a in _book()["articles"]])
+    # "tes tertulis, psikotes, dan wawancara": joiners may stand together; "and a written test"
+    link = rf"(?:\s*(?:{joiner})(?!(?<=\w)\w))+\s*(?:(?:{article})\s+)?"
+    return re.compile(rf"{term}(?:{link}{term})*", re.I)
 
 
 @cache
@@ -55,6 +59,31 @@ def _after() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation(list(_book()['after']))})(?![\w-])", re.I)
 
 
+@cache
+def _heads() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_book()['heads']))})\s+", re.I)
+
+
+def _headed(text: str) -> tuple[str, ...]:
+    """The name right after a word that heads what is said of the event ("Lokasi tes tulis dan
+    Wawancara berada pada:"), or right before the words that say it is held ("Psikotes &
+    interview akan dilaksanakan pada:"), first found first; nothing when another word comes
+    between."""
+    for head in _heads().finditer(text):
+        hit = _chain().match(text, head.end())
+        if hit:
+            return _keys(hit.group(0))
+    for hit in _chain().finditer(text):
+        if _tails().match(text, hit.end()):
+            return _keys(hit.group(0))
+    return ()
+
+
+@cache
+def _tails() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(list(_book()['tails']))})(?![\w-])", re.I)
+
+
 def _keys(found: str) -> tuple[str, ...]:
     keys: list[str] = []
     for term in _terms().findall(found):
@@ -69,7 +98,9 @@ def _first(text: str, starts: list[int], reach: int) -> tuple[str, ...]:
     for start in sorted(starts):
         hit = _chain().search(text[start : start + reach])
         if hit:
-            return _keys(hit.group(0))
+            # the name begins within reach and is read whole, though it may run past it
+            whole = _chain().match(text, start + hit.start())
+            return _keys(whole.group(0) if whole else hit.group(0))
     return ()
 
 
@@ -82,4 +113,6 @@ def event_of(text: str, subject: str | None = None) -> tuple[str, ...]:
         found = _first(text, [m.end() for m in _labels().finditer(text)], 4 + reach // 2)
     if not found:
         found = _first(text, [m.end() for m in _after().finditer(text)], reach)
+    if not found:
+        found = _headed(text)
     return () if found == ("interview",) else found

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from sopan._infra import rx
 from sopan.read import company as companies
 from sopan.read import fields, layout, people, slots
+from sopan.read.casing import as_name
 from sopan.read.found import Found
 from sopan.read.words import calendar_words, words
 
@@ -148,6 +149,9 @@ def extract(
     out.company = texts.first(
         companies.company, layout.COMPANY, subject, sender_name, ok=_a_company, name="company"
     ) or companies.from_domain(sender_email)
+    if out.company:
+        # a name read from a heading or a letterhead in capitals, as a sentence writes it
+        out.company = replace(out.company, value=as_name(out.company.value))
     company = out.company.value.lower() if out.company else None
 
     def a_position(value: str) -> bool:

@@ -96,6 +96,12 @@ def _is_chrome(line: str, chrome: frozenset[str]) -> bool:
     one of them a button's word ("View application", "Terima Undangan", "Gabung Interview")."""
     if len(line) > 60 or _NOT_CHROME.search(line):
         return False
+    from sopan.read.company import company_form_re
+
+    if company_form_re().search(line):
+        # a button never names a company by its legal form: "*UNDANGAN INTERVIEW PT KIRANA
+        # FOOD*" heads the message, though "undangan" is also a button's word
+        return False
     found = _WORD.findall(line.lower())
     return 0 < len(found) <= _CHROME_MAX_WORDS and not chrome.isdisjoint(found)
 
