@@ -39,8 +39,10 @@ PROFILE = Profile(
 
 #: the person's own words, per language
 OWN_WORDS = {
-    "id": "Saya harus mendampingi ibu saya yang akan menjalani operasi minggu itu",
-    "en": "I need to be with my mother, who has surgery that week",
+    # they state the decision themselves: the draft does not say it again (R2.1, R4)
+    "id": "Saya tidak dapat hadir karena harus mendampingi ibu saya yang akan menjalani operasi "
+    "minggu itu",
+    "en": "I can't attend because I need to be with my mother, who has surgery that week",
 }
 
 
@@ -219,6 +221,9 @@ def check(r: Run) -> list[Shortfall]:
         out += _event_rules(d, inv, language)
         out += _cv_offer_rules(d, r)
         out += _mohon_once(d, language)
+        out += _decided_once(d, r, language)
+        if spec.kind in ("written", "calendar"):
+            out += _request_last(d)
         if spec.kind != "written" and "fallen ill" in d.text:
             # a chat, a call or a calendar note says "I'm unwell", not a letter's "fallen ill"
             out.append(Shortfall("chat_unwell", d.channel, "I have fallen ill"))
@@ -252,6 +257,7 @@ def check(r: Run) -> list[Shortfall]:
         out.append(Shortfall("linkedin_no_person", "linkedin", address.written))
     out += _one_person_rules(r, language)
     out += _plan_rules(r)
+    out += _plan_event_rules(r)
     out += _attendee_rules(r)
     return out
 
@@ -336,6 +342,64 @@ def _cv_offer_rules(d: Draft, r: Run) -> list[Shortfall]:
     if len(said) > 1:
         return [Shortfall("cv_offer", d.channel, f"{len(said)} offers")]
     return []
+
+
+def _decided_once(d: Draft, r: Run, language: str) -> list[Shortfall]:
+    """Own words that state the decision ("I can't attend because …") are the news: the draft
+    says none of the decision's words (the phrase book's `decides`) more often than they do,
+    in the body or a calendar answer's COMMENT (R2.1, R4)."""
+    from sopan.language.dateforms import common
+
+    own = (r.situation.reason_text or "").lower()
+    if not own:
+        return []
+    text = d.text.lower()
+    if registry().spec(d.channel).kind == "calendar":
+        unfolded = re.sub(r"\r?\n[ \t]", "", d.text)
+        text = "\n".join(re.findall(r"(?m)^COMMENT[^:]*:(.*)$", unfolded)).lower()
+    out = []
+    for word in common(language)["decides"].get(r.plan.action, []):
+        pattern = rf"(?<![\w-]){re.escape(str(word))}(?![\w-])"
+        said, theirs = len(re.findall(pattern, text)), len(re.findall(pattern, own))
+        if theirs and said > theirs:
+            out.append(Shortfall("decided_once", d.channel, f"{word!r} ×{said}"))
+    return out
+
+
+def _request_last(d: Draft) -> list[Shortfall]:
+    """A request comes after the news and its reason, so no question is followed, in its
+    paragraph, by more of the news ("Apakah … dapat dijadwalkan ulang? Pada waktu yang sama
+    …"); only a thanks may close after it (R2.1, R5)."""
+    text = d.text
+    if registry().spec(d.channel).kind == "calendar":
+        unfolded = re.sub(r"\r?\n[ \t]", "", text)
+        text = "\n".join(re.findall(r"(?m)^COMMENT[^:]*:(.*)$", unfolded)).replace("\\", "")
+    for para in re.split(r"\n\s*\n", text):
+        asked = para.find("?")
+        rest = para[asked + 1 :].strip() if asked >= 0 else ""
+        if rest and not rest.startswith("-") and not re.match(r"(?i)terima kasih|thank", rest):
+            return [Shortfall("request_last", d.channel, para[: asked + 1][-60:])]
+    return []
+
+
+def _plan_event_rules(r: Run) -> list[Shortfall]:
+    """The plan's steps and warnings name the event as the drafts do: no interview alone
+    where the invitation names a test with it."""
+    from sopan.compose.facts import event_facts
+    from sopan.language.dateforms import common
+
+    if not r.invitation.event:
+        return []
+    language = r.plan.language
+    named = event_facts(r.invitation.event, language)["event"].lower()
+    interview = str(common(language)["events"]["interview"]["name"])
+    out = []
+    for text in [s.why for s in r.plan.steps] + [n.text for n in r.plan.warnings]:
+        low = text.lower()
+        bare = re.search(rf"\b{re.escape(interview)}\w*", low)
+        if bare and named not in low and "video" not in low:
+            out.append(Shortfall("plan_event", "plan", text[:60]))
+    return out
 
 
 def _mohon_once(d: Draft, language: str) -> list[Shortfall]:
@@ -747,7 +811,7 @@ def _writing_rules(d: Draft, kind: str, r: Run) -> list[Shortfall]:
 _STIFF = re.compile(
     r"\bI'll not\b|menjalani pemulihan|recovering from a health matter|sangat berarti bagi saya|"
     r"membatalkan kehadiran saya|hadir tepat waktu|arrive on time|any of the following times"
-    r"(?=:\n- [^\n]+\n- [^\n]+(?:\n\n|\n?$))"
+    r"(?=[:?]\n- [^\n]+\n- [^\n]+(?:\n\n|\n?$))"
 )
 _TITLES = {"Bapak", "Ibu", "Pak", "Bu", "Kak", "Mbak", "Mas", "Kakak", "Tim"}
 

@@ -163,6 +163,6 @@ def test_an_english_date_and_time_read_as_on_a_day_at_a_time() -> None:
     ],
 )
 def test_a_company_in_capitals_is_written_as_a_name(written: str, said: str) -> None:
-    from sopan.compose.facts import _as_name
+    from sopan.read.casing import as_name
 
-    assert _as_name(written) == said
+    assert as_name(written) == said

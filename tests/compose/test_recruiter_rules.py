@@ -173,7 +173,7 @@ def test_the_review_wording_checks_find_what_breaks_them() -> None:
     # an unconfirmed reschedule is sorry to be unavailable: nothing has changed yet
     moved = _fixture("id_email_ditempel_dengan_nomor_tanpa_sapaan.txt", 2)
     email = _draft(moved, "email").text
-    assert "Mohon maaf, pada jadwal tersebut saya berhalangan hadir." in email
+    assert "Mohon maaf, pada waktu tersebut saya berhalangan hadir." in email
     assert "perubahan" not in email
     assert "apology_kind" in _rules(
         _with(moved, "email", email + "\nMohon maaf atas perubahan ini.")
@@ -198,7 +198,7 @@ def test_the_review_wording_checks_find_what_breaks_them() -> None:
     # two new times are "either of" them
     two = _fixture("en_email_ms_jang_singapore.eml", 2)
     email = _draft(two, "email").text
-    assert "either of the following times:" in email
+    assert "either of the following times?" in email
     assert "stiff_wording" in _rules(_with(two, "email", email.replace("either of", "any of")))
     # a calendar answer's comment is a line or two, never a letter
     answered = _fixture("id_email_undangan_kalender.ics", 0)

@@ -125,9 +125,11 @@ def _own_words_decide(ctx: _Context) -> bool:
     """Whether the person's own words, given as the reason, say the decision themselves
     ("… dan tidak melanjutkan ke posisi Business Analyst"; `decides` of the phrase book)."""
     said = str(ctx.facts["reason_text"] or "").lower()
-    if not said or ctx.past:
+    if not said:
         return False
-    words = [str(w) for w in common(ctx.language)["decides"].get(ctx.action, [])]
+    # a missed interview's news is that the person did not come: a cancellation's words
+    action = "cancel" if ctx.past else ctx.action
+    words = [str(w) for w in common(ctx.language)["decides"].get(action, [])]
     return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", said) for w in words)
 
 
@@ -163,6 +165,9 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
         if ctx.past:
             # a missed interview is withdrawn from only by someone who no longer wants the
             # job; someone who still does asks whether it can be rescheduled (C0)
+            if sit.interest != "yes" and _own_words_decide(ctx):
+                # their words say they did not come: the news only withdraws
+                return ("past", "withdraw")
             return ("past", "default" if sit.interest == "yes" else ctx.action)
         # with no apology owed, a chat or a call says the news with its regret ("Mohon maaf,
         # saya tidak dapat …"): the phrase books that need it list it under "regret"
@@ -283,6 +288,8 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
     # the person's own words say the decision: the draft does not say it again before them
     # (R2.1, R4), unless its news carries the apology owed
     decided = _own_words_decide(ctx) and not (ctx.owed == "change" and _regretful(ctx, spec))
+    if ctx.past and ctx.sit.interest != "yes":
+        decided = False  # the news still withdraws (above: "past", "withdraw")
     if decided:
         paragraphs = [[s for s in para if s != "decision"] for para in paragraphs]
     limit = _limit(spec, extended)

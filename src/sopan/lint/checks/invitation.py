@@ -49,7 +49,9 @@ def _proposal(text: str, sentence: tuple[int, int]) -> bool:
         line_start = text.rfind("\n", 0, line_start - 1) + 1
     line_end = text.find("\n", line_start)
     intro = text[line_start:line_end].rstrip()
-    if _LIST_ITEM.match(text, line_start) or not intro.endswith(":"):
+    # the line may introduce the list as a question ("Could it be moved to one of these
+    # times?")
+    if _LIST_ITEM.match(text, line_start) or not intro.endswith((":", "?")):
         return False
     return cue.search(text, *sentence_at(text, line_start + len(intro) - 1)) is not None
 
