@@ -64,9 +64,10 @@ def open_case(store: People, account: Account, data: bytes, *, now: datetime) ->
 
 def case_of(store: People, case_id: int) -> Case:
     """A case this store's scope may see, with its message; absent is 'no such case'."""
-    if store.owner_of(case_id) is None:
+    data = store.message_of(case_id)
+    if data is None:
         raise UserError("case.not_found", field="case")
-    return Case(case_id, store.raw(case_id))
+    return Case(case_id, data)
 
 
 #: an address's copy older than this is fetched again (by a job: the plan never waits)
@@ -162,11 +163,14 @@ def draft_case(
     request = _plan_request(store, case_of(store, case_id), account, choices, now)
     result = draft_for(DraftRequest(request))
     planned = result.planned
-    head = letterhead_of(store, centre)
+    apology = apology_for(planned, account, centre, now=now)
+    # the letterhead is looked up only for a letter (most drafts are none)
+    letter = letter_channels()
+    letters = apology is not None or any(d.channel in letter for d in result.drafts)
+    head = letterhead_of(store, centre) if letters else None
     built = draft_files(result.drafts, planned.invitation, planned.profile, now=now,
                         letterhead=head)  # fmt: skip
     kept = kept_values(planned, result.drafts, result.reports, built, request.read)
-    apology = apology_for(planned, account, centre, now=now)
     if apology is not None:
         kept["drafts"].append(_apology_row(apology, planned, now, head))
     decision = store.decide(case_id, **kept)

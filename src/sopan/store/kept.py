@@ -136,33 +136,35 @@ class Kept(Database):
 
     def drafts_of(self, invitation_id: int) -> list[StoredDraft]:
         """The drafts of an invitation's latest decision."""
-        from sqlalchemy import select
+        with self._tx() as db:
+            return self._latest(db, invitation_id)[1]
+
+    def _latest(self, db: Any, invitation_id: int, *also: Any) -> tuple[Any, list[StoredDraft]]:
+        """The invitation's row (its start, then the columns `also` names) and the drafts of
+        its latest decision, in two queries of the transaction `db`."""
+        from sqlalchemy import func, select
 
         from sopan.store import schema as t
 
-        with self._tx() as db:
-            head = db.execute(
-                select(t.invitations.c.start).where(t.invitations.c.id == invitation_id)
-            ).first()
-            if head is None:
-                raise UserError("store.no_invitation", id=invitation_id)
-            decision = db.execute(
-                select(t.decisions.c.id)
-                .where(t.decisions.c.invitation_id == invitation_id)
-                .order_by(t.decisions.c.id.desc())
-            ).first()
-            if decision is None:
-                return []
-            rows = (
-                db.execute(
-                    select(t.drafts)
-                    .where(t.drafts.c.decision_id == decision[0])
-                    .order_by(t.drafts.c.id)
-                )
-                .mappings()
-                .all()
+        head = db.execute(
+            select(t.invitations.c.start, *also).where(t.invitations.c.id == invitation_id)
+        ).first()
+        if head is None:
+            raise UserError("store.no_invitation", id=invitation_id)
+        # the latest decision's drafts in one query (none when nothing was decided)
+        latest = (
+            select(func.max(t.decisions.c.id))
+            .where(t.decisions.c.invitation_id == invitation_id)
+            .scalar_subquery()
+        )
+        rows = (
+            db.execute(
+                select(t.drafts).where(t.drafts.c.decision_id == latest).order_by(t.drafts.c.id)
             )
-        return [
+            .mappings()
+            .all()
+        )
+        return head, [
             StoredDraft(r["id"], invitation_id, r["channel"], r["text"], r["subject"],
                         r["message_id"], r["recipient"], r["file_name"], r["file"], r["lint"],
                         utc(head[0]))
@@ -175,17 +177,19 @@ class Kept(Database):
 
         from sopan.store import schema as t
 
-        drafts = self.drafts_of(invitation_id)
         with self._tx() as db:
-            facts = db.execute(
-                select(t.invitations.c.facts).where(t.invitations.c.id == invitation_id)
-            ).scalar_one()
-            states = dict(
-                db.execute(
-                    select(t.outbox.c.draft_id, t.outbox.c.state).where(
-                        t.outbox.c.draft_id.in_([d.id for d in drafts])
-                    )
-                ).all()
+            head, drafts = self._latest(db, invitation_id, t.invitations.c.facts)
+            facts = head[1]
+            states = (
+                dict(
+                    db.execute(
+                        select(t.outbox.c.draft_id, t.outbox.c.state).where(
+                            t.outbox.c.draft_id.in_([d.id for d in drafts])
+                        )
+                    ).all()
+                )
+                if drafts
+                else {}
             )
             events = db.execute(
                 select(t.events.c.at, t.events.c.kind, t.events.c.detail, t.events.c.draft_id)

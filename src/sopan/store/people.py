@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sopan.errors import UserError
 from sopan.store.accounts import Accounts
 from sopan.store.base import stamp
 from sopan.store.centre import CentreStore
@@ -104,6 +105,24 @@ class People(Accounts, Reminders, Mailboxes, StudentCalendars, CentreStore):
                 )
             ).first()
         return None if found is None else int(found[0])
+
+    def message_of(self, case_id: int) -> bytes | None:
+        """The message of case `case_id` when this scope may see it (None otherwise): what
+        `owner_of` and `raw` find, in one query."""
+        from sqlalchemy import select
+
+        from sopan.store import schema as t
+
+        i = t.invitations.c
+        with self._tx() as db:
+            found = db.execute(
+                select(i.raw).where(i.id == case_id, self.visible(t.invitations))
+            ).first()
+        if found is None:
+            return None
+        if found[0] is None:
+            raise UserError("store.no_message", id=case_id)
+        return bytes(found[0])
 
     def case(self, case_id: int, *, now: datetime) -> dict[str, Any] | None:
         """A case as `sopan show --json` shows an invitation, with the remarks on it; None

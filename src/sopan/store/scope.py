@@ -97,7 +97,8 @@ class Unit:
     """One transaction shared by every store made with it: a request's work, from finding
     who asks to the answer, done in one connection of the pool and committed once (or not at
     all, when it fails). The connection is taken at the first query and the scope told to
-    PostgreSQL only when it changes (the sign-in is found as nobody, the rest as its account).
+    PostgreSQL only when it changes (the sign-in is found as nobody, which a transaction
+    starts as; the rest as its account).
 
     Used by one thread at a time. A statement that fails spoils the whole unit: its caller
     does not go on inside it."""
@@ -112,6 +113,11 @@ class Unit:
         if self.connection is None:
             self.connection = self.engine.connect()
             self.connection.begin()
+            # a new transaction acts for nobody until told otherwise: the account and the
+            # role are only ever set local to a transaction (never for the connection), so
+            # both start unset, which every policy reads as NOBODY's '' (no account, no
+            # role); the sign-in is found with one round trip less
+            self.told = NOBODY
         if scope != self.told and self.engine.dialect.name == "postgresql":
             _tell(self.connection, scope)
         self.told = scope
