@@ -21,7 +21,8 @@ def _rows(
 ) -> list[dict[str, Any]]:
     """Each draft as the store keeps it, with its file; an email's Message-ID and recipient
     are read from the file it is sent as."""
-    from email import message_from_bytes, policy
+    from email import policy
+    from email.parser import BytesHeaderParser
 
     from sopan.model.channels import registry
 
@@ -38,8 +39,9 @@ def _rows(
         name, data = files.get(draft.channel, (None, None))
         message_id = recipient = None
         if known.spec(draft.channel).format == "eml" and data is not None:
-            # read as text (a UTF-8 address, RFC 6532, is no `Header` object for the store)
-            head = message_from_bytes(data, policy=policy.SMTPUTF8)
+            # read as text (a UTF-8 address, RFC 6532, is no `Header` object for the store);
+            # the head alone: the body (the text, the calendar part) would cost as much again
+            head = BytesHeaderParser(policy=policy.SMTPUTF8).parsebytes(data)
             message_id, recipient = (_text(head.get(k)) for k in ("Message-ID", "To"))
         rows.append({
             "channel": draft.channel, "text": draft.text, "subject": draft.subject,

@@ -336,9 +336,11 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     if picked is not inv:
         inv = picked
         plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    planned = sit
     sit, proposed = _alternatives(
         inv, sit, plan, busy=busy, sources=sources, req=req, config=config, asker=asker,
         language=language,
     )  # fmt: skip
-    plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    if sit is not planned:  # alternatives found or asked for: the plan offers them
+        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
     return PlanResult(inv, profile, sit, plan, tuple(busy), proposed, tuple(notes), config)
