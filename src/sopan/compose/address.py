@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sopan.data import load_yaml
@@ -236,14 +237,20 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
     )
 
 
+@cache
+def _given_names(language: str) -> dict[str, frozenset[str]]:
+    """Each honorific → the given names it is guessed from in `language` (none: no guess)."""
+    listed: Mapping[str, Any] = load_yaml("given_names.yaml")["names"].get(language) or {}
+    return {str(key): frozenset(str(n) for n in names) for key, names in listed.items()}
+
+
 def _from_given_name(name: str, language: str) -> str | None:
     """The honorific (a key of the address words' table) a given name tells in `language`
     ("Dewi" → "ibu", "Budi" → "bapak"), from `data/given_names.yaml` (R3); None for a name
     both bear, a name not listed, or a language that guesses none."""
     first = (name.split() or [""])[0].lower().strip(".,")
-    listed: Mapping[str, Any] = load_yaml("given_names.yaml")["names"].get(language) or {}
-    found = [key for key, names in listed.items() if first in names]
-    return str(found[0]) if len(found) == 1 else None
+    found = [key for key, names in _given_names(language).items() if first in names]
+    return found[0] if len(found) == 1 else None
 
 
 def guessed_title(inv: Invitation, language: str) -> tuple[str, str, str] | None:
@@ -260,8 +267,7 @@ def guessed_title(inv: Invitation, language: str) -> tuple[str, str, str] | None
     if guess is None:
         return None
     table = _honorific_table(words)
-    listed = load_yaml("given_names.yaml")["names"][language]
-    other = next((str(k) for k in listed if k != guess), guess)
+    other = next((k for k in _given_names(language) if k != guess), guess)
     title = str(table[guess]["title"])
     return f"{title} {bare}", bare.split()[0], f"{table[other]['title']} {bare}"
 
