@@ -102,7 +102,7 @@ def local_sign_in(
     """The account `name` signs in to with `password`; a wrong pair, a disabled account or
     too many failures is a `UserError` (the same words for a wrong name and a wrong
     password)."""
-    from sopan.hosted.passwords import check_password
+    from sopan.hosted.passwords import check_password, needs_rehash, rehashed
 
     keys = [f"name:{name.strip().lower()}", f"address:{address}"]
     count = store.failures(keys[:1], since=now - WINDOW)
@@ -117,4 +117,7 @@ def local_sign_in(
         raise UserError("login.wrong", field="password")
     if account.disabled:
         raise UserError("login.disabled", field="name")
+    if hashed is not None and needs_rehash(hashed):
+        # made with older parameters: made again with today's, now that the password is known
+        store.set_password_hash(account.id, hashed, rehashed(password))
     return account

@@ -112,6 +112,21 @@ class Accounts(ScopedStore):
             row = db.execute(select(h.accounts).where(h.accounts.c.name == name)).first()
         return (_account(row), row._mapping["password_hash"]) if row else None
 
+    def set_password_hash(self, account_id: int, old: str, new: str) -> bool:
+        """Replace an account's password hash `old` with `new`; whether it was (not when the
+        password was changed meanwhile)."""
+        from sqlalchemy import update
+
+        from sopan.store import hosted_schema as h
+
+        a = h.accounts.c
+        with self._tx() as db:
+            done = db.execute(
+                update(h.accounts).where(a.id == account_id, a.password_hash == old)
+                .values(password_hash=new)
+            ).rowcount  # fmt: skip
+        return bool(done)
+
     def account_of(self, issuer: str, subject: str) -> Account | None:
         """The account the provider `issuer` knows as `subject`."""
         from sqlalchemy import select
