@@ -4,8 +4,9 @@ merely fetching every message's headers with imapclient, side by side on the sam
 Three figures, each against the same floor: the `sopan inbox` command as a user runs it (a
 new process: its start, the scan, the listing); the scan itself in this process
 (`app.outbox.scan_folder` on a new store, as the hosted mode's job runs it); and, of that
-scan, the finding alone (the looks at headers, structure and text of `likely_invitations`),
-without the reading whole of the likely invitations it hands on.
+scan, the finding alone (`likely_invitations`: the one look at each message's size and first
+`WHOLE_BYTES`, and at a larger message's structure and text parts), without the reading whole
+of the likely invitations it hands on.
 
 The mailbox is the mixed one of `tests/mailbox_mix.py` (5% invitations, 70% plain mail, the
 rest near misses), written straight into the user's Maildir; Dovecot (Debian's) is started on
@@ -162,8 +163,9 @@ def main() -> None:
         print(
             f"the scan in process (scan_folder, the hosted job's; no process start): "
             f"{count / whole:,.0f} msg/s ({whole:.2f} s, {kept} invitations), ratio "
-            f"{floor / whole:.2f}x the floor; of it the finding (headers, structure, text "
-            f"looked at; not the likely invitations read whole): {finding:.2f} s, ratio "
+            f"{floor / whole:.2f}x the floor; of it the finding (each message's first look, "
+            f"large mail's structure and text; not the likely invitations read whole): "
+            f"{finding:.2f} s, ratio "
             f"{floor / finding:.2f}x the floor"
         )
         read, true, truth = _read_whole(mix)

@@ -9,11 +9,12 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SRC
+from conftest import EVAL_DEV, SRC
 from store.conftest import drafted
 from store.servers import PASSWORD as SMTP_PASSWORD
 from store.servers import USER as SMTP_USER
@@ -22,6 +23,7 @@ from store.servers import SmtpServer, start_smtp
 from mail.dovecot import PASSWORD, USER, Dovecot, start_dovecot
 
 NOW = "2026-11-20T09:00:00+07:00"
+NOW_AT = datetime.fromisoformat(NOW)
 
 
 @pytest.fixture
@@ -382,3 +384,56 @@ def test_a_scan_takes_small_mail_whole_and_large_mail_by_its_parts(dovecot: Dove
                for uid in handed)  # fmt: skip
     large = {uid for uid, raw in by_uid.items() if len(raw) > WHOLE_BYTES}
     assert len(large) == 4 and set(whole) & large == expected & large
+
+
+@pytest.mark.shared
+def test_every_eval_dev_invitation_in_a_dovecot_mailbox_is_found_as_reading_it_whole_finds(
+    dovecot: Dovecot,
+) -> None:
+    """Each eval-dev invitation sent as mail is (plain quoted-printable, HTML alone in base64,
+    ISO-8859-1 beside HTML, with a PDF that makes it larger than WHOLE_BYTES), among mail that
+    is none: the scan hands on every message that reading each whole finds an invitation."""
+    from email.message import EmailMessage
+
+    from sopan.read.mailbox import invitation_in
+
+    texts = [p.read_text("utf-8") for p in sorted((EVAL_DEV / "invitations").glob("*.txt"))]
+    assert len(texts) >= 100
+    messages: list[bytes] = []
+    for i, text in enumerate(texts):
+        m = EmailMessage()
+        m["Subject"], m["From"] = "Informasi", "hr@perusahaan.example"
+        form = i % 4
+        paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines())
+        html = f"<html><body>{paragraphs}</body></html>"
+        if form == 1:
+            m.set_content(html, subtype="html", cte="base64")
+        else:
+            latin = form == 2 and all(ord(c) < 256 for c in text)
+            m.set_content(text, cte="quoted-printable", charset="iso-8859-1" if latin else "utf-8")
+            if form == 2:
+                m.add_alternative(html, subtype="html")
+            if form == 3:
+                m.add_attachment(os.urandom(120_000), maintype="application", subtype="pdf",
+                                 filename="detail.pdf")  # fmt: skip
+        messages.append(bytes(m))
+        other = EmailMessage()
+        other["Subject"], other["From"] = f"Kabar {i}", "teman@example.com"
+        other.set_content("Halo, sampai ketemu besok di kampus. Jangan lupa catatannya.")
+        messages.append(bytes(other))
+    client = _imap(dovecot)
+    for raw in messages:
+        client.append("INBOX", raw)
+    client.logout()
+    with _box(dovecot) as box:
+        uids = box.uids_after("INBOX", 0)
+        handed = dict(box.likely_invitations(uids))
+    found = {
+        uid for uid, raw in zip(uids, messages, strict=True)
+        if invitation_in(raw, now=NOW_AT, user_tz="Asia/Jakarta") is not None
+    }  # fmt: skip
+    assert len(found) >= len(texts) // 2  # most eval-dev invitations are read as invitations
+    assert found <= set(handed)
+    kept = {uid for uid, raw in handed.items()
+            if invitation_in(raw, now=NOW_AT, user_tz="Asia/Jakarta") is not None}  # fmt: skip
+    assert kept == found
