@@ -367,17 +367,24 @@ def _decided_once(d: Draft, r: Run, language: str) -> list[Shortfall]:
 
 
 def _request_last(d: Draft) -> list[Shortfall]:
-    """A request comes after the news and its reason, so no question is followed, in its
-    paragraph, by more of the news ("Apakah … dapat dijadwalkan ulang? Pada waktu yang sama
-    …"); only a thanks may close after it (R2.1, R5)."""
+    """A request comes after the news and its reason, so no question stands between them in
+    their paragraph ("Mohon maaf, … berhalangan hadir. Apakah … dapat dijadwalkan ulang? Pada
+    waktu yang sama …"); a request that opens its paragraph may be followed by an offer ("I
+    will gladly adjust"), and any by a thanks (R2.1, R5)."""
     text = d.text
     if registry().spec(d.channel).kind == "calendar":
         unfolded = re.sub(r"\r?\n[ \t]", "", text)
         text = "\n".join(re.findall(r"(?m)^COMMENT[^:]*:(.*)$", unfolded)).replace("\\", "")
     for para in re.split(r"\n\s*\n", text):
         asked = para.find("?")
+        before = re.sub(r"[^.!]*$", "", para[:asked]).strip() if asked >= 0 else ""
         rest = para[asked + 1 :].strip() if asked >= 0 else ""
-        if rest and not rest.startswith("-") and not re.match(r"(?i)terima kasih|thank", rest):
+        if (
+            before
+            and rest
+            and not rest.startswith("-")
+            and not re.match(r"(?i)terima kasih|thank", rest)
+        ):
             return [Shortfall("request_last", d.channel, para[: asked + 1][-60:])]
     return []
 

@@ -247,3 +247,20 @@ def test_a_call_script_thanks_once_labels_its_steps_and_follows_the_plan(sick: R
     office = _fixture("id_surat_panggilan_telepon_kantor.txt", 1)
     again = "tinggalkan pesan suara singkat (lihat naskah pesan suara), lalu telepon lagi nanti."
     assert _draft(office, "call").text.endswith(again)
+
+
+def test_the_order_and_once_checks_find_what_breaks_them() -> None:
+    # a reschedule asks after its news and reason: a question between them is caught
+    moved = _fixture("id_email_ditempel_dengan_nomor_tanpa_sapaan.txt", 2)
+    email = _draft(moved, "email").text
+    assert "request_last" not in _rules(check(moved))
+    news = "Mohon maaf, pada waktu tersebut saya berhalangan hadir."
+    assert news in email
+    asked = news + " Apakah wawancara tersebut dapat dijadwalkan ulang?"
+    assert "request_last" in _rules(_with(moved, "email", email.replace(news, asked)))
+    # own words that state the decision are not stated again by the draft
+    own = _fixture("id_email_ditempel_dengan_nomor_tanpa_sapaan.txt", 5)
+    email = _draft(own, "email").text
+    assert "decided_once" not in _rules(check(own))
+    twice = "Saya tidak dapat hadir pada wawancara tersebut. " + email
+    assert "decided_once" in _rules(_with(own, "email", twice))
