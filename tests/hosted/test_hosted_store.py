@@ -158,3 +158,22 @@ def test_retention_erases_closed_cases_only(database: str) -> None:
     assert gone == 1
     assert [c.id for c in rina.cases()] == [new] and old != new
     assert any(e["action"] == "retention" for e in rina.audit_log())
+
+
+def test_a_decision_is_kept_only_on_the_students_own_case(database: str) -> None:
+    hosted, ids = _centre(database)
+    rina, budi = _as(hosted, ids, "rina"), _as(hosted, ids, "budi")
+    mine = _case(rina, "paste:1")
+    kept: dict[str, Any] = {"action": "decline", "situation": {"intent": "decline"},
+                            "plan": {"action": "decline"}, "now": NOW}  # fmt: skip
+    row = {"channel": "email", "text": "Yth. Ibu,", "subject": "Re", "message_id": None,
+           "recipient": None, "file_name": None, "file": None, "lint": {}}  # fmt: skip
+    assert budi.decide(mine, drafts=[row], **kept) is None  # another student's
+    assert budi.decide(mine + 1000, drafts=[row], **kept) is None  # no such case
+    sari = _as(hosted, ids, "sari")
+    assert sari.decide(mine, drafts=[row], **kept) is None  # a counsellor never decides
+    assert _raw_count(rina, t.decisions) == 0 and _raw_count(rina, t.drafts) == 0
+    made = rina.decide(mine, drafts=[row], **kept)
+    assert made is not None
+    assert [d.text for d in rina.drafts_of(mine)] == ["Yth. Ibu,"]
+    assert _raw_count(rina, t.decisions) == 1 and _raw_count(budi, t.decisions) == 0

@@ -160,16 +160,31 @@ class People(Accounts, Reminders, Mailboxes, StudentCalendars, CentreStore):
     ) -> int | None:  # fmt: skip
         """Keep a decision and its drafts (each with its file) for one of this student's
         cases (`app.keeping.kept_values`); its id, None when the case is not theirs."""
+        from sqlalchemy import literal, select
+
         from sopan.store import schema as t
 
-        if self.scope.role != "student" or self.owner_of(case_id) != self.scope.account:
+        if self.scope.role != "student" or self.scope.account is None:
             return None
         at = now.astimezone(UTC)
+        d, i = t.decisions.c, t.invitations.c
+        # the decision is made only from the student's own case: the check and the insert
+        # are one statement (one round trip)
+        theirs = select(
+            i.id, literal(at, d.created_at.type), literal(action, d.action.type),
+            literal(situation, d.situation.type), literal(plan, d.plan.type),
+        ).where(
+            i.id == case_id, i.owner == self.scope.account, self.visible(t.invitations)
+        )  # fmt: skip
         with self._tx() as db:
-            decision = db.execute(
-                t.decisions.insert().values(invitation_id=case_id, created_at=at, action=action,
-                                            situation=situation, plan=plan)
-            ).inserted_primary_key[0]  # fmt: skip
+            made = db.execute(
+                t.decisions.insert()
+                .from_select(["invitation_id", "created_at", "action", "situation", "plan"], theirs)
+                .returning(d.id)
+            ).first()  # fmt: skip
+            if made is None:
+                return None
+            decision = made[0]
             if drafts:
                 rows = [{**d, "decision_id": decision, "created_at": at} for d in drafts]
                 db.execute(t.drafts.insert(), rows)
