@@ -56,6 +56,9 @@ class Situation:
     hours_before: float = 72.0
     #: new times offered, as hours after the interview
     offers: tuple[float, ...] = ()
+    #: no time offered, but the first day the person can attend again, as days after the
+    #: interview's (--not-before)
+    from_days: int | None = None
 
 
 SITUATIONS = (
@@ -72,6 +75,9 @@ SITUATIONS = (
     # the person's own words are said as they wrote them: their whole reason ("full")
     Situation("own_words", Choices(intent="cancel", reason="other", interest="unsure",
                                    confirmed=False, detail="full")),
+    # ill, no time of their own to offer: the first day they can attend, in every channel
+    Situation("reschedule_from_day", Choices(intent="reschedule", reason="health",
+                                             interest="yes", confirmed=False), from_days=3),
 )  # fmt: skip
 
 
@@ -143,6 +149,11 @@ def run(
             for h in situation.offers
         ]
         choices = replace(choices, alternatives=tuple(s.isoformat() for s in slots))
+    if situation.from_days is not None:
+        on = start.date() if start else first.day or base_now.date() + timedelta(days=3)
+        choices = replace(
+            choices, not_before=(on + timedelta(days=situation.from_days)).isoformat()
+        )
     read = ReadRequest(origin, now, corrections=corrections + derived, data=data, config=config)
     try:
         done = app.draft_for(app.DraftRequest(PlanRequest(read, choices), channels=("all",)))
@@ -165,7 +176,8 @@ def run(
 # --- the rules -------------------------------------------------------------------------------
 
 _APOLOGY = re.compile(r"\b(?:maaf|apologi[sz]e|sorry|apologies)\b", re.I)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+#: a sentence ends at a stop, never at the dot of a time ("jam 10.00")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]?")
 _LETTER_PHRASES = re.compile(
     r"Dengan hormat|Hormat saya|Atas perhatian|\bYth\.|\bDear\b|Yours (?:sincerely|faithfully)",
     re.I,
@@ -259,6 +271,106 @@ def check(r: Run) -> list[Shortfall]:
     out += _plan_rules(r)
     out += _plan_event_rules(r)
     out += _attendee_rules(r)
+    out += _timing_rules(r)
+    out += _moves_everywhere_rules(r, language)
+    return out
+
+
+#: the channels that carry the alternatives move, as data/rules/required_alternatives.yaml
+_OFFERING = {"email", "letter", "sms", "whatsapp", "call"}
+
+
+def _timing_rules(r: Run) -> list[Shortfall]:
+    """Timing a recruiter notices: no number rung first outside working hours where they are
+    (a mobile as much as an office line: the written message goes then, the call waits for
+    the next working morning); a script's close follows the time of the call, as its greeting
+    does; the first day the person can attend again is named in every channel that asks
+    for a new time (R5)."""
+    from sopan.plan.steps import office_opens
+
+    out = []
+    calls = {s.name for s in registry().with_role("call")}
+    steps = [s.channel for s in r.plan.steps if registry().get(s.channel) is not None]
+    closed = office_opens(r.invitation, r.now) is not None
+    if steps and steps[0] in calls and closed and r.plan.call_at is None:
+        out.append(Shortfall("working_hours", "plan", f"a call first at {r.now:%a %H:%M}"))
+    for d in r.drafts:
+        if not registry().spec(d.channel).spoken:
+            continue
+        at = r.plan.call_at or r.now
+        part = greeting_part(r.invitation, PROFILE, d.language, at)
+        closing = re.search(r"Have a good (\w+)|Selamat (pagi|siang|sore|malam)\.\s*$", d.text)
+        said = next((g for g in closing.groups() if g), None) if closing else None
+        if said is not None and said not in (
+            part,
+            "day" if part in ("morning", "afternoon") else "",
+        ):
+            out.append(Shortfall("close_time_of_day", d.channel, f"{said!r} when {part}"))
+    first = r.situation.not_before
+    if first is not None and r.plan.action == "reschedule" and not r.situation.alternatives:
+        for d in r.drafts:
+            if d.channel in _OFFERING and not re.search(rf"\b0?{first.day}\b", d.text):
+                out.append(Shortfall("first_day_named", d.channel, f"{first} not named"))
+    return out
+
+
+#: a written message promised for later in a voicemail ("Saya susulkan lewat email")
+_PROMISED = re.compile(
+    r"susulkan|(?<!Sudah )saya kirim juga|I'll (?:follow up|send|confirm|also send)"
+)
+#: the news of an Indonesian chat (the decision's words)
+_NEWS_ID = re.compile(r"tidak dapat|berhalangan|membatalkan|tidak akan melanjutkan|bolehkah")
+
+
+def _moves_everywhere_rules(r: Run, language: str) -> list[Shortfall]:
+    """Every channel carries the same moves: a text message says the interest in the role a
+    chat and a call say (a cancellation by someone still interested); a voicemail says the
+    written message is already sent when the plan sends it first, and promises it only when
+    it follows; an Indonesian chat to HR opens its news with the apology ("Mohon maaf, …");
+    an English call greets once and names a cancellation as one."""
+    out = []
+    drafts = {d.channel: d for d in r.drafts}
+    interested = r.plan.action == "cancel" and r.situation.interest == "yes"
+    if interested and not is_past(r.invitation, r.plan.urgency):
+        for name in ("sms", "whatsapp", "call"):
+            found = drafts.get(name)
+            if found is not None and not re.search(r"tertarik|berminat|interested", found.text):
+                out.append(Shortfall("interest_everywhere", name, "still interested not said"))
+    order = [s.channel for s in r.plan.steps]
+    voicemail = next((d for d in r.drafts if registry().spec(d.channel).role == "unanswered"), None)
+    calls = [c for c in order if registry().get(c) and registry().spec(c).role == "call"]
+    if voicemail is not None and calls:
+        sent = [
+            c
+            for c in order[: order.index(calls[0])]
+            if registry().get(c) and registry().spec(c).role in ("reply", "text")
+        ]
+        promise = _PROMISED.search(voicemail.text)
+        if sent and promise:
+            out.append(
+                Shortfall(
+                    "voicemail_order", voicemail.channel, f"{promise.group()}, {sent[0]} sent"
+                )
+            )
+    owed = owed_apology(r.plan.action, r.invitation, r.situation, r.plan.urgency, r.now)
+    if language == "id" and owed != "none" and not is_past(r.invitation, r.plan.urgency):
+        for name in ("whatsapp", "sms"):
+            found = drafts.get(name)
+            if found is None:
+                continue
+            news = _NEWS_ID.search(found.text)
+            sorry = re.search(r"(?i)\bmaaf\b", found.text)
+            if news and (sorry is None or sorry.start() > news.start()):
+                out.append(Shortfall("apology_opens_news", name, found.text[news.start() :][:40]))
+    call = drafts.get("call")
+    if call is not None and call.language == "en":
+        said = _spoken_parts(call)
+        if re.search(r"^(?:Hello|Hi|Good \w+)\b", said) and re.search(r"\n(?:Hi|Hello),", said):
+            out.append(Shortfall("call_greets_once", "call", "greeted twice"))
+        if r.plan.action == "cancel" and re.search(
+            r"sorry to change|apologi[sz]e for changing", said
+        ):
+            out.append(Shortfall("cancel_named", "call", "a cancellation called a change"))
     return out
 
 
@@ -614,7 +726,10 @@ def _voicemail_rules(d: Draft, r: Run, said: str) -> list[Shortfall]:
     out = []
     inv = r.invitation
     company = " ".join((inv.company or "").split())
-    if company and company.lower() not in " ".join(said.split()).lower():
+    role = " ".join((inv.position or "").split())
+    flat = " ".join(said.split()).lower()
+    # the role the recruiter files the call under, else the company
+    if company and company.lower() not in flat and not (role and role.lower() in flat):
         out.append(Shortfall("voicemail_company", d.channel, company))
     if inv.start is not None or inv.day is not None:
         day = (inv.start or inv.day).day  # type: ignore[union-attr]
@@ -672,7 +787,10 @@ def _call_script_rules(d: Draft, r: Run) -> list[Shortfall]:
     steps = [s.channel for s in r.plan.steps]
     written = [c for c in steps if registry().spec(c).role in ("reply", "text") and c != "linkedin"]
     names = [registry().spec(c).label_in(d.language) for c in written]
-    medium = re.search(r"lewat (\w+)\.?$|by (\w+)(?: straight away| is already sent)?\.$", after)
+    medium = re.search(
+        r"lewat (\w+)(?: sudah Anda kirim)?\.?$|by (\w+)(?: straight away| is already sent)?\.$",
+        after,
+    )
     if medium:
         said_medium = next(g for g in medium.groups() if g)
         if said_medium not in names:

@@ -42,6 +42,9 @@ class _Context:
     follow_up: str | None = None
     #: the channel of that written follow-up ("whatsapp", "email"), or None
     follow_name: str | None = None
+    #: whether the plan sends that written message before the call: a voicemail then says it
+    #: is already sent, and promises it only when it comes after (C2.1)
+    follow_sent: bool = False
 
     @property
     def action(self) -> str:
@@ -72,9 +75,10 @@ def _applies(move: str, ctx: _Context, spec: ChannelSpec) -> bool:
         return False  # a company line is not asked to connect on LinkedIn
     if move == "linkedin" and spec.spoken and ctx.action != "decline":
         return False  # a call about a sick day or a new time is no time to network
-    if move == "apology" and ctx.owed == "change" and _regretful(ctx, spec):
-        # a change nothing was confirmed for is apologised for by the news itself ("Mohon
-        # maaf, pada jadwal tersebut saya berhalangan …") where the book words it so (C2.1)
+    if move == "apology" and ctx.owed != "none" and _regretful(ctx, spec):
+        # the apology owed is said by the news itself where the book words it so: an
+        # Indonesian message to HR opens with it ("Mohon maaf atas kabar mendadak ini: saya
+        # tidak dapat …, padahal sudah konfirmasi hadir"), once (C2.1)
         return False
     if move in spec.always:
         return True
@@ -134,12 +138,16 @@ def _own_words_decide(ctx: _Context) -> bool:
 
 
 def _regretful(ctx: _Context, spec: ChannelSpec) -> bool:
-    """Whether this channel's decision says its own regret ("Mohon maaf, …") in this
-    situation: its book words the news differently when no other apology is owed."""
+    """Whether this channel's decision says the apology owed itself ("Mohon maaf, …") in this
+    situation: its book words the news differently for it (under the apology's kind, or
+    "regret" when no other apology is owed)."""
+    if ctx.past:
+        return False  # a missed interview's news and its apology are said apart
     register = spec.register_in(ctx.language)
     steps = {s for para in spec.paragraphs(ctx.action) for s in para if "decision" in s}
+    keys = _keys("decision", ctx)
     for step in steps:
-        said = phrases(ctx.language, register, spec.name, (step, ctx.action, "regret"))
+        said = phrases(ctx.language, register, spec.name, (step, *keys))
         plain = phrases(ctx.language, register, spec.name, (step, ctx.action, "plain"))
         words = common(ctx.language)["apology_words"]
         chosen = said[ctx.variant % len(said)].lower()
@@ -170,9 +178,10 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
                 return ("past", "withdraw")
             return ("past", "default" if sit.interest == "yes" else ctx.action)
         # with no apology owed, a chat or a call says the news with its regret ("Mohon maaf,
-        # saya tidak dapat …"): the phrase books that need it list it under "regret"
-        # (and with a change nothing was confirmed for, the regret is the apology owed)
-        return (ctx.action, "regret" if ctx.owed in ("none", "change") else "plain")
+        # saya tidak dapat …"): the phrase books that need it list it under "regret" (and
+        # with a change nothing was confirmed for, the regret is the apology owed); a book
+        # that opens the news with the apology owed lists it under that apology's kind
+        return (ctx.action, "regret" if ctx.owed in ("none", "change") else ctx.owed)
     if move == "apology":
         return (ctx.owed, ctx.action)
     if move == "reason":
@@ -187,6 +196,9 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
     if move == "alternatives":
         if ctx.past:
             return ("none", "reschedule")
+        if not ctx.has_alternatives and ctx.sit.not_before and ctx.action == "reschedule":
+            # no time of their own, but a first day they can attend: named in every channel
+            return ("from", ctx.action)
         if not ctx.has_alternatives:
             return ("none", ctx.action)
         count = len(ctx.sit.alternatives) or len([t for t in ctx.sit.alternatives_text if t])
@@ -196,8 +208,10 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
         if ctx.action in ("reschedule", "online"):
             return (ctx.action,)
         if ctx.past and sit.interest == "yes":
-            return ("yes", "cancel")  # a missed interview: the hope to be rescheduled, once
-        return (sit.interest, ctx.action)
+            # a missed interview: the hope to be rescheduled, once (a book whose news of a
+            # missed interview already says it lists nothing under "past")
+            return ("yes", "cancel", "past")
+        return (sit.interest, ctx.action, "now")
     if move == "attachments":
         if sit.attachments:
             return ("files",)
@@ -208,7 +222,12 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
             "both" if facts["email"] and facts["phone"] else "email" if facts["email"] else "phone"
         )
         # a callback is asked for only when they have something to answer (R7, C2.1)
-        return (reach, ctx.follow_up or "none", "ask" if ctx.awaits_answer else "tell")
+        return (
+            reach,
+            ctx.follow_up or "none",
+            "ask" if ctx.awaits_answer else "tell",
+            "sent" if ctx.follow_sent else "then",
+        )
     return ()
 
 
@@ -240,11 +259,15 @@ def _assemble(
     parts: list[str] = []
     moves: list[str] = []
     for para in paragraphs:
-        rendered = [_render(step, ctx, spec.name, register) for step in para]
-        rendered = [r for r in rendered if r]
+        rendered: list[str] = []
+        for step in para:
+            said = _render(step, ctx, spec.name, register)
+            if said:
+                # a step its book words as nothing in this situation is no move of the draft
+                rendered.append(said)
+                moves.extend(_move_names(step))
         if rendered:
             parts.append(" ".join(rendered))
-            moves.extend(m for step in para for m in _move_names(step))
     return "\n\n".join(parts), tuple(moves)
 
 
@@ -287,7 +310,7 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
     ]
     # the person's own words say the decision: the draft does not say it again before them
     # (R2.1, R4), unless its news carries the apology owed
-    decided = _own_words_decide(ctx) and not (ctx.owed == "change" and _regretful(ctx, spec))
+    decided = _own_words_decide(ctx) and not (ctx.owed != "none" and _regretful(ctx, spec))
     if ctx.past and ctx.sit.interest != "yes":
         decided = False  # the news still withdraws (above: "past", "withdraw")
     if decided:
@@ -301,7 +324,7 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         # the own words are the news
         at = moves.index("reason")
         moves = (*moves[:at], "decision", *moves[at:])
-    carried = ctx.owed == "change" and "decision" in moves and "apology" not in moves
+    carried = ctx.owed != "none" and "decision" in moves and "apology" not in moves
     if carried and _regretful(ctx, spec):
         # the news said its apology: the apology is carried, right after it
         at = moves.index("decision") + 1
@@ -358,16 +381,21 @@ def _no_answer(ctx: _Context, call: ChannelSpec) -> str:
     from sopan.plan.reach import leaves_voicemail
 
     voicemail = bool(call.unanswered) and leaves_voicemail(ctx.inv)
-    order = [s.channel for s in ctx.plan.steps]
-    written = ctx.follow_name
-    if written is None:
+    if ctx.follow_name is None:
         return "voicemail_alone" if voicemail else "alone"
-    after = (
-        call.name not in order
-        or written not in order
-        or order.index(written) > order.index(call.name)
-    )
-    return ("voicemail" if voicemail else "text") + ("_then" if after else "_sent")
+    return ("voicemail" if voicemail else "text") + ("_sent" if ctx.follow_sent else "_then")
+
+
+def _sent_first(plan: Plan, written: str | None) -> bool:
+    """Whether the plan sends the written message `written` before its call (an e-mail
+    answered first, an office closed now): what follows the call then says it is sent."""
+    from sopan.model.channels import registry
+
+    order = [s.channel for s in plan.steps]
+    calls = [c for c in order if (found := registry().get(c)) is not None and found.role == "call"]
+    if written is None or written not in order or not calls:
+        return False
+    return order.index(written) < order.index(calls[0])
 
 
 def _follow_up(inv: Invitation, profile: Profile) -> ChannelSpec | None:
@@ -432,6 +460,7 @@ def compose(
         past=is_past(inv, plan.urgency),
         follow_up=follow.kind if follow else None,
         follow_name=follow.name if follow else None,
+        follow_sent=_sent_first(plan, follow.name if follow else None),
     )  # fmt: skip
     # a script is said when the plan has the call made (an office line that is closed now is
     # called when it opens): its greeting and its "hari ini" / "besok" are as of then (R2.2)

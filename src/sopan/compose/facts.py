@@ -240,6 +240,9 @@ def build_facts(
     facts["role_spoken_clause"] = (
         str(frag[spoken_role]).format(**facts) if position else facts["company_spoken_clause"]
     )
+    # a voicemail said shorter names the role the recruiter files the call under, else the
+    # company (C2.1): "kandidat Analis Data", never "kandidat di PT …" when the role is known
+    facts["role_or_company_spoken_clause"] = facts["role_clause"] or facts["company_spoken_clause"]
     facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
     facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
         **facts
@@ -267,6 +270,12 @@ def build_facts(
     facts["alternatives_compact"] = _inline(compact_slots, word_or)
     spoken_slots = slot_texts(inv, sit, profile, language, spoken=True)
     facts["alternatives_spoken"] = _inline(spoken_slots, word_or)
+    # the first day the person can attend again (R5): a reschedule with no time of their own
+    # to offer names it, so no earlier day is proposed to them
+    first = sit.not_before
+    facts["from_day"] = day(first, "date", language) if first else ""
+    facts["from_day_short"] = day(first, "date_short", language) if first else ""
+    facts["from_day_compact"] = day(first, "date_compact", language) if first else ""
     facts.update(_greeting_facts(inv, profile, language, now))
     # the reply format the invitation asks for, filled: sopan's answers never attend as
     # invited (a decline, a cancellation, a new time or an online interview asked for)

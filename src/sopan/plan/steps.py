@@ -45,21 +45,35 @@ def _who(inv: Invitation, w: Words, address: str | None) -> str:
     return f"{name} ({address})" if address else name
 
 
-#: an office's working hours where the recruiter is: Monday to Friday, 08:00 to 17:00; an
-#: office line called outside them rings in an empty room
+#: working hours where the recruiter is: Monday to Friday, 08:00 to 17:00. An office line
+#: called outside them rings in an empty room; a recruiter's mobile rung in the evening or at
+#: the weekend reaches a person off work — the written message goes then, and the call waits
+#: for the next working morning (R2.2)
 OFFICE_OPENS, OFFICE_CLOSES = time(8, 0), time(17, 0)
 WORKDAYS = 5
 
 
+def mobile_line(inv: Invitation) -> bool:
+    """Whether the number to call is a mobile a person carries (the one written, or the one a
+    chat came from), not an office line."""
+    from sopan.language.phones import is_mobile
+    from sopan.plan.reach import asks_call_here
+
+    if inv.contact.phone:
+        return is_mobile(inv.contact.phone)
+    return asks_call_here(inv)
+
+
 def office_opens(inv: Invitation, now: datetime | None) -> datetime | None:
-    """When the recruiter's office line is next answered, if it is closed `now` (a weekend or
-    an evening where the recruiter is: the interview's zone); None when it is open, when the
-    number is a mobile (a person carries it), or when their zone is unknown."""
+    """When the recruiter's number is next answered within working hours, if `now` is outside
+    them (a weekend or an evening where the recruiter is: the interview's zone), for an office
+    line and a mobile alike; None when it is within them, when there is no number, or when
+    their zone is unknown."""
     from zoneinfo import ZoneInfo
 
-    from sopan.language.phones import is_mobile
+    from sopan.plan.reach import can_call
 
-    if now is None or not inv.contact.phone or is_mobile(inv.contact.phone):
+    if now is None or not can_call(inv):
         return None
     zone = inv.start.tzinfo if inv.start is not None else None
     if zone is None and inv.timezone:
@@ -109,9 +123,9 @@ def channel_steps(
     now: datetime | None = None,
 ) -> tuple[Step, ...]:
     """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies); which
-    channel plays which part is each channel's `role` in data/channels/. An office line is
-    never called first outside its office hours: the written message goes first, and the call
-    waits for the next working morning."""
+    channel plays which part is each channel's `role` in data/channels/. No number is called
+    first outside working hours: the written message goes first, and the call waits for the
+    next working morning (to a mobile, only if the message is still unread)."""
     from sopan.model.channels import registry
 
     w = with_event(w, inv)
@@ -148,10 +162,15 @@ def channel_steps(
         # it opens, never "call first" into an empty office
         # its zone named as people know it ("SGT", never "+08")
         when = f"{fixed(opens, 'stamp')} {zone_label(opens, w.language, plain=True)}"
+        mobile = mobile_line(inv)
         if medium is not None:
-            key = "written_office_closed" if urgent else "written_reply"
+            closed = "written_after_hours" if mobile else "written_office_closed"
+            key = closed if urgent else "written_reply"
             steps.append(w.step(medium, key, **medium_values))
-        steps.append(w.step(call.name, "call_office_opens", contact=contact, when=when))
+        # a mobile is rung next morning only if the message is unread; an office line is
+        # called when it opens
+        again = "call_unread_morning" if mobile and medium is not None else "call_office_opens"
+        steps.append(w.step(call.name, again, contact=contact, when=when))
         if call.unanswered and leaves_voicemail(inv):
             steps.append(w.step(call.unanswered, "voicemail"))
     elif call is not None and (urgent or medium is None or past):
