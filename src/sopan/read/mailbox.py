@@ -178,42 +178,87 @@ def _clip(raw: bytes) -> bytes:
 class Signs:
     """The words that tell a job interview invitation from the rest of the mail."""
 
-    interview: bool  # names the interview or a selection step
+    interview: bool  # names the interview or a selection step (in SMS shorthand too)
     invite: bool  # only asks for something ("undangan", "invitation")
     job: bool  # a word of applying for a job
     other: bool  # another kind of interview (a visa, a podcast), or an event (a webinar)
     bulk: bool  # sent in bulk: a list header, or "unsubscribe" in the text
+    picked: bool = False  # the reader picked to meet the employer ("you have been selected")
+    hired: bool = False  # a step after the job is won ("panggilan join", "onboarding")
+    named: bool = False  # an interview word beyond a selection step ("seleksi")
 
     def say_invitation(self) -> bool:
         """Whether the words alone allow a job interview invitation: the interview named (or
-        an invitation beside a job), not an interview of another kind nor an event, and from
-        a mailing list only when it names both the interview and a job."""
-        if not (self.interview or (self.invite and self.job)):
+        an invitation, or the reader picked, beside a job), not an interview of another kind
+        nor an event nor a step after the job is won, and from a mailing list only when it
+        names both the interview and a job."""
+        if not (self.interview or ((self.invite or self.picked) and self.job)):
             return False
-        if self.other and not self.job:
+        if (self.other and not self.job) or (self.hired and not self.named):
             return False
         return not self.bulk or (self.job and self.interview)
 
 
 def signs(text: str, bulk: bool = False) -> Signs:
     """The `Signs` in a message's subject and text (`bulk`: its headers say a mailing list)."""
-    from sopan.read.words import phrase_re
+    from sopan.read.words import phrase_re, phrases
 
+    steps = {w.lower() for w in phrases("selection_words")}
+    said = [m.group(0).lower() for m in phrase_re("invitation_words", "interview").finditer(text)]
+    short = bool(_shorthand_re().search(text))
     return Signs(
-        interview=bool(phrase_re("invitation_words", "interview").search(text)),
+        interview=bool(said) or short,
         invite=bool(phrase_re("invitation_words", "invite").search(text)),
         job=bool(phrase_re("job_words").search(text)),
         other=bool(phrase_re("not_job_words").search(text)),
         bulk=bulk or bool(phrase_re("bulk_words").search(text)),
+        picked=bool(phrase_re("picked_words").search(text)),
+        hired=bool(phrase_re("hired_words").search(text)),
+        named=short or any(" ".join(w.split()) not in steps for w in said),
     )
 
 
 @cache
+def _shorthand_re() -> re.Pattern[str]:
+    """The interview in SMS shorthand, between letters only: "intervw4" is read, while
+    "interval" is not."""
+    from sopan.read.words import alternation, phrases
+
+    words = alternation(phrases("interview_shorthand"))
+    return rx.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
+
+
+@cache
+def _asked_re() -> re.Pattern[str]:
+    """The reader asked to an interview (`interview_asked`): "mengundang Anda untuk
+    interview", "your interview has been scheduled"."""
+    from sopan.read.words import alternation, phrases
+
+    interview = alternation(phrases("invitation_words", "interview"))
+    before = alternation(phrases("interview_asked", "before"))
+    after = alternation(phrases("interview_asked", "after"))
+    return rx.compile(
+        rf"(?<!\w)(?:(?:{before})\W+(?:[\w/]+\W+){{0,2}}?(?:{interview})"
+        rf"|(?:{interview})\s+(?:{after}))(?![\w/])",
+        re.IGNORECASE,
+    )
+
+
+def asked_to_interview(text: str) -> bool:
+    """Whether a message asks its reader to an interview in so many words, which a short chat
+    or a template says without naming a job or a day."""
+    return bool(_asked_re().search(text))
+
+
+@cache
 def _needles() -> tuple[bytes, ...]:
-    """The invitation words as lower-case bytes, for a first substring look."""
+    """The words a first substring look seeks, as lower-case bytes: the invitation words, the
+    interview in shorthand, and the last word of each phrase of the reader picked."""
     from sopan.read.words import phrases
 
-    return tuple(w.lower().encode("utf-8") for w in phrases("invitation_words"))
+    picked = {p.split()[-1] for p in phrases("picked_words")}
+    words = [*phrases("invitation_words"), *phrases("interview_shorthand"), *sorted(picked)]
+    return tuple(dict.fromkeys(w.lower().encode("utf-8") for w in words))
 
 
 @cache
@@ -241,18 +286,23 @@ def _maybe_invitation(raw: bytes) -> Glance | None:
 def is_job_invitation(inv: Invitation, seen: Glance) -> bool:
     """Whether a message read from a mailbox is an invitation to a job interview: its words
     allow one (`Signs.say_invitation`); from a mailing list it says the day; and unless it
-    names both the interview and a job, it says when, or is a calendar invitation, or its
-    subject says what it is (a template whose day is still to come is an invitation too)."""
+    names both the interview and a job, it says when (a template's slot for the day says it
+    too: "{{ $date }}"), or is a calendar invitation, or its subject says what it is, or it
+    asks its reader to the interview in so many words (a short chat: "kami mengundang Anda
+    untuk interview"); one that picks the reader without naming the interview says when."""
     from sopan.read.words import phrase_re
 
-    found = signs((inv.subject or "") + "\n" + inv.text, seen.bulk)
-    when = bool(inv.start or inv.day or inv.ambiguous)
+    text = (inv.subject or "") + "\n" + inv.text
+    found = signs(text, seen.bulk)
+    when = bool(inv.start or inv.day or inv.ambiguous or "start" in inv.placeholders)
     if not found.say_invitation() or (found.bulk and not when):
         return False
     if found.interview and found.job:
         return True
+    if not found.interview and not found.invite:  # picked, never saying it: the day decides
+        return when
     titled = bool(inv.subject and phrase_re("invitation_words").search(inv.subject))
-    return when or bool(inv.uid) or titled
+    return when or bool(inv.uid) or titled or (found.interview and asked_to_interview(text))
 
 
 def invitation_in(raw: bytes, *, now: datetime, user_tz: str) -> Invitation | None:
