@@ -192,3 +192,17 @@ def test_a_plan_that_rings_first_outside_working_hours_is_found() -> None:
                    call_at=None)  # fmt: skip
     found: list[Shortfall] = check(replace(r, plan=rung, lint={}))
     assert "working_hours" in {s.rule for s in found}
+
+
+@pytest.mark.parametrize("name", ["id_wa_cahaya.txt", "en_text_northwind.txt"])
+def test_a_missed_interview_asked_again_names_the_first_day_too(name: str) -> None:
+    missed = _run(name, replace(FROM_DAY, hours_before=-3.0))  # three hours after it began
+    first = missed.situation.not_before
+    assert first is not None
+    for channel in ("whatsapp", "sms"):
+        text = _draft(missed, channel).text
+        assert re.search(rf"\b{first.day}\b", text) and re.search(r"\bmulai\b|\bfrom\b", text), (
+            channel,
+            text,
+        )
+    assert missed.shortfalls == [], missed.shortfalls

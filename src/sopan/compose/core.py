@@ -194,11 +194,12 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
             kind = "brief"
         return (reason, kind)
     if move == "alternatives":
+        if not ctx.has_alternatives and ctx.sit.not_before and ctx.action == "reschedule":
+            # no time of their own, but a first day they can attend: named in every channel,
+            # a missed interview's apology too
+            return ("from", ctx.action)
         if ctx.past:
             return ("none", "reschedule")
-        if not ctx.has_alternatives and ctx.sit.not_before and ctx.action == "reschedule":
-            # no time of their own, but a first day they can attend: named in every channel
-            return ("from", ctx.action)
         if not ctx.has_alternatives:
             return ("none", ctx.action)
         count = len(ctx.sit.alternatives) or len([t for t in ctx.sit.alternatives_text if t])
