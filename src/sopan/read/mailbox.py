@@ -199,22 +199,45 @@ class Signs:
         return not self.bulk or (self.job and self.interview)
 
 
-def signs(text: str, bulk: bool = False) -> Signs:
-    """The `Signs` in a message's subject and text (`bulk`: its headers say a mailing list)."""
+@cache
+def _screen(key: str, sub: str | None = None) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """A word list's regex (`phrase_re`) and the longest word of each of its phrases, which
+    the text must hold before the regex is tried: a substring look costs a fraction of a
+    search of the alternation, and most text has none."""
     from sopan.read.words import phrase_re, phrases
 
-    steps = {w.lower() for w in phrases("selection_words")}
-    said = [m.group(0).lower() for m in phrase_re("invitation_words", "interview").finditer(text)]
-    short = bool(_shorthand_re().search(text))
+    longest = {max(p.lower().split(), key=len) for p in phrases(key, sub)}
+    return tuple(sorted(longest)), phrase_re(key, sub)
+
+
+def _has(low: str, text: str, key: str, sub: str | None = None) -> bool:
+    """Whether `text` (`low`, in lower case) says a phrase of the list."""
+    needles, pattern = _screen(key, sub)
+    return any(n in low for n in needles) and pattern.search(text) is not None
+
+
+def signs(text: str, bulk: bool = False) -> Signs:
+    """The `Signs` in a message's subject and text (`bulk`: its headers say a mailing list)."""
+    from sopan.read.words import phrases
+
+    low = text.lower()
+    needles, pattern = _screen("invitation_words", "interview")
+    found = pattern.finditer(text) if any(n in low for n in needles) else iter(())
+    said = [" ".join(m.group(0).lower().split()) for m in found]
+    short = any(w in low for w in phrases("interview_shorthand")) and bool(
+        _shorthand_re().search(text)
+    )
+    hired = _has(low, text, "hired_words")
+    steps = {w.lower() for w in phrases("selection_words")} if hired else set()
     return Signs(
         interview=bool(said) or short,
-        invite=bool(phrase_re("invitation_words", "invite").search(text)),
-        job=bool(phrase_re("job_words").search(text)),
-        other=bool(phrase_re("not_job_words").search(text)),
-        bulk=bulk or bool(phrase_re("bulk_words").search(text)),
-        picked=bool(phrase_re("picked_words").search(text)),
-        hired=bool(phrase_re("hired_words").search(text)),
-        named=short or any(" ".join(w.split()) not in steps for w in said),
+        invite=_has(low, text, "invitation_words", "invite"),
+        job=_has(low, text, "job_words"),
+        other=_has(low, text, "not_job_words"),
+        bulk=bulk or _has(low, text, "bulk_words"),
+        picked=_has(low, text, "picked_words"),
+        hired=hired,
+        named=short or any(w not in steps for w in said),
     )
 
 
@@ -257,8 +280,10 @@ def _needles() -> tuple[bytes, ...]:
     from sopan.read.words import phrases
 
     picked = {p.split()[-1] for p in phrases("picked_words")}
-    words = [*phrases("invitation_words"), *phrases("interview_shorthand"), *sorted(picked)]
-    return tuple(dict.fromkeys(w.lower().encode("utf-8") for w in words))
+    words = [*phrases("invitation_words"), *phrases("interview_shorthand"), *picked]
+    found = {w.lower().encode("utf-8") for w in words}
+    # a word holding another is found by it ("interv" finds "interviews"): one look less
+    return tuple(sorted(w for w in found if not any(o != w and o in w for o in found)))
 
 
 @cache
