@@ -430,6 +430,17 @@ def zone(text: str, *, field: str) -> str:
     return named
 
 
+def country(text: str, *, field: str) -> str:
+    """A country as its ISO 3166 code ("US", "gb"), upper case; one the code list lacks is an
+    error."""
+    from babel import Locale
+
+    code = text.strip().upper()
+    if not (len(code) == 2 and code.isalpha() and code in Locale("en").territories):
+        raise _fail("parse.country", field, text)
+    return code
+
+
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
 
@@ -470,6 +481,8 @@ def fact(
         return (Correction(field, chosen, value),)
     if field == "meeting_link" and not _URL.fullmatch(value):
         raise _fail("parse.not_a_link", field, text)
+    if field == "country":
+        return (Correction(field, country(value, field=field), value),)
     if field == "contact.email":
         return (Correction(field, email(value, field=field), value),)
     if field == "contact.phone":

@@ -71,6 +71,7 @@ GOOD = [
     ("contact.email=dewi@maju.example", lambda i: i.contact.email == "dewi@maju.example"
      and i.reply_to == "dewi@maju.example" and "contact" not in i.missing),
     ("contact.phone=0812-3456-7890", lambda i: i.contact.phone == "0812-3456-7890"),
+    ("country=us", lambda i: i.country == "US"),
 ]  # fmt: skip
 
 BAD = [
@@ -88,6 +89,7 @@ BAD = [
     ("meeting_link=javascript:alert(1)", "--set meeting_link: 'javascript:alert(1)' is not"),
     ("contact.email=dewi at maju", "--set contact.email: 'dewi at maju' is not an e-mail"),
     ("contact.phone=12", "--set contact.phone: '12' is not a phone number"),
+    ("country=Amerika", "--set country: 'Amerika' is not a country's code"),
     ("company=", "--set company: nothing was typed"),
     ("company=PT\x1b[31mX", "--set company: 'PT\\x1b[31mX' holds a control character"),
     ("salary=10", "--set: 'salary=10' is not FIELD=VALUE"),
@@ -97,7 +99,7 @@ BAD = [
 
 def test_every_field_has_a_good_case() -> None:
     assert {g.split("=", 1)[0] for g, _ in GOOD} == set(FIELDS)
-    assert len(set(FIELDS)) == 12
+    assert len(set(FIELDS)) == 13
     assert {b.split("=", 1)[0] for b, _ in BAD} >= {"start", "end", "timezone", "mode"}
 
 

@@ -19,15 +19,17 @@ from sopan import app
 from sopan.app.planning import Choices, PlanRequest
 from sopan.app.reading import ReadRequest
 from sopan.compose.address import addressing, casual_cue, formal_register
-from sopan.compose.facts import written_zone
+from sopan.compose.facts import written_zone, zone_written
 from sopan.compose.reply_format import reply_line
 from sopan.compose.spoken import greeting_part, spoken_number, zone_known
 from sopan.config import Config
 from sopan.errors import SopanError
+from sopan.language.dateforms import common
 from sopan.model import Correction, Draft, Invitation, Plan, Profile
 from sopan.model.channels import registry, size_of
 from sopan.plan import calendar_zone, can_call, reachable
 from sopan.plan.owed import is_past, owed_apology
+from sopan.plan.recipient import writing_region
 
 PROFILE = Profile(
     name="Budi Santoso",
@@ -185,7 +187,7 @@ _LETTER_PHRASES = re.compile(
 _ZONE = re.compile(r"\b(?:WIB|WITA|WIT|UTC[+-]?\d*|GMT[+-]?\d*|SGT|PST|EST|IST|AEST|AEDT)\b")
 #: what each kind of owed apology says (the one table's rows)
 _KIND_WORDS = {
-    "after_deadline": r"batas waktu|deadline",
+    "after_deadline": r"batas waktu|deadline|late reply|terlambat",
     "short_notice": r"mendadak|dekat dengan jadwal|short notice|so close",
     "confirmed": r"konfirmasi|mengonfirmasi|confirmed",
     "confirmed_short_notice": (
@@ -240,6 +242,7 @@ def check(r: Run) -> list[Shortfall]:
             # a chat, a call or a calendar note says "I'm unwell", not a letter's "fallen ill"
             out.append(Shortfall("chat_unwell", d.channel, "I have fallen ill"))
         out += [Shortfall("lint_clean", d.channel, f.rule) for f in r.lint.get(d.channel, [])]
+        out += regional_rules(d, inv)  # the calendar's comment too
         size = size_of(d.text, spec, language)
         if spec.measure and spec.measure.limit and size is not None and size > spec.measure.limit:
             out.append(Shortfall("within_limit", d.channel, f"{size:.0f} > {spec.measure.limit}"))
@@ -615,10 +618,12 @@ def _address_rules(
                 out.append(Shortfall("salutation", d.channel, f"want {want!r}"))
             if address.person and "Hiring Team" in text:
                 out.append(Shortfall("salutation", d.channel, "Hiring Team to a named person"))
-            sign = (
-                "Best regards,"
+            # as the recipient's regional variant closes ("Sincerely," to an American)
+            book = common(d.language, d.region)["sign_off"]
+            sign = str(
+                book["email"]
                 if d.channel == "email"
-                else ("Yours sincerely," if address.person else "Yours faithfully,")
+                else book["named" if address.person else "unnamed"]
             )
             if sign not in text:
                 out.append(Shortfall("closing_matched", d.channel, f"want {sign}"))
@@ -895,7 +900,10 @@ def _writing_rules(d: Draft, kind: str, r: Run) -> list[Shortfall]:
     out = []
     if "every success with the recruitment" in d.text:
         out.append(Shortfall("idiom", d.channel, "every success with the recruitment"))
-    zone = written_zone(r.invitation)
+    # the zone as the invitation wrote it ("EST"), or by the name the recipient's regional
+    # variant gives it all year ("ET" to an American reader)
+    inv = r.invitation
+    zone = written_zone(inv) and zone_written(inv, inv.timezone, d.language, d.region)
     if zone is not None:
         from sopan.language.zones import abbreviations
 
@@ -939,6 +947,60 @@ _STIFF = re.compile(
     r"(?=[:?]\n- [^\n]+\n- [^\n]+(?:\n\n|\n?$))"
 )
 _TITLES = {"Bapak", "Ibu", "Pak", "Bu", "Kak", "Mbak", "Mas", "Kakak", "Tim"}
+
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+#: a date written in digits alone, day and month ("8/12", "12-8"): read one way in the US and
+#: the other elsewhere
+_NUMERIC_DATE = re.compile(r"(?<![\w/.-])\d{1,2}[/-]\d{1,2}(?![\w/-])")
+#: a time on the twenty-four-hour clock, or any time with no AM/PM, to an American reader
+_CLOCK_24 = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?!\s?(?:AM|PM|a\.m\.|p\.m\.))")
+#: a date written day first ("12 October", "8 Dec"), to an American reader
+_DAY_FIRST = re.compile(rf"\b\d{{1,2}} (?:{_MONTHS})\b")
+#: British wording an American recruiter marks down ("reach me by phone on", a CV, "Yours
+#: faithfully")
+_BRITISH = re.compile(r"\b(?:by phone on|call me back on|CV|Yours faithfully|Yours sincerely)\b")
+
+
+def regional_rules(d: Draft, inv: Invitation) -> list[Shortfall]:
+    """An English draft is written as its recipient reads it: in the regional variant of
+    where they are (`sopan.plan.recipient`, never the writer's place); no date in digits alone
+    to anyone; to an American reader the twelve-hour clock with AM/PM, the month first, and
+    American wording. The subject is the invitation's own, and is not checked."""
+    out: list[Shortfall] = []
+    wanted = writing_region(d.language, inv)
+    if d.region != wanted:
+        out.append(Shortfall("region_chosen", d.channel, f"{d.region!r}, want {wanted!r}"))
+    if d.language != "en":
+        return out
+    text = _own_text(d, inv)
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric:
+        out.append(Shortfall("numeric_date", d.channel, numeric.group()))
+    if wanted != "us":
+        return out
+    for rule, pattern in (
+        ("us_clock", _CLOCK_24), ("us_day_first", _DAY_FIRST), ("us_wording", _BRITISH)
+    ):  # fmt: skip
+        found = pattern.search(text)
+        if found:
+            out.append(Shortfall(rule, d.channel, found.group()))
+    return out
+
+
+def _own_text(d: Draft, inv: Invitation) -> str:
+    """A draft's own words: without the invitation's words it quotes back (its reference
+    number, its company's, its position's, a link) and the person's own reason."""
+    text = d.text
+    for quoted in (inv.reference, inv.company, inv.position, inv.location, inv.meeting_link):
+        if quoted:
+            text = text.replace(quoted, " ")
+    for own in OWN_WORDS.values():
+        text = text.replace(own, " ")
+    return re.sub(r"https?://\S+", " ", text)
 
 
 def _calendar_rules(d: Draft) -> list[Shortfall]:

@@ -345,7 +345,8 @@ def test_a_time_the_clocks_skip_or_repeat_is_flagged() -> None:
     gap = datetime(2027, 3, 14, 2, 30, tzinfo=ny)
     inv = replace(invitation("en"), start=gap, end=None, timezone="America/New_York")
     text = drafts(inv, situation("en", "decline", "health"), "en")["email"].text
-    assert "Sunday, 14 March 2027" in text and "02:30" not in text
+    # (a New York zone: written for an American reader, the month first)
+    assert "Sunday, March 14, 2027" in text and "2:30" not in text
 
 
 # --- calendar answers ------------------------------------------------------------------------

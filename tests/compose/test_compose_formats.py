@@ -168,7 +168,7 @@ def test_a_letter_with_no_address_known_is_addressed_di_tempat(tmp_path: Path) -
     assert "PT Sinar Nusantara Teknologi\ndi tempat" in text and "Tim Rekrutmen" not in text
 
 
-@pytest.mark.parametrize(("lang", "tag"), [("id", "id-ID"), ("en", "en-US")])
+@pytest.mark.parametrize(("lang", "tag"), [("id", "id-ID"), ("en", "en-GB")])
 def test_the_docx_names_its_author_day_language_and_the_pdfs_font(
     tmp_path: Path, lang: str, tag: str
 ) -> None:
@@ -259,8 +259,16 @@ def test_dates_are_written_as_people_write_them() -> None:
     wita = datetime(2026, 11, 23, 13, 30, tzinfo=ZoneInfo("Asia/Makassar"))
     assert when_text(wita, None, "id") == "Senin, 23 November 2026 pukul 13.30 WITA"
     london = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    # a zone at UTC's offset needs none beside it (UTC is how a file stores a moment)
+    assert when_text(london, "Europe/London", "en") == "Monday, 23 November 2026 at 09:00 (GMT)"
+    # to an American reader: the month first, the twelve-hour clock, the zone's everyday name
+    ny = datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("America/New_York"))
     assert (
-        when_text(london, "Europe/London", "en") == "Monday, 23 November 2026 at 09:00 (GMT, UTC)"
+        when_text(ny, "America/New_York", "en", region="us")
+        == "Monday, November 23, 2026, at 2:00 PM ET"
+    )
+    assert (
+        when_text(ny, "America/New_York", "en") == "Monday, 23 November 2026 at 14:00 (EST, UTC-5)"
     )
     kolkata = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Asia/Kolkata"))
     assert when_text(kolkata, "Asia/Kolkata", "id").endswith("pukul 09.00 IST")

@@ -15,8 +15,9 @@ from sopan.language.profiles import profile
 from sopan.model.names import LANGUAGES
 
 DATA = data_path()
-#: keys whose entries are one language's own words (its honorifics, its registers)
-OWN = {"registers", "honorifics", "affixes"}
+#: keys whose entries are one language's own words (its honorifics, its registers, its
+#: regional variants)
+OWN = {"registers", "honorifics", "affixes", "regions"}
 #: entries one language's book still lacks, as (book, missing key path): only ever shrinks
 KNOWN_GAPS: set[tuple[str, str]] = set()
 

@@ -236,7 +236,7 @@ def add_sets(parser: argparse.ArgumentParser) -> None:
     add_many(parser, "--set", "sets", "FIELD=VALUE",
              "Give or correct a fact (repeatable): start, end, timezone, company, position, "
              "mode, location, meeting_link, reference, contact.name, contact.email, "
-             "contact.phone.")  # fmt: skip
+             "contact.phone, country.")  # fmt: skip
 
 
 def add_timeout(parser: argparse.ArgumentParser) -> None:

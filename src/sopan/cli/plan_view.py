@@ -36,6 +36,8 @@ def render_plan(plan: Plan, inv: Invitation) -> str:
     w = load_words(plan.language)
     head = header(plan, inv, w)
     lines = [w.text("view", "title", action=w.name("action", plan.action)), _event_line(head, w)]
+    if head.region is not None:
+        lines.append(_region_line(head, w))
     if plan.urgency.hours_left is not None:
         level = w.name("level", plan.urgency.level)
         hours = w.number(plan.urgency.hours_left)
@@ -81,6 +83,17 @@ def _event_line(head: Header, w: Words) -> str:
     fix = f"{flag_of('timezone')}={w.text('view', 'zone_value')}"
     said = w.text("view", "zone_guessed", when=head.when, origin=head.guessed, fix=fix)
     return w.text("view", "interview", event=head.name, when=said)
+
+
+def _region_line(head: Header, w: Words) -> str:
+    """The drafts' regional variant, with what showed where the recipient is and the setting
+    that corrects it."""
+    from sopan.cli.base import flag_of
+
+    if head.region_origin is None:
+        return w.text("view", "region_set", line=head.region)
+    fix = f"{flag_of('country')}={w.text('view', 'region_value')}"
+    return w.text("view", "region_guessed", line=head.region, origin=head.region_origin, fix=fix)
 
 
 def _wrap(line: str, width: int = 96) -> str:

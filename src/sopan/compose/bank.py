@@ -15,6 +15,7 @@ from typing import Any
 
 from sopan.data import data_path, load_yaml, read_yaml
 from sopan.errors import InternalError
+from sopan.language.regions import laid_over
 from sopan.model.channels import ChannelSpec, spec
 
 #: Which register's bank a register falls back to for moves it does not list.
@@ -27,22 +28,22 @@ def channel_spec(name: str) -> ChannelSpec:
 
 
 @cache
-def _bank(language: str, register: str) -> Mapping[str, Any]:
+def _bank(language: str, register: str, region: str = "") -> Mapping[str, Any]:
     data = load_yaml("phrases", language, f"{register}.yaml")
-    return data if isinstance(data, dict) else {}
+    found = data if isinstance(data, dict) else {}
+    return laid_over(found, language, region, f"{register}.yaml")
 
 
 @cache
-def _channel_bank(root: Path, language: str, channel: str) -> Mapping[str, Any]:
+def _channel_bank(root: Path, language: str, channel: str, region: str = "") -> Mapping[str, Any]:
     parts = ("phrases", language, "channels", f"{channel}.yaml")
     # beside the channel's spec, or wherever the language's books are (a language in data)
     path = root.joinpath(*parts)
     if not path.is_file():
         path = data_path(*parts)
-    if not path.is_file():
-        return {}
-    data = read_yaml(path)
-    return data if isinstance(data, dict) else {}
+    data = read_yaml(path) if path.is_file() else {}
+    found = data if isinstance(data, dict) else {}
+    return laid_over(found, language, region, "channels", f"{channel}.yaml")
 
 
 def _descend(node: Any, path: Sequence[str]) -> Any:
@@ -59,16 +60,22 @@ def _descend(node: Any, path: Sequence[str]) -> Any:
     return node
 
 
-def phrases(language: str, register: str, channel: str, path: Sequence[str]) -> tuple[str, ...]:
-    """The phrasings for a move path, most specific bank first.
+def phrases(
+    language: str, register: str, channel: str, path: Sequence[str], region: str = ""
+) -> tuple[str, ...]:
+    """The phrasings for a move path, most specific bank first, each with the regional
+    variant `region`'s own phrasings laid over it (`sopan.language.regions`).
 
     Order: the channel's own phrases, the register's bank, then the formal bank. A missing
     path is a bug in the data.
     """
     found_spec = spec(channel)
-    banks = [_channel_bank(found_spec.root, language, channel), _bank(language, register)]
+    banks = [
+        _channel_bank(found_spec.root, language, channel, region),
+        _bank(language, register, region),
+    ]
     if register != _BASE_REGISTER:
-        banks.append(_bank(language, _BASE_REGISTER))
+        banks.append(_bank(language, _BASE_REGISTER, region))
     for bank in banks:
         found = _descend(bank, path)
         if isinstance(found, list) and found:

@@ -20,6 +20,7 @@ from sopan.model import Channel, Draft, Invitation, Plan, Profile, Situation
 from sopan.model.channels import ChannelSpec, registry, size_of, speaking_seconds
 from sopan.plan import calendar_answer
 from sopan.plan.owed import is_past, owed_apology
+from sopan.plan.recipient import writing_region
 from sopan.read.words import asks_for_portfolio
 
 
@@ -45,6 +46,9 @@ class _Context:
     #: whether the plan sends that written message before the call: a voicemail then says it
     #: is already sent, and promises it only when it comes after (C2.1)
     follow_sent: bool = False
+    #: the language's regional variant the recipient reads ("us"; "" its own books:
+    #: `sopan.language.regions`), chosen by where they are (`sopan.plan.recipient`)
+    region: str = ""
 
     @property
     def action(self) -> str:
@@ -147,8 +151,8 @@ def _regretful(ctx: _Context, spec: ChannelSpec) -> bool:
     steps = {s for para in spec.paragraphs(ctx.action) for s in para if "decision" in s}
     keys = _keys("decision", ctx)
     for step in steps:
-        said = phrases(ctx.language, register, spec.name, (step, *keys))
-        plain = phrases(ctx.language, register, spec.name, (step, ctx.action, "plain"))
+        said = phrases(ctx.language, register, spec.name, (step, *keys), ctx.region)
+        plain = phrases(ctx.language, register, spec.name, (step, ctx.action, "plain"), ctx.region)
         words = common(ctx.language)["apology_words"]
         chosen = said[ctx.variant % len(said)].lower()
         if said != plain and any(str(w) in chosen for w in words):
@@ -241,7 +245,7 @@ def _path(step: str, ctx: _Context) -> tuple[str, ...]:
 
 
 def _render(step: str, ctx: _Context, channel: str, register: str) -> str:
-    options = phrases(ctx.language, register, channel, _path(step, ctx))
+    options = phrases(ctx.language, register, channel, _path(step, ctx), ctx.region)
     return tidy(options[ctx.variant % len(options)].format_map(ctx.facts))
 
 
@@ -355,7 +359,8 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         subject = own
     if spec.layout == "letter":
         heading = letter_heading(
-            ctx.facts, ctx.inv, subject or own, now, len(ctx.sit.attachments), ctx.language
+            ctx.facts, ctx.inv, subject or own, now, len(ctx.sit.attachments), ctx.language,
+            ctx.region,
         )  # fmt: skip
         text = heading + "\n\n" + text
         if common(ctx.language)["letter"].get("sender_last"):
@@ -371,6 +376,7 @@ def _compose_channel(spec: ChannelSpec, ctx: _Context, now: datetime, extended: 
         subject=subject,
         action=ctx.plan.action,
         proposed=ctx.sit.alternatives[0] if ctx.sit.alternatives else None,
+        region=ctx.region,
     )
 
 
@@ -448,7 +454,9 @@ def compose(
         # reschedule)
         unique = [c for c in unique if known.spec(c).kind != "calendar"]
     language = plan.language
-    facts = build_facts(inv, sit, profile, language=language, now=now)
+    # the recipient's regional variant of the language, by where they are, never the writer
+    region = writing_region(language, inv)
+    facts = build_facts(inv, sit, profile, language=language, now=now, region=region)
     if plan.action not in FORMAT_ACTIONS:
         # "TIDAK_Budi" on top of a request for another time reads as a withdrawal: a
         # reschedule or an online interview is asked for in words, without the code (R2.1)
@@ -462,12 +470,13 @@ def compose(
         follow_up=follow.kind if follow else None,
         follow_name=follow.name if follow else None,
         follow_sent=_sent_first(plan, follow.name if follow else None),
+        region=region,
     )  # fmt: skip
     # a script is said when the plan has the call made (an office line that is closed now is
     # called when it opens): its greeting and its "hari ini" / "besok" are as of then (R2.2)
     said = ctx
     if plan.call_at is not None:
-        spoken = build_facts(inv, sit, profile, language=language, now=plan.call_at)
+        spoken = build_facts(inv, sit, profile, language=language, now=plan.call_at, region=region)
         said = replace(ctx, facts={**spoken, "follow_label": facts["follow_label"]})
     return [
         _compose_channel(known.spec(name), said if known.spec(name).spoken else ctx, now, extended)

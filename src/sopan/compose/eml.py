@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sopan._infra.controls import one_line
 from sopan.errors import UserError
-from sopan.language.profiles import profile as profile_of_language
+from sopan.language.regions import tag_of
 from sopan.model import Draft, Invitation, Profile
 
 
@@ -88,7 +88,7 @@ def build_email(
         method, ical = itip
         msg.add_alternative(ical, subtype="calendar", charset="utf-8", params={"method": method})
     # after the parts are made: set_content moves every Content-* header into its part
-    msg["Content-Language"] = profile_of_language(draft.language).tag
+    msg["Content-Language"] = tag_of(draft.language, draft.region)
     for path in attachments:
         try:
             data = path.read_bytes()

@@ -19,7 +19,15 @@ from sopan._infra import rx
 from sopan.compose.address import Addressing, addressing
 from sopan.compose.reply_format import reply_line
 from sopan.compose.spoken import greeting_part, spoken_clock, spoken_number, zone_known
-from sopan.language.dateforms import clock, common, day, local_zone, when_text, zone_label
+from sopan.language.dateforms import (
+    clock,
+    common,
+    day,
+    everyday_zone,
+    local_zone,
+    when_text,
+    zone_label,
+)
 from sopan.model import Invitation, Profile, Situation
 from sopan.plan import clock_problem
 from sopan.read.casing import as_name
@@ -73,6 +81,16 @@ def written_zone(inv: Invitation) -> str | None:
     return written_label(inv.text, inv.timezone)
 
 
+def zone_written(inv: Invitation, zone: str | None, language: str, region: str = "") -> str | None:
+    """The label a reply writes beside its times in `zone`: the name the variant's readers give
+    it all year ("ET", en US), else the invitation's own name for it ("EST"), else None (the
+    usual label, `sopan.language.dateforms.zone_label`)."""
+    everyday = everyday_zone(zone, language, region)
+    if everyday:
+        return everyday
+    return written_zone(inv) if zone == inv.timezone else None
+
+
 def _when(
     moment: datetime,
     zone: str | None,
@@ -80,17 +98,18 @@ def _when(
     *,
     short: bool = False,
     label: str | None = None,
+    region: str = "",
 ) -> str:
-    """A date and time in the language's form, with its zone only when one is known (named
-    `label` when the invitation wrote it so)."""
+    """A date and time in the language's form (its variant's), with its zone only when one is
+    known (named `label` when the invitation wrote it so)."""
     if zone is not None and label is None:
-        return when_text(moment, zone, language, short=short)
+        return when_text(moment, zone, language, short=short, region=region)
     local = moment.astimezone(local_zone(moment, zone)) if zone else moment
-    template = str(common(language)["dates"]["when_short" if short else "when"])
+    template = str(common(language, region)["dates"]["when_short" if short else "when"])
     return tidy(
         template.format(
-            date=day(local, "date_short" if short else "date", language),
-            time=clock(local, language),
+            date=day(local, "date_short" if short else "date", language, region),
+            time=clock(local, language, region),
             zone=label or "",
         )
     )
@@ -103,15 +122,20 @@ def compact_when(
     *,
     weekday: bool = True,
     label: str | None = None,
+    region: str = "",
 ) -> str:
-    """A text message's date and time: "Senin 23/11 jam 10.00 WIB", "Monday 23/11, 10:00 WIB";
-    without the weekday, "23/11 jam 10.00 WIB"."""
+    """A text message's date and time: "Senin 23/11 jam 10.00 WIB", "Mon 23 Nov, 10:00 WIB",
+    "Mon, Nov 23, 10:00 AM ET" (en US); without the weekday, "23/11 jam 10.00 WIB"."""
     local = moment.astimezone(local_zone(moment, zone)) if zone else moment
-    label = label or (zone_label(local, language, plain=True) if zone else "")
+    label = label or (zone_label(local, language, plain=True, region=region) if zone else "")
     form = "date_compact" if weekday else "date_numeric"
     return (
-        str(common(language)["dates"]["when_compact"])
-        .format(date=day(local, form, language), time=clock(local, language), zone=label)
+        str(common(language, region)["dates"]["when_compact"])
+        .format(
+            date=day(local, form, language, region),
+            time=clock(local, language, region),
+            zone=label,
+        )
         .strip()
     )
 
@@ -125,28 +149,29 @@ def slot_texts(
     short: bool = False,
     compact: bool = False,
     spoken: bool = False,
+    region: str = "",
 ) -> list[str]:
     """The alternatives the user offers, as written text (`short`: without the year,
     `compact`: a text message's form, `spoken`: said aloud, "Tuesday, 1 December at ten
-    a.m.")."""
+    a.m."), in the variant `region`'s forms."""
     zone = reply_zone(inv, profile)
-    label = written_zone(inv) if zone == inv.timezone else None
+    label = zone_written(inv, zone, language, region)
     # in the recruiter's zone when the invitation names it, else as the interview's time is
     # written: in the zone it was read in, with no zone named
     local = [
         s.start.astimezone(local_zone(s.start, zone or profile.timezone)) for s in sit.alternatives
     ]
     if spoken:
-        form = str(common(language)["dates"]["when_spoken"])
+        form = str(common(language, region)["dates"]["when_spoken"])
         written = [
-            form.format(date=day(t, "date_short", language), time=spoken_clock(t, language))
+            form.format(date=day(t, "date_short", language, region), time=spoken_clock(t, language))
             for t in local
         ]
     elif compact:
         # a text message names the zone once, with the interview's time
-        written = [compact_when(t, None, language) for t in local]
+        written = [compact_when(t, None, language, region=region) for t in local]
     else:
-        written = [_when(t, zone, language, short=short, label=label) for t in local]
+        written = [_when(t, zone, language, short=short, label=label, region=region) for t in local]
     return written + [_clean(t) for t in sit.alternatives_text if _clean(t)]
 
 
@@ -187,10 +212,17 @@ def _address_facts(formal: Addressing, chat: Addressing, language: str) -> dict[
 
 
 def build_facts(
-    inv: Invitation, sit: Situation, profile: Profile, *, language: str, now: datetime
+    inv: Invitation,
+    sit: Situation,
+    profile: Profile,
+    *,
+    language: str,
+    now: datetime,
+    region: str = "",
 ) -> dict[str, str]:
-    """Every value a phrase may use, keyed by its placeholder name."""
-    words: Mapping[str, Any] = common(language)
+    """Every value a phrase may use, keyed by its placeholder name, in the words of the
+    language's regional variant `region` ("" its own: `sopan.language.regions`)."""
+    words: Mapping[str, Any] = common(language, region)
     frag: Mapping[str, Any] = words["frag"]
     company = as_name(_clean(inv.company))
     position = _clean(inv.position)
@@ -254,28 +286,28 @@ def build_facts(
     for key in ("ref_clause", "ref_short"):
         facts[key] = str(frag[key]).format(**facts) if facts["reference"] else ""
     facts["home_clause"] = str(frag["home_clause"]).format(**facts) if facts["city"] else ""
-    facts.update(_when_facts(inv, profile, language, frag, now))
+    facts.update(_when_facts(inv, profile, language, frag, now, region))
     strengths = [_clean(s) for s in sit.strengths if _clean(s)]
     facts["strengths"] = join_list(strengths, language)
     facts["strengths_cap"] = _cap(facts["strengths"])
     facts["attachments"] = ", ".join(PurePath(a).name for a in sit.attachments)
-    slots = slot_texts(inv, sit, profile, language)
+    slots = slot_texts(inv, sit, profile, language, region=region)
     facts["alternatives_list"] = "\n".join(f"- {s}" for s in slots)
     word_or = str(frag["list_or"])
     facts["alternatives_inline"] = _inline(slots, word_or)
     # The short forms keep a text message's offer of new times within its length (R5).
-    short_slots = slot_texts(inv, sit, profile, language, short=True)
+    short_slots = slot_texts(inv, sit, profile, language, short=True, region=region)
     facts["alternatives_inline_short"] = _inline(short_slots, word_or)
-    compact_slots = slot_texts(inv, sit, profile, language, compact=True)
+    compact_slots = slot_texts(inv, sit, profile, language, compact=True, region=region)
     facts["alternatives_compact"] = _inline(compact_slots, word_or)
-    spoken_slots = slot_texts(inv, sit, profile, language, spoken=True)
+    spoken_slots = slot_texts(inv, sit, profile, language, spoken=True, region=region)
     facts["alternatives_spoken"] = _inline(spoken_slots, word_or)
     # the first day the person can attend again (R5): a reschedule with no time of their own
     # to offer names it, so no earlier day is proposed to them
     first = sit.not_before
-    facts["from_day"] = day(first, "date", language) if first else ""
-    facts["from_day_short"] = day(first, "date_short", language) if first else ""
-    facts["from_day_compact"] = day(first, "date_compact", language) if first else ""
+    facts["from_day"] = day(first, "date", language, region) if first else ""
+    facts["from_day_short"] = day(first, "date_short", language, region) if first else ""
+    facts["from_day_compact"] = day(first, "date_compact", language, region) if first else ""
     facts.update(_greeting_facts(inv, profile, language, now))
     # the reply format the invitation asks for, filled: sopan's answers never attend as
     # invited (a decline, a cancellation, a new time or an online interview asked for)
@@ -340,30 +372,38 @@ def event_facts(event: tuple[str, ...], language: str) -> dict[str, str]:
 
 
 def _when_facts(
-    inv: Invitation, profile: Profile, language: str, frag: Mapping[str, Any], now: datetime
+    inv: Invitation,
+    profile: Profile,
+    language: str,
+    frag: Mapping[str, Any],
+    now: datetime,
+    region: str = "",
 ) -> dict[str, str]:
     """The interview's date and time in each form a phrase may write it; a chat, a text and
     speech say "besok" / "tomorrow" of an interview the next day."""
     keys = ("when", "when_short", "when_compact", "when_numeric", "when_spoken", "when_brief")
     out = dict.fromkeys(keys, "")
-    forms = common(language)["dates"]
+    forms = common(language, region)["dates"]
     relative = False
     if inv.start is not None and clock_problem(inv.start) is None:
         zone = reply_zone(inv, profile)
-        label = written_zone(inv) if zone == inv.timezone else None
-        out["when"] = _when(inv.start, zone, language, label=label)
-        out["when_short"] = _when(inv.start, zone, language, short=True, label=label)
-        out["when_compact"] = compact_when(inv.start, zone, language, label=label)
-        out["when_numeric"] = compact_when(inv.start, zone, language, weekday=False, label=label)
+        label = zone_written(inv, zone, language, region)
+        start = inv.start
+        out["when"] = _when(start, zone, language, label=label, region=region)
+        out["when_short"] = _when(start, zone, language, short=True, label=label, region=region)
+        out["when_compact"] = compact_when(start, zone, language, label=label, region=region)
+        out["when_numeric"] = compact_when(
+            start, zone, language, weekday=False, label=label, region=region
+        )
         local = inv.start.astimezone(local_zone(inv.start, zone)) if zone else inv.start
-        hour = clock(local, language)
+        hour = clock(local, language, region)
         # speech says the time as a caller does ("two-thirty in the afternoon"), the date too
         said = spoken_clock(local, language)
         out["when_spoken"] = str(forms["when_spoken"]).format(
-            date=day(local, "date_short", language), time=said
+            date=day(local, "date_short", language, region), time=said
         )
         out["when_brief"] = str(forms["when_brief"]).format(
-            date=day(local, "date_brief", language), time=said
+            date=day(local, "date_brief", language, region), time=said
         )
         # "besok" / "hari ini" as of `now` where the interview is (a script: when it is said)
         today = now.astimezone(local.tzinfo).date()
@@ -382,11 +422,11 @@ def _when_facts(
         # only the day is known, or its time is one the clocks skip or repeat (the plan says
         # so): name the day, never a time ("Senin, 30 November 2026")
         on = inv.day or inv.start.date()  # type: ignore[union-attr]
-        out["when"] = day(on, "date", language)
-        out["when_short"] = out["when_spoken"] = day(on, "date_short", language)
-        out["when_compact"] = day(on, "date_compact", language)
-        out["when_numeric"] = day(on, "date_numeric", language)
-        out["when_brief"] = day(on, "date_brief", language)
+        out["when"] = day(on, "date", language, region)
+        out["when_short"] = out["when_spoken"] = day(on, "date_short", language, region)
+        out["when_compact"] = day(on, "date_compact", language, region)
+        out["when_numeric"] = day(on, "date_numeric", language, region)
+        out["when_brief"] = day(on, "date_brief", language, region)
     # a chat or a call names the interview by its date, or else as the one arranged ("di
     # wawancara yang sudah dijadwalkan"), never as a bare "di wawancara."
     for key in ("when_short", "when_spoken", "when_brief"):

@@ -77,7 +77,7 @@ def draft_files(
             msg = build_email(draft, inv, profile, now=moment, attachments=attachments, itip=part)
             files.append((spec.file, msg.as_bytes()))
         elif spec.format == "letter":
-            meta = LetterMeta(profile.name, moment, draft.language)
+            meta = LetterMeta(profile.name, moment, draft.language, draft.region)
             docx, pdf = spec.file_names
             files.append((docx, docx_bytes(draft.text, meta, letterhead)))
             files.append((pdf, pdf_bytes(draft.text, letterhead=letterhead)))

@@ -132,11 +132,13 @@ def letter_heading(
     now: datetime,
     attachments: int,
     language: str,
+    region: str = "",
 ) -> str:
     """A letter's head: place and date, enclosure and subject, in the language's order (an
-    English business letter puts the sender's block first, then the addressee)."""
+    English business letter puts the sender's block first, then the addressee); its date in
+    the regional variant's form ("December 7, 2026", en US)."""
     words = common(language)["letter"]
-    date = day(now, "letter_date", language)
+    date = day(now, "letter_date", language, region)
     city = facts["city"]
     place_date = str(words["place_date"]).format(city=city, date=date) if city else date
     enclosure = (

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from sopan._infra import rx
 from sopan.data import data_path
 from sopan.errors import ExternalError
-from sopan.language.profiles import profile
+from sopan.language.regions import tag_of
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -55,6 +55,8 @@ class LetterMeta:
     author: str
     created: datetime
     language: str
+    #: the language's regional variant ("us"), whose tag the proofing language is
+    region: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def docx_bytes(text: str, meta: LetterMeta, letterhead: Letterhead | None = None
     props = doc.core_properties
     props.author = props.last_modified_by = meta.author
     props.created = props.modified = meta.created.replace(tzinfo=None)
-    props.language = profile(meta.language).tag
+    props.language = tag_of(meta.language, meta.region)
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -115,7 +117,7 @@ def docx_bytes(text: str, meta: LetterMeta, letterhead: Letterhead | None = None
     from docx.oxml import OxmlElement
 
     lang = OxmlElement("w:lang")  # the proofing language Word checks the letter in
-    lang.set(qn("w:val"), profile(meta.language).tag)
+    lang.set(qn("w:val"), tag_of(meta.language, meta.region))
     style.element.get_or_add_rPr().append(lang)
     if letterhead is not None:
         _docx_head(doc, letterhead)

@@ -42,32 +42,37 @@ FIXED = {
 
 
 @cache
-def common(language: str) -> Mapping[str, Any]:
+def common(language: str, region: str = "") -> Mapping[str, Any]:
     """The non-move words of a language: fragments, labels, subjects and the date forms
-    (kept here, not in `compose`, so that every stage can write a date without it)."""
+    (kept here, not in `compose`, so that every stage can write a date without it); with a
+    regional variant's own words laid over them (`sopan.language.regions`)."""
     data = load_yaml("phrases", language, "common.yaml")
     if not isinstance(data, dict):
         raise InternalError(f"phrases/{language}/common.yaml is empty")
-    return data
+    from sopan.language.regions import laid_over
+
+    return laid_over(data, language, region, "common.yaml")
 
 
-def forms(language: str) -> Mapping[str, str]:
+def forms(language: str, region: str = "") -> Mapping[str, Any]:
     """The language's named forms: Babel patterns and the templates that join them."""
-    return common(language)["dates"]  # type: ignore[no-any-return]
+    return common(language, region)["dates"]  # type: ignore[no-any-return]
 
 
-def day(value: date | datetime, form: str, language: str) -> str:
+def day(value: date | datetime, form: str, language: str, region: str = "") -> str:
     """A day written in the language's form `form` ("date", "weekday", "day_label" …)."""
     from babel.dates import format_date
 
-    return str(format_date(value, forms(language)[form], locale=babel_locale(language)))
+    pattern = forms(language, region)[form]
+    return str(format_date(value, pattern, locale=babel_locale(language)))
 
 
-def clock(moment: datetime | time, language: str) -> str:
-    """A time of day in the language's form: "10.00" (id), "10:00" (en)."""
+def clock(moment: datetime | time, language: str, region: str = "") -> str:
+    """A time of day in the language's form: "10.00" (id), "10:00" (en), "2:00 PM" (en, US)."""
     from babel.dates import format_time
 
-    return str(format_time(moment, forms(language)["time"], locale=babel_locale(language)))
+    pattern = forms(language, region)["time"]
+    return str(format_time(moment, pattern, locale=babel_locale(language)))
 
 
 def fixed(moment: date | datetime | time, form: str) -> str:
@@ -100,12 +105,16 @@ def local_zone(moment: datetime, tz_name: str | None) -> tzinfo:
     return moment.tzinfo or ZoneInfo("UTC")
 
 
-def zone_label(moment: datetime, language: str, *, plain: bool = False) -> str:
+def zone_label(moment: datetime, language: str, *, plain: bool = False, region: str = "") -> str:
     """ "WIB" (id) or "WIB, UTC+7" (en); "UTC+7" when there is no usual abbreviation;
-    `plain`: the abbreviation alone in every language (a list of slots)."""
-    pats = forms(language)
+    `plain`: the abbreviation alone in every language (a list of slots); the zone's everyday
+    name where the variant gives one ("ET", en US)."""
+    pats = forms(language, region)
     offset = _offset_text(moment.utcoffset())
     key = getattr(moment.tzinfo, "key", None)
+    everyday = everyday_zone(key, language, region)
+    if everyday:
+        return everyday
     abbr = written_as(key) if isinstance(key, str) else None
     if abbr is None:
         name = moment.tzname() or ""
@@ -113,7 +122,19 @@ def zone_label(moment: datetime, language: str, *, plain: bool = False) -> str:
         abbr = name if readable else None
     if abbr is None:
         return str(pats["zone_offset"]).format(offset=offset)
-    return str(abbr) if plain else str(pats["zone_plain"]).format(abbr=abbr, offset=offset)
+    # a zone at UTC's own offset (London's GMT) needs no offset beside it: "(GMT)", never
+    # "(GMT, UTC)", as UTC is how a file stores a moment, not a zone a recruiter speaks
+    if plain or not moment.utcoffset():
+        return str(abbr)
+    return str(pats["zone_plain"]).format(abbr=abbr, offset=offset)
+
+
+def everyday_zone(key: str | None, language: str, region: str = "") -> str | None:
+    """The name a variant's readers give zone `key` all year ("ET" for America/New_York, en
+    US: `zone_names` of its date forms), else None."""
+    names = forms(language, region).get("zone_names") or {}
+    found = names.get(key) if key else None
+    return str(found) if found else None
 
 
 def _reads_back(name: str, moment: datetime) -> bool:
@@ -123,14 +144,16 @@ def _reads_back(name: str, moment: datetime) -> bool:
     return iana is not None and moment.astimezone(ZoneInfo(iana)).utcoffset() == moment.utcoffset()
 
 
-def when_text(moment: datetime, tz_name: str | None, language: str, *, short: bool = False) -> str:
-    """A date and time with its zone, in the language's usual form."""
+def when_text(
+    moment: datetime, tz_name: str | None, language: str, *, short: bool = False, region: str = ""
+) -> str:
+    """A date and time with its zone, in the language's usual form (its variant's)."""
     local = moment.astimezone(local_zone(moment, tz_name))
-    template = str(forms(language)["when_short" if short else "when"])
+    template = str(forms(language, region)["when_short" if short else "when"])
     return template.format(
-        date=day(local, "date_short" if short else "date", language),
-        time=clock(local, language),
-        zone=zone_label(local, language),
+        date=day(local, "date_short" if short else "date", language, region),
+        time=clock(local, language, region),
+        zone=zone_label(local, language, region=region),
     )
 
 

@@ -28,6 +28,11 @@ class Header:
     guessed: str | None
     reply_by: str | None
     travel: str | None
+    #: the regional variant the drafts are written in, when where the recipient is picks one
+    #: ("Drafts in American English, for a recipient in United States"), else None
+    region: str | None = None
+    #: what showed where the recipient is ("its time zone, EST,"); None when the person said so
+    region_origin: str | None = None
 
 
 def stamp(moment: datetime, inv: Invitation, zone: str | None = None) -> str:
@@ -78,4 +83,25 @@ def header(plan: Plan, inv: Invitation, w: Words) -> Header:
     if plan.travel_minutes is not None and plan.action not in ("decline", "cancel"):
         # no trip to a declined or cancelled interview (R1.2): as its warnings say
         travel = w.text("view", "travel", travel=w.duration(plan.travel_minutes))
-    return Header(event, line, when, guessed, reply_by, travel)
+    region, origin = _region(inv, w)
+    return Header(event, line, when, guessed, reply_by, travel, region=region, region_origin=origin)
+
+
+def _region(inv: Invitation, w: Words) -> tuple[str | None, str | None]:
+    """The regional variant the drafts are written in when the recipient's place picks one
+    ("American English"), and what showed the place (None: the person said so); (None, None)
+    for the language's own books."""
+    from babel import Locale
+
+    from sopan.language.profiles import babel_locale
+    from sopan.plan.recipient import recipient_region
+
+    found = recipient_region(inv.language, inv)
+    if found is None:
+        return None, None
+    region, (country, kind, place) = found
+    named = region.name.get(w.language) or region.name.get(inv.language) or region.code
+    country_name = Locale.parse(babel_locale(w.language)).territories.get(country, country)
+    line = w.text("view", "region_line", region=named, country=country_name)
+    origin = None if kind == "set" else w.text("view", f"region_from_{kind}", place=place)
+    return line, origin

@@ -19,6 +19,20 @@ from sopan.model.names import languages_in
 
 
 @dataclass(frozen=True)
+class Region:
+    """A regional variant of a language (its profile's `regions` table): the language written
+    for a reader in `countries`, with the words of `phrases/<language>/regions/<code>/`."""
+
+    code: str
+    #: its name in the languages sopan speaks ("American English")
+    name: Mapping[str, str]
+    #: ISO 3166 codes of the countries whose readers get it
+    countries: tuple[str, ...]
+    #: its BCP 47 tag (a message's Content-Language, a letter's proofing language)
+    tag: str
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     """How one language is written."""
 
@@ -49,6 +63,12 @@ class LanguageProfile:
     #: none) and its zones
     home_country: str
     home_zones: tuple[str, ...]
+    #: its regional variants; none: it is written one way for every reader
+    regions: tuple[Region, ...] = ()
+
+    def region(self, code: str) -> Region | None:
+        """The variant named `code`; None for "" (the language's own books) or one it lacks."""
+        return next((r for r in self.regions if r.code == code), None)
 
 
 _SHAPE = {
@@ -58,6 +78,7 @@ _SHAPE = {
     "letter": {"place_date_first": bool, "subject_label": str},
     "speech": {"syllables": str, "one_syllable": [str]},
     "home": {"country": str, "zones": [str]},
+    "regions?": {str: {"name": {str: str}, "countries": [str], "tag": str}},
 }  # fmt: skip
 
 
@@ -91,6 +112,10 @@ def _check(raw: Any, code: str) -> LanguageProfile:
         tuple(raw["speech"]["one_syllable"]),
         str(raw["home"]["country"]),
         tuple(raw["home"]["zones"]),
+        tuple(
+            Region(name, dict(row["name"]), tuple(c.upper() for c in row["countries"]), row["tag"])
+            for name, row in (raw.get("regions") or {}).items()
+        ),
     )
 
 

@@ -126,3 +126,5 @@ class Draft:
     #: What the message does, and the time it proposes (a calendar COUNTER needs both).
     action: Action | None = None
     proposed: Slot | None = None
+    #: the language's regional variant it is written in ("us"; "" the language's own)
+    region: str = ""

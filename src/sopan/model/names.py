@@ -63,6 +63,9 @@ FACT_FIELDS: tuple[str, ...] = (
     "contact.name",
     "contact.email",
     "contact.phone",
+    # where the recipient is, when the invitation does not show it or shows it wrongly: the
+    # drafts' regional variant follows it (American English for US)
+    "country",
 )
 #: How an interview is held.
 MODES: tuple[str, ...] = ("onsite", "online", "phone")

@@ -123,6 +123,10 @@ class Invitation:
     #: from the one the invitation lists as an attendee
     recipients: tuple[str, ...] = ()
     city: str | None = None
+    #: the recipient's country (ISO 3166) when the person gives it (`--set country=US`): the
+    #: drafts are written in its regional variant; None: told by the invitation, if at all
+    #: (`sopan.plan.recipient`)
+    country: str | None = None
     #: the interview's calendar day, known even when its time is not (all-day, no time written)
     day: date | None = None
     #: the interview's time of day when `start` cannot be told: no date is written, or the
