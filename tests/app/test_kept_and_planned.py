@@ -24,10 +24,13 @@ from sopan.plan import make_plan
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime.fromisoformat("2026-11-20T09:00:00+07:00")
 EVAL_DEV = ROOT.parent / "shared" / "eval-dev" / "invitations"
-MESSAGES = (
-    sorted(p for p in (ROOT / "examples").iterdir() if p.is_file())
-    + sorted(p for p in EVAL_DEV.iterdir() if p.suffix in (".txt", ".eml"))[::6]
-)
+#: the project's examples, and every sixth eval-dev message (`shared`: in a clone without
+#: ../shared there are none to list)
+MESSAGES = [p for p in sorted((ROOT / "examples").iterdir()) if p.is_file()] + [
+    pytest.param(p, marks=pytest.mark.shared, id=p.name)
+    for p in sorted(EVAL_DEV.iterdir() if EVAL_DEV.is_dir() else ())
+    if p.suffix in (".txt", ".eml")
+][::6]
 CHOICES = [
     Choices(intent="decline", reason="accepted-offer", interest="no"),
     Choices(intent="cancel", reason="health", interest="yes"),

@@ -684,11 +684,11 @@ def test_the_plan_page_heads_with_the_event_its_time_and_the_reply_by(client: Te
     _decide(client, case)
     plan = client.get(f"{case}/plan").text
     head = plan.split('<ul class="plan-head">', 1)[1].split("</ul>", 1)[0]
-    assert "Psikotes dan wawancara: 2026-11-30 09:00 SGT" in head
+    assert "Psikotes dan wawancara: Senin, 30 November 2026 pukul 09.00 SGT" in head
     assert "zona ditebak dari tempat wawancaranya" in head
     assert f'href="{case}/facts#timezone"' in head
     assert 'id="timezone"' in client.get(f"{case}/facts").text  # the link lands on its field
-    assert "Batas balasan: 2026-11-25" in head
+    assert "Batas balasan: Rabu, 25 November 2026" in head
     # a zone the invitation wrote is not called a guess
     case = _case(client)
     _decide(client, case)

@@ -13,7 +13,8 @@ WEB = Path(__file__).resolve().parents[2] / "src" / "sopan" / "web"
 ALLOWED = (
     "sopan.app", "sopan.model", "sopan.errors", "sopan.web", "sopan.data",
     "sopan.language.words", "sopan.language.dateforms", "sopan.language.guidelines",
-    "sopan.language.choices", "sopan.language.zones", "sopan.parse",
+    "sopan.language.choices", "sopan.language.zones", "sopan.language.plan_header",
+    "sopan.parse",
 )  # fmt: skip
 
 

@@ -60,17 +60,34 @@ def _guessed(inv: Invitation, plan: Plan, w: Words) -> str | None:
     return w.text("view", f"zone_from_{kind}", place=place)
 
 
-def header(plan: Plan, inv: Invitation, w: Words) -> Header:
-    """The plan's header for `plan` over `inv`, in `w`'s words."""
+def _worded(moment: datetime, inv: Invitation, zone: str | None, language: str) -> str:
+    """A moment as a page writes it for a person: "Senin, 23 November 2026 pukul 10.00 WIB"."""
+    from sopan.language.dateforms import when_text
+
+    return when_text(moment, zone or inv.timezone, language)
+
+
+def header(plan: Plan, inv: Invitation, w: Words, *, worded: bool = False) -> Header:
+    """The plan's header for `plan` over `inv`, in `w`'s words; its moments and days as the
+    command line shows them ("2026-11-23 10:00 WIB"), or `worded` as a page writes them for a
+    person ("Senin, 23 November 2026 pukul 10.00 WIB")."""
+    from sopan.language.dateforms import day
+
+    def at(moment: datetime) -> str:
+        if worded:
+            return _worded(moment, inv, plan.zone, w.language)
+        return stamp(moment, inv, plan.zone)
+
     # the event as the invitation names it ("Tes online: …"), not always "Wawancara"
     event = plan.event or w.text("view", "event_default")
     when = guessed = None
     if inv.start is not None:
-        when = stamp(inv.start, inv, plan.zone)
+        when = at(inv.start)
         guessed = _guessed(inv, plan, w)
         line = w.text("view", "interview", event=event, when=when)
     elif inv.day is not None:
-        line = w.text("view", "interview_day", event=event, day=inv.day.isoformat())
+        on = day(inv.day, "date", w.language) if worded else inv.day.isoformat()
+        line = w.text("view", "interview_day", event=event, day=on)
     else:
         line = w.text("view", "no_date", event=event)
     reply_by = None
@@ -78,7 +95,7 @@ def header(plan: Plan, inv: Invitation, w: Words) -> Header:
         # the reply-by date while it is ahead (R2), in the zone the interview is shown in
         due = "reply_by_today" if plan.reply_by_today else "reply_by"
         hours = w.number(plan.reply_by_hours)
-        reply_by = w.text("view", due, when=stamp(plan.reply_by, inv, plan.zone), hours=hours)
+        reply_by = w.text("view", due, when=at(plan.reply_by), hours=hours)
     travel = None
     if plan.travel_minutes is not None and plan.action not in ("decline", "cancel"):
         # no trip to a declined or cancelled interview (R1.2): as its warnings say

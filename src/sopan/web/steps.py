@@ -235,9 +235,10 @@ async def _plan(
     )
     busy = list(planned.busy)
     pw = load_words(planned.plan.language)
+    head = header(planned.plan, inv, pw, worded=True)  # dates in words, as on every page
     return site.render(
         request, "plan.html", "plan", errors=errors, status=status, config=config, case=case,
-        planned=planned, days=days, free=free, pw=pw, tz=tz, head=header(planned.plan, inv, pw),
+        planned=planned, days=days, free=free, pw=pw, tz=tz, head=head,
         boxes=views.week_boxes(days, busy, interview, free, tz, lang),
         week=views.week_list(days, busy, interview, free, tz, lang), grid=views,
         past=views.is_past(inv, now, tz), own=own,
