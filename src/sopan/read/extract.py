@@ -19,7 +19,7 @@ from sopan._infra import rx
 from sopan.read import company as companies
 from sopan.read import fields, layout, people, slots
 from sopan.read.casing import as_name
-from sopan.read.found import Found
+from sopan.read.found import Found, across_wrap
 from sopan.read.words import calendar_words, words
 
 
@@ -147,7 +147,7 @@ def extract(
     out.meeting_link = texts.first(fields.meeting_link, layout.READ, name="meeting_link")
     out.location = texts.first(fields.location, layout.PLACE, name="location")
     out.company = texts.first(
-        companies.company, layout.COMPANY, subject, sender_name, ok=_a_company, name="company"
+        _company_across_wrap, layout.COMPANY, subject, sender_name, ok=_a_company, name="company"
     ) or companies.from_domain(sender_email)
     if out.company:
         # a name read from a heading or a letterhead in capitals, as a sentence writes it
@@ -159,7 +159,7 @@ def extract(
         return plausible_name(value) and low != company and not _names_the_interview(low)
 
     out.position = _without_requisition(
-        texts.first(fields.position, layout.POSITION, subject, ok=a_position, name="position")
+        texts.first(_position_across_wrap, layout.POSITION, subject, ok=a_position, name="position")
     )
     out.access_code = texts.first(fields.access_code, layout.NUMBERS)
     out.reference = texts.first(fields.reference, layout.NUMBERS)
@@ -175,6 +175,16 @@ def extract(
         contact_slot,
     )
     return out
+
+
+def _company_across_wrap(text: str, subject: str | None, sender: str | None) -> Found | None:
+    """The company, with a name a line wrap cut carried on (`across_wrap`)."""
+    return across_wrap(companies.company(text, subject, sender), text, subject)
+
+
+def _position_across_wrap(text: str, subject: str | None) -> Found | None:
+    """The position, with a title a line wrap cut carried on (`across_wrap`)."""
+    return across_wrap(fields.position(text, subject), text, subject)
 
 
 def _a_company(value: str) -> bool:

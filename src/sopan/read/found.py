@@ -116,3 +116,33 @@ def near(
                 if m:
                     yield m
             at = low.find(key, end)
+
+
+#: the next line's first capitalised words, after a line break a plain-text wrap put there
+_WRAPPED_TAIL = rx.compile(r"[ \t]*\n[ \t]*([A-Z][\w&'.-]*(?:[ \t]+[A-Z][\w&'.-]*){0,2})")
+
+
+def across_wrap(found: Found | None, text: str, *others: str | None) -> Found | None:
+    """A name a plain-text line wrap cut short ("… role at Lion Bay\\nLogistics on Monday"),
+    carried on with the next line's capitalised words when the message writes the longer name
+    whole somewhere else (its signature: "Talent Acquisition, Lion Bay Logistics"), or one of
+    `others` does (the subject); else `found` as it is: a wrap is never guessed across."""
+    if found is None or found.source != "text":
+        return found
+    m = _WRAPPED_TAIL.match(text, found.end)
+    if m is None:
+        return found
+    tail = m.group(1).split()
+    for n in range(len(tail), 0, -1):
+        longer = f"{found.value} {' '.join(tail[:n])}"
+        whole = r"(?<!\w)" + r"\s+".join(map(re.escape, longer.split())) + r"(?!\w)"
+        elsewhere = any(w.start() != found.start for w in re.finditer(whole, text)) or any(
+            re.search(whole, other) for other in others if other
+        )
+        if elsewhere:
+            cut = re.match(
+                r"[ \t]*\n[ \t]*" + r"[ \t]+".join(map(re.escape, tail[:n])), text[found.end :]
+            )
+            assert cut is not None  # the tail was read there
+            return Found(longer, found.start, found.end + cut.end(), found.source)
+    return found
