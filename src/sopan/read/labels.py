@@ -14,9 +14,12 @@ from functools import lru_cache
 from sopan._infra import rx
 from sopan.read.found import Found, located
 
-#: between a label and its value: ":", "=", a tab, a bar, or a dash with spaces around it
+#: between a label and its value: ":", "=", a tab, a bar, a dash with spaces around it, or
+#: a dash right after a label in capitals ("VENUE- 203/205 …", checked in `split_line`)
 #: (it starts only where a run of blanks starts: a long run is never tried at every blank)
-SEPARATOR = rx.compile(r"(?<![ \t])[ \t]*(?::|=|\||\t|[ \t][-–—](?=[ \t]))[ \t]*")
+SEPARATOR = rx.compile(
+    r"(?<![ \t])[ \t]*(?::|=|\||\t|[ \t][-–—](?=[ \t])|(?<=[A-Z])[-–—](?=[ \t]))[ \t]*"
+)
 #: how far back on its line a value's label may begin
 _LOOK_BACK = 160
 _HEAD = rx.compile(r"^[\s>*•\-–\d.)\u2600-\U0001faff\ufe0f]*")
@@ -26,7 +29,7 @@ _LABEL_CHARS = rx.compile(r"[^\w/&, ]+")
 _BELOW = 3
 _MAX_LABEL = 40
 #: what must stand between a label and its value for `SEPARATOR` to be worth trying
-_ANY_SEPARATOR = rx.compile(r"[:=|\t]|[ \t][-–—]")
+_ANY_SEPARATOR = rx.compile(r"[:=|\t]|[ \t][-–—]|[A-Z][-–—][ \t]")
 _BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 #: two sentences on a line ("Mohon konfirmasi kehadirannya. Terima kasih."): no label's value
 _SENTENCES = rx.compile(r"[a-z]{3}[.!?]\s+[A-Z]")
@@ -46,6 +49,8 @@ def split_line(line: str) -> tuple[str, str] | None:
     label = clean_label(line[: m.start()])
     if not label or re.search(r"\d[.:]\d", line[: m.end()]):
         return None  # "10.00 - 12.00" or "09:30" is a value, never a label
+    if line[m.start()] in "-–—" and not line[: m.start()].strip().isupper():
+        return None  # a dash glued to a word is a label's only after capitals ("VENUE- …")
     return label, line[m.end() :]
 
 
