@@ -175,3 +175,25 @@ def test_every_command_that_reads_takes_set(run_cli: Run, command: str, tmp_path
         assert "Sel 24 Nov 2026 13.00" in good.stdout
     if command == "slots":
         assert all(s["start"][:10] > "2026-11-24" for s in json.loads(good.stdout))
+
+
+def test_a_zone_given_reads_the_invitations_days_in_that_zone() -> None:
+    """ "Thursday at 3 PM", read on a Wednesday evening in California (already Thursday in
+    Jakarta), with the interview's zone given: the recruiter's next Thursday, never the
+    person's clock's (a week late, and in the wrong zone)."""
+    from sopan.app.reading import ReadRequest, read_for
+    from sopan.config import Config
+    from sopan.model import Profile
+
+    config = Config(Profile(name="Rina", timezone="Asia/Jakarta"), {}, None, False)
+    now = datetime(2026, 12, 9, 19, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+    text = b"Hi Rahul, your interview is scheduled for Thursday at 3 PM. Good luck!"
+    zone = corrections_of(["timezone=America/Los_Angeles"], now=now, language="en")
+    inv = read_for(
+        ReadRequest("sms.txt", now, data=text, config=config, corrections=zone)
+    ).invitation
+    want = datetime(2026, 12, 10, 15, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert inv.start == want or want.isoformat() in inv.ambiguous[0].candidates
+    # without it, the day is read on the person's own clock
+    inv = read_for(ReadRequest("sms.txt", now, data=text, config=config)).invitation
+    assert inv.timezone == "Asia/Jakarta"

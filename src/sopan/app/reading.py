@@ -57,10 +57,14 @@ def read_for(req: ReadRequest) -> ReadResult:
         if not number.isdigit():
             raise UserError("read.not_store_id", field="file", value=req.source)
         req = replace(req, data=Store().raw(int(number)))
+    # a zone the person gives the interview is the one its words are read in: "Thursday at
+    # 3 PM" is the recruiter's next Thursday, not the one of the person's own clock
+    given = [c.value for c in corrections if c.field == "timezone" and isinstance(c.value, str)]
+    zone = given[-1] if given else profile.timezone
     if req.data is not None:
-        inv = read_bytes(req.data, now=req.now, user_tz=profile.timezone, origin=req.source)
+        inv = read_bytes(req.data, now=req.now, user_tz=zone, origin=req.source)
     else:
-        inv = read_file(Path(req.source), now=req.now, user_tz=profile.timezone)
+        inv = read_file(Path(req.source), now=req.now, user_tz=zone)
     if corrections:
         inv = apply(inv, corrections, user_tz=profile.timezone)
     return ReadResult(inv, profile, config)
