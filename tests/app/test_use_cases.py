@@ -170,7 +170,7 @@ def test_draft_for_refuses_an_ambiguous_date_without_a_terminal(tmp_path: Path) 
         read = app.ReadRequest(str(source), now=NOW, corrections=typed, config=config())
         return app.draft_for(app.DraftRequest(app.PlanRequest(read, choices)), asker)
 
-    with pytest.raises(UserError, match="start: not certain; .*: 2026-11-21T10:00:00\\+07:00"):
+    with pytest.raises(UserError, match=r"start: not certain; .*: 2026-11-21T10:00:00\+07:00"):
         draft()
     decided = draft("start=2026-11-21T10:00")
     assert decided.planned.invitation.start is not None
