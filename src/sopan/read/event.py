@@ -33,10 +33,16 @@ def _normal(term: str) -> str:
     return re.sub(r"\s+", " ", term).strip().lower()
 
 
+def _word(names: list[str]) -> str:
+    """One of `names`, not inside a longer word or a hyphenated one (what follows is the
+    caller's: a word's end, a colon, a space)."""
+    return rf"(?<![\w-])(?:{alternation(names)})"
+
+
 @cache
 def _chain() -> re.Pattern[str]:
     """One name or several joined ("Psikotes dan Interview", "aptitude test/interview")."""
-    term = rf"(?<![\w-])(?:{alternation(list(_term_key()))})(?![\w-])"
+    term = _word(list(_term_key())) + r"(?![\w-])"
     joiner = alternation([str(j) for j in _book()["joiners"]])
     article = alternation([str(a) for a in _book()["articles"]])
     # "tes tertulis, psikotes, dan wawancara": joiners may stand together; "and a written test"
@@ -46,22 +52,22 @@ def _chain() -> re.Pattern[str]:
 
 @cache
 def _terms() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_term_key()))})(?![\w-])", re.I)
+    return re.compile(_word(list(_term_key())) + r"(?![\w-])", re.I)
 
 
 @cache
 def _labels() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_book()['labels']))})\s*:\s*", re.I)
+    return re.compile(_word(list(_book()["labels"])) + r"\s*:\s*", re.I)
 
 
 @cache
 def _after() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_book()['after']))})(?![\w-])", re.I)
+    return re.compile(_word(list(_book()["after"])) + r"(?![\w-])", re.I)
 
 
 @cache
 def _heads() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_book()['heads']))})\s+", re.I)
+    return re.compile(_word(list(_book()["heads"])) + r"\s+", re.I)
 
 
 def _headed(text: str) -> tuple[str, ...]:
