@@ -99,6 +99,34 @@ def test_an_american_recruiter_reads_the_month_first_the_twelve_hour_clock_and_e
     assert "December 8" in drafts["call"] and "8 December" not in drafts["call"]
 
 
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [("en_us_email_est_ms_liu.eml", (612, 792)), ("en_sg_email_sgt.eml", (595, 842))],
+)
+def test_a_letter_is_printed_on_the_sheet_its_reader_uses(name: str, size: tuple[int, int]) -> None:
+    """US Letter (8.5 by 11 inches) for an American reader, A4 for anyone else, in both
+    files; the subject line in bold and room to sign under the sign-off the book wrote."""
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from sopan.compose.letter import sheet
+
+    found = _run(name)
+    letter = next(d for d in found.drafts if d.channel == "letter")
+    page = PdfReader(io.BytesIO(found.files["letter.pdf"])).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
+    section = Document(io.BytesIO(found.files["letter.docx"])).sections[0]
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert (round(width.pt), round(height.pt)) == size
+    paper = sheet(letter.language, letter.region)
+    blocks = [b.split("\n") for b in letter.text.split("\n\n") if b.strip()]
+    assert sum(paper.bold(line) for block in blocks for line in block) == 1
+    assert sum(paper.signed_under(block) for block in blocks) == 1
+
+
 def test_a_calendar_answer_to_los_angeles_counts_in_pacific_time() -> None:
     r = _run("en_us_calendar_los_angeles.ics")
     drafts = _texts(r)

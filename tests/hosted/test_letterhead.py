@@ -223,6 +223,7 @@ def test_the_local_mode_letters_have_no_letterhead() -> None:
     from sopan.compose.letter import Letterhead, pdf_bytes
 
     text = "20 November 2026\n\nHal: Uji\n\nDengan hormat,\n\nIsi surat.\n\nHormat saya,\n\n\nRina"
-    plain, headed = pdf_bytes(text), pdf_bytes(text, letterhead=Letterhead(NAME, ("Bandung",)))
+    plain = pdf_bytes(text, "id")
+    headed = pdf_bytes(text, "id", letterhead=Letterhead(NAME, ("Bandung",)))
     assert NAME not in _pdf(plain)[0] and NAME in _pdf(headed)[0]
     assert _pdf(plain)[0].startswith("20 November 2026")

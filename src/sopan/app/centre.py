@@ -214,7 +214,8 @@ def _apology_row(
     return {
         "channel": "letter", "text": apology.draft.text, "subject": apology.draft.subject,
         "message_id": None, "recipient": apology.to, "file_name": name,
-        "file": pdf_bytes(apology.draft.text, letterhead=head), "lint": report.to_json(),
+        "file": pdf_bytes(apology.draft.text, apology.draft.language, letterhead=head),
+        "lint": report.to_json(),
     }  # fmt: skip
 
 
@@ -253,7 +254,7 @@ def letter_file(
     language = str(store.show(case_id).facts.get("language") or page_language(account.language))
     stem = PurePath(found.file_name or "surat.pdf").stem
     if kind == "pdf":
-        return f"{stem}.pdf", pdf_bytes(found.text, letterhead=head)
+        return f"{stem}.pdf", pdf_bytes(found.text, language, letterhead=head)
     meta = LetterMeta(account.display_name or account.name, now, language)
     return f"{stem}.docx", docx_bytes(found.text, meta, head)
 

@@ -80,7 +80,9 @@ def draft_files(
             meta = LetterMeta(profile.name, moment, draft.language, draft.region)
             docx, pdf = spec.file_names
             files.append((docx, docx_bytes(draft.text, meta, letterhead)))
-            files.append((pdf, pdf_bytes(draft.text, letterhead=letterhead)))
+            files.append(
+                (pdf, pdf_bytes(draft.text, draft.language, draft.region, letterhead=letterhead))
+            )
         elif spec.format == "ics":
             if itip is not None:
                 files.append((spec.file, itip.to_ical()))

@@ -5,7 +5,8 @@ PDF looks the same on every machine and nothing is read from the operating syste
 
 Both are laid out from the letter draft's text, so what the user reviewed is
 exactly what is printed: blank lines separate blocks, lines inside a block stay
-together, and the subject line ("Hal" / "Subject") is set in bold. The .docx names
+together, and the subject line ("Hal" / "Subject") is set in bold; the sheet (A4, US Letter)
+and those words are the letter's language's, from its phrase book. The .docx names
 the user as its author, the day it was made and the letter's language.
 
 A letterhead (`Letterhead`: a logo, a name, address lines) heads every page when one is
@@ -32,11 +33,37 @@ if TYPE_CHECKING:
 
 #: the fonts shipped with sopan
 FONT_DIR = data_path("fonts")
-_BOLD_LINE = rx.compile(r"^(Hal|Subject)\s*:")
-# A sign-off line is followed by room for a handwritten signature.
-_SIGN_OFF = rx.compile(
-    r"^(Hormat saya|Salam hormat|Yours sincerely|Yours faithfully|Kind regards),$"
-)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """How a letter in one language (and regional variant) is laid on paper, from its phrase
+    book's `letter` and `sign_off` words: the paper's size, the subject line's label (set in
+    bold) and the sign-offs (room for a handwritten signature is left under them)."""
+
+    width_mm: float
+    height_mm: float
+    subject_label: str
+    sign_offs: frozenset[str]
+
+    def bold(self, line: str) -> bool:
+        """Whether `line` is the subject line."""
+        return line.startswith(f"{self.subject_label}:")
+
+    def signed_under(self, block: list[str]) -> bool:
+        """Whether `block` is the sign-off alone, with the signature to come under it."""
+        return len(block) == 1 and block[0].strip() in self.sign_offs
+
+
+@cache
+def sheet(language: str, region: str = "") -> Sheet:
+    """The sheet a letter in `language` (for a reader of `region`) is printed on."""
+    from sopan.language.dateforms import common
+
+    words = common(language, region)
+    width, height = (float(x) for x in words["letter"]["paper"])
+    return Sheet(width, height, str(words["letter"]["subject_label"]),
+                 frozenset(str(v) for v in words["sign_off"].values()))  # fmt: skip
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -92,11 +119,11 @@ def _docx_head(doc: DocxDocument, head: Letterhead) -> None:
 
 
 def docx_bytes(text: str, meta: LetterMeta, letterhead: Letterhead | None = None) -> bytes:
-    """Write the letter as a Word document: one paragraph per block, A4, DejaVu Sans, the
-    letterhead (when given) in the page header."""
+    """Write the letter as a Word document: one paragraph per block on its language's sheet
+    (`sheet`), DejaVu Sans, the letterhead (when given) in the page header."""
     from docx import Document
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Mm, Pt
 
     doc = Document()
     props = doc.core_properties
@@ -104,7 +131,8 @@ def docx_bytes(text: str, meta: LetterMeta, letterhead: Letterhead | None = None
     props.created = props.modified = meta.created.replace(tzinfo=None)
     props.language = tag_of(meta.language, meta.region)
     section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    paper = sheet(meta.language, meta.region)
+    section.page_height, section.page_width = Mm(paper.height_mm), Mm(paper.width_mm)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.5))
     style = doc.styles["Normal"]
@@ -125,19 +153,19 @@ def docx_bytes(text: str, meta: LetterMeta, letterhead: Letterhead | None = None
         para = doc.add_paragraph()
         for i, line in enumerate(block):
             run = para.add_run(line)
-            run.bold = bool(_BOLD_LINE.match(line))
+            run.bold = paper.bold(line)
             if i < len(block) - 1:
                 run.add_break()
-        if len(block) == 1 and _SIGN_OFF.match(block[0]):
+        if paper.signed_under(block):
             doc.add_paragraph()
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
-#: A4 in points, the margins and the line heights of the PDF (1 mm = 72 / 25.4 pt)
+#: a millimetre in points, the margins and the line heights of the PDF
 _MM = 72 / 25.4
-_PAGE_W, _PAGE_H, _MARGIN = 210 * _MM, 297 * _MM, 25 * _MM
+_MARGIN = 25 * _MM
 _LINE, _BLOCK_GAP, _SIGNATURE_GAP = 5.5 * _MM, 4 * _MM, 14 * _MM
 
 
@@ -187,12 +215,15 @@ def _wrap(line: str, font: str, width: float) -> list[str]:
     return out
 
 
-def _pdf_head(pdf: Canvas, head: Letterhead, regular: str, bold: str) -> float:
+def _pdf_head(
+    pdf: Canvas, page: tuple[float, float], head: Letterhead, regular: str, bold: str
+) -> float:
     """Draw the letterhead at the top of the page: the logo, beside it the name and the
     address lines, a rule under them; the height the letter starts below."""
     from reportlab.lib.utils import ImageReader
 
-    top = _PAGE_H - _MARGIN
+    page_w, page_h = page
+    top = page_h - _MARGIN
     logo_h = _LOGO_CM * 10 * _MM
     x = _MARGIN
     used = 0.0
@@ -212,32 +243,40 @@ def _pdf_head(pdf: Canvas, head: Letterhead, regular: str, bold: str) -> float:
         pdf.drawString(x, y, line)
     bottom = min(top - used, y - 2.5 * _MM)
     pdf.setLineWidth(0.6)
-    pdf.line(_MARGIN, bottom, _PAGE_W - _MARGIN, bottom)
+    pdf.line(_MARGIN, bottom, page_w - _MARGIN, bottom)
     return bottom - 4 * _MM
 
 
 def pdf_bytes(
-    text: str, *, font_dir: Path = FONT_DIR, letterhead: Letterhead | None = None
+    text: str,
+    language: str,
+    region: str = "",
+    *,
+    font_dir: Path = FONT_DIR,
+    letterhead: Letterhead | None = None,
 ) -> bytes:
-    """Write the letter as an A4 PDF with the DejaVu fonts embedded (reportlab), the
-    letterhead (when given) at the top of every page."""
+    """Write the letter as a PDF on its language's sheet (`sheet`: A4, or US Letter for an
+    American reader) with the DejaVu fonts embedded (reportlab), the letterhead (when given)
+    at the top of every page."""
     regular, bold = _register_fonts(font_dir)
     from reportlab.pdfgen.canvas import Canvas
 
     out = io.BytesIO()
     # invariant: the same letter gives the same bytes (no creation stamp, no random id)
-    pdf = Canvas(out, pagesize=(_PAGE_W, _PAGE_H), invariant=True, pageCompression=1)
-    width = _PAGE_W - 2 * _MARGIN
+    paper = sheet(language, region)
+    page_w, page_h = paper.width_mm * _MM, paper.height_mm * _MM
+    pdf = Canvas(out, pagesize=(page_w, page_h), invariant=True, pageCompression=1)
+    width = page_w - 2 * _MARGIN
 
     def page_top() -> float:
         if letterhead is None:
-            return _PAGE_H - _MARGIN
-        return _pdf_head(pdf, letterhead, regular, bold)
+            return page_h - _MARGIN
+        return _pdf_head(pdf, (page_w, page_h), letterhead, regular, bold)
 
     y = page_top()
     for block in _blocks(text):
         for line in block:
-            font = bold if _BOLD_LINE.match(line) else regular
+            font = bold if paper.bold(line) else regular
             for piece in _wrap(_keep_numbers_whole(line), font, width):
                 if y - _LINE < _MARGIN:
                     pdf.showPage()
@@ -245,7 +284,7 @@ def pdf_bytes(
                 y -= _LINE
                 pdf.setFont(font, FONT_SIZE)
                 pdf.drawString(_MARGIN, y + 1.5 * _MM, piece)
-        y -= _SIGNATURE_GAP if len(block) == 1 and _SIGN_OFF.match(block[0]) else _BLOCK_GAP
+        y -= _SIGNATURE_GAP if paper.signed_under(block) else _BLOCK_GAP
     pdf.showPage()
     pdf.save()
     return out.getvalue()

@@ -53,8 +53,6 @@ class LanguageProfile:
     prefixes: tuple[tuple[str, tuple[str, ...]], ...]
     #: languages whose words this language's job mail mixes in freely ("interview", "meeting")
     also_spelled: tuple[str, ...]
-    place_date_first: bool
-    subject_label: str
     #: how a script's syllables are counted: "vowels" (each one, but for `one_syllable`
     #: pairs) or "vowel_runs" (each run of vowels, a final silent "e" not)
     syllables: Literal["vowels", "vowel_runs"]
@@ -75,7 +73,6 @@ _SHAPE = {
     "code": str, "name": {str: str}, "tag": str, "babel": str, "date_order": str,
     "clock_separator": str, "you": str, "weekdays_short": [str], "dictionary": str,
     "affixes": {"endings": [[str]], "prefixes": {str: [str]}}, "also_spelled": [str],
-    "letter": {"place_date_first": bool, "subject_label": str},
     "speech": {"syllables": str, "one_syllable": [str]},
     "home": {"country": str, "zones": [str]},
     "regions?": {str: {"name": {str: str}, "countries": [str], "tag": str}},
@@ -92,7 +89,6 @@ def _check(raw: Any, code: str) -> LanguageProfile:
         raise InternalError(f"{where}: speech.syllables must be vowels or vowel_runs")
     if code not in raw["name"]:
         raise InternalError(f"{where}: name needs the language's own name ('{code}')")
-    letter = raw["letter"]
     return LanguageProfile(
         code,
         dict(raw["name"]),
@@ -106,8 +102,6 @@ def _check(raw: Any, code: str) -> LanguageProfile:
         tuple(tuple(group) for group in raw["affixes"]["endings"]),
         tuple((prefix, tuple(gone)) for prefix, gone in raw["affixes"]["prefixes"].items()),
         tuple(raw["also_spelled"]),
-        bool(letter.get("place_date_first")),
-        str(letter.get("subject_label", "")),
         raw["speech"]["syllables"],
         tuple(raw["speech"]["one_syllable"]),
         str(raw["home"]["country"]),
