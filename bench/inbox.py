@@ -87,7 +87,7 @@ def _in_process(port: int, home: Path) -> tuple[float, float, int]:
     from sopan.app.outbox import scan_folder
     from sopan.config.servers import ServerSettings
     from sopan.deliver.imap import Mailbox
-    from sopan.read.mailbox import invitation_in
+    from sopan.read.mailbox import Glance, invitation_in
     from sopan.store import Store
 
     invitation_in(b"Subject: x\n\nx", now=datetime.fromisoformat(NOW), user_tz="Asia/Jakarta")
@@ -96,7 +96,7 @@ def _in_process(port: int, home: Path) -> tuple[float, float, int]:
     with Mailbox(ServerSettings("127.0.0.1", port, "none", USER), PASSWORD) as box:
         looked = box.likely_invitations
 
-        def timed(uids: list[int]) -> Iterator[tuple[int, bytes]]:
+        def timed(uids: list[int]) -> Iterator[tuple[int, bytes, Glance | None]]:
             nonlocal finding
             start = time.perf_counter()
             for item in looked(uids):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import SRC
@@ -23,6 +23,9 @@ from mail.dovecot import PASSWORD, USER, Dovecot, start_dovecot
 from sqlalchemy import create_engine, text
 
 from hosted.conftest import NOW, client_for, make_centre
+
+if TYPE_CHECKING:
+    from sopan.read.mailbox import Glance
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SECTIONS = {
@@ -150,10 +153,10 @@ def test_the_scan_looks_at_headers_first_and_finds_what_reading_all_finds(
     with Mailbox(ServerSettings("127.0.0.1", dovecot.port, "none", USER), PASSWORD) as box:
         looked = box.likely_invitations
 
-        def counted(uids: list[int]) -> Iterator[tuple[int, bytes]]:
-            for uid, raw in looked(uids):
+        def counted(uids: list[int]) -> Iterator[tuple[int, bytes, Glance | None]]:
+            for uid, raw, seen in looked(uids):
                 whole.append(uid)
-                yield uid, raw
+                yield uid, raw, seen
 
         box.likely_invitations = counted  # type: ignore[method-assign]
         done = scan_folder(box, memory, "rina", "INBOX", now=NOW, tz="Asia/Jakarta")

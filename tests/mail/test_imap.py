@@ -376,7 +376,7 @@ def test_a_scan_takes_small_mail_whole_and_large_mail_by_its_parts(dovecot: Dove
             return sections(asked, items)
 
         box.sections = logged  # type: ignore[method-assign]
-        handed = dict(box.likely_invitations(uids))
+        handed = {uid: raw for uid, raw, _ in box.likely_invitations(uids)}
     by_uid = dict(zip(uids, messages, strict=True))
     expected = {uid for uid, raw in by_uid.items() if worth_reading(glance(raw))}
     assert set(handed) == expected and len(expected) == 4  # the calendar after a PDF too
@@ -427,7 +427,7 @@ def test_every_eval_dev_invitation_in_a_dovecot_mailbox_is_found_as_reading_it_w
     client.logout()
     with _box(dovecot) as box:
         uids = box.uids_after("INBOX", 0)
-        handed = dict(box.likely_invitations(uids))
+        handed = {uid: raw for uid, raw, _ in box.likely_invitations(uids)}
     found = {
         uid for uid, raw in zip(uids, messages, strict=True)
         if invitation_in(raw, now=NOW_AT, user_tz="Asia/Jakarta") is not None

@@ -378,8 +378,8 @@ def scan_folder(
     for start in range(0, len(uids), BATCH):
         batch = uids[start : start + BATCH]
         kept = []
-        for uid, raw in box.likely_invitations(batch):
-            inv = invitation_in(raw, now=now, user_tz=tz)
+        for uid, raw, seen in box.likely_invitations(batch):
+            inv = invitation_in(raw, now=now, user_tz=tz, seen=seen)
             if inv is not None:
                 kept.append({"facts": invitation_json(inv), "source": f"{prefix}{uid}",
                              "raw": raw, "subject": inv.subject})  # fmt: skip

@@ -20,7 +20,7 @@ import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from sopan.config import Config
@@ -28,6 +28,9 @@ from sopan.config.secrets import password
 from sopan.config.servers import TIMEOUT, ServerSettings, server_settings
 from sopan.errors import ExternalError, UserError
 from sopan.model.names import LOOPBACK
+
+if TYPE_CHECKING:
+    from sopan.read.mailbox import Glance
 
 PASSWORD_VARIABLE = "SOPAN_IMAP_PASSWORD"
 KEYRING_SERVICE = "sopan-imap"
@@ -167,20 +170,20 @@ class Mailbox:
         self.client.select_folder(folder, readonly=True)
         return sorted(u for u in self.client.search(["UID", f"{after_uid + 1}:*"]) if u > after_uid)
 
-    def likely_invitations(self, uids: list[int]) -> Iterator[tuple[int, bytes]]:
-        """(UID, raw message) of each of `uids` (in the folder `uids_after` opened) that may
-        be an invitation, oldest first. One look at all: each message's size and its first
-        `WHOLE_BYTES`, all of most mail, glanced at as reading it whole does (`glance`); a
+    def likely_invitations(self, uids: list[int]) -> Iterator[tuple[int, bytes, Glance | None]]:
+        """(UID, raw message, its glance) of each of `uids` (in the folder `uids_after`
+        opened) that may be an invitation, oldest first. One look at all: each message's size
+        and its first `WHOLE_BYTES`, all of most mail, glanced at as reading it whole does
+        (`glance`: handed on with the message, so that reading it does not take it again); a
         larger message is looked at again by its structure and its text parts alone, never
-        an attachment. Only mail worth its text (`worth_its_text`) whose words allow an
-        invitation (`worth_reading`) is handed on."""
-        from sopan.read.mailbox import glance, head_of, worth_its_text, worth_reading
+        an attachment, and handed on without a glance (None). Only mail worth its text
+        (`worth_its_text`) whose words allow an invitation (`worth_reading`) is handed on."""
+        from sopan.read.mailbox import glance, head_of, worth_its_look
 
         if not uids:
             return
+        found: dict[int, tuple[bytes, Glance | None]] = {}
         heads: dict[int, bytes] = {}
-        found: dict[int, bytes] = {}
-        large: list[int] = []
         # one command, one pass of the server over each message: most mail is smaller than
         # what a look at its headers and then at its text would fetch apart
         for uid, got in self.sections(
@@ -188,17 +191,18 @@ class Mailbox:
         ).items():
             raw = got.get(b"BODY[]<0>", b"")
             size = got.get(b"RFC822.SIZE", b"")
-            heads[uid] = head_of(raw)
             if not size.isdigit() or int(size) > len(raw):
-                large.append(uid)
+                heads[uid] = head_of(raw)
                 continue
             seen = glance(raw) if raw.strip() else None
-            if seen and worth_its_text(heads[uid], calendar=seen.calendar) and worth_reading(seen):
-                found[uid] = raw
-        plain = {uid: _one_text_part(heads[uid]) for uid in large}
-        found.update(self._by_parts(sorted(large), heads, plain))
+            if seen and worth_its_look(seen):
+                found[uid] = (raw, seen)
+        plain = {uid: _one_text_part(head) for uid, head in heads.items()}
+        for uid, raw in self._by_parts(sorted(heads), heads, plain).items():
+            found[uid] = (raw, None)
         for uid in sorted(found):
-            yield uid, found[uid]
+            raw, seen = found[uid]
+            yield uid, raw, seen
 
     def _by_parts(
         self, uids: list[int], heads: dict[int, bytes], plain: dict[int, _Part | None]

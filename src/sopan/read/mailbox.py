@@ -28,11 +28,12 @@ _BLANK = rx.compile(rb"\n\r?\n")
 class Glance:
     """What a cheap look at a message's bytes finds, before any parse: its readable text in
     lower case (headers' subject and the text parts, decoded; attachments skipped), whether
-    it carries a calendar, and whether it was sent in bulk."""
+    it carries a calendar, whether it was sent in bulk, and its subject alone (as in `text`)."""
 
     text: bytes
     calendar: bool
     bulk: bool
+    subject: bytes = b""
 
 
 def _split_head(raw: bytes) -> tuple[bytes, bytes]:
@@ -121,7 +122,7 @@ def glance(raw: bytes) -> Glance:
         texts.append(_decoded(body[:GLANCE_BYTES], encoding).lower())
 
     walk(raw[:GLANCE_BYTES] if len(raw) <= GLANCE_BYTES else _clip(raw), 0)
-    return Glance(b"\n".join(texts), bool(found["calendar"]), bulk)
+    return Glance(b"\n".join(texts), bool(found["calendar"]), bulk, subject)
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,23 @@ def worth_its_text(head: bytes, *, calendar: bool) -> bool:
     (From a list, an invitation needs both words (`Signs.say_invitation`); a job board's
     notice names the application or the interview in its subject.)"""
     _, subject, bulk = _heads(head)
+    return _text_worth(subject, bulk=bulk, calendar=calendar)
+
+
+def _text_worth(subject: bytes, *, bulk: bool, calendar: bool) -> bool:
+    """`worth_its_text` from the subject (lower case) and what the headers and the structure
+    tell."""
     if not bulk or calendar:
         return True
     return any(w in subject for w in _needles() + _job_needles())
+
+
+def worth_its_look(seen: Glance) -> bool:
+    """Whether a message glanced at whole (`glance`) may be an invitation: worth its text,
+    told from the same headers (`worth_its_text`), and its words allow one
+    (`worth_reading`)."""
+    worth = _text_worth(seen.subject, bulk=seen.bulk, calendar=seen.calendar)
+    return worth and worth_reading(seen)
 
 
 def glance_of(head: bytes, pieces: list[Piece]) -> Glance:
@@ -159,7 +174,7 @@ def glance_of(head: bytes, pieces: list[Piece]) -> Glance:
             continue
         calendar = calendar or piece.kind == "calendar"
         texts.append(_decoded(piece.body[:GLANCE_BYTES], piece.encoding.lower()).lower())
-    return Glance(b"\n".join(texts), calendar, bulk)
+    return Glance(b"\n".join(texts), calendar, bulk, subject)
 
 
 def _clip(raw: bytes) -> bytes:
@@ -330,12 +345,17 @@ def is_job_invitation(inv: Invitation, seen: Glance) -> bool:
     return when or bool(inv.uid) or titled or (found.interview and asked_to_interview(text))
 
 
-def invitation_in(raw: bytes, *, now: datetime, user_tz: str) -> Invitation | None:
+def invitation_in(
+    raw: bytes, *, now: datetime, user_tz: str, seen: Glance | None = None
+) -> Invitation | None:
     """The job interview invitation one message of a mailbox is, or None: most messages are
-    passed over after a glance at their bytes, the rest read and judged."""
+    passed over after a glance at their bytes, the rest read and judged. `seen`: the glance
+    of these very bytes, taken already and found worth reading (`worth_its_look`), which is
+    not taken again."""
     from sopan.read import read_bytes
 
-    seen = _maybe_invitation(raw) if raw.strip() else None
+    if seen is None:
+        seen = _maybe_invitation(raw) if raw.strip() else None
     if seen is None:
         return None
     try:
