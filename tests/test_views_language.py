@@ -46,10 +46,11 @@ def test_read_view_in_english_keeps_its_columns() -> None:
     assert "Source:       email (English)" in lines
     assert "Time left:    23.0 hours" in lines
     assert any(line.startswith("When:         Mon 30 Nov 2026 14:30") for line in lines)
-    assert "Missing:      end" in lines
+    assert "Missing:      end time" in lines
     indonesian = describe(inv, now=now, user_tz="Asia/Jakarta", language="id")
     assert "Sumber:         email (bahasa Inggris)" in indonesian
     assert "Sisa waktu:     23,0 jam" in indonesian
+    assert "Tak disebutkan: jam selesai" in indonesian
 
 
 def test_started_interview_counts_back_in_each_language() -> None:

@@ -76,9 +76,11 @@ def test_human_view_names_missing_and_ambiguous(run_cli) -> None:
         "2026-11-20T09:00:00+07:00",
     )
     assert result.returncode == 0, result.stderr
-    assert "Kurang jelas:" in result.stdout and "2026-11-30" in result.stdout
-    assert "2026-12-01" in result.stdout
-    assert "Tak disebutkan:" in result.stdout
+    # each reading as a person reads a date, the facts named in words, never by their keys
+    assert "Kurang jelas:   tanggal dan jam: Sen 30 Nov 2026 10.00" in result.stdout
+    assert "| Sel 01 Des 2026 14.00" in result.stdout
+    assert "Tak disebutkan: tanggal dan jam, jam selesai" in result.stdout
+    assert "2026-11-30" not in result.stdout and "start" not in result.stdout
 
 
 def test_mailbox_lists_invitations_newest_first(run_cli) -> None:

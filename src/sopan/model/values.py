@@ -43,11 +43,6 @@ class Ambiguity:
     #: 11, 2pm"), not one time read two ways: a decline or a cancellation needs none of them
     offered: bool = False
 
-    def summary(self) -> str:
-        """The candidates joined by " | ", after the problem when there is one."""
-        listed = " | ".join(self.candidates)
-        return f"{self.problem}: {listed}" if self.problem and listed else self.problem or listed
-
 
 @dataclass(frozen=True)
 class Correction:

@@ -13,7 +13,7 @@ from babel.numbers import format_decimal
 from sopan.language.dateforms import clock, day, span_text
 from sopan.language.profiles import babel_locale
 from sopan.language.words import Words, load_words
-from sopan.model import Fact, Invitation, Language
+from sopan.model import Ambiguity, Fact, Invitation, Language
 
 # Labels line up in one column; the widest label of the language sets it.
 _LABELS = (
@@ -50,6 +50,26 @@ def _when(start: datetime, end: datetime | None, language: Language) -> str:
     """The interview's span in the zone `start` is in."""
     zone = start.tzinfo or ZoneInfo("UTC")
     return span_text(start, end, zone, language, form="list_day")
+
+
+def _candidate(text: str, language: Language) -> str:
+    """One reading of an unclear fact as a person reads a date: "Sen 30 Nov 2026 10.00" for
+    the reader's "2026-11-30T10:00:00+08:00", "Sen 30 Nov 2026" for "2026-11-30 (Monday)"."""
+    try:
+        return _when(datetime.fromisoformat(text), None, language)
+    except ValueError:
+        pass
+    try:
+        return _day(date.fromisoformat(text[:10]), language) if text[10:11] in ("", " ") else text
+    except ValueError:
+        return text
+
+
+def _ambiguity(a: Ambiguity, w: Words, language: Language) -> str:
+    """An unclear fact, named in words, with every reading it could have."""
+    listed = " | ".join(_candidate(c, language) for c in a.candidates)
+    said = f"{a.problem}: {listed}" if a.problem and listed else a.problem or listed
+    return f"{w.name('fact', a.field)}: {said}"
 
 
 def hours_left(inv: Invitation, now: datetime) -> float | None:
@@ -147,8 +167,8 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         ("uid", inv.uid),
     ]
     if inv.missing:
-        rows.append(("missing", ", ".join(inv.missing)))
-    rows += [("ambiguous", f"{a.field}: {a.summary()}") for a in inv.ambiguous]
+        rows.append(("missing", ", ".join(w.name("fact", f) for f in inv.missing)))
+    rows += [("ambiguous", _ambiguity(a, w, language)) for a in inv.ambiguous]
     if inv.confidence < _SURE:
         sure = format_decimal(inv.confidence, format="0.0", locale=babel_locale(language))
         rows.append(("confidence", w.text("read", "low_confidence", value=sure)))
