@@ -3,7 +3,7 @@
 (and of the plan's own channels) for one invitation and one situation.
 
 Shared by the suite (the project's own invitations, both languages) and `bench/recruiter.py`
-(every invitation of ../shared/eval-dev under six situations). A shortfall names its rule,
+(every invitation of ../shared/eval-dev under the situations below). A shortfall names its rule,
 the channel and what was found.
 """
 
@@ -80,6 +80,10 @@ SITUATIONS = (
     # ill, no time of their own to offer: the first day they can attend, in every channel
     Situation("reschedule_from_day", Choices(intent="reschedule", reason="health",
                                              interest="yes", confirmed=False), from_days=3),
+    # ill the evening before a morning interview, with the recruiter off work: a call, if any,
+    # is planned within their working hours and early enough before the interview
+    Situation("sick_evening_before", Choices(intent="cancel", reason="health", interest="yes",
+                                             confirmed=True), hours_before=13),
 )  # fmt: skip
 
 
@@ -265,6 +269,12 @@ def check(r: Run) -> list[Shortfall]:
             out.append(Shortfall("says_today", d.channel, "called on the interview's day"))
         if spec.spoken and relative != 1 and re.search(r"\b(?:besok|tomorrow)\b", d.text):
             out.append(Shortfall("says_tomorrow", d.channel, "tomorrow said, not the next day"))
+        # a missed interview too: "hari ini" only of one that is (or was) that same day
+        days = _relative_day(r, said_at, past=True)
+        if spec.spoken and days != 0 and re.search(r"\b(?:hari ini|today)\b", d.text):
+            out.append(Shortfall("says_today", d.channel, "today said, not the interview's day"))
+        if aloud_or_chat and days != 2 and re.search(r"\blusa\b", d.text):
+            out.append(Shortfall("says_day_after", d.channel, "lusa said, not two days on"))
         out += _promise_rules(d, inv, r)
         out += _writing_rules(d, spec.kind, r)
     if not address.person and any(d.channel == "linkedin" for d in r.drafts):
@@ -294,9 +304,10 @@ def _timing_rules(r: Run) -> list[Shortfall]:
     out = []
     calls = {s.name for s in registry().with_role("call")}
     steps = [s.channel for s in r.plan.steps if registry().get(s.channel) is not None]
-    closed = office_opens(r.invitation, r.now) is not None
+    closed = office_opens(r.invitation, r.now, PROFILE.timezone) is not None
     if steps and steps[0] in calls and closed and r.plan.call_at is None:
         out.append(Shortfall("working_hours", "plan", f"a call first at {r.now:%a %H:%M}"))
+    out += _call_in_time(r, steps, calls)
     for d in r.drafts:
         if not registry().spec(d.channel).spoken:
             continue
@@ -314,6 +325,39 @@ def _timing_rules(r: Run) -> list[Shortfall]:
         for d in r.drafts:
             if d.channel in _OFFERING and not re.search(rf"\b0?{first.day}\b", d.text):
                 out.append(Shortfall("first_day_named", d.channel, f"{first} not named"))
+    return out
+
+
+#: a call made later than this before the interview no longer serves to say one will not come
+_CALL_AHEAD = timedelta(hours=1)
+
+
+def _call_in_time(r: Run, steps: list[str], calls: set[str]) -> list[Shortfall]:
+    """A call planned for later (`call_at`) is made within the recruiter's working hours where
+    they are (a weekday or the interview's own day, 08:00 to 17:00) and at least an hour
+    before the interview starts; when no such time is left, the plan calls no one and the
+    written message goes now — unless a call is the only way to reach them."""
+    from sopan.plan.steps import recruiter_zone
+
+    inv, at = r.invitation, r.plan.call_at
+    if at is None or not any(c in calls for c in steps) or is_past(inv, r.plan.urgency):
+        return []
+    written = [
+        c for c in steps if registry().get(c) and registry().spec(c).role in ("reply", "text")
+    ]
+    zone = recruiter_zone(inv, PROFILE.timezone)
+    local = at.astimezone(zone) if zone is not None else at
+    day = inv.start.astimezone(local.tzinfo).date() if inv.start is not None else inv.day
+    out = []
+    if not (local.weekday() < 5 or local.date() == day) or not time(8) <= local.time() < time(17):
+        out.append(Shortfall("call_in_hours", "plan", f"a call at {local:%a %H:%M %Z}"))
+    start = inv.start
+    if start is None and inv.day is not None and zone is not None:
+        start = datetime.combine(inv.day, time(8), zone)
+    if written and start is not None and at > start - _CALL_AHEAD:
+        out.append(
+            Shortfall("call_before_start", "plan", f"a call at {local:%H:%M}, start {start:%H:%M}")
+        )
     return out
 
 
@@ -554,11 +598,13 @@ def _attendee_rules(r: Run) -> list[Shortfall]:
     return out
 
 
-def _relative_day(r: Run, at: datetime) -> int | None:
+def _relative_day(r: Run, at: datetime, *, past: bool = False) -> int | None:
     """How many days after `at` the interview is where it takes place (0: that same day),
-    when it is ahead and its zone known; else None."""
+    when it is ahead (or, with `past`, behind) and its zone known; else None."""
     start = r.invitation.start
-    if start is None or not r.invitation.timezone or is_past(r.invitation, r.plan.urgency):
+    if start is None or not r.invitation.timezone:
+        return None
+    if is_past(r.invitation, r.plan.urgency) and not past:
         return None
     from zoneinfo import ZoneInfo
 

@@ -1,5 +1,5 @@
 """The recruiter's checks (tests/compose/recruiter.py, the same `bench/recruiter.py` runs on
-eval-dev) over the project's own invitations in both languages, each under six situations: no
+eval-dev) over the project's own invitations in both languages, each under every situation: no
 shortfall. And each check, shown a draft that breaks its rule, finds it."""
 
 from __future__ import annotations

@@ -194,6 +194,22 @@ def test_a_plan_that_rings_first_outside_working_hours_is_found() -> None:
     assert "working_hours" in {s.rule for s in found}
 
 
+@pytest.mark.parametrize("name", ["id_wa_cahaya.txt", "en_whatsapp_lagos.txt"])
+def test_a_call_planned_off_hours_or_too_close_to_the_interview_is_found(name: str) -> None:
+    r = _evening(name)  # a call planned at 08:00 for an interview at 10:00: in time
+    start = r.invitation.start
+    assert r.plan.call_at is not None and start is not None and r.shortfalls == []
+
+    def rules(at: datetime) -> set[str]:
+        return {s.rule for s in check(replace(r, plan=replace(r.plan, call_at=at), lint={}))}
+
+    assert "call_before_start" in rules(start)  # at the interview's own start
+    assert "call_before_start" in rules(start.replace(hour=9, minute=30))
+    assert "call_in_hours" in rules(start.replace(hour=7))  # before the office opens
+    assert "call_in_hours" in rules(r.now.replace(hour=20))  # the evening before
+    assert not rules(start.replace(hour=9)) & {"call_in_hours", "call_before_start"}
+
+
 @pytest.mark.parametrize("name", ["id_wa_cahaya.txt", "en_text_northwind.txt"])
 def test_a_missed_interview_asked_again_names_the_first_day_too(name: str) -> None:
     missed = _run(name, replace(FROM_DAY, hours_before=-3.0))  # three hours after it began

@@ -492,7 +492,7 @@ def make_plan(
             # an answer from the profile's address would not match any attendee: it goes
             # out as the address the invitation lists for the user
             warnings += (w.note("warnings", "r21_attendee", listed=listed, mine=profile.email),)
-    steps = channel_steps(inv, sit, action, urgency, w, now)
+    steps = channel_steps(inv, sit, action, urgency, w, now, profile.timezone)
     due = reply_due(inv, sit, urgency, now)
     return Plan(
         action=action,
@@ -505,7 +505,7 @@ def make_plan(
         travel_minutes=travel.minutes if travel is not None else None,
         recommendation=recommendation,
         zone_origin=zone_origin(inv, profile.timezone),
-        call_at=call_time(inv, steps, now),
+        call_at=call_time(inv, steps, now, profile.timezone),
         zone=calendar_zone(inv, profile.timezone),
         reply_by=due[0] if due else None,
         reply_by_hours=due[1] if due else None,

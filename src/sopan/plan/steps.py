@@ -3,11 +3,12 @@ C2.1, C3, R7–R10)."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from sopan.language.dateforms import fixed, zone_label
 from sopan.language.words import Words
-from sopan.model import Action, Invitation, Note, Situation, Step, Urgency
+from sopan.model import Action, Channel, Invitation, Note, Situation, Step, Urgency
 from sopan.plan.owed import is_past
 from sopan.plan.reach import (
     calendar_answer,
@@ -17,6 +18,9 @@ from sopan.plan.reach import (
     written_medium,
 )
 from sopan.read.words import asks_for_portfolio, asks_portal, portal_link
+
+if TYPE_CHECKING:
+    from sopan.model.channels import Registry
 
 #: the step that answers on the portal an invitation asks to confirm on: no message is drafted
 #: for it (the portal takes the answer), so it is no channel of data/channels/
@@ -45,12 +49,18 @@ def _who(inv: Invitation, w: Words, address: str | None) -> str:
     return f"{name} ({address})" if address else name
 
 
-#: working hours where the recruiter is: Monday to Friday, 08:00 to 17:00. An office line
-#: called outside them rings in an empty room; a recruiter's mobile rung in the evening or at
-#: the weekend reaches a person off work — the written message goes then, and the call waits
+#: working hours where the recruiter is: Monday to Friday, 08:00 to 17:00, and the interview's
+#: own day (a recruiter who holds interviews on a Saturday is at work that Saturday). An office
+#: line called outside them rings in an empty room; a recruiter's mobile rung in the evening or
+#: at the weekend reaches a person off work — the written message goes then, and the call waits
 #: for the next working morning (R2.2)
 OFFICE_OPENS, OFFICE_CLOSES = time(8, 0), time(17, 0)
 WORKDAYS = 5
+#: a call to say one will not come is of use only this long before the interview at the latest:
+#: later the recruiter is already preparing for it or on their way, and a call planned for
+#: then (the office's opening at the interview's own start) is no longer worth waiting for —
+#: the written message goes now instead (R2.2)
+CALL_AHEAD = timedelta(hours=1)
 
 
 def mobile_line(inv: Invitation) -> bool:
@@ -64,44 +74,96 @@ def mobile_line(inv: Invitation) -> bool:
     return asks_call_here(inv)
 
 
-def office_opens(inv: Invitation, now: datetime | None) -> datetime | None:
+def recruiter_zone(inv: Invitation, own: str | None = None) -> tzinfo | None:
+    """The zone the recruiter keeps their working hours in: the interview's (as the plan shows
+    it: a calendar's time in UTC alone in the zone `calendar_zone` chose, `own` being the
+    person's zone); None when it is unknown."""
+    from zoneinfo import ZoneInfo
+
+    from sopan.plan import calendar_zone
+
+    shown = calendar_zone(inv, own)
+    if shown is not None and shown not in ("UTC", "Etc/UTC"):
+        return ZoneInfo(shown)
+    if inv.start is not None and inv.start.tzinfo is not None:
+        return inv.start.tzinfo
+    if inv.timezone:
+        try:
+            return ZoneInfo(inv.timezone)
+        except (KeyError, ValueError):
+            return None
+    return None
+
+
+def _interview_day(inv: Invitation, zone: tzinfo) -> date | None:
+    """The interview's calendar day where the recruiter is, when known."""
+    if inv.start is not None:
+        return inv.start.astimezone(zone).date()
+    return inv.day
+
+
+def working(moment: datetime, inv: Invitation) -> bool:
+    """Whether `moment` (in the recruiter's zone) is within their working hours: a weekday, or
+    the interview's own day, between opening and closing (R2.2)."""
+    working_day = moment.weekday() < WORKDAYS or moment.date() == _interview_day(
+        inv, moment.tzinfo or UTC
+    )
+    return working_day and OFFICE_OPENS <= moment.time() < OFFICE_CLOSES
+
+
+def office_opens(inv: Invitation, now: datetime | None, own: str | None = None) -> datetime | None:
     """When the recruiter's number is next answered within working hours, if `now` is outside
     them (a weekend or an evening where the recruiter is: the interview's zone), for an office
     line and a mobile alike; None when it is within them, when there is no number, or when
     their zone is unknown."""
-    from zoneinfo import ZoneInfo
-
     from sopan.plan.reach import can_call
 
     if now is None or not can_call(inv):
         return None
-    zone = inv.start.tzinfo if inv.start is not None else None
-    if zone is None and inv.timezone:
-        try:
-            zone = ZoneInfo(inv.timezone)
-        except (KeyError, ValueError):
-            return None
+    zone = recruiter_zone(inv, own)
     if zone is None:
         return None
     local = now.astimezone(zone)
-    if local.weekday() < WORKDAYS and OFFICE_OPENS <= local.time() < OFFICE_CLOSES:
+    if working(local, inv):
         return None
     day = local.date() if local.time() < OFFICE_OPENS else local.date() + timedelta(days=1)
-    while day.weekday() >= WORKDAYS:
+    interview = _interview_day(inv, zone)
+    while day.weekday() >= WORKDAYS and day != interview:
         day += timedelta(days=1)
     return datetime.combine(day, OFFICE_OPENS, zone)
 
 
-def call_time(inv: Invitation, steps: tuple[Step, ...], now: datetime) -> datetime | None:
-    """When the plan's call is made, if not at once: an office line closed `now` is called when
-    it opens (R2.2), and what is said on it (the greeting, "today" or "tomorrow") is said then.
-    None when the plan has no call, or the call is made now."""
+def call_deadline(inv: Invitation, own: str | None = None) -> datetime | None:
+    """The last moment a call to say one will not come is still of use: `CALL_AHEAD` before
+    the interview starts (before its day's opening when only its day is known: it may start
+    then). None when neither is known."""
+    zone = recruiter_zone(inv, own)
+    if inv.start is not None:
+        return inv.start - CALL_AHEAD
+    if inv.day is not None and zone is not None:
+        return datetime.combine(inv.day, OFFICE_OPENS, zone) - CALL_AHEAD
+    return None
+
+
+def too_late_to_call(inv: Invitation, opens: datetime | None, own: str | None = None) -> bool:
+    """Whether the next working hours (`opens`) begin too close to the interview, or after it
+    has begun, for a call to be of use: the written message goes now instead (R2.2)."""
+    deadline = call_deadline(inv, own)
+    return opens is not None and deadline is not None and opens > deadline
+
+
+def call_time(
+    inv: Invitation, steps: tuple[Step, ...], now: datetime, own: str | None = None
+) -> datetime | None:
+    """When the plan's call is made, if not at once: a number outside working hours `now` is
+    called when they begin (R2.2), and what is said on it (the greeting, "today" or
+    "tomorrow") is said then. None when the plan has no call, or the call is made now."""
     from sopan.model.channels import registry
 
     calls = {s.name for s in registry().with_role("call")}
     if not any(step.channel in calls for step in steps):
         return None
-    return office_opens(inv, now)
+    return office_opens(inv, now, own)
 
 
 def with_event(w: Words, inv: Invitation) -> Words:
@@ -121,17 +183,20 @@ def channel_steps(
     urgency: Urgency,
     w: Words,
     now: datetime | None = None,
+    own: str | None = None,
 ) -> tuple[Step, ...]:
     """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies); which
     channel plays which part is each channel's `role` in data/channels/. No number is called
     first outside working hours: the written message goes first, and the call waits for the
-    next working morning (to a mobile, only if the message is still unread)."""
+    next working morning (to a mobile, only if the message is still unread) — unless that
+    morning comes too close to the interview, or after it began: then no call is planned and
+    the written message is how they hear it (`own`: the person's zone, R2.2)."""
     from sopan.model.channels import registry
 
     w = with_event(w, inv)
 
     known = registry()
-    opens = office_opens(inv, now)
+    opens = office_opens(inv, now, own)
     contact = _who(inv, w, inv.contact.phone)
     reach = reachable(inv)  # the phone number is parsed once for every step
     medium, medium_key = written_medium(inv, reach)
@@ -146,6 +211,8 @@ def channel_steps(
     long_past = past and (urgency.hours_left is None or urgency.hours_left <= -24)
     urgent = sit.confirmed or urgency.level in ("late", "past")
     portal = asks_portal(inv.text) and not past
+    # the next working hours begin too close to the interview for a call to be of use
+    no_call_time = not past and too_late_to_call(inv, opens, own)
     if portal:
         # "silahkan login ke web untuk melakukan konfirmasi": the answer the recruiter's system
         # records is given there, first; the written reply below says it in words (R2.1)
@@ -163,16 +230,22 @@ def channel_steps(
         # its zone named as people know it ("SGT", never "+08")
         when = f"{fixed(opens, 'stamp')} {zone_label(opens, w.language, plain=True)}"
         mobile = mobile_line(inv)
-        if medium is not None:
-            closed = "written_after_hours" if mobile else "written_office_closed"
-            key = closed if urgent else "written_reply"
-            steps.append(w.step(medium, key, **medium_values))
-        # a mobile is rung next morning only if the message is unread; an office line is
-        # called when it opens
-        again = "call_unread_morning" if mobile and medium is not None else "call_office_opens"
-        steps.append(w.step(call.name, again, contact=contact, when=when))
-        if call.unanswered and leaves_voicemail(inv):
-            steps.append(w.step(call.unanswered, "voicemail"))
+        if medium is not None and no_call_time:
+            # working hours begin again only at the interview, or just before it: the written
+            # message goes now, and no call is planned for a time it would be of no use (R2.2)
+            steps.append(w.step(medium, "written_no_call_time", when=when, **medium_values))
+            steps += _text_step(known, reach, medium, w, medium_values)
+        else:
+            if medium is not None:
+                closed = "written_after_hours" if mobile else "written_office_closed"
+                key = closed if urgent else "written_reply"
+                steps.append(w.step(medium, key, **medium_values))
+            # a mobile is rung next morning only if the message is unread; an office line is
+            # called when it opens (with no written way to them, the call is the only one)
+            again = "call_unread_morning" if mobile and medium is not None else "call_office_opens"
+            steps.append(w.step(call.name, again, contact=contact, when=when))
+            if call.unanswered and leaves_voicemail(inv):
+                steps.append(w.step(call.unanswered, "voicemail"))
     elif call is not None and (urgent or medium is None or past):
         if past:
             steps.append(w.step(call.name, "call_past", contact=contact))
@@ -189,17 +262,11 @@ def channel_steps(
             steps.append(w.step(call.name, "call_unanswered_text"))
         if medium is not None:
             steps.append(w.step(medium, "written_confirm", **medium_values))
-        medium_kind = known.spec(medium).kind if medium else None
-        if medium_kind != "chat":  # a chat message already is the text
-            for text in known.with_role("text"):
-                if text.name in reach:
-                    label = text.label_in(w.language)
-                    steps.append(w.step(text.name, "sms", medium_text=label, **medium_values))
-                    break
+        steps += _text_step(known, reach, medium, w, medium_values)
     elif medium is not None:
         key = "written_urgent" if urgent else ("written_portal" if portal else "written_reply")
         steps.append(w.step(medium, key, **medium_values))
-        if call is not None:
+        if call is not None and not no_call_time:
             steps.append(w.step(call.name, "call_optional"))
     # an interview already past has no calendar answer: the apology carries the news
     answer = None if past else calendar_answer(inv, sit, action)
@@ -207,6 +274,25 @@ def channel_steps(
         steps += [w.step(s.name, answer) for s in known.with_role("calendar") if s.name in reach]
     steps += [w.step(s.name, "linkedin") for s in known.with_role("connect") if s.name in reach]
     return tuple(steps)
+
+
+def _text_step(
+    known: Registry,
+    reach: frozenset[Channel],
+    medium: Channel | None,
+    w: Words,
+    medium_values: dict[str, str],
+) -> list[Step]:
+    """A short text message beside a written reply that is no chat (an e-mail), so the news
+    reaches a mobile before the e-mail is read (C2.1); none when the reply is a chat already."""
+    medium_kind = known.spec(medium).kind if medium else None
+    if medium_kind == "chat":  # a chat message already is the text
+        return []
+    for text in known.with_role("text"):
+        if text.name in reach:
+            label = text.label_in(w.language)
+            return [w.step(text.name, "sms", medium_text=label, **medium_values)]
+    return []
 
 
 def make_checklist(
