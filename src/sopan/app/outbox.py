@@ -364,7 +364,11 @@ def scan_folder(
     batch by batch, each looked at headers and structure first and read whole only when it
     may be an invitation (`Mailbox.likely_invitations`); the invitations of a batch and
     the cursor past it are kept in one transaction (`Inbox.keep_scanned`), so a scan cut
-    short anywhere loses nothing and keeps nothing twice."""
+    short anywhere loses nothing and keeps nothing twice. A batch is kept while the next is
+    read (one transaction at a time, in order): the database's wait for its disk is not the
+    scan's."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from sopan._infra.faults import crash_point
     from sopan.deliver.imap import BATCH
     from sopan.model.contracts import invitation_json
@@ -375,18 +379,33 @@ def scan_folder(
     after = store.cursor(account, folder, validity)
     uids = box.uids_after(folder, after)
     found: list[int] = []
-    for start in range(0, len(uids), BATCH):
-        batch = uids[start : start + BATCH]
-        kept = []
-        for uid, raw, seen in box.likely_invitations(batch):
-            inv = invitation_in(raw, now=now, user_tz=tz, seen=seen)
-            if inv is not None:
-                kept.append({"facts": invitation_json(inv), "source": f"{prefix}{uid}",
-                             "raw": raw, "subject": inv.subject})  # fmt: skip
-        found += store.keep_scanned(account, folder, validity, batch[-1], kept, now=now)
-        crash_point("scan-after-batch")
-        if progress is not None:
-            progress(start + len(batch))
+    keeping: tuple[Future[list[int]], int] | None = None
+
+    def kept_so_far() -> None:
+        """The batch being kept, once it is: its invitations' ids, and how far the scan is."""
+        if keeping is not None:
+            future, done = keeping
+            found.extend(future.result())
+            crash_point("scan-after-batch")
+            if progress is not None:
+                progress(done)
+
+    # its own thread keeps, so that a batch's transaction waits while the next is read; one
+    # at a time, each after the one before (a failure stops the scan at the next batch), and
+    # the last one waited for even when reading fails
+    with ThreadPoolExecutor(1, thread_name_prefix="sopan-scan-keep") as keeper:
+        for start in range(0, len(uids), BATCH):
+            batch = uids[start : start + BATCH]
+            kept = []
+            for uid, raw, seen in box.likely_invitations(batch):
+                inv = invitation_in(raw, now=now, user_tz=tz, seen=seen)
+                if inv is not None:
+                    kept.append({"facts": invitation_json(inv), "source": f"{prefix}{uid}",
+                                 "raw": raw, "subject": inv.subject})  # fmt: skip
+            kept_so_far()
+            keeping = keeper.submit(store.keep_scanned, account, folder, validity, batch[-1],
+                                    kept, now=now), start + len(batch)  # fmt: skip
+        kept_so_far()
     if not uids:  # nothing new: the cursor still records the folder's UIDVALIDITY
         store.keep_scanned(account, folder, validity, after, [], now=now)
     return Scanned(len(uids), tuple(found), prefix)
