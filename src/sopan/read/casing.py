@@ -30,7 +30,11 @@ _MOST = {"company": 4, "name": 4, "person": 2, "street": 4, "title": 4}
 
 
 #: short words of a name that are no acronym, as a sentence writes them ("PT SUMBER DAN MAKMUR")
-_JOINING = {"DAN": "dan", "AND": "and", "OF": "of", "TBK": "Tbk", "TBK.": "Tbk."}
+_JOINING = {
+    **{"DAN": "dan", "AND": "and", "OF": "of", "TBK": "Tbk", "TBK.": "Tbk."},
+    # the short legal forms after the name ("… SERVICES PVT LTD" → "… Services Pvt Ltd")
+    **{"PVT": "Pvt", "PVT.": "Pvt.", "LTD": "Ltd", "LTD.": "Ltd.", "INC": "Inc", "INC.": "Inc."},
+}
 
 
 def as_name(company: str) -> str:

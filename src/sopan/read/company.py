@@ -23,16 +23,29 @@ from sopan.read.found import (
     near,
     search_from,
 )
-from sopan.read.labels import labelled
+from sopan.read.labels import label_before, labelled
 from sopan.read.words import alternation, calendar_words, phrase_re, signoff_re, words
 
-_ORG_SUFFIX = (
-    r"(?:Ltd|LTD|Limited|Inc|Corp|Corporation|LLC|Labs|Technologies|Technology|Consulting|"
-    r"CONSULTING|Group|Solutions|Systems|Distributors|Traders|Studio|Bank|Tbk|Software|"
-    r"Capital|Partners|Analytics|Robotics|Digital|AB|GmbH|Pte|Holdings|Services|Media|Health)"
-)
-_ORG_HINT = rx.compile(rf"{_ORG_SUFFIX}(?![\w])")
-ORG_RE = rx.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{1,4}}{_ORG_SUFFIX}\.?)(?![\w])")
+
+@cache
+def _org_suffix() -> str:
+    """The words a company's name ends with (`company_suffixes`): its legal forms as written
+    and in capitals, the words that describe a business as written."""
+    suffixes = words()["company_suffixes"]
+    legal = [str(w) for w in suffixes["legal"]]
+    return alternation([*legal, *(w.upper() for w in legal), *map(str, suffixes["descriptive"])])
+
+
+@cache
+def org_re() -> re.Pattern[str]:
+    """An organisation's name: one to four capitalised words, then a word a company's name
+    ends with ("Nimbus Labs Inc.", "ESCALON BUSINESS SERVICES PRIVATE LIMITED")."""
+    return rx.compile(rf"((?:[A-Z][\w&-]*\.?[ \t]+){{1,4}}(?:{_org_suffix()})\.?)(?![\w])")
+
+
+@cache
+def _org_hint() -> re.Pattern[str]:
+    return rx.compile(rf"(?:{_org_suffix()})(?![\w])")
 
 
 @cache
@@ -71,6 +84,67 @@ _CV_AS_RESUME = rx.compile(
 )
 #: a company's name: capitalised words ("Bank Syariah Indonesia", "Kopi Kenangan"), up to five
 _NAME = r"([A-Z][\w&'-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&'-]*(?:\.[\w&-]+)*|&)){0,4})"
+
+
+@cache
+def _institution_re() -> re.Pattern[str]:
+    """ "YPI Al Azhar", "SMK Negeri 1 Palembang", "University of Lagos": an institution's form
+    (`institution_forms`), then its capitalised name (a number or "of" within it), never a
+    word no name holds ("Sekolah Anda")."""
+    w = words()
+    never = alternation(list(w["not_after_company_form"]))
+    return rx.compile(
+        rf"(?<![\w])((?:{alternation(list(w['institution_forms']))})"
+        rf"(?:[ \t]+(?!(?:{never})(?![\w]))(?:[A-Z][\w&'-]*|\d{{1,3}}(?![\d.:])|of|al|el)){{1,5}})"
+        r"(?![\w])"
+    )
+
+
+@cache
+def _schooling_re() -> re.Pattern[str]:
+    """The words before an institution that make it the candidate's schooling."""
+    return rx.compile(
+        rf"(?i:(?<![\w])(?:{alternation(words()['not_before_institution'])}))[ \t]*:?[ \t]*$"
+    )
+
+
+def institution(text: str) -> Found | None:
+    """The first institution a text names as its own ("Bagian Kepegawaian YPI Al Azhar
+    mengundang"), not as the candidate's schooling ("lulusan SMK Negeri 1") nor as a venue's
+    labelled value ("Tempat : Universitas …", where a test is held); its name ends
+    before a word in lower case ("of" and "al" kept), and a name of a single short form and a
+    number alone ("SD 1") is too little to be one."""
+    for m in _institution_re().finditer(text):
+        start = m.start(1)
+        if _schooling_re().search(text, max(0, start - 30), start):
+            continue
+        label = label_before(text, start)
+        if label and phrase_re("labels", "place").match(label):
+            continue  # "Tempat : Universitas …": a campus the test is held at, not who invites
+        value = m.group(1)
+        while value.split()[-1] in ("of", "al", "el"):
+            value = value.rsplit(None, 1)[0]
+        if not any(c.isalpha() for c in value.split(None, 1)[-1]):
+            continue
+        return Found(value, start, start + len(value))
+    return None
+
+
+@cache
+def _with_us_re() -> re.Pattern[str]:
+    """The company after "with us in", "here at" …: capitalised words, or a name whose words
+    between its first and its legal form are in lower case ("American international insurance
+    company"), with an acronym in brackets after it ("(Aiico)")."""
+    w = words()
+    legal = [str(x) for x in w["company_suffixes"]["legal"]]
+    suffix = alternation([*legal, *map(str, w["company_suffixes"]["descriptive"])])
+    return rx.compile(
+        rf"(?i:(?<![\w])(?:{alternation(list(w['company_with_us']))}))[ \t]+"
+        r"(?!(?:our|the|a|an|this|that|us|kami|HR|HRD)(?![\w]))"
+        rf"((?:[A-Z][\w&-]*(?:[ \t]+[a-z][\w&-]*){{1,4}}[ \t]+(?i:{suffix})(?![\w])\.?"
+        r"|[A-Z][\w&-]*(?:\.[\w&-]+)*(?:[ \t]+(?:[A-Z][\w&-]*|&)){0,4})"
+        r"(?:[ \t]*\([ \t]*[A-Z][\w&-]{1,15}[ \t]*\))?)"
+    )
 
 
 def company_form(source: str, origin: Origin = "text") -> Found | None:
@@ -246,6 +320,12 @@ def company(text: str, subject: str | None, sender_name: str | None) -> Found | 
     named = introduced(text)
     if named:
         return named
+    m = _with_us_re().search(text) if "with us" in text or "at" in text or "by" in text else None
+    if m and m.group(1).split()[0].lower() not in team_words():
+        return from_match(m)
+    named = institution(text)
+    if named:
+        return named
     low = text.lower()
     m = None
     keys = ("position", "role", "post", "opening", "vacancy", "recruiter")
@@ -262,8 +342,8 @@ def company(text: str, subject: str | None, sender_name: str | None) -> Found | 
     m = search_from(_TEAM_OF, text, ("Tim", "Team"))
     if m and m.group(1).lower() not in team_words():
         return from_match(m)
-    if _ORG_HINT.search(text):
-        orgs = [o for o in ORG_RE.finditer(text) if o.group(1).split()[0] not in _NOT_ORG_START]
+    if _org_hint().search(text):
+        orgs = [o for o in org_re().finditer(text) if o.group(1).split()[0] not in _NOT_ORG_START]
         if orgs:
             return from_match(orgs[-1])
     return _signature_org(text)
@@ -323,7 +403,7 @@ _NAME_LINE = rx.compile(r"(?:[A-Z][a-z]{0,2}\.[ \t]*){0,2}[A-Z][a-z]+(?:[ \t]+[A
 def _a_name(value: str) -> bool:
     """Whether a signature's line is a person's name, not an organisation's ("RS Graha
     Medika", "Nimbus Labs Inc.")."""
-    return bool(_NAME_LINE.fullmatch(value)) and not ORG_RE.fullmatch(value)
+    return bool(_NAME_LINE.fullmatch(value)) and not org_re().fullmatch(value)
 
 
 def _titled(value: str) -> bool:

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from sopan._infra import rx
 from sopan.read.addresses import URL_RE
-from sopan.read.company import ORG_RE, company_form_re
+from sopan.read.company import company_form_re, org_re
 from sopan.read.found import Found, Origin, from_match, located
 from sopan.read.labels import labelled
 from sopan.read.words import alternation, calendar_words, phrase_re, words
@@ -322,7 +322,7 @@ def position(text: str, subject: str | None) -> Found | None:
                 first not in calendar_words()
                 and first not in words()["not_titles"]
                 and not company_form_re().match(m.group(1))
-                and not ORG_RE.fullmatch(m.group(1))
+                and not org_re().fullmatch(m.group(1))
             ):
                 return from_match(m)
     led = _search_lead(text, low)

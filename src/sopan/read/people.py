@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from email.errors import MessageError
 from email.utils import getaddresses
 from functools import cache
+from itertools import chain
 
 from sopan._infra import rx
 from sopan.read.addresses import EMAIL_RE, URL_RE
-from sopan.read.company import ORG_RE, company_form_re, dash_signature
+from sopan.read.company import company_form_re, dash_signature, org_re
 from sopan.read.found import Found, clean, located, lowered, near
 from sopan.read.labels import labelled
 from sopan.read.slots import is_slot
@@ -259,7 +260,7 @@ def _the_company(name: str, company: str | None) -> bool:
     """Whether a name is a company's: a "PT …", an organisation's, or the company read."""
     return bool(
         company_form_re().match(name)
-        or ORG_RE.fullmatch(name)
+        or org_re().fullmatch(name)
         or (company is not None and name.lower() == company.lower())
     )
 
@@ -268,7 +269,7 @@ def _a_person(name: str, company: str | None) -> bool:
     """Whether a name is a person's: not a team's, an organisation's or the company's."""
     return (
         not is_team(name)
-        and not ORG_RE.fullmatch(name)
+        and not org_re().fullmatch(name)
         and not phrase_re("institution_words").search(name)
         and not (company is not None and name.lower() in company.lower())
     )
@@ -353,14 +354,39 @@ def _intro_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@cache
+def _named_intro_res() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """ "My name is X" (a name follows whatever comes after it), "I am X, <a role>" (a name
+    only when a role follows it), and the words both start at."""
+    w = words()
+    named = [str(x) for x in w["self_intro_named"]]
+    soft = [str(x) for x in w["self_intro"]]
+    return (
+        rx.compile(rf"(?i:(?<![\w])(?:{alternation(named)}))[ \t]*,?[ \t]+({_NAME_WORDS})"),
+        rx.compile(
+            rf"(?i:(?<![\w])(?:{alternation(soft)}))[ \t]+({_NAME_WORDS})[ \t]*,[ \t]*"
+            r"([^,.;\n]{2,60})"
+        ),
+        tuple(dict.fromkeys([*named, *soft])),
+    )
+
+
 def _self_intro(text: str) -> Iterator[Mention]:
-    """ "Perkenalkan, saya Sofie dari Tim HRD" → "Sofie"."""
+    """ "Perkenalkan, saya Sofie dari Tim HRD" → "Sofie"; "My name is Jaspreet Kaur and …",
+    "I am Jaspreet Kaur, Talent Acquisition lead at …" → "Jaspreet Kaur"."""
     after, intro = _intro_res()
     # look back only from each "dari"/"from": scanning the whole text for the intro is slow
     for m in after.finditer(text):
         head = intro.search(text, max(0, m.start() - 40), m.start() + 1)
         if head:
             yield Mention(Found(head.group(1), head.start(1), head.end(1)), None, "intro")
+    named, soft, keys = _named_intro_res()
+    low = lowered(text)
+    for m in near(named, text, low, keys, 0, 60):
+        yield Mention(Found(m.group(1), m.start(1), m.end(1)), None, "intro")
+    for m in near(soft, text, low, keys, 0, 100):
+        if _a_role(m.group(2)) or is_team(m.group(2)):  # "I am Jaspreet Kaur, Talent Lead"
+            yield Mention(Found(m.group(1), m.start(1), m.end(1)), None, "intro")
 
 
 @cache
@@ -413,24 +439,43 @@ def _asked_to_contact(text: str) -> Iterator[Mention]:
 
 
 @cache
-def _meeting_with_re() -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _between_title_and_name() -> str:
+    """The degrees a title may stand before the name with ("Ibu Hj. Siti Aminah", "Bapak Drs.
+    H. Ahmad"): passed over, never part of the name."""
+    return rf"(?:(?i:{alternation(words()['degrees_before'])})\.[ \t]*)*"
+
+
+@cache
+def _meeting_with_re() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """The person after "interview with", "dilakukan oleh" …, and the same after the person's
+    role and a comma ("oleh Kepala Sekolah, Ibu …"); and the words both start at."""
     keys = tuple(map(str, words()["meeting_with"]))
     titles = alternation(sorted(_honorifics()[0]))
-    pattern = rx.compile(
-        rf"(?i:(?<![\w])(?:{alternation(keys)})[ \t]+)(?:((?i:{titles})(?![\w.])\.?)[ \t]+)?"
-        r"([A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+    person = (
+        rf"(?:(?P<title>(?i:{titles})(?![\w.])\.?)[ \t]+{_between_title_and_name()})?"
+        r"(?P<name>[A-Z][a-z]+[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
     )
-    return pattern, keys
+    key = rf"(?i:(?<![\w])(?:{alternation(keys)})[ \t]+)"
+    role = r"(?P<role>(?:(?i:the)[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:of|[A-Z][a-z]+)){0,3})[ \t]*,[ \t]*"
+    return rx.compile(key + person), rx.compile(key + role + person), keys
 
 
 def _meeting_with(text: str) -> Iterator[Mention]:
-    """ "Your Phone Screen with Alicia Moreno", "wawancara dengan Ibu Sari Dewi": the person
-    the interview is with (a company named so is left out by the caller)."""
-    pattern, keys = _meeting_with_re()
+    """ "Your Phone Screen with Alicia Moreno", "wawancara dengan Ibu Sari Dewi", "dilakukan
+    oleh Kepala Sekolah, Ibu Hj. Siti Aminah": the person the interview is with (a company
+    named so is left out by the caller), never a role ("with the Kepala Sekolah")."""
+    plain, after_role, keys = _meeting_with_re()
     table = _honorifics()[0]
-    for m in near(pattern, text, lowered(text), keys, 0, 60):
-        title = table.get(m.group(1).lower()) if m.group(1) else None
-        yield Mention(Found(m.group(2), m.start(2), m.end(2)), title, "with")
+    low = lowered(text)
+    found = chain(
+        near(plain, text, low, keys, 0, 60),
+        (m for m in near(after_role, text, low, keys, 0, 90) if _a_role(m["role"])),
+    )
+    for m in found:
+        if _a_role(m["name"]):
+            continue
+        title = table.get(m["title"].lower()) if m["title"] else None
+        yield Mention(Found(m["name"], m.start("name"), m.end("name")), title, "with")
 
 
 @cache
@@ -458,7 +503,9 @@ def _number_owner(text: str) -> Iterator[Mention]:
 @cache
 def _titled_re() -> re.Pattern[str]:
     titles = alternation(sorted(_honorifics()[0]))
-    return rx.compile(rf"(?<![\w])((?i:{titles}))(?![\w.])\.?[ \t]+({_NAME_WORDS})")
+    return rx.compile(
+        rf"(?<![\w])((?i:{titles}))(?![\w.])\.?[ \t]+{_between_title_and_name()}({_NAME_WORDS})"
+    )
 
 
 def _titled(text: str) -> Iterator[Mention]:
@@ -482,17 +529,51 @@ def _titled(text: str) -> Iterator[Mention]:
 
 
 def _closing_name(text: str) -> Found | None:
-    """A person's name alone on the last line, after a blank line ("…\n\nAble Smith")."""
+    """A signature with no sign-off above it, after a blank line at the end: a person's name
+    alone on the last line ("…\n\nAble Smith"), or a name over the signer's role and their
+    company ("Adam Smith / HR Executive / Johnny Wholesale"); or a name under a signed mark
+    ("ttd." / "Ngadiman, M.Pd."), anywhere."""
     body = text.rstrip()
-    lines = [ln.strip() for ln in body[-400:].splitlines()]
-    if len(lines) < 3 or lines[-2]:
+    tail = body[-400:]
+    lines = tail.splitlines()
+    stripped = [ln.strip() for ln in lines]
+    blank = max((i for i, ln in enumerate(stripped) if not ln), default=-1)
+    block = stripped[blank + 1 :]
+    if blank >= 1 and 1 <= len(block) <= 3:
+        first = block[0]
+        if (
+            re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}", first)
+            and not phrase_re("signoffs").fullmatch(first)
+            and all(_a_role(line) or is_team(line) for line in block[1:2])
+        ):
+            at = len(body) - len(tail) + sum(len(ln) + 1 for ln in lines[: blank + 1])
+            at += lines[blank + 1].find(first)
+            return Found(first, at, at + len(first))
+    return _under_signed_mark(text)
+
+
+#: a signer's name under a signed mark: one word will do there ("Ngadiman, M.Pd.")
+_SIGNED_NAME = rx.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}")
+
+
+def _under_signed_mark(text: str) -> Found | None:
+    """The name on the line under a signed mark ("Kepala Bagian Kepegawaian / ttd / Ngadiman,
+    M.Pd."): a letter's signer whom no sign-off introduces."""
+    low = text.lower()
+    if not any(mark in low for mark in words()["signed_marks"]):
         return None
-    last = lines[-1]
-    if re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}", last) and not phrase_re(
-        "signoffs"
-    ).fullmatch(last):
-        at = body.rfind(last)
-        return Found(last, at, at + len(last))
+    lines = text.split("\n")
+    at = 0
+    for i, line in enumerate(lines[:-1]):
+        at += len(line) + 1
+        if not _signed_mark(line):
+            continue
+        value = located(text, at, at + len(lines[i + 1]))
+        if value is None or len(value.value) > 60 or re.search(r"\d|@|http", value.value):
+            continue
+        name = split_title(value).found.value
+        if _SIGNED_NAME.fullmatch(name) and _names_a_person(name):
+            return value
     return None
 
 
@@ -511,6 +592,9 @@ def _signer(text: str) -> Found | None:
         starts.append(starts[-1] + len(line) + 1)
     for i, line in enumerate(lines):
         bare = line.strip(" ,*_")
+        inline = _signed_inline(line, starts[i])
+        if inline is not None:
+            return inline
         if len(bare) > 40:
             continue
         # "Hormat kami,", or any short line ending in a comma ("Speak then,", "Cheers mate,")
@@ -539,16 +623,51 @@ def _signer(text: str) -> Found | None:
                 break
             if first is None:
                 first = value
-            if (
-                not is_team(value.value)
-                and not _a_role(value.value)
-                and not phrase_re("institution_words").search(value.value)
-                and not ORG_RE.fullmatch(value.value)
-            ):
+            if _names_a_person(value.value):
                 return value  # a person; a team's line above them, or a company's below, is not
         if first is not None:
             return first
     return None
+
+
+def _signed_inline(line: str, at: int) -> Found | None:
+    """The signer written on the sign-off's own line ("Regards, Jaspreet Kaur, Talent
+    Acquisition", "Salam, Dewi Lestari"): a person's name after the sign-off and its comma,
+    then nothing or the signer's role ("Thank you, Rahul Sharma, for applying" thanks, it does
+    not sign)."""
+    if "," not in line or len(line) > 90:
+        return None
+    head, _, rest = line.partition(",")
+    if not signoff_re().fullmatch(head.strip(" *_")):
+        return None
+    name, _, role = rest.strip().partition(",")
+    name = name.strip(" .*_")
+    if not _PERSON_LINE.fullmatch(split_title(Found(name, 0, len(name))).found.value):
+        return None
+    role = role.strip(" .*_")
+    if role and not (_a_role(role) or is_team(role)):
+        return None
+    if not _names_a_person(name):
+        return None
+    start = at + line.index(name, len(head))
+    return Found(name, start, start + len(name))
+
+
+def _names_a_person(line: str) -> bool:
+    """Whether a signature's line names a person: the line, or its part before a role after a
+    comma, a bar or a dash ("Jaspreet Kaur, Talent Acquisition", "Rudi Hartono | HR Manager"),
+    is no team's, role's, institution's or organisation's name."""
+    name = split_title(Found(line, 0, len(line))).found.value
+    whole = line.strip(" .,") == name
+    if not whole and not _PERSON_LINE.fullmatch(name):
+        return False  # "HR Team, PT Maju": the part before the comma is no person's name
+    return (
+        not is_team(name)
+        and not _a_role(name)
+        and not phrase_re("institution_words").search(name)
+        and not org_re().fullmatch(name)
+        and (whole or not org_re().fullmatch(line.strip()))
+    )
 
 
 def _name_above(text: str, lines: list[str], starts: list[int], i: int) -> Found | None:
