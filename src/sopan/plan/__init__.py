@@ -26,7 +26,7 @@ from sopan.model import (
     Urgency,
     interview_length,
 )
-from sopan.read.words import no_reschedule
+from sopan.read.words import about_a_job, no_reschedule
 
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
@@ -334,6 +334,10 @@ def make_warnings(
     """Everything the user should know before sending, each with its guideline."""
     w = with_event(w, inv)
     notes: list[Note] = []
+    if inv.confidence < 1.0 and not about_a_job(f"{inv.subject or ''}\n{inv.text}"):
+        # read with the doubt that it is a job interview at all: said first, before any
+        # draft answers a concert or a dentist as an interview (R1)
+        notes.append(w.note("warnings", "r1_not_interview"))
     if is_past(inv, urgency):
         ago = -(urgency.hours_left or 0.0)
         if ago >= 48 or urgency.hours_left is None:

@@ -103,12 +103,15 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
     if looks_like_calendar(decode_bytes(data[:64])):
         cal = parse_calendar(decode_bytes(data), user_tz, origin, now=now)
         text = "\n".join(p for p in (cal.summary, cal.text) if p)
-        return build(
+        inv = build(
             text,
             Envelope(source="ics", calendar=cal, subject=cal.summary),
             now=now,
             user_tz=user_tz,
         )
+        # a calendar event is always an event: a concert's or a dentist's is read, never
+        # refused, but with the doubt that it is an interview at all
+        return inv if _about_a_job(text) else _doubted(inv, text)
     if looks_like_email(data):
         body, env, calendars, _ = parse_email(data, origin)
         for raw in calendars:
@@ -119,12 +122,19 @@ def _read_bytes(data: bytes, *, now: datetime, user_tz: str, origin: str) -> Inv
                 raise  # a cancellation or a reply is never read as an invitation
             except UserError:
                 continue  # a broken calendar part: the body still says what it says
-        said = env.calendar is not None or _mentions_invitation((env.subject or "") + "\n" + body)
+        whole = (env.subject or "") + "\n" + body
+        if env.calendar is not None:
+            whole += "\n" + "\n".join(p for p in (env.calendar.summary, env.calendar.text) if p)
+        said = env.calendar is not None or _mentions_invitation(whole)
         inv = build(body, env, now=now, user_tz=user_tz)
-        return inv if said else _unsure(inv, (env.subject or "") + "\n" + body, origin, "email")
+        if not said:
+            return _unsure(inv, whole, origin, "email")
+        return inv if _about_a_job(whole) else _doubted(inv, whole)
     text = decode_bytes(data)
     inv = read_text(text, now=now, user_tz=user_tz)
-    return inv if _mentions_invitation(text) else _unsure(inv, text, origin, "text")
+    if not _mentions_invitation(text):
+        return _unsure(inv, text, origin, "text")
+    return inv if _about_a_job(text) else _doubted(inv, text)
 
 
 #: how sure sopan is that a message is an invitation when it never says "interview": it asks
@@ -147,6 +157,23 @@ def _unsure(inv: Invitation, text: str, origin: str, what: str) -> Invitation:
     if what == "email":
         raise UserError("read.email_not_invitation", source=origin)
     raise UserError("read.not_invitation", source=origin)
+
+
+def _about_a_job(text: str) -> bool:
+    from sopan.read.words import about_a_job
+
+    return about_a_job(text)
+
+
+def _doubted(inv: Invitation, text: str) -> Invitation:
+    """An invitation read with the doubt that it is a job interview at all (`words.about_a_job`):
+    the confidence `_unsure` gives a message that never says "interview"."""
+    from dataclasses import replace
+
+    from sopan.read.words import phrase_re
+
+    sure = MEETING_CONFIDENCE if phrase_re("meeting_words").search(text) else DATE_CONFIDENCE
+    return replace(inv, confidence=min(inv.confidence, sure))
 
 
 def _mentions_invitation(text: str) -> bool:

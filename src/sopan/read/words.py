@@ -70,6 +70,19 @@ def signoff_re() -> re.Pattern[str]:
     return rx.compile(rf"{one}(?:[ \t]*/[ \t]*{one})?", re.IGNORECASE)
 
 
+def about_a_job(text: str) -> bool:
+    """Whether a message that invites is about a job: it names applying or recruiting
+    (`job_words`, `recruiting_words`: "posisi", "lamaran", "shortlisted"), or an interview
+    (`invitation_words.interview`) and nothing that makes it another kind of event
+    (`not_job_words`: a webinar, a wedding, a visa interview). A concert's ticket, a dentist's
+    appointment or a webinar's registration invites too, and names none of it (R1)."""
+    if phrase_re("job_words").search(text) or phrase_re("recruiting_words").search(text):
+        return True
+    return bool(phrase_re("invitation_words", "interview").search(text)) and not phrase_re(
+        "not_job_words"
+    ).search(text)
+
+
 def asks_for_portfolio(text: str) -> bool:
     """Whether an invitation asks for a portfolio (`portfolio_words`): the drafts offer one and
     the plan's checklist lists it only then."""
