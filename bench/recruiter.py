@@ -1,15 +1,17 @@
 """What a recruiter checks, mechanically, on every channel sopan drafts: every invitation and
-calendar file of ../shared/eval-dev under eight situations (a decline after accepting another
+calendar file of ../shared/eval-dev under ten situations (a decline after accepting another
 offer; a confirmed interview cancelled under 24 hours ahead for health, and the evening before;
 a reschedule offering two new times, and one from the first day the person can attend; a
-request to move online; a role that is not a fit; a cancellation in the person's own words),
-each drafted with `--channel all` and with the plan's own channels, and
-checked rule by rule (tests/compose/recruiter.py): SMS parts, characters, slashes and questions
-in speech, the callback number said twice, the honorific joined, the salutation and its
-closing, one apology of the right kind after the news, nothing promised or named that is not
-there, subjects clean, letter phrases kept out of chats, plan steps that are drafted, a call
-planned within working hours and early enough before the interview, the day said as of the
-call, lint clean. Every shortfall is printed with its invitation and situation; the target is 0.
+request to move online; a role that is not a fit; a cancellation in the person's own words; a
+move in the person's own words, still interested, free again from a day; a confirmed interview
+cancelled by someone who withdraws), each drafted with `--channel all` and with the plan's own
+channels, and checked rule by rule (tests/compose/recruiter.py): SMS parts, characters, slashes
+and questions in speech, the callback number said twice, the honorific joined, the salutation
+and its closing, one apology of the right kind after the news, nothing promised or named that
+is not there, subjects clean, letter phrases kept out of chats, plan steps that are drafted, a
+call planned within working hours and early enough before the interview, the day said as of
+the call, lint clean, the person's own words said as theirs and never beside a stock reason.
+Every shortfall is printed with its invitation and situation; the target is 0.
 
 Run: python bench/recruiter.py [--list] [PART]   (from the project root; PART: only the files
 whose name holds it, e.g. "id_")

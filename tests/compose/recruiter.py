@@ -47,6 +47,10 @@ OWN_WORDS = {
     "en": "I can't attend because I need to be with my mother, who has surgery that week",
 }
 
+#: own words for a named reason that a stock sentence would contradict ("akan pindah"), with
+#: no subject of their own: said in the first person (R4)
+MOVED = {"id": "baru pindah ke Surabaya.", "en": "just moved to Surabaya."}
+
 
 @dataclass(frozen=True)
 class Situation:
@@ -61,6 +65,8 @@ class Situation:
     #: no time offered, but the first day the person can attend again, as days after the
     #: interview's (--not-before)
     from_days: int | None = None
+    #: the person's own words for a named reason, per language (--reason-text)
+    words: dict[str, str] | None = None
 
 
 SITUATIONS = (
@@ -84,6 +90,14 @@ SITUATIONS = (
     # is planned within their working hours and early enough before the interview
     Situation("sick_evening_before", Choices(intent="cancel", reason="health", interest="yes",
                                              confirmed=True), hours_before=13),
+    # moved, in their own words, still interested, free again from a day: their words in
+    # every channel (never "akan pindah"), the hope to be rescheduled from that day on
+    Situation("moved_from_day", Choices(intent="cancel", reason="relocation", interest="yes",
+                                        confirmed=False), from_days=5, words=MOVED),
+    # a confirmed interview cancelled by someone who no longer wants the job: the withdrawal
+    # in every channel, so that no new time is offered
+    Situation("cancel_withdraw", Choices(intent="cancel", reason="personal", interest="no",
+                                         confirmed=True)),
 )  # fmt: skip
 
 
@@ -146,6 +160,8 @@ def run(
     choices = situation.choices
     if choices.reason == "other":
         choices = replace(choices, reason_text=OWN_WORDS[first.language])
+    if situation.words:
+        choices = replace(choices, reason_text=situation.words[first.language])
     if situation.offers:
         # new times after the interview: its start, else its day at ten, else three days on
         day = datetime.combine(first.day, time(10), base_now.tzinfo) if first.day else None
@@ -286,6 +302,61 @@ def check(r: Run) -> list[Shortfall]:
     out += _attendee_rules(r)
     out += _timing_rules(r)
     out += _moves_everywhere_rules(r, language)
+    out += _own_words_rules(r, language)
+    return out
+
+
+def _said_text(d: Draft) -> str:
+    """What a draft says: a calendar answer's COMMENT unfolded and unescaped, else its text."""
+    if registry().spec(d.channel).kind != "calendar":
+        return d.text
+    unfolded = re.sub(r"\r?\n[ \t]", "", d.text)
+    found = re.findall(r"(?m)^COMMENT[^:]*:(.*)$", unfolded)
+    # a draft of the answer's comment alone is said as it is
+    return "\n".join(found).replace("\\", "") if found else d.text
+
+
+def _stock_reasons(language: str, reason: str) -> set[str]:
+    """The stock sentences every book of the language says for a reason given without the
+    person's own words (its `brief` rows), as far as they are literal."""
+    from sopan.compose.bank import phrases
+    from sopan.errors import InternalError
+
+    found: set[str] = set()
+    for spec in map(registry().spec, registry().names()):
+        for step in ("reason", "reason/short"):
+            try:
+                rows = phrases(language, spec.register_in(language), spec.name,
+                               (step, reason, "brief"))  # fmt: skip
+            except InternalError:
+                continue
+            for row in rows:
+                literal = row.split("{", 1)[0].strip()
+                if len(literal) >= 12:
+                    found.add(literal)
+    return found
+
+
+def _own_words_rules(r: Run, language: str) -> list[Shortfall]:
+    """The person's own words for their reason are said in every channel that gives a reason,
+    as they wrote them, and never beside a stock sentence of that reason that may say
+    something else ("Saya akan pindah domisili" to someone who "baru pindah ke Surabaya");
+    no draft closes a sentence twice ("Surabaya..") (R4, R8)."""
+    out = []
+    words = re.sub(r"\s+", " ", r.situation.reason_text or "").strip().rstrip(".!?").lower()
+    stock = _stock_reasons(language, r.situation.reason) if words and r.situation.reason else set()
+    for d in r.drafts:
+        text = _said_text(d)
+        if re.search(r"(?<![.])\.\s?\.(?![.])", text):
+            out.append(Shortfall("doubled_stop", d.channel, "'..'"))
+        if not words:
+            continue
+        flat = re.sub(r"\s+", " ", text).lower()
+        if "reason" in d.moves and words not in flat:
+            out.append(Shortfall("own_words_said", d.channel, f"{words!r} not said"))
+        for row in stock:
+            if row.lower() in flat:
+                out.append(Shortfall("own_words_stock", d.channel, row))
     return out
 
 

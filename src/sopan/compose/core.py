@@ -190,13 +190,18 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
         return (ctx.owed, ctx.action)
     if move == "reason":
         reason = sit.reason or "other"
-        if reason == "accepted-offer" and facts["new_employer"]:
-            kind = "named"
-        elif reason == "other" or (sit.detail == "full" and facts["reason_text"]):
-            kind = "full"
+        # the person's own words are said whatever the detail, never beside a stock sentence
+        # that may say something else (R4): as their sentence ("own"), else after a frame
+        # naming only the kind of reason ("full"); the stock sentence ("brief") without them
+        if facts["reason_own"]:
+            words = "own"
+        elif reason == "other" or facts["reason_text"]:
+            words = "full"
         else:
-            kind = "brief"
-        return (reason, kind)
+            words = "brief"
+        if reason == "accepted-offer" and facts["new_employer"]:
+            return (reason, "named", words)
+        return (reason, words)
     if move == "alternatives":
         if not ctx.has_alternatives and ctx.sit.not_before and ctx.action == "reschedule":
             # no time of their own, but a first day they can attend: named in every channel,

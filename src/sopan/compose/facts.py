@@ -37,11 +37,42 @@ def _clean(text: str | None) -> str:
     """User or invitation text, one line, without trailing sentence punctuation."""
     if not text:
         return ""
-    return re.sub(r"\s+", " ", text).strip().rstrip(".!?;,").strip()
+    return re.sub(r"\s+", " ", text).strip().rstrip(".!?;,:…").strip()
 
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def own_sentence(text: str, language: str) -> str:
+    """The person's own reason as a sentence of theirs, lightly fitted (R4): its subject put
+    before words that open with the predicate ("baru pindah ke Surabaya" → "Saya baru pindah
+    ke Surabaya"), a leading "karena" / "because" left out, a capital, no closing stop; ""
+    when the words are no sentence of the person's (a phrase, "presentasi klien"), which the
+    books say after a frame naming the kind of reason (`own_words` of the phrase book)."""
+    words = str(_clean(text))
+    rules: Mapping[str, Any] = common(language)["own_words"]
+
+    def first(of: str) -> str:
+        head = of.split(" ", 1)[0].lower()
+        return head.strip(",;:")
+
+    def subject(of: str) -> str | None:
+        """The subject a sentence opening with its predicate takes, "" when it has one."""
+        if first(of) in rules["subjects"]:
+            return ""
+        row = next((r for r in rules["openers"] if first(of) in r["words"]), None)
+        return None if row is None else str(row["subject"])
+
+    if first(words) in rules["connectives"] and " " in words:
+        rest = words.split(" ", 1)[1].strip()
+        # "because of the distance" is no sentence: only a sentence loses its "because"
+        if subject(rest) is not None:
+            words = rest
+    said = subject(words)
+    if said is None:
+        return ""
+    return f"{said} {words[:1].lower()}{words[1:]}" if said else _cap(words)
 
 
 def join_list(items: list[str], language: str) -> str:
@@ -247,6 +278,7 @@ def build_facts(
         "city": _clean(profile.city),
         "reference": _clean(inv.reference),
         "reason_text": _clean(sit.reason_text),
+        "reason_own": own_sentence(sit.reason_text or "", language),
         "company_spoken_clause": (
             str(frag["company_only_clause"]).format(company=company) if company else ""
         ),
