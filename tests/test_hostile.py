@@ -354,7 +354,7 @@ def test_permissions_are_set_only_on_folders_sopan_makes(tmp_path: Path) -> None
         ("Undangan interview: 1 Januari 3000 pukul 10.00 WIB.", "the year 3000 is outside"),
         (
             "Undangan interview pada Kamis, 31 Desember 2999 pukul 10.00 WIB.",
-            "2999-12-31 is a Tuesday",
+            "the date falls on Tuesday, 31 December 2999",
         ),
     ],
 )

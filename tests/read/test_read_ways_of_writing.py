@@ -97,7 +97,9 @@ def test_an_impossible_date_is_an_error_never_another_day(written: str) -> None:
     inv = read(f"We invite you to an interview on {written} at 10:00 WIB.")
     assert inv.start is None and inv.day is None
     problem = next(a for a in inv.ambiguous if a.field == "start")
-    assert problem.candidates == () and problem.problem and "not a date" in problem.problem
+    assert problem.candidates == () and problem.problem
+    assert "not a date" in problem.problem.text("en")
+    assert "bukan tanggal yang ada di kalender" in problem.problem.text("id")
     assert inv.time_of_day == time(10, 0)  # what was written stays known
 
 
@@ -185,7 +187,8 @@ def test_an_unknown_zone_abbreviation_is_reported_never_replaced() -> None:
     assert inv.start is None
     assert starts(inv) == (date(2026, 12, 14), time(10, 0))
     problem = next(a for a in inv.ambiguous if a.field == "timezone")
-    assert problem.problem and "XST" in problem.problem
+    assert problem.problem and "XST" in problem.problem.text("en")
+    assert problem.problem.text("id") == "'XST' bukan zona waktu yang dikenal sopan"
 
 
 def test_an_unknown_calendar_tzid_is_reported_never_read_as_the_users_zone(tmp_path: Path) -> None:
@@ -199,7 +202,8 @@ def test_an_unknown_calendar_tzid_is_reported_never_read_as_the_users_zone(tmp_p
     inv = read_file(ics, now=NOW)
     assert inv.start is None and inv.timezone is None
     assert starts(inv) == (date(2026, 12, 14), time(10, 0))
-    assert any(a.field == "timezone" and "Mars/Olympus" in (a.problem or "") for a in inv.ambiguous)
+    said = [a.problem.text("en") for a in inv.ambiguous if a.field == "timezone" and a.problem]
+    assert any("Mars/Olympus" in s for s in said), said
 
 
 # --- company and position --------------------------------------------------------------------

@@ -216,6 +216,20 @@ def test_an_ambiguous_date_never_answers_an_internal_error(client: TestClient) -
     assert "Minggu, 12 April 2026 pukul 10.00 WIB" in facts
 
 
+def test_what_is_wrong_with_a_date_or_a_zone_is_said_in_the_page_s_language(
+    client: TestClient,
+) -> None:
+    for text, said in (
+        ("Undangan interview Staf Admin, 31 Februari 2027 pukul 10.00 WIB. HRD PT Maju",
+         "&#39;31 Februari 2027&#39; bukan tanggal yang ada di kalender"),
+        ("Undangan interview Staf Admin, Senin 15 Februari 2027 pukul 10.00 XST. HRD PT Maju",
+         "&#39;XST&#39; bukan zona waktu yang dikenal sopan"),
+    ):  # fmt: skip
+        facts = client.get(f"{_paste(client, text)}/facts").text
+        assert said in facts, facts
+        assert "is not" not in facts and "sopan knows" not in facts
+
+
 def test_a_chat_planned_is_drafted_even_without_a_number(client: TestClient) -> None:
     case = _paste(client, CHAT)
     _decide(client, case)

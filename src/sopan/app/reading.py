@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sopan.app.base import Asker, Question, config_of, questions
 from sopan.errors import UserError
+from sopan.language.dateforms import reading_of
 from sopan.model import Ambiguity, Correction, Invitation, Profile
 
 if TYPE_CHECKING:
@@ -85,24 +86,6 @@ def mailbox_for(req: MailboxRequest) -> list[Invitation]:
 
     tz = config_of(req.config).profile.timezone
     return read_mailbox(req.path, now=req.now, user_tz=tz)
-
-
-def _in_words(value: str, language: str, tz: str) -> str:
-    """A candidate the reader offers, as the language writes it ("Sabtu, 21 November 2026
-    pukul 10.00 WIB"; a day alone, its day)."""
-    from datetime import date
-
-    from sopan.language.dateforms import day, when_text
-
-    try:
-        if len(value) == 10:
-            return day(date.fromisoformat(value), "date", language)
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is None:
-        return value
-    return when_text(moment, getattr(moment.tzinfo, "key", None) or tz, language)
 
 
 #: the actions that need no time picked from those an invitation offers (R1): a decline or a
@@ -213,11 +196,12 @@ def _ask_ambiguous(
 
     q = questions(language)
     names = load_words(language)
-    asked = q["ambiguous"] if amb.candidates else f"{amb.problem}. {q['fact']}"
+    said = amb.problem.text(language) if amb.problem else ""
+    asked = q["ambiguous"] if amb.candidates else f"{said}. {q['fact']}"
     values = tuple(c.split(" ", 1)[0] for c in amb.candidates)
     question = Question(
         amb.field, asked.format(field=names.name("fact", amb.field)), values,
-        labels=tuple(_in_words(v, language, profile.timezone) for v in values),
+        labels=tuple(reading_of(v, profile.timezone, language)[1] for v in values),
         check=_typed(amb.field, language, now),
     )  # fmt: skip
     answer = asker.ask(question)

@@ -144,6 +144,22 @@ def _reads_back(name: str, moment: datetime) -> bool:
     return iana is not None and moment.astimezone(ZoneInfo(iana)).utcoffset() == moment.utcoffset()
 
 
+def reading_of(text: str, tz: str, language: str) -> tuple[str, str]:
+    """One reading the reader offers of an unclear date ("2026-12-14T10:00:00+07:00",
+    "2026-12-14 (Monday)"), as (what choosing it sets, how a person reads it: "Senin,
+    14 Desember 2026 pukul 10.00 WIB"); a text that is no date, as it stands."""
+    value = text.split(" ", 1)[0]
+    try:
+        if len(value) == 10:
+            return value, day(date.fromisoformat(value), "date", language)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return text, text
+    if moment.tzinfo is None:
+        return value, day(moment, "date", language) + " " + clock(moment, language)
+    return value, when_text(moment, getattr(moment.tzinfo, "key", None) or tz, language)
+
+
 def when_text(
     moment: datetime, tz_name: str | None, language: str, *, short: bool = False, region: str = ""
 ) -> str:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Finding,
         Invitation,
         LintOptions,
+        Problem,
         Profile,
         Slot,
         interview_length,
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
 
 _VALUES = (
     "DEFAULT_INTERVIEW_LENGTH", "YEARS", "Ambiguity", "Busy", "Contact", "Correction", "Fact",
-    "FactSource", "Finding", "Invitation", "LintOptions", "Profile", "Slot", "interview_length",
+    "FactSource", "Finding", "Invitation", "LintOptions", "Problem", "Profile", "Slot",
+    "interview_length",
     "outside_years",
 )  # fmt: skip
 _DECISIONS = ("Draft", "Note", "Plan", "Situation", "Step", "Urgency")
@@ -76,6 +78,7 @@ __all__ = [
     "LintOptions",
     "Note",
     "Plan",
+    "Problem",
     "Profile",
     "Situation",
     "Slot",

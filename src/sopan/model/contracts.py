@@ -50,7 +50,12 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "missing": list(inv.missing),
         "placeholders": list(inv.placeholders),
         "ambiguous": [
-            {"field": a.field, "candidates": list(a.candidates), "problem": a.problem}
+            # the problem in English: outside tools read one language
+            {
+                "field": a.field,
+                "candidates": list(a.candidates),
+                "problem": a.problem.text("en") if a.problem else None,
+            }
             for a in inv.ambiguous
         ],
         "provenance": {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from sopan.model.names import DEFAULT_LANGUAGE, Language, Level
 
@@ -29,16 +29,31 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """What is wrong with a fact as the invitation wrote it: a code of the error book
+    (`data/errors/`) and its values, written in the language of whoever reads it."""
+
+    code: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, language: str) -> str:
+        """The problem in `language`'s words."""
+        from sopan.errors import UserError
+
+        return UserError(self.code, **dict(self.values)).text(language)
+
+
+@dataclass(frozen=True)
 class Ambiguity:
     """A field whose value could not be decided; every candidate is shown.
 
-    `problem` says what is wrong when no candidate can be offered: a date that is not
-    on the calendar ("31 February"), a time zone sopan does not know.
+    `problem` says what is wrong: a date that is not on the calendar ("31 February"), a time
+    zone sopan does not know, a weekday the date written does not fall on.
     """
 
     field: str
     candidates: tuple[str, ...]
-    problem: str | None = None
+    problem: Problem | None = None
     #: the candidates are times the invitation offers to choose from ("June 10, 11am or June
     #: 11, 2pm"), not one time read two ways: a decline or a cancellation needs none of them
     offered: bool = False

@@ -17,7 +17,7 @@ from sopan.language.detect import detect_words
 from sopan.language.places import find_place_in
 from sopan.language.profiles import profile
 from sopan.language.zones import month_first_words
-from sopan.model import Ambiguity, Contact, Invitation, outside_years
+from sopan.model import Ambiguity, Contact, Invitation, Problem, outside_years
 from sopan.read import casing, extract, fields, people, slots
 from sopan.read.abroad import zone_abroad
 from sopan.read.choose import PAST_AFTER, When, decide
@@ -369,7 +369,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
             start, end, tz, day, assumed = cal.start, cal.end, cal.tz, cal.day, cal.floating
             clock = cal.time
             if cal.unknown_zone:
-                problem = f"'{cal.unknown_zone}' is not a time zone sopan knows"
+                problem = Problem("read.zone_unknown", (("zone", cal.unknown_zone),))
                 ambiguous.append(Ambiguity("timezone", (), problem))
             elif cal.start is None and cal.day:
                 ambiguous.append(Ambiguity("start", (f"{cal.day.isoformat()} (all day)",)))

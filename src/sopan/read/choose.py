@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sopan._infra import rx
 from sopan.errors import UserError
-from sopan.model import YEARS, Ambiguity, outside_years
+from sopan.model import YEARS, Ambiguity, Problem, outside_years
 from sopan.read.dates import DateHit, Order, find_dates
 from sopan.read.labels import label_before
 from sopan.read.times import TimeHit, find_times, standing_zones
@@ -231,9 +231,6 @@ def _at(day: date, hm: tuple[int, int], tz: str) -> datetime:
     return datetime.combine(day, time(hm[0], hm[1]), ZoneInfo(tz))
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def _describe(day: date, t: TimeHit | None, tz: str) -> str:
     if t is None:
         from sopan.language.dateforms import day as written  # only for an ambiguous day (Babel)
@@ -328,12 +325,12 @@ def decide(
         # time and zone written with it stay known
         written = " ".join(text[hit.start : hit.end].split())
         said = (
-            f"the year {hit.year} is outside the years {YEARS[0]}–{YEARS[1]}"
+            Problem("read.year_outside", (("written", written), ("year", str(hit.year)),
+                                          ("first", str(YEARS[0])), ("last", str(YEARS[1]))))
             if hit.year is not None
-            else "is not a date on the calendar"
-        )
-        sep = ":" if hit.year is not None else ""
-        when.ambiguous.append(Ambiguity("start", (), f"'{written}'{sep} {said}"))
+            else Problem("read.not_a_date", (("written", written),))
+        )  # fmt: skip
+        when.ambiguous.append(Ambiguity("start", (), said))
         if t is not None:
             when.time, when.tz = (t.hour, t.minute), _zone_for(text, hit, t)
         return when
@@ -346,7 +343,7 @@ def decide(
         # "10:00 XST": never read in the user's zone in its place; the day and time stay
         when.day, when.span = hit.day, (hit.start, t.end)
         when.ambiguous.append(
-            Ambiguity("timezone", (), f"'{t.unknown_zone}' is not a time zone sopan knows")
+            Ambiguity("timezone", (), Problem("read.zone_unknown", (("zone", t.unknown_zone),)))
         )
         return when
     tz = zone or user_tz
@@ -397,7 +394,7 @@ def decide(
             Ambiguity(
                 "start",
                 tuple(_describe(d, t, tz) for d in readings),
-                f"'{written}': {hit.day} is a {_WEEKDAYS[hit.day.weekday()]}",
+                Problem("read.weekday_other", (("written", written), ("day", hit.day))),
             )
         )
     others = {h.day for s, h, _ in scored if s < top and h.day != hit.day and s >= 2}

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 
-from sopan.language.dateforms import clock, day, span_text
+from sopan.language.dateforms import clock, day, reading_of, span_text
 from sopan.language.profiles import babel_locale
 from sopan.language.words import Words, load_words
 from sopan.model import Ambiguity, Fact, Invitation, Language
@@ -52,23 +52,11 @@ def _when(start: datetime, end: datetime | None, language: Language) -> str:
     return span_text(start, end, zone, language, form="list_day")
 
 
-def _candidate(text: str, language: Language) -> str:
-    """One reading of an unclear fact as a person reads a date: "Sen 30 Nov 2026 10.00" for
-    the reader's "2026-11-30T10:00:00+08:00", "Sen 30 Nov 2026" for "2026-11-30 (Monday)"."""
-    try:
-        return _when(datetime.fromisoformat(text), None, language)
-    except ValueError:
-        pass
-    try:
-        return _day(date.fromisoformat(text[:10]), language) if text[10:11] in ("", " ") else text
-    except ValueError:
-        return text
-
-
-def _ambiguity(a: Ambiguity, w: Words, language: Language) -> str:
-    """An unclear fact, named in words, with every reading it could have."""
-    listed = " | ".join(_candidate(c, language) for c in a.candidates)
-    said = f"{a.problem}: {listed}" if a.problem and listed else a.problem or listed
+def _ambiguity(a: Ambiguity, w: Words, tz: str, language: Language) -> str:
+    """An unclear fact, named in words, with what is wrong and every reading it could have."""
+    listed = " | ".join(reading_of(c, tz, language)[1] for c in a.candidates)
+    problem = a.problem.text(language) if a.problem else ""
+    said = f"{problem}: {listed}" if problem and listed else problem or listed
     return f"{w.name('fact', a.field)}: {said}"
 
 
@@ -168,7 +156,7 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
     ]
     if inv.missing:
         rows.append(("missing", ", ".join(w.name("fact", f) for f in inv.missing)))
-    rows += [("ambiguous", _ambiguity(a, w, language)) for a in inv.ambiguous]
+    rows += [("ambiguous", _ambiguity(a, w, user_tz, language)) for a in inv.ambiguous]
     if inv.confidence < _SURE:
         sure = format_decimal(inv.confidence, format="0.0", locale=babel_locale(language))
         rows.append(("confidence", w.text("read", "low_confidence", value=sure)))

@@ -14,6 +14,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from sopan import app
 from sopan.errors import SopanError
+from sopan.language.dateforms import reading_of
 from sopan.model.names import DETAILS, INTENTS, INTERESTS, REASONS
 from sopan.web import views
 from sopan.web.home import case_page
@@ -231,7 +232,7 @@ async def _plan(
     own = (
         typed
         if typed is not None
-        else "\n".join(views.candidate(a, tz, lang)[1] for a in given if a not in ticked)
+        else "\n".join(reading_of(a, tz, lang)[1] for a in given if a not in ticked)
     )
     busy = list(planned.busy)
     pw = load_words(planned.plan.language)

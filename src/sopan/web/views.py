@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sopan.language.dateforms import clock, day, span_text, when_text
+from sopan.language.dateforms import clock, day, reading_of, span_text, when_text
 from sopan.language.zones import written_as
 from sopan.model import Busy, Fact, Finding, Invitation, Slot
 from sopan.model.names import FACT_FIELDS
@@ -113,21 +113,6 @@ def _value(inv: Invitation, name: str, tz: str, language: str) -> tuple[str, str
     return ("" if value is None else str(value)), ""
 
 
-def candidate(text: str, tz: str, language: str) -> tuple[str, str]:
-    """A candidate as (what choosing it sets, how the page shows it): a moment the reader
-    offers ("2026-12-14T10:00:00+07:00 (Senin)") is shown in words."""
-    value = text.split(" ", 1)[0]
-    try:
-        if len(value) == 10:
-            return value, day(date.fromisoformat(value), "date", language)
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return text, text
-    if moment.tzinfo is None:
-        return value, day(moment, "date", language) + " " + clock(moment, language)
-    return value, moment_words(moment, getattr(moment.tzinfo, "key", None) or tz, language)
-
-
 def fact_rows(inv: Invitation, tz: str, language: str) -> list[FactRow]:
     """Every field a person can set, with its value, its source, and what is open about it."""
     ambiguous = {a.field: a for a in inv.ambiguous}
@@ -135,9 +120,10 @@ def fact_rows(inv: Invitation, tz: str, language: str) -> list[FactRow]:
     for name in FIELDS:
         amb = ambiguous.get(name)
         value, picker = _value(inv, name, tz, language)
-        choices = tuple(candidate(c, tz, language) for c in amb.candidates) if amb else ()
+        choices = tuple(reading_of(c, tz, language) for c in amb.candidates) if amb else ()
+        problem = amb.problem.text(language) if amb and amb.problem else None
         rows.append(FactRow(name, value, picker, inv.fact(name), name in inv.missing, choices,
-                            amb.problem if amb else None))  # fmt: skip
+                            problem))  # fmt: skip
     return rows
 
 
