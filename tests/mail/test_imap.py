@@ -318,6 +318,84 @@ def test_sections_in_the_forms_other_servers_write_them() -> None:
     assert _uid_set([5, 1, 2, 3, 9, 10, 7]) == "1:3,5,7,9:10"
 
 
+class _Scripted:
+    """An imaplib connection whose server answers each command with `script` ("TAG"
+    standing for the command's tag), as it would read them off the wire."""
+
+    def __new__(cls, script: bytes) -> Any:
+        import imaplib
+        import io
+
+        class Connection(imaplib.IMAP4):
+            def open(self, host: str = "", port: int = 143, timeout: float | None = None) -> None:
+                self.file = io.BytesIO(b"* OK [CAPABILITY IMAP4rev1] ready\r\n")  # type: ignore[assignment]
+
+            def send(self, data: bytes) -> None:
+                tag = data.split(b" ", 1)[0]
+                asked = b" CAPABILITY" in data  # imaplib asks it as it connects
+                said = b"* CAPABILITY IMAP4rev1\r\nTAG OK done\r\n" if asked else script
+                self.file = io.BytesIO(said.replace(b"TAG", tag))  # type: ignore[assignment]
+
+            def shutdown(self) -> None:
+                pass
+
+        imap = Connection("scripted")
+        imap.state = "SELECTED"
+        return imap
+
+
+#: a FETCH answer as servers write it: literals ending lines and going on after them, a
+#: message's FETCH of flags alone, and other answers between (new mail, an alert)
+_SCRIPT = (
+    b"* 1 FETCH (UID 7 RFC822.SIZE 3 BODY[]<0> {3}\r\nabc)\r\n"
+    b"* 3 EXISTS\r\n"
+    b"* 2 FETCH (UID 8 BODY[1] {5}\r\n{12}\r BODY[2] {0}\r\n BODY[3] NIL)\r\n"
+    b"* 2 FETCH (FLAGS (\\Seen))\r\n"
+    b"* OK [ALERT] going down soon\r\n"
+    b"* 3 FETCH (BODY[HEADER] {2}\r\n\r\n UID 9)\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    "ending", [b"TAG OK done\r\n", b"TAG NO [SERVERBUG] sorry\r\n", b"TAG BAD what\r\n"]
+)
+def test_a_fetch_answer_is_read_off_the_wire_as_imaplib_reads_it(ending: bytes) -> None:
+    """The scan reads its FETCH answers itself (`_fetch_answer`): what it hands on is what
+    imaplib's own `uid` gives, for an answer accepted or refused; accepted, it leaves with
+    imaplib what imaplib's reading leaves (the other answers), and no command waiting."""
+    import imaplib
+
+    from sopan.deliver.imap import _fetch_answer
+
+    theirs, ours = _Scripted(_SCRIPT + ending), _Scripted(_SCRIPT + ending)
+    try:
+        expected: Any = theirs.uid("FETCH", "1:3", "(BODY.PEEK[])")
+    except imaplib.IMAP4.error as refused:  # imaplib raises a BAD
+        assert "what" in str(refused)
+        expected = ("BAD", [b"what"])
+    tag = ours._command("UID", "FETCH", "1:3", "(BODY.PEEK[])")
+    assert _fetch_answer(ours, tag) == expected
+    assert ours.tagged_commands == theirs.tagged_commands == {}
+    if expected[0] == "OK":
+        assert ours.untagged_responses == theirs.untagged_responses
+        assert ours.untagged_responses["ALERT"] == [b""]  # as imaplib keeps it
+
+
+def test_a_server_that_says_bye_or_hangs_up_mid_answer_aborts_the_fetch() -> None:
+    """BYE, an answer cut short, or a literal cut short: imaplib's abort, never a
+    message taken as whole."""
+    import imaplib
+
+    from sopan.deliver.imap import _fetch_answer
+
+    for script in (b"* BYE shutting down\r\n", b"* 1 FETCH (UID 7 BODY[] {9}\r\nabc",
+                   b"* 1 FETCH (UID 7"):  # fmt: skip
+        imap = _Scripted(script)
+        tag = imap._command("UID", "FETCH", "1", "(BODY.PEEK[])")
+        with pytest.raises(imaplib.IMAP4.abort):
+            _fetch_answer(imap, tag)
+
+
 def test_a_scan_takes_small_mail_whole_and_large_mail_by_its_parts(dovecot: Dovecot) -> None:
     """Mail up to WHOLE_BYTES is fetched whole for its glance, larger mail by its structure
     and its text parts: either way the scan hands on exactly the messages whose glance

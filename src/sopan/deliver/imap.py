@@ -251,15 +251,17 @@ class Mailbox:
 
     def sections(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, bytes]]:
         """UID → {b"BODY[…]<…>": bytes} of each of `uids` for the `BODY.PEEK[…]` `items`,
-        in one UID FETCH over their ranges. The answer is taken from imaplib as it reads it
-        (a literal's bytes whole, the lines around them) without imapclient's parser, which
-        tokenises every byte of every line and takes several times as long as the server
-        does: a section's value is its literal, or empty when the server sends NIL or "".
-        A server's refusal raises as imapclient's own commands do (`IMAPClientError`)."""
+        in one UID FETCH over their ranges. The answer is read off imaplib's connection as
+        it comes (`_fetch_answer`: a literal's bytes whole, the lines around them) without
+        imapclient's parser, which tokenises every byte of every line and takes several
+        times as long as the server does, nor imaplib's own reading of each line: a
+        section's value is its literal, or empty when the server sends NIL or "". A
+        server's refusal raises as imapclient's own commands do (`IMAPClientError`)."""
         if not uids:
             return {}
         imap = self.client._imap  # imapclient's imaplib connection, in the selected folder
-        kind, data = imap.uid("FETCH", _uid_set(uids), "(" + " ".join(items) + ")")
+        tag = imap._command("UID", "FETCH", _uid_set(uids), "(" + " ".join(items) + ")")
+        kind, data = _fetch_answer(imap, tag)
         if kind != "OK":
             from imapclient.exceptions import IMAPClientError
 
@@ -305,6 +307,69 @@ _LITERAL_ITEM = re.compile(rb"((?:BODY|BINARY)\[[^\]]*\](?:<\d+>)?) \{\d+\}$", r
 _INLINE_ITEM = re.compile(
     rb'((?:BODY|BINARY)\[[^\]]*\](?:<\d+>)?) (NIL|"(?:[^"\\]|\\.)*")', re.IGNORECASE
 )
+
+
+def _fetch_answer(imap: Any, tag: bytes) -> tuple[str, list[Any]]:
+    """The answer to the FETCH command `tag` sent on imaplib's connection `imap`, read as
+    imaplib's own `uid` gives it: ("OK", its FETCH data: each message's text up to a literal
+    paired with the literal, `(b'3 (UID 9 BODY[] {40}', b'...')`, and the text after the
+    last, `b')'`), or the refusal ("NO", [its text]). Each line is read once and looked at
+    for a literal at its end; the other answers the server gives meanwhile ("* 12 EXISTS")
+    are left with imaplib as its reading leaves them, and a server that says BYE aborts."""
+    data: list[Any] = []
+    while True:
+        line = _answer_line(imap)
+        if line.startswith(tag + b" "):
+            del imap.tagged_commands[tag]  # answered: imaplib waits for it no more
+            kind, _, text = line[len(tag) + 1 :].partition(b" ")
+            return kind.decode("ascii", "replace"), data if kind == b"OK" else [text]
+        fetch = _UNTAGGED_FETCH.match(line)
+        if fetch is None:
+            said = _UNTAGGED.match(line)
+            if said is None:
+                raise imap.abort(f"unexpected answer: {line[:80]!r}")
+            name = said.group(2).decode("ascii").upper()
+            if name == "BYE":
+                raise imap.abort(f"the server closed the connection: {line[:200]!r}")
+            # as imaplib keeps it: "* 3 EXISTS" is b"3", "* OK [ALERT] x" is b"[ALERT] x"
+            pieces: list[Any] = [b" ".join(g for g in (said.group(1), said.group(3)) if g)]
+        else:
+            pieces = [fetch.group(1) + b" " + fetch.group(2)]
+        # a literal ends its line ("{40}"): its bytes follow whole, then the line goes on
+        while pieces[-1].endswith(b"}") and (size := _literal_size(pieces[-1])) is not None:
+            literal = imap.read(size)
+            pieces[-1] = (pieces[-1], literal)
+            pieces.append(_answer_line(imap))
+        if fetch is None:
+            for piece in pieces:
+                imap._append_untagged(name, piece)
+            code = _RESPONSE_CODE.match(pieces[-1]) if name in ("OK", "NO", "BAD") else None
+            if code:  # "* OK [ALERT] …" is kept as an ALERT too, as imaplib keeps it
+                imap._append_untagged(code.group("type").decode("ascii"), code.group("data"))
+        else:
+            data.extend(pieces)
+
+
+def _answer_line(imap: Any) -> bytes:
+    """One line of the server's answer without its CRLF (an ended connection aborts)."""
+    line = bytes(imap.readline())
+    if not line.endswith(b"\r\n"):
+        raise imap.abort(f"socket error: {'EOF' if not line else 'unterminated line'}")
+    return line[:-2]
+
+
+def _literal_size(text: bytes) -> int | None:
+    """The size of the literal that ends a line ("… {40}"), or None."""
+    start = text.rfind(b"{")
+    digits = text[start + 1 : -1]
+    return int(digits) if start >= 0 and digits.isdigit() else None
+
+
+#: an untagged answer ("* 12 FETCH (…)", "* 3 EXISTS", "* OK …"): its number, name and rest
+_UNTAGGED_FETCH = re.compile(rb"\* (\d+) FETCH (.*)", re.IGNORECASE | re.DOTALL)
+_UNTAGGED = re.compile(rb"\* (?:(\d+) )?([A-Za-z-]+)(?: (.*))?", re.DOTALL)
+#: a bracketed code of an OK, NO or BAD ("[ALERT] …"), as imaplib finds it
+_RESPONSE_CODE = re.compile(rb"\[(?P<type>[A-Z-]+)( (?P<data>.*))?\]")
 
 
 def _fetched_sections(data: list[Any]) -> dict[int, dict[bytes, bytes]]:
