@@ -518,6 +518,15 @@ def _one_person_rules(r: Run, language: str) -> list[Shortfall]:
             if chat.chat not in greeting:
                 # a connection note to a known person names them ("Halo Bu Dewi,")
                 out.append(Shortfall("linkedin_named", d.channel, f"{greeting!r}, {chat.chat}"))
+    out += _spoken_honorific_rules(r, language, chat)
+    if address.person and address.block:
+        # the plan names the person as the written drafts do ("Telepon Ibu Dewi Lestari")
+        name = (inv.contact.name or "").split()
+        for said in (*(s.why for s in r.plan.steps), *(n.text for n in r.plan.checklist)):
+            why = " ".join(said.split())
+            if name and re.search(rf"\b{re.escape(name[0])}\b", why) and address.block not in why:
+                out.append(Shortfall("plan_names_contact", "plan", f"want {address.block}"))
+                break
     if guess is not None:
         head = render_plan(r.plan, inv).split("\n\n", 1)[0]
         if guess[1] not in head or not re.search(r"ditebak dari nama|guessed from the given", head):
@@ -527,6 +536,45 @@ def _one_person_rules(r: Run, language: str) -> list[Shortfall]:
         title = address.written.split()[0]
         if title.rstrip(".").lower() not in inv.text.lower() and not inv.contact.honorific:
             out.append(Shortfall("title_invented", "all", address.written))
+    return out
+
+
+def _honorific_families(language: str) -> dict[str, str]:
+    """Each word an honorific is said with ("Ibu", "Bu", "Kak", "Kakak") → its title, the one
+    honorific it belongs to; a word several share (English "you") belongs to none."""
+    table = common(language)["address"]["honorifics"]
+    found: dict[str, set[str]] = {}
+    for form in table.values():
+        for word in form.values():
+            if word:
+                found.setdefault(str(word), set()).add(str(form["title"]))
+    return {word: titles.pop() for word, titles in found.items() if len(titles) == 1}
+
+
+def _spoken_honorific_rules(r: Run, language: str, chat: Any) -> list[Shortfall]:
+    """Speech names the contact as the chat does, aloud (R3): "Bu Dewi" beside a chat's "Bu
+    Dewi", "Kak Dewi" beside a chat's "Kak Dewi"; never the bare name, and never another
+    honorific at the close ("Terima kasih, Kak." after "Bu Dewi")."""
+    families = _honorific_families(language)
+    first = (chat.chat.split() or [""])[0]
+    want = families.get(first)
+    if not chat.person or want is None:
+        return []  # English speech names a person by their name, as its chat does
+    name = chat.chat.split()[-1]
+    out = []
+    words = "|".join(sorted(map(re.escape, families), key=len, reverse=True))
+    for d in r.drafts:
+        if not registry().spec(d.channel).spoken:
+            continue
+        said = _spoken_parts(d)
+        for m in re.finditer(rf"(?:^|(\S+) ){re.escape(name)}\b", said, re.M):
+            before = m.group(1) or ""
+            if families.get(before) is None and before.lower() != "saya":
+                out.append(Shortfall("spoken_honorific", d.channel, f"bare {m.group(0)!r}"))
+        # an honorific word said to them (not "ibu saya", the person's own mother)
+        said_to = {families[w] for w in re.findall(rf"\b({words})\b(?! saya)", said)}
+        if said_to - {want}:
+            out.append(Shortfall("spoken_honorific", d.channel, f"{sorted(said_to)}, chat {want}"))
     return out
 
 

@@ -106,7 +106,9 @@ def test_without_an_honorific_speech_names_the_person_and_never_says_a_slash() -
     for channel in SPOKEN:
         assert "/" not in out[channel].text.replace("https://", ""), channel
         assert "Bapak atau Ibu" not in out[channel].text, channel
-    assert "boleh saya bicara dengan Andi Wijaya?" in out["call"].text
+    # named aloud as the chat names them, never by the bare name ("Andi Wijaya?")
+    assert "boleh saya bicara dengan Kak Andi?" in out["call"].text
+    assert "Kak Andi, saya" in out["call"].text and out["whatsapp"].text.count("Kak Andi") == 1
 
 
 def test_a_company_line_is_asked_for_its_department_never_spoken_to_as_a_person() -> None:

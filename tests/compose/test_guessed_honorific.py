@@ -59,10 +59,11 @@ def test_the_book_examples_hold() -> None:
         ("Siti Rahmawati", "Ibu Siti Rahmawati", "Ibu", "Bu Siti", "Bu Siti"),
         ("Budi Santoso", "Bapak Budi Santoso", "Bapak", "Pak Budi", "Pak Budi"),
         ("Fajar Nugroho", "Bapak Fajar Nugroho", "Bapak", "Pak Fajar", "Pak Fajar"),
-        # a name both bear, or one not listed: the neutral forms, never a title invented
-        ("Andi Wijaya", "Andi Wijaya", "Anda", "", "Kak Andi"),
-        ("Nur Aini", "Nur Aini", "Anda", "", "Kak Nur"),
-        ("Karen Liu", "Karen Liu", "Anda", "", "Kak Karen"),
+        # a name both bear, or one not listed: the neutral forms, never a title invented; aloud
+        # as in the chat ("Kak Andi"), never the bare name
+        ("Andi Wijaya", "Andi Wijaya", "Anda", "Kak Andi", "Kak Andi"),
+        ("Nur Aini", "Nur Aini", "Anda", "Kak Nur", "Kak Nur"),
+        ("Karen Liu", "Karen Liu", "Anda", "Kak Karen", "Kak Karen"),
     ],
 )
 def test_an_indonesian_reply_guesses_only_from_an_unambiguous_name(

@@ -7,8 +7,9 @@ From that:
 
 - writing says "Yth. Ibu Dewi Lestari" and "Ibu" for "you"; "Bapak/Ibu" only when nothing
   tells, and never to a chat that called the candidate "kak" (answered "Kak Rina", "Kakak");
-- speech says "Bu Dewi", asks for "Ibu Dewi Lestari", and never says a slash or "Bapak atau
-  Ibu": with no honorific it names the person, with no person it asks for the department;
+- speech says what the chat says, aloud: "Bu Dewi" (asking for "Ibu Dewi Lestari"), "Kak
+  Rina" to a chat that said "kak", "Kak Sofie" to a name that tells no honorific — never the
+  bare name, a slash or "Bapak atau Ibu"; with no person it asks for the department;
 - English says "Dear Ms. Jang" when a title is written, "Dear Helen Jang" when only the name
   is, "Dear Hiring Team" only when no name is known at all;
 - a company or a team is never spoken to as a person;
@@ -48,12 +49,12 @@ class Addressing:
     chat: str
     #: "you" in a chat: "Ibu", "Kakak", "Anda", "Bapak/Ibu"
     you_chat: str
-    #: said to the person: "Bu Dewi", "Pak Andri", "Ms. Jang", "Helen"; "" when no one is named
-    #: or only a name without an honorific is known (Indonesian speech then names no one)
+    #: said to the person, as the chat names them: "Bu Dewi", "Pak Andri", "Kak Rina", "Ms.
+    #: Jang", "Helen"; "" when no one is named
     spoken: str
     #: "you" said aloud: "Ibu", "Bapak", "Anda" (never "Bapak atau Ibu"); English "you"
     you_spoken: str
-    #: whom a call asks for: "Ibu Dewi Lestari", "Rina Wijaya", "bagian HRD PT Sinar"
+    #: whom a call asks for: "Ibu Dewi Lestari", "Kak Rina", "bagian HRD PT Sinar"
     ask_for: str
     #: the word a chat or a call ends a thanks with ("Terima kasih, Bu."): "Bu", "Pak", "Kak";
     #: "" when nothing tells
@@ -195,17 +196,23 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
         you = str(forms["you"])
         chat_name = str(words["titled_chat"]).format(**values)
         you_chat, short = you, str(forms["short"])
+        spoken = str(words["titled_spoken"]).format(**values)
+        ask_for, you_spoken = str(words["titled_ask"]).format(**values), you
         if casual:
+            # a chat that called the candidate "kak" is answered "Kak Dewi", and so is the
+            # call to the same person: one form of address in the chat and aloud (R3)
             chat_name = str(words["casual_named"]).format(**values)
             you_chat, short = str(words["casual_you"]), str(words["casual_short"])
+            spoken = ask_for = chat_name
+            you_spoken = you_chat
         return Addressing(
             written=str(words["titled"]).format(**values),
             you=you,
             chat=chat_name,
             you_chat=you_chat,
-            spoken=str(words["titled_spoken"]).format(**values),
-            you_spoken=you,
-            ask_for=str(words["titled_ask"]).format(**values),
+            spoken=spoken,
+            you_spoken=you_spoken,
+            ask_for=ask_for,
             short=short,
             person=True,
             titled=True,

@@ -42,8 +42,16 @@ def may_want_job(sit: Situation) -> bool:
 
 
 def _who(inv: Invitation, w: Words, address: str | None) -> str:
-    """The person to reach, by name when known, with the number or address to use."""
-    name = inv.contact.name or w.name("the_recruiter")
+    """The person to reach, with the number or address to use: named as the written drafts
+    name them, with the honorific they give or guess ("Ibu Dewi Lestari", R3), else the
+    recruiter at the company."""
+    from sopan.compose.address import addressing
+    from sopan.model.names import LANGUAGES
+
+    # the drafts are written in the invitation's language, whatever the plan's
+    found = addressing(inv, inv.language if inv.language in LANGUAGES else w.language)
+    name = found.block if found.person and found.block else inv.contact.name
+    name = name or w.name("the_recruiter")
     if inv.company and not inv.contact.name:
         name = w.text("names", "recruiter_at", company=inv.company)
     return f"{name} ({address})" if address else name
