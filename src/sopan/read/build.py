@@ -158,16 +158,19 @@ def _sender(
     return env.sender_name, env.sender_email
 
 
-def _thread(segments: list[Segment], env: Envelope, original: str | None) -> dict[str, Any]:
+def _thread(
+    segments: list[Segment], env: Envelope, original: str | None, asked: str | None = None
+) -> dict[str, Any]:
     """Threading fields; a forwarded invitation is answered to its original sender, in the
-    original's thread when its Message-ID is known (forwarded as an attachment)."""
+    original's thread when its Message-ID is known (forwarded as an attachment); an address
+    the invitation asks the answer at (`asked`) is where it goes, in the same thread."""
     fwd = next((seg for seg in segments if seg.forwarded), None)
     if fwd is None:
         return {
             "message_id": env.message_id,
             "references": env.references,
             "subject": env.subject,
-            "reply_to": env.sender_email,
+            "reply_to": asked or env.sender_email,
             "sent_at": env.sent_at,
         }
     inner_id = fwd.headers.get("message-id") or None
@@ -175,7 +178,7 @@ def _thread(segments: list[Segment], env: Envelope, original: str | None) -> dic
         "message_id": inner_id or env.message_id,
         "references": () if inner_id else env.references,
         "subject": fwd.headers.get("subject") or env.subject,
-        "reply_to": original or env.sender_email,
+        "reply_to": asked or original or env.sender_email,
         "sent_at": parse_date_header(fwd.headers.get("date")) or env.sent_at,
     }
 
@@ -387,10 +390,12 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         if sender_email is None and sender_name is None and cal.organizer_name:
             got.contact = got.contact or people.Mention(Found(cal.organizer_name, 0, 0, "calendar"))
         sender_email = sender_email or cal.organizer
+    # an address the invitation asks the answer at is whom to answer, before its sender's
+    asked = people.reply_address(shown)
     email = None
     if sender_email and not people.is_robot(sender_email):
         email = Found(sender_email, 0, 0, "calendar" if sender_email == organizer else "from")
-    email = email or got.email
+    email = asked or email or got.email
     person = got.contact
     contact = Contact(
         name=person.found.value if person else None,
@@ -481,7 +486,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         contact=contact,
         reference=got.reference.value if got.reference else None,
         reply_by=reply_by,
-        **_thread(segments, env, sender_email),
+        **_thread(segments, env, sender_email, asked.value if asked else None),
         uid=uid,
         sequence=sequence,
         organizer=organizer,

@@ -53,6 +53,27 @@ def first_email(text: str) -> Found | None:
     return None
 
 
+@cache
+def _reply_ask_re() -> re.Pattern[str]:
+    """Words that ask for the answer at an address, then the rest of their sentence up to
+    where an address begins."""
+    asks = alternation([str(w) for w in words()["reply_address_asks"]])
+    return rx.compile(rf"(?i:(?<![\w])(?:{asks}))(?![\w])[^.!?\n@]{{0,80}}?(?=[\w.+-]+@)")
+
+
+def reply_address(text: str) -> Found | None:
+    """The address the invitation asks the answer to be sent to ("Kindly send your
+    confirmation for the interview to jaspreet@…", "kirim balasan ke dewi.hr@…"), in the same
+    sentence as the words that ask; never a machine's."""
+    if "@" not in text:
+        return None
+    for m in _reply_ask_re().finditer(text):
+        address = EMAIL_RE.match(text, m.end())
+        if address and not is_robot(address.group(0)):
+            return Found(address.group(0), address.start(), address.end())
+    return None
+
+
 def _help_desk(address: str) -> bool:
     """Whether an address is a help desk's, for questions about a portal, not the interview."""
     return address.rsplit("@", 1)[0].lower() in words()["help_desk_addresses"]
