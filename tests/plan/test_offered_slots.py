@@ -16,6 +16,7 @@ from sopan.app.base import NO_ASKER
 from sopan.app.reading import need_slot
 from sopan.compose import compose
 from sopan.errors import UserError
+from sopan.language.dateforms import when_text
 from sopan.model import Profile, Situation
 from sopan.plan import make_plan, offered_starts
 from sopan.read import read_text
@@ -53,7 +54,9 @@ def test_a_decline_needs_none_of_the_times_offered(name: str) -> None:
             plan = make_plan(inv, sit, PROFILE, now=NOW, lang=lang)
             assert plan.urgency.hours_left is not None  # to the earliest offered
             said = " ".join(n.text for n in plan.warnings)
-            assert offered[0].strftime("%Y-%m-%d %H:%M") in said
+            # each time in words, as the person reads a date, never an ISO stamp
+            assert when_text(offered[0], inv.timezone, lang, short=True) in said
+            assert offered[0].strftime("%Y-%m-%d") not in said
             for d in compose(plan, inv, sit, PROFILE, now=NOW, channels=["email", "whatsapp"]):
                 found = _CLOCK.search(d.text)
                 assert found is None, (d.channel, found.group(), d.text)

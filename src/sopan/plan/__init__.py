@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime, timedelta
 
-from sopan.language.dateforms import fixed
+from sopan.language.dateforms import clock as clock_text
+from sopan.language.dateforms import when_text
 from sopan.language.places import Place, Travel, estimate_travel, find_place, find_place_in
 from sopan.language.words import Words, load_words
 from sopan.model import (
@@ -230,6 +231,11 @@ def _travel_values(travel: Travel, w: Words) -> dict[str, str]:
     }
 
 
+def _lower_first(name: str) -> str:
+    """A fact's name as it reads inside a sentence ("Tanggal dan jam wawancara" → "tanggal …")."""
+    return name[:1].lower() + name[1:]
+
+
 def clock_problem(start: datetime | None) -> str | None:
     """ "dst_gap" when the written local time does not exist in its zone (the clocks skip
     it), "dst_fold" when it happens twice (the clocks go back over it), else None."""
@@ -360,13 +366,14 @@ def make_warnings(
         and not sit.confirmed
         and not is_past(inv, urgency)
     ):
-        reply_by = fixed(inv.reply_by, "stamp")
+        reply_by = when_text(inv.reply_by, inv.timezone, w.language)
         notes.append(w.note("warnings", "r2_reply_by_past", reply_by=reply_by))
     clock = clock_problem(inv.start)
     if clock is not None:
         # "02.30" on the night the clocks go forward does not exist; on the night they go
         # back it happens twice: the drafts must not write it as if it were plain (R1)
-        notes.append(w.note("warnings", f"r1_{clock}", time=fixed(inv.start, "clock")))  # type: ignore[arg-type]
+        said = clock_text(inv.start, w.language)  # type: ignore[arg-type]
+        notes.append(w.note("warnings", f"r1_{clock}", time=said))
     if inv.start is not None and "timezone" in inv.missing and not zone_plain(inv):
         # the reader assumed a zone; the plan's hours left rest on that assumption
         from sopan.language.dateforms import local_zone
@@ -374,16 +381,17 @@ def make_warnings(
         # named as people know it (WIB), never as a bare offset ("UTC+07:00")
         zone = inv.start.astimezone(local_zone(inv.start, inv.timezone)).tzname() or ""
         notes.append(
-            w.note("warnings", "r1_zone_assumed", time=fixed(inv.start, "clock"), zone=zone)
+            w.note("warnings", "r1_zone_assumed", time=clock_text(inv.start, w.language), zone=zone)
         )
     offered = offered_starts(inv)
     if offered and action in ("decline", "cancel"):
         # several times offered: the answer needs none of them, and names none as the date
-        times = ", ".join(fixed(t, "stamp_zone") for t in offered)
+        times = "; ".join(when_text(t, inv.timezone, w.language, short=True) for t in offered)
         notes.append(w.note("warnings", "r1_offered", times=times, action=w.name("action", action)))
     ambiguous = [a for a in inv.ambiguous if not (a.offered and offered)]
     if ambiguous:
-        fields = ", ".join(a.field for a in ambiguous)
+        # named in words ("tanggal dan jam wawancara"), never by their keys
+        fields = ", ".join(_lower_first(w.name("fact", a.field)) for a in ambiguous)
         notes.append(w.note("warnings", "r1_ambiguous", fields=fields))
     fixed_words = no_reschedule(inv.text or "")
     if action_key is not None and action_key.startswith("c0_"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from sopan.language.dateforms import fixed, zone_label
+from sopan.language.dateforms import when_text
 from sopan.language.words import Words
 from sopan.model import Action, Channel, Invitation, Note, Situation, Step, Urgency
 from sopan.plan.owed import is_past
@@ -236,7 +236,7 @@ def channel_steps(
         # the office is closed: write now (when a written channel reaches them), call when
         # it opens, never "call first" into an empty office
         # its zone named as people know it ("SGT", never "+08")
-        when = f"{fixed(opens, 'stamp')} {zone_label(opens, w.language, plain=True)}"
+        when = when_text(opens, getattr(opens.tzinfo, "key", None), w.language, short=True)
         mobile = mobile_line(inv)
         if medium is not None and no_call_time:
             # working hours begin again only at the interview, or just before it: the written
