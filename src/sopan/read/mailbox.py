@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import BinaryIO
 
@@ -189,18 +189,76 @@ def _clip(raw: bytes) -> bytes:
     )
 
 
-@dataclass(frozen=True)
 class Signs:
-    """The words that tell a job interview invitation from the rest of the mail."""
+    """The words that tell a job interview invitation from the rest of the mail, in a
+    message's subject and text (`listed`: its headers say a mailing list). Each sign is
+    looked for when it is first asked (`say_invitation` asks in an order that tells most mail
+    apart by one or two)."""
 
-    interview: bool  # names the interview or a selection step (in SMS shorthand too)
-    invite: bool  # only asks for something ("undangan", "invitation")
-    job: bool  # a word of applying for a job
-    other: bool  # another kind of interview (a visa, a podcast), or an event (a webinar)
-    bulk: bool  # sent in bulk: a list header, or "unsubscribe" in the text
-    picked: bool = False  # the reader picked to meet the employer ("you have been selected")
-    hired: bool = False  # a step after the job is won ("panggilan join", "onboarding")
-    named: bool = False  # an interview word beyond a selection step ("seleksi")
+    def __init__(self, text: str, listed: bool = False) -> None:
+        self.text, self.low, self.listed = text, text.lower(), listed
+
+    def _has(self, key: str, sub: str | None = None) -> bool:
+        return _has(self.low, self.text, key, sub)
+
+    @cached_property
+    def _said(self) -> list[str]:
+        """The interview words said, each as its words in lower case."""
+        needles, pattern = _screen("invitation_words", "interview")
+        if not any(n in self.low for n in needles):
+            return []
+        return [" ".join(m.group(0).lower().split()) for m in pattern.finditer(self.text)]
+
+    @cached_property
+    def _short(self) -> bool:
+        from sopan.read.words import phrases
+
+        return any(w in self.low for w in phrases("interview_shorthand")) and bool(
+            _shorthand_re().search(self.text)
+        )
+
+    @cached_property
+    def interview(self) -> bool:
+        """It names the interview or a selection step (in SMS shorthand too)."""
+        return bool(self._said) or self._short
+
+    @cached_property
+    def invite(self) -> bool:
+        """It only asks for something ("undangan", "invitation")."""
+        return self._has("invitation_words", "invite")
+
+    @cached_property
+    def job(self) -> bool:
+        """It says a word of applying for a job."""
+        return self._has("job_words")
+
+    @cached_property
+    def other(self) -> bool:
+        """Another kind of interview (a visa, a podcast), or an event (a webinar)."""
+        return self._has("not_job_words")
+
+    @cached_property
+    def bulk(self) -> bool:
+        """Sent in bulk: a list header, or "unsubscribe" in the text."""
+        return self.listed or self._has("bulk_words")
+
+    @cached_property
+    def picked(self) -> bool:
+        """The reader picked to meet the employer ("you have been selected")."""
+        return self._has("picked_words")
+
+    @cached_property
+    def hired(self) -> bool:
+        """A step after the job is won ("panggilan join", "onboarding")."""
+        return self._has("hired_words")
+
+    @cached_property
+    def named(self) -> bool:
+        """An interview word beyond a selection step ("seleksi")."""
+        from sopan.read.words import phrases
+
+        steps = {w.lower() for w in phrases("selection_words")}
+        return self._short or any(w not in steps for w in self._said)
 
     def say_invitation(self) -> bool:
         """Whether the words alone allow a job interview invitation: the interview named (or
@@ -209,7 +267,7 @@ class Signs:
         names both the interview and a job."""
         if not (self.interview or ((self.invite or self.picked) and self.job)):
             return False
-        if (self.other and not self.job) or (self.hired and not self.named):
+        if (not self.job and self.other) or (self.hired and not self.named):
             return False
         return not self.bulk or (self.job and self.interview)
 
@@ -233,27 +291,7 @@ def _has(low: str, text: str, key: str, sub: str | None = None) -> bool:
 
 def signs(text: str, bulk: bool = False) -> Signs:
     """The `Signs` in a message's subject and text (`bulk`: its headers say a mailing list)."""
-    from sopan.read.words import phrases
-
-    low = text.lower()
-    needles, pattern = _screen("invitation_words", "interview")
-    found = pattern.finditer(text) if any(n in low for n in needles) else iter(())
-    said = [" ".join(m.group(0).lower().split()) for m in found]
-    short = any(w in low for w in phrases("interview_shorthand")) and bool(
-        _shorthand_re().search(text)
-    )
-    hired = _has(low, text, "hired_words")
-    steps = {w.lower() for w in phrases("selection_words")} if hired else set()
-    return Signs(
-        interview=bool(said) or short,
-        invite=_has(low, text, "invitation_words", "invite"),
-        job=_has(low, text, "job_words"),
-        other=_has(low, text, "not_job_words"),
-        bulk=bulk or _has(low, text, "bulk_words"),
-        picked=_has(low, text, "picked_words"),
-        hired=hired,
-        named=short or any(w not in steps for w in said),
-    )
+    return Signs(text, bulk)
 
 
 @cache
