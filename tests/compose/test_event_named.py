@@ -39,6 +39,12 @@ NAMED = {
     "en_text_assessment_centre": "assessment",
     "en_email_technical_test": "technical test",
     "en_email_interview_with_test_in_it": "interview",
+    # a school's or a trainer's: a lesson taught, a talk given, a skill shown
+    "id_email_microteaching_zoom": "microteaching",
+    "id_wa_demo_mengajar": "microteaching",
+    "id_email_tes_praktik": "tes praktik",
+    "en_email_teaching_demo": "microteaching session",
+    "en_email_presentation": "presentation",
 }
 FILES = sorted(FIXTURES.iterdir())
 
@@ -78,6 +84,14 @@ def test_the_reader_names_the_event_as_written(path: Path) -> None:
         ("Thanks for completing the online test last week. We invite you to an interview", ()),
         ("Please bring a pen for the written test.", ()),  # named in passing, not invited to
         ("Undangan interview posisi Admin", ()),
+        (
+            "mengundang Anda untuk mengikuti Seleksi Tes Wawancara dan Microteaching/Praktik",
+            ("interview", "microteaching"),
+        ),
+        ("Kami mengundang Anda untuk mengikuti demo mengajar pada Sabtu", ("microteaching",)),
+        ("We would like to invite you to a teaching demonstration on Friday", ("microteaching",)),
+        ("Agenda : Presentasi dan wawancara user", ("presentation", "interview")),
+        ("You are invited for a practical test at our workshop", ("practical_test",)),
     ],
 )
 def test_the_event_is_read_where_the_invitation_says_what_it_invites_to(
