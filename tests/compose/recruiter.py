@@ -379,6 +379,7 @@ def _timing_rules(r: Run) -> list[Shortfall]:
     if steps and steps[0] in calls and closed and r.plan.call_at is None:
         out.append(Shortfall("working_hours", "plan", f"a call first at {r.now:%a %H:%M}"))
     out += _call_in_time(r, steps, calls)
+    out += _usual_chat_rules(r, steps)
     for d in r.drafts:
         if not registry().spec(d.channel).spoken:
             continue
@@ -396,6 +397,33 @@ def _timing_rules(r: Run) -> list[Shortfall]:
         for d in r.drafts:
             if d.channel in _OFFERING and not re.search(rf"\b0?{first.day}\b", d.text):
                 out.append(Shortfall("first_day_named", d.channel, f"{first} not named"))
+    return out
+
+
+def _usual_chat_rules(r: Run, steps: list[str]) -> list[Shortfall]:
+    """The chat a recruiter's mobile is written to is the one usual where the number is
+    (data/plan/chats.yaml: a text message to a North American number, WhatsApp to an
+    Indonesian one), unless the invitation names another."""
+    import phonenumbers
+
+    from sopan.data import load_yaml
+    from sopan.language import phones
+
+    parsed = phones.parse(r.invitation.contact.phone)
+    if parsed is None:
+        return []
+    country = phonenumbers.region_code_for_number(parsed)
+    table = load_yaml("plan", "chats.yaml")
+    usual = next((c for c, where in table["countries"].items() if country in where), None)
+    usual = usual or table["usual"]
+    text = r.invitation.text.lower()
+    out = []
+    for name in steps:
+        spec = registry().get(name)
+        if spec is None or spec.kind != "chat" or spec.role != "reply" or name == usual:
+            continue
+        if not any(cue in text for cue in spec.came_by):
+            out.append(Shortfall("usual_chat", "plan", f"{name} to a number in {country}"))
     return out
 
 
@@ -434,7 +462,7 @@ def _call_in_time(r: Run, steps: list[str], calls: set[str]) -> list[Shortfall]:
 
 #: a written message promised for later in a voicemail ("Saya susulkan lewat email")
 _PROMISED = re.compile(
-    r"susulkan|(?<!Sudah )saya kirim juga|I'll (?:follow up|send|confirm|also send)"
+    r"susulkan|(?<!Sudah )saya kirim juga|I'll (?:follow up|send|confirm|also send|text you)"
 )
 #: the news of an Indonesian chat (the decision's words)
 _NEWS_ID = re.compile(r"tidak dapat|berhalangan|membatalkan|tidak akan melanjutkan|bolehkah")
@@ -884,7 +912,10 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
 
 
 #: a written follow-up said in a voicemail, and the channel it names
-_FOLLOW = re.compile(r"(?:lewat|by|on) (email|WhatsApp|SMS)\b|a (WhatsApp|SMS) message", re.I)
+_FOLLOW = re.compile(
+    r"(?:lewat|by|on) (email|WhatsApp|SMS)\b|a (WhatsApp|SMS) message|\b(text)(?:ed)? you\b",
+    re.I,
+)
 
 
 def _voicemail_rules(d: Draft, r: Run, said: str) -> list[Shortfall]:
@@ -917,6 +948,8 @@ def _voicemail_rules(d: Draft, r: Run, said: str) -> list[Shortfall]:
         out.append(Shortfall("voicemail_follow_up", d.channel, f"{follow.name} not said"))
     if promised:
         name = next(g for g in promised.groups() if g).lower()
+        if name == "text":  # "I've also texted you": the text message
+            name = registry().with_role("text")[0].name
         drafted = {x.channel for x in r.drafts} | {x.channel for x in r.planned_drafts}
         if name not in drafted:
             out.append(Shortfall("voicemail_follow_up", d.channel, f"{name} is not drafted"))

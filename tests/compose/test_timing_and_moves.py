@@ -222,3 +222,16 @@ def test_a_missed_interview_asked_again_names_the_first_day_too(name: str) -> No
             text,
         )
     assert missed.shortfalls == [], missed.shortfalls
+
+
+def test_an_american_number_is_answered_by_text_message_and_whatsapp_there_is_found() -> None:
+    # "Please reply YES/NO … +1 646 555 0142": a text message, the usual way to write to an
+    # American mobile (data/plan/chats.yaml), never a WhatsApp nobody asked for
+    r = _run("en_text_one_line_est_yes_no.txt", SITUATIONS[0])
+    chats = [s.channel for s in r.plan.steps if registry().spec(s.channel).kind == "chat"]
+    assert chats == ["sms"] and r.shortfalls == [], (chats, r.shortfalls)
+    sms = next(d for d in r.planned_drafts if d.channel == "sms")
+    assert sms.text.startswith("NO"), sms.text  # the format it asked for, filled
+    wa = tuple(replace(s, channel="whatsapp") if s.channel == "sms" else s for s in r.plan.steps)
+    found = {s.rule for s in check(replace(r, plan=replace(r.plan, steps=wa), lint={}))}
+    assert "usual_chat" in found

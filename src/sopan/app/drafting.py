@@ -76,7 +76,7 @@ def _not_written(name: str, inv: Invitation) -> str:
     return _UNREACHED.get(spec.reach, "informal")
 
 
-def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
+def _channels(req: DraftRequest, plan: Plan, inv: Invitation, home: str = "") -> list[str]:
     from sopan.compose.address import formal_register
     from sopan.model.channels import registry
     from sopan.plan.reach import leaves_voicemail
@@ -93,7 +93,7 @@ def _channels(req: DraftRequest, plan: Plan, inv: Invitation) -> list[str]:
         from sopan.plan import reachable
 
         chats = {spec.name for spec in known.of_kind("chat")}
-        reach = reachable(inv) | ({step.channel for step in plan.steps} & chats)
+        reach = reachable(inv, home) | ({step.channel for step in plan.steps} & chats)
         if not formal_register(inv):
             # a channel written only when asked for (a formal letter) answers, under `all`,
             # only an invitation written formally (a formal e-mail or letter, R2.1, R3), or
@@ -134,7 +134,7 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
             raise UserError("draft.attach_missing", field="attach", file=given)
     planned = plan_for(replace(req.plan, strict=True), asker)
     inv, sit, plan, profile = planned.invitation, planned.situation, planned.plan, planned.profile
-    wanted = _channels(req, plan, inv)
+    wanted = _channels(req, plan, inv, profile.country)
     asked = req.language or inv.language
     language: Language = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
     drafts = compose(

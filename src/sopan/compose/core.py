@@ -415,14 +415,23 @@ def _follow_up(inv: Invitation, profile: Profile) -> ChannelSpec | None:
     reply, when it reaches the recruiter (an e-mail only with an address to send it to)."""
     from sopan.plan import reachable, written_medium
 
-    reach = reachable(inv)
-    medium, _ = written_medium(inv, reach)
+    reach = reachable(inv, profile.country)
+    medium, _ = written_medium(inv, reach, profile.country)
     if medium is None or medium not in reach:
         return None
     found = registry().spec(medium)
     if found.reach == "email" and not profile.email:
         return None
     return found
+
+
+def _follow_kind(follow: ChannelSpec | None) -> str | None:
+    """How a voicemail names the written follow-up, the key of its phrasings: by its kind
+    ("by email", "a WhatsApp message to this number"), or as a text message ("I've also
+    texted you") when a text message is the reply."""
+    if follow is None:
+        return None
+    return follow.kind if follow.role == "reply" else follow.role
 
 
 def compose(
@@ -472,7 +481,7 @@ def compose(
         plan, inv, sit, profile, facts, language, variant,
         owed=owed_apology(plan.action, inv, sit, plan.urgency, now),
         past=is_past(inv, plan.urgency),
-        follow_up=follow.kind if follow else None,
+        follow_up=_follow_kind(follow),
         follow_name=follow.name if follow else None,
         follow_sent=_sent_first(plan, follow.name if follow else None),
         region=region,

@@ -504,7 +504,7 @@ def make_plan(
             # an answer from the profile's address would not match any attendee: it goes
             # out as the address the invitation lists for the user
             warnings += (w.note("warnings", "r21_attendee", listed=listed, mine=profile.email),)
-    steps = channel_steps(inv, sit, action, urgency, w, now, profile.timezone)
+    steps = channel_steps(inv, sit, action, urgency, w, now, profile.timezone, profile.country)
     due = reply_due(inv, sit, urgency, now)
     return Plan(
         action=action,

@@ -7,6 +7,7 @@ What each channel needs is its spec's `reach` and `role` (data/channels/, read t
 from __future__ import annotations
 
 from email.utils import parseaddr
+from functools import cache
 
 from sopan.model import Action, Channel, Invitation, Profile, Situation
 
@@ -16,11 +17,12 @@ def recipient_email(inv: Invitation) -> str | None:
     return inv.reply_to or inv.contact.email or inv.organizer or None
 
 
-def reachable(inv: Invitation) -> frozenset[Channel]:
+def reachable(inv: Invitation, home: str = "") -> frozenset[Channel]:
     """The channels that can reach the recruiter, as each channel's spec says what it needs
     (`reach` in data/channels/): an e-mail address, a mobile number (an office landline takes
     no text message), any phone number, a calendar invitation, a person named (a LinkedIn note), or
-    nothing at all (a letter). A pasted chat with no number is answered in the chat it came from."""
+    nothing at all (a letter). A pasted chat with no number is answered in the chat it came from
+    (the usual one where they are, `usual_chat`; `home`: the person's own country)."""
     from sopan.language.phones import is_mobile
     from sopan.model.channels import registry
 
@@ -42,10 +44,10 @@ def reachable(inv: Invitation) -> frozenset[Channel]:
     if addressing(inv, inv.language).person:
         have.add("person")  # a connection note goes to a person, never to a team or nobody
     out = {s.name for s in registry().specs if s.reach in have}
-    chat = _pasted_chat(inv)
+    chat = _pasted_chat(inv, home)
     if chat is not None:
         out.add(chat)
-    here = _asked_here(inv)
+    here = _asked_here(inv, home)
     if here is not None and registry().spec(here).kind == "chat":
         out.add(here)  # "balas chat ini": the chat it came in, whatever number it shows
     return frozenset(out)
@@ -90,7 +92,7 @@ def leaves_voicemail(inv: Invitation) -> bool:
     return not (asks_call_here(inv) and calling_code(home) == _NO_VOICEMAIL_PREFIX)
 
 
-def _pasted_chat(inv: Invitation) -> Channel | None:
+def _pasted_chat(inv: Invitation, home: str = "") -> Channel | None:
     """Where a message that gives no way to reach them is answered: where it came in. An
     e-mail (read from a file, a calendar file, or copied with its subject or message id) is
     answered in its thread; a chat with no number in the chat it came from."""
@@ -101,10 +103,10 @@ def _pasted_chat(inv: Invitation) -> Channel | None:
     mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
     if inv.source in ("email", "ics") or inv.subject or inv.message_id:
         return mail
-    here = _asked_here(inv)
+    here = _asked_here(inv, home)
     if here is not None:
         return here
-    chat = _chat_it_came_by(inv, None)
+    chat = _chat_it_came_by(inv, None, home)
     if chat is not None and came_by(inv, chat):
         return chat
     if _mail_signs(inv):
@@ -126,7 +128,7 @@ def _mail_signs(inv: Invitation) -> bool:
     return came_by(inv, mail) or written_as_mail(inv.text)
 
 
-def _asked_here(inv: Invitation) -> Channel | None:
+def _asked_here(inv: Invitation, home: str = "") -> Channel | None:
     """The channel a pasted invitation asks to be answered in, by replying to it (R2.1): a
     chat's own words ("balas chat ini", "reply to this chat": its spec's `asks_here`) name
     that chat; "membalas pesan ini", "reply to this message" (`reply_here`) name where the
@@ -147,7 +149,7 @@ def _asked_here(inv: Invitation) -> Channel | None:
         return None
     if _mail_signs(inv):
         return next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
-    return _chat_it_came_by(inv, None)
+    return _chat_it_came_by(inv, None, home)
 
 
 def written_as_letter(inv: Invitation) -> bool:
@@ -165,20 +167,47 @@ def _letter_it_is(inv: Invitation) -> Channel | None:
     return next((name for name in letters if came_by(inv, name)), None)
 
 
-def _chat_it_came_by(inv: Invitation, reach: frozenset[Channel] | None) -> Channel | None:
+def _chat_it_came_by(
+    inv: Invitation, reach: frozenset[Channel] | None, home: str = ""
+) -> Channel | None:
     """The chat channel the invitation came through: the one whose words it carries (a
-    wa.me link, "Telegram"), else the first chat that replies in plans; only among `reach`
-    when given."""
+    wa.me link, "Telegram"), else the usual one where the recruiter is (`usual_chat`), else
+    the first chat that replies in plans; only among `reach` when given."""
     from sopan.model.channels import registry
 
+    usual = usual_chat(inv, home)
     chats = [
-        s for s in registry().with_role("reply") if s.kind == "chat"
+        s for s in registry().of_kind("chat") if (s.role == "reply" or s.name == usual)
         and (reach is None or s.name in reach)
     ]  # fmt: skip
     text = inv.text.lower()
     said = [s for s in chats if any(word in text for word in s.came_by)]
-    found = said[0] if said else (chats[0] if chats else None)
+    if said:
+        return said[0].name
+    found = next((s for s in chats if s.name == usual), chats[0] if chats else None)
     return found.name if found else None
+
+
+def usual_chat(inv: Invitation, home: str = "") -> Channel | None:
+    """The chat a recruiter's mobile is usually written to where they are (R2.1, C2.1):
+    WhatsApp in Indonesia, a text message in the United States, as `data/plan/chats.yaml`
+    says per country. Where they are: the country of the number (its calling code), else the
+    one the person gave the recipient (--set country), else `home`, the person's own."""
+    from sopan.plan.recipient import number_country
+
+    country = (number_country(inv.contact.phone) or inv.country or home or "").upper()
+    table = _chat_table()
+    return next((name for name, where in table[1].items() if country in where), table[0])
+
+
+@cache
+def _chat_table() -> tuple[Channel, dict[Channel, frozenset[str]]]:
+    """The usual chat, and each other chat → the countries where it is the usual one."""
+    from sopan.data.books import book
+
+    rows = book("plan", "chats.yaml", shape={"usual": str, "countries": {str: [str]}})
+    countries = {str(k): frozenset(str(c).upper() for c in v) for k, v in rows["countries"].items()}
+    return str(rows["usual"]), countries
 
 
 def came_by(inv: Invitation, channel: Channel) -> bool:
@@ -203,7 +232,7 @@ def _not_here(inv: Invitation, channel: Channel) -> bool:
 
 
 def written_medium(
-    inv: Invitation, reach: frozenset[Channel] | None = None
+    inv: Invitation, reach: frozenset[Channel] | None = None, home: str = ""
 ) -> tuple[Channel | None, str]:
     """The written channel to answer in (R2.1), and the key of the reason it was chosen.
 
@@ -213,11 +242,13 @@ def written_medium(
     panggilan ini"; a letter with no address is answered by a letter); otherwise a mobile
     number means a chat (the one it came by), an email address means email, an office
     landline alone means no written channel (None: phone them), and nothing at all means the
-    chat it was pasted from.
+    chat it was pasted from. The chat is the one usual where the recruiter is (`usual_chat`,
+    `home` the person's country): WhatsApp to an Indonesian mobile, a text message to an
+    American one.
     """
     from sopan.model.channels import registry
 
-    reach = reachable(inv) if reach is None else reach
+    reach = reachable(inv, home) if reach is None else reach
     mail = next((s.name for s in registry().with_role("reply") if s.reach == "email"), None)
     if mail in reach and recipient_email(inv) and _not_here(inv, mail):
         # "Please do not reply to this email": the draft writes to the contact's address
@@ -226,7 +257,7 @@ def written_medium(
         return mail, inv.source
     if (inv.subject or inv.message_id) and mail in reach:
         return mail, "email" if recipient_email(inv) else "text_thread"
-    here = _asked_here(inv)
+    here = _asked_here(inv, home)
     if here is not None and here in reach:
         # "mohon konfirmasi dengan membalas chat ini": where it asks, even when the text
         # gives no number, or reads as a letter (R2.1)
@@ -239,7 +270,7 @@ def written_medium(
         # letter is answered by e-mail even when its signature gives a number too: the number
         # is one more way to reach them
         return mail, ("text_email" if recipient_email(inv) else "text_thread")
-    chat = _chat_it_came_by(inv, reach)
+    chat = _chat_it_came_by(inv, reach, home)
     if chat is not None and came_by(inv, chat):
         # a chat's own words ("wa.me/…", "WhatsApp"): answered in that chat
         return chat, ("text_phone" if can_call(inv) else "text_none")
@@ -252,12 +283,15 @@ def written_medium(
         # answered in its thread (R2.1)
         return mail, "text_thread"
     if chat is not None:
+        if registry().spec(chat).role != "reply":
+            # a text message, the usual way to write to a mobile where the recruiter is
+            return chat, "text_usual"
         return chat, ("text_phone" if can_call(inv) else "text_none")
     if mail in reach:
         return mail, "text_email"
     if inv.contact.phone:
         return None, "text_landline"
-    return _chat_it_came_by(inv, None), "text_none"
+    return _chat_it_came_by(inv, None, home), "text_none"
 
 
 def own_address(inv: Invitation, profile: Profile) -> tuple[str, bool]:

@@ -39,7 +39,7 @@ def recipient_country(inv: Invitation) -> Recipient | None:
         found_place = _place_country(where)
         if found_place:
             return found_place[0], "place", found_place[1]
-    number = _number_country(inv.contact.phone)
+    number = number_country(inv.contact.phone)
     if number:
         return number, "number", inv.contact.phone or ""
     return None
@@ -90,7 +90,7 @@ def _postal() -> Mapping[str, re.Pattern[str]]:
     }
 
 
-def _number_country(phone: str | None) -> str | None:
+def number_country(phone: str | None) -> str | None:
     """The country of the contact's number: by its calling code (+1 …), or as it is written
     without one (`sopan.language.phones.parse`: "(217) 650-6776" is North American)."""
     from sopan.language import phones

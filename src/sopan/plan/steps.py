@@ -192,13 +192,15 @@ def channel_steps(
     w: Words,
     now: datetime | None = None,
     own: str | None = None,
+    home: str = "",
 ) -> tuple[Step, ...]:
     """The ordered messages to send (R2, R2.1 vs C1, C2.1, C3, calendar replies); which
     channel plays which part is each channel's `role` in data/channels/. No number is called
     first outside working hours: the written message goes first, and the call waits for the
     next working morning (to a mobile, only if the message is still unread) — unless that
     morning comes too close to the interview, or after it began: then no call is planned and
-    the written message is how they hear it (`own`: the person's zone, R2.2)."""
+    the written message is how they hear it (`own`: the person's zone, R2.2). A chat is the
+    one usual where the recruiter is (`home`: the person's country, `usual_chat`)."""
     from sopan.model.channels import registry
 
     w = with_event(w, inv)
@@ -206,8 +208,8 @@ def channel_steps(
     known = registry()
     opens = office_opens(inv, now, own)
     contact = _who(inv, w, inv.contact.phone)
-    reach = reachable(inv)  # the phone number is parsed once for every step
-    medium, medium_key = written_medium(inv, reach)
+    reach = reachable(inv, home)  # the phone number is parsed once for every step
+    medium, medium_key = written_medium(inv, reach, home)
     medium_values = {
         "medium": w.name("channel", medium) if medium else "",
         "medium_reason": w.text("medium", medium_key, address=recipient_email(inv) or ""),
