@@ -297,6 +297,40 @@ def test_sections_read_off_the_wire_are_what_imapclient_parses(dovecot: Dovecot)
     assert ours[uids[0]][b"BODY[]"] == messages[0].replace(b"\n", b"\r\n").replace(b"\r\r", b"\r")
 
 
+def test_a_look_asked_ahead_is_the_look_taken_or_set_aside_for_any_other_command(
+    dovecot: Dovecot,
+) -> None:
+    """The scan asks the server for the next batch's first look before reading the batch
+    before (`ask_ahead`): taken, it is that look; not taken, the connection is free for any
+    other command (imapclient's, or another fetch), which gives what it gives unasked."""
+    from sopan.deliver.imap import FIRST_LOOK
+
+    client = _imap(dovecot)
+    for i in range(6):
+        client.append("INBOX", f"Subject: {i}\r\nMessage-ID: <m{i}@x>\r\n\r\nhalo {i}\r\n".encode())
+    client.logout()
+    with _box(dovecot) as box:
+        uids = box.uids_after("INBOX", 0)
+        first, rest = uids[:3], uids[3:]
+        plain = box.sections(first, list(FIRST_LOOK))
+        box.ask_ahead(first)
+        assert box._asked is not None
+        assert box.sections(first, list(FIRST_LOOK)) == plain and box._asked is None
+        box.ask_ahead(rest)  # not taken: another fetch, then imapclient's own commands
+        assert box.sections(first, ["BODY.PEEK[HEADER.FIELDS (SUBJECT)]"]) == {
+            uid: {b"BODY[HEADER.FIELDS (SUBJECT)]": f"Subject: {i}\r\n\r\n".encode()}
+            for i, uid in enumerate(first)
+        }
+        box.ask_ahead(rest)
+        assert box.uids_after("INBOX", 0) == uids
+        box.ask_ahead(rest)
+        assert box.has("INBOX", "<m4@x>") and box._asked is None
+        assert box.uids_after("INBOX", 0) == uids  # has() closed the folder: open it again
+        box.ask_ahead(rest)
+        assert box.sections(rest, list(FIRST_LOOK))[rest[1]][b"BODY[]<0>"].endswith(b"halo 4\r\n")
+        box.ask_ahead(rest)  # left unread as the mailbox is closed: the logout still goes
+
+
 def test_sections_in_the_forms_other_servers_write_them() -> None:
     """NIL or a quoted string where Dovecot sends a literal, the UID after the sections, and
     an unsolicited FETCH of flags without a UID, as imaplib hands them over."""

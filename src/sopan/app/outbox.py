@@ -364,9 +364,10 @@ def scan_folder(
     batch by batch, each looked at headers and structure first and read whole only when it
     may be an invitation (`Mailbox.likely_invitations`); the invitations of a batch and
     the cursor past it are kept in one transaction (`Inbox.keep_scanned`), so a scan cut
-    short anywhere loses nothing and keeps nothing twice. A batch is kept while the next is
-    read (one transaction at a time, in order): the database's wait for its disk is not the
-    scan's."""
+    short anywhere loses nothing and keeps nothing twice. The server is asked for the next
+    batch's first look while a batch is read (`Mailbox.ask_ahead`), and a batch is kept while
+    the next is read (one transaction at a time, in order): neither the server's work nor the
+    database's wait for its disk is the scan's."""
     from concurrent.futures import Future, ThreadPoolExecutor
 
     from sopan._infra.faults import crash_point
@@ -397,7 +398,10 @@ def scan_folder(
         for start in range(0, len(uids), BATCH):
             batch = uids[start : start + BATCH]
             kept = []
-            for uid, raw, seen in box.likely_invitations(batch):
+            likely = list(box.likely_invitations(batch))
+            # the server prepares the next batch's first look while this one is read
+            box.ask_ahead(uids[start + BATCH : start + 2 * BATCH])
+            for uid, raw, seen in likely:
                 inv = invitation_in(raw, now=now, user_tz=tz, seen=seen)
                 if inv is not None:
                     kept.append({"facts": invitation_json(inv), "source": f"{prefix}{uid}",

@@ -43,6 +43,8 @@ BATCH = 200
 #: parts apart. Under `read.mailbox.GLANCE_BYTES`, so that its glance is the one reading it
 #: whole takes; a batch held at once is at most BATCH times this.
 WHOLE_BYTES = 100_000
+#: the first look's items (`Mailbox.likely_invitations`)
+FIRST_LOOK = ("RFC822.SIZE", f"BODY.PEEK[]<0.{WHOLE_BYTES}>")
 
 
 #: the `[imap]` table, checked by the one rule for servers (`config.servers`)
@@ -87,7 +89,16 @@ class Mailbox:
 
     def __init__(self, settings: ImapSettings, password: str | None):
         self.settings, self.password = settings, password
-        self.client: Any = None
+        self._client: Any = None
+        #: a fetch sent ahead and not yet read (`ask_ahead`): its tag, UIDs and items
+        self._asked: tuple[bytes, list[int], tuple[str, ...]] | None = None
+
+    @property
+    def client(self) -> Any:
+        """imapclient's connection, with nothing left to read on it: the answer to a look
+        asked ahead (`ask_ahead`) and not taken is read and set aside first."""
+        self._set_aside()
+        return self._client
 
     def __enter__(self) -> Mailbox:
         import imapclient  # type: ignore[import-untyped]
@@ -100,7 +111,7 @@ class Mailbox:
         if s.cafile:
             context.load_verify_locations(s.cafile)
         try:
-            self.client = imapclient.IMAPClient(
+            self._client = imapclient.IMAPClient(
                 s.host, port=s.port, ssl=s.security == "tls", ssl_context=context,
                 timeout=s.timeout,
             )  # fmt: skip
@@ -186,9 +197,7 @@ class Mailbox:
         heads: dict[int, bytes] = {}
         # one command, one pass of the server over each message: most mail is smaller than
         # what a look at its headers and then at its text would fetch apart
-        for uid, got in self.sections(
-            uids, ["RFC822.SIZE", f"BODY.PEEK[]<0.{WHOLE_BYTES}>"]
-        ).items():
+        for uid, got in self.sections(uids, list(FIRST_LOOK)).items():
             raw = got.get(b"BODY[]<0>", b"")
             size = got.get(b"RFC822.SIZE", b"")
             if not size.isdigit() or int(size) > len(raw):
@@ -249,19 +258,44 @@ class Mailbox:
                 found[uid] = raw
         return found
 
+    def ask_ahead(self, uids: list[int]) -> None:
+        """Send now the first look at `uids` that `likely_invitations` takes next, so that the
+        server prepares its answer while this process reads the batch before: the answer is
+        read when that look is taken, or read and set aside before any other command."""
+        self._set_aside()
+        if uids:
+            self._asked = (self._send_fetch(uids, FIRST_LOOK), list(uids), FIRST_LOOK)
+
+    def _set_aside(self) -> None:
+        """Read the answer to a look asked ahead and not taken, so the connection is free."""
+        if self._asked is not None:
+            tag, self._asked = self._asked[0], None
+            _fetch_answer(self._client._imap, tag)
+
+    def _send_fetch(self, uids: list[int], items: tuple[str, ...] | list[str]) -> bytes:
+        """Send one UID FETCH of `items` over the ranges of `uids`; its tag."""
+        imap = self._client._imap  # imapclient's imaplib connection, in the selected folder
+        tag: bytes = imap._command("UID", "FETCH", _uid_set(uids), "(" + " ".join(items) + ")")
+        return tag
+
     def sections(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, bytes]]:
         """UID → {b"BODY[…]<…>": bytes} of each of `uids` for the `BODY.PEEK[…]` `items`,
-        in one UID FETCH over their ranges. The answer is read off imaplib's connection as
-        it comes (`_fetch_answer`: a literal's bytes whole, the lines around them) without
-        imapclient's parser, which tokenises every byte of every line and takes several
-        times as long as the server does, nor imaplib's own reading of each line: a
-        section's value is its literal, or empty when the server sends NIL or "". A
-        server's refusal raises as imapclient's own commands do (`IMAPClientError`)."""
+        in one UID FETCH over their ranges (the one asked ahead, when it is this one). The
+        answer is read off imaplib's connection as it comes (`_fetch_answer`: a literal's
+        bytes whole, the lines around them) without imapclient's parser, which tokenises
+        every byte of every line and takes several times as long as the server does, nor
+        imaplib's own reading of each line: a section's value is its literal, or empty when
+        the server sends NIL or "". A server's refusal raises as imapclient's own commands
+        do (`IMAPClientError`)."""
         if not uids:
             return {}
-        imap = self.client._imap  # imapclient's imaplib connection, in the selected folder
-        tag = imap._command("UID", "FETCH", _uid_set(uids), "(" + " ".join(items) + ")")
-        kind, data = _fetch_answer(imap, tag)
+        asked = self._asked
+        if asked is not None and asked[1] == uids and list(asked[2]) == items:
+            tag, self._asked = asked[0], None
+        else:
+            self._set_aside()
+            tag = self._send_fetch(uids, items)
+        kind, data = _fetch_answer(self._client._imap, tag)
         if kind != "OK":
             from imapclient.exceptions import IMAPClientError
 
