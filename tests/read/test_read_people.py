@@ -9,6 +9,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sopan.model.contracts import invitation_json
 from sopan.read import read_bytes, read_text
@@ -94,6 +96,28 @@ def test_a_display_name_holding_an_address_still_gives_the_address(
     header: str, name: str | None, address: str
 ) -> None:
     assert address_header(header) == (name, address)
+
+
+_WORD = st.from_regex(r"[A-Za-z0-9]{1,10}", fullmatch=True)
+_LOCAL = st.lists(st.from_regex(r"[A-Za-z0-9_%+-]{1,8}", fullmatch=True), min_size=1, max_size=3)
+_LABELS = st.lists(st.from_regex(r"[A-Za-z0-9-]{1,8}", fullmatch=True), min_size=2, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=4), _LOCAL, _LABELS, st.integers(0, 2),
+       st.integers(0, 2))  # fmt: skip
+def test_a_sender_written_plainly_is_read_as_the_parsers_read_it(
+    words: list[str], local: list[str], labels: list[str], before: int, after: int
+) -> None:
+    """Most mail's From is a name of plain words and the address in brackets: told without the
+    parsers (`_PLAIN_SENDER`), its name and address are theirs (`_parsed`)."""
+    from sopan.read.people import _PLAIN_SENDER, _parsed
+
+    address = ".".join(local) + "@" + ".".join(labels)
+    raw = " " * before + " ".join(words) + " " * after + f"<{address}>"
+    plain = _PLAIN_SENDER.fullmatch(raw)
+    assert plain is not None
+    assert _parsed(raw) == (plain.group(2), plain.group(1)) == (address, " ".join(words))
 
 
 def test_a_machines_address_is_no_one_to_answer() -> None:

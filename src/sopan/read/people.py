@@ -710,24 +710,22 @@ def _name_above(text: str, lines: list[str], starts: list[int], i: int) -> Found
 
 _ENCODED_WORD = rx.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 _ADDRESS = rx.compile(r"[^\s@<>()\[\]\\,;:\"]+@[^\s@<>()\[\]\\,;:\"]+\.[^\s@<>()\[\]\\,;:\".]+")
+#: an address header as most mail writes it, a name of plain words one space apart and the
+#: address in angle brackets ("Sari Wulandari <sari@maju.example>"): its name and address are
+#: those the parsers give (`_parsed`), told without their cost
+_PLAIN_SENDER = rx.compile(
+    r" *([A-Za-z0-9]+(?: [A-Za-z0-9]+)*) *"
+    r"<([A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)> *"
+)
 
 
-def address_header(value: object) -> tuple[str | None, str | None]:
-    """The first (name, address) of an address header.
-
-    The address is parsed with every encoded word blanked out, so an encoded display name
-    that holds an address (or a CR LF and another header) can never become where the reply
-    goes; the name is decoded separately, for showing only, without anything in brackets. A
-    display name holding an "@" or a web address ("Careers @ Nimbus") is no person's name,
-    and its address is still the address.
-    """
-    if value is None:
-        return None, None
-    raw = re.sub(r"[\r\n]+", " ", str(value))
+def _parsed(raw: str) -> tuple[str, str | None] | None:
+    """The first address of an address header (on one line) and its display name as the
+    parsers read them, or None when the header cannot be parsed at all."""
     try:
         pairs = getaddresses([_ENCODED_WORD.sub('"x"', raw)])
     except RecursionError:  # thousands of nested comments
-        return None, None
+        return None
     address = pairs[0][1].strip() if pairs else ""
     if not _ADDRESS.fullmatch(address):
         # "Careers @ Nimbus <careers@nimbus.io>": an "@" in the name confuses the parser; the
@@ -743,6 +741,26 @@ def address_header(value: object) -> tuple[str | None, str | None]:
         name = found[0].display_name if found else None
     except (ValueError, IndexError, TypeError, AttributeError, RecursionError, MessageError):
         name = None  # a name that cannot be parsed is left out, never guessed
+    return address, name
+
+
+def address_header(value: object) -> tuple[str | None, str | None]:
+    """The first (name, address) of an address header.
+
+    The address is parsed with every encoded word blanked out, so an encoded display name
+    that holds an address (or a CR LF and another header) can never become where the reply
+    goes; the name is decoded separately, for showing only, without anything in brackets. A
+    display name holding an "@" or a web address ("Careers @ Nimbus") is no person's name,
+    and its address is still the address.
+    """
+    if value is None:
+        return None, None
+    raw = re.sub(r"[\r\n]+", " ", str(value))
+    plain = _PLAIN_SENDER.fullmatch(raw)
+    parsed = (plain.group(2), plain.group(1)) if plain else _parsed(raw)
+    if parsed is None:
+        return None, None
+    address, name = parsed
     if name:
         from sopan.read.email_src import header_text
 
