@@ -10,10 +10,12 @@ import quopri
 
 import pytest
 from corpus import NOW
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from mailbox_mix import as_mail, generate
 
 from sopan.read import read_bytes
-from sopan.read.mailbox import GLANCE_BYTES, glance, invitation_in
+from sopan.read.mailbox import GLANCE_BYTES, glance, header_fields, invitation_in
 
 HEAD = "From: HR <hr@maju.example>\r\nTo: rina@mail.example\r\nMIME-Version: 1.0\r\n"
 BODY = (
@@ -168,3 +170,23 @@ def test_recall_on_eval_dev_invitations_sent_as_mail() -> None:
     # (the 5 near misses passed over)
     assert recall >= 0.99
     assert precision >= 0.99
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([b"Subject", b"content-type", b"X-a_b", b"--", b"-x-", b"\xe9t\xe9",
+                                 b"", b" ", b":", b": ", b"\t", b"\r", b"\n", b"\r\n", b"\n ",
+                                 b"a", b"\xff", b"=?utf-8?q?x?="]), max_size=30)
+        .map(b"".join))  # fmt: skip
+@example(b"--: a\r\nX-1: b\r\n c\r\nx_y: d\r\n\xe9: e\r\nsubject:f\r\nSubject: g")
+def test_a_header_block_s_fields_are_its_lines_that_start_with_a_name_and_a_colon(
+    head: bytes,
+) -> None:
+    """Each field (a line starting with letters, digits or hyphens and a colon, folded lines
+    unfolded) is found with its first value stripped, as a pattern over the lines finds it."""
+    import re
+
+    unfolded = re.sub(rb"\r?\n[ \t]+", b" ", head)
+    expected: dict[bytes, bytes] = {}
+    for m in re.finditer(rb"^([A-Za-z0-9-]+):[ \t]*(.*)$", unfolded, re.MULTILINE):
+        expected.setdefault(m.group(1).lower(), m.group(2).strip())
+    assert header_fields(head) == expected

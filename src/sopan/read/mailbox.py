@@ -19,7 +19,6 @@ from sopan.model import Invitation
 GLANCE_BYTES = 200_000
 _MAX_GLANCE_PARTS = 50
 _BOUNDARY = rx.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^;\s]{1,200}))', re.IGNORECASE)
-_HEADER_VALUE = rx.compile(rb"^([A-Za-z0-9-]+):[ \t]*(.*)$", re.MULTILINE)
 _UNFOLD = rx.compile(rb"\r?\n[ \t]+")
 _BLANK = rx.compile(rb"\n\r?\n")
 
@@ -50,10 +49,18 @@ def head_of(raw: bytes) -> bytes:
 
 
 def header_fields(head: bytes) -> dict[bytes, bytes]:
-    """A header block's fields: name (lower case) → its first value, unfolded, as written."""
+    """A header block's fields: name (lower case) → its first value, unfolded, as written.
+    A field is a line that starts with its name (letters, digits and hyphens) and a colon;
+    any other line is none."""
     found: dict[bytes, bytes] = {}
-    for match in _HEADER_VALUE.finditer(_UNFOLD.sub(b" ", head)):
-        found.setdefault(match.group(1).lower(), match.group(2).strip())
+    for line in _UNFOLD.sub(b" ", head).split(b"\n"):
+        name, colon, value = line.partition(b":")
+        # the name's bytes checked by bytes' own (ASCII) tests: a pattern per line cost more
+        if colon and name and (name.isalnum() or name.replace(b"-", b"").isalnum() or
+                               not name.strip(b"-")):  # fmt: skip
+            key = name.lower()
+            if key not in found:
+                found[key] = value.strip()
     return found
 
 
