@@ -384,7 +384,9 @@ def _timing_rules(r: Run) -> list[Shortfall]:
         if not registry().spec(d.channel).spoken:
             continue
         at = r.plan.call_at or r.now
-        part = greeting_part(r.invitation, PROFILE, d.language, at)
+        part = greeting_part(
+            r.invitation, PROFILE, d.language, at, planned=r.plan.call_at is not None
+        )
         closing = re.search(r"Have a good (\w+)|Selamat (pagi|siang|sore|malam)\.\s*$", d.text)
         said = next((g for g in closing.groups() if g), None) if closing else None
         if said is not None and said not in (
@@ -873,12 +875,16 @@ def _speech_rules(d: Draft, r: Run, language: str) -> list[Shortfall]:
     if re.search(r"Bapak atau Ibu|Bapak/Ibu", said):
         out.append(Shortfall("speech_bapak_ibu", d.channel, "said aloud"))
     # greeted as of when the plan has the call made (an office closed now: when it opens)
-    part = greeting_part(r.invitation, PROFILE, language, r.plan.call_at or r.now)
+    at = r.plan.call_at or r.now
+    part = greeting_part(r.invitation, PROFILE, language, at, planned=r.plan.call_at is not None)
     if part is not None and re.match(r"(?:Halo|Hello)\b", said):
         # where the recruiter is, the time of day is known: "Selamat pagi", "Good afternoon"
         out.append(Shortfall("greeting_time_of_day", d.channel, said[:40]))
     if part is not None and not re.match(rf"(?:Selamat|Good) {part}\b", said):
         out.append(Shortfall("greeting_when_called", d.channel, f"want {part}: {said[:30]}"))
+    if r.plan.call_at is not None and re.match(r"(?:Halo|Hello|Hi)\b", said):
+        # the plan has the call made at a time it knows, where the recruiter is: greeted by it
+        out.append(Shortfall("greeting_planned_call", d.channel, said[:40]))
     clock = re.search(r"\b\d{1,2}[.:]\d{2}\b", said)
     if clock:
         # a time said aloud as a caller says it ("two-thirty in the afternoon")

@@ -89,10 +89,19 @@ def test_a_script_closes_as_of_the_call_never_a_good_day_in_the_evening() -> Non
     assert "Good morning" in call and call.count("Have a good morning.") == 1, call
     evening = call.replace("Have a good morning.", "Have a good evening.")
     assert "close_time_of_day" in _rules(r, "call", evening)
-    # no zone told and a mobile: neither the greeting nor the close names a part of the day
+    # no zone told, an Indonesian mobile, the call planned for the next morning: greeted and
+    # closed as of then ("Good morning"), wherever in Indonesia they are
     path = FIXTURES / "en_text_no_name_no_zone.txt"
-    late = run(path.read_bytes(), path.name, replace(SICK, hours_before=15.0), NOW)
-    assert isinstance(late, Run) and late.shortfalls == []
+    planned = run(path.read_bytes(), path.name, replace(SICK, hours_before=15.0), NOW)
+    assert isinstance(planned, Run) and planned.shortfalls == [] and planned.plan.call_at
+    morning = _draft(planned, "call").text
+    assert "Good morning" in morning and "Have a good morning." in morning, morning
+    # no place named either, called at once at 10:30 in Jakarta, 12:30 in Jayapura: the parts
+    # of Indonesia disagree, so neither the greeting nor the close names a part of the day
+    nowhere = path.read_bytes().replace(b" at our Kemang branch", b"")
+    late = run(nowhere, path.name, replace(SICK, hours_before=71.5), NOW)
+    assert isinstance(late, Run) and late.shortfalls == [] and late.plan.call_at is None
+    assert late.now.hour == 10 and late.now.minute == 30, late.now
     neutral = _draft(late, "call").text
     close = next(ln for ln in neutral.splitlines() if "Close:" in ln)
     assert close.endswith("Thank you for your time."), close

@@ -490,7 +490,9 @@ def compose(
     # called when it opens): its greeting and its "hari ini" / "besok" are as of then (R2.2)
     said = ctx
     if plan.call_at is not None:
-        spoken = build_facts(inv, sit, profile, language=language, now=plan.call_at, region=region)
+        spoken = build_facts(
+            inv, sit, profile, language=language, now=plan.call_at, region=region, planned=True
+        )
         said = replace(ctx, facts={**spoken, "follow_label": facts["follow_label"]})
     return [
         _compose_channel(known.spec(name), said if known.spec(name).spoken else ctx, now, extended)

@@ -250,9 +250,11 @@ def build_facts(
     language: str,
     now: datetime,
     region: str = "",
+    planned: bool = False,
 ) -> dict[str, str]:
     """Every value a phrase may use, keyed by its placeholder name, in the words of the
-    language's regional variant `region` ("" its own: `sopan.language.regions`)."""
+    language's regional variant `region` ("" its own: `sopan.language.regions`); `planned`:
+    `now` is when the plan has a call made, in the recruiter's zone (its greeting is then)."""
     words: Mapping[str, Any] = common(language, region)
     frag: Mapping[str, Any] = words["frag"]
     company = as_name(_clean(inv.company))
@@ -340,7 +342,7 @@ def build_facts(
     facts["from_day"] = day(first, "date", language, region) if first else ""
     facts["from_day_short"] = day(first, "date_short", language, region) if first else ""
     facts["from_day_compact"] = day(first, "date_compact", language, region) if first else ""
-    facts.update(_greeting_facts(inv, profile, language, now))
+    facts.update(_greeting_facts(inv, profile, language, now, planned=planned))
     # the reply format the invitation asks for, filled: sopan's answers never attend as
     # invited (a decline, a cancellation, a new time or an online interview asked for)
     facts["reply_format"] = reply_line(inv.text, "no", facts)
@@ -472,13 +474,13 @@ def _when_facts(
 
 
 def _greeting_facts(
-    inv: Invitation, profile: Profile, language: str, now: datetime
+    inv: Invitation, profile: Profile, language: str, now: datetime, *, planned: bool = False
 ) -> dict[str, str]:
     """How a chat or a call opens and closes: by the part of the day where the recruiter is
     ("Selamat pagi", "Good afternoon"), or neutrally ("Halo", "Hello") when it cannot be
     told; the parting words likewise."""
     words = common(language)
-    part = greeting_part(inv, profile, language, now)
+    part = greeting_part(inv, profile, language, now, planned=planned)
     if part is None:
         greet, parting = str(words["neutral_greeting"]), str(words["neutral_parting"])
     else:

@@ -3,13 +3,16 @@ number said the way people say numbers in the language.
 
 A greeting names the part of the day only when it is the same wherever the recruiter may be:
 the invitation's own zone when it writes one; else the zone of the recruiter's office line (its
-area code); for an Indonesian invitation that tells neither, every Indonesian zone (WIB, WITA,
-WIT), when they all agree; else nothing (a neutral "Halo").
+area code); else the zone its time was read in when a place it names or its number's calling
+code told it ("Lagos", "+234 …"); else every zone of a mobile's country, or for an Indonesian
+invitation that tells none of these every Indonesian zone (WIB, WITA, WIT), when they all
+agree; a call the plan makes later is greeted as of then, in the zone the plan keeps the
+recruiter's working hours in; else nothing (a neutral "Halo").
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 from sopan.language import phones
@@ -27,9 +30,10 @@ def zone_known(inv: Invitation) -> bool:
     return fact is None or fact.source != "computed"
 
 
-def _phone_zones(phone: str | None, region: str) -> tuple[str, ...]:
+def _phone_zones(phone: str | None, region: str, *, mobile: bool = False) -> tuple[str, ...]:
     """The zones a recruiter's office line is in, from its area code ("021" → WIB, "+1 646"
-    → New York); none for a mobile number, which does not tell where its owner is."""
+    → New York); none for a mobile number, which does not tell where in its country its owner
+    is — with `mobile`, a mobile's are every zone of its country ("0812": WIB, WITA, WIT)."""
     parsed = phones.parse(phone, region)
     if parsed is None:
         return ()
@@ -37,26 +41,63 @@ def _phone_zones(phone: str | None, region: str) -> tuple[str, ...]:
     from phonenumbers import PhoneNumberType, timezone
 
     kind = phonenumbers.number_type(parsed)
-    if kind not in (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
+    fixed = kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    if mobile:
+        if fixed or kind != PhoneNumberType.MOBILE:
+            return ()
+        # every zone of its country (CLDR's, through Babel): a mobile is carried anywhere in it
+        from babel.core import get_global
+
+        country = str(phonenumbers.region_code_for_number(parsed) or "")
+        return tuple(str(z) for z in get_global("territory_zones").get(country, ()))
+    if not fixed:
         return ()
     found = tuple(str(z) for z in timezone.time_zones_for_number(parsed))
     return tuple(z for z in found if "/" in z and not z.startswith("Etc/"))
 
 
-def greeting_part(inv: Invitation, profile: Profile, language: str, now: datetime) -> str | None:
+def greeting_part(
+    inv: Invitation, profile: Profile, language: str, now: datetime, *, planned: bool = False
+) -> str | None:
     """The part of the day to greet the recruiter with ("pagi", "afternoon"), or None when
-    it cannot be told where they are."""
-    by_phone = _phone_zones(inv.contact.phone, profile.country)
-    if zone_known(inv):
-        zones: tuple[str, ...] = (str(inv.timezone),)
-    elif by_phone:
-        zones = by_phone
-    else:  # where the invitation's language is spoken, if that is one place (WIB, WITA, WIT)
-        zones = profile_of(inv.language).home_zones if inv.language in LANGUAGES else ()
+    it cannot be told where they are. A call the plan has made later (`planned`: `now` is
+    then its moment, in the zone the plan keeps the recruiter's working hours in) is greeted
+    as of then, there."""
+    zones = recruiter_zones(inv, profile)
+    if not zones and planned and now.tzinfo is not None:
+        zones = (now.tzinfo,)
     if not zones:
         return None
-    parts = {day_part(now.astimezone(ZoneInfo(zone)), language) for zone in zones}
+    parts = {day_part(now.astimezone(zone), language) for zone in zones}
     return parts.pop() if len(parts) == 1 else None
+
+
+def recruiter_zones(inv: Invitation, profile: Profile) -> tuple[tzinfo, ...]:
+    """The zones the recruiter may be in, from what tells: the invitation's own zone; the
+    zone of their office line (its area code); the place it names or the number's calling
+    code, when its time was read there ("Lagos", "+234 …"); the zones of the country of a
+    mobile's calling code (an Indonesian mobile: WIB, WITA or WIT); else where the
+    invitation's language is spoken, if that is one country. None when nothing tells."""
+    if zone_known(inv):
+        return (ZoneInfo(str(inv.timezone)),)
+    by_phone = _phone_zones(inv.contact.phone, profile.country)
+    if by_phone:
+        return tuple(ZoneInfo(z) for z in by_phone)
+    from sopan.plan import calendar_zone, zone_origin
+
+    origin = zone_origin(inv, profile.timezone)
+    shown = calendar_zone(inv, profile.timezone) or inv.timezone
+    if origin is not None and origin[0] == "place" and shown:
+        return (ZoneInfo(shown),)  # its time was read where the place it names is
+    country = _phone_zones(inv.contact.phone, profile.country, mobile=True)
+    if country:
+        # a mobile is carried anywhere in its country: each of its zones
+        return tuple(ZoneInfo(z) for z in country)
+    if origin is not None and origin[0] == "number" and shown:
+        return (ZoneInfo(shown),)  # its time was read where the number's calling code is
+    # where the invitation's language is spoken, if that is one place (WIB, WITA, WIT)
+    home = profile_of(inv.language).home_zones if inv.language in LANGUAGES else ()
+    return tuple(ZoneInfo(z) for z in home)
 
 
 def spoken_number(
