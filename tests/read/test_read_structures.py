@@ -162,6 +162,29 @@ def test_a_meeting_head_gives_the_day(text: str, day: str, clock: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "day", "clock"),
+    [
+        # the date on a line of its own under the sentence that introduces it, its time under
+        # its label on the next: no letter's date, though few lines stand above it
+        ("Selamat sore Ibu Dewi,\n\nKami mengundang Ibu untuk mengikuti psikotes dan tes "
+         "tertulis pada:\n\nSelasa, 15 Desember 2026\nJam 08.00 - 12.00 WIB\nKantor kami, "
+         "Jl. Raya Bekasi Km. 21", "2026-12-15", "08:00"),
+        ("Dear Mr. Tan,\nWe are pleased to invite you to a panel interview for the Analyst role "
+         "with our regional team, which will be held as follows:\n\nWednesday, 16 December "
+         "2026\nTime: 2:00 PM SGT\nVenue: 8 Marina View", "2026-12-16", "14:00"),
+        ("Halo Kak Sinta,\nJadwal interview kamu:\nKamis, 17 Desember 2026\nPukul: 10.00 WIB",
+         "2026-12-17", "10:00"),
+    ],
+)  # fmt: skip
+def test_a_date_under_the_line_that_introduces_it_is_the_interview_s(
+    text: str, day: str, clock: str
+) -> None:
+    inv = read_text(text, now=NOW)
+    assert inv.start is not None, inv.ambiguous
+    assert (inv.start.date().isoformat(), inv.start.strftime("%H:%M")) == (day, clock)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Jakarta, 18 November 2026\n\nKepada Yth. Sdr. Bima,\nKami mengundang Anda wawancara.",

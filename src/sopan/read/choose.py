@@ -103,8 +103,29 @@ def _is_letter_date(text: str, hit: DateHit) -> bool:
     first_lines = [ln for ln in text[:a].splitlines() if ln.strip()]
     if before or len(first_lines) >= 3:
         return False
-    # a meeting's head: the day on a line, its hours on the next ("9:00 AM - 10:00 AM")
-    return not _CLOCK_LINE.match(text, b + 1) if b < len(text) else True
+    # a letter's date heads it: never after a paragraph, nor under a line that introduces what
+    # follows ("… mengikuti psikotes pada:" / "Details:")
+    introduced = bool(first_lines) and first_lines[-1].rstrip().endswith(":")
+    if introduced or len(text[:a].strip()) > _HEADING_CHARS:
+        return False
+    # a meeting's head: the day on a line, its hours on the next ("9:00 AM - 10:00 AM",
+    # "Jam 08.00 - 12.00 WIB")
+    if b >= len(text):
+        return True
+    return not _CLOCK_LINE.match(text, b + 1) and not _time_label_line(text, b + 1)
+
+
+#: how much may stand above a letter's date: a letterhead's few short lines, not a paragraph
+_HEADING_CHARS = 200
+
+
+def _time_label_line(text: str, at: int) -> bool:
+    """Whether the line at `at` is a time under its label ("Jam 08.00 - 12.00 WIB", "Pukul:
+    09.00", "Time: 2 PM"): the time labels of the reader's vocabulary, then a clock."""
+    end = text.find("\n", at)
+    line = text[at : len(text) if end < 0 else end]
+    found = phrase_re("labels", "time").match(line.strip())
+    return bool(found and _CLOCK_LINE.match(line.strip()[found.end() :].lstrip(" :\t")))
 
 
 #: a line that begins with a clock time ("9:00 AM - 10:00 AM (UTC+07:00)", "10.00 WIB")
