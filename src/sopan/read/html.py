@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import warnings
+from typing import TYPE_CHECKING
 
 from sopan._infra import rx
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 _BLOCKS = (
     "p",
@@ -52,30 +56,39 @@ def html_to_text(html: str) -> str:
     """Readable text of an HTML body; table cells on one row are joined by ' : ' when two."""
     if html.count("<") > MAX_TREE_TAGS:
         return _tidy(_flat(html))
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head"]):
+    for tag in _tags(soup, ("script", "style", "head")):
         tag.decompose()
-    for br in soup.find_all("br"):
+    for br in _tags(soup, ("br",)):
         br.replace_with("\n")
-    for a in soup.find_all("a"):
+    for a in _tags(soup, ("a",)):
         href = str(a.get("href") or "")
         label = a.get_text(" ", strip=True)
         if href.startswith("http") and href not in label:
             a.append(f" ({href})")
-    for li in soup.find_all("li"):
+    for li in _tags(soup, ("li",)):
         li.insert(0, "- ")
-    for tr in soup.find_all("tr"):
-        cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"], recursive=False)]
+    for tr in _tags(soup, ("tr",)):
+        cells = [c.get_text(" ", strip=True) for c in tr.children
+                 if isinstance(c, Tag) and c.name in ("td", "th")]  # fmt: skip
         cells = [c for c in cells if c and c != ":"]
         tr.replace_with("\n" + (" : ".join(cells) if len(cells) == 2 else " ".join(cells)) + "\n")
-    for tag in soup.find_all(_BLOCKS):
+    for tag in _tags(soup, _BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")
     return _tidy(soup.get_text())
+
+
+def _tags(root: Tag, names: tuple[str, ...]) -> list[Tag]:
+    """The tags under `root` with one of these names, in the order of the document, as
+    `find_all(names)` gives them: one walk, without the matcher find_all builds each time."""
+    from bs4 import Tag
+
+    return [t for t in root.descendants if isinstance(t, Tag) and t.name in names]
 
 
 def _tidy(text: str) -> str:
