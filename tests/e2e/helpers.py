@@ -12,9 +12,9 @@ NOW = "2026-11-20T09:00:00+07:00"
 #: The keys of `sopan read --json`, in the order DESIGN.md gives them.
 READ_KEYS = [
     "language", "source", "company", "position", "start", "end", "day", "time", "past",
-    "timezone", "mode", "location", "meeting_link", "access_code", "contact", "reference",
-    "reply_by", "message_id", "uid", "confidence", "missing", "placeholders", "ambiguous",
-    "provenance", "ocr_text",
+    "timezone", "mode", "location", "meeting_link", "platform", "access_code", "contact",
+    "reference", "reply_by", "message_id", "uid", "confidence", "missing", "placeholders",
+    "ambiguous", "provenance", "ocr_text",
 ]  # fmt: skip
 
 

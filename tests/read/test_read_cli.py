@@ -24,6 +24,7 @@ KEYS = [
     "mode",
     "location",
     "meeting_link",
+    "platform",
     "access_code",
     "contact",
     "reference",

@@ -310,6 +310,10 @@ def build_facts(
     # company (C2.1): "kandidat Analis Data", never "kandidat di PT …" when the role is known
     facts["role_or_company_spoken_clause"] = facts["role_clause"] or facts["company_spoken_clause"]
     facts["company_clause"] = str(frag["company_clause"]).format(**facts) if company else ""
+    # "melalui Zoom": the platform an online interview is held on, when the invitation names it
+    platform = _clean(inv.platform) if inv.mode == "online" else ""
+    clause = str(frag["platform_clause"])
+    facts["platform_clause"] = clause.format(platform=platform) if platform else ""
     facts["company_ref"] = str(frag["company_ref" if company else "company_ref_unknown"]).format(
         **facts
     )

@@ -35,6 +35,7 @@ def invitation_json(inv: Invitation) -> dict[str, Any]:
         "mode": inv.mode,
         "location": inv.location,
         "meeting_link": inv.meeting_link,
+        "platform": inv.platform,
         "access_code": inv.access_code,
         "contact": {
             "name": inv.contact.name,

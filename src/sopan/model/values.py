@@ -117,6 +117,9 @@ class Invitation:
     location: str | None = None
     meeting_link: str | None = None
     access_code: str | None = None
+    #: the video platform an online interview is held on, as its link or its words name it
+    #: ("Zoom", "Google Meet", "Microsoft Teams"); None when none is written
+    platform: str | None = None
     contact: Contact = field(default_factory=Contact)
     reference: str | None = None
     reply_by: datetime | None = None

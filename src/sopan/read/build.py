@@ -456,6 +456,13 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         values["start"], values["end"], values["timezone"] = start, end, tz
         # the times it may be, or offers, are read there too
         ambiguous = [_rezoned(a, here) for a in ambiguous]
+    # the platform of an online interview, as its link or its words name it ("melalui Zoom")
+    platform = None
+    if values["mode"] == "online":
+        platform = fields.platform(whole, link if link and link.source == "text" else None)
+        if platform is None and cal:
+            on_cal = fields.platform(cal.text, link)
+            platform = Found(on_cal.value, 0, 0, "calendar") if on_cal else None
     access = got.access_code
     if access is None and cal:
         in_cal = fields.access_code(cal.text)
@@ -465,6 +472,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         "position": position,
         "location": location,
         "meeting_link": link,
+        "platform": platform,
         "access_code": access,
         "reference": got.reference,
         "contact.name": person.found if person else None,
@@ -483,6 +491,7 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
         location=values["location"],  # type: ignore[arg-type]
         meeting_link=values["meeting_link"],  # type: ignore[arg-type]
         access_code=access.value if access else None,
+        platform=platform.value if platform else None,
         contact=contact,
         reference=got.reference.value if got.reference else None,
         reply_by=reply_by,

@@ -52,6 +52,29 @@ def meeting_link(text: str) -> Found | None:
     return None
 
 
+@cache
+def _platform_names() -> tuple[dict[str, str], re.Pattern[str]]:
+    """How each video platform is written (lower case) → its name, and the pattern of any."""
+    table = {str(w).lower(): str(name) for name, ws in words()["platforms"].items() for w in ws}
+    return table, rx.compile(rf"(?<![\w.])(?:{alternation(sorted(table))})(?![\w])", re.I)
+
+
+def platform(text: str, link: Found | None) -> Found | None:
+    """The video platform an online interview is held on: its meeting address's (a Zoom
+    link), else the first one the text names ("melalui Zoom", "on Google Meet"), with its
+    span; None when none is written."""
+    table, pattern = _platform_names()
+    if link is not None:
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", link.value.lower()).split("/")[0]
+        for written, name in table.items():
+            if "." in written and (host == written or host.endswith("." + written)):
+                return Found(name, link.start, link.end, link.source)
+    m = pattern.search(text)
+    if m is None:
+        return None
+    return Found(table[re.sub(r"\s+", " ", m.group(0).lower())], m.start(), m.end())
+
+
 def access_code(text: str) -> Found | None:
     """A passcode / password / access code written next to its label."""
     low = text.lower()

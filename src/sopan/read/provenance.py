@@ -39,6 +39,7 @@ def _computed(field: str, how: str, confidence: float = CONFIDENCE["computed"]) 
 _PROPERTY = {
     "location": "LOCATION",
     "meeting_link": "DESCRIPTION",
+    "platform": "DESCRIPTION",
     "access_code": "DESCRIPTION",
     "position": "SUMMARY",
     "contact.name": "ORGANIZER",
@@ -103,7 +104,7 @@ def trace(
         elif when_span is not None:
             a, b = when_span
             facts.append(Fact("timezone", "text", text[a:b], a, b, CONFIDENCE["text"]))
-    for field in ("company", "position", "location", "meeting_link", "reference"):
+    for field in ("company", "position", "location", "meeting_link", "platform", "reference"):
         where = found.get(field)
         if getattr(inv, field) and where is not None:
             facts.append(_fact(field, where, text, env))

@@ -28,6 +28,7 @@ _LABELS = (
     "location",
     "city",
     "meeting_link",
+    "platform",
     "access_code",
     "contact",
     "reference",
@@ -80,6 +81,7 @@ _ROW_FACT = {
     "mode": "mode",
     "location": "location",
     "meeting_link": "meeting_link",
+    "platform": "platform",
     "contact": "contact.name",
     "reference": "reference",
 }
@@ -147,6 +149,7 @@ def describe(inv: Invitation, *, now: datetime, user_tz: str, language: Language
         ("location", inv.location),
         ("city", inv.city),
         ("meeting_link", inv.meeting_link),
+        ("platform", inv.platform),
         ("access_code", inv.access_code),
         ("contact", who),
         ("reference", inv.reference),
