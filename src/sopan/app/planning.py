@@ -304,6 +304,8 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
         read.invitation, profile, asker, strict=req.strict, language=language, now=now,
         intent=req.choices.intent,
     )  # fmt: skip
+    # the drafts are in the invitation's language unless the person chose one (R2.1)
+    drafts_in = req.language or inv.language
     sit, given = _situation(req.choices, asker, language)
     sit, given = _coherent(sit, given, inv, now=now, asker=asker, language=language)
     slots, free = _typed_alternatives(
@@ -322,25 +324,25 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     ahead = req.within + max(timedelta(0), first_free - now)
     busy = busy_around(inv, req.calendars, now=now, config=config, within=ahead, warn=notes.append,
                        held=req.held)  # fmt: skip
-    plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+    plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language, drafts_in=drafts_in)
     taken = _take_advice(sit, plan, asker, language)
     if taken != sit:
         sit, given = _coherent(
             taken, given | {"intent"}, inv, now=now, asker=asker, language=language
         )
-        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language, drafts_in=drafts_in)
     # several times offered: a decline needs none of them, a reschedule one (R1)
     picked = need_slot(
         inv, plan.action, profile, asker, strict=req.strict, language=language, now=now
     )
     if picked is not inv:
         inv = picked
-        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language, drafts_in=drafts_in)
     planned = sit
     sit, proposed = _alternatives(
         inv, sit, plan, busy=busy, sources=sources, req=req, config=config, asker=asker,
         language=language,
     )  # fmt: skip
     if sit is not planned:  # alternatives found or asked for: the plan offers them
-        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language)
+        plan = make_plan(inv, sit, profile, now=now, busy=busy, lang=language, drafts_in=drafts_in)
     return PlanResult(inv, profile, sit, plan, tuple(busy), proposed, tuple(notes), config)

@@ -336,8 +336,11 @@ def make_warnings(
     busy: Sequence[Busy],
     conflicts: Sequence[Busy],
     w: Words,
+    drafts_in: str | None = None,
 ) -> tuple[Note, ...]:
-    """Everything the user should know before sending, each with its guideline."""
+    """Everything the user should know before sending, each with its guideline; `drafts_in`
+    is the drafts' language (the invitation's unless the person chose one), which may not be
+    the plan's own."""
     w = with_event(w, inv)
     notes: list[Note] = []
     if inv.confidence < 1.0 and not about_a_job(f"{inv.subject or ''}\n{inv.text}"):
@@ -415,7 +418,8 @@ def make_warnings(
         notes.append(w.note("warnings", issue_key, city=issue_city))
     if conflicts:
         notes.append(w.note("warnings", "r11_conflicts", count=len(conflicts)))
-    notes.extend(_reason_warnings(sit, busy, conflicts, w))
+    drafts = drafts_in or inv.language or w.language
+    notes.extend(_reason_warnings(sit, busy, conflicts, w, drafts))
     if action == "reschedule" and fixed_words is not None:
         # asked for anyway: the choice stands, with what the invitation said (C0)
         notes.append(w.note("warnings", "c0_fixed_date_asked", said=fixed_words))
@@ -425,9 +429,10 @@ def make_warnings(
 
 
 def _reason_warnings(
-    sit: Situation, busy: Sequence[Busy], conflicts: Sequence[Busy], w: Words
+    sit: Situation, busy: Sequence[Busy], conflicts: Sequence[Busy], w: Words, drafts: str
 ) -> list[Note]:
-    """Honesty and privacy of the reason (R4, R4.1, R4.2, C2)."""
+    """Honesty and privacy of the reason (R4, R4.1, R4.2, C2); `drafts` is the drafts'
+    language."""
     notes: list[Note] = []
     if sit.reason == "schedule-conflict":
         if busy and not conflicts:
@@ -443,11 +448,12 @@ def _reason_warnings(
 
         # the person's words go into the drafts as written: in another language they are
         # shown, never pasted into the draft unremarked (R4)
-        written = other_than(sit.reason_text, w.language)
+        written = other_than(sit.reason_text, drafts)
         if written:
             notes.append(
-                w.note("warnings", "r4_own_words_language", language=w.name("language", written))
-            )
+                w.note("warnings", "r4_own_words_language", language=w.name("language", written),
+                       drafts=w.name("language", drafts))
+            )  # fmt: skip
     if sit.reason == "accepted-offer" and sit.new_employer:
         notes.append(w.note("warnings", "r42_employer", employer=sit.new_employer))
     return notes
@@ -470,8 +476,10 @@ def make_plan(
     now: datetime,
     busy: Sequence[Busy] = (),
     lang: str | None = None,
+    drafts_in: str | None = None,
 ) -> Plan:
-    """Decide the action, urgency, channel sequence, conflicts, checklist and warnings."""
+    """Decide the action, urgency, channel sequence, conflicts, checklist and warnings, in
+    `lang`'s words, for drafts in `drafts_in` (the invitation's language when not given)."""
     w = load_words(lang or profile.language)
     urgency = urgency_of(earliest_start(inv, profile.timezone), now)
     travel, issue_key, issue_city = travel_for(inv, profile)
@@ -493,6 +501,7 @@ def make_plan(
         busy=busy,
         conflicts=conflicts,
         w=w,
+        drafts_in=drafts_in,
     )
     if action not in ("decline", "cancel") and _asks_reply_format(inv, profile):
         # "Balas dengan format IYA_Nama / TIDAK_Nama" answers only yes or no: a request for
