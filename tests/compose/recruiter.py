@@ -435,10 +435,12 @@ _CALL_AHEAD = timedelta(hours=1)
 
 def _call_in_time(r: Run, steps: list[str], calls: set[str]) -> list[Shortfall]:
     """A call planned for later (`call_at`) is made within the recruiter's working hours where
-    they are (a weekday or the interview's own day, 08:00 to 17:00) and at least an hour
+    they are (a weekday or the interview's own day, 08:00 to 17:00 or the hours the invitation
+    writes) and at least an hour
     before the interview starts; when no such time is left, the plan calls no one and the
     written message goes now — unless a call is the only way to reach them."""
     from sopan.plan.steps import recruiter_zone
+    from sopan.read.words import office_hours
 
     inv, at = r.invitation, r.plan.call_at
     if at is None or not any(c in calls for c in steps) or is_past(inv, r.plan.urgency):
@@ -450,11 +452,13 @@ def _call_in_time(r: Run, steps: list[str], calls: set[str]) -> list[Shortfall]:
     local = at.astimezone(zone) if zone is not None else at
     day = inv.start.astimezone(local.tzinfo).date() if inv.start is not None else inv.day
     out = []
-    if not (local.weekday() < 5 or local.date() == day) or not time(8) <= local.time() < time(17):
+    # the hours the invitation writes ("Mon-Fri, 9am-6pm"), else 08:00 to 17:00
+    opens, closes = office_hours(inv.text or "") or (time(8), time(17))
+    if not (local.weekday() < 5 or local.date() == day) or not opens <= local.time() < closes:
         out.append(Shortfall("call_in_hours", "plan", f"a call at {local:%a %H:%M %Z}"))
     start = inv.start
     if start is None and inv.day is not None and zone is not None:
-        start = datetime.combine(inv.day, time(8), zone)
+        start = datetime.combine(inv.day, opens, zone)
     if written and start is not None and at > start - _CALL_AHEAD:
         out.append(
             Shortfall("call_before_start", "plan", f"a call at {local:%H:%M}, start {start:%H:%M}")

@@ -19,6 +19,7 @@ from sopan.model.channels import registry
 from sopan.plan import make_plan
 from sopan.plan.steps import CALL_AHEAD
 from sopan.read import read_bytes
+from sopan.read.words import office_hours
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "recruiter"
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
@@ -53,10 +54,13 @@ def _at(inv: Invitation, hour: int, minute: int = 0) -> Invitation:
 
 
 def _in_hours(moment: datetime, inv: Invitation) -> bool:
+    """Within working hours where the recruiter is: the hours the invitation writes ("Mon-Fri,
+    9am-6pm"), else 08:00 to 17:00, on a weekday or the interview's own day."""
     assert inv.start is not None
     local = moment.astimezone(inv.start.tzinfo)
     day = local.weekday() < 5 or local.date() == inv.start.date()
-    return day and time(8) <= local.time() < time(17)
+    opens, closes = office_hours(inv.text) or (time(8), time(17))
+    return day and opens <= local.time() < closes
 
 
 @pytest.mark.parametrize("name", PHONES)
@@ -146,3 +150,33 @@ def test_a_calendar_time_in_utc_is_called_in_working_hours_where_the_recruiter_i
     assert plan.call_at is not None, [s.channel for s in plan.steps]
     wib = plan.call_at.astimezone(ZoneInfo("Asia/Jakarta"))
     assert (wib.date(), wib.hour) == (datetime(2026, 12, 3).date(), 8)
+
+
+@pytest.mark.parametrize(
+    ("name", "hours", "opens"),
+    [
+        ("en_phone_screen_office_line.txt", "", time(9)),
+        ("id_surat_panggilan_telepon_kantor.txt", "pada jam kerja (07.30–15.30 WIB)", time(7, 30)),
+    ],
+)
+def test_an_office_that_writes_its_hours_is_called_within_them(
+    name: str, hours: str, opens: time
+) -> None:
+    # "please call our office at +65 6123 4567 (Mon-Fri, 9am-6pm)": at 09:00, never at 08:00
+    inv = _at(_read(name), 14)
+    if hours:
+        inv = replace(inv, text=inv.text.replace("pada jam kerja", hours))
+    assert inv.start is not None and office_hours(inv.text) is not None
+    evening = inv.start.replace(hour=20) - timedelta(days=1)
+    plan = make_plan(inv, SICK, PROFILE, now=evening)
+    assert plan.call_at is not None
+    assert plan.call_at.astimezone(inv.start.tzinfo).time() == opens, plan.call_at
+
+
+def test_office_hours_are_read_only_as_a_working_day() -> None:
+    assert office_hours("call our office (Mon-Fri, 9am-6pm).") == (time(9), time(18))
+    assert office_hours("pada jam kerja (08.00–16.00 WIB)") == (time(8), time(16))
+    assert office_hours("jam kerja 07.30 - 15.30") == (time(7, 30), time(15, 30))
+    # no range, a range of days, or one that is no working day: none
+    for text in ("pada jam kerja", "Tanggal 10-12 Desember, jam kerja", "office hours 10-2"):
+        assert office_hours(text) is None, text

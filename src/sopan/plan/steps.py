@@ -18,6 +18,7 @@ from sopan.plan.reach import (
     written_medium,
 )
 from sopan.read.words import asks_for_portfolio, asks_portal, portal_link
+from sopan.read.words import office_hours as stated_hours
 
 if TYPE_CHECKING:
     from sopan.model.channels import Registry
@@ -57,11 +58,12 @@ def _who(inv: Invitation, w: Words, address: str | None) -> str:
     return f"{name} ({address})" if address else name
 
 
-#: working hours where the recruiter is: Monday to Friday, 08:00 to 17:00, and the interview's
-#: own day (a recruiter who holds interviews on a Saturday is at work that Saturday). An office
-#: line called outside them rings in an empty room; a recruiter's mobile rung in the evening or
-#: at the weekend reaches a person off work — the written message goes then, and the call waits
-#: for the next working morning (R2.2)
+#: working hours where the recruiter is: Monday to Friday, 08:00 to 17:00 unless the invitation
+#: writes its own (`office_hours`), and the interview's own day (a recruiter who holds
+#: interviews on a Saturday is at work that Saturday). An office line called outside them rings
+#: in an empty room; a recruiter's mobile rung in the evening or at the weekend reaches a person
+#: off work — the written message goes then, and the call waits for the next working morning
+#: (R2.2)
 OFFICE_OPENS, OFFICE_CLOSES = time(8, 0), time(17, 0)
 WORKDAYS = 5
 #: a call to say one will not come is of use only this long before the interview at the latest:
@@ -110,13 +112,20 @@ def _interview_day(inv: Invitation, zone: tzinfo) -> date | None:
     return inv.day
 
 
+def office_hours(inv: Invitation) -> tuple[time, time]:
+    """When the recruiter's office opens and closes: as the invitation writes it ("Mon-Fri,
+    9am-6pm", "jam kerja 07.30–15.30"), else 08:00 to 17:00 (R2.2)."""
+    return stated_hours(inv.text or "") or (OFFICE_OPENS, OFFICE_CLOSES)
+
+
 def working(moment: datetime, inv: Invitation) -> bool:
     """Whether `moment` (in the recruiter's zone) is within their working hours: a weekday, or
     the interview's own day, between opening and closing (R2.2)."""
     working_day = moment.weekday() < WORKDAYS or moment.date() == _interview_day(
         inv, moment.tzinfo or UTC
     )
-    return working_day and OFFICE_OPENS <= moment.time() < OFFICE_CLOSES
+    opens, closes = office_hours(inv)
+    return working_day and opens <= moment.time() < closes
 
 
 def office_opens(inv: Invitation, now: datetime | None, own: str | None = None) -> datetime | None:
@@ -134,11 +143,12 @@ def office_opens(inv: Invitation, now: datetime | None, own: str | None = None) 
     local = now.astimezone(zone)
     if working(local, inv):
         return None
-    day = local.date() if local.time() < OFFICE_OPENS else local.date() + timedelta(days=1)
+    opens = office_hours(inv)[0]
+    day = local.date() if local.time() < opens else local.date() + timedelta(days=1)
     interview = _interview_day(inv, zone)
     while day.weekday() >= WORKDAYS and day != interview:
         day += timedelta(days=1)
-    return datetime.combine(day, OFFICE_OPENS, zone)
+    return datetime.combine(day, opens, zone)
 
 
 def call_deadline(inv: Invitation, own: str | None = None) -> datetime | None:
@@ -149,7 +159,7 @@ def call_deadline(inv: Invitation, own: str | None = None) -> datetime | None:
     if inv.start is not None:
         return inv.start - CALL_AHEAD
     if inv.day is not None and zone is not None:
-        return datetime.combine(inv.day, OFFICE_OPENS, zone) - CALL_AHEAD
+        return datetime.combine(inv.day, office_hours(inv)[0], zone) - CALL_AHEAD
     return None
 
 

@@ -6,6 +6,7 @@ Cities are not here: the reader names them from the one city table, `sopan.langu
 from __future__ import annotations
 
 import re
+from datetime import time
 from functools import cache
 from typing import Any
 
@@ -134,6 +135,37 @@ def portal_link(text: str) -> str | None:
         if not find(url):
             return url
     return None
+
+
+#: a time in office hours: "9am", "6 pm", "09.00", "17:30"
+_HOUR = r"(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?"
+_HOURS = rx.compile(
+    rf"(?<![\d.:]){_HOUR}\s*(?:-|–|—|to|sampai|hingga|s\.d\.|s/d)\s*{_HOUR}(?![\d.:])",
+    re.IGNORECASE,
+)
+
+
+def office_hours(text: str) -> tuple[time, time] | None:
+    """The office hours an invitation writes after their words ("call our office (Mon-Fri,
+    9am-6pm)", "pada jam kerja (08.00–16.00 WIB)"): when they open and close, within the
+    same line; None when it writes none, or a range that is no working day (R2.2)."""
+    for cue in phrase_re("office_hours").finditer(text):
+        line = text[cue.end() :].split("\n", 1)[0][:40]
+        found = _HOURS.search(line)
+        if found is None:
+            continue
+        opens, closes = _clock(*found.groups()[:3]), _clock(*found.groups()[3:])
+        if opens is not None and closes is not None and time(5) <= opens < time(12) < closes:
+            return opens, closes
+    return None
+
+
+def _clock(hour: str, minute: str | None, half: str | None) -> time | None:
+    """A time of day from its hour, minutes and am/pm, or None when it is none."""
+    h, m = int(hour), int(minute or 0)
+    if half and half.lower().startswith("p") and h < 12:
+        h += 12
+    return time(h, m) if h < 24 and m < 60 else None
 
 
 def no_reschedule(text: str) -> str | None:
