@@ -511,6 +511,25 @@ def test_slots_in_the_local_zone() -> None:
     assert "pukul 14.00 WIB" in text and JKT.key == "Asia/Jakarta"
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_one_time_offered_is_asked_for_in_its_sentence_two_as_either(lang: str) -> None:
+    def slot(day: int) -> Slot:
+        start = datetime(2026, 11, day, 7, 0, tzinfo=ZoneInfo("UTC"))  # 14:00 in Jakarta
+        return Slot(start, start + timedelta(hours=1))
+
+    one = replace(
+        situation(lang, "reschedule", "health"), alternatives=(slot(25),), alternatives_text=()
+    )
+    email_one = drafts(invitation(lang), one, lang)["email"].text
+    asked = next(line for line in email_one.splitlines() if re.search(r"\b14[.:]00\b", line))
+    assert asked.endswith("?") and not asked.startswith("- "), email_one
+    assert "berikut" not in email_one and "following" not in email_one
+    two = replace(one, alternatives=(slot(25),), alternatives_text=("Kamis pagi",))
+    email_two = drafts(invitation(lang), two, lang)["email"].text
+    assert {"id": "salah satu dari dua waktu berikut", "en": "either of"}[lang] in email_two
+    assert "\n- " in email_two
+
+
 def test_a_counter_to_a_time_with_only_an_offset_is_written_in_utc(tmp_path: Path) -> None:
     from datetime import timezone
 

@@ -211,9 +211,12 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
             return ("none", "reschedule")
         if not ctx.has_alternatives:
             return ("none", ctx.action)
-        count = len(ctx.sit.alternatives) or len([t for t in ctx.sit.alternatives_text if t])
-        # "either of" two times; a reschedule asks for them, after its news and reason
-        return ("slots", "two" if count == 2 else "many", ctx.action)
+        # every time offered: the slots typed and those written in words ("Kamis pagi")
+        count = len(ctx.sit.alternatives) + len([t for t in ctx.sit.alternatives_text if t.strip()])
+        # one time asked for in the sentence itself, "either of" two; a reschedule asks for
+        # them, after its news and reason
+        size = "one" if count == 1 else "two" if count == 2 else "many"
+        return ("slots", size, ctx.action)
     if move == "future":
         if ctx.action in ("reschedule", "online"):
             return (ctx.action,)
