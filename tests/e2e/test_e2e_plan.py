@@ -183,3 +183,13 @@ def test_an_assumed_zone_is_a_warning_a_written_one_is_not(run_cli: Run) -> None
     assert assumed == []
     written = plan(run_cli, str(FIXTURES / "text" / "id_sd_selesai_wita.txt"), *RESCHEDULE)
     assert not any("08:00 WITA" in n["text"] for n in written["warnings"])
+
+
+def test_the_plan_takes_the_times_the_person_offers_as_the_drafts_do(run_cli: Run) -> None:
+    """`--alternative` is a choice of the plan's as of the drafts': with a time of their own,
+    the plan no longer asks the person to offer times (R5)."""
+    init_profile(run_cli)
+    asked = plan(run_cli, ID_EMAIL, *RESCHEDULE, "--unconfirmed")
+    offered = plan(run_cli, ID_EMAIL, *RESCHEDULE, "--unconfirmed", "--alternative",
+                   "2026-11-27 10:00")  # fmt: skip
+    assert "R5" in guidelines(asked) and "R5" not in guidelines(offered)

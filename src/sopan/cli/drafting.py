@@ -38,7 +38,6 @@ def _draft_arguments(parser: ArgumentParser) -> None:
     parser.add_argument(
         "--variant", type=int, default=0, metavar="N", help="Another wording (default: 0)."
     )
-    add_many(parser, "--alternative", "alternatives", "TIME", "A time you can offer.")
     add_many(parser, "--strength", "strengths", "TEXT", "What you value about them.")
     parser.add_argument(
         "--new-employer", metavar="NAME", help="Name your new employer (left out unless given)."
@@ -84,7 +83,6 @@ def draft(args: Namespace) -> None:
         args,
         strengths=tuple(s.strip() for s in args.strengths if s.strip()),
         new_employer=args.new_employer,
-        alternatives=tuple(args.alternatives),
         attachments=tuple(args.attach),
     )
     request = app.DraftRequest(

@@ -25,7 +25,9 @@ SITUATION_PARAMS: tuple[str, ...] = (
 
 def add_situation(parser: ArgumentParser) -> None:
     """Add --intent, --reason, --interest, --confirmed/--unconfirmed, --detail, --reason-text,
-    --not-before."""
+    --not-before, --alternative: the plan and the drafts take the same choices."""
+    from sopan.cli.base import add_many
+
     parser.add_argument("--intent", choices=INTENTS, help="What you want to do.")
     parser.add_argument("--reason", choices=REASONS, help="Why (sopan never invents one).")
     parser.add_argument("--interest", choices=INTERESTS, help="Do you still want this job?")
@@ -51,6 +53,7 @@ def add_situation(parser: ArgumentParser) -> None:
         metavar="DAY",
         help="The first day you can attend again (no slot is proposed earlier).",
     )
+    add_many(parser, "--alternative", "alternatives", "TIME", "A time you can offer.")
     parser.add_argument(
         "--profile-example",
         action="store_true",
@@ -63,7 +66,7 @@ def choices_from_args(args: Namespace, **extra: Any) -> Choices:
     from sopan.app import Choices
 
     values: dict[str, Any] = {name: getattr(args, name, None) for name in SITUATION_PARAMS}
-    return Choices(**values, **extra)
+    return Choices(**values, alternatives=tuple(args.alternatives), **extra)
 
 
 def say_no_profile(args: Namespace, config: Config) -> None:
