@@ -1092,7 +1092,10 @@ def _promise_rules(d: Draft, inv: Invitation, r: Run) -> list[Shortfall]:
     if later and not written:
         out.append(Shortfall("promise_missing", d.channel, later.group()))
     shown = calendar_zone(inv, PROFILE.timezone) or inv.timezone
-    if inv.source == "ics" and shown != PROFILE.timezone and re.search(r"\bWIB\b", d.text):
+    # the person's own time beside a slot they offer ("11:00 (SGT; 10:00 WIB for me)") is
+    # theirs, labelled as such: the organizer's time stands first
+    own = re.sub(r"\d(?: [AP]M)? WIB for me|\([^()]*\d WIB\)", "", d.text)
+    if inv.source == "ics" and shown != PROFILE.timezone and re.search(r"\bWIB\b", own):
         # a calendar's time as the organizer knows it, never turned into the person's zone
         out.append(Shortfall("organizer_zone", d.channel, "WIB"))
     if shown not in ("Etc/UTC", "UTC") and re.search(r"\bUTC\b(?![+\-\u2212]\d)", d.text):

@@ -205,8 +205,8 @@ def _typed_alternatives(
     texts: Sequence[str], inv: Invitation, *, tz: str, language: str, now: datetime
 ) -> tuple[tuple[Slot, ...], tuple[str, ...]]:
     """Typed alternatives: a date and time (a range gives its end) becomes a slot as long as
-    the interview, in the interview's zone when the person named none; other words stay as
-    the person wrote them."""
+    the interview, in the person's own zone `tz` when they named none (they type the time on
+    their own clock, wherever the recruiter is); other words stay as the person wrote them."""
     from zoneinfo import ZoneInfo
 
     from sopan import parse
@@ -218,7 +218,8 @@ def _typed_alternatives(
         if not text:
             continue
         try:
-            found = parse.span(text, field="alternative", language=language, now=now, tz=None)
+            # a time the person types is in their own zone unless they name one
+            found = parse.span(text, field="alternative", language=language, now=now, tz=tz)
         except UserError as exc:
             if exc.code not in _WORDS_NOT_A_DATE:
                 raise
@@ -227,8 +228,7 @@ def _typed_alternatives(
         if not isinstance(found.start, datetime):
             words.append(text)  # a day alone: the recruiter reads the person's own words
             continue
-        zone = ZoneInfo(inv.timezone or tz)
-        start = found.start if found.start.tzinfo else found.start.replace(tzinfo=zone)
+        start = found.start if found.start.tzinfo else found.start.replace(tzinfo=ZoneInfo(tz))
         end = found.end.replace(tzinfo=start.tzinfo) if found.end and not found.end.tzinfo else None
         slots.append(Slot(start, end or found.end or start + interview_length(inv)))
     return tuple(slots), tuple(words)

@@ -180,11 +180,13 @@ def slot_texts(
     short: bool = False,
     compact: bool = False,
     spoken: bool = False,
+    own: bool = True,
     region: str = "",
 ) -> list[str]:
     """The alternatives the user offers, as written text (`short`: without the year,
     `compact`: a text message's form, `spoken`: said aloud, "Tuesday, 1 December at ten
-    a.m."), in the variant `region`'s forms."""
+    a.m."), in the variant `region`'s forms; `own`: with the person's own time beside the
+    recruiter's when their clocks differ."""
     zone = reply_zone(inv, profile)
     label = zone_written(inv, zone, language, region)
     # in the recruiter's zone when the invitation names it, else as the interview's time is
@@ -202,8 +204,43 @@ def slot_texts(
         # a text message names the zone once, with the interview's time
         written = [compact_when(t, None, language, region=region) for t in local]
     else:
-        written = [_when(t, zone, language, short=short, label=label, region=region) for t in local]
+        written = [
+            _when(
+                t,
+                zone,
+                language,
+                short=short,
+                label=(
+                    _with_own(t, zone, label, profile.timezone, language, region) if own else label
+                ),
+                region=region,
+            )
+            for t in local
+        ]
     return written + [_clean(t) for t in sit.alternatives_text if _clean(t)]
+
+
+def _with_own(
+    moment: datetime, zone: str | None, label: str | None, own: str, language: str, region: str
+) -> str | None:
+    """The label of a slot written in the recruiter's `zone`, with the person's own time beside
+    it when their clocks differ there ("SGT (10.00 WIB)"): the person offered it in their own
+    zone, and reads it back so (R5); `label` unchanged when the clocks agree or no zone is
+    named."""
+    if zone is None:
+        return label
+    theirs = moment.astimezone(local_zone(moment, zone))
+    mine = moment.astimezone(local_zone(moment, own))
+    if theirs.utcoffset() == mine.utcoffset():
+        return label
+    forms = common(language, region)["dates"]
+    own_time = clock(mine, language, region)
+    if mine.date() != theirs.date():  # "Thursday, 17 December 09:00 WIB"
+        own_time = f"{day(mine, 'date_short', language, region)} {own_time}"
+    return str(forms["zone_and_own"]).format(
+        zone=label or zone_label(theirs, language, plain=True, region=region),
+        own=f"{own_time} {zone_label(mine, language, plain=True, region=region)}",
+    )
 
 
 def _inline(slots: list[str], word_or: str) -> str:
@@ -333,6 +370,10 @@ def build_facts(
     facts["alternatives_list"] = "\n".join(f"- {s}" for s in slots)
     word_or = str(frag["list_or"])
     facts["alternatives_inline"] = _inline(slots, word_or)
+    # a calendar answer carries the new times as data, which the person's calendar shows on
+    # their own clock: its comment names them in the organizer's zone alone, a line or two
+    theirs = slot_texts(inv, sit, profile, language, own=False, region=region)
+    facts["alternatives_inline_theirs"] = _inline(theirs, word_or)
     # The short forms keep a text message's offer of new times within its length (R5).
     short_slots = slot_texts(inv, sit, profile, language, short=True, region=region)
     facts["alternatives_inline_short"] = _inline(short_slots, word_or)
