@@ -167,7 +167,7 @@ CASES: dict[str, dict[str, Any]] = {
     },
     "ics/outlook_windows_tzid.ics": {
         "start": "2026-12-03T10:00:00+07:00",
-        "timezone": "Asia/Bangkok",
+        "timezone": "Asia/Jakarta",  # SE Asia Standard Time, read by a person in Jakarta
         "uid": "040000008200E00074C5B7101A82E00800000000BANKMAJU0001",
     },
     "ics/teams_request_singapore_standard_time.ics": {

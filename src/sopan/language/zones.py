@@ -28,7 +28,7 @@ def _table() -> Mapping[str, Any]:
 
     shape = {
         "names": {str: str}, "offsets": {str: str}, "written": {str: str}, "indonesia": [str],
-        "indonesian_offsets": {str: str}, "month_first": [str],
+        "indonesian_offsets": {str: str}, "month_first": [str], "windows_shared": {str: [str]},
     }  # fmt: skip
     found: Mapping[str, Any] = book("zones.yaml", shape=shape)
     return found
@@ -77,6 +77,16 @@ def resolve(written: str) -> str | None:
     if offset:
         return by_offset(offset[1], int(offset[2]), int(offset[3] or 0))
     return None
+
+
+def shared_clock(windows_name: str | None, own: str | None) -> str | None:
+    """The person's own zone `own` when a calendar's Windows zone is one clock kept by several
+    countries' cities and `own` is among them ("SE Asia Standard Time" for a person in
+    Jakarta: Asia/Jakarta, where the database names Bangkok), else None."""
+    if not windows_name or not own:
+        return None
+    covered = _table()["windows_shared"].get(windows_name.strip().strip('"'))
+    return own if covered and own in covered else None
 
 
 def written_as(tz_name: str | None) -> str | None:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sopan._infra.controls import ANY, quote
 from sopan.errors import UserError
 from sopan.ical.budget import step
-from sopan.language.zones import by_offset, resolve
+from sopan.language.zones import by_offset, resolve, shared_clock
 from sopan.model import YEARS, outside_years
 from sopan.read.build import Calendar
 from sopan.read.html import html_to_text
@@ -159,6 +159,10 @@ def _calendar_of(event: Any, master: Any, wr_tz: str | None, user_tz: str) -> Ca
             return _people_and_place(out, event, master)
         out.floating = start.tzinfo is None and not tzid and not wr_tz
         out.start, out.tz = _zone_of(start, tzid, wr_tz or user_tz)
+        shared = shared_clock(str(tzid) if tzid else None, user_tz)
+        if shared and out.start.tzinfo is not None and out.tz != shared:
+            # one clock in several countries, the person's among them: theirs (WIB, not ICT)
+            out.start, out.tz = out.start.astimezone(ZoneInfo(shared)), shared
         if out.start.tzinfo is None:
             out.start = out.start.replace(tzinfo=ZoneInfo(user_tz))
         out.day = out.start.date()
@@ -167,6 +171,8 @@ def _calendar_of(event: Any, master: Any, wr_tz: str | None, user_tz: str) -> Ca
             out.end, _ = _zone_of(end, end_tz, out.tz or user_tz)
             if out.end.tzinfo is None:
                 out.end = out.end.replace(tzinfo=out.start.tzinfo)
+            elif shared:
+                out.end = out.end.astimezone(ZoneInfo(shared))
     elif isinstance(start, date):
         out.day = start
         out.tz = wr_tz
