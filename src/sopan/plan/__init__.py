@@ -27,7 +27,7 @@ from sopan.model import (
     Urgency,
     interview_length,
 )
-from sopan.read.words import about_a_job, no_reschedule
+from sopan.read.words import about_a_job, no_reschedule, not_online
 
 LATE_HOURS = 24.0
 SOON_HOURS = 48.0
@@ -423,6 +423,10 @@ def make_warnings(
     if action == "reschedule" and fixed_words is not None:
         # asked for anyway: the choice stands, with what the invitation said (C0)
         notes.append(w.note("warnings", "c0_fixed_date_asked", said=fixed_words))
+    onsite_only = not_online(inv.text or "")
+    if action == "online" and onsite_only is not None:
+        # asked for anyway: the choice stands, with what the invitation said (R1.2)
+        notes.append(w.note("warnings", "r12_onsite_only_asked", said=onsite_only))
     if action == "reschedule" and not (sit.alternatives or sit.alternatives_text):
         notes.append(w.note("warnings", "r5_alternatives"))
     return tuple(notes)
@@ -485,7 +489,11 @@ def make_plan(
     travel, issue_key, issue_city = travel_for(inv, profile)
     fixed_words = no_reschedule(inv.text or "")
     action, recommendation, action_key = choose_action(
-        sit, travel, remote=inv.mode in ("online", "phone"), fixed_date=fixed_words is not None
+        sit,
+        travel,
+        # an interview said not to be held online is never recommended to be moved online
+        remote=inv.mode in ("online", "phone") or not_online(inv.text or "") is not None,
+        fixed_date=fixed_words is not None,
     )
     travel_minutes = travel.minutes if travel is not None else 0
     conflicts = find_conflicts(inv, busy, travel_minutes)

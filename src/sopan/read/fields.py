@@ -14,7 +14,14 @@ from sopan.read.addresses import URL_RE
 from sopan.read.company import company_form_re, org_re
 from sopan.read.found import Found, Origin, from_match, located
 from sopan.read.labels import labelled
-from sopan.read.words import alternation, calendar_words, phrase_re, words
+from sopan.read.words import (
+    alternation,
+    calendar_words,
+    not_online,
+    phrase_re,
+    without_not_online,
+    words,
+)
 
 _WORD_RE = rx.compile(r"[a-z]+")
 #: the words a venue's name begins with ("di Gedung Graha", "at Hotel Santika", "at the Mall")
@@ -115,11 +122,21 @@ def mode(
         # arrange a virtual interview": a mode said on a condition is no mode yet
         low = _CONDITION.sub(lambda m: " " * len(m.group(0)), low)
         tokens = None
+    # "tidak dapat diikuti secara online", "no virtual option": the opposite of online
+    negated = not_online(low) is not None
+    if negated:
+        low = without_not_online(low)
+        tokens = None
     if tokens is None:
         tokens = set(_WORD_RE.findall(low))
     found = [
         name for name in ("phone", "online", "onsite") if has_phrase(low, "mode", name, tokens)
     ]
+    if negated:
+        if link:
+            return None  # a meeting address beside "not online": asked, never guessed
+        if not found:
+            return "onsite"
     if (
         "online" in found
         and "onsite" in found

@@ -174,3 +174,28 @@ def no_reschedule(text: str) -> str | None:
     recommends no reschedule and says why (C0)."""
     found = phrase_re("no_reschedule").search(text)
     return found.group() if found else None
+
+
+@cache
+def _not_online() -> re.Pattern[str]:
+    table = words()["not_online"]
+    negators, between, online = (
+        alternation([str(w) for w in table[key]]) for key in ("negators", "between", "online")
+    )
+    return rx.compile(
+        rf"(?<![\w])(?:{negators})(?:\s+(?:{between})){{0,4}}\s+(?:{online})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def not_online(text: str) -> str | None:
+    """The words, as written, by which an invitation says it cannot be held online
+    (`not_online`: "tidak dapat diikuti secara online", "no virtual option"), else None: the
+    mode is then on site, and the plan moves nothing online (R1.2)."""
+    found = _not_online().search(text)
+    return found.group() if found else None
+
+
+def without_not_online(low: str) -> str:
+    """`low` with every such negated mention blanked out, its offsets kept."""
+    return _not_online().sub(lambda m: " " * len(m.group(0)), low)
