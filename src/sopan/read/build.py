@@ -118,6 +118,40 @@ _NON_US = (
 )
 
 
+#: a chat export's stamp at the head of a line: "[08/12/26 19.40] " (iPhone), "08/12/26 19.40 - "
+#: (Android), with or without a comma and seconds
+_CHAT_STAMP = rx.compile(
+    r"^\[?(\d{1,2})/(\d{1,2})/(\d{2}|\d{4}),?\s+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s?[AaPp][Mm])?"
+    r"(?:\]|\s+-)\s",
+    re.MULTILINE,
+)
+
+
+def chat_day(text: str, order: Order, today: date) -> date | None:
+    """The day of a pasted chat's last message, from its stamps ("[08/12/26 19.40] HR: …"):
+    "besok" in the chat is counted from it, not from today. None when the chat shows no stamp,
+    when its stamps can be read both ways (D/M and M/D) and the text does not say which, or
+    when a stamp falls after today (no such chat exists: never a guess)."""
+    stamps = [(int(a), int(b), int(y)) for a, b, y in _CHAT_STAMP.findall(text)]
+    if not stamps:
+        return None
+    if any(a > 12 for a, _, _ in stamps):
+        order = "dmy"
+    elif any(b > 12 for _, b, _ in stamps):
+        order = "mdy"
+    if order == "unknown":
+        return None
+    days = []
+    for a, b, y in stamps:
+        d, m = (a, b) if order == "dmy" else (b, a)
+        try:
+            days.append(date(y + 2000 if y < 100 else y, m, d))
+        except ValueError:
+            return None
+    last = max(days)
+    return last if last <= today else None
+
+
 def _order(text: str, lang: str) -> Order:
     """How to read 04/12/2026: D/M (Indonesian and most English), M/D only for US English."""
     if profile(lang).date_order == "dmy":
@@ -301,11 +335,15 @@ def build(text: str, env: Envelope, *, now: datetime, user_tz: str) -> Invitatio
     for seg, seg_text in zip(segments, cased, strict=True):
         sent = parse_date_header(seg.headers.get("date")) or env.sent_at
         base = (sent or now).astimezone(ZoneInfo(user_tz)).date()
+        # a pasted chat dates its own messages: "besok" is the day after its last one (its
+        # stamps are read from the text as pasted: the segment has them blanked)
+        own = text if len(segments) == 1 else seg.text
+        chatted = None if sent or env.source != "text" else chat_day(own, order, base)
         results.append(
             decide(
                 seg_text,
-                base=base,
-                sent=sent.date() if sent else None,
+                base=chatted or base,
+                sent=sent.date() if sent else chatted,
                 order=order,
                 user_tz=user_tz,
                 duration=duration_minutes(seg.text),

@@ -327,6 +327,14 @@ def decide(
     top = max(s for s, _, _ in scored)
     best = [(h, t) for s, h, t in scored if s == top]
     days = {h.day for h, _ in best}
+    if len(days) == 1 and all(t is None for _, t in best):
+        # the same day written twice, once with its time ("Besok bisa? Rabu 9/12 jam 2 siang
+        # … See you besok"): the writing with the time says when
+        same = [h for h, c, _ in graded if h.day in days and c in ("interview", "neutral")]
+        timed: list[tuple[DateHit, TimeHit | None]] = [
+            (h, t) for h in same if (t := _time_for(text, h, hits, times)) is not None
+        ]
+        best = timed[:1] or best
     if len(days) > 1:
         # "May 21st at 10am or May 22nd at 2pm PST": a zone written once is every slot's
         zone = next((z for h, t in best if (z := _zone_for(text, h, t))), None)
