@@ -152,7 +152,10 @@ def _regretful(ctx: _Context, spec: ChannelSpec) -> bool:
     keys = _keys("decision", ctx)
     for step in steps:
         said = phrases(ctx.language, register, spec.name, (step, *keys), ctx.region)
-        plain = phrases(ctx.language, register, spec.name, (step, ctx.action, "plain"), ctx.region)
+        # the news said with no apology in it: the same decision (a withdrawal too) unkeyed
+        # by the apology owed
+        bare = (step, ctx.action, "plain", *keys[2:])
+        plain = phrases(ctx.language, register, spec.name, bare, ctx.region)
         words = common(ctx.language)["apology_words"]
         chosen = said[ctx.variant % len(said)].lower()
         if said != plain and any(str(w) in chosen for w in words):
@@ -185,7 +188,12 @@ def _keys(move: str, ctx: _Context) -> tuple[str, ...]:
         # saya tidak dapat …"): the phrase books that need it list it under "regret" (and
         # with a change nothing was confirmed for, the regret is the apology owed); a book
         # that opens the news with the apology owed lists it under that apology's kind
-        return (ctx.action, "regret" if ctx.owed in ("none", "change") else ctx.owed)
+        # a cancellation by someone who no longer wants the job withdraws in the same sentence
+        # (C0): "membatalkan … dan sekaligus mengundurkan diri", never the news and then "juga
+        # mengundurkan diri" as a second decision (a book without the form says it later)
+        quits = ctx.action == "cancel" and sit.interest == "no" and not _own_words_decide(ctx)
+        kind = "regret" if ctx.owed in ("none", "change") else ctx.owed
+        return (ctx.action, kind, "withdraw" if quits else "default")
     if move == "apology":
         return (ctx.owed, ctx.action)
     if move == "reason":
