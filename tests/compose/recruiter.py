@@ -1066,6 +1066,10 @@ def _chat_rules(d: Draft, inv: Invitation, language: str) -> list[Shortfall]:
         out.append(Shortfall("bare_hello", d.channel, d.text[:20]))
     if casual_cue(inv, language) and ("Bapak/Ibu" in d.text or "Kak" not in d.text):
         out.append(Shortfall("chat_register", d.channel, "kak not answered with Kak"))
+    if not casual_cue(inv, language) and re.search(r"\bKak(?:ak)?\b", d.text):
+        # "Kak" answers only a chat that itself said "kak" (R3): never a recruiter who called
+        # the candidate "Ibu"/"Bapak", nor a school's vice-principal
+        out.append(Shortfall("kak_unasked", d.channel, "Kak to an invitation without kak"))
     if d.channel == "whatsapp":
         long = [p for p in d.text.split("\n\n") if len(p) > 260]
         if long:

@@ -179,10 +179,11 @@ def test_the_review_wording_checks_find_what_breaks_them() -> None:
     assert "apology_kind" in _rules(
         _with(moved, "email", email + "\nMohon maaf atas perubahan ini.")
     )
-    # a name with no honorific in an Indonesian chat: "Kak Sofie", never a bare "Sofie"
+    # a name with no honorific in an Indonesian chat that never said "kak": greeted without a
+    # name, never a bare "Sofie" nor a "Kak Sofie" the invitation did not use
     wa = _draft(moved, "whatsapp").text
-    assert wa.startswith("Selamat pagi, Kak Sofie.")
-    bare = wa.replace("Kak Sofie", "Sofie")
+    assert wa.startswith("Selamat pagi,\nSaya ") and "Kak" not in wa
+    bare = wa.replace("Selamat pagi,", "Selamat pagi, Sofie.", 1)
     assert "bare_first_name" in _rules(_with(moved, "whatsapp", bare))
     # the stiff phrases a recruiter marks down
     sick = _fixture("id_email_pewawancara_ibu.eml", 1)

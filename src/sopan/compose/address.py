@@ -8,10 +8,13 @@ From that:
 - writing says "Yth. Ibu Dewi Lestari" and "Ibu" for "you"; "Bapak/Ibu" only when nothing
   tells, and never to a chat that called the candidate "kak" (answered "Kak Rina", "Kakak");
 - speech says what the chat says, aloud: "Bu Dewi" (asking for "Ibu Dewi Lestari"), "Kak
-  Rina" to a chat that said "kak", "Kak Sofie" to a name that tells no honorific — never the
-  bare name, a slash or "Bapak atau Ibu"; with no person it asks for the department;
+  Rina" only to a chat that itself said "kak" and never to a contact who writes a degree
+  after their name ("Theresia Purba, M.Pd." is "Bu Theresia"); a name that tells no
+  honorific is greeted without a name and asked for by name ("Sofie Hartono") — never the
+  bare first name, a slash or "Bapak atau Ibu"; with no person it asks for the department;
 - English says "Dear Ms. Jang" when a title is written, "Dear Helen Jang" when only the name
-  is, "Dear Hiring Team" only when no name is known at all;
+  is (the first name alone to an invitation on first-name terms, where the language's
+  address words list such greetings), "Dear Hiring Team" only when no name is known at all;
 - a company or a team is never spoken to as a person;
 - an invitation that gives its contact no honorific is answered with one guessed from a given
   name borne by women only or men only ("Dewi" → "Yth. Ibu Dewi Lestari", "Bu Dewi"), from
@@ -176,7 +179,9 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
     where a casual invitation is answered casually; a letter and an e-mail never are)."""
     words = _words(language)
     name = _clean_name(inv.contact.name)
-    casual = chat and casual_cue(inv, language)
+    # a contact who writes a degree after their name is answered "Ibu"/"Bapak", never "Kak",
+    # whatever register the chat is in (a school's vice-principal, "Theresia Purba, M.Pd.")
+    casual = chat and casual_cue(inv, language) and not _has_degree(inv.text, name, words)
     department = _department(inv, words)
     if not name or _is_organisation(name, inv, words):
         team = _team(name, inv, words)
@@ -218,6 +223,9 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
             titled=True,
             block=str(words["titled_block"]).format(**values),
         )
+    if _first_name_terms(inv.text, words):
+        # an invitation greeting the candidate by first name is answered by first name
+        values["name"] = values["first"]
     short = str(words["casual_short"]) if casual else ""
     spoken = str(words["named_spoken"]).format(**values)
     you_spoken, ask_for = str(words["you_unknown_spoken"]), str(words["named_ask"]).format(**values)
@@ -240,8 +248,28 @@ def addressing(inv: Invitation, language: str, *, chat: bool = False) -> Address
         short=short,
         person=True,
         titled=False,
-        block=str(words["named_block"]).format(**values),
+        block=str(words["named_block"]).format(**{**values, "name": bare}),
     )
+
+
+def _has_degree(text: str, name: str, words: Mapping[str, Any]) -> bool:
+    """Whether the invitation writes an academic or professional title after the contact's
+    name ("Theresia Purba, M.Pd."), from the address words' `degrees`."""
+    degrees = [str(d) for d in words.get("degrees") or ()]
+    if not degrees or not name or not text:
+        return False
+    listed = "|".join(re.escape(d) for d in degrees)
+    return re.search(rf"{re.escape(name)}\s*,\s*(?:{listed})(?!\w)", text) is not None
+
+
+def _first_name_terms(text: str, words: Mapping[str, Any]) -> bool:
+    """Whether the invitation opens by greeting the candidate by one name ("Hi Michael,",
+    "Hello Hendra!"), with the greetings the address words list as first-name terms."""
+    greetings = [str(g) for g in words.get("first_name_greetings") or ()]
+    if not greetings or not text:
+        return False
+    opening = "|".join(re.escape(g) for g in greetings)
+    return re.match(rf"\s*(?i:{opening})\s+[A-Z][\w'-]*\s*[,!]", text) is not None
 
 
 @cache
