@@ -603,3 +603,21 @@ def test_a_call_greets_by_the_time_of_day_where_the_office_line_is(
     (call,) = compose(plan(lang, "decline"), inv, sit, PROFILE, now=now, channels=["call"])
     said = next(line for line in call.text.splitlines() if line.startswith("1. "))
     assert greeting in said, said
+
+
+@pytest.mark.parametrize(
+    ("language", "asked", "decided"),
+    [("id", "Permintaan", "Keputusan"), ("en", "The request", "The decision")],
+)
+def test_a_call_labels_a_request_as_a_request_and_a_decision_as_a_decision(
+    language: str, asked: str, decided: str
+) -> None:
+    # moving online or to another time is asked of the recruiter, not decided by the caller
+    for action in ("online", "reschedule"):
+        sit = situation(language, action, "health")
+        call = drafts(invitation(language), sit, language)["call"].text
+        assert f"{asked}: " in call and f"{decided}: " not in call, (action, call)
+    for action in ("decline", "cancel"):
+        sit = situation(language, action, "health")
+        call = drafts(invitation(language), sit, language)["call"].text
+        assert f"{decided}: " in call and f"{asked}: " not in call, (action, call)
