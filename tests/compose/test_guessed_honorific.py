@@ -184,3 +184,26 @@ def test_the_checks_see_a_person_addressed_two_ways() -> None:
     assert "linkedin_named" in rules("linkedin", note)
     bare = replace(r, plan=replace(r.plan, honorific_guess=None))
     assert "honorific_guess_shown" in {s.rule for s in check(bare)}
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Hi Michael,\n\nThanks for speaking with me.", "Priya"),
+        ("Hello Hendra!\n\nWould you be open to a call?", "Priya"),
+        ("Dear Mr. Tanoto,\n\nWe are pleased to invite you.", "Priya Raman"),
+        # a greeting to no one by name tells nothing
+        ("Hi all,\n\nthe panel is set.", "Priya Raman"),
+    ],
+)
+def test_english_on_first_name_terms_is_answered_by_first_name(text: str, written: str) -> None:
+    inv = replace(invitation("en"), text=text, contact=Contact("Priya Raman", "p@x.example"))
+    assert addressing(inv, "en").written == written  # type: ignore[arg-type]
+    # a letter's recipient block still names the person in full
+    assert addressing(inv, "en").block == "Priya Raman"  # type: ignore[arg-type]
+
+
+def test_indonesian_greets_by_title_whatever_the_invitation_calls_the_candidate() -> None:
+    text = "Halo Budi,\n\nKami mengundang Anda untuk wawancara."
+    inv = replace(invitation("id"), text=text, contact=Contact("Dewi Lestari", "d@x.example"))
+    assert addressing(inv, "id").written == "Ibu Dewi Lestari"  # type: ignore[arg-type]
