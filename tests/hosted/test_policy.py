@@ -156,7 +156,7 @@ def test_an_english_invitation_gets_the_letter_in_english(cluster: Any) -> None:
     letter = drafted["apology"]["text"]
     blocks = letter.split("\n\n")
     assert blocks[1] == "Subject: Apology for cancelling the interview"
-    assert blocks[2] == "Dear Sarah Mitchell,"
+    assert blocks[2] == "Dear Sarah,"  # the invitation is on first-name terms ("Hi Rina,")
     assert "Career Centre" not in blocks[0]  # the letterhead heads the page, not the text
     assert (
         "the interview for the Product Designer position at BrightPath Labs scheduled "

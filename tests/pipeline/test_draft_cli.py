@@ -120,7 +120,7 @@ def test_a_broken_calendar_is_named_and_the_drafts_still_come(run_cli: Any, tmp_
     assert result.returncode == 0, result.stderr
     assert "broken_not_ics.ics" in result.stderr and "Traceback" not in result.stderr
     body = _body(tmp_path / "o" / "email.eml")
-    assert body.startswith("Dear Sarah Mitchell")
+    assert body.startswith("Dear Sarah,")  # the invitation greets "Hi Rina,"
     assert "Monday, 30 November 2026" in body
 
 

@@ -24,7 +24,9 @@ def test_weekly_series_skips_exdate_and_takes_the_moved_occurrence() -> None:
     # 26 Nov is excluded; 3 Dec was moved from 10.00 to 14.00 with its own SEQUENCE
     assert inv.start == datetime(2026, 12, 3, 14, 0, tzinfo=WIB)
     assert inv.end == datetime(2026, 12, 3, 15, 0, tzinfo=WIB)
-    assert inv.timezone == "Asia/Bangkok"  # the Windows zone name, read as IANA (UTC+7)
+    # the Windows zone name ("SE Asia Standard Time"), read as the city of it where the person
+    # lives (UTC+7 in Jakarta as in Bangkok)
+    assert inv.timezone == "Asia/Jakarta"
     assert inv.sequence == 2
     assert inv.uid == "040000008200E00074C5B7101A82E0080000000012345678"
     assert inv.organizer == "dewi.lestari@karyamandiri.example"
