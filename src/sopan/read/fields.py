@@ -10,6 +10,7 @@ import re
 from functools import cache, lru_cache
 
 from sopan._infra import rx
+from sopan.read import titles
 from sopan.read.addresses import URL_RE
 from sopan.read.company import company_form_re, org_re
 from sopan.read.found import Found, Origin, from_match, located
@@ -346,13 +347,14 @@ _REQUISITION_BEFORE = rx.compile(
 
 
 def position(text: str, subject: str | None) -> Found | None:
-    """The job title, from a labelled line, a phrase around it, or the subject."""
+    """The job title, whole as written (`titles`), from a labelled line, a phrase around it,
+    or the subject."""
     if "eq" in text or "eg" in text:  # a cheap test first: "Requisition", OCR's "Reguisition"
         text = _REQUISITION_BEFORE.sub(lambda m: " " * len(m.group(0)), text)
     for labelled_value in labelled(text, "position"):
         return labelled_value
     low = text.lower()
-    for pat, gate in _POSITION_RES:
+    for pat, gate in _position_res():
         if gate not in low and not (gate == "position" and "role" in low):
             continue
         for m in pat.finditer(text):
@@ -364,7 +366,8 @@ def position(text: str, subject: str | None) -> Found | None:
                 and not company_form_re().match(m.group(1))
                 and not org_re().fullmatch(m.group(1))
             ):
-                return from_match(m)
+                # a title that runs on past what the pattern read is none (`titles.whole`)
+                return titles.whole(text, m.start(1), m.end(1))
     led = _search_lead(text, low)
     if led:
         return led
@@ -374,81 +377,115 @@ def position(text: str, subject: str | None) -> Found | None:
             return led
         head = _SUBJECT_POSITION.search(subject)
         if head and not re.search(r"\s{3}", head.group(0)):  # a blanked placeholder: no title
-            found = from_match(head, 1, "subject")
+            found = _in_subject(subject, head)
             # "Interview Invitation: Amazon - Software Engineer": of two parts, the title is
             # the one a job's word is in
             rest = _SUBJECT_REST.match(subject, head.end(1))
-            titles = phrase_re("title_words")
-            if found and rest and not titles.search(found.value) and titles.search(rest[1]):
-                found = from_match(rest, 1, "subject")
+            titles_re = phrase_re("title_words")
+            if found and rest and not titles_re.search(found.value) and titles_re.search(rest[1]):
+                found = _in_subject(subject, rest)
             if found and not company_form_re().match(found.value) and len(found.value) < 60:
                 return found
     return None
 
 
-_POSITION_PATTERNS = (
-    r"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})",
-    r"(?:the|a|an)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,5})\s+(?:position|role)\b",
-    r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?)\s+(?:with|at|in)\b",
-    r"sebagai\s+(?:kandidat\s+)?\*?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
-    r"(?:application|applied|applying)\s+for\s+(?:the\s+|a\s+|an\s+)?"
-    r"([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})\s+(?:in|at|with|position|role)\b",
-    # "membuka lowongan Crew Store", "lowongan kerja sebagai Barista"
-    r"(?i:lowongan)\s+(?:(?i:kerja)\s+)?(?:sebagai\s+|untuk\s+)?\*?"
-    r"([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
-    # "your interview with Shopee for Product Manager", "an interview for the Data Analyst"
-    r"(?i:interview)\s+(?:with\s+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3}\s+)?for\s+"
-    r"(?:the\s+|a\s+|an\s+)?([A-Z][\w&/+-]*(?:[ \t]+[A-Z][\w&/+-]*){0,4})",
-    # "about the Senior 3D Artist opening", "for the Forklift Operator job", "our Sales vacancy"
-    *(
-        rf"(?:the|a|an|our|your)\s+([A-Z][\w&/+-]*(?:[ \t]+[A-Z0-9][\w&/+-]*){{0,5}})\s+{noun}\b"
-        for noun in ("opening", "vacancy", "job", "post")
-    ),
-)
-# each pattern is tried only when its gate word is in the text
-_POSITION_RES = tuple(
-    zip(
-        (rx.compile(p) for p in _POSITION_PATTERNS),
+def _in_subject(subject: str, m: re.Match[str]) -> Found | None:
+    """A title read in the subject, its bracket kept only when it is the title's."""
+    return titles.whole(subject, m.start(1), m.end(1), "subject")
+
+
+@cache
+def _position_res() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The phrases a title is written in, each with the word it needs (tried only when that
+    word is in the text); the title's own pattern is `titles.title`."""
+    plain = titles.title()
+    # closed by a word that names it as a role, a title may hold a comma
+    closed = titles.title(comma=True)
+    before = alternation([str(w) for w in words()["titles"]["before"]])
+    patterns = (
+        (rf"(?:untuk\s+)?posisi\s+(?:sebagai\s+)?\*?({plain})", "posisi"),
+        # "the Data Analyst role", "our remote Senior Data Scientist role" (an article, not the
+        # end of "Data": "Data Scientist role" is no "a Scientist role")
         (
-            *("posisi", "position", "position of", "sebagai", "applic", "lowongan", "interview"),
-            *("opening", "vacancy", " job", " post"),
+            rf"(?<![\w])(?:the|a|an|our|your|this)\s+(?:(?:{before})\s+)?({closed})"
+            r"\s+(?:position|role)\b",
+            "position",
         ),
-        strict=True,
+        (
+            r"position\s+of\s+(?:an?\s+)?([\w&/+-]+(?:[ \t]+[\w&/+-]+){0,4}?"
+            rf"(?:{titles.BRACKET})?)\s+(?:with|at|in)\b",
+            "position of",
+        ),
+        (rf"(?:role|position|post)\s+of\s+(?:an?\s+|the\s+)?({plain})", " of "),
+        (rf"sebagai\s+(?:kandidat\s+)?\*?({plain})", "sebagai"),
+        (
+            rf"(?:application|applied|applying)\s+for\s+(?:the\s+|a\s+|an\s+)?({closed})"
+            r"\s+(?:in|at|with|position|role)\b",
+            "applic",
+        ),
+        # "membuka lowongan Crew Store", "lowongan kerja sebagai Barista"
+        (
+            rf"(?i:lowongan)\s+(?:(?i:kerja)\s+)?(?:sebagai\s+|untuk\s+)?\*?({plain})",
+            "lowongan",
+        ),
+        # "your interview with Shopee for Product Manager", "an interview for the Data Analyst"
+        (
+            r"(?i:interview)\s+(?:with\s+[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,3}\s+)?for\s+"
+            rf"(?:the\s+|a\s+|an\s+)?({plain})",
+            "interview",
+        ),
+        # "about the Senior 3D Artist opening", "for the Forklift Operator job", "our Sales vacancy"
+        *(
+            (rf"(?<![\w])(?:the|a|an|our|your)\s+({closed})\s+{noun}\b", f" {noun}")
+            for noun in ("opening", "vacancy", "job", "post")
+        ),
     )
-)
-#: a title after the words that introduce one, in any case ("sebagai staf gudang", "for the
-#: role of data analyst"); it ends at punctuation or at a word that starts a new phrase
-_LEAD = rx.compile(
-    r"(?<![\w])(?:(?:untuk\s+)?(?:posisi|jabatan)(?:\s+sebagai)?|sebagai|menjadi"
-    # one to three spaces only: a longer run is a placeholder blanked out ("posisi {x} di")
-    r"|for\s+the\s+(?:role|position|post)\s+of|(?:role|position|post)\s+of)"
-    r"[ \t]{1,3}(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
-    r"(?:[ \t]+(?!(?:di|at|with|in|yang|pada|dengan|dan|and|untuk|for|on|of|bersama|ke|kami|"
-    # a day or a time after the title ends it ("posisi kasir hari Senin", "… jam 10")
-    r"our|the|we|to|hari|tanggal|tgl|jam|pukul|pkl|besok|lusa|tomorrow|today|next|this|"
-    # a chat's particles too ("posisi admin gudang ya")
-    r"ya|yaa|yah|kak|ka|nih|dong|deh|sih)(?![\w]))[A-Za-z][\w&/+-]*){0,4})"
-    r"(?=\s*(?:[.,;:!?)\n]|$|[ \t]+[a-z]))",
-    re.IGNORECASE,
-)
+    return tuple((rx.compile(p), gate) for p, gate in patterns)
+
+
+@cache
+def _lead() -> re.Pattern[str]:
+    """A title after the words that introduce one, in any case ("sebagai staf gudang", "for the
+    role of data analyst"); it ends at punctuation, before a word in lower case or a word that
+    starts a new phrase (`titles.stop`), never inside a capitalised title ("role of Head" is no
+    end: `titles.whole`)."""
+    stop = titles.stop_alternation()
+    return rx.compile(
+        r"(?<![\w])(?:(?:untuk\s+)?(?:posisi|jabatan)(?:\s+sebagai)?|sebagai|menjadi"
+        # one to three spaces only: a longer run is a placeholder blanked out ("posisi {x} di")
+        r"|for\s+the\s+(?:role|position|post)\s+of|(?:role|position|post)\s+of)"
+        r"[ \t]{1,3}(?:an?\s+|the\s+)?\*?([A-Za-z][\w&/+-]*"
+        rf"(?:[ \t]+(?!(?:{stop})(?![\w]))[A-Za-z][\w&/+-]*){{0,4}})"
+        # a day, a time or a chat's particle after the title ends it ("posisi kasir hari
+        # Senin", "… jam 10", "posisi admin gudang ya"); a capital does not
+        rf"(?=\s*(?:[.,;:!?)\n]|$)|[ \t]+(?-i:[a-z])|[ \t]+(?:{stop})(?![\w]))",
+        re.IGNORECASE,
+    )
+
+
 _LEAD_WORDS = ("posisi", "jabatan", "sebagai", "menjadi", "role of", "position of", "post of")
 
 
 def _search_lead(text: str, low: str, origin: Origin = "text") -> Found | None:
     if not any(w in low for w in _LEAD_WORDS):
         return None
-    for m in _LEAD.finditer(text):
+    for m in _lead().finditer(text):
         found = from_match(m, 1, origin)
         first = found.value.split()[0].lower() if found else ""
         if found and first not in words()["not_titles"] and first not in calendar_words():
+            if titles.runs_on(text, m.end(1)):
+                continue  # "role of Head" + " of Finance": a piece of a title
             return found
     return None
 
 
-#: the part of a subject after a dash or a bar ("… Amazon - Software Engineer")
-_SUBJECT_REST = rx.compile(r"\s*[\-–—|]\s*([^\-–—|(]+?)\s*(?:\(|$)")
+#: the part of a subject after a dash or a bar ("… Amazon - Software Engineer"), a bracket
+#: after it read with it ("Project Engineer (Solar PV)"; kept only when it is the title's)
+_NOT_A_DASH = r"(?:[^\-–—|(]|(?<=\w)-(?=\w))"
+_SUBJECT_REST = rx.compile(rf"\s*[\-–—|]\s*({_NOT_A_DASH}+?(?:\s*\([^()\n]{{1,40}}\))?)\s*(?:\(|$)")
 _SUBJECT_POSITION = rx.compile(
-    r"(?:interview|wawancara|undangan)[^:\-–—|]*(?::|\s[\-–—|])\s*([^\-–—|(]+?)\s*"
+    r"(?:interview|wawancara|undangan)[^:\-–—|]*(?::|\s[\-–—|])\s*"
+    rf"({_NOT_A_DASH}+?(?:\s*\([^()\n]{{1,40}}\))?)\s*"
     r"(?:\bat\b|\bdi\b|\s[\-–—|(]|$)",
     re.IGNORECASE,
 )
