@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sopan.app.base import NO_ASKER, Asker
-from sopan.app.planning import PlanRequest, PlanResult, plan_for
+from sopan.app.planning import PlanRequest, PlanResult, drafts_language, plan_for
 from sopan.errors import UserError
-from sopan.model import DEFAULT_LANGUAGE, LANGUAGES, Draft, Invitation, Language, LintOptions, Plan
+from sopan.model import Draft, Invitation, LintOptions, Plan
 
 if TYPE_CHECKING:
     from sopan.lint import LintReport
@@ -135,8 +135,7 @@ def draft_for(req: DraftRequest, asker: Asker = NO_ASKER) -> DraftResult:
     planned = plan_for(replace(req.plan, strict=True), asker)
     inv, sit, plan, profile = planned.invitation, planned.situation, planned.plan, planned.profile
     wanted = _channels(req, plan, inv, profile.country)
-    asked = req.language or inv.language
-    language: Language = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    language = drafts_language(req.language, inv)
     drafts = compose(
         replace(plan, language=language),
         inv,

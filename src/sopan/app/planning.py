@@ -19,7 +19,19 @@ from sopan.app.base import (
 )
 from sopan.app.reading import ReadRequest, confirm_facts, need_slot, read_for
 from sopan.errors import UserError
-from sopan.model import INTENTS, REASONS, Busy, Invitation, Plan, Profile, Situation, Slot
+from sopan.model import (
+    DEFAULT_LANGUAGE,
+    INTENTS,
+    LANGUAGES,
+    REASONS,
+    Busy,
+    Invitation,
+    Language,
+    Plan,
+    Profile,
+    Situation,
+    Slot,
+)
 from sopan.model.names import ASKED, INTERESTS
 from sopan.plan.situation import situation_from_flags
 
@@ -290,6 +302,13 @@ def _alternatives(
     return sit, ()
 
 
+def drafts_language(chosen: str | None, inv: Invitation) -> Language:
+    """The drafts' language: the one the person chose, else the invitation's (R2.1), else
+    sopan's first when the invitation's is not one sopan writes."""
+    asked = chosen or inv.language
+    return asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
     """Read, confirm, settle the situation, look at the calendars, find alternatives when
     rescheduling, and only then make the plan (so it knows the slots it offers)."""
@@ -305,7 +324,7 @@ def plan_for(req: PlanRequest, asker: Asker = NO_ASKER) -> PlanResult:
         intent=req.choices.intent,
     )  # fmt: skip
     # the drafts are in the invitation's language unless the person chose one (R2.1)
-    drafts_in = req.language or inv.language
+    drafts_in = drafts_language(req.language, inv)
     sit, given = _situation(req.choices, asker, language)
     sit, given = _coherent(sit, given, inv, now=now, asker=asker, language=language)
     slots, free = _typed_alternatives(
